@@ -1,0 +1,394 @@
+/* pl-cli.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "placements-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pl-cli.h"
+#include "pl-date.h"
+#include "pl-sample.h"
+#include "pl-stats.h"
+
+static const char usage_text[] =
+  N_("Usage: placements-cli [--db PATH] COMMAND [ARGUMENTS…]\n"
+     "\n"
+     "Commands:\n"
+     "  init [--sample]                 create the database (with the sample network)\n"
+     "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
+     "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
+     "                                  the impact figures, computed from the records\n"
+     "  check                           check the file and the data's rules\n"
+     "  backup FILE                     write a consistent copy of the database\n"
+     "\n"
+     "Options:\n"
+     "  --db PATH                       the database (default: $PLACEMENTS_DB, or the\n"
+     "                                  per-user database of the app)\n"
+     "  --version                       print the version\n"
+     "  --help                          print this help\n"
+     "\n"
+     "Exit status: 0 success, 1 bad input or failed check, 2 usage error.\n");
+
+int
+pl_cli_usage (const char *message,
+              ...)
+{
+  va_list args;
+
+  if (message != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      va_start (args, message);
+      text = g_strdup_vprintf (message, args);
+      va_end (args);
+      g_printerr ("placements-cli: %s\n", text);
+    }
+
+  g_printerr ("%s", _(usage_text));
+  return PL_EXIT_USAGE;
+}
+
+int
+pl_cli_fail (GError *error)
+{
+  g_printerr ("placements-cli: %s\n", error ? error->message : _("failed"));
+  return PL_EXIT_FAILED;
+}
+
+void
+pl_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/**
+ * pl_cli_open:
+ *
+ * Returns: (transfer full): the store named by --db, $PLACEMENTS_DB or the
+ * default per-user path.
+ */
+PlStore *
+pl_cli_open (PlCli   *cli,
+             GError **error)
+{
+  g_autofree char *path = NULL;
+
+  path = cli->db_path ? g_strdup (cli->db_path) : pl_store_default_path ();
+  return pl_store_open (path, error);
+}
+
+/* Parses a command's own options; FALSE (and a usage message) on error. */
+static gboolean
+parse_options (const char    *command,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      pl_cli_usage ("%s: %s", command, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+cmd_init (PlCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  gboolean sample = FALSE;
+  GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, &sample, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("init", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
+  if (argc > 1)
+    return pl_cli_usage (_("init: unexpected argument “%s”"), argv[1]);
+
+  store = pl_cli_open (cli, &error);
+  if (store == NULL)
+    return pl_cli_fail (error);
+
+  if (sample)
+    {
+      GDate today;
+
+      pl_date_today (&today);
+      if (!pl_store_is_empty (store))
+        {
+          g_printerr (_("placements-cli: %s already holds data; the sample is only loaded "
+                        "into an empty database.\n"), pl_store_get_path (store));
+          return PL_EXIT_FAILED;
+        }
+      if (!pl_sample_load (store, &today, &error))
+        return pl_cli_fail (error);
+    }
+
+  g_print (_("Database ready: %s\n"), pl_store_get_path (store));
+  return PL_EXIT_OK;
+}
+
+static void
+print_stats_text (JsonObject *root)
+{
+  JsonObject *placements = json_object_get_object_member (root, "placements");
+  JsonObject *observations = json_object_get_object_member (root, "observations");
+  JsonObject *improved = json_object_get_object_member (observations, "improved");
+  JsonObject *students = json_object_get_object_member (root, "student_survey");
+  JsonObject *employers = json_object_get_object_member (root, "employer_survey");
+  JsonObject *by_sector = json_object_get_object_member (placements, "by_sector");
+  g_autoptr(GList) sectors = json_object_get_members (by_sector);
+
+  g_print (_("Placements that took place: %" G_GINT64_FORMAT " (cancelled: %" G_GINT64_FORMAT ")\n"),
+           json_object_get_int_member (placements, "total"),
+           json_object_get_int_member (placements, "cancelled"));
+  for (GList *l = sectors; l != NULL; l = l->next)
+    g_print ("  %-40s %" G_GINT64_FORMAT "\n", (const char *) l->data,
+             json_object_get_int_member (by_sector, l->data));
+  g_print (_("Employers: %" G_GINT64_FORMAT "   Sectors: %" G_GINT64_FORMAT
+             "   Staff engaged: %" G_GINT64_FORMAT "\n"),
+           json_object_get_int_member (root, "employers"),
+           json_object_get_int_member (root, "sectors"),
+           json_object_get_int_member (root, "staff_engaged"));
+  g_print (_("Colleagues reached: %" G_GINT64_FORMAT "   Students reached: %" G_GINT64_FORMAT "\n"),
+           json_object_get_int_member (root, "colleagues_reached"),
+           json_object_get_int_member (root, "students_reached"));
+  g_print (_("Staff observed before and after: %" G_GINT64_FORMAT "\n"),
+           json_object_get_int_member (observations, "staff_observed"));
+  for (guint i = 0; pl_criteria[i] != NULL; i++)
+    g_print (_("  improved %-40s %" G_GINT64_FORMAT "\n"), pl_enum_label (pl_criteria[i]),
+             json_object_get_int_member (improved, pl_criteria[i]));
+  g_print (_("  learners progressed %" G_GINT64_FORMAT "\n"),
+           json_object_get_int_member (observations, "learners_progressed"));
+
+  g_print (_("Student survey: %" G_GINT64_FORMAT " responses\n"),
+           json_object_get_int_member (students, "responses"));
+  {
+    JsonObject *pct = json_object_get_object_member (students, "agree_pct");
+    for (guint i = 0; pl_student_questions[i] != NULL; i++)
+      g_print ("  %3" G_GINT64_FORMAT " %%  %s\n",
+               json_object_get_int_member (pct, pl_student_questions[i]),
+               pl_student_questions[i]);
+  }
+  g_print (_("Employer survey: %" G_GINT64_FORMAT " responses\n"),
+           json_object_get_int_member (employers, "responses"));
+  {
+    JsonObject *pct = json_object_get_object_member (employers, "agree_pct");
+    for (guint i = 0; pl_employer_questions[i] != NULL; i++)
+      g_print ("  %3" G_GINT64_FORMAT " %%  %s\n",
+               json_object_get_int_member (pct, pl_employer_questions[i]),
+               pl_employer_questions[i]);
+  }
+}
+
+static int
+cmd_stats (PlCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *partner = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "partner", 0, 0, G_OPTION_ARG_STRING, &partner, NULL, NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, NULL, NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, NULL, NULL },
+    { NULL }
+  };
+  PlStatsFilter filter = { 0 };
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("stats", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
+  if (argc > 1)
+    return pl_cli_usage (_("stats: unexpected argument “%s”"), argv[1]);
+  if (from != NULL && !pl_date_is_iso (from))
+    return pl_cli_usage (_("stats: --from “%s” is not a date (YYYY-MM-DD)"), from);
+  if (to != NULL && !pl_date_is_iso (to))
+    return pl_cli_usage (_("stats: --to “%s” is not a date (YYYY-MM-DD)"), to);
+
+  store = pl_cli_open (cli, &error);
+  if (store == NULL)
+    return pl_cli_fail (error);
+
+  filter.partner = partner;
+  filter.from = from;
+  filter.to = to;
+  node = pl_stats_compute (store, &filter, &error);
+  if (node == NULL)
+    return pl_cli_fail (error);
+
+  if (json)
+    pl_cli_print_json (node);
+  else
+    print_stats_text (json_node_get_object (node));
+
+  return PL_EXIT_OK;
+}
+
+static int
+cmd_check (PlCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("check", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
+  if (argc > 1)
+    return pl_cli_usage (_("check: unexpected argument “%s”"), argv[1]);
+
+  store = pl_cli_open (cli, &error);
+  if (store == NULL)
+    return pl_cli_fail (error);
+
+  if (pl_store_check (store, report))
+    {
+      g_print (_("%s: ok\n"), pl_store_get_path (store));
+      return PL_EXIT_OK;
+    }
+
+  for (guint i = 0; i < report->len; i++)
+    g_printerr ("%s: %s\n", pl_store_get_path (store), (const char *) report->pdata[i]);
+  return PL_EXIT_FAILED;
+}
+
+static int
+cmd_backup (PlCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("backup", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
+  if (argc != 2)
+    return pl_cli_usage (_("backup: give exactly one destination FILE"));
+
+  store = pl_cli_open (cli, &error);
+  if (store == NULL)
+    return pl_cli_fail (error);
+
+  if (!pl_store_backup (store, argv[1], &error))
+    return pl_cli_fail (error);
+
+  g_print (_("Backup written: %s\n"), argv[1]);
+  return PL_EXIT_OK;
+}
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (PlCli *cli, int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "init", cmd_init },
+  { "list", pl_cli_list },
+  { "stats", cmd_stats },
+  { "check", cmd_check },
+  { "backup", cmd_backup },
+};
+
+int
+pl_cli_main (int   argc,
+             char *argv[])
+{
+  PlCli cli = { 0 };
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  gboolean after_dashes = FALSE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options may stand anywhere; the rest goes to the command. */
+  g_ptr_array_add (rest, argv[0]);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (after_dashes)
+        g_ptr_array_add (rest, argv[i]);
+      else if (g_str_equal (arg, "--"))
+        {
+          after_dashes = TRUE;
+          g_ptr_array_add (rest, argv[i]);
+        }
+      else if (g_str_equal (arg, "--db"))
+        {
+          if (++i >= argc)
+            return pl_cli_usage (_("--db needs a PATH"));
+          cli.db_path = argv[i];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        cli.db_path = arg + strlen ("--db=");
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("placements-cli %s\n", PACKAGE_VERSION);
+          return PL_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          g_print ("%s", _(usage_text));
+          return PL_EXIT_OK;
+        }
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+
+  if (cli.db_path != NULL && *cli.db_path == '\0')
+    return pl_cli_usage (_("--db needs a PATH"));
+
+  if (rest->len < 2)
+    return pl_cli_usage (_("no command given"));
+
+  cli.command = g_ptr_array_index (rest, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (cli.command, commands[i].name))
+      {
+        /* The command sees itself as argv[0]. */
+        g_ptr_array_add (rest, NULL);
+        return commands[i].run (&cli, (int) rest->len - 2, (char **) rest->pdata + 1);
+      }
+
+  return pl_cli_usage (_("unknown command “%s”"), cli.command);
+}

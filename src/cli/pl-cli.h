@@ -1,0 +1,46 @@
+/* pl-cli.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of placements-cli, as the README documents them. */
+typedef enum
+{
+  PL_EXIT_OK = 0,
+  PL_EXIT_FAILED = 1,   /* bad input or a failed check; the database is untouched */
+  PL_EXIT_USAGE = 2,    /* the command line itself is wrong */
+} PlExit;
+
+typedef struct
+{
+  const char *db_path;
+  const char *command;
+} PlCli;
+
+int      pl_cli_main      (int          argc,
+                           char        *argv[]);
+
+/* Shared by the commands. */
+PlStore *pl_cli_open      (PlCli       *cli,
+                           GError     **error);
+int      pl_cli_usage     (const char  *message,
+                           ...) G_GNUC_PRINTF (1, 2);
+int      pl_cli_fail      (GError      *error);
+void     pl_cli_print_json (JsonNode   *node);
+
+int      pl_cli_list      (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
+
+G_END_DECLS

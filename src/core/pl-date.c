@@ -1,0 +1,112 @@
+/* pl-date.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-date"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-date.h"
+
+void
+pl_date_today (GDate *out)
+{
+  const char *pinned = g_getenv ("PLACEMENTS_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  if (pinned != NULL && pl_date_parse (pinned, out))
+    return;
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (out, 1);
+  g_date_set_dmy (out,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+gboolean
+pl_date_is_iso (const char *text)
+{
+  GDate date;
+
+  return pl_date_parse (text, &date);
+}
+
+gboolean
+pl_date_parse (const char *text,
+               GDate      *out)
+{
+  guint y, m, d;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  y = (guint) g_ascii_strtoull (text, NULL, 10);
+  m = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  d = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+
+  if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+char *
+pl_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date),
+                          g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+void
+pl_date_academic_year_start (const GDate *date,
+                             GDate       *out)
+{
+  GDateYear year;
+
+  g_return_if_fail (date != NULL && out != NULL);
+
+  year = g_date_get_year (date);
+  if (g_date_get_month (date) < G_DATE_SEPTEMBER)
+    year--;
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, 1, G_DATE_SEPTEMBER, year);
+}
+
+char *
+pl_date_iso_add_days (const char *iso,
+                      int         days)
+{
+  GDate date;
+
+  if (!pl_date_parse (iso, &date))
+    return NULL;
+
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+
+  return pl_date_to_iso (&date);
+}

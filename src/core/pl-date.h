@@ -1,0 +1,32 @@
+/* pl-date.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Today's local date; PLACEMENTS_TODAY=YYYY-MM-DD overrides it, so that
+ * tests and demonstrations can pin the clock. */
+void      pl_date_today                (GDate       *out);
+
+/* Parses a strict ISO YYYY-MM-DD date; FALSE when it is not one. */
+gboolean  pl_date_parse                (const char  *text,
+                                        GDate       *out);
+char     *pl_date_to_iso               (const GDate *date);
+gboolean  pl_date_is_iso               (const char  *text);
+
+/* The 1 September that starts the academic year holding @date. */
+void      pl_date_academic_year_start  (const GDate *date,
+                                        GDate       *out);
+
+/* Adds @days days to an ISO date (negative to go back); transfer full. */
+char     *pl_date_iso_add_days         (const char  *iso,
+                                        int          days);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* pl-error.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define PL_ERROR (pl_error_quark ())
+
+typedef enum
+{
+  PL_ERROR_FAILED,        /* an unexpected failure of the database or the disk */
+  PL_ERROR_INVALID,       /* a value a person typed or imported is not acceptable */
+  PL_ERROR_NOT_FOUND,     /* a named or numbered record does not exist */
+  PL_ERROR_CONSTRAINT,    /* the change would break a rule of the data model */
+  PL_ERROR_IN_USE,        /* other records depend on the one being removed */
+  PL_ERROR_TOO_NEW,       /* the database was written by a newer Placements */
+  PL_ERROR_NOT_ALLOWED,   /* a status change whose requirements are not met */
+} PlError;
+
+GQuark pl_error_quark (void);
+
+G_END_DECLS

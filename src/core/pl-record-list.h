@@ -1,0 +1,28 @@
+/* pl-record-list.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_RECORD_LIST (pl_record_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlRecordList, pl_record_list, PL, RECORD_LIST, GObject)
+
+/* A GListModel over one table's rows, kept as ids and turned into records
+ * only when asked for, so that a list of 100,000 rows stays cheap. */
+PlRecordList *pl_record_list_new    (PlStore    *store,
+                                     GType       type,
+                                     const char *column,
+                                     gint64      value);
+void          pl_record_list_reload (PlRecordList *self);
+
+G_END_DECLS

@@ -1,0 +1,439 @@
+/* pl-records.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-records"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-records.h"
+
+/* The record types are tables described as data: each column list below is
+ * what the store reads and writes, what views bind to (as properties) and
+ * what validation checks. Derived columns are filled by the query. */
+
+const char * const pl_partner_kinds[] =
+  { "college", "training_provider", "school", "university", "other", NULL };
+const char * const pl_partner_statuses[] = { "active", "withdrawn", NULL };
+const char * const pl_employer_sizes[] = { "micro", "small", "medium", "large", NULL };
+const char * const pl_relationship_stages[] =
+  { "prospect", "contacted", "warm", "host", "lapsed", NULL };
+const char * const pl_contact_channels[] = { "call", "email", "visit", "event", "letter", NULL };
+const char * const pl_document_kinds[] =
+  { "insurance", "health_safety_policy", "risk_assessment", "agreement", NULL };
+const char * const pl_placement_statuses[] =
+  { "request", "proposed", "agreed", "confirmed", "completed", "cascaded", "evaluated",
+    "cancelled", NULL };
+const char * const pl_cascade_audiences[] =
+  { "colleagues", "students", "department", "other", NULL };
+const char * const pl_period_owner_kinds[] = { "all", "partner", "employer", "staff", NULL };
+const char * const pl_period_kinds[] =
+  { "term", "holiday", "exam", "inset", "blackout", "busy", "unavailable", "bank_holiday", NULL };
+const char * const pl_observation_phases[] = { "before", "after", NULL };
+const char * const pl_survey_kinds[] = { "student", "employer", NULL };
+const char * const pl_survey_answers[] = { "agree", "neutral", "disagree", NULL };
+const char * const pl_group_areas[] =
+  { "maths", "maths_esol", "digital", "english", "send", "supporting_staff", NULL };
+const char * const pl_outcome_kinds[] =
+  { "report", "resource", "tool", "guide", "framework", NULL };
+const char * const pl_milestone_anchors[] = { "first", "last", NULL };
+const char * const pl_milestone_units[] = { "days", "working_days", "weeks", NULL };
+
+const char * const pl_aim_keys[] =
+  { "teaching", "industry_links", "iag", "current_practice", "placement_hours", "t_levels",
+    "expertise", NULL };
+const char * const pl_criteria[] =
+  { "industry_standards", "technology", "active_learning", "engagement", "equality_diversity",
+    "differentiation", NULL };
+const char * const pl_student_questions[] =
+  { "learning_improved", "employment_opportunities", "workplace", "equality_diversity", NULL };
+const char * const pl_employer_questions[] =
+  { "vocational_education_important", "host_again", "work_with_providers", NULL };
+
+#define TEXT(n, l)            { n, PL_COLUMN_TEXT, 0, l, NULL, 0, 0, PL_FORMAT_NONE, NULL, NULL }
+#define TEXT_REQ(n, l)        { n, PL_COLUMN_TEXT, PL_COLUMN_REQUIRED, l, NULL, 0, 0, PL_FORMAT_NONE, NULL, NULL }
+#define NAME(n, l)            { n, PL_COLUMN_TEXT, PL_COLUMN_REQUIRED | PL_COLUMN_UNIQUE, l, NULL, 0, 0, PL_FORMAT_NONE, NULL, NULL }
+#define FORMATTED(n, l, f)    { n, PL_COLUMN_TEXT, 0, l, NULL, 0, 0, f, NULL, NULL }
+#define DATE(n, l)            { n, PL_COLUMN_DATE, 0, l, NULL, 0, 0, PL_FORMAT_NONE, NULL, NULL }
+#define DATE_REQ(n, l)        { n, PL_COLUMN_DATE, PL_COLUMN_REQUIRED, l, NULL, 0, 0, PL_FORMAT_NONE, NULL, NULL }
+#define ENUM(n, l, c)         { n, PL_COLUMN_ENUM, 0, l, c, 0, 0, PL_FORMAT_NONE, NULL, NULL }
+#define ENUM_REQ(n, l, c)     { n, PL_COLUMN_ENUM, PL_COLUMN_REQUIRED, l, c, 0, 0, PL_FORMAT_NONE, NULL, NULL }
+#define INT(n, l, lo, hi)     { n, PL_COLUMN_INT, 0, l, NULL, lo, hi, PL_FORMAT_NONE, NULL, NULL }
+#define INT_REQ(n, l, lo, hi) { n, PL_COLUMN_INT, PL_COLUMN_REQUIRED, l, NULL, lo, hi, PL_FORMAT_NONE, NULL, NULL }
+#define BOOL(n, l)            { n, PL_COLUMN_BOOL, 0, l, NULL, 0, 1, PL_FORMAT_NONE, NULL, NULL }
+#define WEEKDAYS(n, l)        { n, PL_COLUMN_WEEKDAYS, PL_COLUMN_REQUIRED, l, NULL, 0, 127, PL_FORMAT_NONE, NULL, NULL }
+#define REF(n, l, t)          { n, PL_COLUMN_REF, 0, l, NULL, 0, 0, PL_FORMAT_NONE, t, NULL }
+#define REF_REQ(n, l, t)      { n, PL_COLUMN_REF, PL_COLUMN_REQUIRED, l, NULL, 0, 0, PL_FORMAT_NONE, t, NULL }
+#define DERIVED(n, e)         { n, PL_COLUMN_TEXT, PL_COLUMN_DERIVED, NULL, NULL, 0, 0, PL_FORMAT_NONE, NULL, e }
+#define DERIVED_INT(n, e)     { n, PL_COLUMN_INT, PL_COLUMN_DERIVED, NULL, NULL, 0, 0, PL_FORMAT_NONE, NULL, e }
+
+static const PlColumn sector_columns[] = {
+  NAME ("name", N_("Name")),
+};
+
+static const PlColumn partner_columns[] = {
+  NAME ("name", N_("Name")),
+  ENUM_REQ ("kind", N_("Kind"), pl_partner_kinds),
+  TEXT ("region", N_("Region")),
+  ENUM_REQ ("status", N_("Status"), pl_partner_statuses),
+  DATE ("withdrawn_on", N_("Withdrawn on")),
+  TEXT ("withdrawn_reason", N_("Reason for withdrawal")),
+  BOOL ("is_lead", N_("Lead partner")),
+  TEXT ("contact_name", N_("Contact name")),
+  FORMATTED ("contact_email", N_("Contact email"), PL_FORMAT_EMAIL),
+  FORMATTED ("contact_phone", N_("Contact phone"), PL_FORMAT_PHONE),
+  TEXT ("notes", N_("Notes")),
+};
+
+static const PlColumn staff_columns[] = {
+  REF_REQ ("partner_id", N_("Partner"), "partner"),
+  TEXT_REQ ("name", N_("Name")),
+  TEXT ("job_title", N_("Job title")),
+  FORMATTED ("email", N_("Email"), PL_FORMAT_EMAIL),
+  FORMATTED ("phone", N_("Phone"), PL_FORMAT_PHONE),
+  REF ("sector_id", N_("Sector"), "sector"),
+  TEXT ("curriculum_area", N_("Curriculum area")),
+  WEEKDAYS ("teaching_days", N_("Teaching days")),
+  TEXT ("notes", N_("Notes")),
+  DERIVED ("partner_name", "(SELECT name FROM partner WHERE id = t.partner_id)"),
+  DERIVED ("sector_name", "(SELECT name FROM sector WHERE id = t.sector_id)"),
+};
+
+static const PlColumn employer_columns[] = {
+  NAME ("name", N_("Name")),
+  REF_REQ ("sector_id", N_("Sector"), "sector"),
+  ENUM ("size", N_("Size"), pl_employer_sizes),
+  TEXT ("address", N_("Address")),
+  FORMATTED ("postcode", N_("Postcode"), PL_FORMAT_POSTCODE),
+  FORMATTED ("website", N_("Website"), PL_FORMAT_URL),
+  TEXT ("contact_name", N_("Contact name")),
+  FORMATTED ("contact_email", N_("Contact email"), PL_FORMAT_EMAIL),
+  FORMATTED ("contact_phone", N_("Contact phone"), PL_FORMAT_PHONE),
+  ENUM_REQ ("relationship", N_("Relationship"), pl_relationship_stages),
+  REF ("owner_id", N_("Relationship owner"), "staff"),
+  DATE ("do_not_contact_before", N_("Do not contact before")),
+  INT_REQ ("capacity", N_("Capacity"), 1, 1000),
+  INT_REQ ("notice_weeks", N_("Notice needed (weeks)"), 0, 104),
+  WEEKDAYS ("preferred_days", N_("Preferred days")),
+  TEXT ("notes", N_("Notes")),
+  DERIVED ("sector_name", "(SELECT name FROM sector WHERE id = t.sector_id)"),
+  DERIVED ("owner_name", "(SELECT name FROM staff WHERE id = t.owner_id)"),
+  DERIVED ("last_contact", "(SELECT max(contact_date) FROM contact WHERE employer_id = t.id)"),
+};
+
+static const PlColumn contact_columns[] = {
+  REF_REQ ("employer_id", N_("Employer"), "employer"),
+  REF ("staff_id", N_("Who"), "staff"),
+  DATE_REQ ("contact_date", N_("Date")),
+  ENUM_REQ ("channel", N_("Channel"), pl_contact_channels),
+  TEXT ("summary", N_("Summary")),
+  DATE ("follow_up", N_("Follow-up")),
+  DERIVED ("staff_name", "(SELECT name FROM staff WHERE id = t.staff_id)"),
+};
+
+static const PlColumn document_columns[] = {
+  REF_REQ ("employer_id", N_("Employer"), "employer"),
+  ENUM_REQ ("kind", N_("Kind"), pl_document_kinds),
+  TEXT ("reference", N_("Reference or file")),
+  DATE ("issued_on", N_("Issued on")),
+  DATE ("expires_on", N_("Expires on")),
+};
+
+static const PlColumn placement_columns[] = {
+  REF_REQ ("staff_id", N_("Staff member"), "staff"),
+  REF ("employer_id", N_("Employer"), "employer"),
+  REF_REQ ("sector_id", N_("Sector"), "sector"),
+  ENUM_REQ ("status", N_("Status"), pl_placement_statuses),
+  TEXT ("cancel_reason", N_("Reason for cancelling")),
+  DATE ("window_start", N_("Window start")),
+  DATE ("window_end", N_("Window end")),
+  INT_REQ ("length", N_("Number of days"), 1, 20),
+  DATE ("standby", N_("Standby date")),
+  DATE ("agreed_on", N_("Agreed on")),
+  { "aims", PL_COLUMN_INT, PL_COLUMN_REQUIRED, N_("Aims"), NULL, 0, 127, PL_FORMAT_NONE, NULL, NULL },
+  TEXT ("goals", N_("Own goals")),
+  TEXT ("sector_priority", N_("Why this sector is a priority")),
+  TEXT ("equality_aims", N_("Equality and diversity aims")),
+  TEXT ("reflection_learned", N_("What was learned")),
+  TEXT ("reflection_students", N_("What will change for students")),
+  TEXT ("reflection_colleagues", N_("What will be passed to colleagues")),
+  TEXT ("notes", N_("Notes")),
+  DERIVED ("staff_name", "(SELECT name FROM staff WHERE id = t.staff_id)"),
+  DERIVED ("partner_name",
+           "(SELECT p.name FROM staff s JOIN partner p ON p.id = s.partner_id WHERE s.id = t.staff_id)"),
+  DERIVED ("employer_name", "(SELECT name FROM employer WHERE id = t.employer_id)"),
+  DERIVED ("sector_name", "(SELECT name FROM sector WHERE id = t.sector_id)"),
+  DERIVED ("first_day", "(SELECT min(day) FROM placement_day WHERE placement_id = t.id)"),
+  DERIVED ("last_day", "(SELECT max(day) FROM placement_day WHERE placement_id = t.id)"),
+  DERIVED_INT ("n_days", "(SELECT count(*) FROM placement_day WHERE placement_id = t.id)"),
+};
+
+static const PlColumn event_columns[] = {
+  REF_REQ ("placement_id", N_("Placement"), "placement"),
+  DATE_REQ ("changed_on", N_("Date")),
+  ENUM ("from_status", N_("From"), pl_placement_statuses),
+  ENUM_REQ ("to_status", N_("To"), pl_placement_statuses),
+  TEXT ("reason", N_("Reason")),
+};
+
+static const PlColumn template_columns[] = {
+  TEXT_REQ ("kind", N_("Kind")),
+  TEXT_REQ ("label", N_("Label")),
+  ENUM_REQ ("anchor", N_("Relative to"), pl_milestone_anchors),
+  INT_REQ ("offset", N_("Offset"), -520, 520),
+  ENUM_REQ ("unit", N_("Unit"), pl_milestone_units),
+  INT_REQ ("position", N_("Position"), G_MININT32, G_MAXINT32),
+};
+
+static const PlColumn milestone_columns[] = {
+  REF_REQ ("placement_id", N_("Placement"), "placement"),
+  TEXT_REQ ("kind", N_("Kind")),
+  TEXT_REQ ("label", N_("Label")),
+  DATE_REQ ("due", N_("Due")),
+  DATE ("done", N_("Done")),
+};
+
+static const PlColumn cascade_columns[] = {
+  REF_REQ ("placement_id", N_("Placement"), "placement"),
+  DATE_REQ ("cascade_date", N_("Date")),
+  ENUM_REQ ("audience", N_("Audience"), pl_cascade_audiences),
+  INT_REQ ("people", N_("Number of people"), 0, 100000),
+  TEXT ("notes", N_("Notes")),
+};
+
+static const PlColumn period_columns[] = {
+  ENUM_REQ ("owner_kind", N_("Owner"), pl_period_owner_kinds),
+  REF ("partner_id", N_("Partner"), "partner"),
+  REF ("employer_id", N_("Employer"), "employer"),
+  REF ("staff_id", N_("Staff member"), "staff"),
+  ENUM_REQ ("kind", N_("Kind"), pl_period_kinds),
+  TEXT ("label", N_("Label")),
+  DATE_REQ ("start_date", N_("Start")),
+  DATE_REQ ("end_date", N_("End")),
+  WEEKDAYS ("weekdays", N_("Weekdays")),
+  TEXT ("source", N_("Source")),
+  TEXT ("uid", N_("Calendar UID")),
+};
+
+#define RATING(n, l) INT (n, l, 1, 4)
+
+static const PlColumn observation_columns[] = {
+  REF_REQ ("staff_id", N_("Staff member"), "staff"),
+  REF ("placement_id", N_("Placement"), "placement"),
+  ENUM_REQ ("phase", N_("Before or after"), pl_observation_phases),
+  DATE_REQ ("observed_on", N_("Date")),
+  TEXT ("observer", N_("Observer")),
+  BOOL ("independent", N_("Independent observer")),
+  RATING ("industry_standards", N_("Industry standards and employability")),
+  RATING ("technology", N_("Use of technology")),
+  RATING ("active_learning", N_("Active learning")),
+  RATING ("engagement", N_("Learner engagement")),
+  RATING ("equality_diversity", N_("Equality and diversity")),
+  RATING ("differentiation", N_("Differentiation")),
+  BOOL ("learners_progressed", N_("Learners progressed")),
+  TEXT ("notes", N_("Notes")),
+  DERIVED ("staff_name", "(SELECT name FROM staff WHERE id = t.staff_id)"),
+};
+
+static const PlColumn survey_columns[] = {
+  ENUM_REQ ("kind", N_("Kind"), pl_survey_kinds),
+  REF ("placement_id", N_("Placement"), "placement"),
+  REF ("staff_id", N_("Staff member"), "staff"),
+  REF ("employer_id", N_("Employer"), "employer"),
+  DATE ("responded_on", N_("Date")),
+  ENUM ("learning_improved", N_("Learning improved by workplace information"), pl_survey_answers),
+  ENUM ("employment_opportunities", N_("Know more about employment opportunities"), pl_survey_answers),
+  ENUM ("workplace", N_("Know more about what happens in the workplace"), pl_survey_answers),
+  ENUM ("equality_diversity", N_("Know more about equality and diversity"), pl_survey_answers),
+  ENUM ("vocational_education_important", N_("Vocational education is important to us"),
+        pl_survey_answers),
+  ENUM ("host_again", N_("More likely to host again"), pl_survey_answers),
+  ENUM ("work_with_providers", N_("More likely to work with education providers"),
+        pl_survey_answers),
+};
+
+static const PlColumn group_columns[] = {
+  NAME ("name", N_("Name")),
+  ENUM_REQ ("area", N_("Area"), pl_group_areas),
+  INT_REQ ("wave", N_("Wave"), 1, 100),
+  TEXT ("aim", N_("Aim")),
+  TEXT ("facilitator", N_("Facilitator")),
+  TEXT ("notes", N_("Notes")),
+  DERIVED_INT ("members", "(SELECT count(*) FROM group_member WHERE group_id = t.id)"),
+  DERIVED ("status",
+           "(CASE WHEN EXISTS (SELECT 1 FROM group_outcome WHERE group_id = t.id) THEN 'reported' "
+           "WHEN EXISTS (SELECT 1 FROM group_meeting WHERE group_id = t.id) THEN 'meeting' "
+           "ELSE 'forming' END)"),
+};
+
+static const PlColumn member_columns[] = {
+  REF_REQ ("group_id", N_("Group"), "exchange_group"),
+  REF_REQ ("staff_id", N_("Staff member"), "staff"),
+  TEXT ("role", N_("Role")),
+  DERIVED ("staff_name", "(SELECT name FROM staff WHERE id = t.staff_id)"),
+  DERIVED ("partner_name",
+           "(SELECT p.name FROM staff s JOIN partner p ON p.id = s.partner_id WHERE s.id = t.staff_id)"),
+};
+
+static const PlColumn meeting_columns[] = {
+  REF_REQ ("group_id", N_("Group"), "exchange_group"),
+  DATE_REQ ("meeting_date", N_("Date")),
+  TEXT ("place", N_("Place")),
+  TEXT ("notes", N_("Notes")),
+};
+
+static const PlColumn outcome_columns[] = {
+  REF_REQ ("group_id", N_("Group"), "exchange_group"),
+  TEXT_REQ ("title", N_("Title")),
+  ENUM_REQ ("kind", N_("Kind"), pl_outcome_kinds),
+  TEXT ("link", N_("Link or file")),
+  DATE ("outcome_date", N_("Date")),
+  TEXT ("description", N_("Description")),
+};
+
+PL_DEFINE_RECORD (PlSector, pl_sector, "sector", N_("Sector"), sector_columns)
+PL_DEFINE_RECORD (PlPartner, pl_partner, "partner", N_("Partner"), partner_columns)
+PL_DEFINE_RECORD (PlStaff, pl_staff, "staff", N_("Staff member"), staff_columns)
+PL_DEFINE_RECORD (PlEmployer, pl_employer, "employer", N_("Employer"), employer_columns)
+PL_DEFINE_RECORD (PlContact, pl_contact, "contact", N_("Contact"), contact_columns)
+PL_DEFINE_RECORD (PlEmployerDocument, pl_employer_document, "employer_document",
+                  N_("Evidence document"), document_columns)
+PL_DEFINE_RECORD (PlPlacement, pl_placement, "placement", N_("Placement"), placement_columns)
+PL_DEFINE_RECORD (PlPlacementEvent, pl_placement_event, "placement_event", N_("Status change"),
+                  event_columns)
+PL_DEFINE_RECORD (PlMilestoneTemplate, pl_milestone_template, "milestone_template",
+                  N_("Milestone template"), template_columns)
+PL_DEFINE_RECORD (PlMilestone, pl_milestone, "milestone", N_("Milestone"), milestone_columns)
+PL_DEFINE_RECORD (PlCascade, pl_cascade, "cascade", N_("Cascade"), cascade_columns)
+PL_DEFINE_RECORD (PlCalendarPeriod, pl_calendar_period, "calendar_period", N_("Calendar period"),
+                  period_columns)
+PL_DEFINE_RECORD (PlObservation, pl_observation, "observation", N_("Observation"),
+                  observation_columns)
+PL_DEFINE_RECORD (PlSurveyResponse, pl_survey_response, "survey_response", N_("Survey response"),
+                  survey_columns)
+PL_DEFINE_RECORD (PlGroup, pl_group, "exchange_group", N_("Exchange group"), group_columns)
+PL_DEFINE_RECORD (PlGroupMember, pl_group_member, "group_member", N_("Group member"),
+                  member_columns)
+PL_DEFINE_RECORD (PlGroupMeeting, pl_group_meeting, "group_meeting", N_("Group meeting"),
+                  meeting_columns)
+PL_DEFINE_RECORD (PlGroupOutcome, pl_group_outcome, "group_outcome", N_("Group outcome"),
+                  outcome_columns)
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+} Label;
+
+static const Label labels[] = {
+  { "college", N_("College") },
+  { "training_provider", N_("Training provider") },
+  { "school", N_("School") },
+  { "university", N_("University") },
+  { "other", N_("Other") },
+  { "active", N_("Active") },
+  { "withdrawn", N_("Withdrawn") },
+  { "micro", N_("Micro (under 10)") },
+  { "small", N_("Small (10–49)") },
+  { "medium", N_("Medium (50–249)") },
+  { "large", N_("Large (250 or more)") },
+  { "prospect", N_("Prospect") },
+  { "contacted", N_("Contacted") },
+  { "warm", N_("Warm") },
+  { "host", N_("Host") },
+  { "lapsed", N_("Lapsed") },
+  { "call", N_("Call") },
+  { "email", N_("Email") },
+  { "visit", N_("Visit") },
+  { "event", N_("Event") },
+  { "letter", N_("Letter") },
+  { "insurance", N_("Insurance certificate") },
+  { "health_safety_policy", N_("Health and safety policy") },
+  { "risk_assessment", N_("Risk assessment") },
+  { "agreement", N_("Signed agreement") },
+  { "request", N_("Request") },
+  { "proposed", N_("Proposed") },
+  { "agreed", N_("Agreed") },
+  { "confirmed", N_("Confirmed") },
+  { "completed", N_("Completed") },
+  { "cascaded", N_("Cascaded") },
+  { "evaluated", N_("Evaluated") },
+  { "cancelled", N_("Cancelled") },
+  { "colleagues", N_("Colleagues") },
+  { "students", N_("Students") },
+  { "department", N_("Department") },
+  { "all", N_("Everyone") },
+  { "partner", N_("Partner") },
+  { "employer", N_("Employer") },
+  { "staff", N_("Staff member") },
+  { "term", N_("Term") },
+  { "holiday", N_("Holiday") },
+  { "exam", N_("Exam period") },
+  { "inset", N_("Training day") },
+  { "blackout", N_("Blackout") },
+  { "busy", N_("Busy season") },
+  { "unavailable", N_("Unavailable") },
+  { "bank_holiday", N_("Bank holiday") },
+  { "before", N_("Before the placement") },
+  { "after", N_("After the placement") },
+  { "student", N_("Student") },
+  { "agree", N_("Agree") },
+  { "neutral", N_("Neutral") },
+  { "disagree", N_("Disagree") },
+  { "maths", N_("Maths") },
+  { "maths_esol", N_("Maths and ESOL") },
+  { "digital", N_("Digital skills") },
+  { "english", N_("English") },
+  { "send", N_("SEND") },
+  { "supporting_staff", N_("Supporting staff") },
+  { "report", N_("Report") },
+  { "resource", N_("Resource") },
+  { "tool", N_("Tool") },
+  { "guide", N_("Guide") },
+  { "framework", N_("Framework") },
+  { "forming", N_("Forming") },
+  { "meeting", N_("Meeting") },
+  { "reported", N_("Reported") },
+  { "first", N_("First day") },
+  { "last", N_("Last day") },
+  { "days", N_("Days") },
+  { "working_days", N_("Working days") },
+  { "weeks", N_("Weeks") },
+  { "teaching", N_("Improve teaching, learning and assessment") },
+  { "industry_links", N_("Forge links with industry") },
+  { "iag", N_("Impartial information, advice and guidance") },
+  { "current_practice", N_("Keep teaching in line with current industrial practice") },
+  { "placement_hours", N_("Work-placement or employer-engagement hours") },
+  { "t_levels", N_("Relevance to T Levels") },
+  { "expertise", N_("Update commercial and industrial expertise") },
+  { "industry_standards", N_("Industry standards and employability") },
+  { "technology", N_("Use of technology") },
+  { "active_learning", N_("Active learning") },
+  { "engagement", N_("Learner engagement") },
+  { "equality_diversity", N_("Equality and diversity") },
+  { "differentiation", N_("Differentiation") },
+  { "learning_improved", N_("My learning improved through workplace information") },
+  { "employment_opportunities", N_("I know more about employment opportunities") },
+  { "workplace", N_("I know more about what happens in the workplace") },
+  { "vocational_education_important", N_("Vocational education is important to our company") },
+  { "host_again", N_("We are more likely to host a teacher placement again") },
+  { "work_with_providers", N_("We are more likely to work with education providers") },
+};
+
+const char *
+pl_enum_label (const char *key)
+{
+  if (key == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].key, key))
+      return _(labels[i].label);
+
+  return key;
+}
