@@ -1,0 +1,531 @@
+/* pl-window.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-sample.h"
+#include "pl-window.h"
+
+/* The window shows one of two views: "welcome" while the database is empty
+ * and nobody has chosen how to start, and "main", a sidebar of pages beside
+ * the visible page. The sidebar is built from the page stack's own pages, so
+ * a new page only needs a child of page_stack with a name, a title and an
+ * icon name. */
+struct _PlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  PlContext            *context;
+  GtkSelectionModel    *pages;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *view_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *page_title;
+  GtkStack             *page_stack;
+};
+
+G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The pages in sidebar order, for the <primary>1…8 shortcuts. */
+static const char * const page_names[] = {
+  "overview",
+  "placements",
+  "calendar",
+  "employers",
+  "staff",
+  "partners",
+  "groups",
+  "reports",
+};
+
+/**
+ * pl_window_new:
+ * @application: the application
+ * @context: the context holding the open store
+ *
+ * Returns: (transfer full): a new window
+ */
+PlWindow *
+pl_window_new (PlApplication *application,
+               PlContext     *context)
+{
+  g_return_val_if_fail (PL_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PL_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PL_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+static void
+pl_window_update_actions (PlWindow *self)
+{
+  PlStore *store = pl_context_get_store (self->context);
+  gboolean welcome;
+
+  welcome = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "welcome") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
+                                 welcome && pl_store_is_empty (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !welcome);
+}
+
+static void
+pl_window_show_view (PlWindow   *self,
+                     const char *name)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+  pl_window_update_actions (self);
+}
+
+/* Returns FALSE when there is no page called @name, for example a
+ * last-page setting written by a version that had other pages. */
+static gboolean
+pl_window_show_page (PlWindow   *self,
+                     const char *name)
+{
+  GtkWidget *child;
+
+  if (name == NULL || !(child = gtk_stack_get_child_by_name (self->page_stack, name)))
+    return FALSE;
+
+  gtk_stack_set_visible_child (self->page_stack, child);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  return TRUE;
+}
+
+static GtkWidget *
+pl_window_create_sidebar_row (gpointer item,
+                              gpointer user_data)
+{
+  GtkStackPage *page = item;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  label = gtk_label_new (gtk_stack_page_get_title (page));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static void
+pl_window_page_changed_cb (PlWindow   *self,
+                           GParamSpec *pspec,
+                           GtkStack   *stack)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+  GtkStackPage *page;
+  guint n_pages;
+
+  if (child == NULL)
+    return;
+
+  page = gtk_stack_get_page (stack, child);
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+
+  n_pages = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
+  for (guint i = 0; i < n_pages; i++)
+    {
+      /* GtkStackPage has no autoptr cleanup in GTK 4.8. */
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->pages), i);
+
+      if (item == (GObject *)page)
+        {
+          gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
+          break;
+        }
+    }
+
+  g_settings_set_string (pl_context_get_settings (self->context),
+                         "last-page",
+                         gtk_stack_page_get_name (page));
+}
+
+static void
+on_sidebar_row_selected (GtkListBox    *list_box,
+                         GtkListBoxRow *row,
+                         PlWindow      *self)
+{
+  g_autoptr(GObject) page = NULL;
+
+  if (row == NULL)
+    return;
+
+  page = g_list_model_get_item (G_LIST_MODEL (self->pages), gtk_list_box_row_get_index (row));
+  if (page != NULL)
+    gtk_stack_set_visible_child (self->page_stack,
+                                 gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *list_box,
+                          GtkListBoxRow *row,
+                          PlWindow      *self)
+{
+  /* When folded, choosing a page in the sidebar moves on to the page. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_back_clicked (PlWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_store_changed (PlWindow   *self,
+                  const char *table,
+                  PlStore    *store)
+{
+  pl_window_update_actions (self);
+}
+
+static gboolean
+pl_window_wants_welcome (PlStore *store)
+{
+  return pl_store_is_empty (store) &&
+         pl_store_get_setting_int (store, "started_empty", 0) == 0;
+}
+
+static void
+pl_window_start_empty (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Remembered in the database, so that an empty network chosen on purpose
+   * does not greet its owner with the welcome page at every start. */
+  if (!pl_store_set_setting (pl_context_get_store (self->context), "started_empty", "1", &error))
+    pl_window_show_error (self, _("Could not save the choice"), error);
+  pl_window_show_view (self, "main");
+}
+
+static void
+pl_window_load_sample (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  /* A few hundred rows in one transaction: quick enough for the main loop. */
+  pl_context_get_today (self->context, &today);
+  if (!pl_sample_load (pl_context_get_store (self->context), &today, &error))
+    {
+      pl_window_show_error (self, _("Could not load the sample data"), error);
+      return;
+    }
+
+  pl_window_show_view (self, "main");
+}
+
+static void
+pl_window_show_page_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!pl_window_show_page (self, name))
+    g_debug ("No page called “%s”", name);
+}
+
+static void
+pl_window_restore_state (PlWindow *self)
+{
+  GSettings *settings = pl_context_get_settings (self->context);
+  g_autofree char *last_page = NULL;
+  int width;
+  int height;
+
+  width = g_settings_get_int (settings, "window-width");
+  height = g_settings_get_int (settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (settings, "last-page");
+  if (!pl_window_show_page (self, last_page))
+    pl_window_show_page (self, page_names[0]);
+}
+
+static gboolean
+pl_window_close_request (GtkWindow *window)
+{
+  PlWindow *self = PL_WINDOW (window);
+  GSettings *settings = pl_context_get_settings (self->context);
+  int width;
+  int height;
+
+  /* The default size is the unmaximized size, which is the one to restore. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
+}
+
+static void
+pl_window_constructed (GObject *object)
+{
+  PlWindow *self = (PlWindow *)object;
+  PlStore *store;
+
+  G_OBJECT_CLASS (pl_window_parent_class)->constructed (object);
+
+  g_assert (PL_IS_CONTEXT (self->context));
+  store = pl_context_get_store (self->context);
+
+  self->pages = gtk_stack_get_pages (self->page_stack);
+  gtk_list_box_bind_model (self->sidebar,
+                           G_LIST_MODEL (self->pages),
+                           pl_window_create_sidebar_row,
+                           self, NULL);
+
+  /* Connected only now that the context is set: the stack already changed
+   * its visible child while the template was being built. */
+  g_signal_connect_object (self->page_stack, "notify::visible-child",
+                           G_CALLBACK (pl_window_page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  pl_window_restore_state (self);
+  pl_window_page_changed_cb (self, NULL, self->page_stack);
+
+  g_signal_connect_object (store, "changed",
+                           G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  pl_window_show_view (self, pl_window_wants_welcome (store) ? "welcome" : "main");
+}
+
+static void
+pl_window_dispose (GObject *object)
+{
+  PlWindow *self = (PlWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
+
+  g_clear_object (&self->pages);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (pl_window_parent_class)->dispose (object);
+}
+
+static void
+pl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PlWindow *self = PL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_window_class_init (PlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pl_window_constructed;
+  object_class->dispose = pl_window_dispose;
+  object_class->get_property = pl_window_get_property;
+  object_class->set_property = pl_window_set_property;
+
+  window_class->close_request = pl_window_close_request;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         PL_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/placements/Placements/pl-window.ui");
+
+  /* Template widgets */
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL,
+                                   pl_window_start_empty);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL,
+                                   pl_window_load_sample);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   pl_window_show_page_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-page", "s", page_names[i]);
+}
+
+static void
+pl_window_init (PlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * pl_window_get_context:
+ *
+ * Returns: (transfer none): the window's context
+ */
+PlContext *
+pl_window_get_context (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * pl_window_get_visible_view:
+ *
+ * Returns: "welcome" or "main"
+ */
+const char *
+pl_window_get_visible_view (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * pl_window_get_visible_page:
+ *
+ * Returns: the name of the page shown beside the sidebar, such as
+ *   "overview", even while the welcome view covers it
+ */
+const char *
+pl_window_get_visible_page (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+/**
+ * pl_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast over the window; pages reach it through
+ * gtk_widget_get_ancestor (page, PL_TYPE_WINDOW).
+ */
+void
+pl_window_add_toast (PlWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * pl_window_show_error:
+ * @what: what failed, as a translated sentence without a full stop,
+ *   such as _("Could not load the sample data")
+ * @error: why
+ *
+ * Shows the failure in a toast that stays until it is dismissed, so that
+ * there is time to read it.
+ */
+void
+pl_window_show_error (PlWindow     *self,
+                      const char   *what,
+                      const GError *error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (what != NULL);
+  g_return_if_fail (error != NULL);
+
+  /* TRANSLATORS: the first %s says what failed, the second why. */
+  text = g_strdup_printf (_("%s: %s"), what, error->message);
+  /* Toast titles are Pango markup. */
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, 0);
+  pl_window_add_toast (self, toast);
+}

@@ -1,0 +1,32 @@
+/* pl-window.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-application.h"
+#include "pl-context.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_WINDOW (pl_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlWindow, pl_window, PL, WINDOW, AdwApplicationWindow)
+
+PlWindow   *pl_window_new              (PlApplication *application,
+                                        PlContext     *context);
+PlContext  *pl_window_get_context      (PlWindow      *self);
+const char *pl_window_get_visible_view (PlWindow      *self);
+const char *pl_window_get_visible_page (PlWindow      *self);
+void        pl_window_add_toast        (PlWindow      *self,
+                                        AdwToast      *toast);
+void        pl_window_show_error       (PlWindow      *self,
+                                        const char    *what,
+                                        const GError  *error);
+
+G_END_DECLS

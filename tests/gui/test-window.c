@@ -1,0 +1,410 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include "pl-application.h"
+#include "pl-context.h"
+#include "pl-date.h"
+#include "pl-sample.h"
+#include "pl-window.h"
+
+/* One application for the whole program, as a real session has; each test
+ * makes its own database, settings and windows. */
+static PlApplication *app;
+
+typedef struct
+{
+  char       *dir;
+  char       *db_path;
+  GSettings  *settings;
+  PlStore    *store;
+  PlContext  *context;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+
+  fixture->dir = g_dir_make_tmp ("placements-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "placements.db", NULL);
+
+  fixture->store = pl_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  /* A backend of its own, so that no test sees another's settings. */
+  backend = g_memory_settings_backend_new ();
+  fixture->settings = g_settings_new_with_backend (APP_ID, backend);
+  fixture->context = pl_context_new (fixture->store, fixture->settings);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  g_assert_finalize_object (fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+
+  g_clear_pointer (&fixture->db_path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds or ten seconds pass. */
+#define WAIT_FOR(condition)                                               \
+  G_STMT_START {                                                          \
+    gboolean timed_out_ = FALSE;                                          \
+    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
+    while (!(condition) && !timed_out_)                                   \
+      g_main_context_iteration (NULL, TRUE);                              \
+    if (!timed_out_)                                                      \
+      g_source_remove (id_);                                              \
+    g_assert_true (condition);                                            \
+  } G_STMT_END
+
+static PlWindow *
+open_window (Fixture *fixture)
+{
+  PlWindow *window = pl_window_new (app, fixture->context);
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+/* Destroys @window and checks that nothing else kept it alive. */
+static void
+close_window (PlWindow *window)
+{
+  GtkWidget *weak = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (weak == NULL);
+}
+
+static gboolean
+activate (PlWindow   *window,
+          const char *action,
+          const char *page)
+{
+  GVariant *parameter = page != NULL ? g_variant_new_string (page) : NULL;
+
+  return gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter);
+}
+
+static void
+test_welcome_load_sample (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PlWindow *window;
+  gint64 n_placements;
+
+  g_assert_true (pl_store_is_empty (fixture->store));
+
+  window = open_window (fixture);
+  g_assert_cmpstr (pl_window_get_visible_view (window), ==, "welcome");
+
+  /* Pages cannot be chosen from behind the welcome view. (Activating a
+   * disabled action still returns TRUE: it exists, it does nothing.) */
+  activate (window, "win.show-page", "staff");
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "overview");
+  g_assert_cmpstr (pl_window_get_visible_view (window), ==, "welcome");
+
+  g_assert_true (activate (window, "win.load-sample", NULL));
+  g_assert_false (pl_store_is_empty (fixture->store));
+  g_assert_cmpint (pl_store_count (fixture->store, PL_TYPE_PLACEMENT), >, 0);
+  g_assert_cmpint (pl_store_count (fixture->store, PL_TYPE_EMPLOYER), >, 0);
+  g_assert_cmpstr (pl_window_get_visible_view (window), ==, "main");
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "overview");
+
+  /* Once the store holds data, the sample cannot be loaded over it: a
+   * second load would fail on the unique names and say so in a toast. */
+  n_placements = pl_store_count (fixture->store, PL_TYPE_PLACEMENT);
+  activate (window, "win.load-sample", NULL);
+  g_assert_cmpint (pl_store_count (fixture->store, PL_TYPE_PLACEMENT), ==, n_placements);
+
+  close_window (window);
+}
+
+static void
+test_sample_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const pages[] = {
+    "overview", "placements", "calendar", "employers",
+    "staff", "partners", "groups", "reports",
+  };
+  g_autoptr(GError) error = NULL;
+  PlWindow *window;
+  GDate today;
+
+  pl_date_today (&today);
+  g_assert_true (pl_sample_load (fixture->store, &today, &error));
+  g_assert_no_error (error);
+
+  window = open_window (fixture);
+  g_assert_cmpstr (pl_window_get_visible_view (window), ==, "main");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *saved = NULL;
+
+      g_assert_true (activate (window, "win.show-page", pages[i]));
+      g_assert_cmpstr (pl_window_get_visible_page (window), ==, pages[i]);
+
+      saved = g_settings_get_string (fixture->settings, "last-page");
+      g_assert_cmpstr (saved, ==, pages[i]);
+    }
+
+  /* A name that is not a page changes nothing. */
+  g_assert_true (activate (window, "win.show-page", "no-such-page"));
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "reports");
+
+  close_window (window);
+}
+
+static void
+test_start_empty (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PlWindow *window;
+
+  window = open_window (fixture);
+  g_assert_cmpstr (pl_window_get_visible_view (window), ==, "welcome");
+
+  g_assert_true (activate (window, "win.start-empty", NULL));
+  g_assert_cmpstr (pl_window_get_visible_view (window), ==, "main");
+  g_assert_true (pl_store_is_empty (fixture->store));
+
+  g_assert_true (activate (window, "win.show-page", "employers"));
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "employers");
+
+  /* The welcome view's actions are gone with it: the store stays empty and
+   * the page stays where it was. */
+  activate (window, "win.load-sample", NULL);
+  g_assert_true (pl_store_is_empty (fixture->store));
+  activate (window, "win.start-empty", NULL);
+  g_assert_cmpstr (pl_window_get_visible_view (window), ==, "main");
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "employers");
+
+  close_window (window);
+}
+
+static void
+test_last_page_restored (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PlWindow *window;
+
+  g_settings_set_string (fixture->settings, "last-page", "partners");
+  window = open_window (fixture);
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "partners");
+  close_window (window);
+
+  /* A page this version does not have falls back to the overview. */
+  g_settings_set_string (fixture->settings, "last-page", "no-such-page");
+  window = open_window (fixture);
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "overview");
+  close_window (window);
+}
+
+static void
+test_window_size (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PlWindow *window;
+  GtkWidget *weak;
+  int width;
+  int height;
+
+  g_settings_set_int (fixture->settings, "window-width", 820);
+  g_settings_set_int (fixture->settings, "window-height", 610);
+  g_settings_set_boolean (fixture->settings, "window-maximized", FALSE);
+
+  window = open_window (fixture);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+
+  /* Quitting closes the window, which, unlike destroying it, saves the size. */
+  weak = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+  g_assert_true (activate (window, "app.quit", NULL));
+  WAIT_FOR (weak == NULL);
+
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 650);
+  g_assert_false (g_settings_get_boolean (fixture->settings, "window-maximized"));
+}
+
+/* Any toplevel: the about window is transient for the main window but does
+ * not belong to the application. */
+static GtkWindow *
+find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+/* The primary menu's two entries open their windows: the shortcuts window
+ * comes from the resources, the about window from app.about. */
+static void
+test_about_and_shortcuts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PlWindow *window;
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+  GtkWidget *weak;
+
+  window = open_window (fixture);
+
+  g_assert_true (activate (window, "app.about", NULL));
+  WAIT_FOR ((about = find_window (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  weak = GTK_WIDGET (about);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+  gtk_window_destroy (about);
+  WAIT_FOR (weak == NULL);
+
+  g_assert_true (activate (window, "win.show-help-overlay", NULL));
+  shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
+  gtk_window_close (shortcuts);
+
+  close_window (window);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* A file that is not a database must give a message, not a crash nor a
+ * window over a store that does not work. */
+static void
+test_open_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *weak;
+
+  dir = g_dir_make_tmp ("placements-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "placements.db", NULL);
+  g_file_set_contents (path, "This is not an SQLite database, only some text.\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("PLACEMENTS_DB", path, TRUE);
+  g_application_activate (G_APPLICATION (app));
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+
+  g_assert_null (pl_application_get_context (app));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    g_assert_false (PL_IS_WINDOW (l->data));
+
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+  /* As the Escape key or the window's close button would. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (weak == NULL);
+
+  /* The file is left as it was. */
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (path, &contents, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (contents, ==, "This is not an SQLite database, only some text.\n");
+  }
+
+  g_unsetenv ("PLACEMENTS_DB");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/window/welcome-load-sample", test_welcome_load_sample);
+  ADD ("/gui/window/sample-pages", test_sample_pages);
+  ADD ("/gui/window/start-empty", test_start_empty);
+  ADD ("/gui/window/last-page-restored", test_last_page_restored);
+  ADD ("/gui/window/size-saved", test_window_size);
+  ADD ("/gui/application/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/gui/application/open-error", test_open_error);
+
+#undef ADD
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
