@@ -1,0 +1,520 @@
+/* pl-stats.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-stats"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-date.h"
+#include "pl-stats.h"
+
+/* The impact figures of the case study, computed from the records.
+ *
+ * What the filter restricts, and how:
+ *
+ * - A placement "took place" when its status is completed, cascaded or
+ *   evaluated. placements.total, by_sector, by_partner, employers, sectors
+ *   and staff_engaged count those; by_status counts every placement inside
+ *   the filter and cancelled the cancelled ones.
+ * - partner: placements, cascades and observations of that partner's
+ *   staff; survey responses linked to them, through staff_id or through the
+ *   placement's staff (unlinked, anonymous responses drop out); groups with
+ *   at least one member from the partner, counting only those members.
+ * - from/to (inclusive): a placement is inside when its first day is, so a
+ *   placement without days is outside any dated filter. Cascades go by
+ *   their own date. An observation goes by the first day of its placement
+ *   — the "before" observation of a placement in the period belongs to it
+ *   although it happened earlier — or by its own date when it has no
+ *   placement. Survey responses go by the date they were given (undated
+ *   ones drop out). A group is inside when one of its meetings is.
+ *
+ * An observed member of staff has at least one "before" and one "after"
+ * observation inside the filter. A criterion improved when their first
+ * "after" observation rates it strictly better (a lower number) than their
+ * last "before" one; a tie, or a criterion not rated on either side, is not
+ * an improvement. Observations on the same day are ordered by when they
+ * were entered. Learners progressed when that first "after" observation
+ * says so.
+ *
+ * Every query takes ?1 = partner id, ?2 = from, ?3 = to, each NULL for "no
+ * limit". */
+
+#define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
+
+#define PLACEMENTS_CTE \
+  "WITH fp AS (" \
+  "  SELECT p.id, p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id" \
+  "  FROM placement p JOIN staff s ON s.id = p.staff_id" \
+  "  WHERE (?1 IS NULL OR s.partner_id = ?1)" \
+  "    AND (?2 IS NULL OR " FIRST_DAY ("p.id") " >= ?2)" \
+  "    AND (?3 IS NULL OR " FIRST_DAY ("p.id") " <= ?3))," \
+  " took AS (SELECT * FROM fp WHERE status IN ('completed', 'cascaded', 'evaluated')) "
+
+static const char placement_totals_sql[] =
+  PLACEMENTS_CTE
+  "SELECT (SELECT count(*) FROM took),"
+  "       (SELECT count(*) FROM fp WHERE status = 'cancelled'),"
+  "       (SELECT count(DISTINCT employer_id) FROM took),"
+  "       (SELECT count(DISTINCT sector_id) FROM took),"
+  "       (SELECT count(DISTINCT staff_id) FROM took)";
+
+static const char by_sector_sql[] =
+  PLACEMENTS_CTE
+  "SELECT sec.name, count(*) FROM took JOIN sector sec ON sec.id = took.sector_id"
+  " GROUP BY sec.id ORDER BY count(*) DESC, sec.name";
+
+static const char by_partner_sql[] =
+  PLACEMENTS_CTE
+  "SELECT pa.name, count(*) FROM took JOIN partner pa ON pa.id = took.partner_id"
+  " GROUP BY pa.id ORDER BY count(*) DESC, pa.name";
+
+static const char by_status_sql[] =
+  PLACEMENTS_CTE "SELECT status, count(*) FROM fp GROUP BY status";
+
+static const char cascade_sql[] =
+  "SELECT ifnull(sum(CASE WHEN c.audience IN ('colleagues', 'department') THEN c.people END), 0),"
+  "       ifnull(sum(CASE WHEN c.audience = 'students' THEN c.people END), 0)"
+  " FROM cascade c JOIN placement p ON p.id = c.placement_id JOIN staff s ON s.id = p.staff_id"
+  " WHERE (?1 IS NULL OR s.partner_id = ?1)"
+  "   AND (?2 IS NULL OR c.cascade_date >= ?2)"
+  "   AND (?3 IS NULL OR c.cascade_date <= ?3)";
+
+/* The columns compared here are pl_criteria, in the same order. */
+static const char observation_sql[] =
+  "WITH obs AS ("
+  "  SELECT o.*,"
+  "         CASE WHEN o.placement_id IS NULL THEN o.observed_on"
+  "              ELSE " FIRST_DAY ("o.placement_id") " END AS period_day"
+  "  FROM observation o JOIN staff s ON s.id = o.staff_id"
+  "  WHERE (?1 IS NULL OR s.partner_id = ?1)),"
+  " ranked AS ("
+  "  SELECT obs.*,"
+  "         row_number () OVER (PARTITION BY staff_id, phase"
+  "                             ORDER BY observed_on DESC, id DESC) AS latest,"
+  "         row_number () OVER (PARTITION BY staff_id, phase"
+  "                             ORDER BY observed_on, id) AS earliest"
+  "  FROM obs"
+  "  WHERE (?2 IS NULL OR period_day >= ?2) AND (?3 IS NULL OR period_day <= ?3)),"
+  " b AS (SELECT * FROM ranked WHERE phase = 'before' AND latest = 1),"
+  " a AS (SELECT * FROM ranked WHERE phase = 'after' AND earliest = 1)"
+  "SELECT count(*),"
+  "       ifnull(sum(a.industry_standards < b.industry_standards), 0),"
+  "       ifnull(sum(a.technology < b.technology), 0),"
+  "       ifnull(sum(a.active_learning < b.active_learning), 0),"
+  "       ifnull(sum(a.engagement < b.engagement), 0),"
+  "       ifnull(sum(a.equality_diversity < b.equality_diversity), 0),"
+  "       ifnull(sum(a.differentiation < b.differentiation), 0),"
+  "       ifnull(sum(a.learners_progressed = 1), 0)"
+  " FROM b JOIN a ON a.staff_id = b.staff_id";
+
+/* %s: one "ifnull(sum(Q = 'agree'), 0), count(Q)" pair per question. */
+static const char survey_sql_format[] =
+  "SELECT count(*)%s FROM survey_response r"
+  " WHERE r.kind = ?4"
+  "   AND (?1 IS NULL OR ?1 IN (SELECT partner_id FROM staff WHERE id = r.staff_id"
+  "                             UNION ALL"
+  "                             SELECT s.partner_id FROM placement p"
+  "                             JOIN staff s ON s.id = p.staff_id"
+  "                             WHERE p.id = r.placement_id))"
+  "   AND (?2 IS NULL OR r.responded_on >= ?2)"
+  "   AND (?3 IS NULL OR r.responded_on <= ?3)";
+
+#define GROUPS_CTE \
+  "WITH g AS (" \
+  "  SELECT eg.id, eg.area FROM exchange_group eg" \
+  "  WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM group_member m JOIN staff s ON s.id = m.staff_id" \
+  "                               WHERE m.group_id = eg.id AND s.partner_id = ?1))" \
+  "    AND ((?2 IS NULL AND ?3 IS NULL)" \
+  "         OR EXISTS (SELECT 1 FROM group_meeting gm WHERE gm.group_id = eg.id" \
+  "                    AND (?2 IS NULL OR gm.meeting_date >= ?2)" \
+  "                    AND (?3 IS NULL OR gm.meeting_date <= ?3))))," \
+  " gm AS (" \
+  "  SELECT m.staff_id, s.partner_id FROM group_member m JOIN staff s ON s.id = m.staff_id" \
+  "  WHERE m.group_id IN (SELECT id FROM g) AND (?1 IS NULL OR s.partner_id = ?1)) "
+
+static const char groups_sql[] =
+  GROUPS_CTE
+  "SELECT (SELECT count(*) FROM g),"
+  "       (SELECT count(DISTINCT staff_id) FROM gm),"
+  "       (SELECT count(DISTINCT partner_id) FROM gm),"
+  "       (SELECT count(*) FROM group_outcome WHERE group_id IN (SELECT id FROM g))";
+
+static const char outcomes_by_area_sql[] =
+  GROUPS_CTE
+  "SELECT g.area, count(*) FROM g JOIN group_outcome o ON o.group_id = g.id GROUP BY g.area";
+
+typedef struct
+{
+  sqlite3    *db;
+  gint64      partner_id;   /* 0: every partner */
+  const char *from;
+  const char *to;
+} Query;
+
+static sqlite3_stmt *
+query_prepare (const Query  *query,
+               const char   *sql,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (query->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
+                   sqlite3_errmsg (query->db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  if (query->partner_id > 0)
+    sqlite3_bind_int64 (stmt, 1, query->partner_id);
+  if (query->from != NULL)
+    sqlite3_bind_text (stmt, 2, query->from, -1, SQLITE_STATIC);
+  if (query->to != NULL)
+    sqlite3_bind_text (stmt, 3, query->to, -1, SQLITE_STATIC);
+
+  return stmt;
+}
+
+/* Steps a statement that must give a row; FALSE with @error otherwise. */
+static gboolean
+query_row (const Query   *query,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
+               sqlite3_errmsg (query->db));
+  return FALSE;
+}
+
+/* FALSE with @error when the statement stopped on an error rather than at
+ * its last row. */
+static gboolean
+query_done (const Query   *query,
+            int            rc,
+            GError       **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
+               sqlite3_errmsg (query->db));
+  return FALSE;
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Adds "name": { key: count, … } from a query giving (key, count) rows. */
+static gboolean
+add_counts (JsonBuilder  *builder,
+            const Query  *query,
+            const char   *name,
+            const char   *sql,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_int (builder, (const char *) sqlite3_column_text (stmt, 0),
+             sqlite3_column_int64 (stmt, 1));
+  json_builder_end_object (builder);
+
+  return query_done (query, rc, error);
+}
+
+/* Like add_counts(), but every key of @keys appears, zero included, in the
+ * order of @keys. */
+static gboolean
+add_counts_of (JsonBuilder         *builder,
+               const Query         *query,
+               const char          *name,
+               const char          *sql,
+               const char * const  *keys,
+               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, sql, error);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+
+  if (!query_done (query, rc, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  for (guint i = 0; keys[i] != NULL; i++)
+    add_int (builder, keys[i], (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, keys[i])));
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_placements (JsonBuilder  *builder,
+                const Query  *query,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placement_totals_sql, error);
+
+  if (stmt == NULL || !query_row (query, stmt, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, "placements");
+  json_builder_begin_object (builder);
+  add_int (builder, "total", sqlite3_column_int64 (stmt, 0));
+  add_int (builder, "cancelled", sqlite3_column_int64 (stmt, 1));
+  if (!add_counts (builder, query, "by_sector", by_sector_sql, error)
+      || !add_counts (builder, query, "by_partner", by_partner_sql, error)
+      || !add_counts_of (builder, query, "by_status", by_status_sql, pl_placement_statuses,
+                         error))
+    return FALSE;
+  json_builder_end_object (builder);
+
+  add_int (builder, "employers", sqlite3_column_int64 (stmt, 2));
+  add_int (builder, "sectors", sqlite3_column_int64 (stmt, 3));
+  add_int (builder, "staff_engaged", sqlite3_column_int64 (stmt, 4));
+  return TRUE;
+}
+
+static gboolean
+add_cascades (JsonBuilder  *builder,
+              const Query  *query,
+              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, cascade_sql, error);
+
+  if (stmt == NULL || !query_row (query, stmt, error))
+    return FALSE;
+
+  add_int (builder, "colleagues_reached", sqlite3_column_int64 (stmt, 0));
+  add_int (builder, "students_reached", sqlite3_column_int64 (stmt, 1));
+  return TRUE;
+}
+
+static gboolean
+add_observations (JsonBuilder  *builder,
+                  const Query  *query,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, observation_sql, error);
+
+  if (stmt == NULL || !query_row (query, stmt, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, "observations");
+  json_builder_begin_object (builder);
+  add_int (builder, "staff_observed", sqlite3_column_int64 (stmt, 0));
+  json_builder_set_member_name (builder, "improved");
+  json_builder_begin_object (builder);
+  for (int i = 0; i < PL_N_CRITERIA; i++)
+    add_int (builder, pl_criteria[i], sqlite3_column_int64 (stmt, 1 + i));
+  json_builder_end_object (builder);
+  add_int (builder, "learners_progressed", sqlite3_column_int64 (stmt, 1 + PL_N_CRITERIA));
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+add_survey (JsonBuilder         *builder,
+            const Query         *query,
+            const char          *name,
+            const char          *kind,
+            const char * const  *questions,
+            GError             **error)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* The questions are column names of our own schema, never user input. */
+  for (guint i = 0; questions[i] != NULL; i++)
+    g_string_append_printf (columns, ", ifnull(sum(r.%s = 'agree'), 0), count(r.%s)",
+                            questions[i], questions[i]);
+  sql = g_strdup_printf (survey_sql_format, columns->str);
+
+  stmt = query_prepare (query, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+  if (!query_row (query, stmt, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  add_int (builder, "responses", sqlite3_column_int64 (stmt, 0));
+  json_builder_set_member_name (builder, "agree_pct");
+  json_builder_begin_object (builder);
+  for (guint i = 0; questions[i] != NULL; i++)
+    add_int (builder, questions[i],
+             pl_stats_percent (sqlite3_column_int64 (stmt, 1 + 2 * i),
+                               sqlite3_column_int64 (stmt, 2 + 2 * i)));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+add_groups (JsonBuilder  *builder,
+            const Query  *query,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, groups_sql, error);
+
+  if (stmt == NULL || !query_row (query, stmt, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, "groups");
+  json_builder_begin_object (builder);
+  add_int (builder, "groups", sqlite3_column_int64 (stmt, 0));
+  add_int (builder, "members", sqlite3_column_int64 (stmt, 1));
+  add_int (builder, "organisations", sqlite3_column_int64 (stmt, 2));
+  add_int (builder, "outcomes", sqlite3_column_int64 (stmt, 3));
+  if (!add_counts_of (builder, query, "outcomes_by_area", outcomes_by_area_sql, pl_group_areas,
+                      error))
+    return FALSE;
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+find_partner (sqlite3     *db,
+              const char  *name,
+              gint64      *id,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* partner.name is COLLATE NOCASE: the lookup ignores case. */
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM partner WHERE name = ?", -1, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND, _("No partner is called “%s”."), name);
+  else
+    g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
+                 sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+check_date (const char  *text,
+            GError     **error)
+{
+  if (text == NULL || pl_date_is_iso (text))
+    return TRUE;
+
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+               _("“%s” is not a date: write it as YYYY-MM-DD."), text);
+  return FALSE;
+}
+
+/**
+ * pl_stats_compute:
+ * @store: a store
+ * @filter: (nullable): which part of the data to count
+ * @error: return location for a #GError
+ *
+ * Computes the impact figures; see the comment at the top of pl-stats.c for
+ * what each filter member restricts.
+ *
+ * Returns: (transfer full): a JSON object, or %NULL with @error set
+ */
+JsonNode *
+pl_stats_compute (PlStore              *store,
+                  const PlStatsFilter  *filter,
+                  GError              **error)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  Query query = { 0 };
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  query.db = pl_store_get_db (store);
+
+  if (filter != NULL)
+    {
+      if (!check_date (filter->from, error) || !check_date (filter->to, error))
+        return NULL;
+      if (filter->partner != NULL
+          && !find_partner (query.db, filter->partner, &query.partner_id, error))
+        return NULL;
+      query.from = filter->from;
+      query.to = filter->to;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  if (!add_placements (builder, &query, error)
+      || !add_cascades (builder, &query, error)
+      || !add_observations (builder, &query, error)
+      || !add_survey (builder, &query, "student_survey", "student", pl_student_questions, error)
+      || !add_survey (builder, &query, "employer_survey", "employer", pl_employer_questions,
+                      error)
+      || !add_groups (builder, &query, error))
+    return NULL;
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * pl_stats_percent:
+ * @part: how many
+ * @total: out of how many
+ *
+ * Returns: @part as a whole percentage of @total, halves rounded up; 0 when
+ *   @total is 0
+ */
+int
+pl_stats_percent (gint64 part,
+                  gint64 total)
+{
+  if (total <= 0)
+    return 0;
+
+  return (int) ((200 * part + total) / (2 * total));
+}

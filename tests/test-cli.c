@@ -1,0 +1,413 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+/* placements-cli is run as a separate process, as scripts run it, and
+ * judged by its exit status, its output and the database it leaves. */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run         *run,
+         const char  *db,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  va_start (args, db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("placements-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "cli.db", NULL);
+  g_assert_nonnull (g_getenv ("PLACEMENTS_CLI"));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static void
+init_sample (Fixture *f)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, f->db, "init", "--sample", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static JsonArray *
+list_json (Fixture    *f,
+           const char *kind,
+           JsonParser *parser)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  run_cli (&run, f->db, "list", kind, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+static void
+assert_members (JsonObject  *object,
+                const char **keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!json_object_has_member (object, keys[i]))
+      g_error ("missing key “%s”", keys[i]);
+}
+
+static void
+test_version_and_help (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) version = { 0 };
+  g_auto(Run) help = { 0 };
+
+  run_cli (&version, NULL, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "placements-cli " PACKAGE_VERSION "\n");
+
+  run_cli (&help, NULL, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Usage: placements-cli"));
+  g_assert_nonnull (strstr (help.out, "backup FILE"));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *cases[][4] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "list", NULL },
+    { "list", "spaceships", NULL },
+    { "list", "staff", "--colour", NULL },
+    { "stats", "--from", "yesterday", NULL },
+    { "backup", NULL },
+    { "init", "extra", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, f->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      if (run.status != 2)
+        g_error ("case %u (%s): exit %d, expected 2", i, cases[i][0], run.status);
+      g_assert_nonnull (strstr (run.err, "Usage:"));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  /* No usage error wrote a database. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_init_and_env (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PLACEMENTS_DB", f->db, TRUE);
+  const char *argv[] = { g_getenv ("PLACEMENTS_CLI"), "list", "partners", "--json", NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  run_cli (&run, f->db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+
+  /* PLACEMENTS_DB names the database when --db does not. */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (g_strstrip (out), ==, "[]");
+}
+
+static void
+test_init_sample_twice (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) before = json_parser_new ();
+  g_autoptr(JsonParser) after = json_parser_new ();
+  guint n;
+
+  init_sample (f);
+  n = json_array_get_length (list_json (f, "placements", before));
+  g_assert_cmpuint (n, >, 16);
+
+  run_cli (&again, f->db, "init", "--sample", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already holds data"));
+  g_assert_cmpuint (json_array_get_length (list_json (f, "placements", after)), ==, n);
+}
+
+static void
+test_list_shapes (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *partner_keys[] = { "id", "name", "kind", "status", NULL };
+  const char *staff_keys[] = { "id", "name", "partner", "job_title", "email", "sector", NULL };
+  const char *employer_keys[] = { "id", "name", "sector", "relationship", "contact_name",
+                                  "contact_email", "contact_phone", "capacity", "notice_weeks",
+                                  NULL };
+  const char *placement_keys[] = { "id", "staff", "partner", "employer", "sector", "status",
+                                   "window_start", "window_end", "length", "days", NULL };
+  const char *group_keys[] = { "id", "name", "area", "wave", "status", "facilitator", "members",
+                               "meetings", "outcomes", NULL };
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  g_autoptr(JsonParser) p3 = json_parser_new ();
+  g_autoptr(JsonParser) p4 = json_parser_new ();
+  g_autoptr(JsonParser) p5 = json_parser_new ();
+  JsonArray *partners, *staff, *employers, *placements, *groups;
+  guint unmatched = 0, with_days = 0;
+
+  init_sample (f);
+
+  partners = list_json (f, "partners", p1);
+  g_assert_cmpuint (json_array_get_length (partners), ==, 4);
+  for (guint i = 0; i < json_array_get_length (partners); i++)
+    assert_members (json_array_get_object_element (partners, i), partner_keys);
+
+  staff = list_json (f, "staff", p2);
+  g_assert_cmpuint (json_array_get_length (staff), >=, 24);
+  for (guint i = 0; i < json_array_get_length (staff); i++)
+    assert_members (json_array_get_object_element (staff, i), staff_keys);
+
+  employers = list_json (f, "employers", p3);
+  g_assert_cmpuint (json_array_get_length (employers), >=, 10);
+  for (guint i = 0; i < json_array_get_length (employers); i++)
+    {
+      JsonObject *e = json_array_get_object_element (employers, i);
+      assert_members (e, employer_keys);
+      g_assert_cmpint (json_object_get_int_member (e, "capacity"), >=, 1);
+    }
+
+  placements = list_json (f, "placements", p4);
+  for (guint i = 0; i < json_array_get_length (placements); i++)
+    {
+      JsonObject *p = json_array_get_object_element (placements, i);
+      JsonArray *days;
+
+      assert_members (p, placement_keys);
+      days = json_object_get_array_member (p, "days");
+      if (json_object_get_null_member (p, "employer"))
+        unmatched++;
+      if (json_array_get_length (days) > 0)
+        {
+          with_days++;
+          g_assert_cmpuint (strlen (json_array_get_string_element (days, 0)), ==, 10);
+        }
+    }
+  /* Requests wait without an employer; what took place has days. */
+  g_assert_cmpuint (unmatched, >=, 1);
+  g_assert_cmpuint (with_days, >=, 16);
+
+  groups = list_json (f, "groups", p5);
+  g_assert_cmpuint (json_array_get_length (groups), >=, 1);
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    assert_members (json_array_get_object_element (groups, i), group_keys);
+}
+
+static void
+test_list_text (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *employers;
+
+  init_sample (f);
+  employers = list_json (f, "employers", parser);
+
+  run_cli (&run, f->db, "list", "employers", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "ID"));
+  for (guint i = 0; i < json_array_get_length (employers); i++)
+    {
+      const char *name = json_object_get_string_member (json_array_get_object_element (employers, i),
+                                                        "name");
+      if (strstr (run.out, name) == NULL)
+        g_error ("employer “%s” missing from the text listing", name);
+    }
+}
+
+static void
+test_stats (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *placements;
+
+  init_sample (f);
+  run_cli (&run, f->db, "stats", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  placements = json_object_get_object_member (root, "placements");
+  g_assert_cmpint (json_object_get_int_member (placements, "total"), ==, 16);
+  g_assert_cmpint (json_object_get_int_member (placements, "cancelled"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "employers"), ==, 10);
+
+  run_cli (&text, f->db, "stats", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "16"));
+
+  run_cli (&unknown, f->db, "stats", "--partner", "Nowhere College", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "Nowhere College"));
+}
+
+static void
+test_check_and_backup (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *sql = NULL;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) copy_ok = { 0 };
+  g_auto(Run) broken = { 0 };
+  sqlite3 *db = NULL;
+
+  init_sample (f);
+  run_cli (&ok, f->db, "check", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+
+  run_cli (&backup, f->db, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  run_cli (&copy_ok, copy, "check", NULL);
+  g_assert_cmpint (copy_ok.status, ==, 0);
+
+  /* Break a rule behind the store's back: check must say so and fail. */
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE placement SET employer_id = NULL "
+                                 "WHERE id = (SELECT min(id) FROM placement WHERE status = 'completed')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_cli (&broken, f->db, "check", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_nonnull (strstr (broken.err, "has no employer"));
+}
+
+static void
+test_newer_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) init = { 0 };
+  g_auto(Run) list = { 0 };
+  sqlite3 *db = NULL;
+
+  run_cli (&init, f->db, "init", NULL);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 42", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_cli (&list, f->db, "list", "staff", NULL);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_nonnull (strstr (list.err, "newer version of Placements"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/cli/version-and-help", test_version_and_help);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/init-and-env", test_init_and_env);
+  ADD ("/cli/init-sample-twice", test_init_sample_twice);
+  ADD ("/cli/list/json-shapes", test_list_shapes);
+  ADD ("/cli/list/text", test_list_text);
+  ADD ("/cli/stats", test_stats);
+  ADD ("/cli/check-and-backup", test_check_and_backup);
+  ADD ("/cli/newer-database", test_newer_database);
+#undef ADD
+
+  return g_test_run ();
+}
