@@ -301,6 +301,23 @@ pl_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
 }
 
+/* Pages that need the store declare a writable "context" property; the
+ * window hands its context to each, so a new page needs no code here. */
+static void
+pl_window_hand_context_to_pages (PlWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStackPage) page = g_list_model_get_item (G_LIST_MODEL (self->pages), i);
+      GtkWidget *child = gtk_stack_page_get_child (page);
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "context") != NULL)
+        g_object_set (child, "context", self->context, NULL);
+    }
+}
+
 static void
 pl_window_constructed (GObject *object)
 {
@@ -313,6 +330,7 @@ pl_window_constructed (GObject *object)
   store = pl_context_get_store (self->context);
 
   self->pages = gtk_stack_get_pages (self->page_stack);
+  pl_window_hand_context_to_pages (self);
   gtk_list_box_bind_model (self->sidebar,
                            G_LIST_MODEL (self->pages),
                            pl_window_create_sidebar_row,

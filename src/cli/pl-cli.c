@@ -319,12 +319,46 @@ typedef struct
   int       (*run) (PlCli *cli, int argc, char **argv);
 } Command;
 
+/* `import FORMAT …` and `export FORMAT …`: each format's command lives in
+ * its own file and sees the format as its argv[0]. */
+typedef struct
+{
+  const char *verb;
+  const char *format;
+  int       (*run) (PlCli *cli, int argc, char **argv);
+} FormatCommand;
+
+static const FormatCommand format_commands[] = {
+  { NULL, NULL, NULL },
+};
+
+static int
+run_format_command (PlCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  const char *verb = argv[0];
+
+  if (argc < 2)
+    return pl_cli_usage (_("%s: give a format"), verb);
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_commands); i++)
+    if (format_commands[i].verb != NULL &&
+        g_str_equal (format_commands[i].verb, verb) &&
+        g_str_equal (format_commands[i].format, argv[1]))
+      return format_commands[i].run (cli, argc - 1, argv + 1);
+
+  return pl_cli_usage (_("%s: unknown format “%s”"), verb, argv[1]);
+}
+
 static const Command commands[] = {
   { "init", cmd_init },
   { "list", pl_cli_list },
   { "stats", cmd_stats },
   { "check", cmd_check },
   { "backup", cmd_backup },
+  { "import", run_format_command },
+  { "export", run_format_command },
 };
 
 int
