@@ -310,8 +310,8 @@ pl_window_hand_context_to_pages (PlWindow *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkStackPage) page = g_list_model_get_item (G_LIST_MODEL (self->pages), i);
-      GtkWidget *child = gtk_stack_page_get_child (page);
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (self->pages), i);
+      GtkWidget *child = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
 
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "context") != NULL)
         g_object_set (child, "context", self->context, NULL);
