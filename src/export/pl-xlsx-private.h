@@ -28,6 +28,7 @@ typedef struct
   lxw_workbook        *workbook;
 
   lxw_format          *header;         /* bold header row of a table */
+  lxw_format          *number_header;  /* the same, over a column of figures */
   lxw_format          *date;
   lxw_format          *integer;
   lxw_format          *percent;

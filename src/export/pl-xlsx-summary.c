@@ -372,12 +372,14 @@ write_sector_chart (Summary   *summary,
   /* In a bar chart libxlsxwriter's y axis is the vertical one, of the
    * categories. Bars read top down in the table's order, largest first. */
   chart_axis_set_reverse (chart->y_axis);
+  /* …and the value axis stays below them rather than moving to the top. */
+  chart_axis_set_crossing_max (chart->y_axis);
   chart_axis_set_min (chart->x_axis, 0);
   chart_axis_set_num_format (chart->x_axis, "0");
 
   /* Tall enough for every sector's bar and label. */
   options.x_offset = 8;
-  options.x_scale = 1.25;
+  options.x_scale = 1.4;
   options.y_scale = MAX (1.0, (80.0 + 26.0 * n) / 288.0);
   options.description = (char *) _("Bar chart of the placements that took place, by sector");
   if (summary->code == LXW_NO_ERROR)

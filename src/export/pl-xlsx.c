@@ -235,6 +235,7 @@ typedef struct
 {
   const char         *title;     /* N_() */
   double              width;     /* in characters */
+  gboolean            number;    /* right-aligned header, over right-aligned figures */
   gboolean            contact;   /* left out of an anonymised workbook */
   const char * const *choices;   /* a status column's keys: offered as a drop-down list */
   LabelFunc           label;     /* how @choices read; pl_enum_label() when NULL */
@@ -412,7 +413,8 @@ sheet_begin (Sheet         *sheet,
       sheet->code = worksheet_set_column (sheet->worksheet, col, col, columns[i].width, NULL);
       if (sheet->code == LXW_NO_ERROR)
         sheet->code = worksheet_write_string (sheet->worksheet, 0, col, _(columns[i].title),
-                                              export->header);
+                                              columns[i].number ? export->number_header
+                                                                : export->header);
     }
 
   worksheet_freeze_panes (sheet->worksheet, 1, 0);
@@ -714,13 +716,13 @@ static const Column placement_columns[] = {
   [PLACEMENT_PARTNER] = { N_("Partner"), 28 },
   [PLACEMENT_EMPLOYER] = { N_("Employer"), 30 },
   [PLACEMENT_SECTOR] = { N_("Sector"), 30 },
-  [PLACEMENT_STATUS] = { N_("Status"), 12, FALSE, pl_placement_statuses },
+  [PLACEMENT_STATUS] = { N_("Status"), 12, .choices = pl_placement_statuses },
   [PLACEMENT_FIRST_DAY] = { N_("First day"), 12 },
   [PLACEMENT_LAST_DAY] = { N_("Last day"), 12 },
-  [PLACEMENT_DAYS] = { N_("Days"), 7 },
+  [PLACEMENT_DAYS] = { N_("Days"), 7, TRUE },
   [PLACEMENT_AIMS] = { N_("Aims"), 60 },
   [PLACEMENT_AUDIENCES] = { N_("Cascaded to"), 28 },
-  [PLACEMENT_PEOPLE] = { N_("People reached"), 9 },
+  [PLACEMENT_PEOPLE] = { N_("People reached"), 9, TRUE },
 };
 
 static gboolean
@@ -790,15 +792,15 @@ static const Column employer_columns[] = {
   [EMPLOYER_ADDRESS] = { N_("Address"), 36 },
   [EMPLOYER_POSTCODE] = { N_("Postcode"), 10 },
   [EMPLOYER_WEBSITE] = { N_("Website"), 32 },
-  [EMPLOYER_RELATIONSHIP] = { N_("Relationship"), 13, FALSE, pl_relationship_stages },
-  [EMPLOYER_CAPACITY] = { N_("Capacity"), 9 },
-  [EMPLOYER_NOTICE] = { N_("Notice needed (weeks)"), 9 },
-  [EMPLOYER_PLACEMENTS] = { N_("Placements"), 11 },
+  [EMPLOYER_RELATIONSHIP] = { N_("Relationship"), 13, .choices = pl_relationship_stages },
+  [EMPLOYER_CAPACITY] = { N_("Capacity"), 9, TRUE },
+  [EMPLOYER_NOTICE] = { N_("Notice needed (weeks)"), 9, TRUE },
+  [EMPLOYER_PLACEMENTS] = { N_("Placements"), 11, TRUE },
   [EMPLOYER_LAST_CONTACT] = { N_("Last contact"), 12 },
   [EMPLOYER_OWNER] = { N_("Relationship owner"), 22 },
-  [EMPLOYER_CONTACT_NAME] = { N_("Contact name"), 22, TRUE },
-  [EMPLOYER_CONTACT_EMAIL] = { N_("Contact email"), 34, TRUE },
-  [EMPLOYER_CONTACT_PHONE] = { N_("Contact phone"), 15, TRUE },
+  [EMPLOYER_CONTACT_NAME] = { N_("Contact name"), 22, .contact = TRUE },
+  [EMPLOYER_CONTACT_EMAIL] = { N_("Contact email"), 34, .contact = TRUE },
+  [EMPLOYER_CONTACT_PHONE] = { N_("Contact phone"), 15, .contact = TRUE },
 };
 
 static gboolean
@@ -860,10 +862,10 @@ static const Column staff_columns[] = {
   [STAFF_JOB_TITLE] = { N_("Job title"), 30 },
   [STAFF_SECTOR] = { N_("Sector"), 30 },
   [STAFF_CURRICULUM_AREA] = { N_("Curriculum area"), 26 },
-  [STAFF_EMAIL] = { N_("Email"), 40, TRUE },
-  [STAFF_PHONE] = { N_("Phone"), 15, TRUE },
-  [STAFF_PLACEMENTS] = { N_("Placements"), 11 },
-  [STAFF_GROUPS] = { N_("Exchange groups"), 9 },
+  [STAFF_EMAIL] = { N_("Email"), 40, .contact = TRUE },
+  [STAFF_PHONE] = { N_("Phone"), 15, .contact = TRUE },
+  [STAFF_PLACEMENTS] = { N_("Placements"), 11, TRUE },
+  [STAFF_GROUPS] = { N_("Exchange groups"), 9, TRUE },
 };
 
 static gboolean
@@ -933,7 +935,8 @@ static const Column milestone_columns[] = {
   [MILESTONE_LABEL] = { N_("Milestone"), 42 },
   [MILESTONE_DUE] = { N_("Due"), 12 },
   [MILESTONE_DONE] = { N_("Done"), 12 },
-  [MILESTONE_STATE] = { N_("Status"), 10, FALSE, milestone_states, milestone_state_label },
+  [MILESTONE_STATE] = { N_("Status"), 10, .choices = milestone_states,
+                         .label = milestone_state_label },
 };
 
 /* Overdue rows stand out. The state is the one on the generation date (as
@@ -1036,16 +1039,16 @@ static const Column observation_columns[] = {
   [OBSERVATION_STAFF] = { N_("Staff member"), 24 },
   [OBSERVATION_PARTNER] = { N_("Partner"), 28 },
   [OBSERVATION_PLACEMENT] = { N_("Placement"), 11 },
-  [OBSERVATION_PHASE] = { N_("Before or after"), 21, FALSE, pl_observation_phases },
+  [OBSERVATION_PHASE] = { N_("Before or after"), 21, .choices = pl_observation_phases },
   [OBSERVATION_DATE] = { N_("Date"), 12 },
   [OBSERVATION_OBSERVER] = { N_("Observer"), 22 },
   [OBSERVATION_INDEPENDENT] = { N_("Independent observer"), 12 },
-  [OBSERVATION_RATINGS + 0] = { N_("Industry standards and employability"), 14 },
-  [OBSERVATION_RATINGS + 1] = { N_("Use of technology"), 12 },
-  [OBSERVATION_RATINGS + 2] = { N_("Active learning"), 10 },
-  [OBSERVATION_RATINGS + 3] = { N_("Learner engagement"), 11 },
-  [OBSERVATION_RATINGS + 4] = { N_("Equality and diversity"), 11 },
-  [OBSERVATION_RATINGS + 5] = { N_("Differentiation"), 15 },
+  [OBSERVATION_RATINGS + 0] = { N_("Industry standards and employability"), 14, TRUE },
+  [OBSERVATION_RATINGS + 1] = { N_("Use of technology"), 12, TRUE },
+  [OBSERVATION_RATINGS + 2] = { N_("Active learning"), 10, TRUE },
+  [OBSERVATION_RATINGS + 3] = { N_("Learner engagement"), 11, TRUE },
+  [OBSERVATION_RATINGS + 4] = { N_("Equality and diversity"), 11, TRUE },
+  [OBSERVATION_RATINGS + 5] = { N_("Differentiation"), 15, TRUE },
   [OBSERVATION_PROGRESSED] = { N_("Learners progressed"), 12 },
 };
 
@@ -1097,11 +1100,11 @@ enum
 static const Column survey_columns[] = {
   [SURVEY_KIND] = { N_("Survey"), 11 },
   [SURVEY_QUESTION] = { N_("Question"), 48 },
-  [SURVEY_ANSWERS] = { N_("Answers"), 10 },
-  [SURVEY_AGREE] = { N_("Agree"), 9 },
-  [SURVEY_NEUTRAL] = { N_("Neutral"), 9 },
-  [SURVEY_DISAGREE] = { N_("Disagree"), 9 },
-  [SURVEY_AGREE_PERCENT] = { N_("Agree %"), 9 },
+  [SURVEY_ANSWERS] = { N_("Answers"), 10, TRUE },
+  [SURVEY_AGREE] = { N_("Agree"), 9, TRUE },
+  [SURVEY_NEUTRAL] = { N_("Neutral"), 9, TRUE },
+  [SURVEY_DISAGREE] = { N_("Disagree"), 9, TRUE },
+  [SURVEY_AGREE_PERCENT] = { N_("Agree %"), 9, TRUE },
 };
 
 static gboolean
@@ -1195,16 +1198,16 @@ enum
 static const Column group_columns[] = {
   [GROUP_NAME] = { N_("Group"), 34 },
   [GROUP_AREA] = { N_("Area"), 17 },
-  [GROUP_WAVE] = { N_("Wave"), 6 },
-  [GROUP_STATUS] = { N_("Status"), 10, FALSE, group_states },
+  [GROUP_WAVE] = { N_("Wave"), 6, TRUE },
+  [GROUP_STATUS] = { N_("Status"), 10, .choices = group_states },
   [GROUP_FACILITATOR] = { N_("Facilitator"), 20 },
-  [GROUP_MEMBERS] = { N_("Members"), 9 },
-  [GROUP_ORGANISATIONS] = { N_("Organisations"), 13 },
+  [GROUP_MEMBERS] = { N_("Members"), 9, TRUE },
+  [GROUP_ORGANISATIONS] = { N_("Organisations"), 13, TRUE },
   [GROUP_MEMBER_NAMES] = { N_("Who"), 50 },
-  [GROUP_MEETINGS] = { N_("Meetings"), 9 },
+  [GROUP_MEETINGS] = { N_("Meetings"), 9, TRUE },
   [GROUP_FIRST_MEETING] = { N_("First meeting"), 12 },
   [GROUP_LAST_MEETING] = { N_("Last meeting"), 12 },
-  [GROUP_OUTCOMES] = { N_("Outcomes"), 9 },
+  [GROUP_OUTCOMES] = { N_("Outcomes"), 9, TRUE },
   [GROUP_OUTCOME_TITLES] = { N_("Outcome titles"), 60 },
 };
 
@@ -1314,17 +1317,32 @@ add_formats (PlXlsxExport *export)
   format_set_bg_color (export->header, 0xDDEBF7);
   format_set_bottom (export->header, LXW_BORDER_THIN);
 
+  export->number_header = workbook_add_format (workbook);
+  format_set_bold (export->number_header);
+  format_set_text_wrap (export->number_header);
+  format_set_align (export->number_header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (export->number_header, LXW_ALIGN_RIGHT);
+  format_set_indent (export->number_header, 1);
+  format_set_bg_color (export->number_header, 0xDDEBF7);
+  format_set_bottom (export->number_header, LXW_BORDER_THIN);
+
   /* Shown in the reader's own way of writing dates; filtering and sorting
    * work on the underlying date. */
   export->date = workbook_add_format (workbook);
   format_set_num_format (export->date, "d mmm yyyy");
   format_set_align (export->date, LXW_ALIGN_LEFT);
 
+  /* Figures keep a space to their right, so that a narrow column of them
+   * does not run into the text of the next column. */
   export->integer = workbook_add_format (workbook);
   format_set_num_format (export->integer, "0");
+  format_set_align (export->integer, LXW_ALIGN_RIGHT);
+  format_set_indent (export->integer, 1);
 
   export->percent = workbook_add_format (workbook);
   format_set_num_format (export->percent, "0%");
+  format_set_align (export->percent, LXW_ALIGN_RIGHT);
+  format_set_indent (export->percent, 1);
 
   export->title = workbook_add_format (workbook);
   format_set_bold (export->title);
