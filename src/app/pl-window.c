@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-reports-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
 
@@ -415,6 +416,8 @@ pl_window_class_init (PlWindowClass *klass)
   object_class->set_property = pl_window_set_property;
 
   window_class->close_request = pl_window_close_request;
+
+  g_type_ensure (PL_TYPE_REPORTS_PAGE);
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

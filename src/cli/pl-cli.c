@@ -27,6 +27,8 @@ static const char usage_text[] =
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
      "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
      "                                  the impact figures, computed from the records\n"
+     "  export xlsx FILE [--partner NAME] [--anonymise] [--from DATE --to DATE]\n"
+     "                                  the partner workbook (.xlsx)\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -329,6 +331,7 @@ typedef struct
 } FormatCommand;
 
 static const FormatCommand format_commands[] = {
+  { "export", "xlsx", pl_cli_export_xlsx },
   { NULL, NULL, NULL },
 };
 

@@ -1,0 +1,1640 @@
+/* pl-xlsx.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-xlsx"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pl-date.h"
+#include "pl-stats.h"
+#include "pl-xlsx-private.h"
+
+/* The partner workbook: a Summary sheet (pl-xlsx-summary.c) and one
+ * filterable table a sheet.
+ *
+ * Memory. The workbook is written in libxlsxwriter's constant_memory mode,
+ * which the library sets for the whole workbook: each row goes to a
+ * temporary file as soon as the next one starts, so memory stays flat
+ * whatever the size of the network. Measured on 100,000 placements
+ * (bench/xlsx-bench, 7 million cells): the export peaks at 19 MB resident
+ * in this mode, while libxlsxwriter writing the same cells without it
+ * peaks at 840 MB, every cell and shared string staying in memory until
+ * the end. The mode's limits shape the code: rows of a sheet are
+ * written strictly in order (the Summary is laid out top to bottom, never
+ * going back), there are no merged cells (the Summary's title simply runs
+ * over the empty cells beside it), strings are inline rather than shared,
+ * and the chart of the Summary carries no cached copy of its data
+ * (spreadsheets read the cells it points at).
+ *
+ * Scope. The filter is the one of pl_stats_compute(), so that the Summary
+ * and `placements-cli stats` agree, and each table follows from it:
+ * - Placements: the placements of the partner's staff whose first day lies
+ *   inside the period (with a period, undated requests drop out).
+ * - Milestones: those of the placements above.
+ * - Staff: every member of staff of the partner (of every partner without
+ *   one); the period does not remove people, it only limits the placements
+ *   counted beside them.
+ * - Employers: every employer when the workbook is for every partner; for
+ *   one partner, only those hosting one of its placements above.
+ * - Observations: of the partner's staff, dated by the first day of their
+ *   placement (or their own date when they have none), as `stats` does.
+ * - Surveys: one row a question, counting the responses `stats` counts.
+ * - Groups: exchange groups with a member from the partner and a meeting
+ *   inside the period; members from other partners are not listed.
+ *
+ * Anonymising replaces every staff name by its code (S-0042, from the id)
+ * and leaves out the contact columns (staff and employer email and phone,
+ * employer contact name). Observers and facilitators are free text: one
+ * that names a member of staff becomes that code, anyone else is left out,
+ * since a partner outside the organisation has no need of their names. */
+
+/* Placements are inside the workbook when their staff member belongs to
+ * the partner (?1) and their first day lies within [?2, ?3]; each may be
+ * NULL for "no limit". */
+#define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
+
+#define PLACEMENT_IN_SCOPE(p, s) \
+  "(?1 IS NULL OR " s ".partner_id = ?1)" \
+  " AND (?2 IS NULL OR " FIRST_DAY (p ".id") " >= ?2)" \
+  " AND (?3 IS NULL OR " FIRST_DAY (p ".id") " <= ?3)"
+
+/* Materialised: the tables that join it would otherwise evaluate the
+ * filter again for every row they hold. */
+#define SCOPE_CTE \
+  "WITH scope AS MATERIALIZED (" \
+  "  SELECT p.id, p.staff_id, p.employer_id FROM placement p JOIN staff s ON s.id = p.staff_id" \
+  "  WHERE " PLACEMENT_IN_SCOPE ("p", "s") ") "
+
+#define OBSERVATION_DAY(o) \
+  "(CASE WHEN " o ".placement_id IS NULL THEN " o ".observed_on" \
+  " ELSE " FIRST_DAY (o ".placement_id") " END)"
+
+#define OBSERVATION_IN_SCOPE(o, s) \
+  "(?1 IS NULL OR " s ".partner_id = ?1)" \
+  " AND (?2 IS NULL OR " OBSERVATION_DAY (o) " >= ?2)" \
+  " AND (?3 IS NULL OR " OBSERVATION_DAY (o) " <= ?3)"
+
+#define GROUP_IN_SCOPE(g) \
+  "(?1 IS NULL OR EXISTS (SELECT 1 FROM group_member m JOIN staff s ON s.id = m.staff_id" \
+  "                       WHERE m.group_id = " g ".id AND s.partner_id = ?1))" \
+  " AND ((?2 IS NULL AND ?3 IS NULL)" \
+  "      OR EXISTS (SELECT 1 FROM group_meeting gm WHERE gm.group_id = " g ".id" \
+  "                 AND (?2 IS NULL OR gm.meeting_date >= ?2)" \
+  "                 AND (?3 IS NULL OR gm.meeting_date <= ?3)))"
+
+/* The staff member a free-text name (an observer, a facilitator) is, if
+ * any: the same name, ignoring case. */
+#define STAFF_NAMED(text) \
+  "(SELECT min(id) FROM staff WHERE name = trim(" text ") COLLATE NOCASE)"
+
+static const char totals_sql[] =
+  SCOPE_CTE
+  "SELECT (SELECT count(*) FROM scope)"
+  "     + (SELECT count(*) FROM milestone WHERE placement_id IN (SELECT id FROM scope))"
+  "     + (SELECT count(*) FROM employer"
+  "        WHERE ?1 IS NULL OR id IN (SELECT employer_id FROM scope))"
+  "     + (SELECT count(*) FROM staff WHERE ?1 IS NULL OR partner_id = ?1)"
+  "     + (SELECT count(*) FROM observation o JOIN staff s ON s.id = o.staff_id"
+  "        WHERE " OBSERVATION_IN_SCOPE ("o", "s") ")"
+  "     + (SELECT count(*) FROM exchange_group eg WHERE " GROUP_IN_SCOPE ("eg") ")";
+
+static const char placements_sql[] =
+  "SELECT p.id, p.staff_id, s.name, pa.name, e.name, sec.name, p.status,"
+  "       " FIRST_DAY ("p.id") ","
+  "       (SELECT max(day) FROM placement_day d WHERE d.placement_id = p.id),"
+  "       (SELECT count(*) FROM placement_day d WHERE d.placement_id = p.id),"
+  "       p.aims,"
+  "       (SELECT group_concat(DISTINCT c.audience) FROM cascade c WHERE c.placement_id = p.id),"
+  "       (SELECT sum(c.people) FROM cascade c WHERE c.placement_id = p.id)"
+  " FROM placement p"
+  " JOIN staff s ON s.id = p.staff_id"
+  " JOIN partner pa ON pa.id = s.partner_id"
+  " JOIN sector sec ON sec.id = p.sector_id"
+  " LEFT JOIN employer e ON e.id = p.employer_id"
+  " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
+  " ORDER BY p.id";
+
+static const char employers_sql[] =
+  SCOPE_CTE
+  ", hosted AS (SELECT employer_id, count(*) AS n FROM scope"
+  "             WHERE employer_id IS NOT NULL GROUP BY employer_id)"
+  "SELECT e.name, sec.name, e.size, e.address, e.postcode, e.website, e.relationship,"
+  "       e.capacity, e.notice_weeks, ifnull(h.n, 0),"
+  "       (SELECT max(contact_date) FROM contact c WHERE c.employer_id = e.id),"
+  "       e.owner_id, o.name, e.contact_name, e.contact_email, e.contact_phone"
+  " FROM employer e"
+  " JOIN sector sec ON sec.id = e.sector_id"
+  " LEFT JOIN staff o ON o.id = e.owner_id"
+  " LEFT JOIN hosted h ON h.employer_id = e.id"
+  " WHERE ?1 IS NULL OR h.n IS NOT NULL"
+  " ORDER BY e.name";
+
+/* %s: the order, which must not follow the names in an anonymised
+ * workbook (it would tell the codes' alphabetical order). */
+static const char staff_sql_format[] =
+  SCOPE_CTE
+  ", placed AS (SELECT staff_id, count(*) AS n FROM scope GROUP BY staff_id),"
+  " grouped AS (SELECT staff_id, count(*) AS n FROM group_member GROUP BY staff_id)"
+  "SELECT s.id, s.name, pa.name, s.job_title, sec.name, s.curriculum_area, s.email, s.phone,"
+  "       ifnull(placed.n, 0), ifnull(grouped.n, 0)"
+  " FROM staff s"
+  " JOIN partner pa ON pa.id = s.partner_id"
+  " LEFT JOIN sector sec ON sec.id = s.sector_id"
+  " LEFT JOIN placed ON placed.staff_id = s.id"
+  " LEFT JOIN grouped ON grouped.staff_id = s.id"
+  " WHERE ?1 IS NULL OR s.partner_id = ?1"
+  " ORDER BY %s";
+
+/* The placements that have milestones, then each one's milestones (?4):
+ * sorting each placement's few rows is much cheaper than sorting every
+ * milestone of the network at once, with their names and labels. */
+static const char milestone_placements_sql[] =
+  "SELECT p.id, p.staff_id, s.name, e.name FROM placement p"
+  " JOIN staff s ON s.id = p.staff_id"
+  " LEFT JOIN employer e ON e.id = p.employer_id"
+  " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
+  "   AND EXISTS (SELECT 1 FROM milestone m WHERE m.placement_id = p.id)"
+  " ORDER BY p.id";
+
+static const char milestones_sql[] =
+  "SELECT label, due, done FROM milestone WHERE placement_id = ?4 ORDER BY due, id";
+
+/* The ratings are pl_criteria, in order. */
+static const char observations_sql[] =
+  "SELECT o.staff_id, s.name, pa.name, o.placement_id, o.phase, o.observed_on,"
+  "       " STAFF_NAMED ("o.observer") ", o.observer, o.independent,"
+  "       o.industry_standards, o.technology, o.active_learning, o.engagement,"
+  "       o.equality_diversity, o.differentiation, o.learners_progressed"
+  " FROM observation o"
+  " JOIN staff s ON s.id = o.staff_id"
+  " JOIN partner pa ON pa.id = s.partner_id"
+  " WHERE " OBSERVATION_IN_SCOPE ("o", "s")
+  " ORDER BY o.observed_on, o.id";
+
+/* As pl-stats.c counts them. %s: "sum(Q = 'agree'), sum(Q = 'neutral'),
+ * sum(Q = 'disagree'), count(Q)" for each question. */
+static const char survey_sql_format[] =
+  "SELECT 0%s FROM survey_response r"
+  " WHERE r.kind = ?4"
+  "   AND (?1 IS NULL OR ?1 IN (SELECT partner_id FROM staff WHERE id = r.staff_id"
+  "                             UNION ALL"
+  "                             SELECT s.partner_id FROM placement p"
+  "                             JOIN staff s ON s.id = p.staff_id"
+  "                             WHERE p.id = r.placement_id))"
+  "   AND (?2 IS NULL OR r.responded_on >= ?2)"
+  "   AND (?3 IS NULL OR r.responded_on <= ?3)";
+
+static const char groups_sql[] =
+  "SELECT g.id, g.name, g.area, g.wave,"
+  "       CASE WHEN EXISTS (SELECT 1 FROM group_outcome WHERE group_id = g.id) THEN 'reported'"
+  "            WHEN EXISTS (SELECT 1 FROM group_meeting WHERE group_id = g.id) THEN 'meeting'"
+  "            ELSE 'forming' END,"
+  "       " STAFF_NAMED ("g.facilitator") ", g.facilitator,"
+  "       (SELECT count(DISTINCT s.partner_id) FROM group_member m"
+  "        JOIN staff s ON s.id = m.staff_id"
+  "        WHERE m.group_id = g.id AND (?1 IS NULL OR s.partner_id = ?1)),"
+  "       (SELECT count(*) FROM group_meeting WHERE group_id = g.id),"
+  "       (SELECT min(meeting_date) FROM group_meeting WHERE group_id = g.id),"
+  "       (SELECT max(meeting_date) FROM group_meeting WHERE group_id = g.id),"
+  "       (SELECT count(*) FROM group_outcome WHERE group_id = g.id),"
+  "       (SELECT group_concat(title, '; ') FROM"
+  "          (SELECT title FROM group_outcome WHERE group_id = g.id"
+  "           ORDER BY outcome_date IS NULL, outcome_date, id))"
+  " FROM exchange_group g"
+  " WHERE " GROUP_IN_SCOPE ("g")
+  " ORDER BY g.wave, g.name";
+
+/* ?4: the group. */
+static const char group_members_sql[] =
+  "SELECT m.staff_id, s.name, m.role FROM group_member m"
+  " JOIN staff s ON s.id = m.staff_id"
+  " WHERE m.group_id = ?4 AND (?1 IS NULL OR s.partner_id = ?1)"
+  " ORDER BY %s";
+
+/* ------------------------------------------------------------------------
+ * Table sheets
+ */
+
+/* Rows between two progress reports and cancellation checks. */
+#define ROWS_PER_REPORT 1024
+
+#define MAX_COLUMNS 16
+
+/* The most characters a cell holds (Excel's limit, which libxlsxwriter
+ * enforces without naming it in its headers). */
+#define CELL_MAX_CHARS 32767
+
+typedef const char *(*LabelFunc) (const char *key);
+
+typedef struct
+{
+  const char         *title;     /* N_() */
+  double              width;     /* in characters */
+  gboolean            number;    /* right-aligned header, over right-aligned figures */
+  gboolean            contact;   /* left out of an anonymised workbook */
+  const char * const *choices;   /* a status column's keys: offered as a drop-down list */
+  LabelFunc           label;     /* how @choices read; pl_enum_label() when NULL */
+} Column;
+
+typedef struct
+{
+  PlXlsxExport   *export;
+  lxw_worksheet  *worksheet;
+  const char     *name;
+  const Column   *columns;
+  guint           n_columns;
+  int             position[MAX_COLUMNS];  /* -1: left out */
+  lxw_col_t       n_shown;
+  lxw_row_t       row;                    /* the row being written; 0 is the header */
+  lxw_error       code;                   /* the first failure of a write */
+} Sheet;
+
+void
+pl_xlsx_set_error (GError     **error,
+                   const char  *sheet,
+                   lxw_error    code)
+{
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+               /* TRANSLATORS: %s is a sheet name, then libxlsxwriter's reason */
+               _("Could not write the %s sheet: %s"), sheet, lxw_strerror (code));
+}
+
+gboolean
+pl_xlsx_parse_date (const char   *iso,
+                    lxw_datetime *out)
+{
+  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
+      return FALSE;
+
+  *out = (lxw_datetime) {
+    .year = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0'),
+    .month = (iso[5] - '0') * 10 + (iso[6] - '0'),
+    .day = (iso[8] - '0') * 10 + (iso[9] - '0'),
+  };
+  return out->month >= 1 && out->month <= 12 && out->day >= 1 && out->day <= 31;
+}
+
+static gboolean
+check_cancelled (PlXlsxExport  *export,
+                 GError       **error)
+{
+  return !g_cancellable_set_error_if_cancelled (export->cancellable, error);
+}
+
+static void
+report_progress (PlXlsxExport *export)
+{
+  if (export->progress != NULL)
+    export->progress (export->done, MAX (export->total, export->done), export->user_data);
+}
+
+static sqlite3_stmt *
+prepare (PlXlsxExport  *export,
+         const char    *sheet,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (export->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+                   _("Could not read the records of the %s sheet: %s"),
+                   sheet, sqlite3_errmsg (export->db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  /* Statements that do not use a parameter refuse it harmlessly. */
+  if (export->partner_id > 0)
+    sqlite3_bind_int64 (stmt, 1, export->partner_id);
+  if (export->options->from != NULL)
+    sqlite3_bind_text (stmt, 2, export->options->from, -1, SQLITE_STATIC);
+  if (export->options->to != NULL)
+    sqlite3_bind_text (stmt, 3, export->options->to, -1, SQLITE_STATIC);
+
+  return stmt;
+}
+
+/* FALSE with @error when @rc says the statement stopped on an error
+ * rather than after its last row. */
+static gboolean
+check_done (PlXlsxExport  *export,
+            const char    *sheet,
+            int            rc,
+            GError       **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+               _("Could not read the records of the %s sheet: %s"),
+               sheet, sqlite3_errmsg (export->db));
+  return FALSE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           i)
+{
+  return (const char *) sqlite3_column_text (stmt, i);
+}
+
+static gboolean
+column_is_null (sqlite3_stmt *stmt,
+                int           i)
+{
+  return sqlite3_column_type (stmt, i) == SQLITE_NULL;
+}
+
+static gboolean
+sheet_begin (Sheet         *sheet,
+             PlXlsxExport  *export,
+             const char    *name,
+             const Column  *columns,
+             guint          n_columns,
+             GError       **error)
+{
+  gboolean tall_header = FALSE;
+
+  g_assert (n_columns <= MAX_COLUMNS);
+
+  *sheet = (Sheet) {
+    .export = export,
+    .name = name,
+    .columns = columns,
+    .n_columns = n_columns,
+  };
+
+  sheet->worksheet = workbook_add_worksheet (export->workbook, name);
+  if (sheet->worksheet == NULL)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+                   _("Could not add the %s sheet to the workbook."), name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const char *title = _(columns[i].title);
+
+      if (columns[i].contact && export->options->anonymise)
+        {
+          sheet->position[i] = -1;
+          continue;
+        }
+
+      sheet->position[i] = sheet->n_shown++;
+      if (g_utf8_strlen (title, -1) > columns[i].width)
+        tall_header = TRUE;
+    }
+
+  /* A long header wraps onto a second line rather than widening its
+   * column beyond what the values need. */
+  if (tall_header)
+    sheet->code = worksheet_set_row (sheet->worksheet, 0, 30, NULL);
+
+  for (guint i = 0; i < n_columns && sheet->code == LXW_NO_ERROR; i++)
+    {
+      lxw_col_t col = sheet->position[i];
+
+      if (sheet->position[i] < 0)
+        continue;
+
+      sheet->code = worksheet_set_column (sheet->worksheet, col, col, columns[i].width, NULL);
+      if (sheet->code == LXW_NO_ERROR)
+        sheet->code = worksheet_write_string (sheet->worksheet, 0, col, _(columns[i].title),
+                                              columns[i].number ? export->number_header
+                                                                : export->header);
+    }
+
+  worksheet_freeze_panes (sheet->worksheet, 1, 0);
+  worksheet_set_landscape (sheet->worksheet);
+  worksheet_set_paper (sheet->worksheet, 9 /* A4 */);
+  worksheet_fit_to_pages (sheet->worksheet, 1, 0);
+  if (sheet->code == LXW_NO_ERROR)
+    sheet->code = worksheet_repeat_rows (sheet->worksheet, 0, 0);
+
+  if (sheet->code != LXW_NO_ERROR)
+    {
+      pl_xlsx_set_error (error, name, sheet->code);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Moves on to the next row; FALSE with @error when the sheet is full, a
+ * write failed or the export was cancelled. */
+static gboolean
+sheet_next_row (Sheet   *sheet,
+                GError **error)
+{
+  PlXlsxExport *export = sheet->export;
+
+  if (sheet->code != LXW_NO_ERROR)
+    {
+      pl_xlsx_set_error (error, sheet->name, sheet->code);
+      return FALSE;
+    }
+
+  if (sheet->row + 1 >= LXW_ROW_MAX)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+                   _("The %s sheet would have more rows than a spreadsheet holds (%d); "
+                     "export one partner or a shorter period."),
+                   sheet->name, LXW_ROW_MAX - 1);
+      return FALSE;
+    }
+
+  sheet->row++;
+  if (++export->done % ROWS_PER_REPORT == 0)
+    {
+      report_progress (export);
+      return check_cancelled (export, error);
+    }
+
+  return TRUE;
+}
+
+static void
+sheet_text (Sheet      *sheet,
+            guint       column,
+            const char *text)
+{
+  g_autofree char *shortened = NULL;
+
+  if (sheet->position[column] < 0 || text == NULL || *text == '\0'
+      || sheet->code != LXW_NO_ERROR)
+    return;
+
+  /* Longer text is cut rather than failing the whole export. */
+  if (strlen (text) > CELL_MAX_CHARS && g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
+    text = shortened = g_utf8_substring (text, 0, CELL_MAX_CHARS);
+
+  sheet->code = worksheet_write_string (sheet->worksheet, sheet->row, sheet->position[column],
+                                        text, NULL);
+}
+
+static void
+sheet_int (Sheet  *sheet,
+           guint   column,
+           gint64  value)
+{
+  if (sheet->position[column] < 0 || sheet->code != LXW_NO_ERROR)
+    return;
+
+  sheet->code = worksheet_write_number (sheet->worksheet, sheet->row, sheet->position[column],
+                                        (double) value, sheet->export->integer);
+}
+
+/* Integer column @i of @stmt; a blank cell when it is NULL. */
+static void
+sheet_int_column (Sheet        *sheet,
+                  guint         column,
+                  sqlite3_stmt *stmt,
+                  int           i)
+{
+  if (!column_is_null (stmt, i))
+    sheet_int (sheet, column, sqlite3_column_int64 (stmt, i));
+}
+
+static void
+sheet_percent (Sheet  *sheet,
+               guint   column,
+               int     percent)
+{
+  if (sheet->position[column] < 0 || sheet->code != LXW_NO_ERROR)
+    return;
+
+  sheet->code = worksheet_write_number (sheet->worksheet, sheet->row, sheet->position[column],
+                                        percent / 100.0, sheet->export->percent);
+}
+
+static void
+sheet_date (Sheet      *sheet,
+            guint       column,
+            const char *iso)
+{
+  lxw_datetime datetime;
+
+  if (sheet->position[column] < 0 || sheet->code != LXW_NO_ERROR)
+    return;
+
+  if (pl_xlsx_parse_date (iso, &datetime))
+    sheet->code = worksheet_write_datetime (sheet->worksheet, sheet->row,
+                                            sheet->position[column], &datetime,
+                                            sheet->export->date);
+  else
+    sheet_text (sheet, column, iso);
+}
+
+static void
+sheet_bool (Sheet        *sheet,
+            guint         column,
+            sqlite3_stmt *stmt,
+            int           i)
+{
+  if (!column_is_null (stmt, i))
+    sheet_text (sheet, column, sqlite3_column_int (stmt, i) ? _("Yes") : _("No"));
+}
+
+/* A person who is a member of staff: their name, or their code. */
+static void
+sheet_staff (Sheet        *sheet,
+             guint         column,
+             sqlite3_stmt *stmt,
+             int           id_column,
+             int           name_column)
+{
+  if (column_is_null (stmt, id_column))
+    return;
+
+  if (sheet->export->options->anonymise)
+    {
+      g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (stmt, id_column));
+
+      sheet_text (sheet, column, code);
+    }
+  else
+    sheet_text (sheet, column, column_text (stmt, name_column));
+}
+
+/* A person named in free text: in an anonymised workbook the code of the
+ * member of staff they are, or nobody. */
+static void
+sheet_person (Sheet        *sheet,
+              guint         column,
+              sqlite3_stmt *stmt,
+              int           staff_id_column,
+              int           name_column)
+{
+  if (!sheet->export->options->anonymise)
+    sheet_text (sheet, column, column_text (stmt, name_column));
+  else
+    sheet_staff (sheet, column, stmt, staff_id_column, name_column);
+}
+
+static void
+sheet_reference (Sheet        *sheet,
+                 guint         column,
+                 sqlite3_stmt *stmt,
+                 int           i)
+{
+  char reference[32];
+
+  if (column_is_null (stmt, i))
+    return;
+
+  g_snprintf (reference, sizeof reference, "P-%04" G_GINT64_FORMAT,
+              (gint64) sqlite3_column_int64 (stmt, i));
+  sheet_text (sheet, column, reference);
+}
+
+/* Adds the autofilter over the table and the drop-down lists of its status
+ * columns, then reports any failure of the sheet's writes. */
+static gboolean
+sheet_end (Sheet   *sheet,
+           GError **error)
+{
+  if (sheet->code == LXW_NO_ERROR)
+    sheet->code = worksheet_autofilter (sheet->worksheet, 0, 0, sheet->row, sheet->n_shown - 1);
+
+  for (guint i = 0; i < sheet->n_columns && sheet->code == LXW_NO_ERROR; i++)
+    {
+      const Column *column = &sheet->columns[i];
+      LabelFunc label = column->label ? column->label : pl_enum_label;
+      g_autoptr(GPtrArray) list = NULL;
+      lxw_data_validation validation = { 0 };
+
+      if (column->choices == NULL || sheet->position[i] < 0 || sheet->row == 0)
+        continue;
+
+      list = g_ptr_array_new ();
+      for (guint j = 0; column->choices[j] != NULL; j++)
+        g_ptr_array_add (list, (gpointer) label (column->choices[j]));
+      g_ptr_array_add (list, NULL);
+
+      validation.validate = LXW_VALIDATION_TYPE_LIST;
+      validation.value_list = (char **) list->pdata;
+      sheet->code = worksheet_data_validation_range (sheet->worksheet, 1, sheet->position[i],
+                                                     sheet->row, sheet->position[i],
+                                                     &validation);
+    }
+
+  if (sheet->code != LXW_NO_ERROR)
+    {
+      pl_xlsx_set_error (error, sheet->name, sheet->code);
+      return FALSE;
+    }
+
+  report_progress (sheet->export);
+  return check_cancelled (sheet->export, error);
+}
+
+/* The labels of a bit mask over @keys, joined; cached in @cache, which has
+ * room for every mask. */
+static const char *
+mask_labels (GPtrArray          *cache,
+             const char * const *keys,
+             guint               mask)
+{
+  if (cache->len <= mask)
+    g_ptr_array_set_size (cache, mask + 1);
+
+  if (cache->pdata[mask] == NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        if (mask & (1u << i))
+          {
+            if (text->len > 0)
+              g_string_append (text, "; ");
+            g_string_append (text, pl_enum_label (keys[i]));
+          }
+      cache->pdata[mask] = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  return cache->pdata[mask];
+}
+
+/* The mask over @keys of a comma-separated list of them. */
+static guint
+keys_mask (const char          *list,
+           const char * const  *keys)
+{
+  guint mask = 0;
+
+  if (list == NULL)
+    return 0;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *found = strstr (list, keys[i]);
+      gsize len = strlen (keys[i]);
+
+      while (found != NULL
+             && !((found == list || found[-1] == ',') && (found[len] == ',' || found[len] == '\0')))
+        found = strstr (found + 1, keys[i]);
+      if (found != NULL)
+        mask |= 1u << i;
+    }
+
+  return mask;
+}
+
+enum
+{
+  PLACEMENT_REFERENCE,
+  PLACEMENT_STAFF,
+  PLACEMENT_PARTNER,
+  PLACEMENT_EMPLOYER,
+  PLACEMENT_SECTOR,
+  PLACEMENT_STATUS,
+  PLACEMENT_FIRST_DAY,
+  PLACEMENT_LAST_DAY,
+  PLACEMENT_DAYS,
+  PLACEMENT_AIMS,
+  PLACEMENT_AUDIENCES,
+  PLACEMENT_PEOPLE,
+  N_PLACEMENT_COLUMNS
+};
+
+static const Column placement_columns[] = {
+  [PLACEMENT_REFERENCE] = { N_("Reference"), 11 },
+  [PLACEMENT_STAFF] = { N_("Staff member"), 24 },
+  [PLACEMENT_PARTNER] = { N_("Partner"), 28 },
+  [PLACEMENT_EMPLOYER] = { N_("Employer"), 30 },
+  [PLACEMENT_SECTOR] = { N_("Sector"), 30 },
+  [PLACEMENT_STATUS] = { N_("Status"), 12, .choices = pl_placement_statuses },
+  [PLACEMENT_FIRST_DAY] = { N_("First day"), 12 },
+  [PLACEMENT_LAST_DAY] = { N_("Last day"), 12 },
+  [PLACEMENT_DAYS] = { N_("Days"), 7, TRUE },
+  [PLACEMENT_AIMS] = { N_("Aims"), 60 },
+  [PLACEMENT_AUDIENCES] = { N_("Cascaded to"), 28 },
+  [PLACEMENT_PEOPLE] = { N_("People reached"), 9, TRUE },
+};
+
+static gboolean
+write_placements (PlXlsxExport  *export,
+                  GError       **error)
+{
+  const char *name = _("Placements");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) aims = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) audiences = g_ptr_array_new_with_free_func (g_free);
+  Sheet sheet;
+  int rc;
+
+  if (!sheet_begin (&sheet, export, name, placement_columns, N_PLACEMENT_COLUMNS, error)
+      || !(stmt = prepare (export, name, placements_sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!sheet_next_row (&sheet, error))
+        return FALSE;
+
+      sheet_reference (&sheet, PLACEMENT_REFERENCE, stmt, 0);
+      sheet_staff (&sheet, PLACEMENT_STAFF, stmt, 1, 2);
+      sheet_text (&sheet, PLACEMENT_PARTNER, column_text (stmt, 3));
+      sheet_text (&sheet, PLACEMENT_EMPLOYER, column_text (stmt, 4));
+      sheet_text (&sheet, PLACEMENT_SECTOR, column_text (stmt, 5));
+      sheet_text (&sheet, PLACEMENT_STATUS, pl_enum_label (column_text (stmt, 6)));
+      sheet_date (&sheet, PLACEMENT_FIRST_DAY, column_text (stmt, 7));
+      sheet_date (&sheet, PLACEMENT_LAST_DAY, column_text (stmt, 8));
+      sheet_int (&sheet, PLACEMENT_DAYS, sqlite3_column_int64 (stmt, 9));
+      sheet_text (&sheet, PLACEMENT_AIMS,
+                  mask_labels (aims, pl_aim_keys, sqlite3_column_int (stmt, 10) & 0x7f));
+      sheet_text (&sheet, PLACEMENT_AUDIENCES,
+                  mask_labels (audiences, pl_cascade_audiences,
+                               keys_mask (column_text (stmt, 11), pl_cascade_audiences)));
+      sheet_int_column (&sheet, PLACEMENT_PEOPLE, stmt, 12);
+    }
+
+  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+}
+
+enum
+{
+  EMPLOYER_NAME,
+  EMPLOYER_SECTOR,
+  EMPLOYER_SIZE,
+  EMPLOYER_ADDRESS,
+  EMPLOYER_POSTCODE,
+  EMPLOYER_WEBSITE,
+  EMPLOYER_RELATIONSHIP,
+  EMPLOYER_CAPACITY,
+  EMPLOYER_NOTICE,
+  EMPLOYER_PLACEMENTS,
+  EMPLOYER_LAST_CONTACT,
+  EMPLOYER_OWNER,
+  EMPLOYER_CONTACT_NAME,
+  EMPLOYER_CONTACT_EMAIL,
+  EMPLOYER_CONTACT_PHONE,
+  N_EMPLOYER_COLUMNS
+};
+
+static const Column employer_columns[] = {
+  [EMPLOYER_NAME] = { N_("Employer"), 30 },
+  [EMPLOYER_SECTOR] = { N_("Sector"), 30 },
+  [EMPLOYER_SIZE] = { N_("Size"), 19 },
+  [EMPLOYER_ADDRESS] = { N_("Address"), 36 },
+  [EMPLOYER_POSTCODE] = { N_("Postcode"), 10 },
+  [EMPLOYER_WEBSITE] = { N_("Website"), 32 },
+  [EMPLOYER_RELATIONSHIP] = { N_("Relationship"), 13, .choices = pl_relationship_stages },
+  [EMPLOYER_CAPACITY] = { N_("Capacity"), 9, TRUE },
+  [EMPLOYER_NOTICE] = { N_("Notice needed (weeks)"), 9, TRUE },
+  [EMPLOYER_PLACEMENTS] = { N_("Placements"), 11, TRUE },
+  [EMPLOYER_LAST_CONTACT] = { N_("Last contact"), 12 },
+  [EMPLOYER_OWNER] = { N_("Relationship owner"), 22 },
+  [EMPLOYER_CONTACT_NAME] = { N_("Contact name"), 22, .contact = TRUE },
+  [EMPLOYER_CONTACT_EMAIL] = { N_("Contact email"), 34, .contact = TRUE },
+  [EMPLOYER_CONTACT_PHONE] = { N_("Contact phone"), 15, .contact = TRUE },
+};
+
+static gboolean
+write_employers (PlXlsxExport  *export,
+                 GError       **error)
+{
+  const char *name = _("Employers");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Sheet sheet;
+  int rc;
+
+  if (!sheet_begin (&sheet, export, name, employer_columns, N_EMPLOYER_COLUMNS, error)
+      || !(stmt = prepare (export, name, employers_sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!sheet_next_row (&sheet, error))
+        return FALSE;
+
+      sheet_text (&sheet, EMPLOYER_NAME, column_text (stmt, 0));
+      sheet_text (&sheet, EMPLOYER_SECTOR, column_text (stmt, 1));
+      if (!column_is_null (stmt, 2))
+        sheet_text (&sheet, EMPLOYER_SIZE, pl_enum_label (column_text (stmt, 2)));
+      sheet_text (&sheet, EMPLOYER_ADDRESS, column_text (stmt, 3));
+      sheet_text (&sheet, EMPLOYER_POSTCODE, column_text (stmt, 4));
+      sheet_text (&sheet, EMPLOYER_WEBSITE, column_text (stmt, 5));
+      sheet_text (&sheet, EMPLOYER_RELATIONSHIP, pl_enum_label (column_text (stmt, 6)));
+      sheet_int (&sheet, EMPLOYER_CAPACITY, sqlite3_column_int64 (stmt, 7));
+      sheet_int (&sheet, EMPLOYER_NOTICE, sqlite3_column_int64 (stmt, 8));
+      sheet_int (&sheet, EMPLOYER_PLACEMENTS, sqlite3_column_int64 (stmt, 9));
+      sheet_date (&sheet, EMPLOYER_LAST_CONTACT, column_text (stmt, 10));
+      sheet_staff (&sheet, EMPLOYER_OWNER, stmt, 11, 12);
+      sheet_text (&sheet, EMPLOYER_CONTACT_NAME, column_text (stmt, 13));
+      sheet_text (&sheet, EMPLOYER_CONTACT_EMAIL, column_text (stmt, 14));
+      sheet_text (&sheet, EMPLOYER_CONTACT_PHONE, column_text (stmt, 15));
+    }
+
+  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+}
+
+enum
+{
+  STAFF_NAME,
+  STAFF_PARTNER,
+  STAFF_JOB_TITLE,
+  STAFF_SECTOR,
+  STAFF_CURRICULUM_AREA,
+  STAFF_EMAIL,
+  STAFF_PHONE,
+  STAFF_PLACEMENTS,
+  STAFF_GROUPS,
+  N_STAFF_COLUMNS
+};
+
+static const Column staff_columns[] = {
+  [STAFF_NAME] = { N_("Staff member"), 24 },
+  [STAFF_PARTNER] = { N_("Partner"), 28 },
+  [STAFF_JOB_TITLE] = { N_("Job title"), 30 },
+  [STAFF_SECTOR] = { N_("Sector"), 30 },
+  [STAFF_CURRICULUM_AREA] = { N_("Curriculum area"), 26 },
+  [STAFF_EMAIL] = { N_("Email"), 40, .contact = TRUE },
+  [STAFF_PHONE] = { N_("Phone"), 15, .contact = TRUE },
+  [STAFF_PLACEMENTS] = { N_("Placements"), 11, TRUE },
+  [STAFF_GROUPS] = { N_("Exchange groups"), 9, TRUE },
+};
+
+static gboolean
+write_staff (PlXlsxExport  *export,
+             GError       **error)
+{
+  const char *name = _("Staff");
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Sheet sheet;
+  int rc;
+
+  sql = g_strdup_printf (staff_sql_format,
+                         export->options->anonymise ? "s.id" : "s.name COLLATE NOCASE, s.id");
+  if (!sheet_begin (&sheet, export, name, staff_columns, N_STAFF_COLUMNS, error)
+      || !(stmt = prepare (export, name, sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!sheet_next_row (&sheet, error))
+        return FALSE;
+
+      sheet_staff (&sheet, STAFF_NAME, stmt, 0, 1);
+      sheet_text (&sheet, STAFF_PARTNER, column_text (stmt, 2));
+      sheet_text (&sheet, STAFF_JOB_TITLE, column_text (stmt, 3));
+      sheet_text (&sheet, STAFF_SECTOR, column_text (stmt, 4));
+      sheet_text (&sheet, STAFF_CURRICULUM_AREA, column_text (stmt, 5));
+      sheet_text (&sheet, STAFF_EMAIL, column_text (stmt, 6));
+      sheet_text (&sheet, STAFF_PHONE, column_text (stmt, 7));
+      sheet_int (&sheet, STAFF_PLACEMENTS, sqlite3_column_int64 (stmt, 8));
+      sheet_int (&sheet, STAFF_GROUPS, sqlite3_column_int64 (stmt, 9));
+    }
+
+  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+}
+
+/* A milestone's state on the day the workbook is generated. */
+static const char * const milestone_states[] = { "done", "overdue", "to_do", NULL };
+
+static const char *
+milestone_state_label (const char *key)
+{
+  if (g_str_equal (key, "done"))
+    return C_("milestone", "Done");
+  if (g_str_equal (key, "overdue"))
+    return C_("milestone", "Overdue");
+  return C_("milestone", "To do");
+}
+
+enum
+{
+  MILESTONE_PLACEMENT,
+  MILESTONE_STAFF,
+  MILESTONE_EMPLOYER,
+  MILESTONE_LABEL,
+  MILESTONE_DUE,
+  MILESTONE_DONE,
+  MILESTONE_STATE,
+  N_MILESTONE_COLUMNS
+};
+
+static const Column milestone_columns[] = {
+  [MILESTONE_PLACEMENT] = { N_("Placement"), 11 },
+  [MILESTONE_STAFF] = { N_("Staff member"), 24 },
+  [MILESTONE_EMPLOYER] = { N_("Employer"), 30 },
+  [MILESTONE_LABEL] = { N_("Milestone"), 42 },
+  [MILESTONE_DUE] = { N_("Due"), 12 },
+  [MILESTONE_DONE] = { N_("Done"), 12 },
+  [MILESTONE_STATE] = { N_("Status"), 10, .choices = milestone_states,
+                         .label = milestone_state_label },
+};
+
+/* Overdue rows stand out. The state is the one on the generation date (as
+ * the Summary says), not a live formula, so that the sheet agrees with the
+ * app on that day. */
+static gboolean
+highlight_overdue (Sheet   *sheet,
+                   GError **error)
+{
+  char column[16];
+  g_autofree char *quoted = NULL;
+  g_autofree char *formula = NULL;
+  lxw_conditional_format format = { 0 };
+  lxw_error code;
+  g_auto(GStrv) parts = NULL;
+
+  if (sheet->row == 0)
+    return TRUE;
+
+  lxw_col_to_name (column, sheet->position[MILESTONE_STATE], LXW_TRUE);
+  /* Double quotes in a formula's string are doubled. */
+  parts = g_strsplit (milestone_state_label ("overdue"), "\"", -1);
+  quoted = g_strjoinv ("\"\"", parts);
+  formula = g_strdup_printf ("=%s2=\"%s\"", column, quoted);
+
+  format.type = LXW_CONDITIONAL_TYPE_FORMULA;
+  format.value_string = formula;
+  format.format = sheet->export->overdue;
+  code = worksheet_conditional_format_range (sheet->worksheet, 1, 0, sheet->row,
+                                             sheet->n_shown - 1, &format);
+  if (code != LXW_NO_ERROR)
+    {
+      pl_xlsx_set_error (error, sheet->name, code);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_milestones (PlXlsxExport  *export,
+                  GError       **error)
+{
+  const char *name = _("Milestones");
+  g_autoptr(sqlite3_stmt) placements = NULL;
+  g_autoptr(sqlite3_stmt) milestones = NULL;
+  Sheet sheet;
+  int rc;
+
+  if (!sheet_begin (&sheet, export, name, milestone_columns, N_MILESTONE_COLUMNS, error)
+      || !(placements = prepare (export, name, milestone_placements_sql, error))
+      || !(milestones = prepare (export, name, milestones_sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (placements)) == SQLITE_ROW)
+    {
+      sqlite3_reset (milestones);
+      sqlite3_bind_int64 (milestones, 4, sqlite3_column_int64 (placements, 0));
+
+      while ((rc = sqlite3_step (milestones)) == SQLITE_ROW)
+        {
+          const char *due = column_text (milestones, 1);
+          const char *state;
+
+          if (!sheet_next_row (&sheet, error))
+            return FALSE;
+
+          /* ISO dates compare as text. */
+          if (!column_is_null (milestones, 2))
+            state = "done";
+          else if (strcmp (due, export->today) < 0)
+            state = "overdue";
+          else
+            state = "to_do";
+
+          sheet_reference (&sheet, MILESTONE_PLACEMENT, placements, 0);
+          sheet_staff (&sheet, MILESTONE_STAFF, placements, 1, 2);
+          sheet_text (&sheet, MILESTONE_EMPLOYER, column_text (placements, 3));
+          sheet_text (&sheet, MILESTONE_LABEL, column_text (milestones, 0));
+          sheet_date (&sheet, MILESTONE_DUE, due);
+          sheet_date (&sheet, MILESTONE_DONE, column_text (milestones, 2));
+          sheet_text (&sheet, MILESTONE_STATE, milestone_state_label (state));
+        }
+
+      if (!check_done (export, name, rc, error))
+        return FALSE;
+    }
+
+  return check_done (export, name, rc, error)
+         && highlight_overdue (&sheet, error)
+         && sheet_end (&sheet, error);
+}
+
+enum
+{
+  OBSERVATION_STAFF,
+  OBSERVATION_PARTNER,
+  OBSERVATION_PLACEMENT,
+  OBSERVATION_PHASE,
+  OBSERVATION_DATE,
+  OBSERVATION_OBSERVER,
+  OBSERVATION_INDEPENDENT,
+  OBSERVATION_RATINGS,  /* PL_N_CRITERIA columns */
+  OBSERVATION_PROGRESSED = OBSERVATION_RATINGS + PL_N_CRITERIA,
+  N_OBSERVATION_COLUMNS
+};
+
+/* The criteria are pl_criteria, in order; their labels are the
+ * observation record's. */
+static const Column observation_columns[] = {
+  [OBSERVATION_STAFF] = { N_("Staff member"), 24 },
+  [OBSERVATION_PARTNER] = { N_("Partner"), 28 },
+  [OBSERVATION_PLACEMENT] = { N_("Placement"), 11 },
+  [OBSERVATION_PHASE] = { N_("Before or after"), 21, .choices = pl_observation_phases },
+  [OBSERVATION_DATE] = { N_("Date"), 12 },
+  [OBSERVATION_OBSERVER] = { N_("Observer"), 22 },
+  [OBSERVATION_INDEPENDENT] = { N_("Independent observer"), 12 },
+  [OBSERVATION_RATINGS + 0] = { N_("Industry standards and employability"), 14, TRUE },
+  [OBSERVATION_RATINGS + 1] = { N_("Use of technology"), 12, TRUE },
+  [OBSERVATION_RATINGS + 2] = { N_("Active learning"), 10, TRUE },
+  [OBSERVATION_RATINGS + 3] = { N_("Learner engagement"), 11, TRUE },
+  [OBSERVATION_RATINGS + 4] = { N_("Equality and diversity"), 11, TRUE },
+  [OBSERVATION_RATINGS + 5] = { N_("Differentiation"), 15, TRUE },
+  [OBSERVATION_PROGRESSED] = { N_("Learners progressed"), 12 },
+};
+
+static gboolean
+write_observations (PlXlsxExport  *export,
+                    GError       **error)
+{
+  const char *name = _("Observations");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Sheet sheet;
+  int rc;
+
+  if (!sheet_begin (&sheet, export, name, observation_columns, N_OBSERVATION_COLUMNS, error)
+      || !(stmt = prepare (export, name, observations_sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!sheet_next_row (&sheet, error))
+        return FALSE;
+
+      sheet_staff (&sheet, OBSERVATION_STAFF, stmt, 0, 1);
+      sheet_text (&sheet, OBSERVATION_PARTNER, column_text (stmt, 2));
+      sheet_reference (&sheet, OBSERVATION_PLACEMENT, stmt, 3);
+      sheet_text (&sheet, OBSERVATION_PHASE, pl_enum_label (column_text (stmt, 4)));
+      sheet_date (&sheet, OBSERVATION_DATE, column_text (stmt, 5));
+      sheet_person (&sheet, OBSERVATION_OBSERVER, stmt, 6, 7);
+      sheet_bool (&sheet, OBSERVATION_INDEPENDENT, stmt, 8);
+      for (guint i = 0; i < PL_N_CRITERIA; i++)
+        sheet_int_column (&sheet, OBSERVATION_RATINGS + i, stmt, 9 + i);
+      sheet_bool (&sheet, OBSERVATION_PROGRESSED, stmt, 9 + PL_N_CRITERIA);
+    }
+
+  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+}
+
+enum
+{
+  SURVEY_KIND,
+  SURVEY_QUESTION,
+  SURVEY_ANSWERS,
+  SURVEY_AGREE,
+  SURVEY_NEUTRAL,
+  SURVEY_DISAGREE,
+  SURVEY_AGREE_PERCENT,
+  N_SURVEY_COLUMNS
+};
+
+static const Column survey_columns[] = {
+  [SURVEY_KIND] = { N_("Survey"), 11 },
+  [SURVEY_QUESTION] = { N_("Question"), 48 },
+  [SURVEY_ANSWERS] = { N_("Answers"), 10, TRUE },
+  [SURVEY_AGREE] = { N_("Agree"), 9, TRUE },
+  [SURVEY_NEUTRAL] = { N_("Neutral"), 9, TRUE },
+  [SURVEY_DISAGREE] = { N_("Disagree"), 9, TRUE },
+  [SURVEY_AGREE_PERCENT] = { N_("Agree %"), 9, TRUE },
+};
+
+static gboolean
+write_survey_rows (Sheet               *sheet,
+                   const char          *kind,
+                   const char * const  *questions,
+                   GError             **error)
+{
+  PlXlsxExport *export = sheet->export;
+  PlRecordClass *klass = g_type_class_ref (PL_TYPE_SURVEY_RESPONSE);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  /* The questions are column names of our own schema, never user input. */
+  for (guint i = 0; questions[i] != NULL; i++)
+    g_string_append_printf (columns,
+                            ", ifnull(sum(r.%1$s = 'agree'), 0), ifnull(sum(r.%1$s = 'neutral'), 0),"
+                            " ifnull(sum(r.%1$s = 'disagree'), 0), count(r.%1$s)",
+                            questions[i]);
+  sql = g_strdup_printf (survey_sql_format, columns->str);
+
+  stmt = prepare (export, sheet->name, sql, error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      check_done (export, sheet->name, SQLITE_ERROR, error);
+      goto out;
+    }
+
+  for (guint i = 0; questions[i] != NULL; i++)
+    {
+      const PlColumn *question = pl_record_class_find_column (klass, questions[i]);
+      gint64 agree = sqlite3_column_int64 (stmt, 1 + 4 * i);
+      gint64 answers = sqlite3_column_int64 (stmt, 4 + 4 * i);
+
+      if (!sheet_next_row (sheet, error))
+        goto out;
+
+      sheet_text (sheet, SURVEY_KIND, g_str_equal (kind, "student") ? _("Students")
+                                                                     : _("Employers"));
+      sheet_text (sheet, SURVEY_QUESTION, _(question->label));
+      sheet_int (sheet, SURVEY_ANSWERS, answers);
+      sheet_int (sheet, SURVEY_AGREE, agree);
+      sheet_int (sheet, SURVEY_NEUTRAL, sqlite3_column_int64 (stmt, 2 + 4 * i));
+      sheet_int (sheet, SURVEY_DISAGREE, sqlite3_column_int64 (stmt, 3 + 4 * i));
+      sheet_percent (sheet, SURVEY_AGREE_PERCENT, pl_stats_percent (agree, answers));
+    }
+  ok = TRUE;
+
+out:
+  g_type_class_unref (klass);
+  return ok;
+}
+
+static gboolean
+write_surveys (PlXlsxExport  *export,
+               GError       **error)
+{
+  Sheet sheet;
+
+  return sheet_begin (&sheet, export, _("Surveys"), survey_columns, N_SURVEY_COLUMNS, error)
+         && write_survey_rows (&sheet, "student", pl_student_questions, error)
+         && write_survey_rows (&sheet, "employer", pl_employer_questions, error)
+         && sheet_end (&sheet, error);
+}
+
+static const char * const group_states[] = { "forming", "meeting", "reported", NULL };
+
+enum
+{
+  GROUP_NAME,
+  GROUP_AREA,
+  GROUP_WAVE,
+  GROUP_STATUS,
+  GROUP_FACILITATOR,
+  GROUP_MEMBERS,
+  GROUP_ORGANISATIONS,
+  GROUP_MEMBER_NAMES,
+  GROUP_MEETINGS,
+  GROUP_FIRST_MEETING,
+  GROUP_LAST_MEETING,
+  GROUP_OUTCOMES,
+  GROUP_OUTCOME_TITLES,
+  N_GROUP_COLUMNS
+};
+
+static const Column group_columns[] = {
+  [GROUP_NAME] = { N_("Group"), 34 },
+  [GROUP_AREA] = { N_("Area"), 17 },
+  [GROUP_WAVE] = { N_("Wave"), 6, TRUE },
+  [GROUP_STATUS] = { N_("Status"), 10, .choices = group_states },
+  [GROUP_FACILITATOR] = { N_("Facilitator"), 20 },
+  [GROUP_MEMBERS] = { N_("Members"), 9, TRUE },
+  [GROUP_ORGANISATIONS] = { N_("Organisations"), 13, TRUE },
+  [GROUP_MEMBER_NAMES] = { N_("Who"), 50 },
+  [GROUP_MEETINGS] = { N_("Meetings"), 9, TRUE },
+  [GROUP_FIRST_MEETING] = { N_("First meeting"), 12 },
+  [GROUP_LAST_MEETING] = { N_("Last meeting"), 12 },
+  [GROUP_OUTCOMES] = { N_("Outcomes"), 9, TRUE },
+  [GROUP_OUTCOME_TITLES] = { N_("Outcome titles"), 60 },
+};
+
+/* "Name (role); …" of a group's members from the partner, or their codes;
+ * with the count in @n_members. */
+static char *
+group_member_names (PlXlsxExport  *export,
+                    sqlite3_stmt  *members,
+                    gint64         group_id,
+                    gint64        *n_members,
+                    GError       **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int rc;
+
+  *n_members = 0;
+  sqlite3_reset (members);
+  sqlite3_bind_int64 (members, 4, group_id);
+  while ((rc = sqlite3_step (members)) == SQLITE_ROW)
+    {
+      const char *role = column_text (members, 2);
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      if (export->options->anonymise)
+        {
+          g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (members, 0));
+
+          g_string_append (text, code);
+        }
+      else
+        g_string_append (text, column_text (members, 1));
+      if (role != NULL && *role != '\0')
+        g_string_append_printf (text, " (%s)", role);
+      (*n_members)++;
+    }
+
+  if (!check_done (export, _("Groups"), rc, error))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+write_groups (PlXlsxExport  *export,
+              GError       **error)
+{
+  const char *name = _("Groups");
+  g_autofree char *members_sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) members = NULL;
+  Sheet sheet;
+  int rc;
+
+  members_sql = g_strdup_printf (group_members_sql,
+                                 export->options->anonymise ? "m.staff_id"
+                                                            : "s.name COLLATE NOCASE, m.staff_id");
+  if (!sheet_begin (&sheet, export, name, group_columns, N_GROUP_COLUMNS, error)
+      || !(stmt = prepare (export, name, groups_sql, error))
+      || !(members = prepare (export, name, members_sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *names = NULL;
+      gint64 n_members;
+
+      if (!sheet_next_row (&sheet, error))
+        return FALSE;
+
+      names = group_member_names (export, members, sqlite3_column_int64 (stmt, 0), &n_members,
+                                  error);
+      if (names == NULL)
+        return FALSE;
+
+      sheet_text (&sheet, GROUP_NAME, column_text (stmt, 1));
+      sheet_text (&sheet, GROUP_AREA, pl_enum_label (column_text (stmt, 2)));
+      sheet_int (&sheet, GROUP_WAVE, sqlite3_column_int64 (stmt, 3));
+      sheet_text (&sheet, GROUP_STATUS, pl_enum_label (column_text (stmt, 4)));
+      sheet_person (&sheet, GROUP_FACILITATOR, stmt, 5, 6);
+      sheet_int (&sheet, GROUP_MEMBERS, n_members);
+      sheet_int (&sheet, GROUP_ORGANISATIONS, sqlite3_column_int64 (stmt, 7));
+      sheet_text (&sheet, GROUP_MEMBER_NAMES, names);
+      sheet_int (&sheet, GROUP_MEETINGS, sqlite3_column_int64 (stmt, 8));
+      sheet_date (&sheet, GROUP_FIRST_MEETING, column_text (stmt, 9));
+      sheet_date (&sheet, GROUP_LAST_MEETING, column_text (stmt, 10));
+      sheet_int (&sheet, GROUP_OUTCOMES, sqlite3_column_int64 (stmt, 11));
+      sheet_text (&sheet, GROUP_OUTCOME_TITLES, column_text (stmt, 12));
+    }
+
+  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+}
+
+/* ------------------------------------------------------------------------
+ * The workbook
+ */
+
+static void
+add_formats (PlXlsxExport *export)
+{
+  lxw_workbook *workbook = export->workbook;
+
+  export->header = workbook_add_format (workbook);
+  format_set_bold (export->header);
+  format_set_text_wrap (export->header);
+  format_set_align (export->header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color (export->header, 0xDDEBF7);
+  format_set_bottom (export->header, LXW_BORDER_THIN);
+
+  export->number_header = workbook_add_format (workbook);
+  format_set_bold (export->number_header);
+  format_set_text_wrap (export->number_header);
+  format_set_align (export->number_header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (export->number_header, LXW_ALIGN_RIGHT);
+  format_set_indent (export->number_header, 1);
+  format_set_bg_color (export->number_header, 0xDDEBF7);
+  format_set_bottom (export->number_header, LXW_BORDER_THIN);
+
+  /* Shown in the reader's own way of writing dates; filtering and sorting
+   * work on the underlying date. */
+  export->date = workbook_add_format (workbook);
+  format_set_num_format (export->date, "d mmm yyyy");
+  format_set_align (export->date, LXW_ALIGN_LEFT);
+
+  /* Figures keep a space to their right, so that a narrow column of them
+   * does not run into the text of the next column. */
+  export->integer = workbook_add_format (workbook);
+  format_set_num_format (export->integer, "0");
+  format_set_align (export->integer, LXW_ALIGN_RIGHT);
+  format_set_indent (export->integer, 1);
+
+  export->percent = workbook_add_format (workbook);
+  format_set_num_format (export->percent, "0%");
+  format_set_align (export->percent, LXW_ALIGN_RIGHT);
+  format_set_indent (export->percent, 1);
+
+  export->title = workbook_add_format (workbook);
+  format_set_bold (export->title);
+  format_set_font_size (export->title, 18);
+  format_set_font_color (export->title, 0x1F4E79);
+
+  export->subtitle = workbook_add_format (workbook);
+  format_set_font_size (export->subtitle, 12);
+  format_set_font_color (export->subtitle, 0x595959);
+
+  export->heading = workbook_add_format (workbook);
+  format_set_bold (export->heading);
+  format_set_font_size (export->heading, 13);
+  format_set_font_color (export->heading, 0x1F4E79);
+
+  export->note = workbook_add_format (workbook);
+  format_set_italic (export->note);
+  format_set_font_color (export->note, 0x595959);
+
+  /* Excel's own "Bad" style, which readers recognise. */
+  export->overdue = workbook_add_format (workbook);
+  format_set_bg_color (export->overdue, 0xFFC7CE);
+  format_set_font_color (export->overdue, 0x9C0006);
+}
+
+static void
+set_properties (PlXlsxExport *export)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *comments = NULL;
+  lxw_doc_properties properties = { 0 };
+
+  if (export->partner_name != NULL)
+    subject = g_strdup_printf (_("Partner workbook for %s"), export->partner_name);
+  else
+    subject = g_strdup (_("Partner workbook for every partner"));
+  comments = g_strdup_printf (_("Generated by Placements on %s."), export->today);
+
+  properties.title = (char *) _("Teacher industry placements");
+  properties.subject = subject;
+  properties.company = export->network_name;
+  properties.comments = comments;
+  properties.keywords = (char *) (export->options->anonymise ? _("anonymised") : "");
+  workbook_set_properties (export->workbook, &properties);
+}
+
+/* Frees a workbook that will not be written. workbook_close() would first
+ * assemble and compress everything written so far, only for it to be
+ * deleted; lxw_workbook_free() does not, but leaves the temporary file of
+ * each constant_memory sheet open. */
+static void
+abandon_workbook (lxw_workbook *workbook)
+{
+  lxw_worksheet *worksheet;
+
+  LXW_FOREACH_WORKSHEET (worksheet, workbook)
+    {
+      if (worksheet->optimize_tmpfile != NULL)
+        {
+          fclose (worksheet->optimize_tmpfile);
+          worksheet->optimize_tmpfile = NULL;
+        }
+    }
+
+  lxw_workbook_free (workbook);
+}
+
+static gboolean
+find_partner (PlXlsxExport  *export,
+              const char    *name,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* partner.name is COLLATE NOCASE: the lookup ignores case. */
+  if (sqlite3_prepare_v2 (export->db, "SELECT id, name FROM partner WHERE name = ?", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not read the partners: %s"),
+                   sqlite3_errmsg (export->db));
+      return FALSE;
+    }
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      export->partner_id = sqlite3_column_int64 (stmt, 0);
+      export->partner_name = g_strdup (column_text (stmt, 1));
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND, _("No partner is called “%s”."), name);
+  else
+    g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not read the partners: %s"),
+                 sqlite3_errmsg (export->db));
+  return FALSE;
+}
+
+static gboolean
+count_rows (PlXlsxExport  *export,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (export, _("Summary"), totals_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return check_done (export, _("Summary"), SQLITE_ERROR, error);
+
+  export->total = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+check_date (const char  *text,
+            GError     **error)
+{
+  if (text == NULL || pl_date_is_iso (text))
+    return TRUE;
+
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+               _("“%s” is not a date: write it as YYYY-MM-DD."), text);
+  return FALSE;
+}
+
+static gboolean
+write_sheets (PlXlsxExport  *export,
+              GError       **error)
+{
+  report_progress (export);
+
+  return pl_xlsx_write_summary (export, error)
+         && check_cancelled (export, error)
+         && write_placements (export, error)
+         && write_employers (export, error)
+         && write_staff (export, error)
+         && write_milestones (export, error)
+         && write_observations (export, error)
+         && write_surveys (export, error)
+         && write_groups (export, error);
+}
+
+/**
+ * pl_xlsx_staff_code:
+ * @staff_id: a staff id
+ *
+ * Returns: (transfer full): "S-0042" for 42; longer ids keep every digit
+ */
+char *
+pl_xlsx_staff_code (gint64 staff_id)
+{
+  return g_strdup_printf ("S-%04" G_GINT64_FORMAT, staff_id);
+}
+
+/**
+ * pl_xlsx_export:
+ * @store: the store to read
+ * @path: the workbook to write
+ * @options: what the workbook covers
+ * @cancellable: (nullable): cancels the export
+ * @progress: (nullable) (scope call): told of the rows written
+ * @user_data: for @progress
+ * @error: return location for a #GError
+ *
+ * Writes the partner workbook. The file is written under a temporary name
+ * in the same folder and renamed over @path only once complete, so that
+ * @path never holds half a workbook.
+ *
+ * Returns: %TRUE when @path holds the workbook; otherwise %FALSE with
+ *   @error set (%G_IO_ERROR_CANCELLED when cancelled), and nothing written
+ */
+gboolean
+pl_xlsx_export (PlStore              *store,
+                const char           *path,
+                const PlXlsxOptions  *options,
+                GCancellable         *cancellable,
+                PlXlsxProgress        progress,
+                gpointer              user_data,
+                GError              **error)
+{
+  PlXlsxExport export = { 0 };
+  lxw_workbook_options workbook_options = { .constant_memory = LXW_TRUE };
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp_path = NULL;
+  GDate today;
+  gboolean ok = FALSE;
+  lxw_error code;
+  int fd;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  export.store = store;
+  export.db = pl_store_get_db (store);
+  export.options = options;
+  export.cancellable = cancellable;
+  export.progress = progress;
+  export.user_data = user_data;
+  pl_date_today (&today);
+  export.today = pl_date_to_iso (&today);
+  export.network_name = pl_store_get_setting (store, "network_name");
+
+  /* Everything that can be refused is checked before the disk is touched. */
+  if (!check_date (options->from, error) || !check_date (options->to, error)
+      || (options->partner != NULL && !find_partner (&export, options->partner, error))
+      || !check_cancelled (&export, error)
+      || !count_rows (&export, error))
+    goto out;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp (temp_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      g_clear_pointer (&temp_path, g_free);
+      goto out;
+    }
+  close (fd);
+
+  export.workbook = workbook_new_opt (temp_path, &workbook_options);
+  if (export.workbook == NULL)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+      goto out;
+    }
+
+  add_formats (&export);
+  set_properties (&export);
+
+  if (!write_sheets (&export, error))
+    {
+      abandon_workbook (g_steal_pointer (&export.workbook));
+      goto out;
+    }
+
+  code = workbook_close (g_steal_pointer (&export.workbook));
+  if (code != LXW_NO_ERROR)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, lxw_strerror (code));
+      goto out;
+    }
+
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      goto out;
+    }
+
+  g_clear_pointer (&temp_path, g_free);
+  export.done = MAX (export.done, export.total);
+  report_progress (&export);
+  ok = TRUE;
+
+out:
+  if (temp_path != NULL)
+    g_unlink (temp_path);
+  g_free (export.partner_name);
+  g_free (export.network_name);
+  g_free (export.today);
+
+  return ok;
+}
