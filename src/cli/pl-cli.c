@@ -27,6 +27,9 @@ static const char usage_text[] =
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
      "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
      "                                  the impact figures, computed from the records\n"
+     "  export pack FILE.pdf --employer NAME [--template FILE] [--logo FILE]\n"
+     "  export pack --all DIR [--template FILE] [--logo FILE]\n"
+     "                                  the employer toolkit pack as A4 PDF\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -329,6 +332,7 @@ typedef struct
 } FormatCommand;
 
 static const FormatCommand format_commands[] = {
+  { "export", "pack", pl_cli_export_pack },
   { NULL, NULL, NULL },
 };
 
