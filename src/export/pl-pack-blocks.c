@@ -29,7 +29,7 @@ static const struct {
 } step_labels[] = {
   { "first_contact", N_("First conversation about a placement") },
   { "agreement", N_("Dates and aims agreed with you") },
-  { "planner", N_("The teacher completes their pre-placement planner") },
+  { "planner", N_("The teacher completes a pre-placement planner") },
   { "induction", N_("Health and safety and induction arranged") },
   { "confirmation", N_("Final arrangements confirmed") },
   { "reflection", N_("The teacher writes a reflection") },
@@ -451,7 +451,9 @@ add_sector_examples (PlPack *self)
   head[2].markup = h2;
   pl_flow_table_add_row (table, TRUE, head);
 
-  for (guint i = 0; i < self->data->examples->len; i++)
+  /* A handful is enough to show the range; the employer's own sector
+   * comes first. */
+  for (guint i = 0; i < MIN (self->data->examples->len, 4); i++)
     {
       PlPackExample *e = g_ptr_array_index (self->data->examples, i);
       PlFlowCell cells[3] = { { 0 } };
@@ -461,21 +463,28 @@ add_sector_examples (PlPack *self)
                                                              "%" G_GINT64_FORMAT " placements",
                                                              (gulong) e->count),
                                                 e->count);
-      g_autofree char *days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day",
-                                                            "%d days", (gulong) e->n_days),
-                                               e->n_days);
+      g_autofree char *days_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day",
+                                                                 "%d days", (gulong) e->n_days),
+                                                    e->n_days);
+      /* "5 days" stays on one line. */
+      g_auto(GStrv) words = g_strsplit (days_text, " ", -1);
+      g_autofree char *days = g_strjoinv ("\u00a0", words);
       g_autofree char *who = escape (e->job_title != NULL ? e->job_title : _("A teacher"));
-      g_autofree char *goals = shorten (e->goals, 150);
-      g_autofree char *change = shorten (e->change, 220);
+      g_autofree char *goals_short = shorten (e->goals, 120);
+      g_autofree char *change_short = shorten (e->change, 200);
+      /* Translators: the teacher's own words, quoted. */
+      g_autofree char *goals = g_strdup_printf (_("“%s”"), goals_short);
+      g_autofree char *change = g_strdup_printf (_("“%s”"), change_short);
       g_autofree char *goals_markup = escape (goals);
       g_autofree char *change_markup = escape (change);
       g_autofree char *c0 = g_strdup_printf ("<b>%s</b>\n<span size=\"small\">%s</span>",
                                              sector, count);
       g_autofree char *c1 = g_strdup_printf ("<b>%s</b>, %s\n<span size=\"small\">%s</span>",
                                              who, days, goals_markup);
+      g_autofree char *c1_plain = g_strdup_printf ("<b>%s</b>, %s", who, days);
 
       cells[0].markup = c0;
-      cells[1].markup = c1;
+      cells[1].markup = e->goals != NULL ? c1 : c1_plain;
       cells[2].markup = e->change != NULL ? change_markup : "—";
       pl_flow_table_add_row (table, FALSE, cells);
     }
@@ -515,7 +524,7 @@ typedef struct
   double    height;
 } Timeline;
 
-#define LANE_LABEL   74.0
+#define LANE_LABEL   88.0
 #define MARKER_ROW   19.0
 #define LANE_HEIGHT  15.0
 #define GENERIC_ZERO 100000  /* the placement's "day" when there are no dates */
@@ -653,6 +662,7 @@ draw_lane (Timeline   *t,
   g_autoptr(PangoLayout) label = pl_flow_create_layout (t->flow, PL_FLOW_LABEL, upper,
                                                         LANE_LABEL - 8);
   double left = x + LANE_LABEL;
+  guint shown = 0;
 
   pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
   pl_flow_set_style_color (cr, PL_FLOW_LABEL);
@@ -679,18 +689,60 @@ draw_lane (Timeline   *t,
       cairo_rectangle (cr, bx0, y, MAX (1.5, bx1 - bx0), LANE_HEIGHT);
       cairo_fill (cr);
 
-      if (band->label != NULL && bx1 - bx0 > 34)
+      /* Named only where the whole name fits: the legend explains the
+       * colours, and a cut-off name helps no one. */
+      if (band->label != NULL)
         {
           g_autofree char *markup = escape (band->label);
           g_autoptr(PangoLayout) text = pl_flow_create_layout (t->flow, PL_FLOW_RUNNING,
-                                                               markup, bx1 - bx0 - 6);
+                                                               markup, 0);
+          PangoRectangle logical;
 
-          pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-          pl_flow_set_color (cr, PL_FLOW_INK);
-          cairo_move_to (cr, bx0 + 3, y + (LANE_HEIGHT - pl_flow_layout_height (text)) / 2);
-          pango_cairo_show_layout (cr, text);
+          pango_layout_get_extents (text, NULL, &logical);
+          if ((double) logical.width / PANGO_SCALE <= bx1 - bx0 - 6)
+            {
+              pl_flow_set_color (cr, PL_FLOW_INK);
+              cairo_move_to (cr, bx0 + 3, y + (LANE_HEIGHT - pl_flow_layout_height (text)) / 2);
+              pango_cairo_show_layout (cr, text);
+            }
         }
+      shown++;
     }
+
+  if (shown == 0)
+    {
+      g_autofree char *markup = escape (employer ? _("No busy periods recorded")
+                                                 : _("No holidays or examinations"));
+      g_autoptr(PangoLayout) text = pl_flow_create_layout (t->flow, PL_FLOW_RUNNING, markup, 0);
+
+      pl_flow_set_color (cr, PL_FLOW_MUTED);
+      cairo_move_to (cr, left + 6, y + (LANE_HEIGHT - pl_flow_layout_height (text)) / 2);
+      pango_cairo_show_layout (cr, text);
+    }
+}
+
+static double
+draw_legend_entry (Timeline    *t,
+                   cairo_t     *cr,
+                   double       x,
+                   double       y,
+                   PlFlowColor  color,
+                   const char  *text)
+{
+  g_autofree char *markup = escape (text);
+  g_autoptr(PangoLayout) layout = pl_flow_create_layout (t->flow, PL_FLOW_RUNNING, markup, 0);
+  PangoRectangle logical;
+
+  pl_flow_set_color (cr, color);
+  cairo_rectangle (cr, x, y, 10, 9);
+  cairo_fill (cr);
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  pl_flow_set_color (cr, PL_FLOW_MUTED);
+  cairo_move_to (cr, x + 14, y + 4.5 - pl_flow_layout_height (layout) / 2);
+  pango_cairo_show_layout (cr, layout);
+
+  return x + 14 + (double) logical.width / PANGO_SCALE + 16;
 }
 
 static void
@@ -722,10 +774,18 @@ draw_timeline (cairo_t *cr,
   cairo_stroke (cr);
 
   px0 = day_x (t, x, width, t->place_first);
-  px1 = MAX (px0 + 5, day_x (t, x, width, t->place_last + 1));
+  px1 = MAX (px0 + 6, day_x (t, x, width, t->place_last + 1));
   pl_flow_set_color (cr, PL_FLOW_ACCENT);
-  cairo_rectangle (cr, px0, axis - 4, px1 - px0, 8);
+  cairo_rectangle (cr, px0, axis - 5, px1 - px0, 10);
   cairo_fill (cr);
+  if (!t->generic)
+    {
+      /* Down through both calendars, so that what surrounds the days shows. */
+      cairo_set_line_width (cr, 1.2);
+      cairo_move_to (cr, (px0 + px1) / 2, axis + 19);
+      cairo_line_to (cr, (px0 + px1) / 2, bottom);
+      cairo_stroke (cr);
+    }
   {
     g_autofree char *label = upper_escape (_("Placement"));
     g_autoptr(PangoLayout) layout = pl_flow_create_layout (t->flow, PL_FLOW_LABEL, label, 0);
@@ -775,6 +835,16 @@ draw_timeline (cairo_t *cr,
       pango_cairo_show_layout (cr, layout);
     }
 
+  if (!t->generic)
+    {
+      double lx = x + LANE_LABEL;
+      double ly = bottom + 22;
+
+      lx = draw_legend_entry (t, cr, lx, ly, PL_FLOW_COLLEGE,
+                              _("College holidays and examinations"));
+      draw_legend_entry (t, cr, lx, ly, PL_FLOW_EMPLOYER, _("Your busy periods"));
+    }
+
   /* The numbered steps, on stems above the axis. */
   for (guint i = 0; i < t->events->len; i++)
     {
@@ -788,7 +858,7 @@ draw_timeline (cairo_t *cr,
       cairo_move_to (cr, ex, ey);
       cairo_line_to (cr, ex, axis);
       cairo_stroke (cr);
-      pl_flow_draw_marker (t->flow, cr, ex, ey, event->number, event->done);
+      pl_flow_draw_marker (t->flow, cr, ex, ey, 7.5, event->number, event->done);
     }
 }
 
@@ -898,7 +968,7 @@ build_timeline (PlPack *self)
 
   assign_rows (t, pl_flow_get_width (self->flow));
   t->axis = 18 + t->n_rows * MARKER_ROW + 4;
-  t->height = t->generic ? t->axis + 24 : t->axis + 26 + 2 * LANE_HEIGHT + 5 + 18;
+  t->height = t->generic ? t->axis + 24 : t->axis + 26 + 2 * LANE_HEIGHT + 5 + 22 + 12;
 
   return t;
 }
@@ -964,8 +1034,8 @@ add_placement_row (PlPack      *self,
 static void
 add_timeline_steps (PlPack *self)
 {
-  static const double real[] = { 0.07, 0.34, 0.42, 0.17 };
-  static const double generic[] = { 0.07, 0.34, 0.59 };
+  static const double real[] = { 0.06, 0.31, 0.48, 0.15 };
+  static const double generic[] = { 0.06, 0.31, 0.63 };
   PlPackData *data = self->data;
   gboolean is_generic = data->next == NULL;
   guint n_columns = is_generic ? 3 : 4;
@@ -1328,6 +1398,7 @@ add_feedback_form (PlPack *self)
   head[1].markup = h1;
   head[2].markup = h2;
   head[3].markup = h3;
+  head[1].center = head[2].center = head[3].center = TRUE;
   pl_flow_table_add_row (table, TRUE, head);
 
   for (guint i = 0; pl_employer_questions[i] != NULL; i++)

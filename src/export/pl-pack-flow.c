@@ -35,7 +35,7 @@ static const StyleSpec styles[PL_FLOW_N_STYLES] = {
   [PL_FLOW_H1]        = { FAMILY " Extra Bold 21", PL_FLOW_PRIMARY, 1.1, 30, 8, 0, TRUE },
   [PL_FLOW_H2]        = { FAMILY " Bold 12.5", PL_FLOW_PRIMARY, 1.15, 18, 0, 0, TRUE },
   [PL_FLOW_H3]        = { FAMILY " Bold 14", PL_FLOW_INK, 1.15, 20, 0, 0, TRUE },
-  [PL_FLOW_LABEL]     = { FAMILY " Bold 7.5", PL_FLOW_MUTED, 1.2, 10, 0, 900, TRUE },
+  [PL_FLOW_LABEL]     = { FAMILY " Bold 7.5", PL_FLOW_MUTED, 1.2, 13, 0, 900, TRUE },
   [PL_FLOW_QUOTE]     = { FAMILY " Light 11.5", PL_FLOW_INK, 1.32, 3, 0, 0, FALSE },
   [PL_FLOW_META]      = { FAMILY " 9.5", PL_FLOW_MUTED, 1.25, 2, 0, 0, FALSE },
   [PL_FLOW_CELL]      = { FAMILY " 9.5", PL_FLOW_INK, 1.28, 0, 0, 0, FALSE },
@@ -68,8 +68,9 @@ static const struct {
 
 /* Table cells: inner padding, and the width of a marker or box column. */
 #define CELL_PAD_X 6.0
-#define CELL_PAD_Y 5.0
+#define CELL_PAD_Y 4.5
 #define CHECKBOX_SIZE 10.0
+#define MARKER_RADIUS 6.5
 
 typedef enum
 {
@@ -348,6 +349,7 @@ pl_flow_draw_marker (PlFlow   *self,
                      cairo_t  *cr,
                      double    cx,
                      double    cy,
+                     double    radius,
                      int       number,
                      gboolean  filled)
 {
@@ -357,7 +359,7 @@ pl_flow_draw_marker (PlFlow   *self,
 
   cairo_save (cr);
   cairo_new_path (cr);
-  cairo_arc (cr, cx, cy, 7.5, 0, 2 * G_PI);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   if (filled)
     {
       pl_flow_set_color (cr, PL_FLOW_PRIMARY);
@@ -564,11 +566,14 @@ pl_flow_table_add_row (PlFlowTable      *table,
                                                    header ? PL_FLOW_CELL_HEAD : PL_FLOW_CELL,
                                                    cells[i].markup ? cells[i].markup : "",
                                                    table->widths[i] - 2 * CELL_PAD_X);
+          if (cells[i].center)
+            pango_layout_set_alignment (row->layouts[i], PANGO_ALIGN_CENTER);
           height = MAX (height, pl_flow_layout_height (row->layouts[i]));
         }
       else
         {
-          height = MAX (height, 15.0);
+          height = MAX (height, cells[i].kind == PL_FLOW_CELL_MARKER ? 2 * MARKER_RADIUS
+                                                                     : CHECKBOX_SIZE + 2);
         }
     }
 
@@ -628,7 +633,8 @@ draw_row (PlFlow  *self,
           break;
 
         case PL_FLOW_CELL_MARKER:
-          pl_flow_draw_marker (self, cr, cx + CELL_PAD_X + 7.5, y + CELL_PAD_Y + 7.0,
+          pl_flow_draw_marker (self, cr, cx + CELL_PAD_X + MARKER_RADIUS,
+                               y + item->height / 2, MARKER_RADIUS,
                                row->cells[i].number, row->cells[i].filled);
           break;
 

@@ -79,6 +79,7 @@ typedef struct
   const char     *markup;   /* PL_FLOW_CELL_TEXT */
   int             number;   /* PL_FLOW_CELL_MARKER */
   gboolean        filled;   /* PL_FLOW_CELL_MARKER */
+  gboolean        center;   /* PL_FLOW_CELL_TEXT: centred in its column */
 } PlFlowCell;
 
 typedef struct _PlFlow PlFlow;
@@ -124,6 +125,7 @@ void         pl_flow_draw_marker      (PlFlow       *self,
                                        cairo_t      *cr,
                                        double        cx,
                                        double        cy,
+                                       double        radius,
                                        int           number,
                                        gboolean      filled);
 

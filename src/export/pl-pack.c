@@ -783,7 +783,55 @@ draw_cover (PlPack  *self,
   cairo_fill (cr);
 
   if (self->logo != NULL)
-    draw_logo (self, cr, m, 48, 170, 56);
+    {
+      draw_logo (self, cr, m, 48, 170, 56);
+    }
+  else
+    {
+      /* Without a logo, the college's name stands in its place. */
+      g_autofree char *partner = upper_markup (partner_name (self));
+      g_autoptr(PangoLayout) issuer = pl_flow_create_layout (flow, PL_FLOW_COVER_KICKER, partner,
+                                                             text_width * 0.6);
+
+      pango_layout_set_ellipsize (issuer, PANGO_ELLIPSIZE_END);
+      pl_flow_set_color (cr, PL_FLOW_PAPER);
+      cairo_move_to (cr, m, 52);
+      pango_cairo_show_layout (cr, issuer);
+    }
+
+  /* A quiet echo of the planning timeline inside: steps along a line that
+   * runs off the edge of the page. */
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.16);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, w * 0.42, 150);
+  cairo_line_to (cr, w, 150);
+  cairo_stroke (cr);
+  for (int i = 0; i < 6; i++)
+    {
+      double cx = w * 0.46 + i * 52;
+
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, 150, i == 4 ? 11 : 7, 0, 2 * G_PI);
+      if (i < 2)
+        {
+          cairo_fill (cr);
+        }
+      else if (i == 4)
+        {
+          pl_flow_set_color (cr, PL_FLOW_ACCENT);
+          cairo_fill (cr);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.16);
+        }
+      else
+        {
+          pl_flow_set_color (cr, PL_FLOW_PRIMARY);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.16);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_restore (cr);
 
   /* Title and kicker sit on the lower part of the band. */
   title = fitted_layout (flow, PL_FLOW_COVER_TITLE, self->cover_title, text_width,
@@ -824,7 +872,12 @@ draw_cover (PlPack  *self,
                    &self->data->today);
   {
     g_autofree char *escaped = g_markup_escape_text (date_text, -1);
-    g_autofree char *partner = g_markup_escape_text (partner_name (self), -1);
+    const char *preparer = self->data->owner_name != NULL ? self->data->owner_name
+                                                          : self->data->partner_contact;
+    /* Translators: at the foot of the pack's cover, the person who made it. */
+    g_autofree char *prepared_by = preparer != NULL ? g_strdup_printf (_("Prepared by %s"), preparer)
+                                                    : g_strdup (partner_name (self));
+    g_autofree char *partner = g_markup_escape_text (prepared_by, -1);
     g_autoptr(PangoLayout) who = pl_flow_create_layout (flow, PL_FLOW_RUNNING_BOLD, partner,
                                                         text_width * 0.6);
     PangoRectangle logical;
