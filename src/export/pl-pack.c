@@ -15,6 +15,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -640,6 +641,11 @@ pl_pack_set_page_size (PlPack *self,
 {
   g_return_if_fail (PL_IS_PACK (self));
   g_return_if_fail (width > 2 * PL_PACK_MARGIN && height > CONTENT_TOP + CONTENT_BOTTOM);
+
+  /* Whole points: GTK's A4 (595.276 × 841.89) then lays out exactly as the
+   * PDF's (595 × 842), so paper and file show the same pages. */
+  width = round (width);
+  height = round (height);
 
   if (self->flow != NULL && width == self->page_width && height == self->page_height)
     return;
