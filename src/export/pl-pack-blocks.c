@@ -526,7 +526,7 @@ typedef struct
 
 #define LANE_LABEL   88.0
 #define MARKER_ROW   19.0
-#define LANE_HEIGHT  15.0
+#define LANE_HEIGHT  14.0
 #define GENERIC_ZERO 100000  /* the placement's "day" when there are no dates */
 
 static void
@@ -614,7 +614,9 @@ draw_ticks (Timeline *t,
           cairo_move_to (cr, tx, y + 12);
           cairo_line_to (cr, tx, bottom);
           cairo_stroke (cr);
-          label = week == 0 ? g_strdup ("0") : g_strdup_printf ("%+d", week);
+          /* A true minus sign, as in print. */
+          label = week == 0 ? g_strdup ("0")
+                            : g_strdup_printf ("%s%d", week < 0 ? "−" : "+", ABS (week));
           draw_tick_label (t, cr, label, tx, y, x + width);
         }
       return;
@@ -714,9 +716,13 @@ draw_lane (Timeline   *t,
       g_autofree char *markup = escape (employer ? _("No busy periods recorded")
                                                  : _("No holidays or examinations"));
       g_autoptr(PangoLayout) text = pl_flow_create_layout (t->flow, PL_FLOW_RUNNING, markup, 0);
+      PangoRectangle logical;
 
+      /* At the far end, clear of today's line, which is near the start. */
+      pango_layout_get_extents (text, NULL, &logical);
       pl_flow_set_color (cr, PL_FLOW_MUTED);
-      cairo_move_to (cr, left + 6, y + (LANE_HEIGHT - pl_flow_layout_height (text)) / 2);
+      cairo_move_to (cr, x + width - 6 - (double) logical.width / PANGO_SCALE,
+                     y + (LANE_HEIGHT - pl_flow_layout_height (text)) / 2);
       pango_cairo_show_layout (cr, text);
     }
 }
@@ -838,7 +844,7 @@ draw_timeline (cairo_t *cr,
   if (!t->generic)
     {
       double lx = x + LANE_LABEL;
-      double ly = bottom + 22;
+      double ly = bottom + 20;
 
       lx = draw_legend_entry (t, cr, lx, ly, PL_FLOW_COLLEGE,
                               _("College holidays and examinations"));
@@ -967,8 +973,8 @@ build_timeline (PlPack *self)
     t->today = today;
 
   assign_rows (t, pl_flow_get_width (self->flow));
-  t->axis = 18 + t->n_rows * MARKER_ROW + 4;
-  t->height = t->generic ? t->axis + 24 : t->axis + 26 + 2 * LANE_HEIGHT + 5 + 22 + 12;
+  t->axis = 16 + t->n_rows * MARKER_ROW + 4;
+  t->height = t->generic ? t->axis + 24 : t->axis + 26 + 2 * LANE_HEIGHT + 5 + 20 + 10;
 
   return t;
 }
@@ -1017,8 +1023,15 @@ add_placement_row (PlPack      *self,
 {
   PlPackVisitor *next = self->data->next;
   PlFlowCell cells[4] = { { 0 } };
-  g_autofree char *days = pl_pack_format_days ((const char * const *) next->days);
-  g_autofree char *when = g_strdup_printf ("<b>%s</b>", days);
+  guint n_days = g_strv_length (next->days);
+  g_autofree char *first = pl_pack_format_date (next->days[0]);
+  g_autofree char *length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
+                                                          n_days), n_days);
+  /* The first day, and how long: the full range is on the visitor's card. */
+  g_autofree char *when = n_days > 1
+                          ? g_strdup_printf ("<b>%s</b>\n<span size=\"small\">%s</span>",
+                                             first, length)
+                          : g_strdup_printf ("<b>%s</b>", first);
   g_autofree char *name = escape (next->staff_name);
   g_autofree char *what = g_strdup_printf (_("<b>The placement</b> — %s"), name);
   g_autofree char *status = escape (pl_enum_label (next->status));
