@@ -285,7 +285,7 @@ test_sample_pack (Fixture       *f,
   assert_has (text, "Ellie Fraser");
   assert_has (text, "Lecturer in Patisserie");
   assert_has (text, "Thursday 7 January 2027");
-  assert_has (text, "Work a day with the hotel's pastry section");
+  assert_has (text, "Work a day with the hotel’s pastry section");
   assert_has (text, pl_enum_label ("current_practice"));
   /* The live figures of the sample network. */
   assert_has (text, "93%");
@@ -449,6 +449,53 @@ test_long_text_wraps (Fixture       *f,
   assert_has (text, "Understand how the site team plans each phase");
   assert_has (text, "Kirsty Doyle");
   assert_has (text, "Roofing");
+}
+
+static guint
+pdf_images (const char *path)
+{
+  g_autofree char *list = pdf_tool ("pdfimages", path, "-list");
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  guint n = 0;
+
+  /* Two heading lines, then one an image. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    n += lines[i][0] != '\0';
+  return n;
+}
+
+static void
+test_logo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *logo = g_build_filename (f->dir, "logo.png", NULL);
+  g_autofree char *plain = export_pack (f, "Keel and Anchor Hotel", "plain.pdf");
+  g_autofree char *with_setting = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "missing.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 80);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.2);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, logo), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  /* No logo, no image; the college's logo from the settings, one. */
+  g_assert_cmpuint (pdf_images (plain), ==, 0);
+  g_assert_true (pl_store_set_setting (f->store, "pack_logo", logo, &error));
+  g_assert_no_error (error);
+  with_setting = export_pack (f, "Keel and Anchor Hotel", "logo.pdf");
+  g_assert_cmpuint (pdf_images (with_setting), ==, 1);
+
+  /* A logo that cannot be read stops the export before any file appears. */
+  run_cli (&run, f, "export", "pack", missing, "--employer", "Keel and Anchor Hotel",
+           "--logo", "/no/such/logo.png", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "/no/such/logo.png"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
 static gboolean
@@ -776,6 +823,7 @@ main (int   argc,
   ADD ("/pack/pdf/every-visitor", test_every_visitor);
   ADD ("/pack/pdf/no-coming-placement", test_no_coming_placement);
   ADD ("/pack/pdf/long-text-wraps", test_long_text_wraps);
+  ADD ("/pack/pdf/logo", test_logo);
   ADD ("/pack/cli/all", test_all);
   ADD ("/pack/cli/unknown-employer", test_unknown_employer);
   ADD ("/pack/template/override", test_template_override);

@@ -51,7 +51,7 @@ step_label (const char *kind,
 static char *
 escape (const char *text)
 {
-  return g_markup_escape_text (text != NULL ? text : "", -1);
+  return pl_pack_escape (text);
 }
 
 static char *

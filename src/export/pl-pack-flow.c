@@ -69,7 +69,7 @@ static const struct {
 /* Table cells: inner padding, and the width of a marker or box column. */
 #define CELL_PAD_X 6.0
 #define CELL_PAD_Y 4.5
-#define CHECKBOX_SIZE 10.0
+#define CHECKBOX_SIZE 11.0
 #define MARKER_RADIUS 6.5
 
 typedef enum
@@ -130,6 +130,7 @@ struct _Row
   PlFlowTable *table;
   gboolean     header;
   gboolean     shaded;
+  gboolean     has_shapes;      /* a check box or a marker among the cells */
   PlFlowCell  *cells;          /* markup owned below */
   PangoLayout **layouts;       /* NULL for cells that are not text */
 };
@@ -572,8 +573,10 @@ pl_flow_table_add_row (PlFlowTable      *table,
         }
       else
         {
+          row->has_shapes = TRUE;
+          /* Room to tick a box by hand. */
           height = MAX (height, cells[i].kind == PL_FLOW_CELL_MARKER ? 2 * MARKER_RADIUS
-                                                                     : CHECKBOX_SIZE + 2);
+                                                                     : CHECKBOX_SIZE + 6);
         }
     }
 
@@ -622,9 +625,16 @@ draw_row (PlFlow  *self,
       switch (row->cells[i].kind)
         {
         case PL_FLOW_CELL_TEXT:
-          pl_flow_set_style_color (cr, row->header ? PL_FLOW_CELL_HEAD : PL_FLOW_CELL);
-          cairo_move_to (cr, cx + CELL_PAD_X, y + CELL_PAD_Y);
-          pango_cairo_show_layout (cr, row->layouts[i]);
+          {
+            double ty = y + CELL_PAD_Y;
+
+            /* Beside a box or a marker, text sits level with it. */
+            if (row->has_shapes)
+              ty = y + (item->height - pl_flow_layout_height (row->layouts[i])) / 2;
+            pl_flow_set_style_color (cr, row->header ? PL_FLOW_CELL_HEAD : PL_FLOW_CELL);
+            cairo_move_to (cr, cx + CELL_PAD_X, ty);
+            pango_cairo_show_layout (cr, row->layouts[i]);
+          }
           break;
 
         case PL_FLOW_CELL_CHECKBOX:
@@ -663,7 +673,7 @@ draw_line (PlFlow  *self,
     }
   else if (item->mark == PL_FLOW_MARK_CHECKBOX)
     {
-      pl_flow_draw_checkbox (cr, item->x - 20, baseline - 9.0, CHECKBOX_SIZE + 1);
+      pl_flow_draw_checkbox (cr, item->x - 20, baseline - 9.5, CHECKBOX_SIZE);
     }
 
   pl_flow_set_style_color (cr, item->style);

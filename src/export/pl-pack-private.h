@@ -59,6 +59,11 @@ char     *pl_pack_node_markup     (PlPack           *self,
 int       pl_pack_anchor_page     (PlPack           *self,
                                    const char       *anchor);
 
+/* Text from the records as markup, with typewriter apostrophes made
+ * typographic ("O'Neill's" → "O’Neill’s"), as the guide's own text is
+ * (transfer full). */
+char     *pl_pack_escape          (const char       *text);
+
 /* "Thursday 7 January 2027" for an ISO date (transfer full). */
 char     *pl_pack_format_date     (const char       *iso);
 /* The days of a placement in words (transfer full). */

@@ -80,6 +80,26 @@ pl_pack_init (PlPack *self)
 }
 
 char *
+pl_pack_escape (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\'' && p > text && g_ascii_isalnum (p[-1]))
+        g_string_append (out, "’");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_markup_escape_text (out->str, -1);
+}
+
+char *
 pl_pack_format_date (const char *iso)
 {
   GDate date;
@@ -176,8 +196,7 @@ set_value (PlPack     *self,
            const char *name,
            const char *text)
 {
-  g_hash_table_insert (self->values, g_strdup (name),
-                       g_markup_escape_text (text != NULL ? text : "", -1));
+  g_hash_table_insert (self->values, g_strdup (name), pl_pack_escape (text));
 }
 
 static void
@@ -776,7 +795,7 @@ draw_cover (PlPack  *self,
   g_autoptr(PangoLayout) date = NULL;
   g_autofree char *kicker_text = upper_markup (self->kicker);
   g_autofree char *label_text = upper_markup (self->prepared_for);
-  g_autofree char *name_text = g_markup_escape_text (self->data->employer, -1);
+  g_autofree char *name_text = pl_pack_escape (self->data->employer);
   char date_text[128] = "";
   double y;
 
@@ -906,7 +925,7 @@ draw_furniture (PlPack  *self,
   double w = self->page_width, h = self->page_height;
   double m = PL_PACK_MARGIN;
   double half = (w - 2 * m) / 2 - 8;
-  g_autofree char *employer = g_markup_escape_text (self->data->employer, -1);
+  g_autofree char *employer = pl_pack_escape (self->data->employer);
   g_autofree char *partner = g_markup_escape_text (partner_name (self), -1);
   g_autofree char *number = NULL;
   g_autofree char *number_markup = NULL;
