@@ -63,6 +63,8 @@ int       pl_pack_anchor_page     (PlPack           *self,
  * typographic ("O'Neill's" → "O’Neill’s"), as the guide's own text is
  * (transfer full). */
 char     *pl_pack_escape          (const char       *text);
+/* The same in capitals, for labels (transfer full). */
+char     *pl_pack_escape_upper    (const char       *text);
 
 /* "Thursday 7 January 2027" for an ISO date (transfer full). */
 char     *pl_pack_format_date     (const char       *iso);
@@ -71,6 +73,8 @@ char     *pl_pack_format_days     (const char * const *days);
 
 void      pl_pack_add_block       (PlPack           *self,
                                    const PlPackNode *block);
+void      pl_pack_add_timeline    (PlPack           *self);
+void      pl_pack_add_timeline_steps (PlPack        *self);
 void      pl_pack_add_figures     (PlPack           *self,
                                    const PlPackNode *figures);
 void      pl_pack_add_callout     (PlPack           *self,

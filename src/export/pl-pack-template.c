@@ -432,8 +432,8 @@ check_placeholders (GMarkupParseContext  *context,
       if (!in_list (pl_pack_placeholders, name))
         {
           g_autofree char *list = join_words (pl_pack_placeholders);
-          set_error_at (error, context, state, _("unknown placeholder “{%s}”; the placeholders are %s"),
-                        name, list);
+          set_error_at (error, context, state,
+                        _("unknown placeholder “{%s}”; the placeholders are %s"), name, list);
           return FALSE;
         }
     }

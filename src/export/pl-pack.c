@@ -100,6 +100,14 @@ pl_pack_escape (const char *text)
 }
 
 char *
+pl_pack_escape_upper (const char *text)
+{
+  g_autofree char *upper = g_utf8_strup (text != NULL ? text : "", -1);
+
+  return pl_pack_escape (upper);
+}
+
+char *
 pl_pack_format_date (const char *iso)
 {
   GDate date;
@@ -256,7 +264,8 @@ fill_values (PlPack *self)
   set_number (self, "students_learning_pct",
               stat_number (self, "student_survey.agree_pct", "learning_improved"));
   set_number (self, "student_responses", stat_number (self, "student_survey", "responses"));
-  set_number (self, "host_again_pct", stat_number (self, "employer_survey.agree_pct", "host_again"));
+  set_number (self, "host_again_pct",
+              stat_number (self, "employer_survey.agree_pct", "host_again"));
   set_number (self, "work_with_providers_pct",
               stat_number (self, "employer_survey.agree_pct", "work_with_providers"));
   set_number (self, "vocational_pct",
@@ -896,17 +905,19 @@ draw_cover (PlPack  *self,
   g_date_strftime (date_text, sizeof date_text, C_("pack cover date", "%B %Y"),
                    &self->data->today);
   {
-    g_autofree char *escaped = g_markup_escape_text (date_text, -1);
     const char *preparer = self->data->owner_name != NULL ? self->data->owner_name
                                                           : self->data->partner_contact;
-    /* Translators: at the foot of the pack's cover, the person who made it. */
-    g_autofree char *prepared_by = preparer != NULL ? g_strdup_printf (_("Prepared by %s"), preparer)
-                                                    : g_strdup (partner_name (self));
-    g_autofree char *partner = g_markup_escape_text (prepared_by, -1);
-    g_autoptr(PangoLayout) who = pl_flow_create_layout (flow, PL_FLOW_RUNNING_BOLD, partner,
-                                                        text_width * 0.6);
+    g_autofree char *escaped = g_markup_escape_text (date_text, -1);
+    g_autofree char *prepared_by = NULL;
+    g_autofree char *who_markup = NULL;
+    g_autoptr(PangoLayout) who = NULL;
     PangoRectangle logical;
 
+    /* Translators: at the foot of the pack's cover, the person who made it. */
+    prepared_by = preparer != NULL ? g_strdup_printf (_("Prepared by %s"), preparer)
+                                   : g_strdup (partner_name (self));
+    who_markup = pl_pack_escape (prepared_by);
+    who = pl_flow_create_layout (flow, PL_FLOW_RUNNING_BOLD, who_markup, text_width * 0.6);
     date = pl_flow_create_layout (flow, PL_FLOW_RUNNING, escaped, 0);
     pango_layout_set_ellipsize (who, PANGO_ELLIPSIZE_END);
     show_at (cr, who, PL_FLOW_RUNNING_BOLD, m, h - 64);
