@@ -46,6 +46,7 @@ struct _PlPack
   GPtrArray       *contents;    /* of PlPackContentsEntry, the sections' headings */
   GHashTable      *anchors;     /* PlPackNode * (an h1) → its anchor */
   guint            h1_added;    /* headings of contents entries laid out so far */
+  gboolean         after_heading; /* the last node laid out was a heading */
 };
 
 /* Whether a node's if="" condition holds for this employer. */

@@ -527,12 +527,18 @@ add_node (PlPack           *self,
       {
         PlFlowStyle style = PL_FLOW_BODY;
 
+        double space = -1;
+
         if (g_strcmp0 (node->style, "lead") == 0)
           style = PL_FLOW_LEAD;
         else if (g_strcmp0 (node->style, "small") == 0)
           style = PL_FLOW_SMALL;
+        /* A lead paragraph away from a heading closes a section: it
+         * stands apart. */
+        if (style == PL_FLOW_LEAD && !self->after_heading)
+          space = 24;
         markup = pl_pack_node_markup (self, node);
-        pl_flow_add_text (flow, style, markup, -1, 0, PL_FLOW_MARK_NONE, NULL);
+        pl_flow_add_text (flow, style, markup, space, 0, PL_FLOW_MARK_NONE, NULL);
       }
       break;
 
@@ -631,6 +637,8 @@ add_node (PlPack           *self,
       /* The parser allows nothing else in a section. */
       g_assert_not_reached ();
     }
+
+  self->after_heading = node->kind == PL_PACK_NODE_H1 || node->kind == PL_PACK_NODE_H2;
 }
 
 static void
