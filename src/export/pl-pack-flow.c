@@ -243,27 +243,9 @@ pl_flow_free (PlFlow *self)
 }
 
 double
-pl_flow_get_left (PlFlow *self)
-{
-  return self->margin;
-}
-
-double
 pl_flow_get_width (PlFlow *self)
 {
   return self->page_width - 2 * self->margin;
-}
-
-double
-pl_flow_get_page_width (PlFlow *self)
-{
-  return self->page_width;
-}
-
-double
-pl_flow_get_page_height (PlFlow *self)
-{
-  return self->page_height;
 }
 
 void
@@ -502,7 +484,7 @@ pl_flow_add_page_break (PlFlow *self)
 {
   Item *item = last_item (self);
 
-  /* A heading before a page break would be left alone: let it go. */
+  /* Two breaks in a row make one: no empty page. */
   if (item != NULL && item->kind == ITEM_BREAK)
     return;
   add_item (self, ITEM_BREAK);

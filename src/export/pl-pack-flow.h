@@ -99,10 +99,8 @@ PlFlow      *pl_flow_new              (double        page_width,
                                        double        bottom);
 void         pl_flow_free             (PlFlow       *self);
 
-double       pl_flow_get_left         (PlFlow       *self);
+/* The width of the text between the margins. */
 double       pl_flow_get_width        (PlFlow       *self);
-double       pl_flow_get_page_width   (PlFlow       *self);
-double       pl_flow_get_page_height  (PlFlow       *self);
 
 /* A layout in @style with @markup, wrapped at @width points (no wrapping
  * when @width <= 0). Falls back to plain text when the markup (say, of a

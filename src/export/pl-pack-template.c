@@ -666,14 +666,6 @@ pl_pack_template_get_root (PlPackTemplate *self)
 }
 
 const char *
-pl_pack_template_get_display_name (PlPackTemplate *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->display_name;
-}
-
-const char *
 pl_pack_template_translate (const char *msgid)
 {
   /* gettext ("") is the catalogue's header, never a translation. */

@@ -82,7 +82,6 @@ PlPackTemplate   *pl_pack_template_load              (const char        *path,
 void              pl_pack_template_free              (PlPackTemplate    *self);
 
 const PlPackNode *pl_pack_template_get_root          (PlPackTemplate    *self);
-const char       *pl_pack_template_get_display_name  (PlPackTemplate    *self);
 
 /* The translation of a text node's msgid (transfer none). */
 const char       *pl_pack_template_translate         (const char        *msgid);

@@ -457,14 +457,6 @@ pl_pack_get_employer_name (PlPack *self)
   return self->data->employer;
 }
 
-gboolean
-pl_pack_has_visitors (PlPack *self)
-{
-  g_return_val_if_fail (PL_IS_PACK (self), FALSE);
-
-  return self->data->visitors->len > 0;
-}
-
 /* Sections' headings, numbered for the contents before anything is laid
  * out, so that the contents know their own length. */
 static void

@@ -40,8 +40,6 @@ PlPack     *pl_pack_new               (PlStore             *store,
                                        GError             **error);
 
 const char *pl_pack_get_employer_name (PlPack              *self);
-/* Whether the pack has a "who is coming" section. */
-gboolean    pl_pack_has_visitors      (PlPack              *self);
 
 /* Lays the pack out on pages of the given size, in points. Until this is
  * called, the pages are A4. */
