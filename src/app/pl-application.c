@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "pl-application.h"
+#include "pl-pack-print.h"
 #include "pl-window.h"
 
 struct _PlApplication
@@ -223,9 +224,51 @@ pl_application_quit_action (GSimpleAction *action,
     }
 }
 
+/* app.print-pack(x) and app.preview-pack(x): the employer toolkit pack of
+ * the employer whose id is the target, from any page that shows one. */
+static void
+run_pack_print (PlApplication           *self,
+                GVariant                *parameter,
+                GtkPrintOperationAction  action)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  if (!pl_pack_print_with_settings (window, pl_context_get_store (self->context),
+                                    g_variant_get_int64 (parameter),
+                                    pl_context_get_settings (self->context), action, &error))
+    {
+      if (PL_IS_WINDOW (window))
+        pl_window_show_error (PL_WINDOW (window), _("Could not print the employer pack"), error);
+      else
+        g_critical ("Could not print the employer pack: %s", error->message);
+    }
+}
+
+static void
+pl_application_print_pack_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  run_pack_print (user_data, parameter, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static void
+pl_application_preview_pack_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  run_pack_print (user_data, parameter, GTK_PRINT_OPERATION_ACTION_PREVIEW);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", pl_application_quit_action },
   { "about", pl_application_about_action },
+  { "print-pack", pl_application_print_pack_action, "x" },
+  { "preview-pack", pl_application_preview_pack_action, "x" },
 };
 
 static void

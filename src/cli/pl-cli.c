@@ -29,6 +29,9 @@ static const char usage_text[] =
      "                                  the impact figures, computed from the records\n"
      "  export xlsx FILE [--partner NAME] [--anonymise] [--from DATE --to DATE]\n"
      "                                  the partner workbook (.xlsx)\n"
+     "  export pack FILE.pdf --employer NAME [--template FILE] [--logo FILE]\n"
+     "  export pack --all DIR [--template FILE] [--logo FILE]\n"
+     "                                  the employer toolkit pack as A4 PDF\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -332,6 +335,7 @@ typedef struct
 
 static const FormatCommand format_commands[] = {
   { "export", "xlsx", pl_cli_export_xlsx },
+  { "export", "pack", pl_cli_export_pack },
   { NULL, NULL, NULL },
 };
 

@@ -45,5 +45,8 @@ int      pl_cli_list      (PlCli       *cli,
 int      pl_cli_export_xlsx (PlCli     *cli,
                              int        argc,
                              char     **argv);
+int      pl_cli_export_pack (PlCli     *cli,
+                             int        argc,
+                             char     **argv);
 
 G_END_DECLS
