@@ -550,6 +550,51 @@ test_meeting_dates (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (after, &n.group), ==, "2026-07-05");
 }
 
+static void
+test_outcome_links (void)
+{
+  static const struct { const char *link; const char *uri; } good[] = {
+    { "https://exchange.example.org/outcomes/maths-resilience",
+      "https://exchange.example.org/outcomes/maths-resilience" },
+    { "  http://example.org/a%20report.pdf ", "http://example.org/a%20report.pdf" },
+    { "/srv/shared/outcomes/Dyslexia screening.pdf",
+      "file:///srv/shared/outcomes/Dyslexia%20screening.pdf" },
+    { "file:///srv/shared/guide.docx", "file:///srv/shared/guide.docx" },
+  };
+  static const char * const bad[] = {
+    "exchange.example.org/outcomes", "report.pdf", "https://", "https://exa mple.org/x",
+    "ftp://example.org/x", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = pl_outcome_link_to_uri (good[i].link, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (uri, ==, good[i].uri);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uri = pl_outcome_link_to_uri ("~/Outcomes/tool.pdf", &error);
+    g_autofree char *path = g_build_filename (g_get_home_dir (), "Outcomes", "tool.pdf", NULL);
+    g_autofree char *expected = g_filename_to_uri (path, NULL, NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (uri, ==, expected);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = pl_outcome_link_to_uri (bad[i], &error);
+
+      g_assert_null (uri);
+      g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
+    }
+}
+
 /* The seed's fourteen outcomes, counted by area by `stats --json`. */
 static void
 test_sample_outcomes_by_area (Fixture       *f,
@@ -622,6 +667,7 @@ main (int   argc,
   ADD ("/groups/meetings-between", test_meetings_between);
   ADD ("/groups/meeting-dates", test_meeting_dates);
   ADD ("/groups/sample/outcomes-by-area", test_sample_outcomes_by_area);
+  g_test_add_func ("/groups/outcome-links", test_outcome_links);
 
 #undef ADD
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pl-date.h"
 #include "pl-groups.h"
@@ -631,4 +632,71 @@ pl_group_duplicate (PlStore  *store,
 failed:
   pl_store_rollback (store);
   return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Outcome links
+ */
+
+static gboolean
+is_web_address (const char *text)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+  const char *host;
+
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+         && host != NULL && *host != '\0';
+}
+
+/**
+ * pl_outcome_link_to_uri:
+ * @link: what was typed as the outcome's link or file
+ *
+ * An outcome is a report or a resource shared with others: on the web, or
+ * a file on a shared drive. This says which, and how to open it.
+ *
+ * Returns: (transfer full): the URI, or %NULL with %PL_ERROR_INVALID
+ */
+char *
+pl_outcome_link_to_uri (const char  *link,
+                        GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (link != NULL, NULL);
+
+  text = g_strstrip (g_strdup (link));
+
+  if (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://") ||
+      g_str_has_prefix (text, "HTTP://") || g_str_has_prefix (text, "HTTPS://"))
+    {
+      if (strpbrk (text, " \t\r\n") == NULL && is_web_address (text))
+        return g_steal_pointer (&text);
+    }
+  else if (g_str_has_prefix (text, "file://"))
+    {
+      g_autofree char *path = g_filename_from_uri (text, NULL, NULL);
+
+      if (path != NULL)
+        return g_steal_pointer (&text);
+    }
+  else if (g_path_is_absolute (text))
+    return g_filename_to_uri (text, NULL, error);
+  else if (g_str_has_prefix (text, "~/"))
+    {
+      g_autofree char *path = g_build_filename (g_get_home_dir (), text + 2, NULL);
+
+      return g_filename_to_uri (path, NULL, error);
+    }
+
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+               _("“%s” is neither a web address (https://…) nor the full path of a file."),
+               link);
+  return NULL;
 }

@@ -69,4 +69,9 @@ gint64           pl_group_duplicate             (PlStore         *store,
                                                  gint64           group_id,
                                                  GError         **error);
 
+/* The URI to open for an outcome's "link or file": a web address as it is,
+ * a file path (absolute, or from ~/) as a file:// URI (transfer full). */
+char            *pl_outcome_link_to_uri         (const char      *link,
+                                                 GError         **error);
+
 G_END_DECLS
