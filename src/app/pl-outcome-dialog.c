@@ -123,12 +123,18 @@ on_choose_file_clicked (PlOutcomeDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static char *
+stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
 static void
 pl_outcome_dialog_save (PlOutcomeDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  g_autofree char *link = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_row))));
+  g_autofree char *title = stripped_text (self->title_row);
+  g_autofree char *link = stripped_text (self->link_row);
   g_autofree char *date = pl_date_row_get_date (self->date_row);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   guint kind = adw_combo_row_get_selected (self->kind_row);

@@ -116,7 +116,8 @@ pl_groups_meetings_between (PlStore     *store,
     return NULL;
 
   if (sqlite3_prepare_v2 (pl_store_get_db (store),
-                          "SELECT m.id, m.group_id, m.meeting_date, g.name, g.area, m.place, m.notes"
+                          "SELECT m.id, m.group_id, m.meeting_date, g.name, g.area,"
+                          "       m.place, m.notes"
                           " FROM group_meeting AS m JOIN exchange_group AS g ON g.id = m.group_id"
                           " WHERE (?1 IS NULL OR m.meeting_date >= ?1)"
                           "   AND (?2 IS NULL OR m.meeting_date < ?2)"
