@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pl-date.h"
 #include "pl-group-detail.h"
@@ -371,6 +372,8 @@ new_remove_button (PlGroupDetail *self,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
   return button;
@@ -837,14 +840,43 @@ add_outcome_action (GtkWidget  *widget,
  * Loading a group
  */
 
+/* Outcomes in date order, undated ones last, then by title. (GTK 4.8's
+ * string sorter does not accept the NULL of an empty date.) */
+static int
+compare_outcomes (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const char *da = pl_record_get_string ((PlRecord *) a, "outcome_date");
+  const char *db = pl_record_get_string ((PlRecord *) b, "outcome_date");
+  int order;
+
+  if (da == NULL || db == NULL)
+    order = (da == NULL) - (db == NULL);
+  else
+    order = strcmp (da, db);
+
+  if (order == 0)
+    order = g_utf8_collate (pl_record_get_string ((PlRecord *) a, "title"),
+                            pl_record_get_string ((PlRecord *) b, "title"));
+
+  return gtk_ordering_from_cmpfunc (order);
+}
+
+/* @property is never empty: members by staff name, meetings by date. */
 static GListModel *
 sorted_children (PlGroupDetail *self,
                  GType          type,
                  const char    *property)
 {
   GListModel *children = pl_store_list_where (get_store (self), type, "group_id", self->group_id);
-  GtkExpression *expression = gtk_property_expression_new (type, NULL, property);
-  GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  GtkSorter *sorter;
+
+  if (property != NULL)
+    sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (type, NULL,
+                                                                             property)));
+  else
+    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_outcomes, NULL, NULL));
 
   return G_LIST_MODEL (gtk_sort_list_model_new (children, sorter));
 }
@@ -904,7 +936,7 @@ load_group (PlGroupDetail *self)
 
   self->members = sorted_children (self, PL_TYPE_GROUP_MEMBER, "staff-name");
   self->meetings = sorted_children (self, PL_TYPE_GROUP_MEETING, "meeting-date");
-  self->outcomes = sorted_children (self, PL_TYPE_GROUP_OUTCOME, "outcome-date");
+  self->outcomes = sorted_children (self, PL_TYPE_GROUP_OUTCOME, NULL);
 
   gtk_list_box_bind_model (self->members_list, self->members, create_member_row, self, NULL);
   gtk_list_box_bind_model (self->meetings_list, self->meetings, create_meeting_row, self, NULL);

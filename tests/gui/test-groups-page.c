@@ -843,6 +843,38 @@ test_search_filter_sort (Fixture       *f,
   close_page (f);
 }
 
+/* An outcome whose file has gone: Open says so rather than failing
+ * silently or launching nothing. */
+static void
+test_open_missing_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-report.pdf", NULL);
+  g_autofree char *expected = NULL;
+  GtkWidget *overlay;
+  GtkWidget *open;
+  gint64 id;
+
+  load_sample (f);
+  id = group_id_by_name (f, "Mathematical resilience");
+  insert (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", id, "title", "Session plans",
+          "kind", "resource", "link", missing, NULL);
+  open_page (f);
+  pl_groups_page_select_id (f->page, id);
+
+  WAIT_FOR (find_row (detail_widget (f), "Session plans") != NULL);
+  open = find_button (find_row (detail_widget (f), "Session plans"), "_Open");
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (open), ==, missing);
+  g_signal_emit_by_name (open, "clicked");
+
+  expected = g_strdup_printf ("Could not open the outcome: There is no file “%s”.", missing);
+  overlay = find_by_type (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  WAIT_FOR (find_mapped_label (overlay, expected) != NULL);
+
+  close_page (f);
+}
+
 /* Runs what pressing @keys does on @widget: the shortcut of one of its
  * controllers with that trigger. (GTK 4 has no public way to send a key
  * event, so this is as near to a key press as a test gets.) Returns the
@@ -940,6 +972,7 @@ main (int   argc,
   ADD ("/gui/groups/delete-undo", test_delete_undo);
   ADD ("/gui/groups/search-filter-sort", test_search_filter_sort);
   ADD ("/gui/groups/keys", test_keys);
+  ADD ("/gui/groups/open-missing-file", test_open_missing_file);
 
 #undef ADD
 
