@@ -108,6 +108,7 @@ pl_groups_meetings_between (PlStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) sql = NULL;
   int rc;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
@@ -115,21 +116,28 @@ pl_groups_meetings_between (PlStore     *store,
   if (!check_bound (from, error) || !check_bound (to, error))
     return NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
-                          "SELECT m.id, m.group_id, m.meeting_date, g.name, g.area,"
-                          "       m.place, m.notes"
-                          " FROM group_meeting AS m JOIN exchange_group AS g ON g.id = m.group_id"
-                          " WHERE (?1 IS NULL OR m.meeting_date >= ?1)"
-                          "   AND (?2 IS NULL OR m.meeting_date < ?2)"
-                          " ORDER BY m.meeting_date, g.name COLLATE NOCASE, m.id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  /* Only the bounds given appear in the query, so that SQLite can use
+   * the index on meeting_date for them. */
+  sql = g_string_new ("SELECT m.id, m.group_id, m.meeting_date, g.name, g.area, m.place, m.notes"
+                      " FROM group_meeting AS m JOIN exchange_group AS g ON g.id = m.group_id"
+                      " WHERE 1");
+  if (from != NULL)
+    g_string_append (sql, " AND m.meeting_date >= :from");
+  if (to != NULL)
+    g_string_append (sql, " AND m.meeting_date < :to");
+  g_string_append (sql, " ORDER BY m.meeting_date, g.name COLLATE NOCASE, m.id");
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (store, error);
       return NULL;
     }
 
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  if (from != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from, -1,
+                       SQLITE_STATIC);
+  if (to != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to, -1, SQLITE_STATIC);
 
   events = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_group_meeting_event_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
