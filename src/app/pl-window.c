@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-reports-page.h"
+#include "pl-groups-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
 
@@ -428,6 +429,8 @@ pl_window_class_init (PlWindowClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PL_TYPE_GROUPS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");

@@ -110,3 +110,21 @@ pl_date_iso_add_days (const char *iso,
 
   return pl_date_to_iso (&date);
 }
+
+char *
+pl_date_format (const char *iso,
+                const char *format)
+{
+  g_autoptr(GDateTime) when = NULL;
+  GDate date;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (!pl_date_parse (iso, &date))
+    return NULL;
+
+  /* Noon UTC: a calendar day, whatever the time zone. */
+  when = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  return g_date_time_format (when, format);
+}

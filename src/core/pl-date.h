@@ -29,4 +29,9 @@ void      pl_date_academic_year_start  (const GDate *date,
 char     *pl_date_iso_add_days         (const char  *iso,
                                         int          days);
 
+/* Formats an ISO date for people with a g_date_time_format() @format,
+ * such as "%-d %B %Y"; NULL when @iso is not a date (transfer full). */
+char     *pl_date_format               (const char  *iso,
+                                        const char  *format);
+
 G_END_DECLS

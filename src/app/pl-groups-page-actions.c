@@ -1,0 +1,305 @@
+/* pl-groups-page-actions.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-groups-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-groups-page-private.h"
+#include "pl-groups.h"
+#include "pl-window.h"
+
+/* What the page does: New, Duplicate, Delete with Undo, Find, and moving
+ * between the list and the detail when they do not fit side by side. */
+
+/* ------------------------------------------------------------------------
+ * Navigation when the list and the detail do not fit side by side
+ */
+
+/* Also when the leaflet is not folded (or not yet laid out, just after the
+ * empty state gave way to the list): it is the pane shown once it folds. */
+static void
+show_detail_pane (PlGroupsPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_box);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlGroupsPage *self = PL_GROUPS_PAGE (widget);
+
+  pl_group_detail_flush (self->detail);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+}
+
+/* Folded, the list works as a list of links (one click opens a group), as
+ * in Settings; side by side, a click selects and the detail follows. */
+static void
+on_folded_changed (PlGroupsPage *self)
+{
+  gtk_column_view_set_single_click_activate (self->column_view,
+                                             adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_row_activated (PlGroupsPage *self,
+                  guint         position)
+{
+  g_autoptr(PlRecord) group = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (group == NULL)
+    return;
+
+  pl_groups_page_select_id (self, pl_record_get_id (group));
+  show_detail_pane (self);
+}
+
+/* ------------------------------------------------------------------------
+ * Actions
+ */
+
+static void
+show_error (PlGroupsPage *self,
+            const char   *what,
+            const GError *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
+
+  if (window != NULL)
+    pl_window_show_error (PL_WINDOW (window), what, error);
+  else
+    g_critical ("%s: %s", what, error->message);
+}
+
+static char *
+new_group_name (PlStore *store)
+{
+  char *name = g_strdup (_("New group"));
+
+  for (guint n = 2; ; n++)
+    {
+      g_autoptr(PlRecord) existing = pl_store_find_by_name (store, PL_TYPE_GROUP, name, NULL);
+
+      if (existing == NULL)
+        return name;
+
+      g_free (name);
+      /* TRANSLATORS: the name of a new group when “New group” is taken */
+      name = g_strdup_printf (_("New group %u"), n);
+    }
+}
+
+/* A new group starts in the current wave (the highest so far) and in the
+ * area being looked at, or the chosen group's, so that it needs as little
+ * changing as possible. */
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlGroupsPage *self = PL_GROUPS_PAGE (widget);
+  g_autoptr(PlRecord) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *area;
+  gint64 wave = 1;
+  guint n;
+
+  if (self->context == NULL)
+    return;
+
+  pl_group_detail_flush (self->detail);
+
+  n = g_list_model_get_n_items (self->groups);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlRecord) other = g_list_model_get_item (self->groups, i);
+
+      wave = MAX (wave, pl_record_get_int (other, "wave"));
+    }
+
+  area = pl_groups_page_chosen_area (self);
+  if (area == NULL && self->selected_id != 0)
+    {
+      g_autoptr(PlRecord) selected = pl_store_get (pl_groups_page_get_store (self), PL_TYPE_GROUP,
+                                                   self->selected_id, NULL);
+
+      if (selected != NULL)
+        area = g_intern_string (pl_record_get_string (selected, "area"));
+    }
+
+  name = new_group_name (pl_groups_page_get_store (self));
+  group = pl_record_new (PL_TYPE_GROUP);
+  pl_record_set_string (group, "name", name);
+  pl_record_set_string (group, "area", area ? area : pl_group_areas[0]);
+  pl_record_set_int (group, "wave", wave);
+
+  if (!pl_store_insert (pl_groups_page_get_store (self), group, &error))
+    {
+      show_error (self, _("Could not create the group"), error);
+      return;
+    }
+
+  pl_groups_page_select_id (self, pl_record_get_id (group));
+  show_detail_pane (self);
+  pl_group_detail_focus_name (self->detail);
+}
+
+static void
+duplicate_group_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlGroupsPage *self = PL_GROUPS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->selected_id == 0)
+    return;
+
+  pl_group_detail_flush (self->detail);
+
+  id = pl_group_duplicate (pl_groups_page_get_store (self), self->selected_id, &error);
+  if (id == 0)
+    {
+      show_error (self, _("Could not duplicate the group"), error);
+      return;
+    }
+
+  pl_groups_page_select_id (self, id);
+  show_detail_pane (self);
+  pl_group_detail_focus_name (self->detail);
+}
+
+typedef struct
+{
+  PlStore         *store;
+  PlGroupSnapshot *snapshot;
+  GWeakRef         page;
+} UndoDelete;
+
+static void
+undo_delete_free (gpointer  data,
+                  GClosure *closure)
+{
+  UndoDelete *undo = data;
+
+  g_clear_object (&undo->store);
+  g_clear_pointer (&undo->snapshot, pl_group_snapshot_unref);
+  g_weak_ref_clear (&undo->page);
+  g_free (undo);
+}
+
+static void
+on_undo_delete (AdwToast   *toast,
+                UndoDelete *undo)
+{
+  g_autoptr(PlGroupsPage) self = g_weak_ref_get (&undo->page);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = pl_group_restore (undo->store, undo->snapshot, &error);
+  if (self == NULL)
+    return;
+
+  if (id == 0)
+    show_error (self, _("Could not restore the group"), error);
+  else
+    pl_groups_page_select_id (self, id);
+}
+
+static void
+delete_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlGroupsPage *self = PL_GROUPS_PAGE (widget);
+  g_autoptr(PlGroupSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *window;
+  UndoDelete *undo;
+  AdwToast *toast;
+  guint position;
+  guint n;
+
+  if (self->selected_id == 0)
+    return;
+
+  /* What was typed is saved first, so that Undo brings it back too. */
+  pl_group_detail_flush (self->detail);
+  position = gtk_single_selection_get_selected (self->selection);
+
+  snapshot = pl_group_snapshot (pl_groups_page_get_store (self), self->selected_id, &error);
+  if (snapshot == NULL ||
+      !pl_store_delete (pl_groups_page_get_store (self), PL_TYPE_GROUP, self->selected_id, &error))
+    {
+      show_error (self, _("Could not delete the group"), error);
+      return;
+    }
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+
+  /* The next group takes the deleted one's place, as in a file list. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n > 0 && position != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(PlRecord) next = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                        MIN (position, n - 1));
+
+      pl_groups_page_select_id (self, pl_record_get_id (next));
+    }
+
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
+  if (window == NULL)
+    return;
+
+  undo = g_new0 (UndoDelete, 1);
+  undo->store = g_object_ref (pl_groups_page_get_store (self));
+  undo->snapshot = pl_group_snapshot_ref (snapshot);
+  g_weak_ref_init (&undo->page, self);
+
+  title = g_markup_printf_escaped (_("Group “%s” deleted"),
+                                   pl_record_get_string (pl_group_snapshot_get_group (snapshot),
+                                                         "name"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), undo,
+                         undo_delete_free, 0);
+  pl_window_add_toast (PL_WINDOW (window), toast);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlGroupsPage *self = PL_GROUPS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+pl_groups_page_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "groups.new", NULL, new_group_action);
+  gtk_widget_class_install_action (widget_class, "groups.duplicate", NULL,
+                                   duplicate_group_action);
+  gtk_widget_class_install_action (widget_class, "groups.delete", NULL, delete_group_action);
+  gtk_widget_class_install_action (widget_class, "groups.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "groups.back", NULL, back_action);
+}

@@ -1,0 +1,711 @@
+/* pl-groups.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-groups"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pl-date.h"
+#include "pl-groups.h"
+
+/* ------------------------------------------------------------------------
+ * Meetings of a period
+ */
+
+G_DEFINE_BOXED_TYPE (PlGroupMeetingEvent, pl_group_meeting_event,
+                     pl_group_meeting_event_copy, pl_group_meeting_event_free)
+
+/**
+ * pl_group_meeting_event_copy:
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+PlGroupMeetingEvent *
+pl_group_meeting_event_copy (const PlGroupMeetingEvent *self)
+{
+  PlGroupMeetingEvent *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (PlGroupMeetingEvent, 1);
+  copy->meeting_id = self->meeting_id;
+  copy->group_id = self->group_id;
+  copy->date = g_strdup (self->date);
+  copy->group_name = g_strdup (self->group_name);
+  copy->area = g_strdup (self->area);
+  copy->place = g_strdup (self->place);
+  copy->notes = g_strdup (self->notes);
+
+  return copy;
+}
+
+void
+pl_group_meeting_event_free (PlGroupMeetingEvent *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->date);
+  g_free (self->group_name);
+  g_free (self->area);
+  g_free (self->place);
+  g_free (self->notes);
+  g_free (self);
+}
+
+static gboolean
+set_sqlite_error (PlStore     *store,
+                  GError     **error)
+{
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the exchange groups: %s"),
+               sqlite3_errmsg (pl_store_get_db (store)));
+  return FALSE;
+}
+
+static gboolean
+check_bound (const char  *date,
+             GError     **error)
+{
+  if (date == NULL || pl_date_is_iso (date))
+    return TRUE;
+
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+               _("“%s” is not a date (YYYY-MM-DD)."), date);
+  return FALSE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * pl_groups_meetings_between:
+ * @from: (nullable): first day, ISO, inclusive; %NULL for no limit
+ * @to: (nullable): day after the last, ISO, exclusive; %NULL for no limit
+ *
+ * The meetings of every exchange group in [@from, @to), in date order
+ * (then group name), with the group's name and area: what the Calendar
+ * page draws and what the .ics export writes.
+ *
+ * Returns: (transfer full) (element-type PlGroupMeetingEvent): the
+ *   meetings, or %NULL with @error set
+ */
+GPtrArray *
+pl_groups_meetings_between (PlStore     *store,
+                            const char  *from,
+                            const char  *to,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  if (!check_bound (from, error) || !check_bound (to, error))
+    return NULL;
+
+  /* Only the bounds given appear in the query, so that SQLite can use
+   * the index on meeting_date for them. */
+  sql = g_string_new ("SELECT m.id, m.group_id, m.meeting_date, g.name, g.area, m.place, m.notes"
+                      " FROM group_meeting AS m JOIN exchange_group AS g ON g.id = m.group_id"
+                      " WHERE 1");
+  if (from != NULL)
+    g_string_append (sql, " AND m.meeting_date >= :from");
+  if (to != NULL)
+    g_string_append (sql, " AND m.meeting_date < :to");
+  g_string_append (sql, " ORDER BY m.meeting_date, g.name COLLATE NOCASE, m.id");
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (store, error);
+      return NULL;
+    }
+
+  if (from != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from, -1,
+                       SQLITE_STATIC);
+  if (to != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to, -1, SQLITE_STATIC);
+
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_group_meeting_event_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PlGroupMeetingEvent *event = g_new0 (PlGroupMeetingEvent, 1);
+
+      event->meeting_id = sqlite3_column_int64 (stmt, 0);
+      event->group_id = sqlite3_column_int64 (stmt, 1);
+      event->date = column_dup (stmt, 2);
+      event->group_name = column_dup (stmt, 3);
+      event->area = column_dup (stmt, 4);
+      event->place = column_dup (stmt, 5);
+      event->notes = column_dup (stmt, 6);
+      g_ptr_array_add (events, event);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
+}
+
+/**
+ * pl_groups_meeting_dates:
+ * @today: ISO date
+ *
+ * For each group that has meetings, the date to show beside it in a list:
+ * its next meeting on or after @today, or its last one when all are past.
+ * The caller tells the two apart by comparing with @today.
+ *
+ * Returns: (transfer full) (element-type gint64 utf8): group id → ISO
+ *   date, or %NULL with @error set
+ */
+GHashTable *
+pl_groups_meeting_dates (PlStore     *store,
+                         const char  *today,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) dates = NULL;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (!check_bound (today, error))
+    return NULL;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                          "SELECT group_id, coalesce(min(CASE WHEN meeting_date >= ?1"
+                          "                               THEN meeting_date END),"
+                          "                          max(meeting_date))"
+                          " FROM group_meeting GROUP BY group_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (store, error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+
+  dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (dates, id, column_dup (stmt, 1));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&dates);
+}
+
+/* ------------------------------------------------------------------------
+ * Snapshot and restore
+ */
+
+struct _PlGroupSnapshot
+{
+  gatomicrefcount  ref_count;
+
+  PlRecord        *group;
+  GPtrArray       *members;    /* PlGroupMember */
+  GPtrArray       *meetings;   /* PlGroupMeeting */
+  GPtrArray       *outcomes;   /* PlGroupOutcome */
+};
+
+G_DEFINE_BOXED_TYPE (PlGroupSnapshot, pl_group_snapshot,
+                     pl_group_snapshot_ref, pl_group_snapshot_unref)
+
+PlGroupSnapshot *
+pl_group_snapshot_ref (PlGroupSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+pl_group_snapshot_unref (PlGroupSnapshot *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_object (&self->group);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_pointer (&self->outcomes, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * pl_group_snapshot_get_group:
+ *
+ * Returns: (transfer none): the group as it was when the copy was taken
+ */
+PlRecord *
+pl_group_snapshot_get_group (PlGroupSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->group;
+}
+
+guint
+pl_group_snapshot_get_n_members (PlGroupSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->members->len;
+}
+
+guint
+pl_group_snapshot_get_n_meetings (PlGroupSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->meetings->len;
+}
+
+guint
+pl_group_snapshot_get_n_outcomes (PlGroupSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->outcomes->len;
+}
+
+/* The rows of @type whose group_id is @group_id, in id order, as records. */
+static GPtrArray *
+read_children (PlStore     *store,
+               GType        type,
+               gint64       group_id,
+               GError     **error)
+{
+  PlRecordClass *klass = g_type_class_ref (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE group_id = ? ORDER BY id",
+                                          pl_record_class_get_table (klass));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_type_class_unref (klass);
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (store, error);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, group_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PlRecord *record = pl_store_get (store, type, sqlite3_column_int64 (stmt, 0), error);
+
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (records, record);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * pl_group_snapshot:
+ *
+ * Copies a group with its members, meetings and outcomes, so that it can
+ * be put back by pl_group_restore() after it has been deleted.
+ *
+ * Returns: (transfer full): the copy, or %NULL with @error set
+ *   (%PL_ERROR_NOT_FOUND when there is no such group)
+ */
+PlGroupSnapshot *
+pl_group_snapshot (PlStore  *store,
+                   gint64    group_id,
+                   GError  **error)
+{
+  g_autoptr(PlRecord) group = NULL;
+  PlGroupSnapshot *self;
+  GPtrArray *members;
+  GPtrArray *meetings;
+  GPtrArray *outcomes;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  if (!(group = pl_store_get (store, PL_TYPE_GROUP, group_id, error)))
+    return NULL;
+
+  if (!(members = read_children (store, PL_TYPE_GROUP_MEMBER, group_id, error)))
+    return NULL;
+  if (!(meetings = read_children (store, PL_TYPE_GROUP_MEETING, group_id, error)))
+    {
+      g_ptr_array_unref (members);
+      return NULL;
+    }
+  if (!(outcomes = read_children (store, PL_TYPE_GROUP_OUTCOME, group_id, error)))
+    {
+      g_ptr_array_unref (members);
+      g_ptr_array_unref (meetings);
+      return NULL;
+    }
+
+  self = g_new0 (PlGroupSnapshot, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->group = g_steal_pointer (&group);
+  self->members = members;
+  self->meetings = meetings;
+  self->outcomes = outcomes;
+
+  return self;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const GValue *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else if (G_VALUE_HOLDS_STRING (value))
+    sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+  else if (G_VALUE_HOLDS_INT64 (value))
+    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+  else if (G_VALUE_HOLDS_BOOLEAN (value))
+    sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Writes @record back with its own id and time stamps, so that an undone
+ * deletion leaves no trace; when the id has been taken since, the row gets
+ * a new one. Returns the id the row has, or 0 with @error set. */
+static gint64
+reinsert (PlStore   *store,
+          PlRecord  *record,
+          GError   **error)
+{
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
+  const char *table = pl_record_class_get_table (klass);
+  const PlColumn *columns;
+  guint n_columns;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = pl_store_get_db (store);
+  gint64 id;
+  int n = 3;
+
+  columns = pl_record_class_get_columns (klass, &n_columns);
+
+  g_string_printf (sql, "INSERT INTO %s (id, created_at, updated_at", table);
+  g_string_printf (values,
+                   "CASE WHEN EXISTS (SELECT 1 FROM %s WHERE id = ?1) THEN NULL ELSE ?1 END, "
+                   "coalesce(?2, strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')), "
+                   "coalesce(?3, strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'))", table);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (columns[i].flags & PL_COLUMN_DERIVED)
+        continue;
+      g_string_append_printf (sql, ", %s", columns[i].name);
+      g_string_append_printf (values, ", ?%d", ++n);
+    }
+  g_string_append_printf (sql, ") VALUES (%s) RETURNING id", values->str);
+
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (store, error);
+      return 0;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, pl_record_get_id (record));
+  sqlite3_bind_text (stmt, 2, pl_record_get_created_at (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, pl_record_get_updated_at (record), -1, SQLITE_TRANSIENT);
+  n = 3;
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (columns[i].flags & PL_COLUMN_DERIVED)
+        continue;
+      bind_value (stmt, ++n, pl_record_peek_value (record, i));
+    }
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      if (sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_UNIQUE && PL_IS_GROUP (record))
+        g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
+                     _("The group “%s” cannot be restored: another group now has its name."),
+                     pl_record_get_string (record, "name"));
+      else
+        g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot restore the group: %s"),
+                     sqlite3_errmsg (db));
+      return 0;
+    }
+
+  id = sqlite3_column_int64 (stmt, 0);
+  pl_store_emit_changed (store, table);
+  return id;
+}
+
+static gboolean
+staff_exists (PlStore *store,
+              gint64   staff_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store), "SELECT 1 FROM staff WHERE id = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+reinsert_children (PlStore    *store,
+                   GPtrArray  *children,
+                   gint64      group_id,
+                   GError    **error)
+{
+  for (guint i = 0; i < children->len; i++)
+    {
+      g_autoptr(PlRecord) child = pl_record_copy (g_ptr_array_index (children, i));
+
+      /* A member whose staff record has been erased since stays erased:
+       * erasure of a person must not be undone by someone else's undo. */
+      if (PL_IS_GROUP_MEMBER (child) &&
+          !staff_exists (store, pl_record_get_int (child, "staff_id")))
+        continue;
+
+      pl_record_set_int (child, "group_id", group_id);
+      if (reinsert (store, child, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pl_group_restore:
+ *
+ * Puts back a group copied by pl_group_snapshot(), with its members,
+ * meetings and outcomes, in one transaction: all of it or nothing. Rows
+ * keep their ids and time stamps unless the id has been taken since.
+ * Members whose staff record no longer exists are left out.
+ *
+ * Returns: the id of the restored group, or 0 with @error set
+ */
+gint64
+pl_group_restore (PlStore          *store,
+                  PlGroupSnapshot  *snapshot,
+                  GError          **error)
+{
+  gint64 group_id;
+
+  g_return_val_if_fail (PL_IS_STORE (store), 0);
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  if (!pl_store_begin (store, error))
+    return 0;
+
+  if ((group_id = reinsert (store, snapshot->group, error)) == 0 ||
+      !reinsert_children (store, snapshot->members, group_id, error) ||
+      !reinsert_children (store, snapshot->meetings, group_id, error) ||
+      !reinsert_children (store, snapshot->outcomes, group_id, error))
+    {
+      pl_store_rollback (store);
+      return 0;
+    }
+
+  if (!pl_store_commit (store, error))
+    return 0;
+
+  return group_id;
+}
+
+/* ------------------------------------------------------------------------
+ * Duplicate
+ */
+
+static gboolean
+name_taken (PlStore    *store,
+            const char *name)
+{
+  g_autoptr(PlRecord) existing = pl_store_find_by_name (store, PL_TYPE_GROUP, name, NULL);
+
+  return existing != NULL;
+}
+
+static char *
+copy_name (PlStore    *store,
+           const char *name)
+{
+  /* TRANSLATORS: the name of a duplicated exchange group */
+  char *candidate = g_strdup_printf (_("%s (copy)"), name);
+
+  for (guint n = 2; name_taken (store, candidate); n++)
+    {
+      g_free (candidate);
+      /* TRANSLATORS: the name of a duplicated exchange group when
+       * “Name (copy)” is taken already */
+      candidate = g_strdup_printf (_("%s (copy %u)"), name, n);
+    }
+
+  return candidate;
+}
+
+/**
+ * pl_group_duplicate:
+ *
+ * Starts a new group from an existing one, for the next wave of the same
+ * theme: same area, wave, aim, facilitator, notes and members, named
+ * “Name (copy)”. Meetings and outcomes stay with the original: they are
+ * what that group did. One transaction.
+ *
+ * Returns: the id of the new group, or 0 with @error set
+ */
+gint64
+pl_group_duplicate (PlStore  *store,
+                    gint64    group_id,
+                    GError  **error)
+{
+  static const char * const copied[] = { "area", "aim", "facilitator", "notes" };
+  g_autoptr(PlRecord) group = NULL;
+  g_autoptr(PlRecord) copy = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), 0);
+
+  if (!(group = pl_store_get (store, PL_TYPE_GROUP, group_id, error)))
+    return 0;
+
+  name = copy_name (store, pl_record_get_string (group, "name"));
+  copy = pl_record_new (PL_TYPE_GROUP);
+  pl_record_set_string (copy, "name", name);
+  pl_record_set_int (copy, "wave", pl_record_get_int (group, "wave"));
+  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+    pl_record_set_string (copy, copied[i], pl_record_get_string (group, copied[i]));
+
+  if (!pl_store_begin (store, error))
+    return 0;
+
+  if (!pl_store_insert (store, copy, error))
+    goto failed;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                          "INSERT INTO group_member (group_id, staff_id, role)"
+                          " SELECT ?1, staff_id, role FROM group_member WHERE group_id = ?2"
+                          " ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (store, error);
+      goto failed;
+    }
+  sqlite3_bind_int64 (stmt, 1, pl_record_get_id (copy));
+  sqlite3_bind_int64 (stmt, 2, group_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot copy the members: %s"),
+                   sqlite3_errmsg (pl_store_get_db (store)));
+      goto failed;
+    }
+  pl_store_emit_changed (store, "group_member");
+
+  if (!pl_store_commit (store, error))
+    return 0;
+
+  return pl_record_get_id (copy);
+
+failed:
+  pl_store_rollback (store);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Outcome links
+ */
+
+static gboolean
+is_web_address (const char *text)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+  const char *host;
+
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+         && host != NULL && *host != '\0';
+}
+
+/**
+ * pl_outcome_link_to_uri:
+ * @link: what was typed as the outcome's link or file
+ *
+ * An outcome is a report or a resource shared with others: on the web, or
+ * a file on a shared drive. This says which, and how to open it.
+ *
+ * Returns: (transfer full): the URI, or %NULL with %PL_ERROR_INVALID
+ */
+char *
+pl_outcome_link_to_uri (const char  *link,
+                        GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (link != NULL, NULL);
+
+  text = g_strstrip (g_strdup (link));
+
+  if (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://") ||
+      g_str_has_prefix (text, "HTTP://") || g_str_has_prefix (text, "HTTPS://"))
+    {
+      if (strpbrk (text, " \t\r\n") == NULL && is_web_address (text))
+        return g_steal_pointer (&text);
+    }
+  else if (g_str_has_prefix (text, "file://"))
+    {
+      g_autofree char *path = g_filename_from_uri (text, NULL, NULL);
+
+      if (path != NULL)
+        return g_steal_pointer (&text);
+    }
+  else if (g_path_is_absolute (text))
+    return g_filename_to_uri (text, NULL, error);
+  else if (g_str_has_prefix (text, "~/"))
+    {
+      g_autofree char *path = g_build_filename (g_get_home_dir (), text + 2, NULL);
+
+      return g_filename_to_uri (path, NULL, error);
+    }
+
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+               _("“%s” is neither a web address (https://…) nor the full path of a file."),
+               link);
+  return NULL;
+}

@@ -1,0 +1,77 @@
+/* pl-groups.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* Professional exchange groups beyond single records: a whole group with
+ * its members, meetings and outcomes (for undo and duplication), and the
+ * group meetings of a period (for the calendar and the .ics export). */
+
+/* One meeting of a group, as a calendar shows it. */
+typedef struct
+{
+  gint64  meeting_id;
+  gint64  group_id;
+  char   *date;        /* ISO YYYY-MM-DD */
+  char   *group_name;
+  char   *area;        /* a key of pl_group_areas */
+  char   *place;       /* nullable */
+  char   *notes;       /* nullable */
+} PlGroupMeetingEvent;
+
+#define PL_TYPE_GROUP_MEETING_EVENT (pl_group_meeting_event_get_type ())
+
+GType                pl_group_meeting_event_get_type (void) G_GNUC_CONST;
+PlGroupMeetingEvent *pl_group_meeting_event_copy     (const PlGroupMeetingEvent *self);
+void                 pl_group_meeting_event_free     (PlGroupMeetingEvent       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlGroupMeetingEvent, pl_group_meeting_event_free)
+
+GPtrArray   *pl_groups_meetings_between  (PlStore     *store,
+                                          const char  *from,
+                                          const char  *to,
+                                          GError     **error);
+
+GHashTable  *pl_groups_meeting_dates     (PlStore     *store,
+                                          const char  *today,
+                                          GError     **error);
+
+/* A detached copy of a group and everything that belongs to it. */
+typedef struct _PlGroupSnapshot PlGroupSnapshot;
+
+#define PL_TYPE_GROUP_SNAPSHOT (pl_group_snapshot_get_type ())
+
+GType            pl_group_snapshot_get_type     (void) G_GNUC_CONST;
+PlGroupSnapshot *pl_group_snapshot_ref          (PlGroupSnapshot *self);
+void             pl_group_snapshot_unref        (PlGroupSnapshot *self);
+PlRecord        *pl_group_snapshot_get_group    (PlGroupSnapshot *self);
+guint            pl_group_snapshot_get_n_members  (PlGroupSnapshot *self);
+guint            pl_group_snapshot_get_n_meetings (PlGroupSnapshot *self);
+guint            pl_group_snapshot_get_n_outcomes (PlGroupSnapshot *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlGroupSnapshot, pl_group_snapshot_unref)
+
+PlGroupSnapshot *pl_group_snapshot              (PlStore         *store,
+                                                 gint64           group_id,
+                                                 GError         **error);
+gint64           pl_group_restore               (PlStore         *store,
+                                                 PlGroupSnapshot *snapshot,
+                                                 GError         **error);
+gint64           pl_group_duplicate             (PlStore         *store,
+                                                 gint64           group_id,
+                                                 GError         **error);
+
+/* The URI to open for an outcome's "link or file": a web address as it is,
+ * a file path (absolute, or from ~/) as a file:// URI (transfer full). */
+char            *pl_outcome_link_to_uri         (const char      *link,
+                                                 GError         **error);
+
+G_END_DECLS
