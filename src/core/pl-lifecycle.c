@@ -622,8 +622,9 @@ pl_lifecycle_change_status (PlStore     *store,
   if (placement == NULL)
     return NULL;
 
-  check_record (store, placement, to_status, today, missing);
-  if (g_str_equal (to_status, "cancelled") && (why == NULL || *why == '\0'))
+  /* A reason is asked for only when the cancellation could go ahead. */
+  if (check_record (store, placement, to_status, today, missing) &&
+      g_str_equal (to_status, "cancelled") && (why == NULL || *why == '\0'))
     g_ptr_array_add (missing, g_strdup (_("Give a reason for cancelling.")));
 
   if (missing->len > 0)
