@@ -23,6 +23,7 @@ struct _PlDateRow
 
   char         *date;
   gboolean      syncing;
+  gboolean      required;
 
   /* Template widgets */
   GtkLabel      *value_label;
@@ -72,7 +73,7 @@ pl_date_row_sync (PlDateRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), self->date != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), self->date != NULL && !self->required);
 
   self->syncing = TRUE;
   if (!pl_date_parse (self->date, &date))
@@ -193,6 +194,17 @@ static void
 pl_date_row_init (PlDateRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pl_date_row_sync (self);
+}
+
+/* A required date cannot be cleared, only changed. */
+void
+pl_date_row_set_required (PlDateRow *self,
+                          gboolean   required)
+{
+  g_return_if_fail (PL_IS_DATE_ROW (self));
+
+  self->required = required;
   pl_date_row_sync (self);
 }
 

@@ -20,6 +20,8 @@ GtkWidget  *pl_date_row_new      (void);
 const char *pl_date_row_get_date (PlDateRow  *self);
 void        pl_date_row_set_date (PlDateRow  *self,
                                   const char *date);
+void        pl_date_row_set_required (PlDateRow *self,
+                                      gboolean   required);
 
 /* Shows @date in words: "Tuesday 30 March 2027" (transfer full). */
 char       *pl_date_in_words     (const char *date);

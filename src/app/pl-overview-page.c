@@ -311,7 +311,7 @@ on_store_changed (PlOverviewPage *self)
 {
   /* Many tables change in one commit: read once, when idle. */
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 static void

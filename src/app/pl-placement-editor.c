@@ -328,6 +328,9 @@ show_edit_toast (PlPlacementEditor *self)
 }
 
 static gboolean is_editable_column (const PlColumn *column);
+static void update_header (PlPlacementEditor *self);
+static void update_missing (PlPlacementEditor *self);
+static void rebuild_days (PlPlacementEditor *self);
 
 /* Writes the working copy over a fresh read of the row, so that what the
  * lifecycle changed meanwhile stays as it is. */
@@ -384,6 +387,20 @@ save_now (PlPlacementEditor *self)
       show_error (self, _("Could not save the placement"), error);
       return FALSE;
     }
+
+  /* Names shown in the header come from derived columns. */
+  g_clear_object (&fresh);
+  fresh = pl_store_get (get_store (self), PL_TYPE_PLACEMENT, self->id, NULL);
+  if (fresh != NULL)
+    for (guint i = 0; i < n_columns; i++)
+      if (columns[i].flags & PL_COLUMN_DERIVED)
+        pl_record_load_value (self->record, i, pl_record_peek_value (fresh, i));
+
+  self->loading = TRUE;
+  update_header (self);
+  rebuild_days (self);
+  update_missing (self);
+  self->loading = FALSE;
 
   show_edit_toast (self);
   return TRUE;
@@ -681,6 +698,29 @@ rebuild_choices (PlPlacementEditor *self)
   adw_combo_row_set_selected (self->employer_row, position_of (self->employer_ids, employer));
 }
 
+/* Days are written at once, each change one transaction that moves the
+ * milestones too; the list follows without waiting for the reload. */
+static void
+set_days (PlPlacementEditor *self,
+          GStrv              days,
+          const char        *what)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pl_placement_set_days (get_store (self), self->id, (const char * const *) days, &error))
+    {
+      show_error (self, what, error);
+      return;
+    }
+
+  g_strfreev (self->days);
+  self->days = pl_store_get_days (get_store (self), self->id);
+  self->loading = TRUE;
+  rebuild_days (self);
+  self->loading = FALSE;
+  show_edit_toast (self);
+}
+
 static void
 on_remove_day_clicked (GtkButton         *button,
                        PlPlacementEditor *self)
@@ -688,7 +728,6 @@ on_remove_day_clicked (GtkButton         *button,
   const char *day = g_object_get_data (G_OBJECT (button), "day");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) days = NULL;
-  g_autoptr(GError) error = NULL;
 
   pl_placement_editor_flush (self);
   for (guint i = 0; self->days != NULL && self->days[i] != NULL; i++)
@@ -696,10 +735,7 @@ on_remove_day_clicked (GtkButton         *button,
       g_strv_builder_add (builder, self->days[i]);
   days = g_strv_builder_end (builder);
 
-  if (!pl_placement_set_days (get_store (self), self->id, (const char * const *) days, &error))
-    show_error (self, _("Could not remove the day"), error);
-  else
-    show_edit_toast (self);
+  set_days (self, days, _("Could not remove the day"));
 }
 
 static void
@@ -766,7 +802,6 @@ on_add_day_selected (PlPlacementEditor *self)
   g_autofree char *iso = g_date_time_format (when, "%Y-%m-%d");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) days = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->loading || self->record == NULL)
     return;
@@ -781,10 +816,7 @@ on_add_day_selected (PlPlacementEditor *self)
   g_strv_builder_add (builder, iso);
   days = g_strv_builder_end (builder);
 
-  if (!pl_placement_set_days (get_store (self), self->id, (const char * const *) days, &error))
-    show_error (self, _("Could not add the day"), error);
-  else
-    show_edit_toast (self);
+  set_days (self, days, _("Could not add the day"));
 }
 
 static void
@@ -1028,7 +1060,7 @@ on_store_changed (PlPlacementEditor *self,
 
   /* One commit emits once per table: read again once. */
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 void
@@ -1387,6 +1419,7 @@ open_cascade_dialog (PlPlacementEditor *self,
   today_iso = pl_date_to_iso (&today);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date_row), _("Date"));
+  pl_date_row_set_required (data->date_row, TRUE);
   pl_date_row_set_date (data->date_row,
                         cascade ? pl_record_get_string (cascade, "cascade_date") : today_iso);
   gtk_widget_set_visible (GTK_WIDGET (data->date_row), TRUE);

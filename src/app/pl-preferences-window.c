@@ -51,7 +51,7 @@ typedef struct
   PlRecord            *record;
   AdwExpanderRow      *expander;
   AdwEntryRow         *label_row;
-  AdwComboRow         *anchor_row;
+  GtkDropDown         *anchor;
   GtkSpinButton       *amount;
   GtkDropDown         *unit;
   GtkDropDown         *direction;
@@ -161,7 +161,7 @@ on_template_changed (TemplateRow *row)
   if (*g_strstrip (label) != '\0')
     pl_record_set_string (row->record, "label", label);
   pl_record_set_string (row->record, "anchor",
-                        adw_combo_row_get_selected (row->anchor_row) == 1 ? "last" : "first");
+                        gtk_drop_down_get_selected (row->anchor) == 1 ? "last" : "first");
   pl_record_set_int (row->record, "offset", before ? -amount : amount);
   if (unit < g_strv_length ((char **) pl_milestone_units))
     pl_record_set_string (row->record, "unit", pl_milestone_units[unit]);
@@ -238,7 +238,7 @@ add_template_row (PlPreferencesWindow *self,
   row->record = pl_record_copy (record);
   row->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   row->label_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  row->anchor_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  row->anchor = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   row->amount = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 520, 1));
   row->unit = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   row->direction = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
@@ -251,12 +251,13 @@ add_template_row (PlPreferencesWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->label_row), _("Label"));
   gtk_editable_set_text (GTK_EDITABLE (row->label_row), pl_record_get_string (record, "label"));
 
-  gtk_string_list_append (anchors, _("First day"));
-  gtk_string_list_append (anchors, _("Last day"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->anchor_row), _("Relative To"));
-  adw_combo_row_set_model (row->anchor_row, G_LIST_MODEL (anchors));
-  adw_combo_row_set_selected (row->anchor_row,
+  /* TRANSLATORS: the end of "12 weeks before the first day" */
+  gtk_string_list_append (anchors, _("the first day"));
+  gtk_string_list_append (anchors, _("the last day"));
+  gtk_drop_down_set_model (row->anchor, G_LIST_MODEL (anchors));
+  gtk_drop_down_set_selected (row->anchor,
                               g_strcmp0 (pl_record_get_string (record, "anchor"), "last") == 0);
+  gtk_widget_set_valign (GTK_WIDGET (row->anchor), GTK_ALIGN_CENTER);
 
   gtk_spin_button_set_value (row->amount, ABS (offset));
   gtk_widget_set_valign (GTK_WIDGET (row->amount), GTK_ALIGN_CENTER);
@@ -278,6 +279,7 @@ add_template_row (PlPreferencesWindow *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->amount));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->unit));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->direction));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->anchor));
   adw_action_row_add_suffix (ADW_ACTION_ROW (when), box);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove This Milestone"));
@@ -288,14 +290,13 @@ add_template_row (PlPreferencesWindow *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
 
   adw_expander_row_add_row (row->expander, GTK_WIDGET (row->label_row));
-  adw_expander_row_add_row (row->expander, GTK_WIDGET (row->anchor_row));
   adw_expander_row_add_row (row->expander, when);
   adw_expander_row_add_row (row->expander, remove_row);
 
   g_object_set_data_full (G_OBJECT (row->expander), "template-row", row,
                           (GDestroyNotify) template_row_free);
   g_signal_connect_swapped (row->label_row, "changed", G_CALLBACK (on_template_changed), row);
-  g_signal_connect_swapped (row->anchor_row, "notify::selected",
+  g_signal_connect_swapped (row->anchor, "notify::selected",
                             G_CALLBACK (on_template_changed), row);
   g_signal_connect_swapped (row->amount, "value-changed", G_CALLBACK (on_template_changed), row);
   g_signal_connect_swapped (row->unit, "notify::selected", G_CALLBACK (on_template_changed), row);
