@@ -16,6 +16,7 @@
 #include "pl-lifecycle.h"
 #include "pl-milestones.h"
 #include "pl-overview.h"
+#include "pl-placement-list.h"
 
 /* The walk of a placement as a coordinator takes it: every step allowed
  * and refused, with the exact sentences a refusal gives; milestones on
@@ -1004,6 +1005,202 @@ test_overview (Fixture       *f,
                    "Follow-up due on 1 November 2026 · last contact on 1 October 2026");
 }
 
+
+static GArray *
+list_ids (GListModel *list)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PlRecord) record = g_list_model_get_item (list, i);
+      gint64 id = pl_record_get_id (record);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+assert_list (PlPlacementList *list,
+             ...)
+{
+  g_autoptr(GArray) ids = list_ids (G_LIST_MODEL (list));
+  gint64 id;
+  guint n = 0;
+  va_list args;
+
+  va_start (args, list);
+  while ((id = va_arg (args, gint64)) != 0)
+    {
+      g_assert_cmpuint (n, <, ids->len);
+      g_assert_cmpint (g_array_index (ids, gint64, n), ==, id);
+      n++;
+    }
+  va_end (args);
+  g_assert_cmpuint (ids->len, ==, n);
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+/* The Placements page's list: its order, each filter and the search, done
+ * by the database. */
+static void
+test_placement_list (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PlPlacementList) list = pl_placement_list_new (f->store);
+  g_autoptr(PlRecord) partner = pl_record_new (PL_TYPE_PARTNER);
+  g_autoptr(PlRecord) bob = pl_record_new (PL_TYPE_STAFF);
+  g_autoptr(GArray) years = NULL;
+  PlPlacementFilter filter = { 0 };
+  gint64 a, b, c, d;
+  guint changes = 0;
+  GDate today = date ("2026-11-22");
+
+  pl_record_set_string (partner, "name", "Hillside Training");
+  pl_record_set_string (partner, "kind", "training_provider");
+  pl_record_set_string (partner, "status", "active");
+  insert (f->store, partner);
+  pl_record_set_int (bob, "partner_id", pl_record_get_id (partner));
+  pl_record_set_string (bob, "name", "Bob Other");
+  pl_record_set_int (bob, "teaching_days", 0);
+  insert (f->store, bob);
+
+  a = new_request (f, "2026-09-01");
+  update_placement (f, a, "employer_id", NULL, f->host);
+  set_days (f, a, "2027-01-04", NULL);
+  g_assert_true (pl_lifecycle_set_status (f->store, a, "proposed", NULL, &today, NULL));
+
+  b = pl_placement_create_request (f->store, pl_record_get_id (bob), f->catering, &today, NULL);
+  set_days (f, b, "2026-10-05", NULL);
+
+  c = new_request (f, "2026-09-01");
+  update_placement (f, c, "notes", "Needs a forklift induction first.", 0);
+  update_placement (f, c, "window_start", "2025-10-01", 0);
+
+  /* Without days first, then the latest first day first. */
+  assert_list (list, c, a, b, (gint64) 0);
+  g_assert_cmpuint (pl_placement_list_find (list, a), ==, 1);
+
+  filter.status = "request";
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, c, b, (gint64) 0);
+
+  filter = (PlPlacementFilter) { .sector_id = f->catering };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, b, (gint64) 0);
+
+  filter = (PlPlacementFilter) { .employer_id = f->host };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, a, (gint64) 0);
+
+  filter = (PlPlacementFilter) { .partner_id = pl_record_get_id (partner) };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, b, (gint64) 0);
+
+  filter = (PlPlacementFilter) { .academic_year = 2026 };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, a, b, (gint64) 0);
+  filter = (PlPlacementFilter) { .academic_year = 2025 };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, c, (gint64) 0);
+  g_assert_cmpuint (pl_placement_list_find (list, a), ==, G_MAXUINT);
+
+  /* Search: the placement's own text, its staff member's and employer's
+   * names, each word a prefix, every word needed. */
+  filter = (PlPlacementFilter) { .search = "FORKL" };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, c, (gint64) 0);
+  filter = (PlPlacementFilter) { .search = "bob" };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, b, (gint64) 0);
+  filter = (PlPlacementFilter) { .search = "byte wor" };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, a, (gint64) 0);
+  filter = (PlPlacementFilter) { .search = "byte bob" };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, (gint64) 0);
+  filter = (PlPlacementFilter) { .search = "ann byte" };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, a, (gint64) 0);
+  filter = (PlPlacementFilter) { .search = "\"quoted\" (odd) text*" };
+  pl_placement_list_set_filter (list, &filter);
+  assert_list (list, (gint64) 0);
+
+  /* The list follows the store: a new request appears where it belongs,
+   * in one change; a milestone ticked changes nothing. */
+  filter = (PlPlacementFilter) { 0 };
+  pl_placement_list_set_filter (list, &filter);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
+  d = new_request (f, "2026-11-22");
+  assert_list (list, d, c, a, b, (gint64) 0);
+  g_assert_cmpuint (changes, ==, 1);
+  {
+    g_autofree char *mid = milestone_field (f, a, "planner", "id");
+
+    g_assert_true (pl_milestones_set_done (f->store, g_ascii_strtoll (mid, NULL, 10), &today,
+                                           NULL));
+    g_assert_cmpuint (changes, ==, 1);
+  }
+
+  years = pl_placement_list_years (f->store);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2025);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2026);
+}
+
+/* Undoing edits from the toast puts the placement and its days back, but
+ * not its status, which has its own undo. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 id = new_request (f, "2026-09-01");
+  g_autoptr(PlRecord) before = NULL;
+  g_autoptr(PlRecord) after = NULL;
+  g_auto(GStrv) days_before = NULL;
+  g_auto(GStrv) days_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+  GDate today = date ("2026-11-22");
+
+  update_placement (f, id, "employer_id", NULL, f->host);
+  update_placement (f, id, "notes", "First thoughts.", 0);
+  set_days (f, id, "2027-02-01", NULL);
+  before = pl_store_get (f->store, PL_TYPE_PLACEMENT, id, NULL);
+  days_before = pl_store_get_days (f->store, id);
+
+  update_placement (f, id, "notes", "Second thoughts.", 0);
+  update_placement (f, id, "aims", NULL, PL_AIM_IAG);
+  set_days (f, id, "2027-03-01", "2027-03-02", NULL);
+  g_assert_true (pl_lifecycle_set_status (f->store, id, "proposed", NULL, &today, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pl_placement_restore (f->store, before, (const char * const *) days_before,
+                                       &error));
+  g_assert_no_error (error);
+
+  after = pl_store_get (f->store, PL_TYPE_PLACEMENT, id, NULL);
+  days_after = pl_store_get_days (f->store, id);
+  g_assert_cmpstr (pl_record_get_string (after, "notes"), ==, "First thoughts.");
+  g_assert_cmpint (pl_record_get_int (after, "aims"), ==, 0);
+  g_assert_cmpstr (pl_record_get_string (after, "status"), ==, "proposed");
+  g_assert_cmpuint (g_strv_length (days_after), ==, 1);
+  g_assert_cmpstr (days_after[0], ==, "2027-02-01");
+  /* The milestones moved back with the days. */
+  due = milestone_field (f, id, "confirmation", "due");
+  g_assert_cmpstr (due, ==, "2027-01-25");
+}
+
 /* placements-cli, run as scripts run it. */
 typedef struct
 {
@@ -1190,6 +1387,8 @@ main (int   argc,
   ADD ("/milestones/working-days", test_milestone_dates);
   ADD ("/milestones/move-with-days", test_milestones_move);
   ADD ("/overview/lists", test_overview);
+  ADD ("/placements/list", test_placement_list);
+  ADD ("/placements/restore", test_restore);
   ADD ("/cli/set-status-and-milestones", test_cli);
 #undef ADD
 

@@ -28,7 +28,7 @@ struct _PlPlacementList
   gint64     sector_id;
   gint64     employer_id;
   int        academic_year;
-  char      *match;      /* FTS5 query, or NULL */
+  GStrv      words;      /* FTS5 queries, one a word */
 
   GArray    *ids;        /* gint64 */
   GPtrArray *items;      /* PlRecord or NULL until asked for */
@@ -84,33 +84,38 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlPlacementList, pl_placement_list, G_TYPE_OBJECT
   "coalesce((SELECT min(day) FROM placement_day WHERE placement_id = p.id), "    \
   "p.window_start, substr(p.created_at, 1, 10))"
 
+/* Each word may be found in the placement's own text, its staff
+ * member's or its employer's: "okafor saltm" finds Okafor's placement at
+ * The Saltmarsh Table. */
+#define WORD_CLAUSE                                                                  \
+  " AND (p.id IN (SELECT rec_id FROM search WHERE search MATCH ?%u AND kind = 'placement')" \
+  " OR p.staff_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u AND kind = 'staff')" \
+  " OR p.employer_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u"                 \
+  " AND kind = 'employer'))"
+
 static GArray *
 query_ids (PlPlacementList *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3 *db = pl_store_get_db (self->store);
+  guint n_words = self->words ? g_strv_length (self->words) : 0;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT p.id, "
-                          "  (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS f "
-                          "FROM placement AS p "
-                          "WHERE (?1 IS NULL OR p.status = ?1) "
-                          "  AND (?2 = 0 OR p.staff_id IN (SELECT id FROM staff "
-                          "                               WHERE partner_id = ?2)) "
-                          "  AND (?3 = 0 OR p.sector_id = ?3) "
-                          "  AND (?4 = 0 OR p.employer_id = ?4) "
-                          "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6) "
-                          "  AND (?7 IS NULL "
-                          "       OR p.id IN (SELECT rec_id FROM search WHERE search MATCH ?7 "
-                          "                   AND kind = 'placement') "
-                          "       OR p.staff_id IN (SELECT rec_id FROM search WHERE search MATCH ?7 "
-                          "                         AND kind = 'staff') "
-                          "       OR p.employer_id IN (SELECT rec_id FROM search "
-                          "                            WHERE search MATCH ?7 "
-                          "                            AND kind = 'employer')) "
-                          "ORDER BY f IS NULL DESC, f DESC, p.id DESC",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  g_string_append (sql,
+                   "SELECT p.id, "
+                   "  (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS f "
+                   "FROM placement AS p "
+                   "WHERE (?1 IS NULL OR p.status = ?1) "
+                   "  AND (?2 = 0 OR p.staff_id IN (SELECT id FROM staff WHERE partner_id = ?2)) "
+                   "  AND (?3 = 0 OR p.sector_id = ?3) "
+                   "  AND (?4 = 0 OR p.employer_id = ?4) "
+                   "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)");
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (sql, WORD_CLAUSE, 7 + i, 7 + i, 7 + i);
+  g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
+
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_critical ("Cannot list placements: %s", sqlite3_errmsg (db));
       return ids;
@@ -129,8 +134,8 @@ query_ids (PlPlacementList *self)
       sqlite3_bind_text (stmt, 5, from, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, to, -1, SQLITE_TRANSIENT);
     }
-  if (self->match != NULL)
-    sqlite3_bind_text (stmt, 7, self->match, -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_words; i++)
+    sqlite3_bind_text (stmt, (int) (7 + i), self->words[i], -1, SQLITE_STATIC);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -216,7 +221,17 @@ on_store_changed (PlPlacementList *self,
                   const char      *table,
                   PlStore         *store)
 {
-  /* Names, days and search text live in other tables. */
+  /* What the list shows and how it is ordered comes from these tables
+   * (names, days and search text included); a milestone ticked or a
+   * cascade added changes nothing here, and reading 100,000 ids again
+   * is not free. */
+  static const char * const tables[] = {
+    "placement", "placement_day", "staff", "partner", "employer", "sector", NULL,
+  };
+
+  if (table != NULL && !g_strv_contains (tables, table))
+    return;
+
   reload (self);
 }
 
@@ -234,7 +249,7 @@ pl_placement_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
@@ -271,28 +286,28 @@ pl_placement_list_new (PlStore *store)
   return self;
 }
 
-/* Each word a prefix, all of them required: "okaf dig" finds Okafor's
- * Digital placement. Quotes make every word a plain string for FTS5. */
-static char *
-fts_query (const char *text)
+/* Each word a prefix, quoted so that FTS5 reads it as plain text. At
+ * most a few words count: enough to narrow any list. */
+static GStrv
+fts_words (const char *text)
 {
   g_auto(GStrv) words = NULL;
-  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (text == NULL)
     return NULL;
 
   words = g_str_tokenize_and_fold (text, NULL, NULL);
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0; words[i] != NULL && i < 8; i++)
     {
-      g_autofree char *quoted = NULL;
       g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
+      g_autofree char *quoted = g_strjoinv ("\"\"", parts);
+      g_autofree char *query = g_strdup_printf ("\"%s\"*", quoted);
 
-      quoted = g_strjoinv ("\"\"", parts);
-      g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", quoted);
+      g_strv_builder_add (builder, query);
     }
 
-  return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+  return g_strv_builder_end (builder);
 }
 
 void
@@ -308,8 +323,8 @@ pl_placement_list_set_filter (PlPlacementList         *self,
   self->sector_id = filter->sector_id;
   self->employer_id = filter->employer_id;
   self->academic_year = filter->academic_year;
-  g_free (self->match);
-  self->match = fts_query (filter->search);
+  g_strfreev (self->words);
+  self->words = fts_words (filter->search);
 
   reload (self);
 }
