@@ -387,8 +387,9 @@ test_walk (Fixture       *f,
                   "Byte Works has no health and safety policy on record.",
                   "Byte Works has no risk assessment on record.",
                   "Byte Works has no signed agreement on record.",
-                  "The lead time is not met: agreed on 16 November 2026 with 6 weeks’ notice, the "
-                  "first day had to be on or after 28 December 2026, but it is 14 December 2026.",
+                  "The lead time is not met: agreed on 16 November 2026 with 6 weeks’ notice, "
+                  "the first day had to be on or after 28 December 2026, but it is 14 December "
+                  "2026.",
                   NULL);
   add_document (f, f->host, "insurance", "2027-06-30");
   add_document (f, f->host, "health_safety_policy", NULL);
@@ -684,7 +685,8 @@ set_template (Fixture    *f,
 
   g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
                                        "UPDATE milestone_template SET anchor = ?2, offset = ?3, "
-                                       "unit = ?4 WHERE kind = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "unit = ?4 WHERE kind = ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, anchor, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, offset);

@@ -526,7 +526,8 @@ on_new_request_response (AdwMessageDialog *dialog,
     return;
 
   pl_context_get_today (self->context, &today);
-  id = pl_placement_create_request (get_store (self), g_array_index (data->staff_ids, gint64, staff),
+  id = pl_placement_create_request (get_store (self),
+                                    g_array_index (data->staff_ids, gint64, staff),
                                     g_array_index (data->sector_ids, gint64, sector), &today,
                                     &error);
   if (id == 0)

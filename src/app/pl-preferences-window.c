@@ -506,8 +506,8 @@ pl_preferences_window_class_init (PlPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/placements/Placements/pl-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/placements/Placements/pl-preferences-window.ui");
 
   /* Template widgets */
   gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, lead_time_spin);

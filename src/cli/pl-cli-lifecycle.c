@@ -120,7 +120,8 @@ pl_cli_milestones (PlCli  *cli,
   if (today_text != NULL)
     {
       if (!pl_date_parse (today_text, &today))
-        return pl_cli_usage (_("milestones: --today “%s” is not a date (YYYY-MM-DD)"), today_text);
+        return pl_cli_usage (_("milestones: --today “%s” is not a date (YYYY-MM-DD)"),
+                             today_text);
     }
   else
     pl_date_today (&today);

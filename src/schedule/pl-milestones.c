@@ -147,7 +147,8 @@ update_one (PlStore    *store,
                               "VALUES (?1, ?2, ?3, ?4)", -1, &insert, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "UPDATE milestone SET label = ?2, due = ?3 WHERE id = ?1",
                           -1, &update, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "DELETE FROM milestone WHERE id = ?1", -1, &remove, NULL) != SQLITE_OK)
+      sqlite3_prepare_v2 (db, "DELETE FROM milestone WHERE id = ?1",
+                          -1, &remove, NULL) != SQLITE_OK)
     return sql_failed (store, error);
 
   sqlite3_bind_int64 (existing, 1, placement_id);
