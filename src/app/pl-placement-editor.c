@@ -874,9 +874,11 @@ pl_placement_editor_init (PlPlacementEditor *self)
       self->aim_checks[i] = GTK_CHECK_BUTTON (check);
     }
 
-  /* One colour along the walk, green when it is complete. */
+  /* One colour along the walk, green when it is complete. Offsets are
+   * values of the bar (steps here), not fractions. */
   gtk_level_bar_remove_offset_value (self->progress_bar, GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (self->progress_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_add_offset_value (self->progress_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 6);
+  gtk_level_bar_add_offset_value (self->progress_bar, GTK_LEVEL_BAR_OFFSET_FULL, 7);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
