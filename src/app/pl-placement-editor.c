@@ -254,6 +254,7 @@ save_now (PlPlacementEditor *self)
   const PlColumn *columns;
   guint n_columns;
   gboolean changed = FALSE;
+  gboolean window_ok;
   gboolean ok;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
@@ -261,12 +262,28 @@ save_now (PlPlacementEditor *self)
   if (self->record == NULL)
     return TRUE;
 
-  fresh = pl_store_get (_pl_placement_editor_get_store (self), PL_TYPE_PLACEMENT, self->id, &error);
+  fresh = pl_store_get (_pl_placement_editor_get_store (self), PL_TYPE_PLACEMENT, self->id,
+                        &error);
   if (fresh == NULL)
     {
       _pl_placement_editor_show_error (self, _("Could not save the placement"), error);
       return FALSE;
     }
+
+  /* A window that ends before it opens is pointed out on its row and
+   * kept back, so that the rest still saves while it is put right. */
+  {
+    const char *start = pl_record_get_string (self->record, "window_start");
+    const char *end = pl_record_get_string (self->record, "window_end");
+
+    window_ok = start == NULL || end == NULL || g_strcmp0 (start, end) <= 0;
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->window_end_row),
+                                 window_ok ? NULL : _("Before the window opens"));
+    if (window_ok)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->window_end_row), "error");
+    else
+      gtk_widget_add_css_class (GTK_WIDGET (self->window_end_row), "error");
+  }
 
   columns = pl_record_class_get_columns (PL_RECORD_GET_CLASS (fresh), &n_columns);
   for (guint i = 0; i < n_columns; i++)
@@ -275,6 +292,8 @@ save_now (PlPlacementEditor *self)
       const GValue *theirs = pl_record_peek_value (fresh, i);
 
       if (!is_editable_column (&columns[i]))
+        continue;
+      if (!window_ok && g_str_has_prefix (columns[i].name, "window_"))
         continue;
 
       if ((mine == NULL) != (theirs == NULL) ||
@@ -404,6 +423,8 @@ fill_widgets (PlPlacementEditor *self)
   pl_date_row_set_date (self->window_start_row,
                         pl_record_get_string (self->record, "window_start"));
   pl_date_row_set_date (self->window_end_row, pl_record_get_string (self->record, "window_end"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->window_end_row), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->window_end_row), "error");
   pl_date_row_set_date (self->standby_row, pl_record_get_string (self->record, "standby"));
   gtk_spin_button_set_value (self->length_spin, pl_record_get_int (self->record, "length"));
 

@@ -17,6 +17,7 @@
 #include "pl-date.h"
 #include "pl-lifecycle.h"
 #include "pl-placements-page.h"
+#include "pl-preferences-window.h"
 #include "pl-window.h"
 
 /* A new request walked to "evaluated" in the app, as a coordinator would:
@@ -547,6 +548,62 @@ test_overview_opens_placement (Fixture       *f,
   settle ();
 }
 
+
+/* Preferences: the lead time and a milestone template, edited in the
+ * window, are the network's, and the undone milestones follow. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PlRecord) staff = pl_store_get (f->store, PL_TYPE_STAFF, f->staff, NULL);
+  g_autoptr(GError) error = NULL;
+  PlPreferencesWindow *prefs;
+  GtkWidget *spin, *row, *amount;
+  const char *days[] = { "2027-03-01", NULL };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate today;
+  gint64 id;
+
+  pl_date_today (&today);
+  id = pl_placement_create_request (f->store, f->staff, pl_record_get_int (staff, "sector_id"),
+                                    &today, &error);
+  g_assert_true (pl_placement_set_days (f->store, id, days, &error));
+  g_assert_no_error (error);
+
+  prefs = pl_preferences_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+
+  spin = find_type (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 6);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 9);
+  g_assert_cmpint (pl_store_get_setting_int (f->store, "lead_time_weeks", 0), ==, 9);
+
+  /* "First contact", 12 weeks before, becomes 10 weeks before. */
+  row = find (GTK_WIDGET (prefs), is_row_titled, "First contact with the employer");
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "12 weeks before the first day");
+  amount = find_type (row, GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 10);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "10 weeks before the first day");
+  pl_preferences_window_flush (prefs);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+                                       "SELECT offset, (SELECT due FROM milestone "
+                                       "WHERE kind = 'first_contact' AND placement_id = ?1) "
+                                       "FROM milestone_template WHERE kind = 'first_contact'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -10);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "2026-12-21");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +621,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/lifecycle/walk-to-evaluated", test_walk_in_the_app);
   ADD ("/gui/overview/opens-placement", test_overview_opens_placement);
+  ADD ("/gui/preferences/templates-and-lead-time", test_preferences);
 #undef ADD
 
   ret = g_test_run ();
