@@ -309,6 +309,10 @@ refresh_idle_cb (gpointer data)
 static void
 on_store_changed (PlOverviewPage *self)
 {
+  /* Read when next shown; nobody looks at it meanwhile. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   /* Many tables change in one commit: read once, when idle. */
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
@@ -375,7 +379,8 @@ pl_overview_page_set_property (GObject      *object,
         {
           g_signal_connect_object (pl_context_get_store (self->context), "changed",
                                    G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-          pl_overview_page_refresh (self);
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            pl_overview_page_refresh (self);
         }
       break;
 

@@ -366,7 +366,8 @@ static void
 on_clear_filters_clicked (PlPlacementsPage *self)
 {
   clear_filters (self);
-  apply_filters (self);
+  if (self->list != NULL)
+    apply_filters (self);
 }
 
 /* Selection ---------------------------------------------------------- */
@@ -411,16 +412,7 @@ on_items_changed (PlPlacementsPage *self)
   reselect (self);
 }
 
-static void
-on_store_changed (PlPlacementsPage *self,
-                  const char       *table)
-{
-  if (g_strcmp0 (table, "partner") == 0 || g_strcmp0 (table, "sector") == 0 ||
-      g_strcmp0 (table, "employer") == 0 || g_strcmp0 (table, "placement") == 0)
-    {
-      fill_filters (self);
-    }
-}
+static void ensure_list (PlPlacementsPage *self);
 
 void
 pl_placements_page_select (PlPlacementsPage *self,
@@ -430,6 +422,7 @@ pl_placements_page_select (PlPlacementsPage *self,
 
   g_return_if_fail (PL_IS_PLACEMENTS_PAGE (self));
 
+  ensure_list (self);
   pl_placement_editor_set_placement (self->editor, id);
 
   position = pl_placement_list_find (self->list, id);
@@ -467,6 +460,8 @@ GListModel *
 pl_placements_page_get_list (PlPlacementsPage *self)
 {
   g_return_val_if_fail (PL_IS_PLACEMENTS_PAGE (self), NULL);
+
+  ensure_list (self);
   return G_LIST_MODEL (self->list);
 }
 
@@ -641,14 +636,18 @@ focus_search_action (GtkWidget  *widget,
 
 /* Setup -------------------------------------------------------------- */
 
+/* The list is read when the page is first shown, not when the window is
+ * built: with 100,000 placements that read is the slowest thing the page
+ * does, and the window opens on the Overview. */
 static void
-setup_store (PlPlacementsPage *self)
+ensure_list (PlPlacementsPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
-  g_object_set (self->editor, "context", self->context, NULL);
+  if (self->list != NULL || self->context == NULL)
+    return;
 
+  factory = gtk_signal_list_item_factory_new ();
   self->list = pl_placement_list_new (get_store (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -668,8 +667,24 @@ setup_store (PlPlacementsPage *self)
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_store (self), "changed",
-                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  update_empty_state (self);
+  reselect (self);
+}
+
+static void
+on_filter_popover_show (PlPlacementsPage *self)
+{
+  /* Partners, sectors, employers and years as they are now. */
+  fill_filters (self);
+}
+
+static void
+setup_store (PlPlacementsPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  g_object_set (self->editor, "context", self->context, NULL);
 
   self->filling = TRUE;
   gtk_string_list_append (statuses, _("Any status"));
@@ -677,8 +692,17 @@ setup_store (PlPlacementsPage *self)
     gtk_string_list_append (statuses, pl_enum_label (pl_placement_statuses[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   self->filling = FALSE;
-  fill_filters (self);
-  apply_filters (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_list (self);
+}
+
+static void
+pl_placements_page_map (GtkWidget *widget)
+{
+  ensure_list (PL_PLACEMENTS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (pl_placements_page_parent_class)->map (widget);
 }
 
 static void
@@ -753,6 +777,7 @@ pl_placements_page_class_init (PlPlacementsPageClass *klass)
   object_class->dispose = pl_placements_page_dispose;
   object_class->get_property = pl_placements_page_get_property;
   object_class->set_property = pl_placements_page_set_property;
+  widget_class->map = pl_placements_page_map;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -787,6 +812,7 @@ pl_placements_page_class_init (PlPlacementsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show);
 
   gtk_widget_class_install_action (widget_class, "page.new-request", NULL, new_request_action);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
