@@ -42,6 +42,8 @@ struct _PlOverviewPage
 
 G_DEFINE_FINAL_TYPE (PlOverviewPage, pl_overview_page, GTK_TYPE_WIDGET)
 
+#define MAX_ROWS 12
+
 enum {
   PROP_0,
   PROP_CONTEXT,
@@ -129,7 +131,8 @@ fill_list (PlOverviewPage      *self,
 {
   remove_all_rows (list);
 
-  for (guint i = 0; i < items->len; i++)
+  /* A list is for reading at a glance: the first rows, and how many more. */
+  for (guint i = 0; i < MIN (items->len, MAX_ROWS); i++)
     {
       PlOverviewItem *item = items->pdata[i];
       GtkWidget *row = adw_action_row_new ();
@@ -164,6 +167,19 @@ fill_list (PlOverviewPage      *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row),
                                       item->placement_id > 0 ? "win.open-placement"
                                                              : "win.open-employer");
+      gtk_list_box_append (list, row);
+    }
+
+  if (items->len > MAX_ROWS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      guint more = items->len - MAX_ROWS;
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
+                                                             "And %u more", more), more);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (list, row);
     }
 
