@@ -32,6 +32,7 @@ struct _PlPlacementEditor
   guint           refresh_id;
   gboolean        loading;
   gboolean        saving;
+  gboolean        disposing;       /* no toasts while the editor goes */
   char           *missing_for;     /* the status the missing list is about, or NULL */
   AdwToast       *edit_toast;
 

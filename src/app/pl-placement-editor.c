@@ -230,7 +230,7 @@ _pl_placement_editor_show_edit_toast (PlPlacementEditor *self)
 {
   /* One toast while it shows: each later save keeps offering the same
    * undo, back to the placement as it was opened. */
-  if (self->edit_toast != NULL)
+  if (self->edit_toast != NULL || self->disposing)
     return;
 
   self->edit_toast = g_object_ref (adw_toast_new (_("Changes saved")));
@@ -679,6 +679,7 @@ pl_placement_editor_dispose (GObject *object)
   GtkWidget *child;
 
   /* Whatever was typed last is written before the editor goes. */
+  self->disposing = TRUE;
   if (self->save_id != 0 && self->context != NULL)
     save_now (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
