@@ -170,6 +170,8 @@ refresh_record (PlPlacementList *self,
     }
   pl_record_load_stamps (record, pl_record_get_created_at (fresh),
                          pl_record_get_updated_at (fresh));
+  /* Rows redraw on this one: it changes with every write. */
+  g_object_notify (G_OBJECT (record), "updated-at");
   g_object_thaw_notify (G_OBJECT (record));
 }
 
