@@ -13,6 +13,9 @@
 
 #include "pl-reports-page.h"
 #include "pl-groups-page.h"
+#include "pl-overview-page.h"
+#include "pl-placements-page.h"
+#include "pl-preferences-window.h"
 #include "pl-sample.h"
 #include "pl-window.h"
 
@@ -92,6 +95,8 @@ pl_window_update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
                                  welcome && pl_store_is_empty (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-placement", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
 }
 
 static void
@@ -265,6 +270,48 @@ pl_window_show_page_action (GtkWidget  *widget,
     g_debug ("No page called “%s”", name);
 }
 
+/* Opens a placement from anywhere (the Overview, later the calendar): the
+ * Placements page with that placement selected. */
+static void
+pl_window_open_placement_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+
+  if (!pl_window_show_page (self, "placements"))
+    return;
+  if (PL_IS_PLACEMENTS_PAGE (page))
+    pl_placements_page_select (PL_PLACEMENTS_PAGE (page), g_variant_get_int64 (parameter));
+}
+
+/* Opens an employer. The Employers page selects it when it has a
+ * "selected-employer" property; until then the page is shown. */
+static void
+pl_window_open_employer_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "employers");
+
+  if (!pl_window_show_page (self, "employers"))
+    return;
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "selected-employer") != NULL)
+    g_object_set (page, "selected-employer", g_variant_get_int64 (parameter), NULL);
+}
+
+static void
+pl_window_preferences_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (pl_preferences_window_new (GTK_WINDOW (self), self->context)));
+}
+
 static void
 pl_window_restore_state (PlWindow *self)
 {
@@ -431,6 +478,8 @@ pl_window_class_init (PlWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PL_TYPE_GROUPS_PAGE);
+  g_type_ensure (PL_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (PL_TYPE_PLACEMENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");
@@ -454,6 +503,14 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_load_sample);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    pl_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-placement", "x",
+                                   pl_window_open_placement_action);
+  gtk_widget_class_install_action (widget_class, "win.open-employer", "x",
+                                   pl_window_open_employer_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   pl_window_preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,

@@ -25,6 +25,11 @@ static const char usage_text[] =
      "Commands:\n"
      "  init [--sample]                 create the database (with the sample network)\n"
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
+     "  set-status ID STATUS [--reason TEXT]\n"
+     "                                  move a placement to STATUS, if it has what\n"
+     "                                  STATUS needs (a reason is needed to cancel)\n"
+     "  milestones [--overdue] [--today DATE] [--json]\n"
+     "                                  the milestones of the placements, by due date\n"
      "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
      "                                  the impact figures, computed from the records\n"
      "  export xlsx FILE [--partner NAME] [--anonymise] [--from DATE --to DATE]\n"
@@ -361,6 +366,8 @@ run_format_command (PlCli  *cli,
 static const Command commands[] = {
   { "init", cmd_init },
   { "list", pl_cli_list },
+  { "set-status", pl_cli_set_status },
+  { "milestones", pl_cli_milestones },
   { "stats", cmd_stats },
   { "check", cmd_check },
   { "backup", cmd_backup },

@@ -48,5 +48,11 @@ int      pl_cli_export_xlsx (PlCli     *cli,
 int      pl_cli_export_pack (PlCli     *cli,
                              int        argc,
                              char     **argv);
+int      pl_cli_set_status (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
+int      pl_cli_milestones (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
 
 G_END_DECLS

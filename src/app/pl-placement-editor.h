@@ -1,0 +1,31 @@
+/* pl-placement-editor.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-context.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_PLACEMENT_EDITOR (pl_placement_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlPlacementEditor, pl_placement_editor, PL, PLACEMENT_EDITOR, GtkWidget)
+
+void    pl_placement_editor_set_placement     (PlPlacementEditor *self,
+                                               gint64             id);
+gint64  pl_placement_editor_get_placement     (PlPlacementEditor *self);
+
+/* Writes what is being typed now rather than after the pause. */
+void    pl_placement_editor_flush             (PlPlacementEditor *self);
+
+/* The items the editor lists as missing after a refused step, as shown
+ * (transfer full); empty when none is shown. */
+GStrv   pl_placement_editor_dup_missing_items (PlPlacementEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,835 @@
+/* pl-placements-page.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-placements-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-date.h"
+#include "pl-lifecycle.h"
+#include "pl-placement-list.h"
+#include "pl-placements-page.h"
+#include "pl-window.h"
+
+/* The placements: a list on the left, chosen by search and filters in the
+ * database, and the editor of the selected one on the right. */
+struct _PlPlacementsPage
+{
+  GtkWidget           parent_instance;
+
+  PlContext          *context;
+  PlPlacementList    *list;
+  GtkSingleSelection *selection;
+  gboolean            filling;
+
+  GArray             *partner_ids;   /* gint64, index 0 is "any" */
+  GArray             *sector_ids;
+  GArray             *employer_ids;
+  GArray             *years;         /* int, index 0 is "any" */
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *partner_dropdown;
+  GtkDropDown        *sector_dropdown;
+  GtkDropDown        *employer_dropdown;
+  GtkDropDown        *year_dropdown;
+  GtkButton          *clear_filters_button;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  PlPlacementEditor  *editor;
+};
+
+G_DEFINE_FINAL_TYPE (PlPlacementsPage, pl_placements_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static PlStore *
+get_store (PlPlacementsPage *self)
+{
+  return pl_context_get_store (self->context);
+}
+
+/* List rows ---------------------------------------------------------- */
+
+static void
+update_row (GtkListItem *item)
+{
+  PlRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkLabel *name = GTK_LABEL (gtk_widget_get_first_child (top));
+  GtkLabel *status = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (name)));
+  GtkLabel *detail = GTK_LABEL (gtk_widget_get_next_sibling (top));
+  const char *state = pl_record_get_string (record, "status");
+  const char *employer = pl_record_get_string (record, "employer_name");
+  const char *first = pl_record_get_string (record, "first_day");
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  GDate date;
+
+  gtk_label_set_label (name, pl_record_get_string (record, "staff_name"));
+  gtk_label_set_label (status, pl_enum_label (state));
+  gtk_widget_remove_css_class (GTK_WIDGET (status), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (status), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (status), "accent");
+  gtk_widget_remove_css_class (GTK_WIDGET (status), "dim-label");
+  if (g_strcmp0 (state, "cancelled") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (status), "error");
+  else if (pl_lifecycle_rank (state) >= 4)
+    gtk_widget_add_css_class (GTK_WIDGET (status), "success");
+  else if (pl_lifecycle_rank (state) >= 1)
+    gtk_widget_add_css_class (GTK_WIDGET (status), "accent");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (status), "dim-label");
+
+  if (pl_date_parse (first, &date))
+    {
+      char buffer[64];
+
+      /* TRANSLATORS: strftime format of a placement's first day in the list */
+      g_date_strftime (buffer, sizeof buffer, _("%a %-d %b %Y"), &date);
+      when = g_strdup (buffer);
+    }
+  else
+    when = g_strdup (_("no days yet"));
+
+  /* TRANSLATORS: employer (or sector) · first day */
+  text = g_strdup_printf (_("%s · %s"),
+                          employer ? employer : pl_record_get_string (record, "sector_name"), when);
+  gtk_label_set_label (detail, text);
+}
+
+static void
+on_record_notify (GtkListItem *item)
+{
+  update_row (item);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_add_css_class (status, "caption");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (top), status);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  GObject *record = gtk_list_item_get_item (item);
+  gulong id;
+
+  update_row (item);
+  /* The list refreshes records in place after an edit. */
+  id = g_signal_connect_swapped (record, "notify::updated-at", G_CALLBACK (on_record_notify), item);
+  g_object_set_data (G_OBJECT (item), "notify-id", GSIZE_TO_POINTER ((gsize) id));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "notify-id"));
+  GObject *record = gtk_list_item_get_item (item);
+
+  if (id != 0 && record != NULL)
+    g_signal_handler_disconnect (record, id);
+  g_object_set_data (G_OBJECT (item), "notify-id", NULL);
+}
+
+/* Filters ------------------------------------------------------------ */
+
+static void
+fill_dropdown (GtkDropDown *dropdown,
+               GArray      *ids,
+               const char  *any,
+               PlStore     *store,
+               const char  *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 selected = 0;
+  guint position = 0;
+  gint64 zero = 0;
+
+  if (ids->len > 0 && gtk_drop_down_get_selected (dropdown) < ids->len)
+    selected = g_array_index (ids, gint64, gtk_drop_down_get_selected (dropdown));
+
+  g_array_set_size (ids, 0);
+  g_array_append_val (ids, zero);
+  gtk_string_list_append (names, any);
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        if (id == selected)
+          position = ids->len;
+        g_array_append_val (ids, id);
+        gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 1));
+      }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static void
+fill_years (PlPlacementsPage *self)
+{
+  g_autoptr(GArray) years = pl_placement_list_years (get_store (self));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  int selected = 0;
+  guint position = 0;
+  int any = 0;
+
+  if (self->years->len > 0 && gtk_drop_down_get_selected (self->year_dropdown) < self->years->len)
+    selected = g_array_index (self->years, int, gtk_drop_down_get_selected (self->year_dropdown));
+
+  g_array_set_size (self->years, 0);
+  g_array_append_val (self->years, any);
+  gtk_string_list_append (names, _("Any year"));
+
+  /* Latest first: this year is the one wanted most. */
+  for (guint i = years->len; i > 0; i--)
+    {
+      int year = g_array_index (years, int, i - 1);
+      g_autofree char *label = g_strdup_printf ("%d–%02d", year, (year + 1) % 100);
+
+      if (year == selected)
+        position = self->years->len;
+      g_array_append_val (self->years, year);
+      gtk_string_list_append (names, label);
+    }
+
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->year_dropdown, position);
+}
+
+static void
+fill_filters (PlPlacementsPage *self)
+{
+  PlStore *store = get_store (self);
+
+  self->filling = TRUE;
+  fill_dropdown (self->partner_dropdown, self->partner_ids, _("Any partner"), store,
+                 "SELECT id, name FROM partner ORDER BY name COLLATE NOCASE");
+  fill_dropdown (self->sector_dropdown, self->sector_ids, _("Any sector"), store,
+                 "SELECT id, name FROM sector ORDER BY name COLLATE NOCASE");
+  fill_dropdown (self->employer_dropdown, self->employer_ids, _("Any employer"), store,
+                 "SELECT id, name FROM employer ORDER BY name COLLATE NOCASE");
+  fill_years (self);
+  self->filling = FALSE;
+}
+
+static gint64
+selected_id (GtkDropDown *dropdown,
+             GArray      *ids)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  return position < ids->len ? g_array_index (ids, gint64, position) : 0;
+}
+
+static void
+update_empty_state (PlPlacementsPage *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+
+  if (empty && pl_store_count (get_store (self), PL_TYPE_PLACEMENT) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Placements Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Start a request with a staff member and a sector."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Placements Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try other words or fewer filters."));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+}
+
+/* Keeps the placement in the editor selected in the list, when shown. */
+static void
+reselect (PlPlacementsPage *self)
+{
+  gint64 id = pl_placement_editor_get_placement (self->editor);
+  guint position = id > 0 ? pl_placement_list_find (self->list, id) : G_MAXUINT;
+
+  if (position == G_MAXUINT)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+apply_filters (PlPlacementsPage *self)
+{
+  PlPlacementFilter filter = { 0 };
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint year = gtk_drop_down_get_selected (self->year_dropdown);
+  guint active = 0;
+  g_autofree char *label = NULL;
+
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
+    filter.status = pl_placement_statuses[status - 1];
+  filter.partner_id = selected_id (self->partner_dropdown, self->partner_ids);
+  filter.sector_id = selected_id (self->sector_dropdown, self->sector_ids);
+  filter.employer_id = selected_id (self->employer_dropdown, self->employer_ids);
+  if (year > 0 && year < self->years->len)
+    filter.academic_year = g_array_index (self->years, int, year);
+  filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  pl_placement_list_set_filter (self->list, &filter);
+
+  active = (filter.status != NULL) + (filter.partner_id != 0) + (filter.sector_id != 0) +
+           (filter.employer_id != 0) + (filter.academic_year != 0);
+  label = active > 0 ? g_strdup_printf (_("Filters (%u)"), active) : g_strdup (_("Filters"));
+  gtk_menu_button_set_label (self->filter_button, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_filters_button), active > 0);
+
+  update_empty_state (self);
+  reselect (self);
+}
+
+static void
+on_filter_changed (PlPlacementsPage *self)
+{
+  if (!self->filling && self->list != NULL)
+    apply_filters (self);
+}
+
+static void
+on_search_changed (PlPlacementsPage *self)
+{
+  if (self->list != NULL)
+    apply_filters (self);
+}
+
+static void
+clear_filters (PlPlacementsPage *self)
+{
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->partner_dropdown, 0);
+  gtk_drop_down_set_selected (self->sector_dropdown, 0);
+  gtk_drop_down_set_selected (self->employer_dropdown, 0);
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  self->filling = FALSE;
+}
+
+static void
+on_clear_filters_clicked (PlPlacementsPage *self)
+{
+  clear_filters (self);
+  if (self->list != NULL)
+    apply_filters (self);
+}
+
+/* Selection ---------------------------------------------------------- */
+
+static void
+on_selected_item_changed (PlPlacementsPage *self)
+{
+  PlRecord *record = gtk_single_selection_get_selected_item (self->selection);
+
+  /* Losing the selection to a filter keeps the placement open. */
+  if (record != NULL)
+    pl_placement_editor_set_placement (self->editor, pl_record_get_id (record));
+}
+
+static void
+on_row_activated (PlPlacementsPage *self)
+{
+  /* Folded into one column, choosing a placement moves on to it. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+}
+
+static void
+on_folded_changed (PlPlacementsPage *self)
+{
+  g_object_set (self->editor, "show-back-button", adw_leaflet_get_folded (self->leaflet), NULL);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlPlacementsPage *self = PL_PLACEMENTS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+on_items_changed (PlPlacementsPage *self)
+{
+  update_empty_state (self);
+  reselect (self);
+}
+
+static void ensure_list (PlPlacementsPage *self);
+
+void
+pl_placements_page_select (PlPlacementsPage *self,
+                           gint64            id)
+{
+  guint position;
+
+  g_return_if_fail (PL_IS_PLACEMENTS_PAGE (self));
+
+  ensure_list (self);
+  pl_placement_editor_set_placement (self->editor, id);
+
+  position = pl_placement_list_find (self->list, id);
+  if (position == G_MAXUINT)
+    {
+      /* Shown only when nothing hides it. */
+      clear_filters (self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      apply_filters (self);
+      position = pl_placement_list_find (self->list, id);
+    }
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                  position);
+    }
+}
+
+PlPlacementEditor *
+pl_placements_page_get_editor (PlPlacementsPage *self)
+{
+  g_return_val_if_fail (PL_IS_PLACEMENTS_PAGE (self), NULL);
+  return self->editor;
+}
+
+/**
+ * pl_placements_page_get_list:
+ *
+ * Returns: (transfer none): the placements the list shows
+ */
+GListModel *
+pl_placements_page_get_list (PlPlacementsPage *self)
+{
+  g_return_val_if_fail (PL_IS_PLACEMENTS_PAGE (self), NULL);
+
+  ensure_list (self);
+  return G_LIST_MODEL (self->list);
+}
+
+/* New request -------------------------------------------------------- */
+
+typedef struct
+{
+  PlPlacementsPage *self;
+  GtkDropDown      *staff;
+  AdwComboRow      *sector;
+  GArray           *staff_ids;
+  GArray           *staff_sectors;
+  GArray           *sector_ids;
+} NewRequest;
+
+static void
+new_request_free (gpointer  user_data,
+                  GClosure *closure)
+{
+  NewRequest *data = user_data;
+
+  g_array_unref (data->staff_ids);
+  g_array_unref (data->staff_sectors);
+  g_array_unref (data->sector_ids);
+  g_free (data);
+}
+
+static void
+on_new_staff_selected (NewRequest *data)
+{
+  guint staff = gtk_drop_down_get_selected (data->staff);
+  gint64 sector;
+
+  /* The staff member's own sector is the likely one. */
+  if (staff >= data->staff_sectors->len)
+    return;
+  sector = g_array_index (data->staff_sectors, gint64, staff);
+  for (guint i = 0; sector != 0 && i < data->sector_ids->len; i++)
+    if (g_array_index (data->sector_ids, gint64, i) == sector)
+      adw_combo_row_set_selected (data->sector, i);
+}
+
+static void
+on_new_request_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         NewRequest       *data)
+{
+  PlPlacementsPage *self = data->self;
+  guint staff = gtk_drop_down_get_selected (data->staff);
+  guint sector = adw_combo_row_get_selected (data->sector);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  GDate today;
+
+  if (!g_str_equal (response, "create") || staff >= data->staff_ids->len ||
+      sector >= data->sector_ids->len)
+    return;
+
+  pl_context_get_today (self->context, &today);
+  id = pl_placement_create_request (get_store (self),
+                                    g_array_index (data->staff_ids, gint64, staff),
+                                    g_array_index (data->sector_ids, gint64, sector), &today,
+                                    &error);
+  if (id == 0)
+    {
+      PlWindow *window = PL_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW));
+
+      if (window != NULL)
+        pl_window_show_error (window, _("Could not create the request"), error);
+      return;
+    }
+
+  pl_placements_page_select (self, id);
+}
+
+static void
+new_request_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlPlacementsPage *self = PL_PLACEMENTS_PAGE (widget);
+  NewRequest *data = g_new0 (NewRequest, 1);
+  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sector_names = gtk_string_list_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = pl_store_get_db (get_store (self));
+  GtkWidget *dialog, *list, *staff_row;
+
+  data->self = self;
+  data->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->staff_sectors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (sqlite3_prepare_v2 (db, "SELECT s.id, s.name || ' · ' || p.name, ifnull(s.sector_id, 0) "
+                              "FROM staff AS s JOIN partner AS p ON p.id = s.partner_id "
+                              "ORDER BY s.name COLLATE NOCASE, s.id", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        gint64 sector = sqlite3_column_int64 (stmt, 2);
+
+        g_array_append_val (data->staff_ids, id);
+        g_array_append_val (data->staff_sectors, sector);
+        gtk_string_list_append (staff_names, (const char *) sqlite3_column_text (stmt, 1));
+      }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_prepare_v2 (db, "SELECT id, name FROM sector ORDER BY name COLLATE NOCASE",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (data->sector_ids, id);
+        gtk_string_list_append (sector_names, (const char *) sqlite3_column_text (stmt, 1));
+      }
+
+  data->staff = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_expression (data->staff,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_drop_down_set_model (data->staff, G_LIST_MODEL (staff_names));
+  gtk_drop_down_set_enable_search (data->staff, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (data->staff), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (data->staff), "flat");
+  staff_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (staff_row), _("Staff Member"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (staff_row), GTK_WIDGET (data->staff));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (staff_row), GTK_WIDGET (data->staff));
+
+  data->sector = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->sector), _("Sector"));
+  adw_combo_row_set_model (data->sector, G_LIST_MODEL (sector_names));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), staff_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->sector));
+
+  g_signal_connect_swapped (data->staff, "notify::selected", G_CALLBACK (on_new_staff_selected),
+                            data);
+  on_new_staff_selected (data);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("New Placement Request"),
+                                   _("Who wants a placement, and in which sector. The employer "
+                                     "and the days can be chosen later."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create",
+                                           data->staff_ids->len > 0 && data->sector_ids->len > 0);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_new_request_response), data,
+                         new_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PL_PLACEMENTS_PAGE (widget)->search_entry));
+}
+
+/* Setup -------------------------------------------------------------- */
+
+/* The list is read when the page is first shown, not when the window is
+ * built: with 100,000 placements that read is the slowest thing the page
+ * does, and the window opens on the Overview. */
+static void
+ensure_list (PlPlacementsPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  if (self->list != NULL || self->context == NULL)
+    return;
+
+  factory = gtk_signal_list_item_factory_new ();
+  self->list = pl_placement_list_new (get_store (self));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_row_activated), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed",
+                           G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+
+  update_empty_state (self);
+  reselect (self);
+}
+
+static void
+on_filter_popover_show (PlPlacementsPage *self)
+{
+  /* Partners, sectors, employers and years as they are now. */
+  fill_filters (self);
+}
+
+static void
+setup_store (PlPlacementsPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  g_object_set (self->editor, "context", self->context, NULL);
+
+  self->filling = TRUE;
+  gtk_string_list_append (statuses, _("Any status"));
+  for (guint i = 0; pl_placement_statuses[i] != NULL; i++)
+    gtk_string_list_append (statuses, pl_enum_label (pl_placement_statuses[i]));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  self->filling = FALSE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_list (self);
+}
+
+static void
+pl_placements_page_map (GtkWidget *widget)
+{
+  ensure_list (PL_PLACEMENTS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (pl_placements_page_parent_class)->map (widget);
+}
+
+static void
+pl_placements_page_dispose (GObject *object)
+{
+  PlPlacementsPage *self = (PlPlacementsPage *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLACEMENTS_PAGE);
+  /* The template's top child has no id of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->partner_ids, g_array_unref);
+  g_clear_pointer (&self->sector_ids, g_array_unref);
+  g_clear_pointer (&self->employer_ids, g_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (pl_placements_page_parent_class)->dispose (object);
+}
+
+static void
+pl_placements_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PlPlacementsPage *self = PL_PLACEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_placements_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PlPlacementsPage *self = PL_PLACEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_return_if_fail (self->context == NULL);
+      self->context = g_value_dup_object (value);
+      if (self->context != NULL)
+        setup_store (self);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_placements_page_class_init (PlPlacementsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pl_placements_page_dispose;
+  object_class->get_property = pl_placements_page_get_property;
+  object_class->set_property = pl_placements_page_set_property;
+  widget_class->map = pl_placements_page_map;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         PL_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PL_TYPE_PLACEMENT_EDITOR);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/placements/Placements/pl-placements-page.ui");
+
+  /* Template widgets */
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, partner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, sector_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, employer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, editor);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show);
+
+  gtk_widget_class_install_action (widget_class, "page.new-request", NULL, new_request_action);
+  gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "page.show-list", NULL, show_list_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "page.new-request", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "page.focus-search", NULL);
+}
+
+static void
+pl_placements_page_init (PlPlacementsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->employer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+}

@@ -1,0 +1,28 @@
+/* pl-placements-page.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-context.h"
+#include "pl-placement-editor.h"
+
+G_BEGIN_DECLS
+
+#define PL_TYPE_PLACEMENTS_PAGE (pl_placements_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlPlacementsPage, pl_placements_page, PL, PLACEMENTS_PAGE, GtkWidget)
+
+/* Shows placement @id in the editor and selects it in the list, clearing
+ * the search and filters when they hide it. */
+void               pl_placements_page_select     (PlPlacementsPage *self,
+                                                  gint64            id);
+PlPlacementEditor *pl_placements_page_get_editor (PlPlacementsPage *self);
+GListModel        *pl_placements_page_get_list   (PlPlacementsPage *self);
+
+G_END_DECLS

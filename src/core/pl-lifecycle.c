@@ -1,0 +1,886 @@
+/* pl-lifecycle.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-lifecycle"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-date.h"
+#include "pl-lifecycle.h"
+#include "pl-milestones.h"
+
+/* What a status needs is checked when the placement moves to it, not when
+ * the record is written: a request may start almost empty and fill in over
+ * months. The sentences below are what a coordinator reads when a step is
+ * refused, so each names the thing to do. */
+
+static const char * const walk[] = {
+  "request", "proposed", "agreed", "confirmed", "completed", "cascaded", "evaluated",
+};
+
+#define RANK_PROPOSED  1
+#define RANK_AGREED    2
+#define RANK_COMPLETED 4
+
+/* The milestones that stand for a step: done when the placement reaches it. */
+typedef struct
+{
+  const char *status;
+  const char *kinds[3];
+} StepMilestones;
+
+static const StepMilestones step_milestones[] = {
+  { "proposed", { "first_contact", NULL } },
+  { "agreed", { "agreement", NULL } },
+  { "confirmed", { "confirmation", NULL } },
+  { "cascaded", { "cascade", NULL } },
+  { "evaluated", { "reflection", "observation", NULL } },
+};
+
+typedef struct
+{
+  gint64  id;
+  char   *done;   /* before the change; NULL when it was not done */
+} MilestoneChange;
+
+struct _PlStatusChange
+{
+  gint64  placement_id;
+  gint64  event_id;
+  char   *from;
+  char   *to;
+  char   *agreed_on;       /* before the change */
+  char   *cancel_reason;   /* before the change */
+  GArray *milestones;      /* MilestoneChange */
+};
+
+static void
+milestone_change_clear (gpointer data)
+{
+  g_free (((MilestoneChange *) data)->done);
+}
+
+static PlStatusChange *
+pl_status_change_copy (PlStatusChange *change)
+{
+  PlStatusChange *copy = g_new0 (PlStatusChange, 1);
+
+  copy->placement_id = change->placement_id;
+  copy->event_id = change->event_id;
+  copy->from = g_strdup (change->from);
+  copy->to = g_strdup (change->to);
+  copy->agreed_on = g_strdup (change->agreed_on);
+  copy->cancel_reason = g_strdup (change->cancel_reason);
+  copy->milestones = g_array_new (FALSE, TRUE, sizeof (MilestoneChange));
+  g_array_set_clear_func (copy->milestones, milestone_change_clear);
+  for (guint i = 0; i < change->milestones->len; i++)
+    {
+      MilestoneChange m = g_array_index (change->milestones, MilestoneChange, i);
+
+      m.done = g_strdup (m.done);
+      g_array_append_val (copy->milestones, m);
+    }
+
+  return copy;
+}
+
+void
+pl_status_change_free (PlStatusChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_free (change->from);
+  g_free (change->to);
+  g_free (change->agreed_on);
+  g_free (change->cancel_reason);
+  g_clear_pointer (&change->milestones, g_array_unref);
+  g_free (change);
+}
+
+G_DEFINE_BOXED_TYPE (PlStatusChange, pl_status_change, pl_status_change_copy,
+                     pl_status_change_free)
+
+const char *
+pl_status_change_get_from (PlStatusChange *change)
+{
+  g_return_val_if_fail (change != NULL, NULL);
+  return change->from;
+}
+
+const char *
+pl_status_change_get_to (PlStatusChange *change)
+{
+  g_return_val_if_fail (change != NULL, NULL);
+  return change->to;
+}
+
+int
+pl_lifecycle_rank (const char *status)
+{
+  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (walk); i++)
+    if (g_str_equal (walk[i], status))
+      return (int) i;
+
+  return -1;
+}
+
+const char *
+pl_lifecycle_next_status (const char *status)
+{
+  int rank = pl_lifecycle_rank (status);
+
+  if (rank < 0 || rank + 1 >= (int) G_N_ELEMENTS (walk))
+    return NULL;
+  return walk[rank + 1];
+}
+
+static gboolean
+is_status (const char *status)
+{
+  return status != NULL && (pl_lifecycle_rank (status) >= 0 || g_str_equal (status, "cancelled"));
+}
+
+/* "7 January 2027": messages are read by people, not parsed. */
+static char *
+date_in_words (const char *iso)
+{
+  GDate date;
+  char text[64];
+
+  if (!pl_date_parse (iso, &date) || g_date_strftime (text, sizeof text, "%-d %B %Y", &date) == 0)
+    return g_strdup (iso);
+  return g_strdup (text);
+}
+
+static const char *
+document_phrase (const char *kind)
+{
+  if (g_str_equal (kind, "insurance"))
+    return _("insurance certificate");
+  if (g_str_equal (kind, "health_safety_policy"))
+    return _("health and safety policy");
+  if (g_str_equal (kind, "risk_assessment"))
+    return _("risk assessment");
+  if (g_str_equal (kind, "agreement"))
+    return _("signed agreement");
+  return kind;
+}
+
+static void
+add_missing (GPtrArray  *missing,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_missing (GPtrArray  *missing,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (missing, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static gint64
+query_count (PlStore    *store,
+             const char *sql,
+             gint64      id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("%s: %s", sql, sqlite3_errmsg (pl_store_get_db (store)));
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static gboolean
+has_text (PlRecord   *record,
+          const char *column)
+{
+  const char *text = pl_record_get_string (record, column);
+
+  if (text == NULL)
+    return FALSE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return TRUE;
+  return FALSE;
+}
+
+/* What every status from "proposed" on keeps: an employer of the
+ * placement's sector, and days. The store's check reports a placement that
+ * breaks these, so no step may lead to one. */
+static void
+check_matched (PlStore    *store,
+               PlRecord   *placement,
+               GPtrArray  *missing)
+{
+  gint64 employer_id = pl_record_get_int (placement, "employer_id");
+
+  if (employer_id == 0)
+    add_missing (missing, "%s", _("Choose an employer."));
+  else
+    {
+      g_autoptr(PlRecord) employer = pl_store_get (store, PL_TYPE_EMPLOYER, employer_id, NULL);
+
+      if (employer != NULL &&
+          pl_record_get_int (employer, "sector_id") != pl_record_get_int (placement, "sector_id"))
+        add_missing (missing, _("%s is an employer in %s, but this placement is in %s: choose "
+                                "an employer of the placement’s sector."),
+                     pl_record_get_string (employer, "name"),
+                     pl_record_get_string (employer, "sector_name"),
+                     pl_record_get_string (placement, "sector_name"));
+    }
+
+  if (pl_record_get_int (placement, "n_days") == 0)
+    add_missing (missing, "%s", _("Choose the placement days."));
+}
+
+/* Every kind of evidence document, present and not expired on the first
+ * day. Of several documents of a kind the one that lasts longest counts. */
+static void
+check_evidence (PlStore    *store,
+                PlRecord   *placement,
+                GPtrArray  *missing)
+{
+  gint64 employer_id = pl_record_get_int (placement, "employer_id");
+  const char *first_day = pl_record_get_string (placement, "first_day");
+  g_autoptr(PlRecord) employer = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) expiry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (employer_id == 0 || first_day == NULL)
+    return;   /* already said by check_matched() */
+
+  employer = pl_store_get (store, PL_TYPE_EMPLOYER, employer_id, NULL);
+  if (employer == NULL)
+    return;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                          "SELECT kind, max(ifnull(expires_on, '9999-12-31')) "
+                          "FROM employer_document WHERE employer_id = ?1 GROUP BY kind",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int64 (stmt, 1, employer_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (expiry,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+
+  for (guint i = 0; pl_document_kinds[i] != NULL; i++)
+    {
+      const char *kind = pl_document_kinds[i];
+      const char *expires = g_hash_table_lookup (expiry, kind);
+
+      if (expires == NULL)
+        /* TRANSLATORS: "Keel and Anchor Hotel has no insurance certificate on record." */
+        add_missing (missing, _("%s has no %s on record."),
+                     pl_record_get_string (employer, "name"), document_phrase (kind));
+      else if (g_strcmp0 (expires, first_day) < 0)
+        {
+          g_autofree char *when = date_in_words (expires);
+          g_autofree char *first = date_in_words (first_day);
+
+          /* TRANSLATORS: "Keel and Anchor Hotel’s insurance certificate expires on
+           * 2 November 2026, before the first day (7 January 2027)." */
+          add_missing (missing, _("%s’s %s expires on %s, before the first day (%s)."),
+                       pl_record_get_string (employer, "name"), document_phrase (kind),
+                       when, first);
+        }
+    }
+}
+
+/* The first day must be at least the lead time after the agreement: the
+ * larger of the network's lead time and the employer's own notice. */
+static void
+check_lead_time (PlStore    *store,
+                 PlRecord   *placement,
+                 GPtrArray  *missing)
+{
+  const char *agreed_on = pl_record_get_string (placement, "agreed_on");
+  const char *first_day = pl_record_get_string (placement, "first_day");
+  g_autoptr(PlRecord) employer = NULL;
+  gint64 weeks;
+  g_autofree char *earliest = NULL;
+
+  if (first_day == NULL || pl_record_get_int (placement, "employer_id") == 0)
+    return;
+
+  if (agreed_on == NULL)
+    {
+      add_missing (missing, "%s", _("The date of the agreement is not known: move the placement "
+                                    "back to Agreed and agree it again."));
+      return;
+    }
+
+  employer = pl_store_get (store, PL_TYPE_EMPLOYER, pl_record_get_int (placement, "employer_id"),
+                           NULL);
+  weeks = pl_store_get_setting_int (store, "lead_time_weeks", 6);
+  if (employer != NULL)
+    weeks = MAX (weeks, pl_record_get_int (employer, "notice_weeks"));
+
+  earliest = pl_date_iso_add_days (agreed_on, (int) weeks * 7);
+  if (g_strcmp0 (first_day, earliest) < 0)
+    {
+      g_autofree char *agreed = date_in_words (agreed_on);
+      g_autofree char *needed = date_in_words (earliest);
+      g_autofree char *first = date_in_words (first_day);
+      g_autofree char *lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week",
+                                                            "%d weeks", (gulong) weeks),
+                                               (int) weeks);
+
+      add_missing (missing, _("The lead time is not met: agreed on %s with %s’ notice, the first "
+                              "day had to be on or after %s, but it is %s."),
+                   agreed, lead, needed, first);
+    }
+}
+
+static void
+check_requirements (PlStore     *store,
+                    PlRecord    *placement,
+                    const char  *to_status,
+                    const GDate *today,
+                    GPtrArray   *missing)
+{
+  int rank = pl_lifecycle_rank (to_status);
+
+  if (rank >= RANK_PROPOSED)
+    check_matched (store, placement, missing);
+
+  if (g_str_equal (to_status, "agreed"))
+    {
+      if (pl_record_get_int (placement, "aims") == 0)
+        add_missing (missing, "%s", _("Tick at least one aim in the pre-placement planner."));
+    }
+  else if (g_str_equal (to_status, "confirmed"))
+    {
+      check_evidence (store, placement, missing);
+      check_lead_time (store, placement, missing);
+    }
+  else if (g_str_equal (to_status, "completed"))
+    {
+      const char *last_day = pl_record_get_string (placement, "last_day");
+      g_autofree char *iso_today = pl_date_to_iso (today);
+
+      if (last_day != NULL && g_strcmp0 (last_day, iso_today) >= 0)
+        {
+          g_autofree char *last = date_in_words (last_day);
+          add_missing (missing, _("The last day (%s) has not passed yet."), last);
+        }
+    }
+  else if (g_str_equal (to_status, "cascaded"))
+    {
+      if (query_count (store, "SELECT count(*) FROM cascade WHERE placement_id = ?1",
+                       pl_record_get_id (placement)) == 0)
+        add_missing (missing, "%s", _("Record at least one cascade: when the learning was passed "
+                                      "on, to whom, and to how many people."));
+    }
+  else if (g_str_equal (to_status, "evaluated"))
+    {
+      if (!has_text (placement, "reflection_learned"))
+        add_missing (missing, "%s", _("Write what was learned in the reflection."));
+      if (!has_text (placement, "reflection_students"))
+        add_missing (missing, "%s", _("Write what will change for students in the reflection."));
+      /* An observation linked to this placement, or one of the same person
+       * after its last day that is linked to none. */
+      if (query_count (store,
+                       "SELECT count(*) FROM observation AS o, placement AS p "
+                       "WHERE p.id = ?1 AND o.staff_id = p.staff_id AND o.phase = 'after' "
+                       "AND (o.placement_id = p.id OR (o.placement_id IS NULL AND o.observed_on > "
+                       "(SELECT max(day) FROM placement_day WHERE placement_id = p.id)))",
+                       pl_record_get_id (placement)) == 0)
+        add_missing (missing, _("Record a lesson observation of %s after the placement."),
+                     pl_record_get_string (placement, "staff_name"));
+    }
+}
+
+static gboolean
+check_record (PlStore     *store,
+              PlRecord    *placement,
+              const char  *to_status,
+              const GDate *today,
+              GPtrArray   *missing)
+{
+  const char *from = pl_record_get_string (placement, "status");
+  int from_rank = pl_lifecycle_rank (from);
+  int to_rank = pl_lifecycle_rank (to_status);
+  guint before = missing->len;
+
+  if (!is_status (to_status))
+    {
+      add_missing (missing, _("“%s” is not a placement status."), to_status);
+      return FALSE;
+    }
+
+  if (g_str_equal (from, to_status))
+    {
+      add_missing (missing, _("The placement is already %s."), pl_enum_label (to_status));
+      return FALSE;
+    }
+
+  if (g_str_equal (to_status, "cancelled"))
+    {
+      if (from_rank >= RANK_COMPLETED)
+        add_missing (missing, _("The placement has taken place (it is %s), so it cannot be "
+                                "cancelled."), pl_enum_label (from));
+      return missing->len == before;
+    }
+
+  if (g_str_equal (from, "cancelled"))
+    {
+      if (to_rank != 0)
+        add_missing (missing, "%s", _("A cancelled placement can only be reopened as a request."));
+      return missing->len == before;
+    }
+
+  if (to_rank > from_rank + 1)
+    {
+      add_missing (missing, _("A placement moves forward one step at a time: after %s comes %s."),
+                   pl_enum_label (from), pl_enum_label (walk[from_rank + 1]));
+      return FALSE;
+    }
+
+  if (to_rank > from_rank)
+    check_requirements (store, placement, to_status, today, missing);
+  else if (to_rank >= RANK_PROPOSED)
+    check_matched (store, placement, missing);
+
+  return missing->len == before;
+}
+
+gboolean
+pl_lifecycle_check (PlStore     *store,
+                    gint64       placement_id,
+                    const char  *to_status,
+                    const GDate *today,
+                    GPtrArray   *missing)
+{
+  g_autoptr(PlRecord) placement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (to_status != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (missing != NULL, FALSE);
+
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, &error);
+  if (placement == NULL)
+    {
+      g_ptr_array_add (missing, g_strdup (error->message));
+      return FALSE;
+    }
+
+  return check_record (store, placement, to_status, today, missing);
+}
+
+static gboolean
+sql_step (PlStore     *store,
+          const char  *sql,
+          gint64       id,
+          const char  *text,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 2);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+  return TRUE;
+
+failed:
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot save the status change: %s"),
+               sqlite3_errmsg (pl_store_get_db (store)));
+  return FALSE;
+}
+
+/* Ticks (@tick, done on @today) or unticks the milestones of @status's
+ * step, remembering in @change what each was. */
+static gboolean
+mark_step_milestones (PlStore         *store,
+                      PlStatusChange  *change,
+                      const char      *status,
+                      gboolean         tick,
+                      const GDate     *today,
+                      GError         **error)
+{
+  g_autofree char *iso_today = pl_date_to_iso (today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (step_milestones); i++)
+    {
+      if (!g_str_equal (step_milestones[i].status, status))
+        continue;
+
+      for (guint k = 0; step_milestones[i].kinds[k] != NULL; k++)
+        {
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+
+          if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                                  "SELECT id, done FROM milestone WHERE placement_id = ?1 "
+                                  "AND kind = ?2", -1, &stmt, NULL) != SQLITE_OK)
+            return sql_step (store, "SELECT", 0, NULL, error);
+          sqlite3_bind_int64 (stmt, 1, change->placement_id);
+          sqlite3_bind_text (stmt, 2, step_milestones[i].kinds[k], -1, SQLITE_STATIC);
+
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              MilestoneChange m;
+              gboolean done = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+
+              if (done == tick)
+                continue;
+
+              m.id = sqlite3_column_int64 (stmt, 0);
+              m.done = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+              g_array_append_val (change->milestones, m);
+
+              if (!sql_step (store, "UPDATE milestone SET done = ?2 WHERE id = ?1", m.id,
+                             tick ? iso_today : NULL, error))
+                return FALSE;
+            }
+        }
+    }
+
+  pl_store_emit_changed (store, "milestone");
+  return TRUE;
+}
+
+static gboolean
+record_event (PlStore         *store,
+              PlStatusChange  *change,
+              const char      *reason,
+              const GDate     *today,
+              GError         **error)
+{
+  g_autoptr(PlRecord) event = pl_record_new (PL_TYPE_PLACEMENT_EVENT);
+  g_autofree char *iso_today = pl_date_to_iso (today);
+
+  pl_record_set_int (event, "placement_id", change->placement_id);
+  pl_record_set_string (event, "changed_on", iso_today);
+  pl_record_set_string (event, "from_status", change->from);
+  pl_record_set_string (event, "to_status", change->to);
+  pl_record_set_string (event, "reason", reason);
+  if (!pl_store_insert (store, event, error))
+    return FALSE;
+
+  change->event_id = pl_record_get_id (event);
+  return TRUE;
+}
+
+static char *
+trimmed (const char *text)
+{
+  return text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+}
+
+PlStatusChange *
+pl_lifecycle_change_status (PlStore     *store,
+                            gint64       placement_id,
+                            const char  *to_status,
+                            const char  *reason,
+                            const GDate *today,
+                            GError     **error)
+{
+  g_autoptr(PlRecord) placement = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PlStatusChange) change = NULL;
+  g_autofree char *why = trimmed (reason);
+  g_autofree char *iso_today = NULL;
+  int from_rank, to_rank;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (to_status != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (!is_status (to_status))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+                   _("“%s” is not a placement status: use one of request, proposed, agreed, "
+                     "confirmed, completed, cascaded, evaluated or cancelled."), to_status);
+      return NULL;
+    }
+
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, error);
+  if (placement == NULL)
+    return NULL;
+
+  /* A reason is asked for only when the cancellation could go ahead. */
+  if (check_record (store, placement, to_status, today, missing) &&
+      g_str_equal (to_status, "cancelled") && (why == NULL || *why == '\0'))
+    g_ptr_array_add (missing, g_strdup (_("Give a reason for cancelling.")));
+
+  if (missing->len > 0)
+    {
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (missing, NULL);
+      text = g_strjoinv ("\n", (char **) missing->pdata);
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_NOT_ALLOWED, text);
+      return NULL;
+    }
+
+  change = g_new0 (PlStatusChange, 1);
+  change->placement_id = placement_id;
+  change->from = g_strdup (pl_record_get_string (placement, "status"));
+  change->to = g_strdup (to_status);
+  change->agreed_on = g_strdup (pl_record_get_string (placement, "agreed_on"));
+  change->cancel_reason = g_strdup (pl_record_get_string (placement, "cancel_reason"));
+  change->milestones = g_array_new (FALSE, TRUE, sizeof (MilestoneChange));
+  g_array_set_clear_func (change->milestones, milestone_change_clear);
+
+  from_rank = pl_lifecycle_rank (change->from);
+  to_rank = pl_lifecycle_rank (to_status);
+  iso_today = pl_date_to_iso (today);
+
+  pl_record_set_string (placement, "status", to_status);
+  if (g_str_equal (to_status, "cancelled"))
+    pl_record_set_string (placement, "cancel_reason", why);
+  else
+    pl_record_set_null (placement, "cancel_reason");
+  if (g_str_equal (to_status, "agreed") && from_rank < RANK_AGREED)
+    pl_record_set_string (placement, "agreed_on", iso_today);
+  else if (to_rank >= 0 && to_rank < RANK_AGREED)
+    pl_record_set_null (placement, "agreed_on");
+
+  if (!pl_store_begin (store, error))
+    return NULL;
+
+  if (!pl_store_update (store, placement, error) ||
+      !record_event (store, change, g_str_equal (to_status, "cancelled") ? why : NULL, today,
+                     error))
+    goto failed;
+
+  if (to_rank > from_rank && from_rank >= 0)
+    {
+      if (!mark_step_milestones (store, change, to_status, TRUE, today, error))
+        goto failed;
+    }
+  else if (to_rank >= 0 && from_rank > to_rank)
+    {
+      for (int r = from_rank; r > to_rank; r--)
+        if (!mark_step_milestones (store, change, walk[r], FALSE, today, error))
+          goto failed;
+    }
+
+  if (!pl_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&change);
+
+failed:
+  pl_store_rollback (store);
+  return NULL;
+}
+
+gboolean
+pl_lifecycle_set_status (PlStore     *store,
+                         gint64       placement_id,
+                         const char  *to_status,
+                         const char  *reason,
+                         const GDate *today,
+                         GError     **error)
+{
+  g_autoptr(PlStatusChange) change = NULL;
+
+  change = pl_lifecycle_change_status (store, placement_id, to_status, reason, today, error);
+  return change != NULL;
+}
+
+gboolean
+pl_lifecycle_undo (PlStore         *store,
+                   PlStatusChange  *change,
+                   GError         **error)
+{
+  g_autoptr(PlRecord) placement = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, error);
+  if (placement == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (pl_record_get_string (placement, "status"), change->to) != 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                   _("The placement is now %s, not %s: the change can no longer be undone."),
+                   pl_enum_label (pl_record_get_string (placement, "status")),
+                   pl_enum_label (change->to));
+      return FALSE;
+    }
+
+  pl_record_set_string (placement, "status", change->from);
+  pl_record_set_string (placement, "agreed_on", change->agreed_on);
+  pl_record_set_string (placement, "cancel_reason", change->cancel_reason);
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  if (!pl_store_update (store, placement, error))
+    goto failed;
+
+  for (guint i = 0; i < change->milestones->len; i++)
+    {
+      MilestoneChange *m = &g_array_index (change->milestones, MilestoneChange, i);
+
+      if (!sql_step (store, "UPDATE milestone SET done = ?2 WHERE id = ?1", m->id, m->done, error))
+        goto failed;
+    }
+  pl_store_emit_changed (store, "milestone");
+
+  if (change->event_id != 0 &&
+      !pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, change->event_id, error))
+    goto failed;
+
+  return pl_store_commit (store, error);
+
+failed:
+  pl_store_rollback (store);
+  return FALSE;
+}
+
+gint64
+pl_placement_create_request (PlStore      *store,
+                             gint64        staff_id,
+                             gint64        sector_id,
+                             const GDate  *today,
+                             GError      **error)
+{
+  g_autoptr(PlRecord) placement = pl_record_new (PL_TYPE_PLACEMENT);
+  g_autoptr(PlStatusChange) change = g_new0 (PlStatusChange, 1);
+
+  g_return_val_if_fail (PL_IS_STORE (store), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  pl_record_set_int (placement, "staff_id", staff_id);
+  pl_record_set_int (placement, "sector_id", sector_id);
+  pl_record_set_string (placement, "status", "request");
+  pl_record_set_int (placement, "length", 1);
+  pl_record_set_int (placement, "aims", 0);
+
+  if (!pl_store_begin (store, error))
+    return 0;
+
+  if (!pl_store_insert (store, placement, error))
+    {
+      pl_store_rollback (store);
+      return 0;
+    }
+
+  change->placement_id = pl_record_get_id (placement);
+  change->to = g_strdup ("request");
+  change->milestones = g_array_new (FALSE, TRUE, sizeof (MilestoneChange));
+  if (!record_event (store, change, NULL, today, error))
+    {
+      pl_store_rollback (store);
+      return 0;
+    }
+
+  if (!pl_store_commit (store, error))
+    return 0;
+
+  return pl_record_get_id (placement);
+}
+
+gboolean
+pl_placement_set_days (PlStore             *store,
+                       gint64               placement_id,
+                       const char * const  *days,
+                       GError             **error)
+{
+  g_autoptr(PlRecord) placement = NULL;
+  const char *status;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, error);
+  if (placement == NULL)
+    return FALSE;
+
+  status = pl_record_get_string (placement, "status");
+  if ((days == NULL || days[0] == NULL) && pl_lifecycle_rank (status) >= RANK_PROPOSED)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                   _("A placement that is %s keeps at least one day: move it back to Request "
+                     "before removing them all."), pl_enum_label (status));
+      return FALSE;
+    }
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  if (!pl_store_set_days (store, placement_id, days, error) ||
+      !pl_milestones_update (store, placement_id, error))
+    {
+      pl_store_rollback (store);
+      return FALSE;
+    }
+
+  return pl_store_commit (store, error);
+}
+
+/* Columns that only the lifecycle writes. */
+static gboolean
+is_status_column (const char *name)
+{
+  return g_str_equal (name, "status") || g_str_equal (name, "agreed_on") ||
+         g_str_equal (name, "cancel_reason");
+}
+
+gboolean
+pl_placement_restore (PlStore             *store,
+                      PlRecord            *placement,
+                      const char * const  *days,
+                      GError             **error)
+{
+  g_autoptr(PlRecord) current = NULL;
+  PlRecordClass *klass;
+  const PlColumn *columns;
+  guint n_columns;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PL_IS_PLACEMENT (placement), FALSE);
+
+  current = pl_store_get (store, PL_TYPE_PLACEMENT, pl_record_get_id (placement), error);
+  if (current == NULL)
+    return FALSE;
+
+  klass = PL_RECORD_GET_CLASS (placement);
+  columns = pl_record_class_get_columns (klass, &n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if ((columns[i].flags & PL_COLUMN_DERIVED) || is_status_column (columns[i].name))
+        continue;
+      pl_record_load_value (current, i, pl_record_peek_value (placement, i));
+    }
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  if (!pl_store_update (store, current, error) ||
+      !pl_placement_set_days (store, pl_record_get_id (placement), days, error))
+    {
+      pl_store_rollback (store);
+      return FALSE;
+    }
+
+  return pl_store_commit (store, error);
+}

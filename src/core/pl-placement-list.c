@@ -1,0 +1,369 @@
+/* pl-placement-list.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-placement-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-placement-list.h"
+
+/* The filters and the search run in SQLite, not over records in memory:
+ * only the ids of the rows shown are held, and each record is read when a
+ * row scrolls into view. */
+
+struct _PlPlacementList
+{
+  GObject    parent_instance;
+
+  PlStore   *store;
+
+  char      *status;
+  gint64     partner_id;
+  gint64     sector_id;
+  gint64     employer_id;
+  int        academic_year;
+  GStrv      words;      /* FTS5 queries, one a word */
+
+  GArray    *ids;        /* gint64 */
+  GPtrArray *items;      /* PlRecord or NULL until asked for */
+};
+
+static GType
+pl_placement_list_get_item_type (GListModel *model)
+{
+  return PL_TYPE_PLACEMENT;
+}
+
+static guint
+pl_placement_list_get_n_items (GListModel *model)
+{
+  return PL_PLACEMENT_LIST (model)->ids->len;
+}
+
+static gpointer
+pl_placement_list_get_item (GListModel *model,
+                            guint       position)
+{
+  PlPlacementList *self = PL_PLACEMENT_LIST (model);
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  if (g_ptr_array_index (self->items, position) == NULL)
+    {
+      gint64 id = g_array_index (self->ids, gint64, position);
+      PlRecord *record = pl_store_get (self->store, PL_TYPE_PLACEMENT, id, NULL);
+
+      /* Removed behind our back: the reload that follows drops it. */
+      if (record == NULL)
+        record = pl_record_new (PL_TYPE_PLACEMENT);
+      g_ptr_array_index (self->items, position) = record;
+    }
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pl_placement_list_get_item_type;
+  iface->get_n_items = pl_placement_list_get_n_items;
+  iface->get_item = pl_placement_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlPlacementList, pl_placement_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+#define ANCHOR_DATE                                                             \
+  "coalesce((SELECT min(day) FROM placement_day WHERE placement_id = p.id), "    \
+  "p.window_start, substr(p.created_at, 1, 10))"
+
+/* Each word may be found in the placement's own text, its staff
+ * member's or its employer's: "okafor saltm" finds Okafor's placement at
+ * The Saltmarsh Table. */
+#define WORD_CLAUSE                                                                  \
+  " AND (p.id IN (SELECT rec_id FROM search WHERE search MATCH ?%u AND kind = 'placement')" \
+  " OR p.staff_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u AND kind = 'staff')" \
+  " OR p.employer_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u"                 \
+  " AND kind = 'employer'))"
+
+static GArray *
+query_ids (PlPlacementList *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = pl_store_get_db (self->store);
+  guint n_words = self->words ? g_strv_length (self->words) : 0;
+
+  g_string_append (sql,
+                   "SELECT p.id, "
+                   "  (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS f "
+                   "FROM placement AS p "
+                   "WHERE (?1 IS NULL OR p.status = ?1) "
+                   "  AND (?2 = 0 OR p.staff_id IN (SELECT id FROM staff WHERE partner_id = ?2)) "
+                   "  AND (?3 = 0 OR p.sector_id = ?3) "
+                   "  AND (?4 = 0 OR p.employer_id = ?4) "
+                   "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)");
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (sql, WORD_CLAUSE, 7 + i, 7 + i, 7 + i);
+  g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
+
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("Cannot list placements: %s", sqlite3_errmsg (db));
+      return ids;
+    }
+
+  if (self->status != NULL)
+    sqlite3_bind_text (stmt, 1, self->status, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, self->partner_id);
+  sqlite3_bind_int64 (stmt, 3, self->sector_id);
+  sqlite3_bind_int64 (stmt, 4, self->employer_id);
+  if (self->academic_year > 0)
+    {
+      g_autofree char *from = g_strdup_printf ("%04d-09-01", self->academic_year);
+      g_autofree char *to = g_strdup_printf ("%04d-08-31", self->academic_year + 1);
+
+      sqlite3_bind_text (stmt, 5, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, to, -1, SQLITE_TRANSIENT);
+    }
+  for (guint i = 0; i < n_words; i++)
+    sqlite3_bind_text (stmt, (int) (7 + i), self->words[i], -1, SQLITE_STATIC);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+static void
+refresh_record (PlPlacementList *self,
+                PlRecord        *record)
+{
+  g_autoptr(PlRecord) fresh = NULL;
+  PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
+  const PlColumn *columns;
+  guint n_columns;
+
+  fresh = pl_store_get (self->store, PL_TYPE_PLACEMENT, pl_record_get_id (record), NULL);
+  if (fresh == NULL)
+    return;
+
+  columns = pl_record_class_get_columns (klass, &n_columns);
+  g_object_freeze_notify (G_OBJECT (record));
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (columns[c].name), "_", '-');
+
+      pl_record_load_value (record, c, pl_record_peek_value (fresh, c));
+      g_object_notify (G_OBJECT (record), name);
+    }
+  pl_record_load_stamps (record, pl_record_get_created_at (fresh),
+                         pl_record_get_updated_at (fresh));
+  /* Rows redraw on this one: it changes with every write. */
+  g_object_notify (G_OBJECT (record), "updated-at");
+  g_object_thaw_notify (G_OBJECT (record));
+}
+
+/* Only the rows between the unchanged start and end of the list are
+ * replaced, so that a list view keeps its selection and scroll position
+ * when one placement is added or moves. */
+static void
+reload (PlPlacementList *self)
+{
+  g_autoptr(GArray) ids = query_ids (self);
+  GArray *old = self->ids;
+  guint prefix = 0, suffix = 0;
+  guint removed, added;
+
+  while (prefix < old->len && prefix < ids->len &&
+         g_array_index (old, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < ids->len - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) ==
+         g_array_index (ids, gint64, ids->len - 1 - suffix))
+    suffix++;
+
+  /* Rows kept follow their records' changes. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlRecord *record = g_ptr_array_index (self->items, i);
+
+      if (record != NULL && (i < prefix || i >= old->len - suffix))
+        refresh_record (self, record);
+    }
+
+  removed = old->len - prefix - suffix;
+  added = ids->len - prefix - suffix;
+  if (removed == 0 && added == 0)
+    return;
+
+  g_ptr_array_remove_range (self->items, prefix, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (self->items, (int) (prefix + i), NULL);
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+}
+
+static void
+on_store_changed (PlPlacementList *self,
+                  const char      *table,
+                  PlStore         *store)
+{
+  /* What the list shows and how it is ordered comes from these tables
+   * (names, days and search text included); a milestone ticked or a
+   * cascade added changes nothing here, and reading 100,000 ids again
+   * is not free. */
+  static const char * const tables[] = {
+    "placement", "placement_day", "staff", "partner", "employer", "sector", NULL,
+  };
+
+  if (table != NULL && !g_strv_contains (tables, table))
+    return;
+
+  reload (self);
+}
+
+static void
+unref_if_loaded (gpointer record)
+{
+  if (record != NULL)
+    g_object_unref (record);
+}
+
+static void
+pl_placement_list_finalize (GObject *object)
+{
+  PlPlacementList *self = PL_PLACEMENT_LIST (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pl_placement_list_parent_class)->finalize (object);
+}
+
+static void
+pl_placement_list_class_init (PlPlacementListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pl_placement_list_finalize;
+}
+
+static void
+pl_placement_list_init (PlPlacementList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
+}
+
+PlPlacementList *
+pl_placement_list_new (PlStore *store)
+{
+  PlPlacementList *self;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  self = g_object_new (PL_TYPE_PLACEMENT_LIST, NULL);
+  self->store = g_object_ref (store);
+  g_type_class_ref (PL_TYPE_PLACEMENT);
+  reload (self);
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  return self;
+}
+
+/* Each word a prefix, quoted so that FTS5 reads it as plain text. At
+ * most a few words count: enough to narrow any list. */
+static GStrv
+fts_words (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_str_tokenize_and_fold (text, NULL, NULL);
+  for (guint i = 0; words[i] != NULL && i < 8; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
+      g_autofree char *quoted = g_strjoinv ("\"\"", parts);
+      g_autofree char *query = g_strdup_printf ("\"%s\"*", quoted);
+
+      g_strv_builder_add (builder, query);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+pl_placement_list_set_filter (PlPlacementList         *self,
+                              const PlPlacementFilter *filter)
+{
+  g_return_if_fail (PL_IS_PLACEMENT_LIST (self));
+  g_return_if_fail (filter != NULL);
+
+  g_free (self->status);
+  self->status = g_strdup (filter->status);
+  self->partner_id = filter->partner_id;
+  self->sector_id = filter->sector_id;
+  self->employer_id = filter->employer_id;
+  self->academic_year = filter->academic_year;
+  g_strfreev (self->words);
+  self->words = fts_words (filter->search);
+
+  reload (self);
+}
+
+guint
+pl_placement_list_find (PlPlacementList *self,
+                        gint64           id)
+{
+  g_return_val_if_fail (PL_IS_PLACEMENT_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+GArray *
+pl_placement_list_years (PlStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_return_val_if_fail (PL_IS_STORE (store), years);
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                          "SELECT DISTINCT CAST(substr(d, 1, 4) AS INTEGER) "
+                          "  - (CAST(substr(d, 6, 2) AS INTEGER) < 9) AS y "
+                          "FROM (SELECT " ANCHOR_DATE " AS d FROM placement AS p) "
+                          "ORDER BY y", -1, &stmt, NULL) != SQLITE_OK)
+    return years;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+      g_array_append_val (years, year);
+    }
+
+  return years;
+}
