@@ -27,6 +27,9 @@ static const char usage_text[] =
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
      "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
      "                                  the impact figures, computed from the records\n"
+     "  import csv KIND FILE            import partners, staff, employers, placements or\n"
+     "                                  groups from CSV (all rows or none)\n"
+     "  export csv KIND FILE            export them as CSV with the same columns\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -329,6 +332,8 @@ typedef struct
 } FormatCommand;
 
 static const FormatCommand format_commands[] = {
+  { "import", "csv", pl_cli_import_csv },
+  { "export", "csv", pl_cli_export_csv },
   { NULL, NULL, NULL },
 };
 
