@@ -135,7 +135,9 @@ pl_csv_append_field (GString    *line,
   if (text == NULL || *text == '\0')
     return;
 
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  /* A field that starts with U+FEFF is quoted too: at the start of a
+   * file, a reader would take it for the byte order mark. */
+  if (strpbrk (text, ",\"\r\n") == NULL && !g_str_has_prefix (text, "\xEF\xBB\xBF"))
     {
       g_string_append (line, text);
       return;
