@@ -437,6 +437,7 @@ test_bad_files (Fixture       *f,
     { PL_CSV_PARTNERS, "name,kind,colour\nA,college,red\n", -1, 1, 11,
       "unknown column “colour”" },
     { PL_CSV_PARTNERS, "name,region,Name\nA,b,c\n", -1, 1, 13, "the column “name” appears twice." },
+    { PL_CSV_PARTNERS, "name,region,\nA,b,\n", -1, 1, 13, "column 3 has no name" },
     /* An unknown sector, partner, staff member */
     { PL_CSV_EMPLOYERS, "name,sector\nAcme Ltd,Digitl\n", -1, 2, 10,
       "column “sector”: there is no sector called “Digitl”." },

@@ -265,6 +265,16 @@ read_header (Import  *self,
         if (g_ascii_strcasecmp (self->slots[i].spec->header, header) == 0)
           slot = &self->slots[i];
 
+      if (slot == NULL && *header == '\0')
+        {
+          /* Spreadsheets leave these after the last column in use. */
+          pl_csv_reader_set_error (reader, f, error, PL_ERROR_INVALID,
+                                   _("column %u has no name; delete the column or name it "
+                                     "(the columns of %s are %s)."),
+                                   f + 1, self->kind->name, column_list (self->kind, names));
+          return FALSE;
+        }
+
       if (slot == NULL)
         {
           pl_csv_reader_set_error (reader, f, error, PL_ERROR_INVALID,
