@@ -13,8 +13,10 @@
 #
 # Defaults: 100,000 placements, 20,000 employers, 50,000 staff, seed 1, and
 # the best of 3 runs. Builds an optimised build-bench/ first. Prints one
-# line a kind: rows, the times (wall and CPU) and the ratios. Not part of
-# the test suite: timings depend on the machine.
+# line a kind: rows, the times (wall and CPU) and the ratios; then, from the
+# database the import filled, the store's time to open, filter and search
+# each list (bench/lists). Not part of the test suite: timings depend on
+# the machine.
 
 set -euo pipefail
 
@@ -42,7 +44,7 @@ done
 build="$PL_SOURCE_ROOT/build-bench"
 pl_ensure_packages
 pl_configure "$build" -Dbench=true --buildtype=release -Dgui_tests=false >/dev/null
-meson compile -C "$build" bench/generate src/cli/placements-cli >/dev/null
+meson compile -C "$build" bench/generate bench/lists src/cli/placements-cli >/dev/null
 
 cli="$build/src/cli/placements-cli"
 work="$(mktemp -d "${TMPDIR:-/tmp}/placements-bench-XXXXXX")"
@@ -52,3 +54,7 @@ trap 'rm -rf "$work"' EXIT
   --employers "$employers" --staff "$staff" --seed "$seed"
 
 /usr/bin/python3 "$PL_SOURCE_ROOT/bench/import-times.py" "$cli" "$work/csv" "$work" "$runs"
+
+# The database the imports filled: how long the store takes to list it.
+echo
+"$build/bench/lists" --db "$work/ours.db"
