@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pl-csv-bulk.h"
 #include "pl-csv-private.h"
 #include "pl-csv-reader.h"
 #include "pl-date.h"
@@ -1130,142 +1131,6 @@ import_all (Import         *self,
   return TRUE;
 }
 
-/* FTS5 writes out its pending terms at each statement that may roll back,
- * so the search index's AFTER INSERT trigger, run by one INSERT a row,
- * made a 50,000-row import five times slower than indexing the same rows
- * in one statement. For the import, the trigger is dropped inside the
- * transaction, its one INSERT runs once over the new rows, and the
- * trigger is created again from its own SQL before the commit; a rollback
- * undoes all of it. A trigger of any other shape is left alone. */
-typedef struct
-{
-  char   *name;
-  char   *create_sql;
-  char   *bulk_sql;     /* its INSERT, as INSERT … SELECT over rows after ?1 */
-  gint64  last_id;      /* the table's highest id before the import */
-} SearchTrigger;
-
-static void
-search_trigger_free (SearchTrigger *trigger)
-{
-  g_free (trigger->name);
-  g_free (trigger->create_sql);
-  g_free (trigger->bulk_sql);
-  g_free (trigger);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchTrigger, search_trigger_free)
-
-/* "INSERT INTO search (…) VALUES (…);" → "INSERT INTO search (…) SELECT …
- * FROM @table AS NEW WHERE NEW.id > ?1"; NULL for any other body. */
-static char *
-bulk_sql_of (const char *create_sql,
-             const char *table)
-{
-  const char *begin = strstr (create_sql, "\nBEGIN\n");
-  const char *end;
-  const char *values;
-  g_autofree char *body = NULL;
-  gsize len;
-
-  if (begin == NULL || !g_str_has_suffix (create_sql, "\nEND"))
-    return NULL;
-  end = create_sql + strlen (create_sql) - strlen ("\nEND");
-  body = g_strstrip (g_strndup (begin + strlen ("\nBEGIN\n"), (gsize) (end - begin) - 7));
-  len = strlen (body);
-
-  if (!g_str_has_prefix (body, "INSERT INTO search (") || len < 2 ||
-      strchr (body, ';') != body + len - 1 || body[len - 2] != ')')
-    return NULL;
-  values = strstr (body, ") VALUES (");
-  if (values == NULL)
-    return NULL;
-
-  body[len - 2] = '\0';
-  return g_strdup_printf ("%.*s) SELECT %s FROM %s AS NEW WHERE NEW.id > ?1 ORDER BY NEW.id",
-                          (int) (values - body), body, values + strlen (") VALUES ("), table);
-}
-
-static SearchTrigger *
-defer_search_trigger (sqlite3    *db,
-                      const char *table)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(SearchTrigger) trigger = g_new0 (SearchTrigger, 1);
-  g_autofree char *drop = NULL;
-  g_autofree char *last = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                          "AND tbl_name = ?1 AND sql LIKE '%AFTER INSERT ON%'",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-
-  trigger->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  trigger->create_sql = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  if (trigger->create_sql == NULL || sqlite3_step (stmt) != SQLITE_DONE)
-    return NULL;
-  trigger->bulk_sql = bulk_sql_of (trigger->create_sql, table);
-  if (trigger->bulk_sql == NULL)
-    return NULL;
-
-  last = g_strdup_printf ("SELECT ifnull(max(id), 0) FROM %s", table);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, last, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  trigger->last_id = sqlite3_column_int64 (stmt, 0);
-
-  drop = g_strdup_printf ("DROP TRIGGER \"%s\"", trigger->name);
-  if (sqlite3_exec (db, drop, NULL, NULL, NULL) != SQLITE_OK)
-    return NULL;
-
-  return g_steal_pointer (&trigger);
-}
-
-/* Indexes the new rows and puts the trigger back. */
-static gboolean
-restore_search_trigger (Import         *self,
-                        SearchTrigger  *trigger,
-                        GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!prepare (self, trigger->bulk_sql, &stmt, error))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, trigger->last_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE ||
-      sqlite3_exec (self->db, trigger->create_sql, NULL, NULL, NULL) != SQLITE_OK)
-    return sqlite_error (self, error);
-
-  return TRUE;
-}
-
-/* In KiB, as PRAGMA cache_size counts when negative. */
-#define IMPORT_CACHE_KIB (128 * 1024)
-
-static gint64
-query_cache_size (sqlite3 *db)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    return -IMPORT_CACHE_KIB;
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static void
-set_cache_size (sqlite3 *db,
-                gint64   size)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
-
-  sqlite3_exec (db, sql, NULL, NULL, NULL);
-}
-
 /* The tables an import of @kind writes, for ::changed. */
 static void
 emit_changed (PlStore       *store,
@@ -1302,8 +1167,7 @@ pl_csv_import_data (PlStore        *store,
 {
   g_autoptr(PlCsvReader) reader = NULL;
   Import self = { 0 };
-  g_autoptr(SearchTrigger) trigger = NULL;
-  gint64 cache_size;
+  g_autoptr(PlCsvBulk) bulk = NULL;
   gboolean ok;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
@@ -1350,21 +1214,11 @@ pl_csv_import_data (PlStore        *store,
       return FALSE;
     }
 
-  /* A transaction larger than SQLite's page cache spills to the WAL and
-   * writes the same index pages again and again; for the import, the
-   * cache may hold the whole of a large file's changes. */
-  cache_size = query_cache_size (self.db);
-  if (cache_size > -IMPORT_CACHE_KIB)
-    set_cache_size (self.db, -IMPORT_CACHE_KIB);
-
-  trigger = defer_search_trigger (self.db, self.kind->table);
-
+  bulk = pl_csv_bulk_begin (self.db, self.kind->table);
   ok = import_all (&self, (goffset) length, progress, user_data, cancellable, error) &&
-       (trigger == NULL || restore_search_trigger (&self, trigger, error));
+       pl_csv_bulk_finish (bulk, error);
   import_clear (&self);
-
-  if (cache_size > -IMPORT_CACHE_KIB)
-    set_cache_size (self.db, cache_size);
+  g_clear_pointer (&bulk, pl_csv_bulk_free);
 
   if (!ok)
     {
