@@ -869,6 +869,12 @@ test_progress_and_cancel (Fixture       *f,
     g_assert_true (pl_csv_import_file (store, PL_CSV_PARTNERS, path, on_progress, &progress,
                                        NULL, &rows, NULL));
     g_assert_cmpint (rows, ==, 5000);
+    /* A file this size takes the bulk path: the search index has them all. */
+    g_assert_cmpuint (text->len, >, 64 * 1024);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE kind = 'partner'"), ==,
+                     pl_store_count (store, PL_TYPE_PARTNER));
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE kind = 'partner' AND "
+                                       "search MATCH '\"partner 4321\"'"), ==, 1);
     g_assert_cmpuint (progress.calls, >=, 2);
     g_assert_cmpint (progress.last_done, ==, (goffset) text->len);
     g_assert_cmpint (progress.total, ==, (goffset) text->len);

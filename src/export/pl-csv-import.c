@@ -27,6 +27,7 @@
 
 #define AMBIGUOUS ((gpointer) (gintptr) -1)
 #define ROWS_PER_PROGRESS 1024
+#define BULK_MIN_BYTES (64 * 1024)
 
 /* One column of the kind, and where the file has it. */
 typedef struct
@@ -1214,9 +1215,13 @@ pl_csv_import_data (PlStore        *store,
       return FALSE;
     }
 
-  bulk = pl_csv_bulk_begin (self.db, self.kind->table);
+  /* Below a few hundred rows the tuning saves less than it costs: setting
+   * the trigger aside changes the schema, which every connection then reads
+   * again. */
+  if (length >= BULK_MIN_BYTES)
+    bulk = pl_csv_bulk_begin (self.db, self.kind->table);
   ok = import_all (&self, (goffset) length, progress, user_data, cancellable, error) &&
-       pl_csv_bulk_finish (bulk, error);
+       (bulk == NULL || pl_csv_bulk_finish (bulk, error));
   import_clear (&self);
   g_clear_pointer (&bulk, pl_csv_bulk_free);
 
