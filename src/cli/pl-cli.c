@@ -37,6 +37,9 @@ static const char usage_text[] =
      "  export pack FILE.pdf --employer NAME [--template FILE] [--logo FILE]\n"
      "  export pack --all DIR [--template FILE] [--logo FILE]\n"
      "                                  the employer toolkit pack as A4 PDF\n"
+     "  import csv KIND FILE            import partners, staff, employers, placements or\n"
+     "                                  groups from CSV (all rows or none)\n"
+     "  export csv KIND FILE            export them as CSV with the same columns\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -341,6 +344,8 @@ typedef struct
 static const FormatCommand format_commands[] = {
   { "export", "xlsx", pl_cli_export_xlsx },
   { "export", "pack", pl_cli_export_pack },
+  { "import", "csv", pl_cli_import_csv },
+  { "export", "csv", pl_cli_export_csv },
   { NULL, NULL, NULL },
 };
 

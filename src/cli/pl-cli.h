@@ -54,5 +54,11 @@ int      pl_cli_set_status (PlCli      *cli,
 int      pl_cli_milestones (PlCli      *cli,
                             int         argc,
                             char      **argv);
+int      pl_cli_import_csv (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
+int      pl_cli_export_csv (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
 
 G_END_DECLS

@@ -43,6 +43,18 @@ gboolean    pl_csv_import_file      (PlStore        *store,
                                      gint64         *n_rows,
                                      GError        **error);
 
+/* The same for text already in memory; @filename names it in messages. */
+gboolean    pl_csv_import_data      (PlStore        *store,
+                                     PlCsvKind       kind,
+                                     const char     *data,
+                                     gsize           length,
+                                     const char     *filename,
+                                     PlCsvProgress   progress,
+                                     gpointer        user_data,
+                                     GCancellable   *cancellable,
+                                     gint64         *n_rows,
+                                     GError        **error);
+
 /* Writes every record of @kind with the same header the import reads, so an
  * export imports again into an empty database. The file appears whole or not
  * at all. */
