@@ -27,6 +27,14 @@ static const char usage_text[] =
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
      "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
      "                                  the impact figures, computed from the records\n"
+     "  import ics FILE --owner OWNER --kind KIND\n"
+     "                                  read calendar periods from an iCalendar file;\n"
+     "                                  OWNER is all, partner:NAME, employer:NAME or\n"
+     "                                  staff:NAME, KIND term, holiday, exam, inset,\n"
+     "                                  blackout, busy, unavailable or bank_holiday\n"
+     "  export ics FILE [--staff NAME|--employer NAME|--partner NAME]\n"
+     "                                  write placements, milestones and group meetings\n"
+     "                                  as an iCalendar file\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -329,6 +337,8 @@ typedef struct
 } FormatCommand;
 
 static const FormatCommand format_commands[] = {
+  { "import", "ics", pl_cli_import_ics },
+  { "export", "ics", pl_cli_export_ics },
   { NULL, NULL, NULL },
 };
 

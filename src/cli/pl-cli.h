@@ -42,5 +42,11 @@ void     pl_cli_print_json (JsonNode   *node);
 int      pl_cli_list      (PlCli       *cli,
                            int          argc,
                            char       **argv);
+int      pl_cli_import_ics (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
+int      pl_cli_export_ics (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
 
 G_END_DECLS
