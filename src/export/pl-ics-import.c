@@ -873,6 +873,11 @@ read_event (Reader      *reader,
                      _("the event’s DURATION is negative"));
     }
 
+  if (event->rrule != NULL &&
+      icalrecurrencetype_from_string (event->rrule->value).freq == ICAL_NO_RECURRENCE)
+    return fail (reader, error, event->rrule->line, _("“%s” is not a repeat rule (RRULE)"),
+                 event->rrule->value);
+
   if (event->recurrence_id != NULL)
     {
       Moment id;
@@ -1166,54 +1171,90 @@ expand_event (Reader      *reader,
   return ok;
 }
 
-/* libical's own verdict; its messages name the text it could not read,
- * which finds the line. */
+/* Whether libical's message is about @line: it quotes either the whole
+ * line or the property's name and, at the end, its value. */
+static gboolean
+message_names_line (const char        *message,
+                    const ContentLine *line)
+{
+  if (strlen (line->text) > 3 && strstr (message, line->text) != NULL)
+    return TRUE;
+
+  return *line->value != '\0' && strstr (message, line->name) != NULL &&
+         g_str_has_suffix (message, line->value);
+}
+
+/* The first X-LIC-ERROR in @component or below it. */
+static const char *
+first_error (icalcomponent *component)
+{
+  icalproperty *prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
+
+  if (prop != NULL)
+    return icalproperty_get_xlicerror (prop);
+
+  for (icalcomponent *child = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
+       child != NULL;
+       child = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
+    {
+      const char *message = first_error (child);
+
+      if (message != NULL)
+        return message;
+    }
+
+  return NULL;
+}
+
+/* libical's own verdict. Its messages carry no line numbers, but they quote
+ * what they could not read, which finds the line; failing that the error
+ * is placed at its event's BEGIN (or the calendar's). */
 static gboolean
 check_libical (Reader         *reader,
                CalendarLines  *calendar,
                GError        **error)
 {
   ContentLine *begin = g_ptr_array_index (reader->lines, calendar->begin);
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  const char *message;
+  guint line = begin->line;
+  guint index = 0;
+  icalcomponent *child;
 
   if (icalcomponent_count_errors (reader->root) == 0)
     return TRUE;
 
-  g_ptr_array_add (pending, reader->root);
-  while (pending->len > 0)
+  /* Errors in a VEVENT are searched for among its own lines. */
+  for (child = icalcomponent_get_first_component (reader->root, ICAL_VEVENT_COMPONENT);
+       child != NULL;
+       child = icalcomponent_get_next_component (reader->root, ICAL_VEVENT_COMPONENT), index++)
     {
-      icalcomponent *component = g_ptr_array_steal_index (pending, pending->len - 1);
-      icalproperty *error_prop;
+      EventLines *event;
 
-      for (icalcomponent *child = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
-           child != NULL;
-           child = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
-        g_ptr_array_add (pending, child);
+      if ((message = first_error (child)) == NULL || index >= calendar->events->len)
+        continue;
 
-      error_prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
-      if (error_prop != NULL)
-        {
-          const char *message = icalproperty_get_xlicerror (error_prop);
-          guint line = begin->line;
+      event = g_ptr_array_index (calendar->events, index);
+      line = event->begin_line;
+      for (guint i = 0; i < event->props->len; i++)
+        if (message_names_line (message, g_ptr_array_index (event->props, i)))
+          {
+            line = ((ContentLine *) g_ptr_array_index (event->props, i))->line;
+            break;
+          }
 
-          for (guint i = calendar->begin; i <= calendar->end; i++)
-            {
-              ContentLine *candidate = g_ptr_array_index (reader->lines, i);
-
-              if (strlen (candidate->text) > 3 && message != NULL &&
-                  strstr (message, candidate->text) != NULL)
-                {
-                  line = candidate->line;
-                  break;
-                }
-            }
-
-          return fail (reader, error, line, _("this is not valid iCalendar: %s"),
-                       message != NULL ? message : _("libical reports an error"));
-        }
+      return fail (reader, error, line, _("this is not valid iCalendar: %s"), message);
     }
 
-  return fail (reader, error, begin->line, _("this is not valid iCalendar"));
+  message = first_error (reader->root);
+  for (guint i = calendar->begin; message != NULL && i <= calendar->end; i++)
+    if (message_names_line (message, g_ptr_array_index (reader->lines, i)))
+      {
+        line = ((ContentLine *) g_ptr_array_index (reader->lines, i))->line;
+        break;
+      }
+
+  return fail (reader, error, line, _("this is not valid iCalendar: %s"),
+               message != NULL ? message : _("libical reports an error"));
 }
 
 static gboolean
