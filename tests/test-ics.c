@@ -843,7 +843,7 @@ test_cli (Fixture       *f,
 
     g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "import", "ics", cam, "--owner",
                               owner, "--kind", "term", NULL), ==, 0);
-    g_assert_nonnull (strstr (out, "389 periods added"));
+    g_assert_nonnull (strstr (out, "389 new, 0 updated"));
   }
 
   g_assert_true (g_file_set_contents (bad, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2027\n"

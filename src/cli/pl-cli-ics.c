@@ -78,8 +78,9 @@ pl_cli_import_ics (PlCli  *cli,
   if (!pl_ics_import_file (store, argv[1], owner, kind, &today, &result, &error))
     return pl_cli_fail (error);
 
-  g_print (_("%s: %u periods added, %u updated, %u unchanged\n"), argv[1], result.added,
-           result.updated, result.unchanged);
+  /* TRANSLATORS: the result of importing a calendar file; counts of periods. */
+  g_print (_("%s: %u new, %u updated, %u unchanged\n"), argv[1], result.added, result.updated,
+           result.unchanged);
   return PL_EXIT_OK;
 }
 
