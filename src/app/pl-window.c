@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-calendar-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
 
@@ -263,6 +264,30 @@ pl_window_show_page_action (GtkWidget  *widget,
     g_debug ("No page called “%s”", name);
 }
 
+/* Opens a placement on the Placements page. Until that page can show one
+ * record, it shows the page. */
+static void
+pl_window_open_placement (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  g_debug ("Opening placement %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
+  pl_window_show_page (self, "placements");
+}
+
+static void
+pl_window_open_employer (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  g_debug ("Opening employer %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
+  pl_window_show_page (self, "employers");
+}
+
 static void
 pl_window_restore_state (PlWindow *self)
 {
@@ -426,6 +451,8 @@ pl_window_class_init (PlWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PL_TYPE_CALENDAR_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");
 
@@ -448,6 +475,10 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_load_sample);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    pl_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-placement", "x",
+                                   pl_window_open_placement);
+  gtk_widget_class_install_action (widget_class, "win.open-employer", "x",
+                                   pl_window_open_employer);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,

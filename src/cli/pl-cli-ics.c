@@ -101,8 +101,9 @@ pl_cli_export_ics (PlCli  *cli,
   };
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *owner = NULL;
   PlOwnerKind kind = PL_OWNER_ALL;
-  const char *name = NULL;
+  gint64 owner_id = 0;
 
   if (!parse_options ("export ics", entries, &argc, &argv))
     return PL_EXIT_USAGE;
@@ -112,17 +113,20 @@ pl_cli_export_ics (PlCli  *cli,
     return pl_cli_usage (_("export ics: give at most one of --staff, --employer and --partner"));
 
   if (staff != NULL)
-    kind = PL_OWNER_STAFF, name = staff;
+    owner = g_strconcat ("staff:", staff, NULL);
   else if (employer != NULL)
-    kind = PL_OWNER_EMPLOYER, name = employer;
+    owner = g_strconcat ("employer:", employer, NULL);
   else if (partner != NULL)
-    kind = PL_OWNER_PARTNER, name = partner;
+    owner = g_strconcat ("partner:", partner, NULL);
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)
     return pl_cli_fail (error);
 
-  if (!pl_ics_export_file (store, argv[1], kind, name, &error))
+  if (owner != NULL && !pl_ics_resolve_owner (store, owner, &kind, &owner_id, &error))
+    return pl_cli_fail (error);
+
+  if (!pl_ics_export_file (store, argv[1], kind, owner_id, &error))
     return pl_cli_fail (error);
 
   g_print (_("Calendar written: %s\n"), argv[1]);

@@ -423,34 +423,40 @@ write_meetings (Writer  *writer,
 char *
 pl_ics_export (PlStore      *store,
                PlOwnerKind   owner_kind,
-               const char   *owner_name,
+               gint64        owner_id,
                GError      **error)
 {
+  static const char * const tables[] = { NULL, "partner", "employer", "staff" };
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *network = NULL;
   g_autofree char *calendar_name = NULL;
-  Writer writer = { store, out, owner_kind, 0 };
+  Writer writer = { store, out, owner_kind, owner_id };
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (owner_kind == PL_OWNER_ALL || owner_name != NULL, NULL);
-
-  if (owner_kind != PL_OWNER_ALL)
-    {
-      static const char * const prefixes[] = { NULL, "partner:", "employer:", "staff:" };
-      g_autofree char *owner = g_strconcat (prefixes[owner_kind], owner_name, NULL);
-      PlOwnerKind kind;
-
-      if (!pl_ics_resolve_owner (store, owner, &kind, &writer.owner_id, error))
-        return NULL;
-    }
+  g_return_val_if_fail (owner_kind <= PL_OWNER_STAFF, NULL);
 
   network = pl_store_get_setting (store, "network_name");
   if (owner_kind == PL_OWNER_ALL)
     calendar_name = g_strdup (network != NULL ? network : "Placements");
   else
-    /* TRANSLATORS: the name of an exported calendar: network — person or organisation. */
-    calendar_name = g_strdup_printf (_("%s — %s"), network != NULL ? network : "Placements",
-                                     owner_name);
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?1",
+                                              tables[owner_kind]);
+      g_autoptr(sqlite3_stmt) stmt = prepare (&writer, sql, error);
+
+      if (stmt == NULL)
+        return NULL;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                       _("There is no %s with number %" G_GINT64_FORMAT),
+                       pl_enum_label (tables[owner_kind]), owner_id);
+          return NULL;
+        }
+      /* TRANSLATORS: the name of an exported calendar: network — person or organisation. */
+      calendar_name = g_strdup_printf (_("%s — %s"), network != NULL ? network : "Placements",
+                                       column_text (stmt, 0));
+    }
 
   g_string_append (out, "BEGIN:VCALENDAR\r\n");
   add_line (out, "VERSION", "2.0");
@@ -476,7 +482,7 @@ gboolean
 pl_ics_export_file (PlStore      *store,
                     const char   *path,
                     PlOwnerKind   owner_kind,
-                    const char   *owner_name,
+                    gint64        owner_id,
                     GError      **error)
 {
   g_autofree char *text = NULL;
@@ -484,7 +490,7 @@ pl_ics_export_file (PlStore      *store,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!(text = pl_ics_export (store, owner_kind, owner_name, error)))
+  if (!(text = pl_ics_export (store, owner_kind, owner_id, error)))
     return FALSE;
 
   if (!g_file_set_contents (path, text, -1, &local_error))

@@ -91,21 +91,21 @@ gboolean   pl_ics_import_data  (PlStore            *store,
                                 PlIcsImportResult  *result,
                                 GError            **error);
 
-/* Writes the calendar of @owner_kind @owner_name (PL_OWNER_ALL and NULL:
- * everything): a staff member's placements, milestones and group meetings;
- * an employer's placements and milestones; a partner's staff's placements,
- * milestones and the meetings of groups with a member from it.
+/* Writes the calendar of the owner @owner_kind @owner_id (PL_OWNER_ALL and
+ * 0: everything): a staff member's placements, milestones and group
+ * meetings; an employer's placements and milestones; a partner's staff's
+ * placements, milestones and the meetings of groups with a member from it.
  *
  * Returns: (transfer full): the iCalendar text (CRLF lines), or NULL. */
 char      *pl_ics_export       (PlStore       *store,
                                 PlOwnerKind    owner_kind,
-                                const char    *owner_name,
+                                gint64         owner_id,
                                 GError       **error);
 
 gboolean   pl_ics_export_file  (PlStore       *store,
                                 const char    *path,
                                 PlOwnerKind    owner_kind,
-                                const char    *owner_name,
+                                gint64         owner_id,
                                 GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlIcsEvent, pl_ics_event_free)
