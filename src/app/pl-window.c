@@ -532,6 +532,21 @@ pl_window_get_visible_page (PlWindow *self)
 }
 
 /**
+ * pl_window_get_page:
+ * @name: a page's name, such as "calendar"
+ *
+ * Returns: (transfer none) (nullable): the page's widget
+ */
+GtkWidget *
+pl_window_get_page (PlWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->page_stack, name);
+}
+
+/**
  * pl_window_add_toast:
  * @toast: (transfer full): the toast
  *
