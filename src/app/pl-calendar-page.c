@@ -210,8 +210,8 @@ setup_label (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_INT (ellipsize))
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -369,39 +369,69 @@ date_range_text (const PlPeriod *period)
   return g_strdup_printf (_("%s – %s"), first_text, last_text);
 }
 
+/* A row of the periods list. Its labels have a bounded natural width, so
+ * that a long name does not widen the side panel. */
 static GtkWidget *
 create_period_row (PlCalendarPage *self,
                    PlAgenda       *agenda,
                    const PlPeriod *period)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = NULL;
+  GtkWidget *subtitle = NULL;
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   const char *kind = pl_enum_label (pl_period_kind_to_string (period->kind));
   const char *owner = pl_agenda_owner_name (agenda, period);
-  g_autofree char *title = NULL;
   g_autofree char *dates = date_range_text (period);
-  g_autofree char *subtitle = NULL;
   g_autofree char *subtitle_text = NULL;
+  g_autofree char *accessible = NULL;
 
-  /* Row titles and subtitles are markup; names may hold an ampersand. */
-  title = g_markup_escape_text (period->label != NULL ? period->label : kind, -1);
+  title = gtk_label_new (period->label != NULL ? period->label : kind);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
+
   /* TRANSLATORS: a calendar period in the list: kind · whose · dates. */
   subtitle_text = g_strdup_printf (_("%s · %s · %s"), kind,
                                    owner != NULL ? owner : _("Everyone"), dates);
-  subtitle = g_markup_escape_text (subtitle_text, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch_new (period->kind));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "calendar.edit-period");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", period->id);
+  subtitle = gtk_label_new (subtitle_text);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 30);
+  gtk_label_set_lines (GTK_LABEL (subtitle), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove Period"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "calendar.remove-period");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", period->id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  gtk_box_append (GTK_BOX (box), swatch_new (period->kind));
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  accessible = g_strdup_printf ("%s, %s", period->label != NULL ? period->label : kind,
+                                subtitle_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_widget_set_tooltip_text (row, _("Edit Period"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "calendar.edit-period");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", period->id);
 
   return row;
 }

@@ -1061,8 +1061,7 @@ pl_month_view_show_day (PlMonthView *self,
                         const GDate *date)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) periods = NULL;
-  g_autoptr(GString) period_text = g_string_new (NULL);
+  g_autofree char *period_text = NULL;
   graphene_rect_t rect;
   GtkWidget *child;
   char title[128];
@@ -1083,32 +1082,14 @@ pl_month_view_show_day (PlMonthView *self,
   if (self->agenda != NULL)
     {
       items = pl_agenda_items_on (self->agenda, date);
-      periods = pl_agenda_periods_on (self->agenda, date);
-
-      if (pl_agenda_is_bank_holiday (self->agenda, date))
-        g_string_append (period_text, _("Bank holiday"));
-      for (guint i = 0; i < periods->len; i++)
-        {
-          const PlPeriod *period = g_ptr_array_index (periods, i);
-          const char *owner = pl_agenda_owner_name (self->agenda, period);
-          const char *label = period->label != NULL
-                                ? period->label
-                                : pl_enum_label (pl_period_kind_to_string (period->kind));
-
-          if (period_text->len > 0)
-            g_string_append_c (period_text, '\n');
-          if (owner != NULL)
-            g_string_append_printf (period_text, _("%s (%s)"), label, owner);
-          else
-            g_string_append (period_text, label);
-        }
+      period_text = pl_agenda_describe_periods (self->agenda, date);
 
       for (guint i = 0; i < items->len; i++)
         gtk_list_box_append (self->popover_list, create_item_row (self, g_ptr_array_index (items, i)));
     }
 
-  gtk_label_set_text (GTK_LABEL (self->popover_periods), period_text->str);
-  gtk_widget_set_visible (self->popover_periods, period_text->len > 0);
+  gtk_label_set_text (GTK_LABEL (self->popover_periods), period_text != NULL ? period_text : "");
+  gtk_widget_set_visible (self->popover_periods, period_text != NULL);
 
   if (items == NULL || items->len == 0)
     {

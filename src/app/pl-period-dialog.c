@@ -35,6 +35,7 @@ struct _PlPeriodDialog
   AdwComboRow          *owner_kind_row;
   AdwComboRow          *owner_row;
   GtkWidget            *dates_group;
+  GtkWidget            *weekdays_group;
   AdwEntryRow          *start_row;
   AdwEntryRow          *end_row;
   GtkCalendar          *start_calendar;
@@ -485,6 +486,7 @@ pl_period_dialog_class_init (PlPeriodDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPeriodDialog, owner_kind_row);
   gtk_widget_class_bind_template_child (widget_class, PlPeriodDialog, owner_row);
   gtk_widget_class_bind_template_child (widget_class, PlPeriodDialog, dates_group);
+  gtk_widget_class_bind_template_child (widget_class, PlPeriodDialog, weekdays_group);
   gtk_widget_class_bind_template_child (widget_class, PlPeriodDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, PlPeriodDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, PlPeriodDialog, start_calendar);
@@ -658,6 +660,7 @@ pl_period_dialog_new_import (PlContext              *context,
   gtk_widget_set_visible (self->file_group, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->label_row), FALSE);
   gtk_widget_set_visible (self->dates_group, FALSE);
+  gtk_widget_set_visible (self->weekdays_group, FALSE);
   gtk_label_set_text (self->note_label,
                       _("Each event in the file becomes a period of this kind. Importing the same "
                         "file again updates its periods instead of adding them twice."));

@@ -465,20 +465,59 @@ pl_agenda_periods_on (PlAgenda    *self,
   return periods;
 }
 
-/* "Autumn term 2026 (Humber Estuary College)" or "Holiday (network)". */
-static char *
-describe_period (PlAgenda       *self,
-                 const PlPeriod *period)
+char *
+pl_agenda_describe_periods (PlAgenda    *self,
+                            const GDate *date)
 {
-  const char *label = period->label != NULL ? period->label
-                                            : pl_enum_label (pl_period_kind_to_string (period->kind));
-  const char *owner = pl_agenda_owner_name (self, period);
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  if (owner == NULL)
-    return g_strdup (label);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  /* TRANSLATORS: a calendar period and whose it is. */
-  return g_strdup_printf (_("%s (%s)"), label, owner);
+  if (pl_agenda_is_bank_holiday (self, date))
+    g_string_append (out, _("Bank holiday"));
+
+  periods = pl_agenda_periods_on (self, date);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const PlPeriod *period = g_ptr_array_index (periods, i);
+      const char *kind = pl_enum_label (pl_period_kind_to_string (period->kind));
+      const char *label = period->label != NULL ? period->label : kind;
+      g_autoptr(GString) owners = g_string_new (NULL);
+      gboolean everyone = FALSE;
+
+      if (g_hash_table_contains (done, period))
+        continue;
+
+      /* The same period of several colleges is one line naming them all. */
+      for (guint j = i; j < periods->len; j++)
+        {
+          const PlPeriod *other = g_ptr_array_index (periods, j);
+          const char *owner;
+
+          if (other->kind != period->kind || g_strcmp0 (other->label, period->label) != 0)
+            continue;
+          g_hash_table_add (done, (gpointer) other);
+          owner = pl_agenda_owner_name (self, other);
+          if (owner == NULL)
+            everyone = TRUE;
+          else
+            g_string_append_printf (owners, "%s%s", owners->len > 0 ? ", " : "", owner);
+        }
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* TRANSLATORS: kind of period: its name, as in "Busy season: Wedding season 2027". */
+      g_string_append_printf (out, _("%s: %s"), kind, label);
+      if (owners->len > 0 && !everyone)
+        g_string_append_printf (out, " (%s)", owners->str);
+    }
+
+  if (out->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 char *
@@ -486,7 +525,7 @@ pl_agenda_describe_day (PlAgenda    *self,
                         const GDate *date)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) periods = NULL;
+  g_autofree char *periods = NULL;
   g_autoptr(GPtrArray) items = NULL;
   char day[128];
 
@@ -496,19 +535,9 @@ pl_agenda_describe_day (PlAgenda    *self,
   g_date_strftime (day, sizeof day, _("%A %-d %B %Y"), date);
   g_string_append (out, day);
 
-  if (pl_agenda_is_bank_holiday (self, date))
-    g_string_append_printf (out, "\n%s", _("Bank holiday"));
-
-  periods = pl_agenda_periods_on (self, date);
-  for (guint i = 0; i < periods->len; i++)
-    {
-      PlPeriod *period = g_ptr_array_index (periods, i);
-      g_autofree char *text = describe_period (self, period);
-
-      /* TRANSLATORS: kind of period: its name, as in "Busy season: Wedding season 2027". */
-      g_string_append_printf (out, "\n%s: %s",
-                              pl_enum_label (pl_period_kind_to_string (period->kind)), text);
-    }
+  periods = pl_agenda_describe_periods (self, date);
+  if (periods != NULL)
+    g_string_append_printf (out, "\n%s", periods);
 
   items = pl_agenda_items_on (self, date);
   for (guint i = 0; i < items->len; i++)

@@ -91,6 +91,12 @@ GPtrArray  *pl_agenda_items_on        (PlAgenda               *self,
 GPtrArray  *pl_agenda_periods_on      (PlAgenda               *self,
                                        const GDate            *date);
 
+/* The periods on @date as lines of text, one per name: "Spring term 2027
+ * (Humber College, Dearneside College)" when several owners share a
+ * period's name and kind (transfer full; NULL when there are none). */
+char       *pl_agenda_describe_periods (PlAgenda               *self,
+                                        const GDate            *date);
+
 /* One line per thing on @date, for tooltips and assistive technology: the
  * date, then the bank holiday, periods, placements, milestones and
  * meetings (transfer full). */
