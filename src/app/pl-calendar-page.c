@@ -552,6 +552,14 @@ static void
 on_store_changed (PlCalendarPage *self,
                   const char     *table)
 {
+  static const char * const shown[] = {
+    "calendar_period", "placement", "placement_day", "milestone", "group_meeting",
+    "exchange_group", "group_member", "partner", "employer", "staff", "sector", NULL
+  };
+
+  if (!g_strv_contains (shown, table))
+    return;
+
   /* Names in the filters. */
   if (g_str_equal (table, "partner") || g_str_equal (table, "employer") ||
       g_str_equal (table, "staff"))

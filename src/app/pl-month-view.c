@@ -574,12 +574,14 @@ draw_cell_background (PlMonthView *self,
   if (col >= 5)
     fill_rect (snapshot, &palette->weekend, &cell);
 
-  /* One tint per day, the strongest reason the day is unusual. */
+  /* One tint per day, the strongest reason the day is unusual. Terms,
+   * exams and training days are about working days, so weekends keep
+   * their own shade. */
   if (shade->bank_holiday || (shade->kinds & (PL_PERIOD_HOLIDAY | PL_PERIOD_BANK_HOLIDAY)))
     fill_rect (snapshot, &palette->holiday, &cell);
-  else if (shade->kinds & PL_PERIOD_EXAM)
+  else if ((shade->kinds & PL_PERIOD_EXAM) && col < 5)
     fill_rect (snapshot, &palette->exam, &cell);
-  else if (shade->kinds & PL_PERIOD_INSET)
+  else if ((shade->kinds & PL_PERIOD_INSET) && col < 5)
     fill_rect (snapshot, &palette->inset, &cell);
   else if ((shade->kinds & PL_PERIOD_TERM) && col < 5)
     fill_rect (snapshot, &palette->term, &cell);

@@ -207,13 +207,13 @@ draw_day (PlYearStrip   *self,
       tint.alpha = 0.75;
       fill (snapshot, &tint, x, y, inner, inner);
     }
-  else if (marks->kinds & PL_PERIOD_EXAM)
+  else if ((marks->kinds & PL_PERIOD_EXAM) && weekday < G_DATE_SATURDAY)
     {
       pl_period_color (PL_PERIOD_EXAM, &tint);
       tint.alpha = 0.6;
       fill (snapshot, &tint, x, y, inner, inner);
     }
-  else if (marks->kinds & PL_PERIOD_INSET)
+  else if ((marks->kinds & PL_PERIOD_INSET) && weekday < G_DATE_SATURDAY)
     {
       pl_period_color (PL_PERIOD_INSET, &tint);
       tint.alpha = 0.6;
