@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pl-agenda.h"
 #include "pl-calendar.h"
 #include "pl-date.h"
 #include "pl-ics.h"
@@ -445,6 +446,106 @@ test_imported_terms (Fixture       *f,
   g_assert_cmpint (g_array_index (years, int, years->len - 1), ==, 2029);
 }
 
+/* What the Calendar page draws: placements as runs of consecutive days,
+ * milestones, meetings of the filter's groups, periods and bank holidays. */
+static void
+test_agenda (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlAgenda) all = NULL;
+  g_autoptr(PlAgenda) bob = NULL;
+  PlCalendarFilter everyone = { 0, 0, 0 };
+  PlCalendarFilter only_bob = { 0, 0, 2 };
+  GDate from = date ("2026-12-28");
+  GDate to = date ("2027-02-01");
+  guint runs = 0, milestones = 0, meetings = 0;
+
+  g_assert_true (pl_store_exec (f->store,
+                                "UPDATE placement SET employer_id = 1, status = 'agreed' WHERE id = 1;"
+                                "INSERT INTO placement_day (placement_id, day) VALUES"
+                                " (1, '2027-01-11'), (1, '2027-01-12'), (1, '2027-01-14'),"
+                                " (3, '2027-01-13');"
+                                "UPDATE placement SET status = 'cancelled', cancel_reason = 'Withdrew'"
+                                " WHERE id = 3;"
+                                "INSERT INTO milestone (placement_id, kind, label, due) VALUES"
+                                " (1, 'agreement', 'Agreement with the employer', '2027-01-05');"
+                                "INSERT INTO exchange_group (id, name, area) VALUES (1, 'Maths circle', 'maths');"
+                                "INSERT INTO group_member (group_id, staff_id) VALUES (1, 1);"
+                                "INSERT INTO group_meeting (group_id, meeting_date, place)"
+                                " VALUES (1, '2027-01-20', 'Alder College');",
+                                &error));
+  g_assert_no_error (error);
+
+  all = pl_agenda_collect (f->store, &everyone, &from, &to, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->items->len; i++)
+    {
+      PlAgendaItem *item = g_ptr_array_index (all->items, i);
+      g_autofree char *start = pl_date_to_iso (&item->start);
+      g_autofree char *end = pl_date_to_iso (&item->end);
+
+      switch (item->kind)
+        {
+        case PL_AGENDA_PLACEMENT:
+          /* Monday and Tuesday, then Thursday: two bars. The cancelled
+           * placement is not there. */
+          g_assert_cmpint (item->id, ==, 1);
+          g_assert_cmpstr (item->title, ==, "Ann Alder — Cedar Works");
+          g_assert_cmpint (item->sector_id, ==, 1);
+          g_assert_cmpstr (start, ==, runs == 0 ? "2027-01-11" : "2027-01-14");
+          g_assert_cmpstr (end, ==, runs == 0 ? "2027-01-13" : "2027-01-15");
+          runs++;
+          break;
+
+        case PL_AGENDA_MILESTONE:
+          g_assert_cmpint (item->placement_id, ==, 1);
+          g_assert_false (item->done);
+          milestones++;
+          break;
+
+        case PL_AGENDA_MEETING:
+          g_assert_cmpstr (item->title, ==, "Maths circle meeting");
+          g_assert_cmpstr (item->detail, ==, "Alder College");
+          meetings++;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_assert_cmpuint (runs, ==, 2);
+  g_assert_cmpuint (milestones, ==, 1);
+  g_assert_cmpuint (meetings, ==, 1);
+
+  /* New Year's Day 2027 is a Friday and a bank holiday; the 4th is not. */
+  {
+    GDate new_year = date ("2027-01-01");
+    GDate fourth = date ("2027-01-04");
+    g_autofree char *text = pl_agenda_describe_day (all, &new_year);
+
+    g_assert_true (pl_agenda_is_bank_holiday (all, &new_year));
+    g_assert_false (pl_agenda_is_bank_holiday (all, &fourth));
+    g_assert_nonnull (strstr (text, "Bank holiday"));
+    g_assert_nonnull (strstr (text, "Christmas holiday 2026"));
+  }
+
+  /* The 14th: the placement's second bar and Alder's spring term. */
+  {
+    GDate day = date ("2027-01-14");
+    g_autoptr(GPtrArray) items = pl_agenda_items_on (all, &day);
+    g_autofree char *periods = pl_agenda_describe_periods (all, &day);
+
+    g_assert_cmpuint (items->len, ==, 1);
+    g_assert_nonnull (strstr (periods, "Spring term 2027 (Alder College)"));
+  }
+
+  /* Bob: none of Ann's placements, milestones or groups. */
+  bob = pl_agenda_collect (f->store, &only_bob, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bob->items->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +562,7 @@ main (int   argc,
   ADD ("/calendar/find-term", test_find_term);
   ADD ("/calendar/placement-window", test_placement_window);
   ADD ("/calendar/imported-terms", test_imported_terms);
+  ADD ("/calendar/agenda", test_agenda);
 
   return g_test_run ();
 }
