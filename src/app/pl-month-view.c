@@ -718,11 +718,9 @@ draw_day_line (PlMonthView *self,
 
           if (item->kind != PL_AGENDA_MILESTONE)
             continue;
+          /* Markers that do not fit are in the day's list and tooltip. */
           if (n_markers >= room)
-            {
-              n_markers++;
-              continue;
-            }
+            break;
 
           marker_rect (self, row, col, n_markers++, &marker);
           pl_sector_color (item->sector_id, &fill);
@@ -745,7 +743,7 @@ draw_day_line (PlMonthView *self,
 
   caption = caption_text (self, &self->shades[row][col]);
   caption_room = cell.origin.x + cell.size.width - caption_x - 6 -
-                 MIN (n_markers, 99) * (MARKER_SIZE + 3);
+                 n_markers * (MARKER_SIZE + 3);
   if (caption != NULL && caption_room > 24)
     {
       GdkRGBA dim = palette->foreground;
