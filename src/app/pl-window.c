@@ -16,6 +16,7 @@
 #include "pl-overview-page.h"
 #include "pl-placements-page.h"
 #include "pl-preferences-window.h"
+#include "pl-calendar-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
 
@@ -480,6 +481,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_GROUPS_PAGE);
   g_type_ensure (PL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PL_TYPE_PLACEMENTS_PAGE);
+  g_type_ensure (PL_TYPE_CALENDAR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");
@@ -561,6 +563,21 @@ pl_window_get_visible_page (PlWindow *self)
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+/**
+ * pl_window_get_page:
+ * @name: a page's name, such as "calendar"
+ *
+ * Returns: (transfer none) (nullable): the page's widget
+ */
+GtkWidget *
+pl_window_get_page (PlWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->page_stack, name);
 }
 
 /**

@@ -40,6 +40,14 @@ static const char usage_text[] =
      "  import csv KIND FILE            import partners, staff, employers, placements or\n"
      "                                  groups from CSV (all rows or none)\n"
      "  export csv KIND FILE            export them as CSV with the same columns\n"
+     "  import ics FILE --owner OWNER --kind KIND\n"
+     "                                  read calendar periods from an iCalendar file;\n"
+     "                                  OWNER is all, partner:NAME, employer:NAME or\n"
+     "                                  staff:NAME, KIND term, holiday, exam, inset,\n"
+     "                                  blackout, busy, unavailable or bank_holiday\n"
+     "  export ics FILE [--staff NAME|--employer NAME|--partner NAME]\n"
+     "                                  write placements, milestones and group meetings\n"
+     "                                  as an iCalendar file\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -346,6 +354,8 @@ static const FormatCommand format_commands[] = {
   { "export", "pack", pl_cli_export_pack },
   { "import", "csv", pl_cli_import_csv },
   { "export", "csv", pl_cli_export_csv },
+  { "import", "ics", pl_cli_import_ics },
+  { "export", "ics", pl_cli_export_ics },
   { NULL, NULL, NULL },
 };
 
