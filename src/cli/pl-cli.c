@@ -27,6 +27,10 @@ static const char usage_text[] =
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
      "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
      "                                  the impact figures, computed from the records\n"
+     "  schedule [--today DATE] [--apply] [--json] [--seed N] [--replan]\n"
+     "                                  plan the open requests (--replan: move the\n"
+     "                                  proposed and agreed placements that now break\n"
+     "                                  a rule); --apply stores the plan as proposals\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -355,6 +359,7 @@ static const Command commands[] = {
   { "init", cmd_init },
   { "list", pl_cli_list },
   { "stats", cmd_stats },
+  { "schedule", pl_cli_schedule },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "import", run_format_command },

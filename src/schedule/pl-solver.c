@@ -1,0 +1,1393 @@
+/* pl-solver.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-solver"
+
+#include "config.h"
+
+
+#include "pl-solver-private.h"
+
+/* How a plan is found. Placing the most constrained requests first with
+ * their best option gets most of the way; when capacity is tight it leaves
+ * requests out that a different arrangement could take. Two moves repair
+ * that: an ejection chain (place a request on an option held by another,
+ * which moves on to an option of its own, up to EJECT_DEPTH steps), and a
+ * large-neighbourhood search that takes a handful of related requests out
+ * and puts them back in a random order, keeping the result when it is no
+ * worse. Everything random comes from one GRand seeded by the caller, and
+ * the search stops after a fixed amount of work rather than of time, so
+ * the same seed gives the same plan on any machine. */
+
+#define DEFAULT_BUDGET   ((guint64) 30000000)
+#define EJECT_DEPTH      3
+#define EJECT_BRANCH     6
+#define LNS_MIN_SET      2
+#define LNS_MAX_SET      8
+
+/* A re-plan keeps what it can: the same employer first, then the nearest
+ * dates; the preferences only break ties. */
+#define REPLAN_BASE      1000000
+#define REPLAN_SAME      1000000
+#define REPLAN_PER_DAY   1000
+
+typedef struct
+{
+  guint m;
+  gint  employer;   /* before the change */
+  gint  start;
+} Move;
+
+static inline const PlProblemPlacement *
+placement_of (PlSolver *self,
+              guint     m)
+{
+  return &self->problem->placements[self->movable[m]];
+}
+
+static inline guint
+first_start (PlSolver *self,
+             guint     m)
+{
+  return self->starts[self->starts_at[m]];
+}
+
+/* The first of m's starts on or after @day. */
+static guint
+starts_from (PlSolver *self,
+             guint     m,
+             guint     day)
+{
+  guint lo = self->starts_at[m], hi = self->starts_at[m + 1];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->starts[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static inline guint64
+exclusion_key (guint m,
+               guint e,
+               guint s)
+{
+  return ((guint64) m << 40) | ((guint64) e << 20) | s;
+}
+
+gint64
+pl_solver_spread_points (PlSolver *self,
+                         guint     k)
+{
+  return k == 0 ? 0 : (gint64) self->problem->weights[PL_WEIGHT_SPREAD] * 100 / k;
+}
+
+gboolean
+pl_solver_option_free (PlSolver *self,
+                       guint     m,
+                       guint     e,
+                       guint     s)
+{
+  const PlProblem *problem = self->problem;
+  const PlProblemPlacement *p = placement_of (self, m);
+  guint n = self->n_days;
+  guint length = p->length;
+  const guint16 *row = self->load + (gsize) e * n;
+  const guint8 *busy = self->staff_busy + (gsize) p->staff * n;
+  const guint16 *blackout = self->blackout_sum + (gsize) e * (n + 1);
+  guint capacity = problem->employers[e].capacity;
+
+  self->work++;
+
+  if (s < problem->employers[e].earliest || s + length > n)
+    return FALSE;
+  if (blackout[s + length] != blackout[s])
+    return FALSE;
+  for (guint d = s; d < s + length; d++)
+    if (row[d] >= capacity || busy[d] != 0)
+      return FALSE;
+  if (self->has_excluded[m] &&
+      g_hash_table_contains (self->excluded, &(guint64) { exclusion_key (m, e, s) }))
+    return FALSE;
+
+  return TRUE;
+}
+
+gint64
+pl_solver_option_points (PlSolver *self,
+                         guint     m,
+                         guint     e,
+                         guint     s,
+                         guint    *reasons)
+{
+  const PlProblem *problem = self->problem;
+  const PlProblemPlacement *p = placement_of (self, m);
+  const PlProblemEmployer *employer = &problem->employers[e];
+  const int *w = problem->weights;
+  guint n = self->n_days;
+  guint length = p->length;
+  guint first = first_start (self, m);
+  guint last = self->starts[self->starts_at[m + 1] - 1];
+  guint span = last - first + 1;
+  gint partner = problem->staff[p->staff].partner;
+  guint n_preferred = 0, n_busy = 0;
+  gboolean term_end = FALSE;
+  guint why = 0;
+  gint64 points;
+
+  for (guint d = s; d < s + length; d++)
+    {
+      if (employer->preferred & (1 << problem->weekday[d]))
+        n_preferred++;
+      if (problem->busy[(gsize) e * n + d])
+        n_busy++;
+      if (partner >= 0 && problem->term_end[(gsize) partner * n + d])
+        term_end = TRUE;
+    }
+
+  points = (gint64) w[PL_WEIGHT_SOONER] * 100 * (span - (s - first)) / span;
+  if (employer->warm)
+    points += w[PL_WEIGHT_WARM] * 100;
+  points += (gint64) w[PL_WEIGHT_PREFERRED_DAYS] * 100 * n_preferred / length;
+  points += (gint64) w[PL_WEIGHT_BUSY] * 100 * (length - n_busy) / length;
+  if (!term_end)
+    points += w[PL_WEIGHT_TERM_END] * 100;
+
+  if (self->job == PL_JOB_REPLAN && self->current_employer[m] >= 0)
+    {
+      guint shift = ABS ((gint) s - self->current_start[m]);
+
+      points += REPLAN_BASE - MIN ((gint64) shift * REPLAN_PER_DAY, REPLAN_BASE - 1);
+      if ((gint) e == self->current_employer[m])
+        {
+          points += REPLAN_SAME;
+          why |= PL_REASON_SAME_EMPLOYER;
+        }
+    }
+
+  if (reasons != NULL)
+    {
+      if (s == first)
+        why |= PL_REASON_EARLIEST;
+      if (employer->warm)
+        why |= PL_REASON_WARM;
+      why |= n_preferred == length ? PL_REASON_PREFERRED_DAYS : PL_REASON_OTHER_DAYS;
+      if (n_busy > 0)
+        why |= PL_REASON_BUSY;
+      if (term_end)
+        why |= PL_REASON_TERM_END;
+      *reasons = why;
+    }
+
+  return points;
+}
+
+static void
+occupy (PlSolver *self,
+        guint     m,
+        guint     e,
+        guint     s,
+        int       sign)
+{
+  const PlProblemPlacement *p = placement_of (self, m);
+  guint16 *row = self->load + (gsize) e * self->n_days;
+  guint8 *busy = self->staff_busy + (gsize) p->staff * self->n_days;
+
+  for (guint d = s; d < s + p->length; d++)
+    {
+      row[d] += sign;
+      busy[d] += sign;
+    }
+}
+
+static void
+set_assignment (PlSolver *self,
+                guint     m,
+                gint      e,
+                gint      s)
+{
+  gint old = self->employer[m];
+
+  if (self->journaling)
+    {
+      Move move = { m, old, self->start[m] };
+
+      g_array_append_val (self->journal, move);
+    }
+
+  if (old >= 0)
+    {
+      GArray *hosted = self->hosted[old];
+      guint at = self->hosted_at[m];
+      guint last = g_array_index (hosted, guint, hosted->len - 1);
+
+      occupy (self, m, old, self->start[m], -1);
+      self->score -= self->points[m] + pl_solver_spread_points (self, self->count[old]);
+      self->count[old]--;
+      self->placed--;
+
+      g_array_index (hosted, guint, at) = last;
+      self->hosted_at[last] = at;
+      g_array_set_size (hosted, hosted->len - 1);
+    }
+
+  self->employer[m] = e;
+  self->start[m] = s;
+
+  if (e >= 0)
+    {
+      occupy (self, m, e, s, +1);
+      self->count[e]++;
+      self->points[m] = pl_solver_option_points (self, m, e, s, NULL);
+      self->score += self->points[m] + pl_solver_spread_points (self, self->count[e]);
+      self->placed++;
+
+      self->hosted_at[m] = self->hosted[e]->len;
+      g_array_append_val (self->hosted[e], m);
+    }
+}
+
+/* Undoes the journal from @mark on, newest first. */
+static void
+rewind_journal (PlSolver *self,
+                guint     mark)
+{
+  gboolean journaling = self->journaling;
+
+  self->journaling = FALSE;
+  for (guint i = self->journal->len; i > mark; i--)
+    {
+      Move *move = &g_array_index (self->journal, Move, i - 1);
+
+      set_assignment (self, move->m, move->employer, move->start);
+    }
+  g_array_set_size (self->journal, mark);
+  self->journaling = journaling;
+}
+
+/* The best open option of m: most points, then the earlier day, then the
+ * employer first in name order. */
+static gboolean
+best_option (PlSolver *self,
+             guint     m,
+             guint    *best_e,
+             guint    *best_s)
+{
+  gint64 best = -1;
+
+  for (guint i = self->employers_at[m]; i < self->employers_at[m + 1]; i++)
+    {
+      guint e = self->employers[i];
+      gint64 spread = pl_solver_spread_points (self, self->count[e] + 1);
+
+      for (guint j = starts_from (self, m, self->problem->employers[e].earliest);
+           j < self->starts_at[m + 1]; j++)
+        {
+          guint s = self->starts[j];
+          gint64 points;
+
+          if (!pl_solver_option_free (self, m, e, s))
+            continue;
+
+          points = pl_solver_option_points (self, m, e, s, NULL) + spread;
+          if (points > best || (points == best && (s < *best_s || (s == *best_s && e < *best_e))))
+            {
+              best = points;
+              *best_e = e;
+              *best_s = s;
+            }
+        }
+    }
+
+  return best >= 0;
+}
+
+static guint
+count_options (PlSolver *self,
+               guint     m)
+{
+  guint n_options = 0;
+
+  for (guint i = self->employers_at[m]; i < self->employers_at[m + 1]; i++)
+    {
+      guint e = self->employers[i];
+
+      for (guint j = starts_from (self, m, self->problem->employers[e].earliest);
+           j < self->starts_at[m + 1]; j++)
+        if (pl_solver_option_free (self, m, e, self->starts[j]))
+          n_options++;
+    }
+
+  return n_options;
+}
+
+typedef struct
+{
+  gint64 points;
+  guint  e;
+  guint  s;
+  guint  q;
+} Ejection;
+
+static int
+compare_ejections (gconstpointer a,
+                   gconstpointer b)
+{
+  const Ejection *x = a, *y = b;
+
+  if (x->points != y->points)
+    return x->points > y->points ? -1 : 1;
+  if (x->s != y->s)
+    return x->s < y->s ? -1 : 1;
+  if (x->e != y->e)
+    return x->e < y->e ? -1 : 1;
+  return x->q < y->q ? -1 : x->q > y->q;
+}
+
+/* The options of m that are full only because of one movable placement
+ * that is not part of the current chain. */
+static GArray *
+ejections (PlSolver *self,
+           guint     m)
+{
+  const PlProblem *problem = self->problem;
+  const PlProblemPlacement *p = placement_of (self, m);
+  guint n = self->n_days;
+  const guint8 *busy = self->staff_busy + (gsize) p->staff * n;
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Ejection));
+
+  for (guint i = self->employers_at[m]; i < self->employers_at[m + 1]; i++)
+    {
+      guint e = self->employers[i];
+      const guint16 *row = self->load + (gsize) e * n;
+      const guint16 *blackout = self->blackout_sum + (gsize) e * (n + 1);
+      guint capacity = problem->employers[e].capacity;
+      GArray *hosted = self->hosted[e];
+
+      if (hosted->len == 0)
+        continue;
+
+      for (guint j = starts_from (self, m, problem->employers[e].earliest);
+           j < self->starts_at[m + 1]; j++)
+        {
+          guint s = self->starts[j];
+          gint lo = -1, hi = -1;
+          gboolean staff_free = TRUE;
+
+          self->work++;
+          if (s + p->length > n || blackout[s + p->length] != blackout[s])
+            continue;
+          for (guint d = s; d < s + p->length; d++)
+            {
+              if (busy[d] != 0)
+                staff_free = FALSE;
+              if (row[d] >= capacity)
+                {
+                  if (lo < 0)
+                    lo = d;
+                  hi = d;
+                }
+            }
+          if (!staff_free || lo < 0)
+            continue;
+          if (self->has_excluded[m] &&
+              g_hash_table_contains (self->excluded, &(guint64) { exclusion_key (m, e, s) }))
+            continue;
+
+          for (guint h = 0; h < hosted->len; h++)
+            {
+              guint q = g_array_index (hosted, guint, h);
+              gint qs = self->start[q];
+
+              if (self->mark[q] != self->stamp && qs <= lo &&
+                  qs + (gint) placement_of (self, q)->length - 1 >= hi)
+                {
+                  Ejection ejection = { pl_solver_option_points (self, m, e, s, NULL), e, s, q };
+
+                  g_array_append_val (found, ejection);
+                  break;
+                }
+            }
+        }
+    }
+
+  g_array_sort (found, compare_ejections);
+  return found;
+}
+
+static gboolean
+over_budget (PlSolver *self,
+             guint64   budget)
+{
+  return budget != 0 && self->work >= budget;
+}
+
+/* Places m, moving others along a chain of at most @depth ejections when
+ * that is what it takes. Leaves everything as it was when it fails. */
+static gboolean
+try_insert (PlSolver *self,
+            guint     m,
+            guint     depth,
+            guint64   budget)
+{
+  g_autoptr(GArray) found = NULL;
+  guint tried[EJECT_BRANCH];
+  guint n_tried = 0;
+  guint e = 0, s = 0;
+
+  if (best_option (self, m, &e, &s))
+    {
+      set_assignment (self, m, e, s);
+      return TRUE;
+    }
+  if (depth == 0 || over_budget (self, budget))
+    return FALSE;
+
+  self->mark[m] = self->stamp;
+  found = ejections (self, m);
+
+  for (guint i = 0; i < found->len && n_tried < EJECT_BRANCH; i++)
+    {
+      Ejection *ejection = &g_array_index (found, Ejection, i);
+      guint q = ejection->q;
+      gint qe, qs;
+      gboolean seen = FALSE;
+
+      for (guint t = 0; t < n_tried; t++)
+        seen |= tried[t] == q;
+      if (seen || self->mark[q] == self->stamp || self->employer[q] < 0)
+        continue;
+      tried[n_tried++] = q;
+
+      qe = self->employer[q];
+      qs = self->start[q];
+      set_assignment (self, q, -1, -1);
+      if (!pl_solver_option_free (self, m, ejection->e, ejection->s))
+        {
+          set_assignment (self, q, qe, qs);
+          continue;
+        }
+      set_assignment (self, m, ejection->e, ejection->s);
+      if (try_insert (self, q, depth - 1, budget))
+        return TRUE;
+      set_assignment (self, m, -1, -1);
+      set_assignment (self, q, qe, qs);
+    }
+
+  return FALSE;
+}
+
+/* Sector neighbours in window order, for picking related requests. */
+typedef struct
+{
+  guint *order;        /* movable placements by sector, then window */
+  guint *order_at;     /* [n_sectors + 1] */
+  guint *position;     /* [n] m → index in order */
+  guint *window_first; /* [n] working days */
+  guint *window_last;
+} Neighbours;
+
+static int
+compare_neighbours (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const PlSolver *self = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  const PlProblemPlacement *px = &self->problem->placements[self->movable[x]];
+  const PlProblemPlacement *py = &self->problem->placements[self->movable[y]];
+
+  if (px->sector != py->sector)
+    return px->sector < py->sector ? -1 : 1;
+  if (px->window_first != py->window_first)
+    return px->window_first < py->window_first ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+static void
+neighbours_init (Neighbours *nb,
+                 PlSolver   *self)
+{
+  const PlProblem *problem = self->problem;
+
+  nb->order = g_new0 (guint, MAX (1, self->n));
+  nb->order_at = g_new0 (guint, problem->n_sectors + 1);
+  nb->position = g_new0 (guint, MAX (1, self->n));
+  nb->window_first = g_new0 (guint, MAX (1, self->n));
+  nb->window_last = g_new0 (guint, MAX (1, self->n));
+
+  for (guint m = 0; m < self->n; m++)
+    {
+      const PlProblemPlacement *p = placement_of (self, m);
+
+      nb->order[m] = m;
+      nb->order_at[p->sector + 1]++;
+      nb->window_first[m] = self->starts_at[m] < self->starts_at[m + 1] ? first_start (self, m) : 0;
+      nb->window_last[m] = self->starts_at[m] < self->starts_at[m + 1]
+                           ? self->starts[self->starts_at[m + 1] - 1] + p->length : 0;
+    }
+  for (guint s = 0; s < problem->n_sectors; s++)
+    nb->order_at[s + 1] += nb->order_at[s];
+
+  g_qsort_with_data (nb->order, self->n, sizeof (guint), compare_neighbours, self);
+
+  for (guint i = 0; i < self->n; i++)
+    nb->position[nb->order[i]] = i;
+}
+
+static void
+neighbours_clear (Neighbours *nb)
+{
+  g_free (nb->order);
+  g_free (nb->order_at);
+  g_free (nb->position);
+  g_free (nb->window_first);
+  g_free (nb->window_last);
+}
+
+static gboolean
+in_set (const guint *set,
+        guint        n,
+        guint        m)
+{
+  for (guint i = 0; i < n; i++)
+    if (set[i] == m)
+      return TRUE;
+  return FALSE;
+}
+
+/* A few requests that compete with @seed: some hosted where it is (or
+ * where it could go), the rest from its sector with overlapping windows. */
+static guint
+pick_neighbourhood (PlSolver   *self,
+                    Neighbours *nb,
+                    guint       seed,
+                    guint      *set,
+                    guint       size)
+{
+  const PlProblemPlacement *p = placement_of (self, seed);
+  guint n_set = 0;
+  gint e = self->employer[seed];
+  guint lo = nb->order_at[p->sector], hi = nb->order_at[p->sector + 1];
+  guint reach = 4 * size;
+
+  set[n_set++] = seed;
+
+  if (e < 0 && self->employers_at[seed] < self->employers_at[seed + 1])
+    e = self->employers[g_rand_int_range (self->rand, self->employers_at[seed],
+                                          self->employers_at[seed + 1])];
+  if (e >= 0)
+    {
+      GArray *hosted = self->hosted[e];
+
+      for (guint tries = 0; tries < size && n_set < (size + 1) / 2 && hosted->len > 0; tries++)
+        {
+          guint q = g_array_index (hosted, guint, g_rand_int_range (self->rand, 0, hosted->len));
+
+          if (!in_set (set, n_set, q))
+            set[n_set++] = q;
+        }
+    }
+
+  for (guint tries = 0; tries < 3 * size && n_set < size && hi - lo > 1; tries++)
+    {
+      gint at = (gint) nb->position[seed] + g_rand_int_range (self->rand, -(gint) reach,
+                                                             (gint) reach + 1);
+      guint q;
+
+      if (at < (gint) lo || at >= (gint) hi)
+        continue;
+      q = nb->order[at];
+      if (nb->window_first[q] <= nb->window_last[seed] &&
+          nb->window_last[q] >= nb->window_first[seed] && !in_set (set, n_set, q))
+        set[n_set++] = q;
+    }
+
+  return n_set;
+}
+
+static gboolean
+better (guint  placed,
+        gint64 score,
+        guint  than_placed,
+        gint64 than_score)
+{
+  return placed > than_placed || (placed == than_placed && score > than_score);
+}
+
+static void
+report (const PlSolveOptions *options,
+        double                fraction)
+{
+  if (options != NULL && options->progress != NULL)
+    options->progress (CLAMP (fraction, 0.0, 1.0), options->progress_data);
+}
+
+static gboolean
+should_stop (const PlSolveOptions *options,
+             gint64                deadline)
+{
+  if (options != NULL && g_cancellable_is_cancelled (options->cancellable))
+    return TRUE;
+  return deadline != 0 && g_get_monotonic_time () >= deadline;
+}
+
+static int
+compare_by_options (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const guint *n_options = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  if (n_options[x] != n_options[y])
+    return n_options[x] < n_options[y] ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * pl_solver_solve:
+ *
+ * Places the movable placements: construction, then improvement unless
+ * @options asks for construction only.
+ *
+ * Returns: %FALSE with G_IO_ERROR_CANCELLED when cancelled
+ */
+gboolean
+pl_solver_solve (PlSolver             *self,
+                 const PlSolveOptions *options,
+                 GError              **error)
+{
+  guint64 budget = options != NULL && options->budget != 0 ? options->budget : DEFAULT_BUDGET;
+  gint64 deadline = 0;
+  g_autofree guint *order = NULL;
+  g_autofree guint *n_options = NULL;
+  Neighbours nb = { 0 };
+  guint stall = 0, max_stall;
+  guint set[LNS_MAX_SET];
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (options != NULL && options->time_limit > 0)
+    deadline = g_get_monotonic_time () + (gint64) (options->time_limit * G_USEC_PER_SEC);
+  g_rand_set_seed (self->rand, options != NULL ? options->seed : 0);
+  self->work = 0;
+
+  /* Construction: the fewest options first. */
+  order = g_new0 (guint, MAX (1, self->n));
+  n_options = g_new0 (guint, MAX (1, self->n));
+  for (guint m = 0; m < self->n; m++)
+    {
+      if (self->employer[m] >= 0)
+        set_assignment (self, m, -1, -1);
+      order[m] = m;
+      n_options[m] = count_options (self, m);
+    }
+  g_qsort_with_data (order, self->n, sizeof (guint), compare_by_options, n_options);
+  report (options, 0.05);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      guint e = 0, s = 0;
+
+      if (i % 256 == 0 && should_stop (options, deadline))
+        goto done;
+      if (best_option (self, order[i], &e, &s))
+        set_assignment (self, order[i], e, s);
+    }
+  report (options, 0.2);
+
+  if (options != NULL && options->greedy_only)
+    goto done;
+
+  /* Repair: ejection chains for what construction left out. */
+  self->work = 0;
+  for (guint i = 0; i < self->n && !over_budget (self, budget / 2); i++)
+    {
+      if (i % 64 == 0 && should_stop (options, deadline))
+        goto done;
+      if (self->employer[order[i]] >= 0)
+        continue;
+      self->stamp++;
+      try_insert (self, order[i], EJECT_DEPTH, budget / 2);
+    }
+
+  /* Improvement: ruin and recreate small neighbourhoods. */
+  neighbours_init (&nb, self);
+  self->journal = g_array_new (FALSE, FALSE, sizeof (Move));
+  max_stall = 200 + 20 * self->n;
+  for (guint iteration = 0; self->n > 0 && stall < max_stall && !over_budget (self, budget);
+       iteration++)
+    {
+      guint before_placed = self->placed;
+      gint64 before_score = self->score;
+      guint size = g_rand_int_range (self->rand, LNS_MIN_SET, LNS_MAX_SET + 1);
+      guint seed, n_set;
+
+      if (iteration % 32 == 0)
+        {
+          if (should_stop (options, deadline))
+            break;
+          report (options, 0.2 + 0.8 * MAX ((double) self->work / budget,
+                                            (double) stall / max_stall));
+        }
+
+      /* Half the time, start from a request that is not placed. */
+      seed = g_rand_int_range (self->rand, 0, self->n);
+      if (self->placed < self->n && g_rand_boolean (self->rand))
+        for (guint i = 0; i < self->n && self->employer[seed] >= 0; i++)
+          seed = (seed + 1) % self->n;
+
+      n_set = pick_neighbourhood (self, &nb, seed, set, size);
+
+      g_array_set_size (self->journal, 0);
+      self->journaling = TRUE;
+      for (guint i = 0; i < n_set; i++)
+        if (self->employer[set[i]] >= 0)
+          set_assignment (self, set[i], -1, -1);
+
+      for (guint i = n_set; i > 1; i--)
+        {
+          guint j = g_rand_int_range (self->rand, 0, i);
+          guint t = set[i - 1];
+
+          set[i - 1] = set[j];
+          set[j] = t;
+        }
+
+      for (guint i = 0; i < n_set; i++)
+        {
+          guint e = 0, s = 0;
+
+          if (best_option (self, set[i], &e, &s))
+            set_assignment (self, set[i], e, s);
+        }
+      for (guint i = 0; i < n_set; i++)
+        if (self->employer[set[i]] < 0)
+          {
+            self->stamp++;
+            try_insert (self, set[i], 1, 0);
+          }
+      self->journaling = FALSE;
+
+      if (better (before_placed, before_score, self->placed, self->score))
+        {
+          rewind_journal (self, 0);
+          stall++;
+        }
+      else if (better (self->placed, self->score, before_placed, before_score))
+        stall = 0;
+      else
+        stall++;
+    }
+
+done:
+  /* Whatever stopped the search, nothing that fits is left out. */
+  for (guint i = 0; i < self->n; i++)
+    {
+      guint e = 0, s = 0;
+
+      if (self->employer[order[i]] < 0 && best_option (self, order[i], &e, &s))
+        set_assignment (self, order[i], e, s);
+    }
+
+  self->journaling = FALSE;
+  g_clear_pointer (&self->journal, g_array_unref);
+  neighbours_clear (&nb);
+  report (options, 1.0);
+
+  if (options != NULL && g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+add_fixed (PlSolver *self,
+           guint     p)
+{
+  const PlProblemPlacement *placement = &self->problem->placements[p];
+  guint n = self->n_days;
+
+  for (guint i = 0; i < placement->n_days; i++)
+    {
+      guint d = placement->days[i];
+
+      if (placement->employer >= 0)
+        {
+          self->load[(gsize) placement->employer * n + d]++;
+          self->fixed_load[(gsize) placement->employer * n + d]++;
+        }
+      self->staff_busy[(gsize) placement->staff * n + d]++;
+      self->fixed_staff_busy[(gsize) placement->staff * n + d]++;
+    }
+
+  if (placement->employer >= 0 && placement->n_days > 0)
+    {
+      self->count[placement->employer]++;
+      self->fixed_count[placement->employer]++;
+    }
+}
+
+/* Which rule the days of a proposed or agreed placement now break, given
+ * the placements already kept. */
+static PlRule
+check_kept (PlSolver *self,
+            guint     p)
+{
+  const PlProblem *problem = self->problem;
+  const PlProblemPlacement *placement = &problem->placements[p];
+  guint n = self->n_days;
+  gint e = placement->employer;
+
+  if (placement->days_off)
+    return PL_RULE_WORKING_DAYS;
+
+  for (guint i = 0; i < placement->n_days; i++)
+    {
+      guint d = placement->days[i];
+      guint8 block = problem->staff_block[(gsize) placement->staff * n + d];
+
+      if (block & PL_BLOCK_TEACHING)
+        return PL_RULE_TEACHING_DAY;
+      if (block & PL_BLOCK_UNAVAILABLE)
+        return PL_RULE_UNAVAILABLE;
+      if (block & PL_BLOCK_HOLIDAY)
+        return PL_RULE_PARTNER_HOLIDAY;
+      if (block & PL_BLOCK_EXAM)
+        return PL_RULE_PARTNER_EXAM;
+      if (problem->blackout[(gsize) e * n + d])
+        return PL_RULE_BLACKOUT;
+      if (self->staff_busy[(gsize) placement->staff * n + d])
+        return PL_RULE_DOUBLE_BOOKED;
+      if (self->load[(gsize) e * n + d] >= problem->employers[e].capacity)
+        return PL_RULE_CAPACITY;
+    }
+
+  return PL_RULE_NONE;
+}
+
+static void
+build_candidates (PlSolver *self)
+{
+  const PlProblem *problem = self->problem;
+  guint n = self->n_days;
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *employers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  self->starts_at = g_new0 (guint, self->n + 1);
+  self->employers_at = g_new0 (guint, self->n + 1);
+
+  for (guint m = 0; m < self->n; m++)
+    {
+      const PlProblemPlacement *p = placement_of (self, m);
+      const guint8 *block = problem->staff_block + (gsize) p->staff * n;
+      const guint8 *busy = self->fixed_staff_busy + (gsize) p->staff * n;
+
+      /* Runs of the staff member's free working days inside the window. */
+      for (guint i = 0; i < p->n_spans; i++)
+        {
+          guint first = MAX (p->spans[i].first, problem->lead_earliest);
+          guint bad = 0;
+
+          if (p->spans[i].last + 1 < first + p->length)
+            continue;
+          for (guint d = first; d <= p->spans[i].last; d++)
+            {
+              if (block[d] != 0 || busy[d] != 0)
+                bad = d + 1;
+              if (d + 1 >= first + p->length && bad <= d + 1 - p->length)
+                {
+                  guint s = d + 1 - p->length;
+
+                  g_array_append_val (starts, s);
+                }
+            }
+        }
+      self->starts_at[m + 1] = starts->len;
+
+      if (p->status == PL_STATUS_REQUEST && p->employer >= 0)
+        {
+          guint e = p->employer;
+
+          if (problem->employers[e].sector == p->sector)
+            g_array_append_val (employers, e);
+        }
+      else
+        g_array_append_vals (employers,
+                             problem->sector_employers + problem->sector_employers_at[p->sector],
+                             problem->sector_employers_at[p->sector + 1] -
+                             problem->sector_employers_at[p->sector]);
+
+      /* Without a start there is nothing to try at any employer. */
+      if (self->starts_at[m + 1] == self->starts_at[m])
+        g_array_set_size (employers, self->employers_at[m]);
+      self->employers_at[m + 1] = employers->len;
+    }
+
+  self->starts = (guint *) g_array_free (starts, FALSE);
+  self->employers = (guint *) g_array_free (employers, FALSE);
+}
+
+/**
+ * pl_solver_new:
+ *
+ * Returns: (transfer full): a solver for @job, with the fixed placements'
+ *   days counted and nothing movable placed yet
+ */
+PlSolver *
+pl_solver_new (const PlProblem *problem,
+               PlJob            job,
+               gint             placement)
+{
+  PlSolver *self = g_new0 (PlSolver, 1);
+  guint n, n_employers;
+  GArray *movable = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *broken = g_array_new (FALSE, FALSE, sizeof (PlRule));
+
+  g_return_val_if_fail (problem != NULL, self);
+
+  self->problem = problem;
+  self->job = job;
+  self->n_days = n = problem->n_days;
+  n_employers = problem->n_employers;
+
+  self->load = g_new0 (guint16, (gsize) MAX (1, n_employers * n));
+  self->fixed_load = g_new0 (guint16, (gsize) MAX (1, n_employers * n));
+  self->staff_busy = g_new0 (guint8, (gsize) MAX (1, problem->n_staff * n));
+  self->fixed_staff_busy = g_new0 (guint8, (gsize) MAX (1, problem->n_staff * n));
+  self->count = g_new0 (guint, MAX (1, n_employers));
+  self->fixed_count = g_new0 (guint, MAX (1, n_employers));
+  self->blackout_sum = g_new0 (guint16, (gsize) n_employers * (n + 1) + 1);
+  self->hosted = g_new0 (GArray *, MAX (1, n_employers));
+  self->position = g_new (gint, MAX (1, problem->n_placements));
+  self->excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rand = g_rand_new_with_seed (0);
+
+  for (guint e = 0; e < n_employers; e++)
+    {
+      guint16 *sum = self->blackout_sum + (gsize) e * (n + 1);
+
+      for (guint d = 0; d < n; d++)
+        sum[d + 1] = sum[d] + problem->blackout[(gsize) e * n + d];
+      self->hosted[e] = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+
+  for (guint p = 0; p < problem->n_placements; p++)
+    self->position[p] = -1;
+
+  /* Placements that keep their days whatever the job. */
+  for (guint p = 0; p < problem->n_placements; p++)
+    {
+      const PlProblemPlacement *pp = &problem->placements[p];
+      gboolean moves;
+
+      switch (job)
+        {
+        case PL_JOB_PLAN:
+          moves = pp->status == PL_STATUS_REQUEST;
+          break;
+        case PL_JOB_SUGGEST:
+          moves = (gint) p == placement;
+          break;
+        case PL_JOB_REPLAN:
+        default:
+          /* Checked below, agreed ones before proposed ones. */
+          moves = pp->status == PL_STATUS_REQUEST || pp->status == PL_STATUS_PROPOSED ||
+                  pp->status == PL_STATUS_AGREED;
+          break;
+        }
+
+      if (!moves && pp->status != PL_STATUS_REQUEST)
+        add_fixed (self, p);
+      else if (moves && job != PL_JOB_REPLAN)
+        {
+          PlRule none = PL_RULE_NONE;
+
+          g_array_append_val (movable, p);
+          g_array_append_val (broken, none);
+        }
+    }
+
+  if (job == PL_JOB_REPLAN)
+    {
+      static const PlStatus kept_first[] = { PL_STATUS_AGREED, PL_STATUS_PROPOSED };
+
+      for (guint k = 0; k < G_N_ELEMENTS (kept_first); k++)
+        for (guint p = 0; p < problem->n_placements; p++)
+          {
+            const PlProblemPlacement *pp = &problem->placements[p];
+            PlRule rule;
+
+            if (pp->status != kept_first[k])
+              continue;
+            if (pp->employer < 0 || (pp->n_days == 0 && !pp->days_off))
+              {
+                /* Nothing to check; its days still keep its staff member busy. */
+                add_fixed (self, p);
+                continue;
+              }
+
+            rule = check_kept (self, p);
+            if (rule == PL_RULE_NONE)
+              add_fixed (self, p);
+            else
+              {
+                g_array_append_val (movable, p);
+                g_array_append_val (broken, rule);
+              }
+          }
+      /* Back in canonical order, whatever order they were checked in. */
+      {
+        g_autofree guint *sorted = g_new0 (guint, MAX (1, movable->len));
+        g_autofree PlRule *rules = g_new0 (PlRule, MAX (1, movable->len));
+        guint k = 0;
+
+        for (guint p = 0; p < problem->n_placements; p++)
+          for (guint i = 0; i < movable->len; i++)
+            if (g_array_index (movable, guint, i) == p)
+              {
+                sorted[k] = p;
+                rules[k++] = g_array_index (broken, PlRule, i);
+              }
+        for (guint i = 0; i < k; i++)
+          {
+            g_array_index (movable, guint, i) = sorted[i];
+            g_array_index (broken, PlRule, i) = rules[i];
+          }
+      }
+    }
+
+  self->n = movable->len;
+  self->movable = (guint *) g_array_free (movable, FALSE);
+  self->broken = (PlRule *) g_array_free (broken, FALSE);
+  self->employer = g_new (gint, MAX (1, self->n));
+  self->start = g_new (gint, MAX (1, self->n));
+  self->points = g_new0 (gint64, MAX (1, self->n));
+  self->hosted_at = g_new0 (guint, MAX (1, self->n));
+  self->mark = g_new0 (guint, MAX (1, self->n));
+  self->has_excluded = g_new0 (gboolean, MAX (1, self->n));
+  self->current_employer = g_new (gint, MAX (1, self->n));
+  self->current_start = g_new (gint, MAX (1, self->n));
+
+  for (guint m = 0; m < self->n; m++)
+    {
+      const PlProblemPlacement *pp = placement_of (self, m);
+
+      self->position[self->movable[m]] = m;
+      self->employer[m] = -1;
+      self->start[m] = -1;
+      self->current_employer[m] = pp->n_days > 0 ? pp->employer : -1;
+      self->current_start[m] = pp->n_days > 0 ? (gint) pp->days[0] : -1;
+    }
+
+  build_candidates (self);
+
+  return self;
+}
+
+void
+pl_solver_free (PlSolver *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint e = 0; e < self->problem->n_employers; e++)
+    g_array_unref (self->hosted[e]);
+
+  g_free (self->movable);
+  g_free (self->position);
+  g_free (self->broken);
+  g_free (self->current_employer);
+  g_free (self->current_start);
+  g_free (self->starts);
+  g_free (self->starts_at);
+  g_free (self->employers);
+  g_free (self->employers_at);
+  g_free (self->employer);
+  g_free (self->start);
+  g_free (self->points);
+  g_free (self->load);
+  g_free (self->fixed_load);
+  g_free (self->staff_busy);
+  g_free (self->fixed_staff_busy);
+  g_free (self->count);
+  g_free (self->fixed_count);
+  g_free (self->blackout_sum);
+  g_free (self->hosted);
+  g_free (self->hosted_at);
+  g_free (self->mark);
+  g_free (self->has_excluded);
+  g_clear_pointer (&self->excluded, g_hash_table_unref);
+  g_clear_pointer (&self->journal, g_array_unref);
+  g_rand_free (self->rand);
+  g_free (self);
+}
+
+void
+pl_solver_exclude (PlSolver *self,
+                   guint     placement,
+                   guint     employer,
+                   guint     start)
+{
+  guint64 *key;
+  gint m;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (placement < self->problem->n_placements);
+
+  m = self->position[placement];
+  if (m < 0)
+    return;
+
+  key = g_new (guint64, 1);
+  *key = exclusion_key (m, employer, start);
+  g_hash_table_add (self->excluded, key);
+  self->has_excluded[m] = TRUE;
+}
+
+guint
+pl_solver_get_n_movable (PlSolver *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n;
+}
+
+guint
+pl_solver_get_movable (PlSolver *self,
+                       guint     i)
+{
+  g_return_val_if_fail (self != NULL && i < self->n, 0);
+  return self->movable[i];
+}
+
+PlRule
+pl_solver_get_broken_rule (PlSolver *self,
+                           guint     placement)
+{
+  gint m;
+
+  g_return_val_if_fail (self != NULL, PL_RULE_NONE);
+  g_return_val_if_fail (placement < self->problem->n_placements, PL_RULE_NONE);
+
+  m = self->position[placement];
+  return m < 0 ? PL_RULE_NONE : self->broken[m];
+}
+
+gboolean
+pl_solver_get_assignment (PlSolver *self,
+                          guint     placement,
+                          guint    *employer,
+                          guint    *start)
+{
+  gint m;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (placement < self->problem->n_placements, FALSE);
+
+  m = self->position[placement];
+  if (m < 0 || self->employer[m] < 0)
+    return FALSE;
+
+  if (employer != NULL)
+    *employer = self->employer[m];
+  if (start != NULL)
+    *start = self->start[m];
+  return TRUE;
+}
+
+gint64
+pl_solver_get_points (PlSolver *self,
+                      guint     placement)
+{
+  gint m;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (placement < self->problem->n_placements, 0);
+
+  m = self->position[placement];
+  return m < 0 || self->employer[m] < 0 ? 0 : self->points[m];
+}
+
+guint
+pl_solver_get_n_placed (PlSolver *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->placed;
+}
+
+gint64
+pl_solver_get_score (PlSolver *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->score;
+}
+
+static int
+compare_options (gconstpointer a,
+                 gconstpointer b)
+{
+  const PlOption *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->employer < y->employer ? -1 : x->employer > y->employer;
+}
+
+/**
+ * pl_solver_suggest:
+ *
+ * Returns: (transfer full) (element-type PlOption): the options, best first
+ */
+GArray *
+pl_solver_suggest (PlSolver *self,
+                   guint     placement,
+                   guint     max)
+{
+  GArray *options = g_array_new (FALSE, FALSE, sizeof (PlOption));
+  g_autofree guint *per_employer = NULL;
+  gint m, kept_employer, kept_start;
+  guint earliest = G_MAXUINT;
+
+  g_return_val_if_fail (self != NULL, options);
+  g_return_val_if_fail (placement < self->problem->n_placements, options);
+
+  m = self->position[placement];
+  if (m < 0)
+    return options;
+
+  /* The alternatives are around everything else, not around itself. */
+  kept_employer = self->employer[m];
+  kept_start = self->start[m];
+  if (kept_employer >= 0)
+    set_assignment (self, m, -1, -1);
+
+  for (guint i = self->employers_at[m]; i < self->employers_at[m + 1]; i++)
+    {
+      guint e = self->employers[i];
+
+      for (guint j = starts_from (self, m, self->problem->employers[e].earliest);
+           j < self->starts_at[m + 1]; j++)
+        {
+          guint s = self->starts[j];
+          PlOption option = { e, s, 0, 0, 0, self->count[e] };
+
+          if (!pl_solver_option_free (self, m, e, s))
+            continue;
+          option.score = pl_solver_option_points (self, m, e, s, &option.reasons) +
+                         pl_solver_spread_points (self, self->count[e] + 1);
+          option.reasons &= ~PL_REASON_EARLIEST;
+          if (option.others > 0)
+            option.reasons |= PL_REASON_SHARED;
+          earliest = MIN (earliest, s);
+          g_array_append_val (options, option);
+        }
+    }
+
+  if (kept_employer >= 0)
+    set_assignment (self, m, kept_employer, kept_start);
+
+  g_array_sort (options, compare_options);
+
+  /* A short list with some variety: at most three days per employer. */
+  per_employer = g_new0 (guint, MAX (1, self->problem->n_employers));
+  for (guint i = 0; i < options->len;)
+    {
+      PlOption *option = &g_array_index (options, PlOption, i);
+
+      if (per_employer[option->employer]++ >= 3)
+        {
+          g_array_remove_index (options, i);
+          continue;
+        }
+      option->days_later = self->problem->julian[option->start] - self->problem->julian[earliest];
+      if (option->start == earliest)
+        option->reasons |= PL_REASON_EARLIEST;
+      i++;
+    }
+  if (options->len > max)
+    g_array_set_size (options, max);
+
+  return options;
+}
+
+/**
+ * pl_solver_static_options:
+ *
+ * Returns: (transfer full) (element-type PlOption): every option the fixed
+ *   placements leave open, with its points without spread
+ */
+GArray *
+pl_solver_static_options (PlSolver *self,
+                          guint     placement)
+{
+  const PlProblem *problem;
+  GArray *options = g_array_new (FALSE, FALSE, sizeof (PlOption));
+  const PlProblemPlacement *p;
+  gint m;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, options);
+
+  problem = self->problem;
+  n = self->n_days;
+  m = self->position[placement];
+  if (m < 0)
+    return options;
+  p = placement_of (self, m);
+
+  for (guint i = self->employers_at[m]; i < self->employers_at[m + 1]; i++)
+    {
+      guint e = self->employers[i];
+      const guint16 *fixed = self->fixed_load + (gsize) e * n;
+      const guint16 *blackout = self->blackout_sum + (gsize) e * (n + 1);
+
+      for (guint j = starts_from (self, m, problem->employers[e].earliest);
+           j < self->starts_at[m + 1]; j++)
+        {
+          guint s = self->starts[j];
+          PlOption option = { e, s, 0, 0, 0, 0 };
+          gboolean open = blackout[s + p->length] == blackout[s];
+
+          for (guint d = s; open && d < s + p->length; d++)
+            open = fixed[d] < problem->employers[e].capacity;
+          if (!open || (self->has_excluded[m] &&
+                        g_hash_table_contains (self->excluded,
+                                               &(guint64) { exclusion_key (m, e, s) })))
+            continue;
+
+          option.score = pl_solver_option_points (self, m, e, s, &option.reasons);
+          g_array_append_val (options, option);
+        }
+    }
+
+  return options;
+}
+
+guint
+pl_solver_fixed_count (PlSolver *self,
+                       guint     employer)
+{
+  g_return_val_if_fail (self != NULL && employer < self->problem->n_employers, 0);
+  return self->fixed_count[employer];
+}
+
+guint
+pl_solver_fixed_load (PlSolver *self,
+                      guint     employer,
+                      guint     day)
+{
+  g_return_val_if_fail (self != NULL && employer < self->problem->n_employers, 0);
+  g_return_val_if_fail (day < self->n_days, 0);
+  return self->fixed_load[(gsize) employer * self->n_days + day];
+}
