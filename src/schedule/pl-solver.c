@@ -23,7 +23,7 @@
  * the search stops after a fixed amount of work rather than of time, so
  * the same seed gives the same plan on any machine. */
 
-#define DEFAULT_BUDGET   ((guint64) 30000000)
+#define DEFAULT_BUDGET   ((guint64) 5000000)
 #define EJECT_DEPTH      3
 #define EJECT_BRANCH     6
 #define LNS_MIN_SET      2
@@ -274,8 +274,43 @@ rewind_journal (PlSolver *self,
   self->journaling = journaling;
 }
 
+/* The most any option of m at e can score from start @s on: sooner falls
+ * with the day, everything else is at most its full weight. */
+static inline gint64
+option_bound (PlSolver *self,
+              guint     m,
+              guint     e,
+              guint     s,
+              gint64    rest)
+{
+  guint first = first_start (self, m);
+  guint span = self->starts[self->starts_at[m + 1] - 1] - first + 1;
+
+  return (gint64) self->problem->weights[PL_WEIGHT_SOONER] * 100 * (span - (s - first)) / span +
+         rest;
+}
+
+/* What an option at e can score beyond sooner, at most. */
+static gint64
+employer_bound (PlSolver *self,
+                guint     m,
+                guint     e)
+{
+  const int *w = self->problem->weights;
+  gint64 rest = (gint64) (w[PL_WEIGHT_PREFERRED_DAYS] + w[PL_WEIGHT_BUSY] +
+                          w[PL_WEIGHT_TERM_END]) * 100 +
+                pl_solver_spread_points (self, self->count[e] + 1);
+
+  if (self->problem->employers[e].warm)
+    rest += w[PL_WEIGHT_WARM] * 100;
+  if (self->job == PL_JOB_REPLAN && self->current_employer[m] >= 0)
+    rest += REPLAN_BASE + ((gint) e == self->current_employer[m] ? REPLAN_SAME : 0);
+  return rest;
+}
+
 /* The best open option of m: most points, then the earlier day, then the
- * employer first in name order. */
+ * employer first in name order. Days are tried in order, so an employer's
+ * later days are skipped once even a perfect score there would lose. */
 static gboolean
 best_option (PlSolver *self,
              guint     m,
@@ -283,18 +318,25 @@ best_option (PlSolver *self,
              guint    *best_s)
 {
   gint64 best = -1;
+  /* A re-plan scores the distance from the old day, not the day itself. */
+  gboolean prune = !(self->job == PL_JOB_REPLAN && self->current_employer[m] >= 0);
 
   for (guint i = self->employers_at[m]; i < self->employers_at[m + 1]; i++)
     {
       guint e = self->employers[i];
       gint64 spread = pl_solver_spread_points (self, self->count[e] + 1);
+      gint64 rest = employer_bound (self, m, e);
 
+      /* Visiting an employer costs about as much as looking at an option. */
+      self->work++;
       for (guint j = starts_from (self, m, self->problem->employers[e].earliest);
            j < self->starts_at[m + 1]; j++)
         {
           guint s = self->starts[j];
           gint64 points;
 
+          if (prune && option_bound (self, m, e, s, rest) < best)
+            break;
           if (!pl_solver_option_free (self, m, e, s))
             continue;
 
@@ -311,6 +353,8 @@ best_option (PlSolver *self,
   return best >= 0;
 }
 
+/* How constrained m is, for the order of construction: the (employer,
+ * day) pairs its window, calendar and the lead times leave. */
 static guint
 count_options (PlSolver *self,
                guint     m)
@@ -321,10 +365,8 @@ count_options (PlSolver *self,
     {
       guint e = self->employers[i];
 
-      for (guint j = starts_from (self, m, self->problem->employers[e].earliest);
-           j < self->starts_at[m + 1]; j++)
-        if (pl_solver_option_free (self, m, e, self->starts[j]))
-          n_options++;
+      n_options += self->starts_at[m + 1] - starts_from (self, m,
+                                                         self->problem->employers[e].earliest);
     }
 
   return n_options;
