@@ -739,7 +739,7 @@ test_suggest_sorted (void)
   add_period (&net, "employer", net.pixelwharf, "busy", "2027-03-01", "2027-03-02");
 
   today (&date);
-  suggestions = pl_schedule_suggest (net.store, net.request, &date, 8, &error);
+  suggestions = pl_schedule_suggest (net.store, net.request, &date, NULL, 0, 8, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (suggestions->len, ==, 8);
 

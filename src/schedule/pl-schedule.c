@@ -749,6 +749,47 @@ reason_phrases (const PlOption *option)
   return g_strv_builder_end (builder);
 }
 
+/* Counts proposals still on screen as if they had been stored. */
+static void
+hold_pending (PlProblem          *problem,
+              PlProposal * const *pending,
+              guint               n_pending,
+              gint64              except)
+{
+  for (guint i = 0; i < n_pending; i++)
+    {
+      const PlProposal *proposal = pending[i];
+      PlProblemPlacement *placement;
+      gint p, e;
+
+      if (proposal->placement_id == except || proposal->days == NULL)
+        continue;
+      p = pl_problem_find_placement (problem, proposal->placement_id);
+      e = employer_index (problem, proposal->employer_id);
+      if (p < 0 || e < 0)
+        continue;
+
+      placement = &problem->placements[p];
+      g_free (placement->days);
+      placement->days = g_new0 (guint, g_strv_length (proposal->days) + 1);
+      placement->n_days = 0;
+      for (guint d = 0; proposal->days[d] != NULL; d++)
+        {
+          GDate date;
+          guint index;
+
+          if (!pl_date_parse (proposal->days[d], &date))
+            continue;
+          index = pl_problem_day_on_or_after (problem, g_date_get_julian (&date));
+          if (index < problem->n_days && problem->julian[index] == g_date_get_julian (&date))
+            placement->days[placement->n_days++] = index;
+        }
+      placement->employer = e;
+      placement->status = PL_STATUS_PROPOSED;
+      placement->days_off = FALSE;
+    }
+}
+
 /**
  * pl_schedule_suggest:
  *
@@ -756,11 +797,13 @@ reason_phrases (const PlOption *option)
  *   first, or %NULL with @error set
  */
 GPtrArray *
-pl_schedule_suggest (PlStore      *store,
-                     gint64        placement_id,
-                     const GDate  *today,
-                     guint         max,
-                     GError      **error)
+pl_schedule_suggest (PlStore            *store,
+                     gint64              placement_id,
+                     const GDate        *today,
+                     PlProposal * const *pending,
+                     guint               n_pending,
+                     guint               max,
+                     GError            **error)
 {
   g_autoptr(PlProblem) problem = NULL;
   g_autoptr(PlSolver) solver = NULL;
@@ -783,6 +826,7 @@ pl_schedule_suggest (PlStore      *store,
       return NULL;
     }
 
+  hold_pending (problem, pending, n_pending, placement_id);
   solver = pl_solver_new (problem, PL_JOB_SUGGEST, p);
   options = pl_solver_suggest (solver, p, max);
 

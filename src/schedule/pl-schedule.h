@@ -126,12 +126,15 @@ typedef struct
 void       pl_suggestion_free  (PlSuggestion *self);
 
 /* The best options for placement @placement_id around every other
- * placement that has days, best first (PlSuggestion). */
-GPtrArray *pl_schedule_suggest (PlStore      *store,
-                                gint64        placement_id,
-                                const GDate  *today,
-                                guint         max,
-                                GError      **error);
+ * placement that has days, and around @pending proposals not yet stored
+ * (those of a plan on screen), best first (PlSuggestion). */
+GPtrArray *pl_schedule_suggest (PlStore            *store,
+                                gint64              placement_id,
+                                const GDate        *today,
+                                PlProposal * const *pending,
+                                guint               n_pending,
+                                guint               max,
+                                GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlProposal, pl_proposal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlScheduleResult, pl_schedule_result_free)

@@ -168,7 +168,7 @@ test_sample_pages (Fixture       *fixture,
                    gconstpointer  data)
 {
   static const char * const pages[] = {
-    "overview", "placements", "calendar", "employers",
+    "overview", "placements", "calendar", "plan", "employers",
     "staff", "partners", "groups", "reports",
   };
   g_autoptr(GError) error = NULL;
