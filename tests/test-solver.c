@@ -867,6 +867,55 @@ test_replan (void)
   net_close (&net);
 }
 
+/* The preference weights are the network's settings. */
+static void
+test_weights (void)
+{
+  g_autoptr(GError) error = NULL;
+  Net net = { 0 };
+
+  net_base (&net);
+  add_employer (&net, "Brightwater Digital", "Digital", 1, "prospect");
+  add_period (&net, "employer", net.pixelwharf, "blackout", "2027-03-01", "2027-03-04");
+  {
+    /* Starting four days sooner outweighs a warm relationship. */
+    g_autoptr(PlScheduleResult) result = plan (net.store);
+    const PlProposal *proposal = find (result->placed, net.request);
+
+    g_assert_cmpstr (proposal->employer_name, ==, "Brightwater Digital");
+    g_assert_cmpstr (proposal->days[0], ==, "2027-03-01");
+  }
+
+  g_assert_true (pl_store_set_setting (net.store, "weight_warm", "10", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlScheduleResult) result = plan (net.store);
+    const PlProposal *proposal = find (result->placed, net.request);
+
+    g_assert_cmpstr (proposal->employer_name, ==, "Pixelwharf Software");
+    g_assert_cmpstr (proposal->days[0], ==, "2027-03-05");
+  }
+  net_close (&net);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(PlScheduleResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Net net = { 0 };
+  GDate date;
+
+  net_base (&net);
+  today (&date);
+  g_cancellable_cancel (cancellable);
+  result = pl_schedule_run (net.store, &date, NULL, cancellable, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  net_close (&net);
+}
+
 /* The sample network: the lead time leaves the Digital request for
  * January, and the Health and Science request has no employer at all. */
 static void
@@ -1063,6 +1112,8 @@ main (int   argc,
   g_test_add_func ("/solver/suggest-sorted", test_suggest_sorted);
   g_test_add_func ("/solver/apply-and-undo", test_apply_and_undo);
   g_test_add_func ("/solver/replan", test_replan);
+  g_test_add_func ("/solver/weights", test_weights);
+  g_test_add_func ("/solver/cancelled", test_cancelled);
   g_test_add_func ("/solver/sample", test_sample);
   g_test_add_func ("/solver/cli-schedule", test_cli_schedule);
 

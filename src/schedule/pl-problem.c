@@ -48,6 +48,28 @@ static const char * const rule_names[PL_N_RULES] = {
   "working_days",
 };
 
+static const char * const rule_labels[PL_N_RULES] = {
+  N_("no rule"),
+  N_("the employer’s sector"),
+  N_("the request’s window"),
+  N_("the lead time"),
+  N_("the staff member’s teaching days"),
+  N_("the staff member’s unavailability"),
+  N_("the partner’s holidays"),
+  N_("the partner’s exams"),
+  N_("the employer’s blackout"),
+  N_("one place a day for each staff member"),
+  N_("the employer’s capacity"),
+  N_("working days only"),
+};
+
+const char *
+pl_rule_label (PlRule rule)
+{
+  g_return_val_if_fail (rule < PL_N_RULES, "");
+  return _(rule_labels[rule]);
+}
+
 const char *
 pl_rule_to_string (PlRule rule)
 {

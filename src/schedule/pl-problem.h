@@ -43,6 +43,8 @@ typedef enum
 
 /* A stable name for JSON ("capacity", "blackout", …). */
 const char *pl_rule_to_string (PlRule rule);
+/* The rule in words, for people ("the employer's capacity"). */
+const char *pl_rule_label     (PlRule rule);
 
 /* Bits of PlProblem.staff_block: why a staff member cannot be placed on a day. */
 enum

@@ -613,7 +613,9 @@ pl_schedule_apply (PlStore            *store,
        * so that the milestones follow the new days. */
 
       if (proposal->old_days != NULL)
-        reason = g_strdup_printf (_("Moved by the re-plan: %s"), pl_rule_to_string (proposal->rule));
+        /* TRANSLATORS: %s is a rule, as in "the employer’s blackout" */
+        reason = g_strdup_printf (_("Moved by the re-plan: its days broke %s."),
+                                  pl_rule_label (proposal->rule));
       else
         reason = g_strdup (_("Proposed by the planner"));
       sqlite3_reset (event);
