@@ -44,6 +44,9 @@ struct _PlPlanPage
   PlScheduleUndo       *undo;          /* the last acceptance */
   GPtrArray            *accepted;      /* its proposals, to show again on undo */
   GPtrArray            *suggestions;   /* PlSuggestion on show */
+  GCancellable         *replan_cancellable;
+  PlScheduleResult     *replan;        /* the last check for broken placements */
+  guint                 replan_source;
   gint64                suggestions_for;
   gboolean              loading_weights;
 
@@ -55,6 +58,8 @@ struct _PlPlanPage
   GtkColumnViewColumn  *proposal_column;
   GtkColumnViewColumn  *actions_column;
   GtkStack             *content_stack;
+  GtkInfoBar           *replan_bar;
+  GtkLabel             *replan_label;
   GtkWidget            *progress_box;
   GtkProgressBar       *progress_bar;
   GtkLabel             *summary_label;
@@ -129,6 +134,27 @@ show_error (PlPlanPage   *self,
     g_warning ("%s: %s", what, error->message);
 }
 
+/* Work in a thread holds the page weakly: a page closed meanwhile is
+ * simply not told. */
+static GWeakRef *
+weak_page (PlPlanPage *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  return weak;
+}
+
+static PlPlanPage *
+weak_page_steal (GWeakRef *weak)
+{
+  PlPlanPage *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  return self;
+}
+
 static PlPlanItem *
 selected_item (PlPlanPage *self)
 {
@@ -185,6 +211,10 @@ pl_plan_page_update_actions (PlPlanPage *self)
   gtk_widget_action_set_enabled (widget, "plan.undo", ready && self->undo != NULL);
   gtk_widget_action_set_enabled (widget, "plan.use-suggestion",
                                  ready && self->suggestions != NULL && self->suggestions->len > 0);
+  gtk_widget_action_set_enabled (widget, "plan.replan",
+                                 ready && self->replan != NULL && self->replan->n_movable > 0);
+  gtk_widget_action_set_enabled (widget, "plan.replan-apply",
+                                 ready && self->replan != NULL && self->replan->placed->len > 0);
 }
 
 static void
@@ -319,6 +349,72 @@ pl_plan_page_reload (PlPlanPage *self)
 }
 
 static void
+on_replan_checked (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(PlScheduleResult) result = pl_schedule_run_finish (res, NULL);
+  g_autoptr(PlPlanPage) self = weak_page_steal (user_data);
+
+  if (self == NULL || self->context == NULL)
+    return;
+  /* Only the latest check counts; an earlier one was cancelled. */
+  if (g_task_get_cancellable (G_TASK (res)) != self->replan_cancellable)
+    return;
+  g_clear_object (&self->replan_cancellable);
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&self->replan, pl_schedule_result_free);
+  self->replan = g_steal_pointer (&result);
+
+  if (self->replan->n_movable > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u proposed or agreed placement no longer fits the "
+                                      "calendars.",
+                                      "%u proposed or agreed placements no longer fit the "
+                                      "calendars.", self->replan->n_movable),
+                         self->replan->n_movable);
+
+      gtk_label_set_label (self->replan_label, text);
+    }
+  gtk_info_bar_set_revealed (self->replan_bar, self->replan->n_movable > 0);
+  pl_plan_page_update_actions (self);
+}
+
+/* Looks in a worker thread for proposed and agreed placements that a
+ * calendar change has left on days that break a rule. */
+static gboolean
+check_replan (gpointer user_data)
+{
+  PlPlanPage *self = user_data;
+  PlScheduleOptions options = { 0 };
+  GDate today;
+
+  self->replan_source = 0;
+  g_cancellable_cancel (self->replan_cancellable);
+  g_clear_object (&self->replan_cancellable);
+  self->replan_cancellable = g_cancellable_new ();
+
+  options.replan = TRUE;
+  pl_context_get_today (self->context, &today);
+  pl_schedule_run_async (pl_context_get_store (self->context), &today, &options,
+                         self->replan_cancellable, NULL, NULL, on_replan_checked,
+                         weak_page (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_check_replan (PlPlanPage *self)
+{
+  /* A burst of changes (an import) is checked once. */
+  if (self->replan_source == 0 && self->context != NULL)
+    self->replan_source = g_timeout_add (200, check_replan, self);
+}
+
+static void
 on_store_changed (PlPlanPage *self,
                   const char *table,
                   PlStore    *store)
@@ -326,6 +422,7 @@ on_store_changed (PlPlanPage *self,
   /* A plan in progress reads its own snapshot; the list follows after. */
   if (!self->planning && g_strcmp0 (table, "settings") != 0)
     pl_plan_page_reload (self);
+  queue_check_replan (self);
 }
 
 static void
@@ -363,9 +460,10 @@ static void
 on_progress (double   fraction,
              gpointer user_data)
 {
-  PlPlanPage *self = user_data;
+  g_autoptr(PlPlanPage) self = g_weak_ref_get (user_data);
 
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (self != NULL && self->context != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static void
@@ -384,11 +482,12 @@ on_plan_done (GObject      *source,
               GAsyncResult *res,
               gpointer      user_data)
 {
-  g_autoptr(PlPlanPage) self = user_data;
-  g_autoptr(PlScheduleResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(PlScheduleResult) result = pl_schedule_run_finish (res, &error);
+  g_autoptr(PlPlanPage) self = weak_page_steal (user_data);
 
-  result = pl_schedule_run_finish (res, &error);
+  if (self == NULL || self->context == NULL)
+    return;
   g_clear_object (&self->cancellable);
   pl_plan_page_set_planning (self, FALSE);
 
@@ -427,6 +526,7 @@ pl_plan_page_run (GtkWidget  *widget,
   PlPlanPage *self = PL_PLAN_PAGE (widget);
   g_autofree PlRejection *rejections = NULL;
   PlScheduleOptions options = { 0 };
+  GWeakRef *weak;
   GDate today;
 
   if (self->planning || self->context == NULL)
@@ -447,9 +547,11 @@ pl_plan_page_run (GtkWidget  *widget,
   pl_context_get_today (self->context, &today);
   self->cancellable = g_cancellable_new ();
   pl_plan_page_set_planning (self, TRUE);
+  /* One weak reference serves progress and completion: progress stops
+   * before completion frees it. */
+  weak = weak_page (self);
   pl_schedule_run_async (pl_context_get_store (self->context), &today, &options,
-                         self->cancellable, on_progress, self, on_plan_done,
-                         g_object_ref (self));
+                         self->cancellable, on_progress, weak, on_plan_done, weak);
 }
 
 static void
@@ -605,6 +707,80 @@ pl_plan_page_reject (GtkWidget  *widget,
 
   g_hash_table_remove (self->proposals, &id);
   pl_plan_page_reload (self);
+}
+
+/* Moves the placements the last check found, as one undoable change. */
+static void
+pl_plan_page_replan_apply (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PlPlanPage *self = PL_PLAN_PAGE (widget);
+  g_autoptr(PlScheduleResult) replan = g_steal_pointer (&self->replan);
+
+  if (replan == NULL)
+    return;
+
+  gtk_info_bar_set_revealed (self->replan_bar, FALSE);
+  accept_proposals (self, replan->placed);
+}
+
+static void
+on_replan_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PlPlanPage       *self)
+{
+  if (g_str_equal (response, "move"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "plan.replan-apply", NULL);
+}
+
+static void
+pl_plan_page_replan (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlPlanPage *self = PL_PLAN_PAGE (widget);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  if (self->replan == NULL)
+    return;
+
+  for (guint i = 0; i < self->replan->placed->len; i++)
+    {
+      const PlProposal *proposal = self->replan->placed->pdata[i];
+      g_autofree char *before = pl_plan_format_days ((const char * const *) proposal->old_days);
+      g_autofree char *after = pl_plan_format_days ((const char * const *) proposal->days);
+
+      /* TRANSLATORS: staff member, employer, old days, new days, the rule
+       * the old days broke */
+      g_string_append_printf (body, _("%s with %s: %s → %s (%s)\n"), proposal->staff_name,
+                              proposal->employer_name, before, after,
+                              pl_rule_label (proposal->rule));
+    }
+  for (guint i = 0; i < self->replan->unplaced->len; i++)
+    {
+      const PlProposal *proposal = self->replan->unplaced->pdata[i];
+
+      /* TRANSLATORS: staff member, then why the placement cannot move */
+      g_string_append_printf (body, _("%s cannot be moved: %s\n"), proposal->staff_name,
+                              proposal->reason);
+    }
+  g_strchomp (body->str);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                       _("Move Placements?"), body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move"),
+                                    NULL);
+  adw_message_dialog_set_response_enabled (dialog, "move", self->replan->placed->len > 0);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "move");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replan_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -871,6 +1047,7 @@ pl_plan_page_set_context (PlPlanPage *self,
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   pl_plan_page_load_weights (self);
   pl_plan_page_reload (self);
+  queue_check_replan (self);
 }
 
 static void
@@ -879,9 +1056,13 @@ pl_plan_page_dispose (GObject *object)
   PlPlanPage *self = (PlPlanPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->replan_cancellable);
+  g_clear_handle_id (&self->replan_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->replan_cancellable);
+  g_clear_pointer (&self->replan, pl_schedule_result_free);
   g_clear_object (&self->context);
   g_clear_object (&self->items);
   g_clear_pointer (&self->proposals, g_hash_table_unref);
@@ -960,6 +1141,8 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, proposal_column);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, actions_column);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, replan_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, replan_label);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, summary_label);
@@ -989,6 +1172,9 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.accept-all", NULL,
                                    pl_plan_page_accept_all);
   gtk_widget_class_install_action (widget_class, "plan.undo", NULL, pl_plan_page_undo);
+  gtk_widget_class_install_action (widget_class, "plan.replan", NULL, pl_plan_page_replan);
+  gtk_widget_class_install_action (widget_class, "plan.replan-apply", NULL,
+                                   pl_plan_page_replan_apply);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "plan.close-suggestions", NULL);
@@ -1032,6 +1218,20 @@ pl_plan_page_get_items (PlPlanPage *self)
 {
   g_return_val_if_fail (PL_IS_PLAN_PAGE (self), NULL);
   return G_LIST_MODEL (self->items);
+}
+
+gboolean
+pl_plan_page_is_busy (PlPlanPage *self)
+{
+  g_return_val_if_fail (PL_IS_PLAN_PAGE (self), FALSE);
+  return self->planning || self->replan_source != 0 || self->replan_cancellable != NULL;
+}
+
+guint
+pl_plan_page_get_n_broken (PlPlanPage *self)
+{
+  g_return_val_if_fail (PL_IS_PLAN_PAGE (self), 0);
+  return self->replan != NULL ? self->replan->n_movable : 0;
 }
 
 gboolean

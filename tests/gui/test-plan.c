@@ -118,6 +118,8 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  /* Work in a thread reads the database file, which goes next. */
+  WAIT_FOR (!pl_plan_page_is_busy (fixture->page));
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   WAIT_FOR (weak == NULL);
@@ -310,6 +312,55 @@ test_suggest (Fixture       *fixture,
                     ==, 2);
 }
 
+/* A blackout over an agreed placement's day shows up on the page, and
+ * re-planning moves it to other days, with the same employer. */
+static void
+test_replan (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *status = NULL;
+  gint64 id, employer;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (fixture->store),
+                                       "SELECT id, employer_id FROM placement"
+                                       " WHERE status = 'agreed'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  employer = sqlite3_column_int64 (stmt, 1);
+  before = pl_store_get_days (fixture->store, id);
+  g_assert_nonnull (before[0]);
+
+  sql = g_strdup_printf ("INSERT INTO calendar_period (owner_kind, employer_id, kind, label,"
+                         " start_date, end_date) VALUES ('employer', %" G_GINT64_FORMAT
+                         ", 'blackout', 'Refit', '%s', '%s')", employer, before[0], before[0]);
+  g_assert_true (pl_store_exec (fixture->store, sql, &error));
+  g_assert_no_error (error);
+  pl_store_emit_changed (fixture->store, "calendar_period");
+
+  WAIT_FOR (pl_plan_page_get_n_broken (fixture->page) == 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.replan-apply",
+                                             NULL));
+
+  after = pl_store_get_days (fixture->store, id);
+  g_assert_nonnull (after[0]);
+  g_assert_cmpstr (after[0], !=, before[0]);
+  status = status_of (fixture, id);
+  g_assert_cmpstr (status, ==, "proposed");
+  {
+    g_autoptr(PlRecord) record = pl_store_get (fixture->store, PL_TYPE_PLACEMENT, id, &error);
+
+    g_assert_cmpint (pl_record_get_int (record, "employer_id"), ==, employer);
+  }
+
+  /* Moved, it breaks nothing any more. */
+  WAIT_FOR (pl_plan_page_get_n_broken (fixture->page) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +380,7 @@ main (int   argc,
   ADD ("/gui/plan/accept-undo", test_plan_accept_undo);
   ADD ("/gui/plan/reject", test_reject);
   ADD ("/gui/plan/suggest", test_suggest);
+  ADD ("/gui/plan/replan", test_replan);
 
 #undef ADD
 
