@@ -581,7 +581,12 @@ plan (const char  *path,
       g_autofree char *text = NULL;
 
       if (!pl_solver_get_assignment (solver, p, NULL, NULL))
-        rules[pl_solver_explain (solver, p, &text)]++;
+        {
+          rules[pl_solver_explain (solver, p, &text)]++;
+          if (g_getenv ("BENCH_VERBOSE") != NULL)
+            g_printerr ("unplaced %u (placement %" G_GINT64_FORMAT "): %s\n", i,
+                        problem->placements[p].id, text);
+        }
     }
   t3 = g_get_monotonic_time ();
 

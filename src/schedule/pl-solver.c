@@ -10,24 +10,34 @@
 #include "config.h"
 
 
+#include <string.h>
+
 #include "pl-solver-private.h"
 
 /* How a plan is found. Placing the most constrained requests first with
  * their best option gets most of the way; when capacity is tight it leaves
- * requests out that a different arrangement could take. Two moves repair
- * that: an ejection chain (place a request on an option held by another,
- * which moves on to an option of its own, up to EJECT_DEPTH steps), and a
- * large-neighbourhood search that takes a handful of related requests out
- * and puts them back in a random order, keeping the result when it is no
- * worse. Everything random comes from one GRand seeded by the caller, and
- * the search stops after a fixed amount of work rather than of time, so
- * the same seed gives the same plan on any machine. */
+ * requests out that a different arrangement could take. Three moves repair
+ * that:
+ *   - an augmenting path, as in bipartite matching: the request takes an
+ *     option held by one other placement, which takes one held by another,
+ *     and so on to an open option (found breadth first);
+ *   - an ejection chain, the same searched depth first with the best
+ *     options first, a few steps deep;
+ *   - a large-neighbourhood search that takes out the placements holding
+ *     the days of one of a request's options, and a few related ones, and
+ *     puts them back, the most constrained first. It runs twice: first
+ *     keeping any change that places no fewer (so that it can wander over
+ *     plans that place as many), then only changes that lower neither the
+ *     number placed nor the score.
+ * Everything random comes from one GRand seeded by the caller, and the
+ * search stops after a fixed amount of work rather than of time, so the
+ * same seed gives the same plan on any machine. */
 
 #define DEFAULT_BUDGET   ((guint64) 5000000)
 #define EJECT_DEPTH      3
 #define EJECT_BRANCH     6
 #define LNS_MIN_SET      2
-#define LNS_MAX_SET      8
+#define LNS_MAX_SET      12
 
 /* A re-plan keeps what it can: the same employer first, then the nearest
  * dates; the preferences only break ties. */
@@ -528,6 +538,160 @@ try_insert (PlSolver *self,
   return FALSE;
 }
 
+/* The movable placement that alone keeps option (e, s) from m, if there
+ * is one: -1 when the option is closed for another reason or is open. */
+static gint
+sole_blocker (PlSolver *self,
+              guint     m,
+              guint     e,
+              guint     s)
+{
+  const PlProblemPlacement *p = placement_of (self, m);
+  guint n = self->n_days;
+  const guint16 *row = self->load + (gsize) e * n;
+  const guint8 *busy = self->staff_busy + (gsize) p->staff * n;
+  const guint16 *blackout = self->blackout_sum + (gsize) e * (n + 1);
+  guint capacity = self->problem->employers[e].capacity;
+  GArray *hosted = self->hosted[e];
+  gint lo = -1, hi = -1;
+
+  self->work++;
+  if (s + p->length > n || blackout[s + p->length] != blackout[s])
+    return -1;
+  for (guint d = s; d < s + p->length; d++)
+    {
+      if (busy[d] != 0)
+        return -1;
+      if (row[d] >= capacity)
+        {
+          if (lo < 0)
+            lo = d;
+          hi = d;
+        }
+    }
+  if (lo < 0)
+    return -1;
+  if (self->has_excluded[m] &&
+      g_hash_table_contains (self->excluded, &(guint64) { exclusion_key (m, e, s) }))
+    return -1;
+
+  for (guint h = 0; h < hosted->len; h++)
+    {
+      guint q = g_array_index (hosted, guint, h);
+      gint qs = self->start[q];
+
+      if (qs <= lo && qs + (gint) placement_of (self, q)->length - 1 >= hi)
+        return q;
+    }
+  return -1;
+}
+
+/* Places unplaced m along an augmenting path, as in bipartite matching:
+ * m takes an option held by q1, q1 one held by q2, …, and the last one an
+ * open option. The path is found breadth first, so it is the shortest,
+ * and checked move by move as it is applied; on any failure nothing
+ * changes. */
+static gboolean
+augment (PlSolver *self,
+         guint     m,
+         guint64   budget)
+{
+  g_autofree guint *queue = g_new (guint, self->n);
+  g_autofree gint *from = g_new (gint, self->n);
+  g_autofree guint *via_e = g_new (guint, self->n);
+  g_autofree guint *via_s = g_new (guint, self->n);
+  guint head = 0, tail = 0;
+  gint end = -1;
+  guint end_e = 0, end_s = 0;
+  guint mark;
+
+  self->stamp++;
+  self->mark[m] = self->stamp;
+  from[m] = -1;
+  queue[tail++] = m;
+
+  while (head < tail && end < 0 && !over_budget (self, budget))
+    {
+      guint u = queue[head++];
+      gint ue = self->employer[u], us = self->start[u];
+
+      /* Its own days do not stand in its way. */
+      if (ue >= 0)
+        occupy (self, u, ue, us, -1);
+
+      for (guint i = self->employers_at[u]; i < self->employers_at[u + 1] && end < 0; i++)
+        {
+          guint e = self->employers[i];
+
+          for (guint j = starts_from (self, u, self->problem->employers[e].earliest);
+               j < self->starts_at[u + 1]; j++)
+            {
+              guint s = self->starts[j];
+              gint q;
+
+              if ((gint) e == ue && (gint) s == us)
+                continue;
+              if (pl_solver_option_free (self, u, e, s))
+                {
+                  end = u;
+                  end_e = e;
+                  end_s = s;
+                  break;
+                }
+              q = sole_blocker (self, u, e, s);
+              if (q >= 0 && q != (gint) u && self->mark[q] != self->stamp)
+                {
+                  self->mark[q] = self->stamp;
+                  from[q] = u;
+                  via_e[q] = e;
+                  via_s[q] = s;
+                  queue[tail++] = q;
+                }
+            }
+        }
+
+      if (ue >= 0)
+        occupy (self, u, ue, us, +1);
+    }
+
+  if (end < 0)
+    return FALSE;
+
+  /* From the end of the path back to m. */
+  mark = self->journal != NULL ? self->journal->len : 0;
+  if (self->journal == NULL)
+    self->journal = g_array_new (FALSE, FALSE, sizeof (Move));
+  {
+    gboolean journaling = self->journaling;
+    gint u = end;
+    guint e = end_e, s = end_s;
+
+    self->journaling = TRUE;
+    while (u >= 0)
+      {
+        if (self->employer[u] >= 0)
+          set_assignment (self, u, -1, -1);
+        if (!pl_solver_option_free (self, u, e, s))
+          {
+            rewind_journal (self, mark);
+            self->journaling = journaling;
+            return FALSE;
+          }
+        set_assignment (self, u, e, s);
+        if (from[u] < 0)
+          break;
+        e = via_e[u];
+        s = via_s[u];
+        u = from[u];
+      }
+    if (!journaling)
+      g_array_set_size (self->journal, mark);
+    self->journaling = journaling;
+  }
+
+  return TRUE;
+}
+
 /* Sector neighbours in window order, for picking related requests. */
 typedef struct
 {
@@ -607,8 +771,9 @@ in_set (const guint *set,
   return FALSE;
 }
 
-/* A few requests that compete with @seed: some hosted where it is (or
- * where it could go), the rest from its sector with overlapping windows. */
+/* A few requests that compete with @seed: those holding the days of one of
+ * its options (all of them, so that taking them out frees the option),
+ * then others from its sector with overlapping windows. */
 static guint
 pick_neighbourhood (PlSolver   *self,
                     Neighbours *nb,
@@ -618,25 +783,33 @@ pick_neighbourhood (PlSolver   *self,
 {
   const PlProblemPlacement *p = placement_of (self, seed);
   guint n_set = 0;
-  gint e = self->employer[seed];
   guint lo = nb->order_at[p->sector], hi = nb->order_at[p->sector + 1];
   guint reach = 4 * size;
 
   set[n_set++] = seed;
 
-  if (e < 0 && self->employers_at[seed] < self->employers_at[seed + 1])
-    e = self->employers[g_rand_int_range (self->rand, self->employers_at[seed],
-                                          self->employers_at[seed + 1])];
-  if (e >= 0)
+  if (self->employers_at[seed] < self->employers_at[seed + 1])
     {
+      guint e = self->employers[g_rand_int_range (self->rand, self->employers_at[seed],
+                                                  self->employers_at[seed + 1])];
+      guint first = starts_from (self, seed, self->problem->employers[e].earliest);
       GArray *hosted = self->hosted[e];
 
-      for (guint tries = 0; tries < size && n_set < (size + 1) / 2 && hosted->len > 0; tries++)
+      if (first < self->starts_at[seed + 1])
         {
-          guint q = g_array_index (hosted, guint, g_rand_int_range (self->rand, 0, hosted->len));
+          guint s = self->starts[g_rand_int_range (self->rand, first, self->starts_at[seed + 1])];
+          guint from = g_rand_int_range (self->rand, 0, MAX (1, hosted->len));
 
-          if (!in_set (set, n_set, q))
-            set[n_set++] = q;
+          for (guint h = 0; h < hosted->len && n_set < size; h++)
+            {
+              guint q = g_array_index (hosted, guint, (from + h) % hosted->len);
+              gint qs = self->start[q];
+
+              if (qs <= (gint) (s + p->length - 1) &&
+                  qs + (gint) placement_of (self, q)->length - 1 >= (gint) s &&
+                  !in_set (set, n_set, q))
+                set[n_set++] = q;
+            }
         }
     }
 
@@ -696,6 +869,179 @@ compare_by_options (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+typedef struct
+{
+  gint   *employer;
+  gint   *start;
+  guint   placed;
+  gint64  score;
+} Snapshot;
+
+static void
+snapshot_take (PlSolver *self,
+               Snapshot *snapshot)
+{
+  memcpy (snapshot->employer, self->employer, sizeof (gint) * self->n);
+  memcpy (snapshot->start, self->start, sizeof (gint) * self->n);
+  snapshot->placed = self->placed;
+  snapshot->score = self->score;
+}
+
+static void
+snapshot_restore (PlSolver *self,
+                  Snapshot *snapshot)
+{
+  for (guint m = 0; m < self->n; m++)
+    if (self->employer[m] >= 0)
+      set_assignment (self, m, -1, -1);
+  for (guint m = 0; m < self->n; m++)
+    if (snapshot->employer[m] >= 0)
+      set_assignment (self, m, snapshot->employer[m], snapshot->start[m]);
+  g_assert (self->placed == snapshot->placed && self->score == snapshot->score);
+}
+
+/* One phase of ruin and recreate. With @count_only a change is kept when
+ * it places no fewer, whatever its score, and the best plan seen is the
+ * one left at the end; otherwise it must not lower the score either.
+ * FALSE when the caller asked to stop. */
+static gboolean
+search (PlSolver             *self,
+        Neighbours           *nb,
+        const guint          *n_options,
+        gboolean              count_only,
+        guint64               budget,
+        guint                 max_stall,
+        const PlSolveOptions *options,
+        gint64                deadline,
+        double                from,
+        double                to)
+{
+  g_autofree gint *best_employer = g_new (gint, MAX (1, self->n));
+  g_autofree gint *best_start = g_new (gint, MAX (1, self->n));
+  Snapshot best = { best_employer, best_start, 0, 0 };
+  guint set[LNS_MAX_SET];
+  guint stall = 0;
+  gboolean stopped = FALSE;
+
+  snapshot_take (self, &best);
+
+  for (guint iteration = 0; self->n > 0 && stall < max_stall && !over_budget (self, budget);
+       iteration++)
+    {
+      guint before_placed = self->placed;
+      gint64 before_score = self->score;
+      guint size = g_rand_int_range (self->rand, LNS_MIN_SET, LNS_MAX_SET + 1);
+      guint seed, n_set;
+      gboolean worse;
+
+      if (iteration % 32 == 0)
+        {
+          if (should_stop (options, deadline))
+            {
+              stopped = TRUE;
+              break;
+            }
+          report (options, from + (to - from) * MAX ((double) self->work / budget,
+                                                      (double) stall / max_stall));
+        }
+
+      /* Half the time, start from a request that is not placed but has
+       * options. */
+      seed = g_rand_int_range (self->rand, 0, self->n);
+      if (self->placed < self->n && g_rand_boolean (self->rand))
+        for (guint i = 0; i < self->n; i++)
+          {
+            guint m = (seed + i) % self->n;
+
+            if (self->employer[m] < 0 && n_options[m] > 0)
+              {
+                seed = m;
+                break;
+              }
+          }
+
+      /* A request left out may fit along an augmenting path. */
+      if (self->employer[seed] < 0 && n_options[seed] > 0 && augment (self, seed, 0))
+        {
+          if (better (self->placed, self->score, best.placed, best.score))
+            snapshot_take (self, &best);
+          stall = 0;
+          continue;
+        }
+
+      n_set = pick_neighbourhood (self, nb, seed, set, size);
+
+      g_array_set_size (self->journal, 0);
+      self->journaling = TRUE;
+      for (guint i = 0; i < n_set; i++)
+        if (self->employer[set[i]] >= 0)
+          set_assignment (self, set[i], -1, -1);
+
+      /* Back in: the seed first, then the most constrained; ties in a
+       * random order. */
+      for (guint i = n_set; i > 2; i--)
+        {
+          guint j = 1 + g_rand_int_range (self->rand, 0, i - 1);
+          guint t = set[i - 1];
+
+          set[i - 1] = set[j];
+          set[j] = t;
+        }
+      for (guint i = 2; i < n_set; i++)
+        for (guint j = i; j > 1 && n_options[set[j]] < n_options[set[j - 1]]; j--)
+          {
+            guint t = set[j];
+
+            set[j] = set[j - 1];
+            set[j - 1] = t;
+          }
+
+      for (guint i = 0; i < n_set; i++)
+        {
+          guint e = 0, s = 0;
+
+          if (best_option (self, set[i], &e, &s))
+            set_assignment (self, set[i], e, s);
+        }
+      for (guint i = 0; i < n_set; i++)
+        if (self->employer[set[i]] < 0)
+          {
+            self->stamp++;
+            try_insert (self, set[i], 2, 0);
+          }
+      self->journaling = FALSE;
+
+      if (count_only)
+        worse = self->placed < before_placed;
+      else
+        worse = better (before_placed, before_score, self->placed, self->score);
+
+      if (worse)
+        {
+          rewind_journal (self, 0);
+          stall++;
+          continue;
+        }
+
+      if (better (self->placed, self->score, best.placed, best.score))
+        {
+          /* In the first phase only more placed counts as progress. */
+          if (!count_only || self->placed > best.placed)
+            stall = 0;
+          else
+            stall++;
+          snapshot_take (self, &best);
+        }
+      else
+        stall++;
+    }
+
+  if (better (best.placed, best.score, self->placed, self->score))
+    snapshot_restore (self, &best);
+
+  return !stopped;
+}
+
 /**
  * pl_solver_solve:
  *
@@ -714,8 +1060,7 @@ pl_solver_solve (PlSolver             *self,
   g_autofree guint *order = NULL;
   g_autofree guint *n_options = NULL;
   Neighbours nb = { 0 };
-  guint stall = 0, max_stall;
-  guint set[LNS_MAX_SET];
+  guint max_stall, n_open;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -759,78 +1104,30 @@ pl_solver_solve (PlSolver             *self,
         goto done;
       if (self->employer[order[i]] >= 0)
         continue;
-      self->stamp++;
-      try_insert (self, order[i], EJECT_DEPTH, budget / 2);
+      if (!augment (self, order[i], budget / 2))
+        {
+          self->stamp++;
+          try_insert (self, order[i], EJECT_DEPTH, budget / 2);
+        }
     }
 
-  /* Improvement: ruin and recreate small neighbourhoods. */
+  /* Improvement: ruin and recreate small neighbourhoods, first for the
+   * number placed alone (any score will do, which lets the search wander
+   * over plans that place as many), then for the score. */
   neighbours_init (&nb, self);
-  self->journal = g_array_new (FALSE, FALSE, sizeof (Move));
-  max_stall = 200 + 20 * self->n;
-  for (guint iteration = 0; self->n > 0 && stall < max_stall && !over_budget (self, budget);
-       iteration++)
-    {
-      guint before_placed = self->placed;
-      gint64 before_score = self->score;
-      guint size = g_rand_int_range (self->rand, LNS_MIN_SET, LNS_MAX_SET + 1);
-      guint seed, n_set;
-
-      if (iteration % 32 == 0)
-        {
-          if (should_stop (options, deadline))
-            break;
-          report (options, 0.2 + 0.8 * MAX ((double) self->work / budget,
-                                            (double) stall / max_stall));
-        }
-
-      /* Half the time, start from a request that is not placed. */
-      seed = g_rand_int_range (self->rand, 0, self->n);
-      if (self->placed < self->n && g_rand_boolean (self->rand))
-        for (guint i = 0; i < self->n && self->employer[seed] >= 0; i++)
-          seed = (seed + 1) % self->n;
-
-      n_set = pick_neighbourhood (self, &nb, seed, set, size);
-
-      g_array_set_size (self->journal, 0);
-      self->journaling = TRUE;
-      for (guint i = 0; i < n_set; i++)
-        if (self->employer[set[i]] >= 0)
-          set_assignment (self, set[i], -1, -1);
-
-      for (guint i = n_set; i > 1; i--)
-        {
-          guint j = g_rand_int_range (self->rand, 0, i);
-          guint t = set[i - 1];
-
-          set[i - 1] = set[j];
-          set[j] = t;
-        }
-
-      for (guint i = 0; i < n_set; i++)
-        {
-          guint e = 0, s = 0;
-
-          if (best_option (self, set[i], &e, &s))
-            set_assignment (self, set[i], e, s);
-        }
-      for (guint i = 0; i < n_set; i++)
-        if (self->employer[set[i]] < 0)
-          {
-            self->stamp++;
-            try_insert (self, set[i], 1, 0);
-          }
-      self->journaling = FALSE;
-
-      if (better (before_placed, before_score, self->placed, self->score))
-        {
-          rewind_journal (self, 0);
-          stall++;
-        }
-      else if (better (self->placed, self->score, before_placed, before_score))
-        stall = 0;
-      else
-        stall++;
-    }
+  if (self->journal == NULL)
+    self->journal = g_array_new (FALSE, FALSE, sizeof (Move));
+  max_stall = 250 + 25 * self->n;
+  n_open = 0;
+  for (guint m = 0; m < self->n; m++)
+    n_open += n_options[m] > 0;
+  /* When everything that has an option is placed, the count is as high
+   * as it can be. */
+  if (self->placed < n_open &&
+      !search (self, &nb, n_options, TRUE, budget / 2, 4 * max_stall, options, deadline, 0.2, 0.6))
+    goto done;
+  if (!search (self, &nb, n_options, FALSE, budget, max_stall, options, deadline, 0.6, 1.0))
+    goto done;
 
 done:
   /* Whatever stopped the search, nothing that fits is left out. */
