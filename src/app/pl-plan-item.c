@@ -38,6 +38,7 @@ enum {
   PROP_WINDOW,
   PROP_LENGTH,
   PROP_SUMMARY,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -87,6 +88,16 @@ pl_plan_format_range (const char *first,
   to = format_day (last, _("%-d %b %Y"));
   if (g_strcmp0 (first, last) == 0)
     return g_steal_pointer (&to);
+
+  if (strncmp (first, last, 7) == 0)
+    {
+      /* TRANSLATORS: the first day of a range within one month, as the
+       * "12" of "12–23 Jan 2027" */
+      from = format_day (first, _("%-d"));
+      /* TRANSLATORS: a range of days within one month, as in "12–23 Jan 2027" */
+      return g_strdup_printf (_("%s–%s"), from, to);
+    }
+
   /* TRANSLATORS: the first date of a range in strftime format, as in "18 Jan" */
   from = format_day (first, strncmp (first, last, 4) == 0 ? _("%-d %b") : _("%-d %b %Y"));
   return g_strdup_printf (_("%s – %s"), from, to);
@@ -140,6 +151,10 @@ pl_plan_item_get_property (GObject    *object,
       g_value_set_string (value, pl_plan_item_get_summary (self));
       break;
 
+    case PROP_STATE:
+      g_value_set_int (value, pl_plan_item_get_state (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,6 +186,12 @@ pl_plan_item_class_init (PlPlanItemClass *klass)
   properties [PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* PlPlanItemState, as an int so that a GtkNumericSorter can sort by it. */
+  properties [PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, PL_PLAN_ITEM_OPEN, PL_PLAN_ITEM_UNPLACED,
+                      PL_PLAN_ITEM_OPEN,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -239,6 +260,7 @@ pl_plan_item_set_proposal (PlPlanItem       *self,
   if (proposal != NULL)
     self->proposal = pl_proposal_copy (proposal);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 const char *

@@ -51,6 +51,7 @@ struct _PlPlanPage
   gboolean              loading_weights;
 
   /* Template widgets */
+  GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
   GtkSingleSelection   *selection;
   GtkSortListModel     *sort_model;
@@ -915,6 +916,24 @@ on_row_activated (PlPlanPage  *self,
     pl_plan_page_show_suggestions (self, item);
 }
 
+static gboolean
+scroll_to_top (gpointer user_data)
+{
+  PlPlanPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+/* A list sorted anew starts from its top; the list view would otherwise
+ * keep the selected row in place, wherever it went. */
+static void
+on_sort_changed (PlPlanPage *self)
+{
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_top, g_object_ref (self), g_object_unref);
+}
+
 static void
 on_selection_changed (PlPlanPage *self)
 {
@@ -938,8 +957,8 @@ setup_proposal (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (title), 40);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 50);
+  gtk_label_set_width_chars (GTK_LABEL (title), 30);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
   gtk_label_set_lines (GTK_LABEL (title), 3);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -1134,6 +1153,7 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
                                                "/org/placements/Placements/pl-plan-page.ui");
 
   /* Template widgets */
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, selection);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, sort_model);
@@ -1210,6 +1230,8 @@ pl_plan_page_init (PlPlanPage *self)
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   pl_plan_page_update_actions (self);
 }
 

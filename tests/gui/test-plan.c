@@ -211,6 +211,28 @@ test_plan_accept_undo (Fixture       *fixture,
   g_assert_nonnull (strstr (pl_plan_item_get_summary (find_staff (fixture, "Natalie Brennan")),
                             "Health and Science"));
 
+  /* Sorting by the proposal, descending, puts the unplaced first. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (fixture->page),
+                                                            GTK_TYPE_COLUMN_VIEW));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+    g_autoptr(GtkColumnViewColumn) column = NULL;
+    g_autoptr(PlPlanItem) first = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns) && column == NULL; i++)
+      {
+        g_autoptr(GtkColumnViewColumn) candidate = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (candidate), "Proposal") == 0)
+          column = g_object_ref (candidate);
+      }
+    g_assert_nonnull (column);
+    gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (shown, 0);
+    g_assert_cmpint (pl_plan_item_get_state (first), ==, PL_PLAN_ITEM_UNPLACED);
+  }
+
   /* Nothing is stored until a proposal is accepted. */
   yusuf = find_staff (fixture, "Yusuf Demir");
   id = pl_plan_item_get_placement_id (yusuf);
