@@ -47,6 +47,7 @@ struct _PlPlanPage
   GCancellable         *replan_cancellable;
   PlScheduleResult     *replan;        /* the last check for broken placements */
   guint                 replan_source;
+  guint                 scroll_source;
   gint64                suggestions_for;
   gboolean              loading_weights;
 
@@ -922,6 +923,7 @@ scroll_to_top (gpointer user_data)
   PlPlanPage *self = user_data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
+  self->scroll_source = 0;
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
   return G_SOURCE_REMOVE;
 }
@@ -931,7 +933,8 @@ scroll_to_top (gpointer user_data)
 static void
 on_sort_changed (PlPlanPage *self)
 {
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_top, g_object_ref (self), g_object_unref);
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_top, self, NULL);
 }
 
 static void
@@ -1077,6 +1080,7 @@ pl_plan_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->replan_cancellable);
   g_clear_handle_id (&self->replan_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
 
   g_clear_object (&self->cancellable);
