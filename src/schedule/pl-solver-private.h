@@ -65,6 +65,62 @@ struct _PlSolver
   gboolean         journaling;
 };
 
+/* A re-plan keeps what it can: the same employer first, then the nearest
+ * dates; the preferences only break ties. */
+#define REPLAN_BASE      1000000
+#define REPLAN_SAME      1000000
+#define REPLAN_PER_DAY   1000
+
+/* A change of one movable placement, kept so that it can be undone. */
+typedef struct
+{
+  guint m;
+  gint  employer;   /* before the change */
+  gint  start;
+} Move;
+
+static inline const PlProblemPlacement *
+placement_of (PlSolver *self,
+              guint     m)
+{
+  return &self->problem->placements[self->movable[m]];
+}
+
+static inline guint
+first_start (PlSolver *self,
+             guint     m)
+{
+  return self->starts[self->starts_at[m]];
+}
+
+/* The first of m's starts on or after @day. */
+static inline guint
+starts_from (PlSolver *self,
+             guint     m,
+             guint     day)
+{
+  guint lo = self->starts_at[m], hi = self->starts_at[m + 1];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->starts[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static inline guint64
+exclusion_key (guint m,
+               guint e,
+               guint s)
+{
+  return ((guint64) m << 40) | ((guint64) e << 20) | s;
+}
+
 /* Whether option (e, s) is open to movable m now, and its static points. */
 gboolean pl_solver_option_free   (PlSolver *self,
                                   guint     m,
@@ -75,5 +131,20 @@ gint64   pl_solver_option_points (PlSolver *self,
                                   guint     e,
                                   guint     s,
                                   guint    *reasons);
+
+/* Adds (+1) or removes (-1) m's days at e from s to the occupancy. */
+void     pl_solver_occupy        (PlSolver *self,
+                                  guint     m,
+                                  guint     e,
+                                  guint     s,
+                                  int       sign);
+/* Moves m to (e, s), or out of the plan with e = -1, keeping the score;
+ * journaled while self->journaling. */
+void     pl_solver_assign        (PlSolver *self,
+                                  guint     m,
+                                  gint      e,
+                                  gint      s);
+void     pl_solver_rewind        (PlSolver *self,
+                                  guint     mark);
 
 G_END_DECLS
