@@ -1080,8 +1080,12 @@ pl_plan_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->replan_cancellable);
   g_clear_handle_id (&self->replan_source, g_source_remove);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  /* Taking the columns down changes the sorter: nothing to scroll then. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          on_sort_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->replan_cancellable);

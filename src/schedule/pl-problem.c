@@ -923,8 +923,9 @@ pl_problem_new_for_store (PlStore      *store,
     goto out;
   build_staff_blocks (&loader);
 
-  qsort (problem->placements, problem->n_placements, sizeof (PlProblemPlacement),
-         compare_placements);
+  if (problem->n_placements > 1)
+    qsort (problem->placements, problem->n_placements, sizeof (PlProblemPlacement),
+           compare_placements);
 
   problem->n_periods = loader.periods->len;
   problem->periods = (PlProblemPeriod *) g_array_free (g_steal_pointer (&loader.periods), FALSE);
