@@ -57,6 +57,8 @@ struct _PlPlanPage
   GtkSingleSelection   *selection;
   GtkSortListModel     *sort_model;
   GtkColumnViewColumn  *staff_column;
+  GtkColumnViewColumn  *sector_column;
+  GtkColumnViewColumn  *window_column;
   GtkColumnViewColumn  *proposal_column;
   GtkColumnViewColumn  *actions_column;
   GtkStack             *content_stack;
@@ -906,6 +908,30 @@ pl_plan_page_use_suggestion (GtkWidget  *widget,
   pl_plan_page_reload (self);
 }
 
+/* Beside the options, the list keeps who and what is proposed: the
+ * sector and window give up their room. */
+static void
+on_suggestions_revealed (PlPlanPage  *self,
+                         GParamSpec  *pspec,
+                         GtkRevealer *revealer)
+{
+  gboolean open = gtk_revealer_get_reveal_child (revealer);
+  gboolean shown = gtk_column_view_column_get_column_view (self->sector_column) != NULL;
+
+  /* Taken out and put back rather than hidden: GTK 4.8 does not lay the
+   * rows out again when a column is hidden. */
+  if (open && shown)
+    {
+      gtk_column_view_remove_column (self->column_view, self->sector_column);
+      gtk_column_view_remove_column (self->column_view, self->window_column);
+    }
+  else if (!open && !shown)
+    {
+      gtk_column_view_insert_column (self->column_view, 1, self->sector_column);
+      gtk_column_view_insert_column (self->column_view, 2, self->window_column);
+    }
+}
+
 static void
 on_row_activated (PlPlanPage  *self,
                   guint        position,
@@ -960,8 +986,8 @@ setup_proposal (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (title), 30);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
+  gtk_label_set_width_chars (GTK_LABEL (title), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
   gtk_label_set_lines (GTK_LABEL (title), 3);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -1087,6 +1113,8 @@ pl_plan_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PLAN_PAGE);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
 
+  g_clear_object (&self->sector_column);
+  g_clear_object (&self->window_column);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->replan_cancellable);
   g_clear_pointer (&self->replan, pl_schedule_result_free);
@@ -1166,6 +1194,8 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, selection);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, staff_column);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, sector_column);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, window_column);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, proposal_column);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, actions_column);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, content_stack);
@@ -1186,6 +1216,7 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, weight_term_end);
 
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestions_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_weight_changed);
 
   gtk_widget_class_install_action (widget_class, "plan.run", NULL, pl_plan_page_run);
@@ -1220,6 +1251,10 @@ pl_plan_page_init (PlPlanPage *self)
                                            (GDestroyNotify) pl_proposal_free);
   self->rejections = g_array_new (FALSE, TRUE, sizeof (Rejection));
   g_array_set_clear_func (self->rejections, rejection_clear);
+
+  /* Kept while taken out of the view beside the options. */
+  g_object_ref (self->sector_column);
+  g_object_ref (self->window_column);
 
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->items));
   gtk_column_view_sort_by_column (self->column_view, self->staff_column, GTK_SORT_ASCENDING);
