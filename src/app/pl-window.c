@@ -17,6 +17,7 @@
 #include "pl-placements-page.h"
 #include "pl-preferences-window.h"
 #include "pl-calendar-page.h"
+#include "pl-plan-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
 
@@ -52,11 +53,12 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The pages in sidebar order, for the <primary>1…8 shortcuts. */
+/* The pages in sidebar order, for the <primary>1…9 shortcuts. */
 static const char * const page_names[] = {
   "overview",
   "placements",
   "calendar",
+  "plan",
   "employers",
   "staff",
   "partners",
@@ -458,6 +460,8 @@ pl_window_class_init (PlWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  g_type_ensure (PL_TYPE_PLAN_PAGE);
 
   object_class->constructed = pl_window_constructed;
   object_class->dispose = pl_window_dispose;

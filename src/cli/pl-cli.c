@@ -48,6 +48,10 @@ static const char usage_text[] =
      "  export ics FILE [--staff NAME|--employer NAME|--partner NAME]\n"
      "                                  write placements, milestones and group meetings\n"
      "                                  as an iCalendar file\n"
+     "  schedule [--today DATE] [--apply] [--json] [--seed N] [--replan]\n"
+     "                                  plan the open requests (--replan: move the\n"
+     "                                  proposed and agreed placements that now break\n"
+     "                                  a rule); --apply stores the plan as proposals\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -384,6 +388,7 @@ static const Command commands[] = {
   { "set-status", pl_cli_set_status },
   { "milestones", pl_cli_milestones },
   { "stats", cmd_stats },
+  { "schedule", pl_cli_schedule },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "import", run_format_command },
