@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "pl-deletion.h"
+#include "pl-record-list.h"
 #include "pl-search.h"
 #include "pl-test-data.h"
 #include "pl-withdrawal.h"
@@ -409,6 +410,103 @@ test_withdrawal_refused (PlTestDb      *db,
                           n.leaving), ==, 1);
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint calls;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *seen)
+{
+  seen->position = position;
+  seen->removed = removed;
+  seen->added = added;
+  seen->calls++;
+}
+
+/* The pages' lists stay responsive at tens of thousands of rows because the
+ * store-backed list keeps the records it has read across changes, announces
+ * the smallest change, and updates derived columns in place. */
+static void
+test_record_list (PlTestDb      *db,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(PlRecord) first = NULL;
+  g_autoptr(PlRecord) again = NULL;
+  g_autoptr(PlRecord) last = NULL;
+  g_autoptr(PlRecord) middle = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged seen = { 0, };
+  gint64 ids[600];
+  gint64 mid;
+
+  /* More rows than one block, so that reading them takes several. */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Employer %04u", i * 2);
+
+      ids[i] = pl_test_employer (db->store, name, "warm");
+    }
+
+  list = pl_store_list (db->store, PL_TYPE_EMPLOYER);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &seen);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 600);
+
+  first = g_list_model_get_item (list, 0);
+  last = g_list_model_get_item (list, 599);
+  g_assert_cmpint (pl_record_get_id (first), ==, ids[0]);
+  g_assert_cmpint (pl_record_get_id (last), ==, ids[599]);
+  g_assert_cmpstr (pl_record_get_string (last, "name"), ==, "Employer 1198");
+
+  /* A new employer in the middle is one row added there; the records read
+   * before stay the same objects. */
+  mid = pl_test_employer (db->store, "Employer 0501", "warm");
+  g_assert_cmpuint (seen.calls, ==, 1);
+  g_assert_cmpuint (seen.position, ==, 251);
+  g_assert_cmpuint (seen.removed, ==, 0);
+  g_assert_cmpuint (seen.added, ==, 1);
+  again = g_list_model_get_item (list, 0);
+  g_assert_true (again == first);
+  g_clear_object (&again);
+  again = g_list_model_get_item (list, 600);
+  g_assert_true (again == last);
+  middle = g_list_model_get_item (list, 251);
+  g_assert_cmpint (pl_record_get_id (middle), ==, mid);
+
+  /* An edit changes no row's place: no ::items-changed, the record follows. */
+  pl_record_set_string (middle, "notes", "Hosts twice a year");
+  g_assert_true (pl_store_update (db->store, middle, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.calls, ==, 1);
+  g_clear_object (&again);
+  again = g_list_model_get_item (list, 251);
+  g_assert_cmpstr (pl_record_get_string (again, "notes"), ==, "Hosts twice a year");
+
+  /* Another table's change shows in derived columns of records already
+   * read: the last contact. */
+  g_assert_null (pl_record_get_string (last, "last_contact"));
+  pl_test_contact (db->store, ids[599], 0, "2026-11-02", "Called", NULL);
+  g_assert_cmpstr (pl_record_get_string (last, "last_contact"), ==, "2026-11-02");
+  g_assert_cmpuint (seen.calls, ==, 1);
+
+  /* Deleting the first row is one row removed at the top. */
+  g_assert_true (pl_store_delete (db->store, PL_TYPE_EMPLOYER, ids[0], &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.calls, ==, 2);
+  g_assert_cmpuint (seen.position, ==, 0);
+  g_assert_cmpuint (seen.removed, ==, 1);
+  g_assert_cmpuint (seen.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +522,7 @@ main (int   argc,
   ADD ("/deletion/in-use", test_delete_in_use);
   ADD ("/withdrawal/apply-undo", test_withdrawal);
   ADD ("/withdrawal/refused", test_withdrawal_refused);
+  ADD ("/record-list/keeps-records", test_record_list);
 
   return g_test_run ();
 }
