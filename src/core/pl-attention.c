@@ -196,22 +196,6 @@ pl_attention_find (GPtrArray *attention,
   return NULL;
 }
 
-static char *
-format_date (const char *iso)
-{
-  char text[64];
-  GDate date;
-
-  if (!pl_date_parse (iso, &date))
-    return g_strdup (iso);
-
-  /* TRANSLATORS: a date in a sentence, as strftime() writes it: "3 March 2026". */
-  if (g_date_strftime (text, sizeof text, _("%-d %B %Y"), &date) == 0)
-    return g_strdup (iso);
-
-  return g_strdup (text);
-}
-
 /**
  * pl_attention_describe:
  * @today: the day the list was made for
@@ -230,7 +214,7 @@ pl_attention_describe (const PlAttention *self,
   if (self->reasons & PL_ATTENTION_FOLLOW_UP_DUE)
     {
       g_autofree char *today_iso = pl_date_to_iso (today);
-      g_autofree char *date = format_date (self->follow_up);
+      g_autofree char *date = pl_date_format (self->follow_up, FALSE);
 
       if (g_strcmp0 (self->follow_up, today_iso) == 0)
         g_string_append (text, _("Follow-up due today."));
@@ -245,7 +229,7 @@ pl_attention_describe (const PlAttention *self,
 
       if (self->last_contact != NULL)
         {
-          g_autofree char *date = format_date (self->last_contact);
+          g_autofree char *date = pl_date_format (self->last_contact, FALSE);
 
           g_string_append_printf (text, _("Not contacted since %s."), date);
         }

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "pl-date.h"
 
 void
@@ -109,4 +111,26 @@ pl_date_iso_add_days (const char *iso,
     g_date_subtract_days (&date, -days);
 
   return pl_date_to_iso (&date);
+}
+
+char *
+pl_date_format (const char *iso,
+                gboolean    abbreviated)
+{
+  char text[64];
+  GDate date;
+
+  if (iso == NULL)
+    return NULL;
+
+  if (!pl_date_parse (iso, &date))
+    return g_strdup (iso);
+
+  /* TRANSLATORS: dates as strftime() writes them: "3 March 2026" and
+   * "3 Mar 2026". */
+  if (g_date_strftime (text, sizeof text, abbreviated ? _("%-d %b %Y") : _("%-d %B %Y"),
+                       &date) == 0)
+    return g_strdup (iso);
+
+  return g_strdup (text);
 }

@@ -29,4 +29,9 @@ void      pl_date_academic_year_start  (const GDate *date,
 char     *pl_date_iso_add_days         (const char  *iso,
                                         int          days);
 
+/* An ISO date as people read it: "3 March 2026", or "3 Mar 2026" when
+ * @abbreviated; the text itself when it is not a date; transfer full. */
+char     *pl_date_format               (const char  *iso,
+                                        gboolean     abbreviated);
+
 G_END_DECLS

@@ -414,6 +414,25 @@ pl_record_list_reload (PlRecordList *self)
   reload (self, NULL);
 }
 
+/**
+ * pl_record_list_find:
+ *
+ * Returns: the position of record @id, without reading any record, or
+ *   %G_MAXUINT when it is not in the list
+ */
+guint
+pl_record_list_find (PlRecordList *self,
+                     gint64        id)
+{
+  g_return_val_if_fail (PL_IS_RECORD_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
 static void
 on_store_changed (PlRecordList *self,
                   const char   *table,

@@ -112,6 +112,9 @@ void            pl_record_set_null         (PlRecord       *self,
 
 gboolean        pl_record_validate         (PlRecord       *self,
                                             GError        **error);
+gboolean        pl_record_validate_column  (PlRecord       *self,
+                                            const char     *column,
+                                            GError        **error);
 
 /* Used by the store to fill records from a row; not for views. */
 void            pl_record_load_value       (PlRecord       *self,
