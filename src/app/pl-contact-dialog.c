@@ -48,6 +48,13 @@ struct _PlContactDialog
 
 G_DEFINE_FINAL_TYPE (PlContactDialog, pl_contact_dialog, ADW_TYPE_WINDOW)
 
+static gboolean
+save_when_idle (gpointer data)
+{
+  pl_contact_dialog_save (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_not_before_response (PlContactDialog  *self,
                         const char       *response,
@@ -56,8 +63,10 @@ on_not_before_response (PlContactDialog  *self,
   if (g_strcmp0 (response, "log") != 0)
     return;
 
+  /* Saving closes this dialog, which the question is transient for: let
+   * the question close first. */
   self->confirmed = TRUE;
-  pl_contact_dialog_save (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_when_idle, g_object_ref (self), g_object_unref);
 }
 
 /* Warns that the employer asked not to be contacted yet. */

@@ -16,7 +16,9 @@
  * the full-text index, so a keystroke costs one indexed query and a binary
  * search per row) and the page's own conditions. The record being edited is
  * pinned: it stays in the list while someone changes the very name or
- * sector that made it match, rather than vanishing from under their hands. */
+ * sector that made it match, rather than vanishing from under their hands.
+ * The pin holds against changes to the data only: when the person changes
+ * the search or the conditions, the list shows exactly what they asked. */
 struct _PlRecordFilter
 {
   GtkFilter           parent_instance;
@@ -178,6 +180,7 @@ pl_record_filter_set_search_text (PlRecordFilter  *self,
     return TRUE;
 
   was_searching = self->ids != NULL;
+  self->pinned = 0;
   old = g_steal_pointer (&self->text);
   self->text = g_strdup (text);
   ok = search (self, error);
@@ -219,6 +222,8 @@ pl_record_filter_set_func (PlRecordFilter     *self,
                            gpointer            user_data)
 {
   g_return_if_fail (PL_IS_RECORD_FILTER (self));
+
+  self->pinned = 0;
 
   if (self->func == NULL && func == NULL)
     return;
