@@ -294,8 +294,9 @@ static gboolean
 same_ids (GArray *a,
           GArray *b)
 {
+  /* An empty GArray may have no data at all, which memcmp() must not see. */
   return a->len == b->len &&
-         memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
 }
 
 static gboolean
