@@ -35,7 +35,6 @@ struct _PlPartnersPage
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *kind_column;
-  GtkColumnViewColumn *region_column;
   GtkColumnViewColumn *status_column;
   GtkStack            *detail_stack;
   AdwEntryRow         *name_row;
@@ -257,14 +256,8 @@ format_kind (PlRecord *record)
 static char *
 format_status (PlRecord *record)
 {
-  if (g_strcmp0 (pl_record_get_string (record, "status"), "withdrawn") == 0)
-    {
-      g_autofree char *date = pl_date_format (pl_record_get_string (record, "withdrawn_on"), TRUE);
-
-      return g_strdup_printf (_("Withdrawn %s"), date);
-    }
-
-  if (pl_record_get_bool (record, "is_lead"))
+  if (g_strcmp0 (pl_record_get_string (record, "status"), "active") == 0 &&
+      pl_record_get_bool (record, "is_lead"))
     return g_strdup (_("Active, lead"));
 
   return g_strdup (pl_enum_label (pl_record_get_string (record, "status")));
@@ -283,12 +276,10 @@ pl_partners_page_setup (PlListPage *page,
     gtk_string_list_append (statuses, pl_enum_label (pl_partner_statuses[i]));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
 
-  pl_list_page_add_text_column (page, self->name_column, "name", NULL);
+  pl_list_page_add_two_line_column (page, self->name_column, "name", NULL, "region", NULL);
   pl_list_page_set_column_sorter (page, self->name_column, "name");
   pl_list_page_add_text_column (page, self->kind_column, "kind", format_kind);
   pl_list_page_set_column_sorter (page, self->kind_column, "kind");
-  pl_list_page_add_text_column (page, self->region_column, "region", NULL);
-  pl_list_page_set_column_sorter (page, self->region_column, "region");
   pl_list_page_add_text_column (page, self->status_column, "status", format_status);
   pl_list_page_set_column_sorter (page, self->status_column, "status");
 
@@ -352,7 +343,6 @@ pl_partners_page_class_init (PlPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, kind_column);
-  gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, region_column);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, status_column);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, name_row);

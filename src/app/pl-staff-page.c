@@ -36,8 +36,6 @@ struct _PlStaffPage
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *partner_column;
-  GtkColumnViewColumn *job_title_column;
-  GtkColumnViewColumn *sector_column;
   GtkStack            *detail_stack;
   AdwEntryRow         *name_row;
   AdwComboRow         *partner_row;
@@ -235,14 +233,11 @@ pl_staff_page_setup (PlListPage *page,
 
   fill_filters (self, NULL);
 
-  pl_list_page_add_text_column (page, self->name_column, "name", NULL);
+  pl_list_page_add_two_line_column (page, self->name_column, "name", NULL, "job-title", NULL);
   pl_list_page_set_column_sorter (page, self->name_column, "name");
-  pl_list_page_add_text_column (page, self->partner_column, "partner-name", format_partner);
+  pl_list_page_add_two_line_column (page, self->partner_column, "partner-name", format_partner,
+                                    "sector-name", format_sector);
   pl_list_page_set_column_sorter (page, self->partner_column, "partner-name");
-  pl_list_page_add_text_column (page, self->job_title_column, "job-title", NULL);
-  pl_list_page_set_column_sorter (page, self->job_title_column, "job-title");
-  pl_list_page_add_text_column (page, self->sector_column, "sector-name", format_sector);
-  pl_list_page_set_column_sorter (page, self->sector_column, "sector-name");
 
   pl_record_editor_bind (editor, GTK_WIDGET (self->name_row), "name");
   pl_record_editor_bind_ref (editor, GTK_WIDGET (self->partner_row), "partner_id", NULL);
@@ -319,8 +314,6 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, partner_column);
-  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, job_title_column);
-  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, sector_column);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, partner_row);

@@ -969,9 +969,13 @@ pl_store_delete (PlStore   *self,
   dependents = describe_dependents (self, klass->table, id);
   if (dependents != NULL)
     {
+      /* The label is a heading ("Staff member"); inside a sentence it
+       * starts in lower case. */
+      g_autofree char *what = g_utf8_strdown (_(klass->label), -1);
+
       g_set_error (error, PL_ERROR, PL_ERROR_IN_USE,
                    _("This %s cannot be deleted because other records depend on it: %s."),
-                   _(klass->label), dependents);
+                   what, dependents);
       return FALSE;
     }
 
