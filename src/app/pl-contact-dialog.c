@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-date-row.h"
 #include "pl-deletion.h"
+#include "pl-record-chooser.h"
 #include "pl-record-editor.h"
 #include "pl-window.h"
 
@@ -40,7 +41,7 @@ struct _PlContactDialog
   AdwPreferencesGroup  *main_group;
   PlDateRow            *date_row;
   AdwComboRow          *channel_row;
-  GtkDropDown          *who_dropdown;
+  PlRecordChooser      *who_chooser;
   PlDateRow            *follow_up_row;
   GtkTextView          *summary_view;
   AdwPreferencesGroup  *delete_group;
@@ -241,6 +242,7 @@ pl_contact_dialog_class_init (PlContactDialogClass *klass)
   object_class->finalize = pl_contact_dialog_finalize;
 
   g_type_ensure (PL_TYPE_DATE_ROW);
+  g_type_ensure (PL_TYPE_RECORD_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-contact-dialog.ui");
@@ -251,7 +253,7 @@ pl_contact_dialog_class_init (PlContactDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlContactDialog, main_group);
   gtk_widget_class_bind_template_child (widget_class, PlContactDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, PlContactDialog, channel_row);
-  gtk_widget_class_bind_template_child (widget_class, PlContactDialog, who_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlContactDialog, who_chooser);
   gtk_widget_class_bind_template_child (widget_class, PlContactDialog, follow_up_row);
   gtk_widget_class_bind_template_child (widget_class, PlContactDialog, summary_view);
   gtk_widget_class_bind_template_child (widget_class, PlContactDialog, delete_group);
@@ -328,7 +330,7 @@ pl_contact_dialog_new (GtkWindow  *parent,
   pl_record_editor_set_manual (self->editor, TRUE);
   pl_record_editor_bind (self->editor, GTK_WIDGET (self->date_row), "contact_date");
   pl_record_editor_bind (self->editor, GTK_WIDGET (self->channel_row), "channel");
-  pl_record_editor_bind_ref (self->editor, GTK_WIDGET (self->who_dropdown), "staff_id", _("Nobody"));
+  pl_record_editor_bind_ref (self->editor, GTK_WIDGET (self->who_chooser), "staff_id", _("Nobody"));
   pl_record_editor_bind (self->editor, GTK_WIDGET (self->follow_up_row), "follow_up");
   pl_record_editor_bind (self->editor, GTK_WIDGET (self->summary_view), "summary");
   pl_record_editor_set_record (self->editor, self->contact);

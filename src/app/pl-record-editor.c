@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-record-chooser.h"
 #include "pl-record-editor.h"
 #include "pl-record-list.h"
 #include "pl-weekday-picker.h"
@@ -270,6 +271,13 @@ load_field (PlRecordEditor *self,
       break;
 
     case FIELD_REF:
+      if (PL_IS_RECORD_CHOOSER (field->widget))
+        {
+          pl_record_chooser_set_id (PL_RECORD_CHOOSER (field->widget),
+                                    is_null ? 0 : pl_record_get_int (record, field->column));
+          break;
+        }
+      else
       {
         guint position = ref_position (field, is_null ? 0 : pl_record_get_int (record, field->column));
 
@@ -353,6 +361,17 @@ read_field (Field     *field,
       break;
 
     case FIELD_REF:
+      if (PL_IS_RECORD_CHOOSER (field->widget))
+        {
+          gint64 id = pl_record_chooser_get_id (PL_RECORD_CHOOSER (field->widget));
+
+          if (id == 0)
+            pl_record_set_null (into, field->column);
+          else
+            pl_record_set_int (into, field->column, id);
+          break;
+        }
+      else
       {
         guint position = ref_get_selected (field);
         g_autoptr(PlRecord) chosen = NULL;
@@ -749,8 +768,8 @@ type_of_table (const char *table)
 
 /**
  * pl_record_editor_bind_ref:
- * @widget: an #AdwComboRow, or for long lists (staff) a #GtkDropDown,
- *   which can search
+ * @widget: an #AdwComboRow for short lists (sectors, partners), or for
+ *   long ones (staff) a #PlRecordChooser, which searches
  * @column: a column that refers to another record
  * @none_label: (nullable): the choice that means none ("Nobody"), for a
  *   column that may be empty
@@ -768,13 +787,24 @@ pl_record_editor_bind_ref (PlRecordEditor *self,
   GType type;
 
   g_return_if_fail (PL_IS_RECORD_EDITOR (self));
-  g_return_if_fail (ADW_IS_COMBO_ROW (widget) || GTK_IS_DROP_DOWN (widget));
+  g_return_if_fail (ADW_IS_COMBO_ROW (widget) || GTK_IS_DROP_DOWN (widget) ||
+                    PL_IS_RECORD_CHOOSER (widget));
 
   field = add_field (self, widget, column, FIELD_REF);
   g_assert (field->spec->type == PL_COLUMN_REF);
   field->kind = FIELD_REF;
 
   type = type_of_table (field->spec->ref_table);
+
+  if (PL_IS_RECORD_CHOOSER (widget))
+    {
+      /* The search index calls its kinds by the table's name. */
+      pl_record_chooser_setup (PL_RECORD_CHOOSER (widget), self->store, type,
+                               field->spec->ref_table, none_label);
+      g_signal_connect_swapped (widget, "notify::id", G_CALLBACK (on_choice_changed), field);
+      return;
+    }
+
   field->records = pl_store_list (self->store, type);
 
   if (none_label != NULL)

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-date-row.h"
+#include "pl-record-chooser.h"
 #include "pl-record-editor.h"
 #include "pl-window.h"
 #include "pl-withdraw-dialog.h"
@@ -29,10 +30,8 @@ struct _PlWithdrawDialog
   PlStore             *store;
   PlRecord            *partner;    /* a copy, holding the date and reason typed */
   PlRecordEditor      *editor;
-  GListModel          *choices;    /* "Cancel it", then the staff who may take over */
   GHashTable          *active;     /* ids of active partners other than this one */
-  GPtrArray           *rows;       /* one GtkDropDown per open placement */
-  gboolean             updating;
+  GPtrArray           *rows;       /* one PlRecordChooser per open placement; 0 cancels */
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
@@ -41,14 +40,14 @@ struct _PlWithdrawDialog
   AdwEntryRow         *reason_row;
   AdwPreferencesGroup *placements_group;
   AdwActionRow        *all_row;
-  GtkDropDown         *all_dropdown;
+  PlRecordChooser     *all_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (PlWithdrawDialog, pl_withdraw_dialog, ADW_TYPE_WINDOW)
 
 static gboolean
-may_take_over (gpointer item,
-               gpointer user_data)
+may_take_over (PlRecord *item,
+               gpointer  user_data)
 {
   PlWithdrawDialog *self = user_data;
   gint64 partner = pl_record_get_int (item, "partner_id");
@@ -57,13 +56,9 @@ may_take_over (gpointer item,
 }
 
 static void
-build_choices (PlWithdrawDialog *self)
+find_active_partners (PlWithdrawDialog *self)
 {
   g_autoptr(GListModel) partners = pl_store_list (self->store, PL_TYPE_PARTNER);
-  g_autoptr(GListStore) cancel = g_list_store_new (PL_TYPE_STAFF);
-  g_autoptr(PlRecord) cancel_item = pl_record_new (PL_TYPE_STAFF);
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  GtkFilterListModel *staff;
 
   self->active = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
@@ -79,40 +74,29 @@ build_choices (PlWithdrawDialog *self)
       *id = pl_record_get_id (partner);
       g_hash_table_add (self->active, id);
     }
-
-  pl_record_set_string (cancel_item, "name", _("Cancel it"));
-  g_list_store_append (cancel, cancel_item);
-
-  staff = gtk_filter_list_model_new (pl_store_list (self->store, PL_TYPE_STAFF),
-                                     GTK_FILTER (gtk_custom_filter_new (may_take_over, self, NULL)));
-
-  g_list_store_append (parts, cancel);
-  g_list_store_append (parts, staff);
-  g_object_unref (staff);
-  self->choices = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
 }
 
+/* Who may take a placement over: "Cancel it" (no one), or a staff member
+ * of another active partner. */
 static GtkWidget *
-new_choice_drop_down (PlWithdrawDialog *self)
+new_choice (PlWithdrawDialog *self)
 {
-  GtkExpression *expression = gtk_property_expression_new (PL_TYPE_STAFF, NULL, "name");
-  GtkWidget *drop_down = gtk_drop_down_new (g_object_ref (self->choices), expression);
+  GtkWidget *chooser = pl_record_chooser_new ();
 
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  return drop_down;
+  pl_record_chooser_setup (PL_RECORD_CHOOSER (chooser), self->store, PL_TYPE_STAFF, "staff",
+                           _("Cancel it"));
+  pl_record_chooser_set_func (PL_RECORD_CHOOSER (chooser), may_take_over, self);
+  gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
+  return chooser;
 }
 
 static void
 on_all_changed (PlWithdrawDialog *self)
 {
-  guint position = gtk_drop_down_get_selected (self->all_dropdown);
-
-  if (self->updating)
-    return;
+  gint64 id = pl_record_chooser_get_id (self->all_chooser);
 
   for (guint i = 0; i < self->rows->len; i++)
-    gtk_drop_down_set_selected (g_ptr_array_index (self->rows, i), position);
+    pl_record_chooser_set_id (g_ptr_array_index (self->rows, i), id);
 }
 
 static void
@@ -124,7 +108,7 @@ add_placement_row (PlWithdrawDialog *self,
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   GtkWidget *row;
-  GtkWidget *drop_down;
+  GtkWidget *chooser;
   const char *employer;
   const char *first_day;
 
@@ -153,14 +137,14 @@ add_placement_row (PlWithdrawDialog *self,
   escaped = g_markup_escape_text (subtitle->str, -1);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
 
-  drop_down = new_choice_drop_down (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  chooser = new_choice (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What becomes of this placement"), -1);
-  g_object_set_data_full (G_OBJECT (drop_down), "pl-placement", g_object_ref (placement),
+  g_object_set_data_full (G_OBJECT (chooser), "pl-placement", g_object_ref (placement),
                           g_object_unref);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chooser);
   adw_preferences_group_add (self->placements_group, row);
-  g_ptr_array_add (self->rows, drop_down);
+  g_ptr_array_add (self->rows, chooser);
 }
 
 static void
@@ -206,15 +190,10 @@ pl_withdraw_dialog_apply (PlWithdrawDialog *self)
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkDropDown *drop_down = g_ptr_array_index (self->rows, i);
-      PlRecord *placement = g_object_get_data (G_OBJECT (drop_down), "pl-placement");
-      g_autoptr(PlRecord) staff = NULL;
-      PlWithdrawalChoice choice = { pl_record_get_id (placement), 0 };
+      PlRecordChooser *chooser = g_ptr_array_index (self->rows, i);
+      PlRecord *placement = g_object_get_data (G_OBJECT (chooser), "pl-placement");
+      PlWithdrawalChoice choice = { pl_record_get_id (placement), pl_record_chooser_get_id (chooser) };
 
-      if (gtk_drop_down_get_selected (drop_down) != GTK_INVALID_LIST_POSITION)
-        staff = g_list_model_get_item (self->choices, gtk_drop_down_get_selected (drop_down));
-      if (staff != NULL)
-        choice.move_to_staff_id = pl_record_get_id (staff);
       g_array_append_val (choices, choice);
     }
 
@@ -286,21 +265,9 @@ void
 pl_withdraw_dialog_move_all (PlWithdrawDialog *self,
                              gint64            staff_id)
 {
-  guint n;
-
   g_return_if_fail (PL_IS_WITHDRAW_DIALOG (self));
 
-  n = g_list_model_get_n_items (self->choices);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlRecord) staff = g_list_model_get_item (self->choices, i);
-
-      if (pl_record_get_id (staff) == staff_id)
-        {
-          gtk_drop_down_set_selected (self->all_dropdown, i);
-          return;
-        }
-    }
+  pl_record_chooser_set_id (self->all_chooser, staff_id);
 }
 
 static void
@@ -321,7 +288,6 @@ pl_withdraw_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->partner);
-  g_clear_object (&self->choices);
   g_clear_pointer (&self->active, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -338,6 +304,7 @@ pl_withdraw_dialog_class_init (PlWithdrawDialogClass *klass)
   object_class->finalize = pl_withdraw_dialog_finalize;
 
   g_type_ensure (PL_TYPE_DATE_ROW);
+  g_type_ensure (PL_TYPE_RECORD_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-withdraw-dialog.ui");
@@ -349,7 +316,7 @@ pl_withdraw_dialog_class_init (PlWithdrawDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWithdrawDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, PlWithdrawDialog, placements_group);
   gtk_widget_class_bind_template_child (widget_class, PlWithdrawDialog, all_row);
-  gtk_widget_class_bind_template_child (widget_class, PlWithdrawDialog, all_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlWithdrawDialog, all_chooser);
 
   gtk_widget_class_bind_template_callback (widget_class, on_withdraw_clicked);
 
@@ -381,7 +348,6 @@ pl_withdraw_dialog_new (GtkWindow  *parent,
   PlWithdrawDialog *self;
   g_autoptr(GArray) open = NULL;
   g_autofree char *description = NULL;
-  GtkExpression *expression;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (PL_IS_PARTNER (partner), NULL);
@@ -400,13 +366,10 @@ pl_withdraw_dialog_new (GtkWindow  *parent,
   pl_record_editor_bind (self->editor, GTK_WIDGET (self->reason_row), "withdrawn_reason");
   pl_record_editor_set_record (self->editor, self->partner);
 
-  build_choices (self);
-  expression = gtk_property_expression_new (PL_TYPE_STAFF, NULL, "name");
-  gtk_drop_down_set_expression (self->all_dropdown, expression);
-  gtk_expression_unref (expression);
-  gtk_drop_down_set_model (self->all_dropdown, self->choices);
-  gtk_drop_down_set_enable_search (self->all_dropdown, TRUE);
-  g_signal_connect_object (self->all_dropdown, "notify::selected", G_CALLBACK (on_all_changed), self,
+  find_active_partners (self);
+  pl_record_chooser_setup (self->all_chooser, store, PL_TYPE_STAFF, "staff", _("Cancel them"));
+  pl_record_chooser_set_func (self->all_chooser, may_take_over, self);
+  g_signal_connect_object (self->all_chooser, "notify::id", G_CALLBACK (on_all_changed), self,
                            G_CONNECT_SWAPPED);
 
   open = pl_withdrawal_open_placements (store, pl_record_get_id (partner));

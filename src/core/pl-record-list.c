@@ -269,10 +269,16 @@ query_changed_ids (PlRecordList *self)
 
   /* Time stamps have whole seconds, so rows of the newest second are read
    * again: a few rows too many rather than one too few. */
-  sql = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE updated_at >= ?1", self->table);
+  if (self->column != NULL)
+    sql = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE %s = ?2 AND updated_at >= ?1",
+                           self->table, self->column);
+  else
+    sql = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE updated_at >= ?1", self->table);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return ids;
   sqlite3_bind_text (stmt, 1, self->newest ? self->newest : "", -1, SQLITE_TRANSIENT);
+  if (self->column != NULL)
+    sqlite3_bind_int64 (stmt, 2, self->value);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

@@ -86,6 +86,9 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->settings);
+
+  /* Nothing the pages made may outlive them and hold on to the store. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->db.store));
   pl_test_db_close (&fixture->db);
 }
 
