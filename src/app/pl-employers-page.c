@@ -59,6 +59,7 @@ struct _PlEmployersPage
   GtkColumnViewColumn *stage_column;
   GtkColumnViewColumn *last_contact_column;
   GtkStack            *detail_stack;
+  GtkWidget           *import_button;
   GtkWidget           *attention_banner;
   GtkLabel            *attention_label;
   GtkWidget           *evidence_banner;
@@ -1128,6 +1129,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, stage_column);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, attention_banner);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, attention_label);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, evidence_banner);
@@ -1167,7 +1169,8 @@ pl_employers_page_init (PlEmployersPage *self)
   self->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->flags_cancellable = g_cancellable_new ();
   pl_list_page_set_list_widgets (PL_LIST_PAGE (self), self->column_view, self->search_entry,
-                                 self->list_stack);
+                                 self->list_stack, GTK_WIDGET (self->detail_stack),
+                                 self->import_button);
   gtk_list_box_set_placeholder (self->contacts_list,
                                 g_object_new (GTK_TYPE_LABEL,
                                               "label", _("No contacts logged yet"),

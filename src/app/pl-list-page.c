@@ -50,6 +50,7 @@ typedef struct
   GtkColumnView      *column_view;
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
+  GtkWidget          *detail;
 
   GtkWidget          *header;
   GSimpleActionGroup *actions;
@@ -133,6 +134,9 @@ update_list_stack (PlListPage *self)
     name = "no-results";
 
   gtk_stack_set_visible_child_name (priv->list_stack, name);
+
+  /* With nothing at all to show, what to do next has the whole page. */
+  gtk_widget_set_visible (priv->detail, !g_str_equal (name, "empty"));
 }
 
 static void
@@ -636,6 +640,7 @@ pl_list_page_dispose (GObject *object)
   priv->column_view = NULL;
   priv->search_entry = NULL;
   priv->list_stack = NULL;
+  priv->detail = NULL;
 
   G_OBJECT_CLASS (pl_list_page_parent_class)->dispose (object);
 }
@@ -787,13 +792,17 @@ pl_list_page_init (PlListPage *self)
  *
  * Called by each page's init, after its template: the widgets of the list
  * that the shared code drives. @list_stack has the children "list",
- * "empty" (no records at all) and "no-results" (none matches).
+ * "empty" (no records at all) and "no-results" (none matches); @detail is
+ * hidden while there is no record at all; @import_button, in the empty
+ * state, shows only when CSV import is built in.
  */
 void
 pl_list_page_set_list_widgets (PlListPage     *self,
                                GtkColumnView  *column_view,
                                GtkSearchEntry *search_entry,
-                               GtkStack       *list_stack)
+                               GtkStack       *list_stack,
+                               GtkWidget      *detail,
+                               GtkWidget      *import_button)
 {
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
   GtkEventController *keys;
@@ -804,6 +813,13 @@ pl_list_page_set_list_widgets (PlListPage     *self,
   priv->column_view = column_view;
   priv->search_entry = search_entry;
   priv->list_stack = list_stack;
+  priv->detail = detail;
+
+#ifdef PL_HAVE_CSV_DIALOG
+  gtk_widget_set_visible (import_button, TRUE);
+#else
+  gtk_widget_set_visible (import_button, FALSE);
+#endif
 
   g_signal_connect_object (search_entry, "search-changed", G_CALLBACK (on_search_changed), self,
                            G_CONNECT_SWAPPED);
@@ -1032,7 +1048,7 @@ text_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column->subtitle_property != NULL)
     {
-      gtk_label_set_lines (GTK_LABEL (label), 2);
+      /* Each of the two lines is ellipsized on its own. */
       gtk_widget_set_margin_top (label, 3);
       gtk_widget_set_margin_bottom (label, 3);
     }

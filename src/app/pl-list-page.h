@@ -62,7 +62,9 @@ void            pl_list_page_class_set_info  (PlListPageClass      *klass,
 void            pl_list_page_set_list_widgets (PlListPage     *self,
                                                GtkColumnView  *column_view,
                                                GtkSearchEntry *search_entry,
-                                               GtkStack       *list_stack);
+                                               GtkStack       *list_stack,
+                                               GtkWidget      *detail,
+                                               GtkWidget      *import_button);
 PlContext      *pl_list_page_get_context     (PlListPage     *self);
 PlStore        *pl_list_page_get_store       (PlListPage     *self);
 PlRecordEditor *pl_list_page_get_editor      (PlListPage     *self);

@@ -37,6 +37,7 @@ struct _PlPartnersPage
   GtkColumnViewColumn *kind_column;
   GtkColumnViewColumn *status_column;
   GtkStack            *detail_stack;
+  GtkWidget           *import_button;
   AdwEntryRow         *name_row;
   AdwComboRow         *kind_row;
   AdwEntryRow         *region_row;
@@ -345,6 +346,7 @@ pl_partners_page_class_init (PlPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, kind_column);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, status_column);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, region_row);
@@ -370,5 +372,6 @@ pl_partners_page_init (PlPartnersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pl_list_page_set_list_widgets (PL_LIST_PAGE (self), self->column_view, self->search_entry,
-                                 self->list_stack);
+                                 self->list_stack, GTK_WIDGET (self->detail_stack),
+                                 self->import_button);
 }

@@ -259,6 +259,7 @@ pl_record_chooser_init (PlRecordChooser *self)
   self->label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->label), 24);
+  gtk_label_set_width_chars (GTK_LABEL (self->label), 10);
   gtk_box_append (GTK_BOX (content), self->label);
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
 

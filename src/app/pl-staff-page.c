@@ -37,6 +37,7 @@ struct _PlStaffPage
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *partner_column;
   GtkStack            *detail_stack;
+  GtkWidget           *import_button;
   AdwEntryRow         *name_row;
   AdwComboRow         *partner_row;
   AdwEntryRow         *job_title_row;
@@ -315,6 +316,7 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, partner_column);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, partner_row);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, job_title_row);
@@ -336,5 +338,6 @@ pl_staff_page_init (PlStaffPage *self)
   self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   pl_list_page_set_list_widgets (PL_LIST_PAGE (self), self->column_view, self->search_entry,
-                                 self->list_stack);
+                                 self->list_stack, GTK_WIDGET (self->detail_stack),
+                                 self->import_button);
 }
