@@ -360,8 +360,10 @@ on_file_chosen (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      run (job_new (choice->parent, choice->store, choice->kind, choice->importing, file),
-           choice->importing ? import_thread : export_thread);
+      if (choice->importing)
+        pl_csv_dialog_import_file (choice->parent, choice->store, choice->kind, file);
+      else
+        pl_csv_dialog_export_file (choice->parent, choice->store, choice->kind, file);
     }
 
   g_object_unref (choice->store);
@@ -401,6 +403,42 @@ choose_file (GtkWindow *parent,
   add_csv_filter (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * pl_csv_dialog_import_file:
+ * @file: the CSV file, already chosen (dropped on the window, say)
+ *
+ * Imports @file as pl_csv_dialog_import() does once a file is chosen.
+ */
+void
+pl_csv_dialog_import_file (GtkWindow *parent,
+                           PlStore   *store,
+                           PlCsvKind  kind,
+                           GFile     *file)
+{
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  run (job_new (parent, store, kind, TRUE, file), import_thread);
+}
+
+/**
+ * pl_csv_dialog_export_file:
+ * @file: where to write
+ *
+ * Exports to @file as pl_csv_dialog_export() does once a file is chosen.
+ */
+void
+pl_csv_dialog_export_file (GtkWindow *parent,
+                           PlStore   *store,
+                           PlCsvKind  kind,
+                           GFile     *file)
+{
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  run (job_new (parent, store, kind, FALSE, file), export_thread);
 }
 
 /**

@@ -20,5 +20,13 @@ void pl_csv_dialog_import (GtkWindow *parent,
 void pl_csv_dialog_export (GtkWindow *parent,
                            PlStore   *store,
                            PlCsvKind  kind);
+void pl_csv_dialog_import_file (GtkWindow *parent,
+                                PlStore   *store,
+                                PlCsvKind  kind,
+                                GFile     *file);
+void pl_csv_dialog_export_file (GtkWindow *parent,
+                                PlStore   *store,
+                                PlCsvKind  kind,
+                                GFile     *file);
 
 G_END_DECLS
