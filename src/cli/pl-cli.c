@@ -27,6 +27,8 @@ static const char usage_text[] =
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
      "  stats [--json] [--partner NAME] [--from DATE --to DATE]\n"
      "                                  the impact figures, computed from the records\n"
+     "  attention [--json] [--months N] [--today DATE]\n"
+     "                                  the employers that need someone to get in touch\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -355,6 +357,7 @@ static const Command commands[] = {
   { "init", cmd_init },
   { "list", pl_cli_list },
   { "stats", cmd_stats },
+  { "attention", pl_cli_attention },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "import", run_format_command },

@@ -42,5 +42,8 @@ void     pl_cli_print_json (JsonNode   *node);
 int      pl_cli_list      (PlCli       *cli,
                            int          argc,
                            char       **argv);
+int      pl_cli_attention (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
 
 G_END_DECLS
