@@ -62,6 +62,9 @@ fill_choices (PlStore     *store,
 {
   g_autoptr(GListModel) records = pl_store_list (store, type);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) old_ids = g_array_copy (ids);
+  GListModel *old_names = gtk_drop_down_get_model (drop_down);
+  gboolean same;
   gint64 none = 0;
 
   g_array_set_size (ids, 0);
@@ -77,7 +80,17 @@ fill_choices (PlStore     *store,
       gtk_string_list_append (names, pl_record_get_string (record, "name"));
     }
 
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
+  /* A partner's every autosave comes here: leave the choices (and the
+   * filter) alone unless a name or the list changed. */
+  same = old_names != NULL && old_ids->len == ids->len &&
+         g_list_model_get_n_items (old_names) == ids->len;
+  for (guint i = 0; same && i < ids->len; i++)
+    same = g_array_index (old_ids, gint64, i) == g_array_index (ids, gint64, i) &&
+           g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (old_names), i),
+                      gtk_string_list_get_string (names, i)) == 0;
+
+  if (!same)
+    gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
 }
 
 static gint64
