@@ -237,10 +237,10 @@ fill_sector_filter (PlEmployersPage *self)
  *
  * Both are one query over every employer (a few hundred milliseconds of CPU
  * at 20,000 employers), worked out again after every change that can alter
- * them — an autosave among others. After the first time they are worked out
- * in a thread, on a connection of its own (SQLite connections are not shared
- * between threads), so that typing is never held up; the list's icons follow
- * when the answer comes. */
+ * them — an autosave among others. They are worked out in a thread, on a
+ * connection of its own (SQLite connections are not shared between
+ * threads), so that neither opening the window nor typing is held up; the
+ * list's icons follow when the answer comes. */
 
 typedef struct
 {
@@ -321,22 +321,6 @@ show_flags_error (PlEmployersPage *self,
 {
   pl_list_page_show_error (PL_LIST_PAGE (self), _("Could not find the employers that need attention"),
                            error);
-}
-
-/* At start-up, so that the first list shown has its icons and the
- * "Needs attention" filter works at once. */
-static void
-compute_flags_now (PlEmployersPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  FlagsJob *job = flags_job_new (self);
-
-  if (flags_job_run (job, pl_list_page_get_store (PL_LIST_PAGE (self)), &error))
-    apply_flags (self, job);
-  else
-    show_flags_error (self, error);
-
-  flags_job_free (job);
 }
 
 static void
@@ -1045,7 +1029,11 @@ pl_employers_page_setup (PlListPage *page,
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pl_context_get_settings (context), "changed::attention-months",
                            G_CALLBACK (on_attention_months_changed), self, G_CONNECT_SWAPPED);
-  compute_flags_now (self);
+
+  /* In a thread from the start: every page is set up when the window
+   * opens, and the window must show at once. The icons and the "Needs
+   * attention" filter follow a moment later. */
+  start_flags (self);
 }
 
 static void

@@ -249,6 +249,38 @@ preload_step (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Builds the models and the page's own parts, once, when the page is
+ * first needed: opening the window with 50,000 staff should not wait for a
+ * Staff page nobody has looked at yet. */
+static void
+ensure_ready (PlListPage *self)
+{
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+
+  if (priv->list != NULL || priv->context == NULL)
+    return;
+
+  build_models (self);
+  PL_LIST_PAGE_GET_CLASS (self)->setup (self, priv->context);
+
+  /* Only now that the page has given its columns their factories: rows
+   * made before would have no cells. */
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  priv->preload_id = g_idle_add_full (G_PRIORITY_LOW, preload_step, self, NULL);
+
+  update_list_stack (self);
+  on_selection_changed (self);
+  update_actions (self);
+}
+
+static void
+pl_list_page_map (GtkWidget *widget)
+{
+  ensure_ready (PL_LIST_PAGE (widget));
+
+  GTK_WIDGET_CLASS (pl_list_page_parent_class)->map (widget);
+}
+
 static void
 pl_list_page_set_context (PlListPage *self,
                           PlContext  *context)
@@ -261,17 +293,11 @@ pl_list_page_set_context (PlListPage *self,
     return;
 
   priv->context = g_object_ref (context);
-  build_models (self);
-  PL_LIST_PAGE_GET_CLASS (self)->setup (self, context);
 
-  /* Only now that the page has given its columns their factories: rows
-   * made before would have no cells. */
-  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
-  priv->preload_id = g_idle_add_full (G_PRIORITY_LOW, preload_step, self, NULL);
-
-  update_list_stack (self);
-  on_selection_changed (self);
-  update_actions (self);
+  /* The window hands its context to every page when it opens; a page reads
+   * its table only when it is first shown (see ensure_ready()). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_ready (self);
 }
 
 /* The pages' own formats (info->new_name and the like) are literals in
@@ -726,6 +752,8 @@ pl_list_page_class_init (PlListPageClass *klass)
   object_class->get_property = pl_list_page_get_property;
   object_class->set_property = pl_list_page_set_property;
 
+  widget_class->map = pl_list_page_map;
+
   klass->setup = pl_list_page_real_setup;
   klass->prepare_new = pl_list_page_real_prepare_new;
   klass->show_record = pl_list_page_real_show_record;
@@ -867,6 +895,7 @@ pl_list_page_get_editor (PlListPage *self)
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
 
   g_return_val_if_fail (PL_IS_LIST_PAGE (self), NULL);
+  ensure_ready (self);
   return priv->editor;
 }
 
@@ -881,6 +910,7 @@ pl_list_page_get_filter (PlListPage *self)
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
 
   g_return_val_if_fail (PL_IS_LIST_PAGE (self), NULL);
+  ensure_ready (self);
   return priv->filter;
 }
 
@@ -895,6 +925,7 @@ pl_list_page_get_model (PlListPage *self)
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
 
   g_return_val_if_fail (PL_IS_LIST_PAGE (self), NULL);
+  ensure_ready (self);
   return G_LIST_MODEL (priv->filter_model);
 }
 
@@ -909,6 +940,7 @@ pl_list_page_get_selected (PlListPage *self)
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
 
   g_return_val_if_fail (PL_IS_LIST_PAGE (self), NULL);
+  ensure_ready (self);
   return priv->selection ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
 }
 
@@ -940,6 +972,7 @@ pl_list_page_select (PlListPage *self,
   guint n;
 
   g_return_val_if_fail (PL_IS_LIST_PAGE (self), FALSE);
+  ensure_ready (self);
 
   if (priv->filter_model == NULL)
     return FALSE;

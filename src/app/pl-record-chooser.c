@@ -85,7 +85,12 @@ static void
 on_activate (PlRecordChooser *self,
              guint            position)
 {
-  g_autoptr(PlRecord) record = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(PlRecord) record = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  record = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (record != NULL)
     choose (self, pl_record_get_id (record));
@@ -109,13 +114,18 @@ static void
 on_search_activate (PlRecordChooser *self)
 {
   /* Enter takes the first match. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+  if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     on_activate (self, 0);
 }
+
+static void build_model (PlRecordChooser *self);
 
 static void
 on_popover_show (PlRecordChooser *self)
 {
+  if (self->model == NULL && self->store != NULL)
+    build_model (self);
+
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   gtk_widget_grab_focus (self->search);
 }
@@ -346,19 +356,28 @@ pl_record_chooser_setup (PlRecordChooser *self,
   self->filter = pl_record_filter_new (store, search_kind, pl_record_class_get_table (klass));
   g_type_class_unref (klass);
 
+  /* The list of choices is read when the popover first opens. */
   g_clear_object (&self->model);
-  self->model = gtk_filter_list_model_new (pl_store_list (store, type), g_object_ref (GTK_FILTER (self->filter)));
-  {
-    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-
-    gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (selection));
-  }
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), NULL);
 
   gtk_widget_set_visible (self->none_button, none_label != NULL);
   if (none_label != NULL)
     gtk_button_set_label (GTK_BUTTON (self->none_button), none_label);
 
   update_label (self);
+}
+
+/* The list of 50,000 staff is not read for a button that may never be
+ * pressed: a page shows one chooser per record it shows. */
+static void
+build_model (PlRecordChooser *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->model = gtk_filter_list_model_new (pl_store_list (self->store, self->type),
+                                           g_object_ref (GTK_FILTER (self->filter)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (selection));
 }
 
 /**

@@ -551,7 +551,16 @@ pl_record_list_new (PlStore    *store,
   g_array_unref (self->ids);
   self->ids = query_ids (self);
   g_ptr_array_set_size (self->items, self->ids->len);
-  g_array_unref (query_changed_ids (self));
+
+  /* Rows written from now on have an updated_at from now on; reading the
+   * newest of the table would cost a pass over it. A second back covers a
+   * write in the same second as this. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) before = g_date_time_add_seconds (now, -1);
+
+    self->newest = g_date_time_format (before, "%Y-%m-%dT%H:%M:%SZ");
+  }
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
