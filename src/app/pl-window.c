@@ -18,7 +18,10 @@
 #include "pl-preferences-window.h"
 #include "pl-calendar-page.h"
 #include "pl-plan-page.h"
+#include "pl-employers-page.h"
+#include "pl-partners-page.h"
 #include "pl-sample.h"
+#include "pl-staff-page.h"
 #include "pl-window.h"
 
 /* The window shows one of two views: "welcome" while the database is empty
@@ -40,6 +43,7 @@ struct _PlWindow
   GtkListBox           *sidebar;
   GtkWidget            *content_box;
   AdwWindowTitle       *page_title;
+  AdwBin               *page_header;
   GtkStack             *page_stack;
 };
 
@@ -147,6 +151,21 @@ pl_window_create_sidebar_row (gpointer item,
   return box;
 }
 
+/* A page with buttons of its own (New, a menu) offers them as its
+ * "header-widget"; the window shows them in its header bar while the page is
+ * visible, so a new page needs no code here. */
+static void
+pl_window_show_page_header (PlWindow  *self,
+                            GtkWidget *page)
+{
+  g_autoptr(GtkWidget) header = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "header-widget") != NULL)
+    g_object_get (page, "header-widget", &header, NULL);
+
+  adw_bin_set_child (self->page_header, header);
+}
+
 static void
 pl_window_page_changed_cb (PlWindow   *self,
                            GParamSpec *pspec,
@@ -161,6 +180,7 @@ pl_window_page_changed_cb (PlWindow   *self,
 
   page = gtk_stack_get_page (stack, child);
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  pl_window_show_page_header (self, child);
 
   n_pages = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
   for (guint i = 0; i < n_pages; i++)
@@ -408,6 +428,9 @@ pl_window_dispose (GObject *object)
 {
   PlWindow *self = (PlWindow *)object;
 
+  /* The header widgets belong to the pages. */
+  if (self->page_header != NULL)
+    adw_bin_set_child (self->page_header, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
 
   g_clear_object (&self->pages);
@@ -486,6 +509,9 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PL_TYPE_PLACEMENTS_PAGE);
   g_type_ensure (PL_TYPE_CALENDAR_PAGE);
+  g_type_ensure (PL_TYPE_EMPLOYERS_PAGE);
+  g_type_ensure (PL_TYPE_STAFF_PAGE);
+  g_type_ensure (PL_TYPE_PARTNERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");
@@ -497,6 +523,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, page_header);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);

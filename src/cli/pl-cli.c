@@ -52,6 +52,8 @@ static const char usage_text[] =
      "                                  plan the open requests (--replan: move the\n"
      "                                  proposed and agreed placements that now break\n"
      "                                  a rule); --apply stores the plan as proposals\n"
+     "  attention [--json] [--months N] [--today DATE]\n"
+     "                                  the employers that need someone to get in touch\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -389,6 +391,7 @@ static const Command commands[] = {
   { "milestones", pl_cli_milestones },
   { "stats", cmd_stats },
   { "schedule", pl_cli_schedule },
+  { "attention", pl_cli_attention },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "import", run_format_command },
