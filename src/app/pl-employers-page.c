@@ -804,6 +804,8 @@ pl_employers_page_show_record (PlListPage *page,
 
   gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.log-contact", record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.print-pack", record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.preview-pack", record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.add-document", record != NULL);
 
   g_clear_object (&self->contacts);
@@ -856,6 +858,24 @@ on_contact_activated (PlEmployersPage *self,
                       GtkListBoxRow   *row)
 {
   open_contact (self, g_object_get_data (G_OBJECT (row), "pl-record"));
+}
+
+/* The pack is printed by the application (app.print-pack and
+ * app.preview-pack), which keeps the page set-up; this names the employer. */
+static void
+print_pack_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlRecord *employer = pl_list_page_get_selected (PL_LIST_PAGE (widget));
+
+  if (employer == NULL)
+    return;
+
+  gtk_widget_activate_action (widget,
+                              g_str_equal (action_name, "employer.preview-pack")
+                                ? "app.preview-pack" : "app.print-pack",
+                              "x", pl_record_get_id (employer));
 }
 
 static void
@@ -1142,6 +1162,8 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
 
   gtk_widget_class_install_action (widget_class, "employer.log-contact", NULL, log_contact_action);
+  gtk_widget_class_install_action (widget_class, "employer.print-pack", NULL, print_pack_action);
+  gtk_widget_class_install_action (widget_class, "employer.preview-pack", NULL, print_pack_action);
   gtk_widget_class_install_action (widget_class, "employer.add-document", NULL, add_document_action);
 }
 

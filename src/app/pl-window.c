@@ -19,6 +19,7 @@
 #include "pl-calendar-page.h"
 #include "pl-plan-page.h"
 #include "pl-employers-page.h"
+#include "pl-list-page.h"
 #include "pl-partners-page.h"
 #include "pl-sample.h"
 #include "pl-staff-page.h"
@@ -309,8 +310,8 @@ pl_window_open_placement_action (GtkWidget  *widget,
     pl_placements_page_select (PL_PLACEMENTS_PAGE (page), g_variant_get_int64 (parameter));
 }
 
-/* Opens an employer. The Employers page selects it when it has a
- * "selected-employer" property; until then the page is shown. */
+/* Opens an employer from anywhere (the Overview, the calendar): the
+ * Employers page with that employer selected. */
 static void
 pl_window_open_employer_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -321,8 +322,8 @@ pl_window_open_employer_action (GtkWidget  *widget,
 
   if (!pl_window_show_page (self, "employers"))
     return;
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "selected-employer") != NULL)
-    g_object_set (page, "selected-employer", g_variant_get_int64 (parameter), NULL);
+  if (PL_IS_LIST_PAGE (page))
+    pl_list_page_select (PL_LIST_PAGE (page), g_variant_get_int64 (parameter));
 }
 
 static void
