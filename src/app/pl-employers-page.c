@@ -19,6 +19,7 @@
 #include "pl-employer-flags.h"
 #include "pl-employers-page.h"
 #include "pl-evidence.h"
+#include "pl-periods-group.h"
 #include "pl-record-chooser.h"
 #include "pl-record-list.h"
 #include "pl-weekday-picker.h"
@@ -80,6 +81,7 @@ struct _PlEmployersPage
   AdwEntryRow         *notice_row;
   PlWeekdayPicker     *preferred_days;
   GtkTextView         *notes_view;
+  PlPeriodsGroup      *periods_group;
 };
 
 G_DEFINE_FINAL_TYPE (PlEmployersPage, pl_employers_page, PL_TYPE_LIST_PAGE)
@@ -803,6 +805,8 @@ pl_employers_page_show_record (PlListPage *page,
   PlStore *store = pl_list_page_get_store (page);
 
   gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
+  pl_periods_group_set_owner_id (self->periods_group,
+                                 record != NULL ? pl_record_get_id (record) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.log-contact", record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.print-pack", record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.preview-pack", record != NULL);
@@ -1016,6 +1020,8 @@ pl_employers_page_setup (PlListPage *page,
   PlRecordEditor *editor = pl_list_page_get_editor (page);
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
+  pl_periods_group_set_context (self->periods_group, context);
+
   fill_sector_filter (self);
   gtk_string_list_append (stages, _("All Stages"));
   for (guint i = 0; pl_relationship_stages[i] != NULL; i++)
@@ -1117,6 +1123,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   g_type_ensure (PL_TYPE_DATE_ENTRY_ROW);
   g_type_ensure (PL_TYPE_WEEKDAY_PICKER);
   g_type_ensure (PL_TYPE_RECORD_CHOOSER);
+  g_type_ensure (PL_TYPE_PERIODS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-employers-page.ui");
@@ -1156,6 +1163,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, notice_row);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, preferred_days);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, periods_group);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated);

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-partners-page.h"
+#include "pl-periods-group.h"
 #include "pl-withdraw-dialog.h"
 
 # include "pl-csv.h"
@@ -48,6 +49,7 @@ struct _PlPartnersPage
   AdwEntryRow         *contact_email_row;
   AdwEntryRow         *contact_phone_row;
   GtkTextView         *notes_view;
+  PlPeriodsGroup      *periods_group;
 };
 
 G_DEFINE_FINAL_TYPE (PlPartnersPage, pl_partners_page, PL_TYPE_LIST_PAGE)
@@ -138,6 +140,8 @@ pl_partners_page_show_record (PlListPage *page,
   PlPartnersPage *self = PL_PARTNERS_PAGE (page);
 
   gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
+  pl_periods_group_set_owner_id (self->periods_group,
+                                 record != NULL ? pl_record_get_id (record) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.withdraw", record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.reinstate", record != NULL);
 
@@ -270,6 +274,8 @@ pl_partners_page_setup (PlListPage *page,
   PlRecordEditor *editor = pl_list_page_get_editor (page);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
+  pl_periods_group_set_context (self->periods_group, context);
+
   gtk_string_list_append (statuses, _("All Partners"));
   for (guint i = 0; pl_partner_statuses[i] != NULL; i++)
     gtk_string_list_append (statuses, pl_enum_label (pl_partner_statuses[i]));
@@ -330,6 +336,8 @@ pl_partners_page_class_init (PlPartnersPageClass *klass)
   info.type = PL_TYPE_PARTNER;
   pl_list_page_class_set_info (page_class, &info);
 
+  g_type_ensure (PL_TYPE_PERIODS_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-partners-page.ui");
 
@@ -355,6 +363,7 @@ pl_partners_page_class_init (PlPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, contact_email_row);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, contact_phone_row);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, periods_group);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-periods-group.h"
 #include "pl-staff-page.h"
 #include "pl-weekday-picker.h"
 
@@ -45,6 +46,7 @@ struct _PlStaffPage
   AdwEntryRow         *curriculum_row;
   PlWeekdayPicker     *teaching_days;
   GtkTextView         *notes_view;
+  PlPeriodsGroup      *periods_group;
 };
 
 G_DEFINE_FINAL_TYPE (PlStaffPage, pl_staff_page, PL_TYPE_LIST_PAGE)
@@ -175,6 +177,8 @@ pl_staff_page_show_record (PlListPage *page,
   PlStaffPage *self = PL_STAFF_PAGE (page);
 
   gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
+  pl_periods_group_set_owner_id (self->periods_group,
+                                 record != NULL ? pl_record_get_id (record) : 0);
 }
 
 static gboolean
@@ -242,6 +246,8 @@ pl_staff_page_setup (PlListPage *page,
 {
   PlStaffPage *self = PL_STAFF_PAGE (page);
   PlRecordEditor *editor = pl_list_page_get_editor (page);
+
+  pl_periods_group_set_context (self->periods_group, context);
 
   fill_filters (self, NULL);
 
@@ -312,6 +318,7 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   pl_list_page_class_set_info (page_class, &info);
 
   g_type_ensure (PL_TYPE_WEEKDAY_PICKER);
+  g_type_ensure (PL_TYPE_PERIODS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-staff-page.ui");
@@ -335,6 +342,7 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, curriculum_row);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, teaching_days);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, periods_group);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 }
