@@ -358,6 +358,7 @@ test_employer (Fixture       *fixture,
   g_assert_nonnull (overlay);
   WAIT_FOR ((button = find_button (overlay, "_Undo", NULL, NULL)) != NULL);
   g_signal_emit_by_name (button, "clicked");
+  WAIT_FOR (find_button (overlay, "_Undo", NULL, NULL) == NULL);
   g_assert_cmpint (period_by_label (store, "Stocktake"), ==, id);
   after = period_values (store, id);
   g_assert_cmpstr (after, ==, before);
