@@ -170,7 +170,7 @@ on_row_activated (PlPeriodsGroup *self,
     present_dialog (self, pl_record_get_id (period));
 }
 
-/* "Busy · 14 November 2026 – 4 January 2027 · Mon, Tue", the kind first
+/* "Busy season · 14 Nov 2026 – 4 Jan 2027 · Mon, Tue", the kind first
  * because the title is the period's own name when it has one. */
 static char *
 describe_period (PlRecord *period)
@@ -178,8 +178,8 @@ describe_period (PlRecord *period)
   const char *start = pl_record_get_string (period, "start_date");
   const char *end = pl_record_get_string (period, "end_date");
   gint64 weekdays = pl_record_get_int (period, "weekdays");
-  g_autofree char *first = pl_date_describe (start, FALSE);
-  g_autofree char *last = pl_date_describe (end, FALSE);
+  g_autofree char *first = pl_date_describe (start, TRUE);
+  g_autofree char *last = pl_date_describe (end, TRUE);
   GString *text = g_string_new (pl_enum_label (pl_record_get_string (period, "kind")));
 
   g_string_append (text, " · ");
