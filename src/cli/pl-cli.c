@@ -40,6 +40,12 @@ static const char usage_text[] =
      "  import csv KIND FILE            import partners, staff, employers, placements or\n"
      "                                  groups from CSV (all rows or none)\n"
      "  export csv KIND FILE            export them as CSV with the same columns\n"
+     "  import survey student|employer FILE [--placement ID | --staff NAME |\n"
+     "                --employer NAME] [--date DATE]\n"
+     "                                  import anonymous survey responses from a form\n"
+     "                                  tool's CSV export (all rows or none)\n"
+     "  impact --staff NAME [--json]    one member of staff's impact: aims, reflection,\n"
+     "                                  cascade, observations before and after, surveys\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -346,6 +352,7 @@ static const FormatCommand format_commands[] = {
   { "export", "pack", pl_cli_export_pack },
   { "import", "csv", pl_cli_import_csv },
   { "export", "csv", pl_cli_export_csv },
+  { "import", "survey", pl_cli_import_survey },
   { NULL, NULL, NULL },
 };
 
@@ -374,6 +381,7 @@ static const Command commands[] = {
   { "set-status", pl_cli_set_status },
   { "milestones", pl_cli_milestones },
   { "stats", cmd_stats },
+  { "impact", pl_cli_impact },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "import", run_format_command },
