@@ -44,6 +44,7 @@
  *                against one of this person's placements: colleagues the
  *                learning was cascaded to
  *   surveys      { student, employer: { responses, agree_pct { question: % },
+ *                                      agreed { question: n },
  *                                      answered { question: n } } }
  *                (responses linked to the person or to their placements;
  *                percentages rounded half up over those who answered)
@@ -680,6 +681,11 @@ add_survey (Chain               *chain,
     add_int (builder, questions[i],
              pl_stats_percent (sqlite3_column_int64 (stmt, 1 + 2 * i),
                                sqlite3_column_int64 (stmt, 2 + 2 * i)));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "agreed");
+  json_builder_begin_object (builder);
+  for (guint i = 0; questions[i] != NULL; i++)
+    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 1 + 2 * i));
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "answered");
   json_builder_begin_object (builder);
