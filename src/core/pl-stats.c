@@ -379,6 +379,18 @@ add_survey (JsonBuilder         *builder,
              pl_stats_percent (sqlite3_column_int64 (stmt, 1 + 2 * i),
                                sqlite3_column_int64 (stmt, 2 + 2 * i)));
   json_builder_end_object (builder);
+  /* What the percentages are of, so that 0 % of nobody can be told from
+   * nobody agreeing. */
+  json_builder_set_member_name (builder, "agreed");
+  json_builder_begin_object (builder);
+  for (guint i = 0; questions[i] != NULL; i++)
+    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 1 + 2 * i));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "answered");
+  json_builder_begin_object (builder);
+  for (guint i = 0; questions[i] != NULL; i++)
+    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 2 + 2 * i));
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
   return TRUE;
 }

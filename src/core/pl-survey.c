@@ -40,3 +40,29 @@ pl_survey_question_label (const char *key)
 
   return _(column->label);
 }
+
+const char *
+pl_survey_question_short_label (const char *key)
+{
+  static const struct
+  {
+    const char *key;
+    const char *label;
+  } labels[] = {
+    { "learning_improved", N_("Learning improved") },
+    { "employment_opportunities", N_("Employment opportunities") },
+    { "workplace", N_("What happens at work") },
+    { "equality_diversity", N_("Equality and diversity") },
+    { "vocational_education_important", N_("Vocational education matters") },
+    { "host_again", N_("Would host again") },
+    { "work_with_providers", N_("Would work with providers") },
+  };
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].key, key))
+      return _(labels[i].label);
+
+  return pl_survey_question_label (key);
+}

@@ -18,4 +18,8 @@ const char * const *pl_survey_questions      (const char *kind);
  * (translated); the key itself when it is no question. */
 const char         *pl_survey_question_label (const char *key);
 
+/* A few words for a chart's bar, "Would host again" (translated); the
+ * question itself goes in the bar's tooltip. */
+const char         *pl_survey_question_short_label (const char *key);
+
 G_END_DECLS
