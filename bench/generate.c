@@ -9,7 +9,7 @@
  * for trying the app at scale:
  *
  *   generate [--placements N] [--employers M] [--staff K] [--partners P]
- *            [--seed S] --out DIR [--db PATH]
+ *            [--seed S] [--today DATE] --out DIR [--db PATH]
  *
  * writes DIR/partners.csv, staff.csv, employers.csv and placements.csv in
  * the columns `placements-cli import csv` reads, and with --db imports them
@@ -17,7 +17,8 @@
  * same bytes on every machine: the random numbers are splitmix64, not the
  * C library's. Names come from word lists below, sectors are the T Level
  * routes, and placement days fall on working days across the academic
- * years 2025/26 and 2026/27. */
+ * years 2025/26 and 2026/27: before --today they have happened (completed,
+ * cascaded, evaluated or cancelled), after it they are being arranged. */
 
 #include "config.h"
 
@@ -554,11 +555,16 @@ write_placements (const char  *dir,
                   GArray      *staff,
                   GArray      *employers,
                   guint        n,
+                  const GDate *today,
                   GError     **error)
 {
-  static const char * const statuses[] = {
-    "request", "request", "proposed", "agreed", "confirmed", "confirmed", "completed",
-    "completed", "cascaded", "evaluated", "evaluated", "cancelled",
+  /* Before "today" placements have happened (or fell through), after it
+   * they are being arranged. */
+  static const char * const past[] = {
+    "completed", "completed", "cascaded", "evaluated", "evaluated", "evaluated", "cancelled",
+  };
+  static const char * const future[] = {
+    "request", "request", "request", "proposed", "agreed", "confirmed", "confirmed",
   };
   g_autoptr(PlCsvWriter) writer = NULL;
   GPtrArray *by_sector[G_N_ELEMENTS (sectors)];
@@ -582,7 +588,7 @@ write_placements (const char  *dir,
     {
       Staff *member = &g_array_index (staff, Staff, pick (staff->len));
       guint sector = chance (80) ? member->sector : pick (G_N_ELEMENTS (sectors));
-      const char *status = ONE_OF (statuses);
+      const char *status;
       guint length = 1 + pick (chance (70) ? 2 : 5);
       const char *employer = NULL;
       g_autofree char *window_start = NULL;
@@ -594,6 +600,11 @@ write_placements (const char  *dir,
       GDate date;
 
       random_working_day (&date);
+      status = g_date_compare (&date, today) < 0 ? ONE_OF (past) : ONE_OF (future);
+
+      /* Nobody to host it in its sector yet: still a request. */
+      if (by_sector[sector]->len == 0)
+        status = "request";
 
       if (g_str_equal (status, "request"))
         {
@@ -694,12 +705,16 @@ main (int   argc,
   gint64 n_placements = 1000, n_employers = 200, n_staff = 500, n_partners = 0, seed = 1;
   g_autofree char *out = NULL;
   g_autofree char *db = NULL;
+  g_autofree char *today_text = NULL;
+  GDate today;
   GOptionEntry entries[] = {
     { "placements", 0, 0, G_OPTION_ARG_INT64, &n_placements, "Placements to write", "N" },
     { "employers", 0, 0, G_OPTION_ARG_INT64, &n_employers, "Employers to write", "M" },
     { "staff", 0, 0, G_OPTION_ARG_INT64, &n_staff, "Staff to write", "K" },
     { "partners", 0, 0, G_OPTION_ARG_INT64, &n_partners, "Partners (default: staff / 400)", "P" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the random numbers", "S" },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      "Placements before it have happened (default 2026-11-22)", "DATE" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "Folder for the CSV files", "DIR" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Also import them into this database", "PATH" },
     { NULL }
@@ -723,6 +738,12 @@ main (int   argc,
     }
   if (n_partners == 0)
     n_partners = MAX (4, n_staff / 400);
+  /* A fixed default, not the clock: the same arguments give the same files. */
+  if (!pl_date_parse (today_text ? today_text : "2026-11-22", &today))
+    {
+      g_printerr ("generate: --today needs a date (YYYY-MM-DD)\n");
+      return 2;
+    }
 
   g_array_set_clear_func (staff, free_named);
   g_array_set_clear_func (employers, free_named);
@@ -737,7 +758,7 @@ main (int   argc,
   if (!write_partners (out, partners, (guint) n_partners, &error) ||
       !write_staff (out, partners, staff, (guint) n_staff, &error) ||
       !write_employers (out, employers, (guint) n_employers, &error) ||
-      !write_placements (out, staff, employers, (guint) n_placements, &error))
+      !write_placements (out, staff, employers, (guint) n_placements, &today, &error))
     {
       g_printerr ("generate: %s\n", error->message);
       return 1;

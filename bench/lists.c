@@ -130,7 +130,7 @@ main (int   argc,
           search = MIN (search, seconds_since (start));
         }
 
-      g_print ("%-11s %8u %8.1fms %8u %8.1fms %8u %8.1fms  (“%s”)\n", list->name, rows,
+      g_print ("%-11s %8u %8.1fms %8u %8.1fms %8u %8.1fms  ('%s')\n", list->name, rows,
                open * 1000, filtered, filter * 1000, found, search * 1000, list->typed);
     }
 

@@ -16,6 +16,8 @@
 #include "pl-overview-page.h"
 #include "pl-placements-page.h"
 #include "pl-preferences-window.h"
+#include "pl-calendar-page.h"
+#include "pl-plan-page.h"
 #include "pl-sample.h"
 #include "pl-survey-dialog.h"
 #include "pl-window.h"
@@ -52,11 +54,12 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The pages in sidebar order, for the <primary>1…8 shortcuts. */
+/* The pages in sidebar order, for the <primary>1…9 shortcuts. */
 static const char * const page_names[] = {
   "overview",
   "placements",
   "calendar",
+  "plan",
   "employers",
   "staff",
   "partners",
@@ -471,6 +474,8 @@ pl_window_class_init (PlWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (PL_TYPE_PLAN_PAGE);
+
   object_class->constructed = pl_window_constructed;
   object_class->dispose = pl_window_dispose;
   object_class->get_property = pl_window_get_property;
@@ -493,6 +498,7 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_GROUPS_PAGE);
   g_type_ensure (PL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PL_TYPE_PLACEMENTS_PAGE);
+  g_type_ensure (PL_TYPE_CALENDAR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");
@@ -576,6 +582,21 @@ pl_window_get_visible_page (PlWindow *self)
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+/**
+ * pl_window_get_page:
+ * @name: a page's name, such as "calendar"
+ *
+ * Returns: (transfer none) (nullable): the page's widget
+ */
+GtkWidget *
+pl_window_get_page (PlWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->page_stack, name);
 }
 
 /**

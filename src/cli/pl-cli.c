@@ -40,6 +40,18 @@ static const char usage_text[] =
      "  import csv KIND FILE            import partners, staff, employers, placements or\n"
      "                                  groups from CSV (all rows or none)\n"
      "  export csv KIND FILE            export them as CSV with the same columns\n"
+     "  import ics FILE --owner OWNER --kind KIND\n"
+     "                                  read calendar periods from an iCalendar file;\n"
+     "                                  OWNER is all, partner:NAME, employer:NAME or\n"
+     "                                  staff:NAME, KIND term, holiday, exam, inset,\n"
+     "                                  blackout, busy, unavailable or bank_holiday\n"
+     "  export ics FILE [--staff NAME|--employer NAME|--partner NAME]\n"
+     "                                  write placements, milestones and group meetings\n"
+     "                                  as an iCalendar file\n"
+     "  schedule [--today DATE] [--apply] [--json] [--seed N] [--replan]\n"
+     "                                  plan the open requests (--replan: move the\n"
+     "                                  proposed and agreed placements that now break\n"
+     "                                  a rule); --apply stores the plan as proposals\n"
      "  import survey student|employer FILE [--placement ID | --staff NAME |\n"
      "                --employer NAME] [--date DATE]\n"
      "                                  import anonymous survey responses from a form\n"
@@ -353,6 +365,8 @@ static const FormatCommand format_commands[] = {
   { "import", "csv", pl_cli_import_csv },
   { "export", "csv", pl_cli_export_csv },
   { "import", "survey", pl_cli_import_survey },
+  { "import", "ics", pl_cli_import_ics },
+  { "export", "ics", pl_cli_export_ics },
   { NULL, NULL, NULL },
 };
 
@@ -382,6 +396,7 @@ static const Command commands[] = {
   { "milestones", pl_cli_milestones },
   { "stats", cmd_stats },
   { "impact", pl_cli_impact },
+  { "schedule", pl_cli_schedule },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "import", run_format_command },

@@ -66,5 +66,14 @@ int      pl_cli_import_survey (PlCli   *cli,
 int      pl_cli_impact     (PlCli      *cli,
                             int         argc,
                             char      **argv);
+int      pl_cli_import_ics (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
+int      pl_cli_export_ics (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
+int      pl_cli_schedule  (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
 
 G_END_DECLS

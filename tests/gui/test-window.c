@@ -15,6 +15,7 @@
 #include "pl-application.h"
 #include "pl-context.h"
 #include "pl-date.h"
+#include "pl-plan-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
 
@@ -108,11 +109,34 @@ open_window (Fixture *fixture)
   return window;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Destroys @window and checks that nothing else kept it alive. */
 static void
 close_window (PlWindow *window)
 {
   GtkWidget *weak = GTK_WIDGET (window);
+  GtkWidget *plan = find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
+
+  /* The Plan page checks the calendars in a thread that reads the
+   * database file, which each test removes at the end. */
+  WAIT_FOR (plan == NULL || !pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
 
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -168,7 +192,7 @@ test_sample_pages (Fixture       *fixture,
                    gconstpointer  data)
 {
   static const char * const pages[] = {
-    "overview", "placements", "calendar", "employers",
+    "overview", "placements", "calendar", "plan", "employers",
     "staff", "partners", "groups", "reports",
   };
   g_autoptr(GError) error = NULL;
@@ -266,6 +290,11 @@ test_window_size (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
 
   /* Quitting closes the window, which, unlike destroying it, saves the size. */
+  {
+    GtkWidget *plan = find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
+
+    WAIT_FOR (!pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
+  }
   weak = GTK_WIDGET (window);
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
   g_assert_true (activate (window, "app.quit", NULL));

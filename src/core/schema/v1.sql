@@ -417,6 +417,9 @@ CREATE INDEX group_outcome_group ON group_outcome (group_id);
 
 -- Full-text search over names, notes, aims and reflections. Each row is
 -- kept by triggers, so erasing a record also erases what the index knew.
+-- A row's rowid is the record's id * 8 + a code of its kind (partner 1,
+-- staff 2, employer 3, placement 4, contact 5, group 6), so that a trigger
+-- finds the row to replace by rowid instead of scanning the whole index.
 CREATE VIRTUAL TABLE search USING fts5 (
   kind UNINDEXED,
   rec_id UNINDEXED,
@@ -503,79 +506,79 @@ END;
 -- The search index.
 CREATE TRIGGER partner_search_insert AFTER INSERT ON partner
 BEGIN
-  INSERT INTO search (kind, rec_id, body) VALUES ('partner', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.region, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 1, 'partner', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.region, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER partner_search_update AFTER UPDATE ON partner
 BEGIN
-  DELETE FROM search WHERE kind = 'partner' AND rec_id = OLD.id;
-  INSERT INTO search (kind, rec_id, body) VALUES ('partner', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.region, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 1;
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 1, 'partner', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.region, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER partner_search_delete AFTER DELETE ON partner
 BEGIN
-  DELETE FROM search WHERE kind = 'partner' AND rec_id = OLD.id;
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 1;
 END;
 CREATE TRIGGER staff_search_insert AFTER INSERT ON staff
 BEGIN
-  INSERT INTO search (kind, rec_id, body) VALUES ('staff', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.job_title, '') || ' ' || ifnull(NEW.curriculum_area, '') || ' ' || ifnull(NEW.email, '') || ' ' || ifnull(NEW.notes, ''));
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 2, 'staff', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.job_title, '') || ' ' || ifnull(NEW.curriculum_area, '') || ' ' || ifnull(NEW.email, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER staff_search_update AFTER UPDATE ON staff
 BEGIN
-  DELETE FROM search WHERE kind = 'staff' AND rec_id = OLD.id;
-  INSERT INTO search (kind, rec_id, body) VALUES ('staff', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.job_title, '') || ' ' || ifnull(NEW.curriculum_area, '') || ' ' || ifnull(NEW.email, '') || ' ' || ifnull(NEW.notes, ''));
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 2;
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 2, 'staff', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.job_title, '') || ' ' || ifnull(NEW.curriculum_area, '') || ' ' || ifnull(NEW.email, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER staff_search_delete AFTER DELETE ON staff
 BEGIN
-  DELETE FROM search WHERE kind = 'staff' AND rec_id = OLD.id;
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 2;
 END;
 CREATE TRIGGER employer_search_insert AFTER INSERT ON employer
 BEGIN
-  INSERT INTO search (kind, rec_id, body) VALUES ('employer', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.address, '') || ' ' || ifnull(NEW.postcode, '') || ' ' || ifnull(NEW.website, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 3, 'employer', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.address, '') || ' ' || ifnull(NEW.postcode, '') || ' ' || ifnull(NEW.website, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER employer_search_update AFTER UPDATE ON employer
 BEGIN
-  DELETE FROM search WHERE kind = 'employer' AND rec_id = OLD.id;
-  INSERT INTO search (kind, rec_id, body) VALUES ('employer', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.address, '') || ' ' || ifnull(NEW.postcode, '') || ' ' || ifnull(NEW.website, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 3;
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 3, 'employer', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.address, '') || ' ' || ifnull(NEW.postcode, '') || ' ' || ifnull(NEW.website, '') || ' ' || ifnull(NEW.contact_name, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER employer_search_delete AFTER DELETE ON employer
 BEGIN
-  DELETE FROM search WHERE kind = 'employer' AND rec_id = OLD.id;
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 3;
 END;
 CREATE TRIGGER placement_search_insert AFTER INSERT ON placement
 BEGIN
-  INSERT INTO search (kind, rec_id, body) VALUES ('placement', NEW.id, ifnull(NEW.goals, '') || ' ' || ifnull(NEW.sector_priority, '') || ' ' || ifnull(NEW.equality_aims, '') || ' ' || ifnull(NEW.reflection_learned, '') || ' ' || ifnull(NEW.reflection_students, '') || ' ' || ifnull(NEW.reflection_colleagues, '') || ' ' || ifnull(NEW.notes, '') || ' ' || ifnull(NEW.cancel_reason, ''));
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 4, 'placement', NEW.id, ifnull(NEW.goals, '') || ' ' || ifnull(NEW.sector_priority, '') || ' ' || ifnull(NEW.equality_aims, '') || ' ' || ifnull(NEW.reflection_learned, '') || ' ' || ifnull(NEW.reflection_students, '') || ' ' || ifnull(NEW.reflection_colleagues, '') || ' ' || ifnull(NEW.notes, '') || ' ' || ifnull(NEW.cancel_reason, ''));
 END;
 CREATE TRIGGER placement_search_update AFTER UPDATE ON placement
 BEGIN
-  DELETE FROM search WHERE kind = 'placement' AND rec_id = OLD.id;
-  INSERT INTO search (kind, rec_id, body) VALUES ('placement', NEW.id, ifnull(NEW.goals, '') || ' ' || ifnull(NEW.sector_priority, '') || ' ' || ifnull(NEW.equality_aims, '') || ' ' || ifnull(NEW.reflection_learned, '') || ' ' || ifnull(NEW.reflection_students, '') || ' ' || ifnull(NEW.reflection_colleagues, '') || ' ' || ifnull(NEW.notes, '') || ' ' || ifnull(NEW.cancel_reason, ''));
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 4;
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 4, 'placement', NEW.id, ifnull(NEW.goals, '') || ' ' || ifnull(NEW.sector_priority, '') || ' ' || ifnull(NEW.equality_aims, '') || ' ' || ifnull(NEW.reflection_learned, '') || ' ' || ifnull(NEW.reflection_students, '') || ' ' || ifnull(NEW.reflection_colleagues, '') || ' ' || ifnull(NEW.notes, '') || ' ' || ifnull(NEW.cancel_reason, ''));
 END;
 CREATE TRIGGER placement_search_delete AFTER DELETE ON placement
 BEGIN
-  DELETE FROM search WHERE kind = 'placement' AND rec_id = OLD.id;
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 4;
 END;
 CREATE TRIGGER contact_search_insert AFTER INSERT ON contact
 BEGIN
-  INSERT INTO search (kind, rec_id, body) VALUES ('contact', NEW.id, ifnull(NEW.summary, ''));
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 5, 'contact', NEW.id, ifnull(NEW.summary, ''));
 END;
 CREATE TRIGGER contact_search_update AFTER UPDATE ON contact
 BEGIN
-  DELETE FROM search WHERE kind = 'contact' AND rec_id = OLD.id;
-  INSERT INTO search (kind, rec_id, body) VALUES ('contact', NEW.id, ifnull(NEW.summary, ''));
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 5;
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 5, 'contact', NEW.id, ifnull(NEW.summary, ''));
 END;
 CREATE TRIGGER contact_search_delete AFTER DELETE ON contact
 BEGIN
-  DELETE FROM search WHERE kind = 'contact' AND rec_id = OLD.id;
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 5;
 END;
 CREATE TRIGGER exchange_group_search_insert AFTER INSERT ON exchange_group
 BEGIN
-  INSERT INTO search (kind, rec_id, body) VALUES ('group', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.aim, '') || ' ' || ifnull(NEW.facilitator, '') || ' ' || ifnull(NEW.notes, ''));
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 6, 'group', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.aim, '') || ' ' || ifnull(NEW.facilitator, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER exchange_group_search_update AFTER UPDATE ON exchange_group
 BEGIN
-  DELETE FROM search WHERE kind = 'group' AND rec_id = OLD.id;
-  INSERT INTO search (kind, rec_id, body) VALUES ('group', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.aim, '') || ' ' || ifnull(NEW.facilitator, '') || ' ' || ifnull(NEW.notes, ''));
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 6;
+  INSERT INTO search (rowid, kind, rec_id, body) VALUES (NEW.id * 8 + 6, 'group', NEW.id, ifnull(NEW.name, '') || ' ' || ifnull(NEW.aim, '') || ' ' || ifnull(NEW.facilitator, '') || ' ' || ifnull(NEW.notes, ''));
 END;
 CREATE TRIGGER exchange_group_search_delete AFTER DELETE ON exchange_group
 BEGIN
-  DELETE FROM search WHERE kind = 'group' AND rec_id = OLD.id;
+  DELETE FROM search WHERE rowid = OLD.id * 8 + 6;
 END;

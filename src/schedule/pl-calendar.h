@@ -1,0 +1,204 @@
+/* pl-calendar.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* Calendars: the dated periods (calendar_period rows) that colleges,
+ * employers, staff and the whole network live by, read as plain structs for
+ * the solver and the views, and the named terms of academic years.
+ *
+ * Dates follow the house rule: in code a range is half-open, [start, end),
+ * so a period's @end is the day AFTER its last day; the database and people
+ * see the last day (calendar_period.end_date is inclusive).
+ *
+ * Who a period applies to ("affects"):
+ *   - an `all` period applies to everybody;
+ *   - a partner's period applies to the partner and to its staff;
+ *   - an employer's period applies to that employer only;
+ *   - a staff member's period applies to that staff member only. */
+
+typedef enum
+{
+  PL_OWNER_ALL,
+  PL_OWNER_PARTNER,
+  PL_OWNER_EMPLOYER,
+  PL_OWNER_STAFF,
+} PlOwnerKind;
+
+/* One bit per calendar_period.kind, in the order of pl_period_kinds[]. */
+typedef enum
+{
+  PL_PERIOD_TERM         = 1 << 0,
+  PL_PERIOD_HOLIDAY      = 1 << 1,
+  PL_PERIOD_EXAM         = 1 << 2,
+  PL_PERIOD_INSET        = 1 << 3,
+  PL_PERIOD_BLACKOUT     = 1 << 4,
+  PL_PERIOD_BUSY         = 1 << 5,
+  PL_PERIOD_UNAVAILABLE  = 1 << 6,
+  PL_PERIOD_BANK_HOLIDAY = 1 << 7,
+} PlPeriodKind;
+
+#define PL_PERIOD_ANY 0xff
+
+/* A day range, half-open: [start, end). */
+typedef struct
+{
+  GDate start;
+  GDate end;
+} PlDateRange;
+
+#define PL_TYPE_PERIOD (pl_period_get_type ())
+
+typedef struct
+{
+  gint64        id;          /* calendar_period.id; 0 for a computed period */
+  PlOwnerKind   owner_kind;
+  gint64        owner_id;    /* partner, employer or staff id; 0 for PL_OWNER_ALL */
+  PlPeriodKind  kind;
+  char         *label;       /* may be NULL */
+  GDate         start;       /* the first day */
+  GDate         end;         /* the day after the last day */
+  guint8        weekdays;    /* days of the week it applies on: bit 0 Monday … bit 6 Sunday */
+} PlPeriod;
+
+GType         pl_period_get_type            (void) G_GNUC_CONST;
+PlPeriod     *pl_period_copy                (const PlPeriod *period);
+void          pl_period_free                (PlPeriod       *period);
+
+/* Whether @date lies in the period and on one of its weekdays. */
+gboolean      pl_period_covers              (const PlPeriod *period,
+                                             const GDate    *date);
+
+const char   *pl_period_kind_to_string      (PlPeriodKind    kind);
+/* 0 when @text is not a period kind. */
+PlPeriodKind  pl_period_kind_from_string    (const char     *text);
+const char   *pl_owner_kind_to_string       (PlOwnerKind     kind);
+gboolean      pl_owner_kind_from_string     (const char     *text,
+                                             PlOwnerKind    *out);
+
+/* The periods of @kinds (a mask of PlPeriodKind) that apply to the owner,
+ * as explained above (for PL_OWNER_STAFF: the network's, the staff member's
+ * partner's and the staff member's own), that overlap [@from, @to); either
+ * bound may be NULL for no bound. Ordered by start, then id.
+ *
+ * Returns: (transfer full) (element-type PlPeriod): the periods, or NULL
+ *   with @error set when the database fails or the owner does not exist. */
+GPtrArray    *pl_calendar_list_affecting    (PlStore        *store,
+                                             PlOwnerKind     owner_kind,
+                                             gint64          owner_id,
+                                             guint           kinds,
+                                             const GDate    *from,
+                                             const GDate    *to,
+                                             GError        **error);
+
+/* Every period of @kinds, whoever owns it, that overlaps [@from, @to); for a
+ * job such as the solver that buckets periods by owner itself (one query
+ * instead of one per employer). Ordered by start, then id.
+ *
+ * Returns: (transfer full) (element-type PlPeriod) */
+GPtrArray    *pl_calendar_list_periods      (PlStore        *store,
+                                             guint           kinds,
+                                             const GDate    *from,
+                                             const GDate    *to,
+                                             GError        **error);
+
+/* What the Calendar page shows for a filter: each id is 0 for "any".
+ * Network-wide periods always; a partner's when no partner (nor staff
+ * member) is chosen or it is the chosen one (or the chosen staff member's);
+ * an employer's when no employer is chosen or it is the chosen one; a staff
+ * member's only when that staff member is chosen (one person's leave is
+ * not the network's business until someone looks at that person). */
+typedef struct
+{
+  gint64 partner_id;
+  gint64 employer_id;
+  gint64 staff_id;
+} PlCalendarFilter;
+
+/* Returns: (transfer full) (element-type PlPeriod) */
+GPtrArray    *pl_calendar_list_for_filter   (PlStore                *store,
+                                             const PlCalendarFilter *filter,
+                                             guint                   kinds,
+                                             const GDate            *from,
+                                             const GDate            *to,
+                                             GError                **error);
+
+/* ------------------------------------------------------------------------
+ * Academic years and terms.
+ *
+ * An academic year is named by the calendar year of its 1 September and
+ * shown as "2026/27". A partner's terms are its `term` periods; a partner
+ * without any lives by the network-wide (`all`) terms. */
+
+/* "2026/27" for 2026 (transfer full). */
+char         *pl_academic_year_label        (int             year);
+/* Accepts "2026/27", "2026/2027", "2026-27" and "2026-2027"; the second
+ * year must follow the first. */
+gboolean      pl_academic_year_parse        (const char     *text,
+                                             int            *year);
+
+/* The academic years in which @partner_id (0: the network) has terms,
+ * ascending (transfer full, element-type int). */
+GArray       *pl_calendar_academic_years    (PlStore        *store,
+                                             gint64          partner_id,
+                                             GError        **error);
+
+/* The terms of @partner_id that start in academic year @year, by start.
+ *
+ * Returns: (transfer full) (element-type PlPeriod) */
+GPtrArray    *pl_calendar_terms_of_year     (PlStore        *store,
+                                             gint64          partner_id,
+                                             int             year,
+                                             GError        **error);
+
+/* Resolves a term name such as "Spring term 2027" for @partner_id (0: the
+ * network). A label matches when it is the same ignoring case and spacing;
+ * failing that, a name ending in a year ("Spring term 2027", "Lent term
+ * 2026/27") matches the terms whose label, less any year of its own, is the
+ * rest of the name and that start in that calendar (or academic) year; the
+ * word "term" may be left out ("Spring 2027"). A term split in two (at half
+ * term, say) resolves to both periods.
+ *
+ * Returns: (transfer full) (element-type PlPeriod): one or more periods by
+ *   start, or NULL with PL_ERROR_NOT_FOUND naming the terms there are. */
+GPtrArray    *pl_calendar_find_term         (PlStore        *store,
+                                             gint64          partner_id,
+                                             const char     *name,
+                                             GError        **error);
+
+/* ------------------------------------------------------------------------
+ * Placement windows. A placement's days must fall in its window: the terms
+ * linked to it in placement_term when it has any (clipped to window_start
+ * and window_end when those are set too), otherwise window_start to
+ * window_end. */
+
+/* The window of @placement_id as ascending, non-overlapping ranges; an
+ * empty array when the placement sets no window at all (any date will do),
+ * NULL with @error when it does not exist.
+ *
+ * Returns: (transfer full) (element-type PlDateRange) */
+GArray       *pl_calendar_placement_window  (PlStore        *store,
+                                             gint64          placement_id,
+                                             GError        **error);
+
+/* Gives the placement the window @term_names (resolved with
+ * pl_calendar_find_term for its staff member's partner), replacing the
+ * terms it had; an empty or NULL list removes them. One transaction. */
+gboolean      pl_calendar_set_placement_terms (PlStore            *store,
+                                               gint64              placement_id,
+                                               const char * const *term_names,
+                                               GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlPeriod, pl_period_free)
+
+G_END_DECLS

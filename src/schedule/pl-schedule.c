@@ -1,0 +1,850 @@
+/* pl-schedule.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-schedule"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-date.h"
+#include "pl-lifecycle.h"
+#include "pl-schedule.h"
+
+G_DEFINE_BOXED_TYPE (PlProposal, pl_proposal, pl_proposal_copy, pl_proposal_free)
+
+PlProposal *
+pl_proposal_copy (const PlProposal *self)
+{
+  PlProposal *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->staff_name = g_strdup (self->staff_name);
+  copy->sector_name = g_strdup (self->sector_name);
+  copy->status = g_strdup (self->status);
+  copy->employer_name = g_strdup (self->employer_name);
+  copy->days = g_strdupv (self->days);
+  copy->reason = g_strdup (self->reason);
+  copy->old_days = g_strdupv (self->old_days);
+  return copy;
+}
+
+void
+pl_proposal_free (PlProposal *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->staff_name);
+  g_free (self->sector_name);
+  g_free (self->status);
+  g_free (self->employer_name);
+  g_strfreev (self->days);
+  g_free (self->reason);
+  g_strfreev (self->old_days);
+  g_free (self);
+}
+
+void
+pl_schedule_result_free (PlScheduleResult *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->placed, g_ptr_array_unref);
+  g_clear_pointer (&self->unplaced, g_ptr_array_unref);
+  g_free (self);
+}
+
+void
+pl_suggestion_free (PlSuggestion *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->employer_name);
+  g_strfreev (self->days);
+  g_strfreev (self->reasons);
+  g_free (self);
+}
+
+static const char *
+status_name (PlStatus status)
+{
+  switch (status)
+    {
+    case PL_STATUS_REQUEST:
+      return "request";
+    case PL_STATUS_PROPOSED:
+      return "proposed";
+    case PL_STATUS_AGREED:
+      return "agreed";
+    case PL_STATUS_CONFIRMED:
+      return "confirmed";
+    case PL_STATUS_DONE:
+    default:
+      return "completed";
+    }
+}
+
+static GStrv
+run_days (const PlProblem *problem,
+          guint            start,
+          guint            length)
+{
+  GStrv days = g_new0 (char *, length + 1);
+
+  for (guint i = 0; i < length; i++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, problem->julian[start + i]);
+      days[i] = pl_date_to_iso (&date);
+    }
+  return days;
+}
+
+static gint
+employer_index (const PlProblem *problem,
+                gint64           id)
+{
+  for (guint e = 0; e < problem->n_employers; e++)
+    if (problem->employers[e].id == id)
+      return e;
+  return -1;
+}
+
+static int
+compare_proposals (gconstpointer a,
+                   gconstpointer b)
+{
+  const PlProposal *x = *(PlProposal * const *) a;
+  const PlProposal *y = *(PlProposal * const *) b;
+
+  return x->placement_id < y->placement_id ? -1 : x->placement_id > y->placement_id;
+}
+
+/**
+ * pl_schedule_run:
+ * @progress: (nullable): called from this thread as the search goes on
+ *
+ * Plans every open request (or, with options->replan, moves the proposed
+ * and agreed placements whose days now break a rule). Writes nothing.
+ *
+ * Returns: (transfer full): the plan, or %NULL when cancelled or the store
+ *   could not be read
+ */
+PlScheduleResult *
+pl_schedule_run (PlStore                  *store,
+                 const GDate              *today,
+                 const PlScheduleOptions  *options,
+                 GCancellable             *cancellable,
+                 PlSolverProgress          progress,
+                 gpointer                  progress_data,
+                 GError                  **error)
+{
+  static const PlScheduleOptions defaults = { 0 };
+  g_autoptr(PlProblem) problem = NULL;
+  g_autoptr(PlSolver) solver = NULL;
+  g_autoptr(PlScheduleResult) result = g_new0 (PlScheduleResult, 1);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  PlSolveOptions solve = { 0 };
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  problem = pl_problem_new_for_store (store, today, error);
+  if (problem == NULL)
+    return NULL;
+  result->load_seconds = g_timer_elapsed (timer, NULL);
+  g_timer_start (timer);
+
+  solver = pl_solver_new (problem, options->replan ? PL_JOB_REPLAN : PL_JOB_PLAN, -1);
+  for (guint i = 0; i < options->n_rejections; i++)
+    {
+      const PlRejection *rejection = &options->rejections[i];
+      gint p = pl_problem_find_placement (problem, rejection->placement_id);
+      gint e = employer_index (problem, rejection->employer_id);
+      GDate first;
+      guint s;
+
+      if (p < 0 || e < 0 || !pl_date_parse (rejection->first_day, &first))
+        continue;
+      s = pl_problem_day_on_or_after (problem, g_date_get_julian (&first));
+      if (s < problem->n_days && problem->julian[s] == g_date_get_julian (&first))
+        pl_solver_exclude (solver, p, e, s);
+    }
+
+  solve.seed = options->seed;
+  solve.time_limit = options->time_limit;
+  solve.cancellable = cancellable;
+  solve.progress = progress;
+  solve.progress_data = progress_data;
+  if (!pl_solver_solve (solver, &solve, error))
+    return NULL;
+
+  result->placed = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_proposal_free);
+  result->unplaced = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_proposal_free);
+  result->n_movable = pl_solver_get_n_movable (solver);
+  result->score = pl_solver_get_score (solver);
+
+  for (guint i = 0; i < result->n_movable; i++)
+    {
+      guint p = pl_solver_get_movable (solver, i);
+      const PlProblemPlacement *placement = &problem->placements[p];
+      PlProposal *proposal = g_new0 (PlProposal, 1);
+      guint e, s;
+
+      proposal->placement_id = placement->id;
+      proposal->staff_name = g_strdup (problem->staff[placement->staff].name);
+      proposal->sector_name = g_strdup (problem->sectors[placement->sector].name);
+      proposal->status = g_strdup (status_name (placement->status));
+      if (options->replan)
+        {
+          proposal->rule = pl_solver_get_broken_rule (solver, p);
+          proposal->old_employer_id = placement->employer >= 0
+                                      ? problem->employers[placement->employer].id : 0;
+          proposal->old_days = pl_store_get_days (store, placement->id);
+        }
+
+      if (pl_solver_get_assignment (solver, p, &e, &s))
+        {
+          proposal->employer_id = problem->employers[e].id;
+          proposal->employer_name = g_strdup (problem->employers[e].name);
+          proposal->days = run_days (problem, s, placement->length);
+          proposal->score = pl_solver_get_points (solver, p);
+          g_ptr_array_add (result->placed, proposal);
+        }
+      else
+        {
+          proposal->rule = pl_solver_explain (solver, p, &proposal->reason);
+          g_ptr_array_add (result->unplaced, proposal);
+        }
+    }
+
+  g_ptr_array_sort (result->placed, compare_proposals);
+  g_ptr_array_sort (result->unplaced, compare_proposals);
+  result->solve_seconds = g_timer_elapsed (timer, NULL);
+
+  return g_steal_pointer (&result);
+}
+
+typedef struct
+{
+  char              *path;
+  GDate              today;
+  PlScheduleOptions  options;
+  PlRejection       *rejections;
+  GStrv              rejection_days;
+  GMainContext      *context;
+  PlSolverProgress   progress;
+  gpointer           progress_data;
+  double             reported;
+  GTask             *task;          /* not a reference */
+} RunData;
+
+static void
+run_data_free (gpointer data)
+{
+  RunData *run = data;
+
+  g_free (run->path);
+  g_free (run->rejections);
+  g_strfreev (run->rejection_days);
+  g_main_context_unref (run->context);
+  g_free (run);
+}
+
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
+} ProgressCall;
+
+static void
+progress_call_free (gpointer data)
+{
+  ProgressCall *call = data;
+
+  g_object_unref (call->task);
+  g_free (call);
+}
+
+static gboolean
+progress_in_context (gpointer data)
+{
+  ProgressCall *call = data;
+  RunData *run = g_task_get_task_data (call->task);
+
+  /* Once the task has finished its caller may be gone. */
+  if (!g_task_get_completed (call->task))
+    run->progress (call->fraction, run->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_from_thread (double   fraction,
+                      gpointer data)
+{
+  RunData *run = data;
+  ProgressCall *call;
+
+  if (fraction < run->reported + 0.01 && fraction < 1.0)
+    return;
+  run->reported = fraction;
+
+  call = g_new0 (ProgressCall, 1);
+  call->task = g_object_ref (run->task);
+  call->fraction = fraction;
+  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, progress_in_context, call,
+                              progress_call_free);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PlScheduleResult *result;
+
+  /* SQLite connections stay in their thread: this one has its own. */
+  store = pl_store_open (run->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = pl_schedule_run (store, &run->today, &run->options, cancellable,
+                            run->progress ? progress_from_thread : NULL, run, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) pl_schedule_result_free);
+}
+
+void
+pl_schedule_run_async (PlStore                 *store,
+                       const GDate             *today,
+                       const PlScheduleOptions *options,
+                       GCancellable            *cancellable,
+                       PlSolverProgress         progress,
+                       gpointer                 progress_data,
+                       GAsyncReadyCallback      callback,
+                       gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *run;
+
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  run = g_new0 (RunData, 1);
+  run->path = g_strdup (pl_store_get_path (store));
+  run->today = *today;
+  if (options != NULL)
+    run->options = *options;
+  run->context = g_main_context_ref_thread_default ();
+  run->progress = progress;
+  run->progress_data = progress_data;
+  run->reported = -1.0;
+
+  /* The rejections belong to the caller: copy them for the thread. */
+  run->rejections = g_new0 (PlRejection, MAX (1, run->options.n_rejections));
+  run->rejection_days = g_new0 (char *, run->options.n_rejections + 1);
+  for (guint i = 0; i < run->options.n_rejections; i++)
+    {
+      run->rejections[i] = options->rejections[i];
+      run->rejection_days[i] = g_strdup (options->rejections[i].first_day);
+      run->rejections[i].first_day = run->rejection_days[i];
+    }
+  run->options.rejections = run->rejections;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pl_schedule_run_async);
+  g_task_set_task_data (task, run, run_data_free);
+  run->task = task;
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/**
+ * pl_schedule_run_finish:
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+PlScheduleResult *
+pl_schedule_run_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pl_schedule_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * pl_schedule_result_to_json:
+ *
+ * Returns: (transfer full): the plan in the shape the README documents
+ */
+JsonNode *
+pl_schedule_result_to_json (const PlScheduleResult *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "placed");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->placed->len; i++)
+    {
+      const PlProposal *proposal = self->placed->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "placement");
+      json_builder_add_int_value (builder, proposal->placement_id);
+      json_builder_set_member_name (builder, "employer");
+      json_builder_add_string_value (builder, proposal->employer_name);
+      json_builder_set_member_name (builder, "days");
+      json_builder_begin_array (builder);
+      for (guint d = 0; proposal->days[d] != NULL; d++)
+        json_builder_add_string_value (builder, proposal->days[d]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "unplaced");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->unplaced->len; i++)
+    {
+      const PlProposal *proposal = self->unplaced->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "placement");
+      json_builder_add_int_value (builder, proposal->placement_id);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, pl_rule_to_string (proposal->rule));
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, proposal->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+typedef struct
+{
+  gint64  placement_id;
+  char   *status;
+  gint64  employer_id;
+  GStrv   days;
+  gint64  event_id;
+  gint64  new_employer_id;
+} UndoItem;
+
+struct _PlScheduleUndo
+{
+  GArray *items;
+};
+
+static void
+undo_item_clear (gpointer data)
+{
+  UndoItem *item = data;
+
+  g_free (item->status);
+  g_strfreev (item->days);
+}
+
+void
+pl_schedule_undo_free (PlScheduleUndo *undo)
+{
+  if (undo == NULL)
+    return;
+
+  g_array_unref (undo->items);
+  g_free (undo);
+}
+
+static gboolean
+sql_failed (PlStore  *store,
+            GError  **error)
+{
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not save the plan: %s"),
+               sqlite3_errmsg (pl_store_get_db (store)));
+  return FALSE;
+}
+
+/* The placement's status and employer (0 for none); FALSE when it is gone. */
+static gboolean
+read_placement (PlStore  *store,
+                gint64    id,
+                char    **status,
+                gint64   *employer_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                          "SELECT status, ifnull(employer_id, 0) FROM placement WHERE id = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  *status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *employer_id = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+write_placement (PlStore    *store,
+                 gint64      id,
+                 gint64      employer_id,
+                 const char *status)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                          "UPDATE placement SET employer_id = ?, status = ? WHERE id = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (employer_id != 0)
+    sqlite3_bind_int64 (stmt, 1, employer_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return sqlite3_step (stmt) == SQLITE_DONE;
+}
+
+/**
+ * pl_schedule_apply:
+ * @undo: (out) (optional) (transfer full): what to hand pl_schedule_undo
+ */
+gboolean
+pl_schedule_apply (PlStore            *store,
+                   PlProposal * const *proposals,
+                   guint               n_proposals,
+                   const GDate        *today,
+                   PlScheduleUndo    **undo,
+                   GError            **error)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (UndoItem));
+  g_autofree char *changed_on = NULL;
+  g_autoptr(sqlite3_stmt) event = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  g_array_set_clear_func (items, undo_item_clear);
+  changed_on = pl_date_to_iso (today);
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                          "INSERT INTO placement_event (placement_id, changed_on, from_status,"
+                          " to_status, reason) VALUES (?, ?, ?, 'proposed', ?)",
+                          -1, &event, NULL) != SQLITE_OK)
+    {
+      sql_failed (store, error);
+      goto failed;
+    }
+
+  for (guint i = 0; i < n_proposals; i++)
+    {
+      const PlProposal *proposal = proposals[i];
+      UndoItem item = { 0 };
+      g_autofree char *reason = NULL;
+
+      if (proposal->days == NULL || proposal->employer_id == 0)
+        continue;
+
+      item.placement_id = proposal->placement_id;
+      item.new_employer_id = proposal->employer_id;
+      if (!read_placement (store, proposal->placement_id, &item.status, &item.employer_id))
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                       _("Placement %" G_GINT64_FORMAT " no longer exists; plan again."),
+                       proposal->placement_id);
+          goto failed;
+        }
+      item.days = pl_store_get_days (store, proposal->placement_id);
+      g_array_append_val (items, item);
+
+      if (g_strcmp0 (item.status, proposal->status) != 0)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                       _("Placement %" G_GINT64_FORMAT " has changed since the plan was made "
+                         "(it is now “%s”); plan again."),
+                       proposal->placement_id, pl_enum_label (item.status));
+          goto failed;
+        }
+
+      if (!write_placement (store, proposal->placement_id, proposal->employer_id, "proposed"))
+        {
+          sql_failed (store, error);
+          goto failed;
+        }
+      /* Days and milestones move together, so a coordinator sees at once
+       * when the first call for a proposal must happen. */
+      if (!pl_placement_set_days (store, proposal->placement_id,
+                                  (const char * const *) proposal->days, error))
+        goto failed;
+
+      if (proposal->old_days != NULL)
+        /* TRANSLATORS: %s is a rule, as in "the employer’s blackout" */
+        reason = g_strdup_printf (_("Moved by the re-plan: its days broke %s."),
+                                  pl_rule_label (proposal->rule));
+      else
+        reason = g_strdup (_("Proposed by the planner"));
+      sqlite3_reset (event);
+      sqlite3_bind_int64 (event, 1, proposal->placement_id);
+      sqlite3_bind_text (event, 2, changed_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (event, 3, proposal->status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (event, 4, reason, -1, SQLITE_STATIC);
+      if (sqlite3_step (event) != SQLITE_DONE)
+        {
+          sql_failed (store, error);
+          goto failed;
+        }
+      g_array_index (items, UndoItem, items->len - 1).event_id =
+        sqlite3_last_insert_rowid (pl_store_get_db (store));
+    }
+
+  pl_store_emit_changed (store, "placement");
+  pl_store_emit_changed (store, "placement_event");
+  if (!pl_store_commit (store, error))
+    return FALSE;
+
+  if (undo != NULL)
+    {
+      *undo = g_new0 (PlScheduleUndo, 1);
+      (*undo)->items = g_steal_pointer (&items);
+    }
+  return TRUE;
+
+failed:
+  pl_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+pl_schedule_undo (PlStore         *store,
+                  PlScheduleUndo  *undo,
+                  GError         **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < undo->items->len; i++)
+    {
+      const UndoItem *item = &g_array_index (undo->items, UndoItem, i);
+      g_autofree char *status = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gint64 employer_id;
+
+      if (!read_placement (store, item->placement_id, &status, &employer_id) ||
+          g_strcmp0 (status, "proposed") != 0 || employer_id != item->new_employer_id)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                       _("Placement %" G_GINT64_FORMAT " has changed since; it was left as "
+                         "it is."), item->placement_id);
+          goto failed;
+        }
+
+      if (!write_placement (store, item->placement_id, item->employer_id, item->status))
+        {
+          sql_failed (store, error);
+          goto failed;
+        }
+      if (!pl_placement_set_days (store, item->placement_id, (const char * const *) item->days,
+                                  error))
+        goto failed;
+
+      if (sqlite3_prepare_v2 (pl_store_get_db (store),
+                              "DELETE FROM placement_event WHERE id = ?", -1, &stmt,
+                              NULL) != SQLITE_OK)
+        {
+          sql_failed (store, error);
+          goto failed;
+        }
+      sqlite3_bind_int64 (stmt, 1, item->event_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sql_failed (store, error);
+          goto failed;
+        }
+    }
+
+  pl_store_emit_changed (store, "placement");
+  pl_store_emit_changed (store, "placement_event");
+  return pl_store_commit (store, error);
+
+failed:
+  pl_store_rollback (store);
+  return FALSE;
+}
+
+static GStrv
+reason_phrases (const PlOption *option)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (option->reasons & PL_REASON_SAME_EMPLOYER)
+    g_strv_builder_add (builder, _("Same employer as before"));
+  if (option->reasons & PL_REASON_EARLIEST)
+    g_strv_builder_add (builder, _("Earliest possible dates"));
+  else if (option->days_later >= 7)
+    {
+      guint weeks = option->days_later / 7;
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week after the earliest",
+                                      "%u weeks after the earliest", weeks), weeks);
+
+      g_strv_builder_add (builder, text);
+    }
+  if (option->reasons & PL_REASON_WARM)
+    g_strv_builder_add (builder, _("Warm relationship"));
+  if (option->reasons & PL_REASON_PREFERRED_DAYS)
+    g_strv_builder_add (builder, _("On the employer’s preferred days"));
+  if (option->reasons & PL_REASON_OTHER_DAYS)
+    g_strv_builder_add (builder, _("Not on the employer’s preferred days"));
+  if (option->reasons & PL_REASON_BUSY)
+    g_strv_builder_add (builder, _("In the employer’s busy period"));
+  if (option->reasons & PL_REASON_TERM_END)
+    g_strv_builder_add (builder, _("In the last week of term"));
+  if (option->reasons & PL_REASON_SHARED)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The employer already hosts %u placement",
+                                      "The employer already hosts %u placements", option->others),
+                         option->others);
+
+      g_strv_builder_add (builder, text);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Counts proposals still on screen as if they had been stored. */
+static void
+hold_pending (PlProblem          *problem,
+              PlProposal * const *pending,
+              guint               n_pending,
+              gint64              except)
+{
+  for (guint i = 0; i < n_pending; i++)
+    {
+      const PlProposal *proposal = pending[i];
+      PlProblemPlacement *placement;
+      gint p, e;
+
+      if (proposal->placement_id == except || proposal->days == NULL)
+        continue;
+      p = pl_problem_find_placement (problem, proposal->placement_id);
+      e = employer_index (problem, proposal->employer_id);
+      if (p < 0 || e < 0)
+        continue;
+
+      placement = &problem->placements[p];
+      g_free (placement->days);
+      placement->days = g_new0 (guint, g_strv_length (proposal->days) + 1);
+      placement->n_days = 0;
+      for (guint d = 0; proposal->days[d] != NULL; d++)
+        {
+          GDate date;
+          guint index;
+
+          if (!pl_date_parse (proposal->days[d], &date))
+            continue;
+          index = pl_problem_day_on_or_after (problem, g_date_get_julian (&date));
+          if (index < problem->n_days && problem->julian[index] == g_date_get_julian (&date))
+            placement->days[placement->n_days++] = index;
+        }
+      placement->employer = e;
+      placement->status = PL_STATUS_PROPOSED;
+      placement->days_off = FALSE;
+    }
+}
+
+/**
+ * pl_schedule_suggest:
+ *
+ * Returns: (transfer full) (element-type PlSuggestion): the options, best
+ *   first, or %NULL with @error set
+ */
+GPtrArray *
+pl_schedule_suggest (PlStore            *store,
+                     gint64              placement_id,
+                     const GDate        *today,
+                     PlProposal * const *pending,
+                     guint               n_pending,
+                     guint               max,
+                     GError            **error)
+{
+  g_autoptr(PlProblem) problem = NULL;
+  g_autoptr(PlSolver) solver = NULL;
+  g_autoptr(GArray) options = NULL;
+  GPtrArray *suggestions;
+  gint p;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  problem = pl_problem_new_for_store (store, today, error);
+  if (problem == NULL)
+    return NULL;
+
+  p = pl_problem_find_placement (problem, placement_id);
+  if (p < 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                   _("Placement %" G_GINT64_FORMAT " is neither a request nor a placement "
+                     "still to come."), placement_id);
+      return NULL;
+    }
+
+  hold_pending (problem, pending, n_pending, placement_id);
+  solver = pl_solver_new (problem, PL_JOB_SUGGEST, p);
+  options = pl_solver_suggest (solver, p, max);
+
+  suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_suggestion_free);
+  for (guint i = 0; i < options->len; i++)
+    {
+      const PlOption *option = &g_array_index (options, PlOption, i);
+      PlSuggestion *suggestion = g_new0 (PlSuggestion, 1);
+
+      suggestion->employer_id = problem->employers[option->employer].id;
+      suggestion->employer_name = g_strdup (problem->employers[option->employer].name);
+      suggestion->days = run_days (problem, option->start, problem->placements[p].length);
+      suggestion->score = option->score;
+      suggestion->reasons = reason_phrases (option);
+      g_ptr_array_add (suggestions, suggestion);
+    }
+
+  return suggestions;
+}

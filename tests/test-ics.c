@@ -1,0 +1,950 @@
+/* test-ics.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "pl-date.h"
+#include "pl-ics.h"
+#include "pl-sample.h"
+
+/* iCalendar in and out: real files import, re-importing updates instead of
+ * duplicating, repeats are expanded, bad files are refused with the line
+ * and leave the database as it was, and what we export is valid RFC 5545
+ * that libical reads back as the same events. */
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  PlStore *store;
+  GDate    today;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("placements-ics-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = pl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  pl_date_today (&f->today);
+
+  if (data != NULL)
+    {
+      g_assert_true (pl_sample_load (f->store, &f->today, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+query_int (PlStore    *store,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+query_text (PlStore    *store,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Every calendar period, one per line, to compare before and after. */
+static char *
+dump_periods (PlStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+                                       "SELECT id, owner_kind, partner_id, employer_id, staff_id,"
+                                       " kind, label, start_date, end_date, weekdays, source, uid,"
+                                       " updated_at FROM calendar_period ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+import_text (Fixture           *f,
+             const char        *text,
+             const char        *owner,
+             const char        *kind,
+             PlIcsImportResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_ics_import_data (f->store, text, strlen (text), "test.ics", owner, kind,
+                                     &f->today, result, &error));
+  g_assert_no_error (error);
+}
+
+/* "start..last" of the periods with @uid_like, in order. */
+static char *
+periods_like (PlStore    *store,
+              const char *uid_like)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+                                       "SELECT start_date, end_date FROM calendar_period"
+                                       " WHERE uid LIKE ? ORDER BY start_date",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uid_like, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s%s..%s", out->len > 0 ? " " : "",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+
+  return g_strdup (out->str);
+}
+
+#define CAL_HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+#define CAL_TAIL "END:VCALENDAR\r\n"
+
+/* ------------------------------------------------------------------------
+ * Import
+ */
+
+static void
+test_cam_term_dates (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cam-term-dates.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  PlIcsImportResult first = { 0 }, second = { 0 };
+
+  g_assert_true (pl_ics_import_file (f->store, path, "all", "term", &f->today, &first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (first.added, ==, 389);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
+
+  /* All-day DTEND is exclusive: 20071002–20071109 is 2 October to 8 November. */
+  label = query_text (f->store, "SELECT label FROM calendar_period"
+                                " WHERE start_date = '2007-10-02' AND end_date = '2007-11-08'");
+  g_assert_cmpstr (label, ==, "Full Michaelmas term");
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"
+                                        " WHERE source <> 'ics' OR uid IS NULL"
+                                        " OR owner_kind <> 'all' OR kind <> 'term'"), ==, 0);
+
+  /* No UIDs in the file, yet a second import finds every period again. */
+  g_assert_true (pl_ics_import_file (f->store, path, "all", "term", &f->today, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (second.added, ==, 0);
+  g_assert_cmpuint (second.unchanged, ==, 389);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
+
+  /* The same file for another owner is another owner's calendar. */
+  g_assert_true (pl_ics_import_file (f->store, path, "all", "holiday", &f->today, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 2 * 389);
+}
+
+static void
+test_reimport_updates (Fixture       *f,
+                       gconstpointer  data)
+{
+  PlIcsImportResult result = { 0 };
+  g_autofree char *dates = NULL;
+  g_autofree char *label = NULL;
+
+  import_text (f,
+               CAL_HEAD
+               "BEGIN:VEVENT\r\nUID:close-1@example\r\nDTSTART;VALUE=DATE:20270104\r\n"
+               "DTEND;VALUE=DATE:20270109\r\nSUMMARY:Stocktake\r\nEND:VEVENT\r\n"
+               CAL_TAIL, "all", "busy", &result);
+  g_assert_cmpuint (result.added, ==, 1);
+
+  /* The employer moved its stocktake: the same UID, new dates and name. */
+  memset (&result, 0, sizeof result);
+  import_text (f,
+               CAL_HEAD
+               "BEGIN:VEVENT\r\nUID:close-1@example\r\nDTSTART;VALUE=DATE:20270111\r\n"
+               "DTEND;VALUE=DATE:20270113\r\nSUMMARY:Stocktake (moved)\r\nEND:VEVENT\r\n"
+               CAL_TAIL, "all", "busy", &result);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 1);
+  dates = periods_like (f->store, "close-1@example");
+  g_assert_cmpstr (dates, ==, "2027-01-11..2027-01-12");
+  label = query_text (f->store, "SELECT label FROM calendar_period");
+  g_assert_cmpstr (label, ==, "Stocktake (moved)");
+}
+
+static void
+test_recurrence (Fixture       *f,
+                 gconstpointer  data)
+{
+  PlIcsImportResult result = { 0 };
+  g_autofree char *weekly = NULL;
+  g_autofree char *yearly = NULL;
+  g_autofree char *moved = NULL;
+
+  /* Today is pinned to 2026-11-22 by the test environment. */
+  g_assert_cmpint (g_date_get_year (&f->today), ==, 2026);
+
+  import_text (f,
+               CAL_HEAD
+               /* Five Mondays, the second excluded. */
+               "BEGIN:VEVENT\r\nUID:weekly@example\r\nDTSTART;VALUE=DATE:20270104\r\n"
+               "DTEND;VALUE=DATE:20270105\r\nRRULE:FREQ=WEEKLY;COUNT=5\r\n"
+               "EXDATE;VALUE=DATE:20270111\r\nSUMMARY:Team day\r\nEND:VEVENT\r\n"
+               /* Yearly with no end: only the two years either side of today. */
+               "BEGIN:VEVENT\r\nUID:yearly@example\r\nDTSTART;VALUE=DATE:20150301\r\n"
+               "DTEND;VALUE=DATE:20150303\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:Open days\r\n"
+               "END:VEVENT\r\n"
+               /* Monthly until a date; the March occurrence is moved a day on. */
+               "BEGIN:VEVENT\r\nUID:monthly@example\r\nDTSTART:20270105T100000Z\r\n"
+               "DTEND:20270105T110000Z\r\nRRULE:FREQ=MONTHLY;UNTIL=20270405T100000Z\r\n"
+               "SUMMARY:Review\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:monthly@example\r\nRECURRENCE-ID:20270305T100000Z\r\n"
+               "DTSTART:20270306T100000Z\r\nDTEND:20270306T110000Z\r\nSUMMARY:Review\r\n"
+               "END:VEVENT\r\n"
+               CAL_TAIL, "all", "busy", &result);
+
+  weekly = periods_like (f->store, "weekly@example%");
+  g_assert_cmpstr (weekly, ==,
+                   "2027-01-04..2027-01-04 2027-01-18..2027-01-18 2027-01-25..2027-01-25 "
+                   "2027-02-01..2027-02-01");
+
+  yearly = periods_like (f->store, "yearly@example%");
+  g_assert_cmpstr (yearly, ==,
+                   "2025-03-01..2025-03-02 2026-03-01..2026-03-02 2027-03-01..2027-03-02 "
+                   "2028-03-01..2028-03-02");
+
+  moved = periods_like (f->store, "monthly@example%");
+  g_assert_cmpstr (moved, ==,
+                   "2027-01-05..2027-01-05 2027-02-05..2027-02-05 2027-03-06..2027-03-06 "
+                   "2027-04-05..2027-04-05");
+
+  g_assert_cmpuint (result.added, ==, 12);
+
+  /* Re-importing a repeating event matches each occurrence again. */
+  memset (&result, 0, sizeof result);
+  import_text (f,
+               CAL_HEAD
+               "BEGIN:VEVENT\r\nUID:weekly@example\r\nDTSTART;VALUE=DATE:20270104\r\n"
+               "DTEND;VALUE=DATE:20270105\r\nRRULE:FREQ=WEEKLY;COUNT=5\r\n"
+               "EXDATE;VALUE=DATE:20270111\r\nSUMMARY:Team day\r\nEND:VEVENT\r\n"
+               CAL_TAIL, "all", "busy", &result);
+  g_assert_cmpuint (result.unchanged, ==, 4);
+  g_assert_cmpuint (result.added, ==, 0);
+}
+
+static void
+test_timed_events (Fixture       *f,
+                   gconstpointer  data)
+{
+  PlIcsImportResult result = { 0 };
+  struct
+  {
+    const char *uid;
+    const char *expected;
+  } cases[] = {
+    /* 23:30 to 00:30 UTC in November is 23:30 to 00:30 GMT: two days. */
+    { "night@example", "2026-11-30..2026-12-01" },
+    /* 23:30 UTC in July is 00:30 BST the next day. */
+    { "summer@example", "2027-07-02..2027-07-02" },
+    /* Ending at midnight does not touch the next day. */
+    { "midnight@example", "2027-01-05..2027-01-05" },
+    /* A TZID from the file's VTIMEZONE (New York, five hours behind):
+     * 21:00 on 5 January there is 02:00 on the 6th here. */
+    { "zoned@example", "2027-01-06..2027-01-06" },
+    /* Floating times are local. */
+    { "floating@example", "2027-01-07..2027-01-07" },
+    /* A DURATION instead of DTEND, all-day and timed. */
+    { "three-days@example", "2027-02-01..2027-02-03" },
+    { "long-meeting@example", "2027-02-10..2027-02-11" },
+    /* The morning the clocks go forward. */
+    { "spring@example", "2027-03-28..2027-03-28" },
+  };
+
+  import_text (f,
+               CAL_HEAD
+               "BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"
+               "BEGIN:STANDARD\r\nDTSTART:19701101T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;"
+               "BYDAY=1SU\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nEND:STANDARD\r\n"
+               "BEGIN:DAYLIGHT\r\nDTSTART:19700308T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;"
+               "BYDAY=2SU\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nEND:DAYLIGHT\r\n"
+               "END:VTIMEZONE\r\n"
+               "BEGIN:VEVENT\r\nUID:night@example\r\nDTSTART:20261130T233000Z\r\n"
+               "DTEND:20261201T003000Z\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:summer@example\r\nDTSTART:20270701T233000Z\r\n"
+               "DTEND:20270701T235000Z\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:midnight@example\r\nDTSTART:20270105T090000Z\r\n"
+               "DTEND:20270106T000000Z\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:zoned@example\r\n"
+               "DTSTART;TZID=America/New_York:20270105T210000\r\n"
+               "DTEND;TZID=America/New_York:20270105T220000\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:floating@example\r\nDTSTART:20270107T233000\r\n"
+               "DTEND:20270107T235900\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:three-days@example\r\nDTSTART;VALUE=DATE:20270201\r\n"
+               "DURATION:P3D\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:long-meeting@example\r\nDTSTART:20270210T200000Z\r\n"
+               "DURATION:PT6H\r\nEND:VEVENT\r\n"
+               "BEGIN:VEVENT\r\nUID:spring@example\r\nDTSTART:20270328T003000\r\n"
+               "DTEND:20270328T033000\r\nEND:VEVENT\r\n"
+               CAL_TAIL, "all", "unavailable", &result);
+  g_assert_cmpuint (result.added, ==, G_N_ELEMENTS (cases));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = periods_like (f->store, cases[i].uid);
+
+      if (g_strcmp0 (got, cases[i].expected) != 0)
+        g_error ("%s: got %s, expected %s", cases[i].uid, got, cases[i].expected);
+    }
+}
+
+static void
+test_owners (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *staff = query_text (f->store, "SELECT name FROM staff ORDER BY id LIMIT 1");
+  g_autofree char *employer = query_text (f->store, "SELECT name FROM employer ORDER BY id LIMIT 1");
+  g_autofree char *partner = query_text (f->store, "SELECT name FROM partner ORDER BY id LIMIT 1");
+  const char *text = CAL_HEAD
+                     "BEGIN:VEVENT\r\nUID:x@example\r\nDTSTART;VALUE=DATE:20270301\r\n"
+                     "SUMMARY:Away\r\nEND:VEVENT\r\n" CAL_TAIL;
+  struct
+  {
+    const char *prefix;
+    const char *name;
+    const char *kind;
+    const char *column;
+  } owners[] = {
+    { "staff:", staff, "unavailable", "staff_id" },
+    { "employer:", employer, "blackout", "employer_id" },
+    { "partner:", partner, "exam", "partner_id" },
+  };
+  gint64 before = query_int (f->store, "SELECT count(*) FROM calendar_period");
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      /* Names are matched ignoring case. */
+      g_autofree char *upper = g_utf8_strup (owners[i].name, -1);
+      g_autofree char *owner = g_strconcat (owners[i].prefix, upper, NULL);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM calendar_period"
+                                              " WHERE uid = 'x@example' AND kind = '%s'"
+                                              " AND %s IS NOT NULL",
+                                              owners[i].kind, owners[i].column);
+      PlIcsImportResult result = { 0 };
+
+      import_text (f, text, owner, owners[i].kind, &result);
+      g_assert_cmpuint (result.added, ==, 1);
+      g_assert_cmpint (query_int (f->store, sql), ==, 1);
+    }
+
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, before + 3);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  gsize       length;   /* 0: up to the NUL */
+  const char *owner;
+  guint       line;     /* 0: the fault is not in the file */
+  const char *says;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "not iCalendar at all", "Term,Start,End\nAutumn,2026-09-01,2026-12-18\n", 0, "all", 1,
+    "not an iCalendar file" },
+  { "empty", "", 0, "all", 1, "empty" },
+  { "binary", "BEGIN:VCALENDAR\n\001\002\000\003\n", 21, "all", 2, "binary" },
+  { "not UTF-8", "BEGIN:VCALENDAR\nVERSION:2.0\nX-NAME:caf\xe9\nEND:VCALENDAR\n", 0, "all", 3,
+    "not UTF-8" },
+  { "unterminated VCALENDAR",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "END:VEVENT\n", 0, "all", 6, "END:VCALENDAR is missing" },
+  { "unterminated VEVENT",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "END:VCALENDAR\n", 0, "all", 6, "does not close BEGIN:VEVENT of line 3" },
+  { "VEVENT without DTSTART",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "END:VEVENT\nBEGIN:VEVENT\nUID:b\nSUMMARY:No start\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 7,
+    "no start date (DTSTART)" },
+  { "DTEND before DTSTART",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "DTEND;VALUE=DATE:20270101\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "before it starts" },
+  { "bad date value",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:2027013x\n"
+    "END:VEVENT\nEND:VCALENDAR\n", 0, "all", 5, "“2027013x” is not a date" },
+  { "impossible date",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270230\n"
+    "END:VEVENT\nEND:VCALENDAR\n", 0, "all", 5, "“20270230” is not a date" },
+  { "date and date-time mixed",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "DTEND:20270105T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "DTEND has a time" },
+  { "bad duration",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "DURATION:P1X\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "not a duration" },
+  { "bad repeat rule",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "RRULE:FREQ=SOMETIMES\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "not a repeat rule" },
+  { "repeats without end, too often",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART:20270104T100000Z\n"
+    "RRULE:FREQ=HOURLY\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "more than 10000 periods" },
+  { "two starts",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "DTSTART;VALUE=DATE:20270105\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "second DTSTART" },
+  { "garbage line",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "this is not a property\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "not an iCalendar line" },
+  { "libical refuses a value",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "GEO:north\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 6, "not valid iCalendar" },
+  { "a good event, then a bad one",
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:good\r\n"
+    "DTSTART;VALUE=DATE:20270104\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:bad\r\n"
+    "DTSTART;VALUE=DATE:20271304\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 0, "all", 9, "is not a date" },
+  { "folded line, counted from its start",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nSUMMARY:a long\n  summary\n"
+    "DTSTART;VALUE=DATE:2027\n 0199\nEND:VEVENT\nEND:VCALENDAR\n", 0, "all", 7,
+    "“20270199” is not a date" },
+  { "unknown owner name",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "END:VEVENT\nEND:VCALENDAR\n", 0, "partner:Nowhere College", 0,
+    "no partner called “Nowhere College”" },
+  { "malformed owner",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270104\n"
+    "END:VEVENT\nEND:VCALENDAR\n", 0, "college:Humber", 0, "is not an owner" },
+};
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *before = dump_periods (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      const BadFile *bad = &bad_files[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      PlIcsImportResult result = { 0 };
+
+      if (pl_ics_import_data (f->store, bad->text, bad->length ? bad->length : strlen (bad->text),
+                              "bad.ics", bad->owner, "term", &f->today, &result, &error))
+        g_error ("%s: accepted", bad->name);
+
+      if (bad->line > 0)
+        {
+          g_autofree char *prefix = g_strdup_printf ("bad.ics:%u: ", bad->line);
+
+          g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
+          if (!g_str_has_prefix (error->message, prefix))
+            g_error ("%s: “%s” does not start with “%s”", bad->name, error->message, prefix);
+        }
+      else if (g_str_has_prefix (error->message, "bad.ics:"))
+        g_error ("%s: “%s” blames the file", bad->name, error->message);
+
+      if (strstr (error->message, bad->says) == NULL)
+        g_error ("%s: “%s” does not say “%s”", bad->name, error->message, bad->says);
+
+      after = dump_periods (f->store);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Export
+ */
+
+typedef struct
+{
+  GHashTable *events;  /* UID → "kind|start|end|summary" */
+  guint       n_vevents;
+  guint       n_vtodos;
+} Parsed;
+
+static void
+parsed_clear (Parsed *parsed)
+{
+  g_clear_pointer (&parsed->events, g_hash_table_unref);
+}
+
+static char *
+date_string (struct icaltimetype t)
+{
+  g_assert_true (t.is_date);
+  return g_strdup_printf ("%04d-%02d-%02d", t.year, t.month, t.day);
+}
+
+/* Reads an exported file with libical and checks the RFC's rules of form. */
+static void
+parse_export (const char *text,
+              Parsed     *parsed)
+{
+  g_auto(GStrv) lines = NULL;
+  icalcomponent *calendar;
+  gsize length = strlen (text);
+
+  /* CRLF everywhere, every line at most 75 octets, nothing after the end. */
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == '\n')
+      g_assert_true (i > 0 && text[i - 1] == '\r');
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      /* A fold never splits a UTF-8 character. */
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+    }
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+
+  parsed->events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_ANY_COMPONENT);
+       c != NULL;
+       c = icalcomponent_get_next_component (calendar, ICAL_ANY_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (c);
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+
+      g_assert_nonnull (uid);
+      g_assert_nonnull (icalcomponent_get_first_property (c, ICAL_DTSTAMP_PROPERTY));
+      g_assert_false (g_hash_table_contains (parsed->events, uid));
+
+      if (icalcomponent_isa (c) == ICAL_VEVENT_COMPONENT)
+        {
+          parsed->n_vevents++;
+          start = date_string (icalcomponent_get_dtstart (c));
+          end = date_string (icalcomponent_get_dtend (c));
+          g_hash_table_insert (parsed->events, g_strdup (uid),
+                               g_strdup_printf ("event|%s|%s|%s", start, end,
+                                                icalcomponent_get_summary (c)));
+        }
+      else
+        {
+          g_assert_cmpint (icalcomponent_isa (c), ==, ICAL_VTODO_COMPONENT);
+          parsed->n_vtodos++;
+          start = date_string (icalcomponent_get_due (c));
+          g_hash_table_insert (parsed->events, g_strdup (uid),
+                               g_strdup_printf ("todo|%s|%s", start,
+                                                icalcomponent_get_summary (c)));
+        }
+    }
+
+  icalcomponent_free (calendar);
+}
+
+static void
+test_export_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(sqlite3_stmt) days = NULL;
+  g_autoptr(GHashTable) covered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  Parsed parsed = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 n_days;
+  guint n_placement_days = 0;
+
+  text = pl_ics_export (f->store, PL_OWNER_ALL, 0, &error);
+  g_assert_no_error (error);
+  parse_export (text, &parsed);
+
+  /* Every undone and done milestone of a placement that is going ahead. */
+  g_assert_cmpint (parsed.n_vtodos, ==,
+                   query_int (f->store, "SELECT count(*) FROM milestone m JOIN placement p"
+                                        " ON p.id = m.placement_id WHERE p.status <> 'cancelled'"));
+  g_assert_cmpint (parsed.n_vtodos, >, 0);
+
+  /* The placement events cover exactly the placement days, and a group's
+   * meetings are there too. */
+  g_hash_table_iter_init (&iter, parsed.events);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) fields = g_strsplit (value, "|", 4);
+      gint64 id;
+      GDate day, end;
+
+      if (!g_str_has_prefix (key, "placement-"))
+        continue;
+      id = g_ascii_strtoll ((const char *) key + strlen ("placement-"), NULL, 10);
+      g_assert_true (pl_date_parse (fields[1], &day));
+      g_assert_true (pl_date_parse (fields[2], &end));
+      g_assert_cmpint (g_date_compare (&day, &end), <, 0);
+      for (; g_date_compare (&day, &end) < 0; g_date_add_days (&day, 1))
+        {
+          g_autofree char *iso = pl_date_to_iso (&day);
+          g_assert_true (g_hash_table_add (covered,
+                                           g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, iso)));
+          n_placement_days++;
+        }
+    }
+
+  n_days = query_int (f->store, "SELECT count(*) FROM placement_day d JOIN placement p"
+                                " ON p.id = d.placement_id WHERE p.status <> 'cancelled'");
+  g_assert_cmpint (n_placement_days, ==, n_days);
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+                                       "SELECT d.placement_id, d.day FROM placement_day d"
+                                       " JOIN placement p ON p.id = d.placement_id"
+                                       " WHERE p.status <> 'cancelled'",
+                                       -1, &days, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (days) == SQLITE_ROW)
+    {
+      g_autofree char *k = g_strdup_printf ("%" G_GINT64_FORMAT " %s",
+                                            (gint64) sqlite3_column_int64 (days, 0),
+                                            sqlite3_column_text (days, 1));
+      g_assert_true (g_hash_table_contains (covered, k));
+    }
+
+  g_assert_cmpint (parsed.n_vevents, >=,
+                   query_int (f->store, "SELECT count(*) FROM group_meeting"));
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM group_meeting"), >, 0);
+
+  /* And our own importer reads the export back as the same days. */
+  events = pl_ics_parse (text, strlen (text), "export.ics", &f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, parsed.n_vevents);
+  for (guint i = 0; i < events->len; i++)
+    {
+      PlIcsEvent *event = g_ptr_array_index (events, i);
+      const char *expected = g_hash_table_lookup (parsed.events, event->uid);
+      g_autofree char *start = pl_date_to_iso (&event->start);
+      g_autofree char *end = pl_date_to_iso (&event->end);
+      g_autofree char *got = g_strdup_printf ("event|%s|%s|%s", start, end, event->summary);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  /* The same data gives the same file: UIDs and stamps are stable. */
+  {
+    g_autofree char *again = pl_ics_export (f->store, PL_OWNER_ALL, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (again, ==, text);
+  }
+
+  parsed_clear (&parsed);
+}
+
+static void
+test_export_escaping (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *name = "Café, Bar; and \\ Grill — très long nom d’employeur à Saint-Étienne-du-Rouvray";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *expected = NULL;
+  Parsed parsed = { 0 };
+  gint64 placement;
+  gboolean found = FALSE;
+  GHashTableIter iter;
+  gpointer value;
+
+  placement = query_int (f->store, "SELECT p.id FROM placement p WHERE p.employer_id IS NOT NULL"
+                                   " AND p.status <> 'cancelled'"
+                                   " AND EXISTS (SELECT 1 FROM placement_day WHERE"
+                                   " placement_id = p.id) ORDER BY p.id LIMIT 1");
+  sql = g_strdup_printf ("UPDATE employer SET name = '%s', address = 'Line one\nLine two'"
+                         " WHERE id = (SELECT employer_id FROM placement WHERE id = %"
+                         G_GINT64_FORMAT ")", name, placement);
+  g_assert_true (pl_store_exec (f->store, sql, &error));
+  g_assert_no_error (error);
+
+  text = pl_ics_export (f->store, PL_OWNER_ALL, 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GString) unfolded = g_string_new (text);
+
+    g_string_replace (unfolded, "\r\n ", "", 0);
+    g_assert_nonnull (strstr (unfolded->str, "Café\\, Bar\\; and \\\\ Grill"));
+    g_assert_nonnull (strstr (unfolded->str, "LOCATION:Line one\\nLine two"));
+  }
+  parse_export (text, &parsed);
+
+  expected = g_strdup_printf (" at %s", name);
+  g_hash_table_iter_init (&iter, parsed.events);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    found |= g_str_has_suffix (value, expected);
+  g_assert_true (found);
+
+  parsed_clear (&parsed);
+}
+
+static gint64
+staff_id (Fixture    *f,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owner = g_strconcat ("staff:", name, NULL);
+  PlOwnerKind kind;
+  gint64 id = 0;
+
+  g_assert_true (pl_ics_resolve_owner (f->store, owner, &kind, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kind, ==, PL_OWNER_STAFF);
+  return id;
+}
+
+static gint64
+employer_id (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owner = g_strconcat ("employer:", name, NULL);
+  PlOwnerKind kind;
+  gint64 id = 0;
+
+  g_assert_true (pl_ics_resolve_owner (f->store, owner, &kind, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kind, ==, PL_OWNER_EMPLOYER);
+  return id;
+}
+
+static void
+test_export_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *member = query_text (f->store,
+                                        "SELECT s.name FROM group_member gm JOIN staff s"
+                                        " ON s.id = gm.staff_id ORDER BY gm.id LIMIT 1");
+  g_autofree char *employer = query_text (f->store,
+                                          "SELECT e.name FROM employer e WHERE EXISTS"
+                                          " (SELECT 1 FROM placement p WHERE p.employer_id = e.id"
+                                          " AND p.status <> 'cancelled') ORDER BY e.id LIMIT 1");
+  g_autofree char *staff_text = NULL;
+  g_autofree char *employer_text = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *summary_part = NULL;
+  Parsed staff = { 0 }, by_employer = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 meetings;
+
+  g_assert_nonnull (member);
+  staff_text = pl_ics_export (f->store, PL_OWNER_STAFF, staff_id (f, member), &error);
+  g_assert_no_error (error);
+  parse_export (staff_text, &staff);
+
+  /* Only this person's placements, and their groups' meetings. */
+  g_hash_table_iter_init (&iter, staff.events);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "placement-"))
+      g_assert_nonnull (strstr (value, member));
+  sql = g_strdup_printf ("SELECT count(*) FROM group_meeting m WHERE m.group_id IN"
+                         " (SELECT gm.group_id FROM group_member gm JOIN staff s"
+                         " ON s.id = gm.staff_id WHERE s.name = '%s')", member);
+  meetings = query_int (f->store, sql);
+  g_assert_cmpint (meetings, >, 0);
+  {
+    guint n = 0;
+
+    g_hash_table_iter_init (&iter, staff.events);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      n += g_str_has_prefix (key, "group-meeting-");
+    g_assert_cmpint (n, ==, meetings);
+  }
+
+  employer_text = pl_ics_export (f->store, PL_OWNER_EMPLOYER, employer_id (f, employer), &error);
+  g_assert_no_error (error);
+  parse_export (employer_text, &by_employer);
+  summary_part = g_strdup_printf (" at %s", employer);
+  g_assert_cmpuint (g_hash_table_size (by_employer.events), >, 0);
+  g_hash_table_iter_init (&iter, by_employer.events);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_assert_false (g_str_has_prefix (key, "group-meeting-"));
+      if (g_str_has_prefix (key, "placement-"))
+        g_assert_nonnull (strstr (value, summary_part));
+    }
+
+  /* Nobody is refused. */
+  g_assert_null (pl_ics_export (f->store, PL_OWNER_STAFF, 9999, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
+
+  parsed_clear (&staff);
+  parsed_clear (&by_employer);
+}
+
+/* ------------------------------------------------------------------------
+ * The command line
+ */
+
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
+  g_ptr_array_add (argv, (char *) first);
+  va_start (args, first);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *cam = g_test_build_filename (G_TEST_DIST, "data", "cam-term-dates.ics", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.ics", NULL);
+  g_autofree char *out_path = g_build_filename (f->dir, "out.ics", NULL);
+  g_autofree char *partner = query_text (f->store, "SELECT name FROM partner ORDER BY id LIMIT 1");
+  g_autofree char *owner = g_strconcat ("partner:", partner, NULL);
+  g_autofree char *contents = NULL;
+  gint64 before;
+
+  /* The CLI opens its own connection. */
+  g_clear_object (&f->store);
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "import", "ics", cam, "--owner",
+                              owner, "--kind", "term", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "389 new, 0 updated"));
+  }
+
+  g_assert_true (g_file_set_contents (bad, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2027\n"
+                                           "END:VEVENT\nEND:VCALENDAR\n", -1, NULL));
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "import", "ics", bad, "--owner",
+                              "all", "--kind", "term", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "bad.ics:3: "));
+  }
+
+  /* Usage errors. */
+  {
+    const char *cases[][8] = {
+      { "import", "ics", cam, "--kind", "term", NULL },
+      { "import", "ics", cam, "--owner", "all", NULL },
+      { "import", "ics", cam, "--owner", "all", "--kind", "weekend", NULL },
+      { "import", "ics", cam, "--owner", "college:X", "--kind", "term", NULL },
+      { "export", "ics", out_path, "--staff", "A", "--employer", "B", NULL },
+      { "export", "ics", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *out = NULL, *err = NULL;
+        int status = run_cli (&out, &err, "--db", f->path, cases[i][0], cases[i][1], cases[i][2],
+                              cases[i][3], cases[i][4], cases[i][5], cases[i][6], cases[i][7],
+                              NULL);
+
+        if (status != 2)
+          g_error ("usage case %u: exit %d", i, status);
+      }
+  }
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    Parsed parsed = { 0 };
+
+    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "export", "ics", out_path,
+                              "--partner", partner, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
+    parse_export (contents, &parsed);
+    g_assert_cmpuint (parsed.n_vevents, >, 0);
+    parsed_clear (&parsed);
+  }
+
+  f->store = pl_store_open (f->path, NULL);
+  before = query_int (f->store, "SELECT count(*) FROM calendar_period WHERE source = 'ics'");
+  g_assert_cmpint (before, ==, 389);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, sample) \
+  g_test_add (path, Fixture, sample, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ics/import/cam-term-dates", test_cam_term_dates, NULL);
+  ADD ("/ics/import/reimport-updates", test_reimport_updates, NULL);
+  ADD ("/ics/import/recurrence", test_recurrence, NULL);
+  ADD ("/ics/import/timed", test_timed_events, NULL);
+  ADD ("/ics/import/owners", test_owners, "sample");
+  ADD ("/ics/import/bad-files", test_bad_files, "sample");
+  ADD ("/ics/export/round-trip", test_export_round_trip, "sample");
+  ADD ("/ics/export/escaping", test_export_escaping, "sample");
+  ADD ("/ics/export/filters", test_export_filters, "sample");
+  ADD ("/ics/cli", test_cli, "sample");
+
+  return g_test_run ();
+}
