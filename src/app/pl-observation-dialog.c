@@ -212,6 +212,50 @@ show_error (PlObservationDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
+/* "Before" and "after" are about the placement's days: a lesson before
+ * it cannot come after its first day, one after it cannot come before its
+ * last. A placement without days yet says nothing. */
+static gboolean
+check_side (PlObservationDialog *self)
+{
+  gint64 placement_id = id_at (self->placement_ids,
+                               adw_combo_row_get_selected (self->placement_row));
+  gboolean after = adw_combo_row_get_selected (self->phase_row) == 1;
+  const char *date = pl_date_picker_row_get_date (self->date_row);
+  g_autoptr(PlRecord) placement = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *message = NULL;
+  const char *first, *last;
+
+  if (placement_id <= 0)
+    return TRUE;
+  placement = pl_store_get (get_store (self), PL_TYPE_PLACEMENT, placement_id, NULL);
+  if (placement == NULL)
+    return TRUE;
+  first = pl_record_get_string (placement, "first_day");
+  last = pl_record_get_string (placement, "last_day");
+
+  if (!after && first != NULL && g_strcmp0 (date, first) > 0)
+    {
+      words = pl_date_in_words (first);
+      message = g_strdup_printf (_("A lesson observed before the placement is on or before its "
+                                   "first day, %s. Change the date, or choose “After the "
+                                   "placement”."), words);
+    }
+  else if (after && last != NULL && g_strcmp0 (date, last) < 0)
+    {
+      words = pl_date_in_words (last);
+      message = g_strdup_printf (_("A lesson observed after the placement is on or after its "
+                                   "last day, %s. Change the date, or choose “Before the "
+                                   "placement”."), words);
+    }
+
+  if (message == NULL)
+    return TRUE;
+  show_error (self, message);
+  return FALSE;
+}
+
 static char *
 notes_text (PlObservationDialog *self)
 {
@@ -240,6 +284,8 @@ save_action (GtkWidget  *widget,
       show_error (self, _("Choose the day of the lesson."));
       return;
     }
+  if (!check_side (self))
+    return;
 
   pl_record_set_int (record, "staff_id",
                      id_at (self->staff_ids, adw_combo_row_get_selected (self->staff_row)));

@@ -518,7 +518,22 @@ test_observations_of_placement (Fixture       *f,
     assert_contains (chosen, "Marguerite Okafor at The Saltmarsh Table");
   }
   set_rating (GTK_WIDGET (dialog), "active_learning", 2);
+
+  /* Today is after the placement: "before" it is refused, and the dialog
+   * keeps what was typed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                       "_Before or After")), 0);
   save_dialog (GTK_WIDGET (dialog));
+  g_assert_true (find_toplevel (PL_TYPE_OBSERVATION_DIALOG) == GTK_WINDOW (dialog));
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (dialog));
+  assert_contains (text, "A lesson observed before the placement is on or before its first day");
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM observation"), ==, count);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                       "_Before or After")), 1);
+  save_dialog (GTK_WIDGET (dialog));
+  g_assert_null (find_toplevel (PL_TYPE_OBSERVATION_DIALOG));
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM observation"), ==, count + 1);
   g_assert_cmpint (query_int (f->store, "SELECT placement_id FROM observation ORDER BY id DESC"),
                    ==, f->placement);
