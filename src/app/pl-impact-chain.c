@@ -376,13 +376,19 @@ add_observations (PlImpactChain *self,
         JsonNode *a = json_object_get_member (criterion, "after");
         int rb = JSON_NODE_HOLDS_NULL (b) ? 0 : (int) json_node_get_int (b);
         int ra = JSON_NODE_HOLDS_NULL (a) ? 0 : (int) json_node_get_int (a);
-        g_autofree char *subtitle = g_strdup_printf (_("%s → %s"),
-                                                     pl_observation_rating_label (rb),
-                                                     pl_observation_rating_label (ra));
-        GtkWidget *row = add_row (group, pl_enum_label (text_of (criterion, "key")), subtitle);
+        g_autofree char *subtitle = NULL;
+        GtkWidget *row;
         char before_text[8] = "–";
         char after_text[8] = "–";
         g_autofree char *change = NULL;
+
+        /* Nothing to say about a criterion neither lesson showed. */
+        if (rb == 0 && ra == 0)
+          continue;
+
+        subtitle = g_strdup_printf (_("%s → %s"), pl_observation_rating_label (rb),
+                                    pl_observation_rating_label (ra));
+        row = add_row (group, pl_enum_label (text_of (criterion, "key")), subtitle);
 
         if (rb > 0)
           g_snprintf (before_text, sizeof before_text, "%d", rb);

@@ -311,15 +311,20 @@ make_comparison (PlObservationsPanel *self,
   gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; i < PL_N_CRITERIA; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *label;
       int before = result.pair.before.ratings[i];
       int after = result.pair.after.ratings[i];
+      GtkWidget *row;
+      GtkWidget *label;
       g_autofree char *subtitle = NULL;
       g_autofree char *change = NULL;
       char before_text[8] = "–";
       char after_text[8] = "–";
 
+      /* Nothing to say about a criterion neither lesson showed. */
+      if (before == 0 && after == 0)
+        continue;
+
+      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_enum_label (pl_criteria[i]));
       /* TRANSLATORS: a rating before and after, in words: "Good → Outstanding" */
       subtitle = g_strdup_printf (_("%s → %s"), pl_observation_rating_label (before),
