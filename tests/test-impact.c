@@ -410,6 +410,9 @@ test_chain_sample (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (colleagues, 0),
                                                "improved"), ==, 2);
 
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reached_by")), ==,
+                    0);
+
   surveys = member (root, "surveys");
   student = member (surveys, "student");
   employer = member (surveys, "employer");
@@ -417,6 +420,37 @@ test_chain_sample (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (member (student, "agree_pct"), "workplace"), ==,
                    100);
   g_assert_cmpint (json_object_get_int_member (employer, "responses"), ==, 1);
+}
+
+/* Samira Haddad has no placement: her learning came through Marguerite
+ * Okafor's, whose cascade reached her. */
+static void
+test_chain_colleague (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root, *other;
+  JsonArray *reached_by;
+
+  load_sample (f);
+  node = pl_impact_chain (f->store, pl_impact_find_staff (f->store, "Samira Haddad", NULL),
+                          &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (node);
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "placements")), ==,
+                    0);
+  reached_by = json_object_get_array_member (root, "reached_by");
+  g_assert_cmpuint (json_array_get_length (reached_by), ==, 1);
+  other = json_array_get_object_element (reached_by, 0);
+  g_assert_cmpstr (json_object_get_string_member (other, "staff"), ==, "Marguerite Okafor");
+  g_assert_cmpstr (json_object_get_string_member (other, "employer"), ==, "The Saltmarsh Table");
+  g_assert_true (json_object_get_boolean_member (member (root, "observations"), "observed"));
+  g_assert_cmpint (json_object_get_int_member (member (root, "observations"), "improved"), ==, 2);
+  /* The five responses linked to her by name. */
+  g_assert_cmpint (json_object_get_int_member (member (member (root, "surveys"), "student"),
+                                               "responses"), ==, 5);
 }
 
 static void
@@ -1043,6 +1077,7 @@ main (int   argc,
   ADD ("/impact/rule/agrees-with-stats", test_agrees_with_stats);
   ADD ("/impact/chain/find-staff", test_find_staff);
   ADD ("/impact/chain/sample", test_chain_sample);
+  ADD ("/impact/chain/colleague", test_chain_colleague);
   ADD ("/impact/chain/empty", test_chain_empty);
   g_test_add_func ("/impact/survey/match-question", test_match_question);
   g_test_add_func ("/impact/survey/parse-answer", test_parse_answer);

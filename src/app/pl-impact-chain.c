@@ -33,6 +33,7 @@ struct _PlImpactChain
   PlContext  *context;
   gint64      staff_id;
   guint       refresh_id;
+  guint       step;        /* the number of the last step shown */
 
   /* Template widgets */
   GtkLabel   *name_label;
@@ -177,19 +178,23 @@ placement_name (JsonObject *placement)
   return g_strdup_printf (_("%s (no employer yet)"), text_of (placement, "sector"));
 }
 
-/* A step's title; with several placements, whose step it is. */
+/* The next step's title, numbered down the page; with several placements,
+ * whose step it is. */
 static char *
-step_title (const char *step,
-            JsonObject *placement,
-            guint       n_placements)
+step_title (PlImpactChain *self,
+            const char    *step,
+            JsonObject    *placement,
+            guint          n_placements)
 {
   g_autofree char *name = NULL;
 
-  if (n_placements <= 1)
-    return g_strdup (step);
+  self->step++;
+  if (placement == NULL || n_placements <= 1)
+    /* TRANSLATORS: a numbered step of a story, "1 · Aims" */
+    return g_strdup_printf (_("%u · %s"), self->step, step);
   name = placement_name (placement);
-  /* TRANSLATORS: a step of the story and the placement it belongs to, "Aims · The Saltmarsh Table" */
-  return g_strdup_printf (_("%s · %s"), step, name);
+  /* TRANSLATORS: a numbered step and the placement it belongs to, "1 · Aims · The Saltmarsh Table" */
+  return g_strdup_printf (_("%u · %s · %s"), self->step, step, name);
 }
 
 static void
@@ -229,8 +234,7 @@ add_placement_steps (PlImpactChain *self,
                              pl_enum_label (text_of (placement, "status")));
 
   /* 1 · Aims */
-  /* TRANSLATORS: the first step of a placement's story */
-  title = step_title (_("1 · Aims"), placement, n_placements);
+  title = step_title (self, _("Aims"), placement, n_placements);
   description = g_strdup_printf (_("What %s set out to learn at %s (%s)."), first_name, name,
                                  heading);
   group = add_group (self, title, description);
@@ -256,7 +260,7 @@ add_placement_steps (PlImpactChain *self,
 
   /* 2 · Reflection */
   g_clear_pointer (&title, g_free);
-  title = step_title (_("2 · Reflection"), placement, n_placements);
+  title = step_title (self, _("Reflection"), placement, n_placements);
   group = add_group (self, title, NULL);
   any = FALSE;
   if (text_of (reflection, "learned") != NULL)
@@ -274,7 +278,7 @@ add_placement_steps (PlImpactChain *self,
   /* 3 · Cascade */
   g_clear_pointer (&title, g_free);
   g_clear_pointer (&description, g_free);
-  title = step_title (_("3 · Cascade"), placement, n_placements);
+  title = step_title (self, _("Cascade"), placement, n_placements);
   if (json_array_get_length (cascades) > 0)
     {
       gint64 colleagues = json_object_get_int_member (reached, "colleagues");
@@ -309,6 +313,44 @@ add_placement_steps (PlImpactChain *self,
     }
   if (json_array_get_length (cascades) == 0)
     add_dim_row (group, _("Not passed on yet."));
+}
+
+/* A colleague's story starts with someone else's placement: the learning
+ * reached them through its cascade. */
+static void
+add_reached_by (PlImpactChain *self,
+                JsonArray     *reached_by,
+                const char    *first_name,
+                guint          n_placements)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *group;
+
+  if (json_array_get_length (reached_by) == 0)
+    {
+      if (n_placements == 0)
+        add_dim_row (add_group (self, _("Placements"), NULL), _("No placement yet."));
+      return;
+    }
+
+  title = step_title (self, _("How the Learning Came"), NULL, 0);
+  /* TRANSLATORS: "Fatima was observed against these placements of colleagues, whose learning was passed on to them." */
+  description = g_strdup_printf (_("%s was observed against these placements of colleagues, "
+                                   "whose learning was passed on."), first_name);
+  group = add_group (self, title, description);
+  for (guint i = 0; i < json_array_get_length (reached_by); i++)
+    {
+      JsonObject *other = json_array_get_object_element (reached_by, i);
+      const char *where = text_of (other, "employer") != NULL ? text_of (other, "employer")
+                                                              : text_of (other, "sector");
+      g_autofree char *row_title = NULL;
+      g_autofree char *when = pl_date_format (text_of (other, "first_day"), _("%-d %B %Y"));
+
+      /* TRANSLATORS: "Marguerite Okafor’s placement at The Saltmarsh Table" */
+      row_title = g_strdup_printf (_("%s’s placement at %s"), text_of (other, "staff"), where);
+      add_row (group, row_title, when);
+    }
 }
 
 static void
@@ -366,7 +408,11 @@ add_observations (PlImpactChain *self,
   else
     g_string_append (description, _("No lesson observed yet."));
 
-  group = add_group (self, _("4 · Observations Before and After"), description->str);
+  {
+    g_autofree char *title = step_title (self, _("Observations Before and After"), NULL, 0);
+
+    group = add_group (self, title, description->str);
+  }
 
   if (observed)
     for (guint i = 0; i < json_array_get_length (criteria); i++)
@@ -442,14 +488,16 @@ add_survey (PlImpactChain *self,
   gint64 responses = json_object_get_int_member (survey, "responses");
   g_autofree char *description = NULL;
   GtkWidget *group;
-  const char *title = g_str_equal (kind, "student") ? _("5 · What Students Said")
-                                                    : _("6 · What Employers Said");
+  g_autofree char *title = step_title (self, g_str_equal (kind, "student")
+                                               ? _("What Students Said")
+                                               : _("What Employers Said"), NULL, 0);
 
   /* TRANSLATORS: "5 responses linked to Marguerite or to the placements." */
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%d response linked to %s or to the placements.",
-                                              "%d responses linked to %s or to the placements.",
-                                              (gulong) responses), (int) responses, first_name);
+  if (responses > 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%d response linked to %s or to the placements.",
+                                                "%d responses linked to %s or to the placements.",
+                                                (gulong) responses), (int) responses, first_name);
   group = add_group (self, title, description);
 
   if (responses == 0)
@@ -536,11 +584,12 @@ pl_impact_chain_refresh (PlImpactChain *self)
   if (strchr (first_name, ' ') != NULL)
     *strchr (first_name, ' ') = '\0';
 
+  self->step = 0;
   for (guint i = 0; i < json_array_get_length (placements); i++)
     add_placement_steps (self, json_array_get_object_element (placements, i),
                          json_array_get_length (placements), first_name);
-  if (json_array_get_length (placements) == 0)
-    add_dim_row (add_group (self, _("Placements"), NULL), _("No placement yet."));
+  add_reached_by (self, json_object_get_array_member (root, "reached_by"), first_name,
+                  json_array_get_length (placements));
 
   add_observations (self, root);
   add_survey (self, json_object_get_object_member (surveys, "student"), "student", first_name);

@@ -138,6 +138,7 @@ print_chain (JsonObject *root)
   JsonObject *observations = json_object_get_object_member (root, "observations");
   JsonArray *criteria = json_object_get_array_member (observations, "criteria");
   JsonArray *colleagues = json_object_get_array_member (root, "colleagues");
+  JsonArray *reached_by = json_object_get_array_member (root, "reached_by");
   JsonObject *surveys = json_object_get_object_member (root, "surveys");
 
   g_print ("%s · %s\n", text_or (staff, "name", ""), text_or (staff, "partner", ""));
@@ -145,6 +146,13 @@ print_chain (JsonObject *root)
     print_placement (json_array_get_object_element (placements, i));
   if (json_array_get_length (placements) == 0)
     g_print (_("No placement yet.\n"));
+  for (guint i = 0; i < json_array_get_length (reached_by); i++)
+    {
+      JsonObject *other = json_array_get_object_element (reached_by, i);
+
+      g_print (_("Reached through %s’s placement at %s\n"), text_or (other, "staff", ""),
+               text_or (other, "employer", text_or (other, "sector", "")));
+    }
 
   g_print (_("Observations: %" G_GINT64_FORMAT "\n"),
            json_object_get_int_member (observations, "count"));
@@ -154,6 +162,10 @@ print_chain (JsonObject *root)
     {
       JsonObject *criterion = json_array_get_object_element (criteria, i);
 
+      /* Nothing to say about a criterion neither lesson showed. */
+      if (JSON_NODE_HOLDS_NULL (json_object_get_member (criterion, "before"))
+          && JSON_NODE_HOLDS_NULL (json_object_get_member (criterion, "after")))
+        continue;
       g_print ("  %-40s ", pl_enum_label (text_or (criterion, "key", "")));
       print_rating (criterion, "before");
       g_print (" → ");

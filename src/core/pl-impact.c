@@ -43,6 +43,9 @@
  *   colleagues   [ { id, name, observed, improved } ] — others observed
  *                against one of this person's placements: colleagues the
  *                learning was cascaded to
+ *   reached_by   [ { placement, staff, employer, sector, first_day } ] —
+ *                the other way round: others' placements this person was
+ *                observed against
  *   surveys      { student, employer: { responses, agree_pct { question: % },
  *                                      agreed { question: n },
  *                                      answered { question: n } } }
@@ -646,6 +649,45 @@ add_colleagues (Chain   *chain,
   return chain_done (chain, rc, error);
 }
 
+/* The other people's placements this person was observed against: how
+ * the learning of a placement reached a colleague. */
+static gboolean
+add_reached_by (Chain   *chain,
+                GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    chain_prepare (chain,
+                   "SELECT DISTINCT p.id, s.name, e.name, sec.name,"
+                   "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id)"
+                   " FROM observation o JOIN placement p ON p.id = o.placement_id"
+                   " JOIN staff s ON s.id = p.staff_id"
+                   " LEFT JOIN employer e ON e.id = p.employer_id"
+                   " JOIN sector sec ON sec.id = p.sector_id"
+                   " WHERE o.staff_id = ?1 AND p.staff_id <> ?1"
+                   " ORDER BY p.id",
+                   error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (chain->builder, "reached_by");
+  json_builder_begin_array (chain->builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (chain->builder);
+      add_int (chain->builder, "placement", sqlite3_column_int64 (stmt, 0));
+      add_text (chain->builder, "staff", stmt, 1);
+      add_text (chain->builder, "employer", stmt, 2);
+      add_text (chain->builder, "sector", stmt, 3);
+      add_text (chain->builder, "first_day", stmt, 4);
+      json_builder_end_object (chain->builder);
+    }
+  json_builder_end_array (chain->builder);
+
+  return chain_done (chain, rc, error);
+}
+
 static gboolean
 add_survey (Chain               *chain,
             const char          *kind,
@@ -727,7 +769,8 @@ pl_impact_chain (PlStore  *store,
   if (!add_staff (&chain, error)
       || !add_placements (&chain, error)
       || !add_observations (&chain, error)
-      || !add_colleagues (&chain, error))
+      || !add_colleagues (&chain, error)
+      || !add_reached_by (&chain, error))
     return NULL;
 
   json_builder_set_member_name (builder, "surveys");

@@ -655,6 +655,18 @@ test_chain (Fixture       *f,
   WAIT_FOR (shows (chain, "6 responses linked to Marguerite", &text));
   assert_contains (text, "5 of 6 who answered agreed");
 
+  /* A colleague's story starts with the placement whose cascade reached
+   * her; the steps are numbered down the page. */
+  pl_impact_chain_set_staff (PL_IMPACT_CHAIN (chain),
+                             query_int (f->store, "SELECT id FROM staff"
+                                                  " WHERE name = 'Samira Haddad'"));
+  g_clear_pointer (&text, g_free);
+  text = visible_text (chain);
+  assert_contains (text, "1 · How the Learning Came");
+  assert_contains (text, "Marguerite Okafor’s placement at The Saltmarsh Table");
+  assert_contains (text, "2 · Observations Before and After");
+  g_assert_null (strstr (text, "Aims"));
+
   gtk_window_destroy (window);
 }
 
