@@ -391,6 +391,72 @@ test_newer_database (Fixture       *f,
   g_assert_nonnull (strstr (list.err, "newer version of Placements"));
 }
 
+/* The needs-attention list, as scripts read it. */
+static void
+test_attention (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) longer = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  gboolean follow_up_seen = FALSE;
+
+  init_sample (f);
+
+  run_cli (&run, f->db, "attention", "--json", "--today", "2026-11-22", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      JsonArray *reasons = json_object_get_array_member (item, "reasons");
+
+      g_assert_cmpint (json_object_get_int_member (item, "id"), >, 0);
+      g_assert_nonnull (json_object_get_string_member (item, "employer"));
+      g_assert_cmpuint (json_array_get_length (reasons), >, 0);
+      for (guint r = 0; r < json_array_get_length (reasons); r++)
+        if (g_str_equal (json_array_get_string_element (reasons, r), "follow_up_due"))
+          {
+            follow_up_seen = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (item, "follow_up"), <=, "2026-11-22");
+          }
+    }
+  /* The sample has a follow-up that has come by then. */
+  g_assert_true (follow_up_seen);
+
+  /* The text lists the same employers, a line each. */
+  run_cli (&text, f->db, "attention", "--today", "2026-11-22", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (text.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines) - 1, ==, json_array_get_length (array));
+  }
+
+  /* A longer setting lists no more employers. */
+  run_cli (&longer, f->db, "attention", "--json", "--months", "36", "--today", "2026-11-22", NULL);
+  g_assert_cmpint (longer.status, ==, 0);
+  {
+    g_autoptr(JsonParser) longer_parser = json_parser_new ();
+
+    json_parser_load_from_data (longer_parser, longer.out, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (longer_parser))),
+                      <=, json_array_get_length (array));
+  }
+
+  run_cli (&bad, f->db, "attention", "--months", "0", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +471,7 @@ main (int   argc,
   ADD ("/cli/list/json-shapes", test_list_shapes);
   ADD ("/cli/list/text", test_list_text);
   ADD ("/cli/stats", test_stats);
+  ADD ("/cli/attention", test_attention);
   ADD ("/cli/check-and-backup", test_check_and_backup);
   ADD ("/cli/newer-database", test_newer_database);
 #undef ADD

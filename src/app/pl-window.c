@@ -18,7 +18,11 @@
 #include "pl-preferences-window.h"
 #include "pl-calendar-page.h"
 #include "pl-plan-page.h"
+#include "pl-employers-page.h"
+#include "pl-list-page.h"
+#include "pl-partners-page.h"
 #include "pl-sample.h"
+#include "pl-staff-page.h"
 #include "pl-survey-dialog.h"
 #include "pl-window.h"
 
@@ -41,6 +45,7 @@ struct _PlWindow
   GtkListBox           *sidebar;
   GtkWidget            *content_box;
   AdwWindowTitle       *page_title;
+  AdwBin               *page_header;
   GtkStack             *page_stack;
 };
 
@@ -149,6 +154,21 @@ pl_window_create_sidebar_row (gpointer item,
   return box;
 }
 
+/* A page with buttons of its own (New, a menu) offers them as its
+ * "header-widget"; the window shows them in its header bar while the page is
+ * visible, so a new page needs no code here. */
+static void
+pl_window_show_page_header (PlWindow  *self,
+                            GtkWidget *page)
+{
+  g_autoptr(GtkWidget) header = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "header-widget") != NULL)
+    g_object_get (page, "header-widget", &header, NULL);
+
+  adw_bin_set_child (self->page_header, header);
+}
+
 static void
 pl_window_page_changed_cb (PlWindow   *self,
                            GParamSpec *pspec,
@@ -163,6 +183,7 @@ pl_window_page_changed_cb (PlWindow   *self,
 
   page = gtk_stack_get_page (stack, child);
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  pl_window_show_page_header (self, child);
 
   n_pages = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
   for (guint i = 0; i < n_pages; i++)
@@ -291,8 +312,8 @@ pl_window_open_placement_action (GtkWidget  *widget,
     pl_placements_page_select (PL_PLACEMENTS_PAGE (page), g_variant_get_int64 (parameter));
 }
 
-/* Opens an employer. The Employers page selects it when it has a
- * "selected-employer" property; until then the page is shown. */
+/* Opens an employer from anywhere (the Overview, the calendar): the
+ * Employers page with that employer selected. */
 static void
 pl_window_open_employer_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -303,8 +324,8 @@ pl_window_open_employer_action (GtkWidget  *widget,
 
   if (!pl_window_show_page (self, "employers"))
     return;
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "selected-employer") != NULL)
-    g_object_set (page, "selected-employer", g_variant_get_int64 (parameter), NULL);
+  if (PL_IS_LIST_PAGE (page))
+    pl_list_page_select (PL_LIST_PAGE (page), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -421,6 +442,9 @@ pl_window_dispose (GObject *object)
 {
   PlWindow *self = (PlWindow *)object;
 
+  /* The header widgets belong to the pages. */
+  if (self->page_header != NULL)
+    adw_bin_set_child (self->page_header, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
 
   g_clear_object (&self->pages);
@@ -499,6 +523,9 @@ pl_window_class_init (PlWindowClass *klass)
   g_type_ensure (PL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PL_TYPE_PLACEMENTS_PAGE);
   g_type_ensure (PL_TYPE_CALENDAR_PAGE);
+  g_type_ensure (PL_TYPE_EMPLOYERS_PAGE);
+  g_type_ensure (PL_TYPE_STAFF_PAGE);
+  g_type_ensure (PL_TYPE_PARTNERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");
@@ -510,6 +537,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, page_header);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);

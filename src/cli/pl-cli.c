@@ -58,6 +58,8 @@ static const char usage_text[] =
      "                                  tool's CSV export (all rows or none)\n"
      "  impact --staff NAME [--json]    one member of staff's impact: aims, reflection,\n"
      "                                  cascade, observations before and after, surveys\n"
+     "  attention [--json] [--months N] [--today DATE]\n"
+     "                                  the employers that need someone to get in touch\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "\n"
@@ -397,6 +399,7 @@ static const Command commands[] = {
   { "stats", cmd_stats },
   { "impact", pl_cli_impact },
   { "schedule", pl_cli_schedule },
+  { "attention", pl_cli_attention },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "import", run_format_command },

@@ -75,5 +75,8 @@ int      pl_cli_export_ics (PlCli      *cli,
 int      pl_cli_schedule  (PlCli       *cli,
                            int          argc,
                            char       **argv);
+int      pl_cli_attention (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
 
 G_END_DECLS

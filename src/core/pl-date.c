@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "pl-date.h"
 
 void
@@ -127,4 +129,26 @@ pl_date_format (const char *iso,
   when = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
                               g_date_get_day (&date), 12, 0, 0);
   return g_date_time_format (when, format);
+}
+
+char *
+pl_date_describe (const char *iso,
+                  gboolean    abbreviated)
+{
+  char text[64];
+  GDate date;
+
+  if (iso == NULL)
+    return NULL;
+
+  if (!pl_date_parse (iso, &date))
+    return g_strdup (iso);
+
+  /* TRANSLATORS: dates as strftime() writes them: "3 March 2026" and
+   * "3 Mar 2026". */
+  if (g_date_strftime (text, sizeof text, abbreviated ? _("%-d %b %Y") : _("%-d %B %Y"),
+                       &date) == 0)
+    return g_strdup (iso);
+
+  return g_strdup (text);
 }

@@ -33,5 +33,9 @@ char     *pl_date_iso_add_days         (const char  *iso,
  * such as "%-d %B %Y"; NULL when @iso is not a date (transfer full). */
 char     *pl_date_format               (const char  *iso,
                                         const char  *format);
+/* An ISO date as people read it: "3 March 2026", or "3 Mar 2026" when
+ * @abbreviated; the text itself when it is not a date; transfer full. */
+char     *pl_date_describe             (const char  *iso,
+                                        gboolean     abbreviated);
 
 G_END_DECLS

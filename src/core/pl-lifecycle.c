@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-evidence.h"
 #include "pl-lifecycle.h"
 #include "pl-milestones.h"
 
@@ -249,8 +250,9 @@ check_matched (PlStore    *store,
     add_missing (missing, "%s", _("Choose the placement days."));
 }
 
-/* Every kind of evidence document, present and not expired on the first
- * day. Of several documents of a kind the one that lasts longest counts. */
+/* Every kind of evidence document in force on the first day, by the rule
+ * the Employers page flags (pl_evidence_check); this only puts each
+ * shortfall in words, with the date a document ran out where there is one. */
 static void
 check_evidence (PlStore    *store,
                 PlRecord   *placement,
@@ -260,46 +262,58 @@ check_evidence (PlStore    *store,
   const char *first_day = pl_record_get_string (placement, "first_day");
   g_autoptr(PlRecord) employer = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) expiry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) absent = NULL;
+  g_auto(GStrv) expired = NULL;
+  GDate first;
 
-  if (employer_id == 0 || first_day == NULL)
+  if (employer_id == 0 || first_day == NULL || !pl_date_parse (first_day, &first))
     return;   /* already said by check_matched() */
 
   employer = pl_store_get (store, PL_TYPE_EMPLOYER, employer_id, NULL);
   if (employer == NULL)
     return;
 
+  if (pl_evidence_check (store, employer_id, &first, &absent, &expired))
+    return;
+
+  for (guint i = 0; absent != NULL && absent[i] != NULL; i++)
+    /* TRANSLATORS: "Keel and Anchor Hotel has no insurance certificate on record." */
+    add_missing (missing, _("%s has no %s on record."),
+                 pl_record_get_string (employer, "name"), document_phrase (absent[i]));
+
   if (sqlite3_prepare_v2 (pl_store_get_db (store),
-                          "SELECT kind, max(ifnull(expires_on, '9999-12-31')) "
-                          "FROM employer_document WHERE employer_id = ?1 GROUP BY kind",
+                          "SELECT max(expires_on) FROM employer_document "
+                          "WHERE employer_id = ?1 AND kind = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     return;
-  sqlite3_bind_int64 (stmt, 1, employer_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (expiry,
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
 
-  for (guint i = 0; pl_document_kinds[i] != NULL; i++)
+  for (guint i = 0; expired != NULL && expired[i] != NULL; i++)
     {
-      const char *kind = pl_document_kinds[i];
-      const char *expires = g_hash_table_lookup (expiry, kind);
+      g_autofree char *first_words = date_in_words (first_day);
+      const char *expires = NULL;
 
-      if (expires == NULL)
-        /* TRANSLATORS: "Keel and Anchor Hotel has no insurance certificate on record." */
-        add_missing (missing, _("%s has no %s on record."),
-                     pl_record_get_string (employer, "name"), document_phrase (kind));
-      else if (g_strcmp0 (expires, first_day) < 0)
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, employer_id);
+      sqlite3_bind_text (stmt, 2, expired[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        expires = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (expires != NULL && g_strcmp0 (expires, first_day) < 0)
         {
           g_autofree char *when = date_in_words (expires);
-          g_autofree char *first = date_in_words (first_day);
 
           /* TRANSLATORS: "Keel and Anchor Hotel’s insurance certificate expires on
            * 2 November 2026, before the first day (7 January 2027)." */
           add_missing (missing, _("%s’s %s expires on %s, before the first day (%s)."),
-                       pl_record_get_string (employer, "name"), document_phrase (kind),
-                       when, first);
+                       pl_record_get_string (employer, "name"), document_phrase (expired[i]),
+                       when, first_words);
         }
+      else
+        /* TRANSLATORS: "Keel and Anchor Hotel’s risk assessment is not yet in force on
+         * the first day (7 January 2027)." */
+        add_missing (missing, _("%s’s %s is not yet in force on the first day (%s)."),
+                     pl_record_get_string (employer, "name"), document_phrase (expired[i]),
+                     first_words);
     }
 }
 

@@ -13,17 +13,28 @@
 
 #include "pl-record-list.h"
 
+/* Records are read in blocks of this many neighbouring rows: a list view
+ * asks for the rows on screen one by one, and a filter or a sorter asks for
+ * all of them, and one query per block costs a fraction of one per row. */
+#define BLOCK_SIZE 256
+
 struct _PlRecordList
 {
-  GObject    parent_instance;
+  GObject      parent_instance;
 
-  PlStore   *store;
-  GType      type;
-  char      *column;
-  gint64     value;
+  PlStore     *store;
+  GType        type;
+  char        *table;
+  char        *column;
+  gint64       value;
 
-  GArray    *ids;    /* gint64, in list order */
-  GPtrArray *items;  /* PlRecord or NULL until first asked for */
+  GPtrArray   *related;  /* tables the derived columns read */
+  GParamSpec **pspecs;   /* the property of each column */
+  guint        n_columns;
+  char        *newest;   /* the latest updated_at seen */
+
+  GArray      *ids;      /* gint64, in list order */
+  GPtrArray   *items;    /* PlRecord or NULL until first asked for */
 };
 
 static GType
@@ -38,6 +49,64 @@ pl_record_list_get_n_items (GListModel *model)
   return PL_RECORD_LIST (model)->ids->len;
 }
 
+static GHashTable *
+index_records (GPtrArray *records)
+{
+  GHashTable *by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* The key points into the record, which the array keeps alive. */
+  for (guint i = 0; i < records->len; i++)
+    {
+      PlRecord *record = g_ptr_array_index (records, i);
+      gint64 *key = g_object_get_data (G_OBJECT (record), "pl-record-list-id");
+
+      if (key == NULL)
+        {
+          key = g_new (gint64, 1);
+          *key = pl_record_get_id (record);
+          g_object_set_data_full (G_OBJECT (record), "pl-record-list-id", key, g_free);
+        }
+      g_hash_table_insert (by_id, key, record);
+    }
+
+  return by_id;
+}
+
+static void
+load_block (PlRecordList *self,
+            guint         position)
+{
+  guint start = position - position % BLOCK_SIZE;
+  guint end = MIN (start + BLOCK_SIZE, self->ids->len);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+
+  for (guint i = start; i < end; i++)
+    if (g_ptr_array_index (self->items, i) == NULL)
+      g_array_append_val (wanted, g_array_index (self->ids, gint64, i));
+
+  records = pl_store_get_many (self->store, self->type,
+                               (const gint64 *) (gpointer) wanted->data, wanted->len);
+  by_id = index_records (records);
+
+  for (guint i = start; i < end; i++)
+    {
+      PlRecord *record;
+
+      if (g_ptr_array_index (self->items, i) != NULL)
+        continue;
+
+      record = g_hash_table_lookup (by_id, &g_array_index (self->ids, gint64, i));
+
+      /* A row removed behind our back: hand out an empty record rather
+       * than NULL, which list widgets do not expect; the reload that
+       * follows the change will drop it. */
+      g_ptr_array_index (self->items, i) =
+        record != NULL ? g_object_ref (record) : pl_record_new (self->type);
+    }
+}
+
 static gpointer
 pl_record_list_get_item (GListModel *model,
                          guint       position)
@@ -48,18 +117,7 @@ pl_record_list_get_item (GListModel *model,
     return NULL;
 
   if (g_ptr_array_index (self->items, position) == NULL)
-    {
-      gint64 id = g_array_index (self->ids, gint64, position);
-      g_autoptr(GError) error = NULL;
-      PlRecord *record = pl_store_get (self->store, self->type, id, &error);
-
-      /* A row removed behind our back: hand out an empty record rather
-       * than NULL, which list widgets do not expect; the reload that
-       * follows the change will drop it. */
-      if (record == NULL)
-        record = pl_record_new (self->type);
-      g_ptr_array_index (self->items, position) = record;
-    }
+    load_block (self, position);
 
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
@@ -79,13 +137,12 @@ static GArray *
 query_ids (PlRecordList *self)
 {
   PlRecordClass *klass = g_type_class_peek (self->type);
-  const char *table = pl_record_class_get_table (klass);
   const PlColumn *name = pl_record_class_find_column (klass, "name");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  g_string_append_printf (sql, "SELECT id FROM %s", table);
+  g_string_append_printf (sql, "SELECT id FROM %s", self->table);
   if (self->column != NULL)
     g_string_append_printf (sql, " WHERE %s = ?1", self->column);
   if (name != NULL && !(name->flags & PL_COLUMN_DERIVED))
@@ -95,7 +152,7 @@ query_ids (PlRecordList *self)
 
   if (sqlite3_prepare_v2 (pl_store_get_db (self->store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_critical ("Cannot list %s: %s", table, sqlite3_errmsg (pl_store_get_db (self->store)));
+      g_critical ("Cannot list %s: %s", self->table, sqlite3_errmsg (pl_store_get_db (self->store)));
       return ids;
     }
 
@@ -112,64 +169,275 @@ query_ids (PlRecordList *self)
 }
 
 static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (G_VALUE_HOLDS_STRING (a))
+    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+  if (G_VALUE_HOLDS_INT64 (a))
+    return g_value_get_int64 (a) == g_value_get_int64 (b);
+  if (G_VALUE_HOLDS_BOOLEAN (a))
+    return g_value_get_boolean (a) == g_value_get_boolean (b);
+  return FALSE;
+}
+
+/* Copies @fresh into @record and tells bindings about the columns that
+ * changed, and only those, so that rows on screen redraw what they must. */
+static void
+update_record (PlRecordList *self,
+               PlRecord     *record,
+               PlRecord     *fresh)
+{
+  g_object_freeze_notify (G_OBJECT (record));
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      const GValue *now = pl_record_peek_value (fresh, c);
+
+      if (values_equal (pl_record_peek_value (record, c), now))
+        continue;
+      pl_record_load_value (record, c, now);
+      g_object_notify_by_pspec (G_OBJECT (record), self->pspecs[c]);
+    }
+  pl_record_load_stamps (record, pl_record_get_created_at (fresh),
+                         pl_record_get_updated_at (fresh));
+  g_object_thaw_notify (G_OBJECT (record));
+}
+
+/* Reads again the loaded records whose ids are in @ids (all loaded ones
+ * when @ids is NULL). */
+static void
+refresh (PlRecordList *self,
+         GArray       *ids)
+{
+  g_autoptr(GHashTable) loaded = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlRecord *record = g_ptr_array_index (self->items, i);
+
+      if (record != NULL && pl_record_get_id (record) != 0)
+        g_hash_table_insert (loaded, &g_array_index (self->ids, gint64, i), record);
+    }
+
+  if (ids == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, loaded);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_val (wanted, *(gint64 *) key);
+    }
+  else
+    {
+      for (guint i = 0; i < ids->len; i++)
+        if (g_hash_table_contains (loaded, &g_array_index (ids, gint64, i)))
+          g_array_append_val (wanted, g_array_index (ids, gint64, i));
+    }
+
+  for (guint start = 0; start < wanted->len; start += BLOCK_SIZE)
+    {
+      guint n = MIN (BLOCK_SIZE, wanted->len - start);
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      fresh = pl_store_get_many (self->store, self->type,
+                                 &g_array_index (wanted, gint64, start), n);
+      for (guint i = 0; i < fresh->len; i++)
+        {
+          PlRecord *record = g_ptr_array_index (fresh, i);
+          gint64 id = pl_record_get_id (record);
+          PlRecord *shown = g_hash_table_lookup (loaded, &id);
+
+          if (shown != NULL)
+            update_record (self, shown, record);
+        }
+    }
+}
+
+/* The ids of rows written since the last look, by their updated_at (which
+ * a trigger sets on every write); remembers the newest time seen. */
+static GArray *
+query_changed_ids (PlRecordList *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = pl_store_get_db (self->store);
+
+  /* Time stamps have whole seconds, so rows of the newest second are read
+   * again: a few rows too many rather than one too few. */
+  if (self->column != NULL)
+    sql = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE %s = ?2 AND updated_at >= ?1",
+                           self->table, self->column);
+  else
+    sql = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE updated_at >= ?1", self->table);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return ids;
+  sqlite3_bind_text (stmt, 1, self->newest ? self->newest : "", -1, SQLITE_TRANSIENT);
+  if (self->column != NULL)
+    sqlite3_bind_int64 (stmt, 2, self->value);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *stamp = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_array_append_val (ids, id);
+      if (g_strcmp0 (stamp, self->newest) > 0)
+        {
+          g_free (self->newest);
+          self->newest = g_strdup (stamp);
+        }
+    }
+
+  return ids;
+}
+
+static gboolean
 same_ids (GArray *a,
           GArray *b)
 {
-  /* An empty GArray's data may be NULL, which memcmp() must not be given. */
+  /* An empty GArray may have no data at all, which memcmp() must not see. */
   return a->len == b->len &&
          (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
+}
+
+static gboolean
+is_related (PlRecordList *self,
+            const char   *table)
+{
+  for (guint i = 0; i < self->related->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->related, i), table))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Brings the records already handed out up to date after a change to
+ * @table (NULL: any table). */
+static void
+refresh_for (PlRecordList *self,
+             const char   *table)
+{
+  if (table == NULL || is_related (self, table))
+    {
+      /* A derived column (an employer's last contact, a staff member's
+       * partner name) may have changed on any row. */
+      g_clear_pointer (&self->newest, g_free);
+      g_array_unref (query_changed_ids (self));
+      refresh (self, NULL);
+    }
+  else if (g_str_equal (table, self->table))
+    {
+      g_autoptr(GArray) changed = query_changed_ids (self);
+
+      refresh (self, changed);
+    }
+}
+
+static void
+reload (PlRecordList *self,
+        const char   *table)
+{
+  g_autoptr(GArray) ids = query_ids (self);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  guint old_len = self->ids->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  if (same_ids (ids, self->ids))
+    {
+      refresh_for (self, table);
+      return;
+    }
+
+  /* Records still in the list are kept, so that a filter or a sorter above
+   * does not have to read every row again after one was added. */
+  kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_ptr_array_index (self->items, i) != NULL)
+      g_hash_table_insert (kept, &g_array_index (self->ids, gint64, i),
+                           g_steal_pointer (&g_ptr_array_index (self->items, i)));
+
+  items = g_ptr_array_new_full (ids->len, NULL);
+  g_ptr_array_set_size (items, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 *id = &g_array_index (ids, gint64, i);
+      gpointer record = NULL;
+
+      if (g_hash_table_steal_extended (kept, id, NULL, &record))
+        g_ptr_array_index (items, i) = record;
+    }
+
+  /* Whatever was not kept is let go. */
+  {
+    GHashTableIter iter;
+    gpointer record;
+
+    g_hash_table_iter_init (&iter, kept);
+    while (g_hash_table_iter_next (&iter, NULL, &record))
+      g_object_unref (record);
+    g_hash_table_remove_all (kept);
+  }
+
+  while (prefix < ids->len && prefix < old_len &&
+         g_array_index (ids, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
+    prefix++;
+  while (suffix < ids->len - prefix && suffix < old_len - prefix &&
+         g_array_index (ids, gint64, ids->len - 1 - suffix) ==
+         g_array_index (self->ids, gint64, old_len - 1 - suffix))
+    suffix++;
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+  g_ptr_array_set_free_func (items, NULL);
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+
+  refresh_for (self, table);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_len - prefix - suffix,
+                              self->ids->len - prefix - suffix);
 }
 
 /**
  * pl_record_list_reload:
  *
- * Reads the table again. When the same rows are there in the same order,
- * the records already handed out are refreshed in place (so bindings follow
- * an edit); otherwise the whole list is replaced.
+ * Reads the table again. Records already handed out stay the same objects
+ * and are updated in place (so bindings follow an edit); rows added or
+ * removed are announced with the smallest ::items-changed that covers them.
  */
 void
 pl_record_list_reload (PlRecordList *self)
 {
-  g_autoptr(GArray) ids = query_ids (self);
-  guint old_len = self->ids->len;
+  g_return_if_fail (PL_IS_RECORD_LIST (self));
 
-  if (same_ids (ids, self->ids))
-    {
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          PlRecord *record = g_ptr_array_index (self->items, i);
-          g_autoptr(PlRecord) fresh = NULL;
+  reload (self, NULL);
+}
 
-          if (record == NULL)
-            continue;
+/**
+ * pl_record_list_find:
+ *
+ * Returns: the position of record @id, without reading any record, or
+ *   %G_MAXUINT when it is not in the list
+ */
+guint
+pl_record_list_find (PlRecordList *self,
+                     gint64        id)
+{
+  g_return_val_if_fail (PL_IS_RECORD_LIST (self), G_MAXUINT);
 
-          fresh = pl_store_get (self->store, self->type, pl_record_get_id (record), NULL);
-          if (fresh == NULL)
-            continue;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
 
-          g_object_freeze_notify (G_OBJECT (record));
-          for (guint c = 0; c < PL_RECORD_GET_CLASS (record)->n_columns; c++)
-            pl_record_load_value (record, c, pl_record_peek_value (fresh, c));
-          pl_record_load_stamps (record, pl_record_get_created_at (fresh),
-                                 pl_record_get_updated_at (fresh));
-          /* Every property may have changed; tell bindings to look again. */
-          for (guint c = 0; c < PL_RECORD_GET_CLASS (record)->n_columns; c++)
-            {
-              g_autofree char *name =
-                g_strdelimit (g_strdup (PL_RECORD_GET_CLASS (record)->columns[c].name), "_", '-');
-              g_object_notify (G_OBJECT (record), name);
-            }
-          g_object_thaw_notify (G_OBJECT (record));
-        }
-      return;
-    }
-
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  g_ptr_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->items, self->ids->len);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+  return G_MAXUINT;
 }
 
 static void
@@ -177,9 +445,9 @@ on_store_changed (PlRecordList *self,
                   const char   *table,
                   PlStore      *store)
 {
-  /* Derived columns read other tables (a staff member's partner name), so
-   * any change may show here; a reload of ids is cheap. */
-  pl_record_list_reload (self);
+  /* The ids are read again whatever the table: a deletion elsewhere may
+   * have cascaded here, and a list of ids is cheap. */
+  reload (self, table);
 }
 
 static void
@@ -188,7 +456,11 @@ pl_record_list_finalize (GObject *object)
   PlRecordList *self = PL_RECORD_LIST (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->table, g_free);
   g_clear_pointer (&self->column, g_free);
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  g_clear_pointer (&self->pspecs, g_free);
+  g_clear_pointer (&self->newest, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
@@ -213,6 +485,36 @@ pl_record_list_init (PlRecordList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
+  self->related = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* The tables named after FROM or JOIN in the derived columns' SQL. */
+static void
+find_related_tables (PlRecordList  *self,
+                     PlRecordClass *klass)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\b(?:FROM|JOIN)\\s+([a-z_]+)", 0, 0, NULL);
+  const PlColumn *columns;
+  guint n_columns;
+
+  columns = pl_record_class_get_columns (klass, &n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!(columns[i].flags & PL_COLUMN_DERIVED) || columns[i].expr == NULL)
+        continue;
+
+      g_regex_match (regex, columns[i].expr, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *table = g_match_info_fetch (match, 1);
+
+          if (!is_related (self, table))
+            g_ptr_array_add (self->related, g_steal_pointer (&table));
+          g_match_info_next (match, NULL);
+        }
+    }
 }
 
 PlRecordList *
@@ -222,6 +524,8 @@ pl_record_list_new (PlStore    *store,
                     gint64      value)
 {
   PlRecordList *self;
+  PlRecordClass *klass;
+  const PlColumn *columns;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (g_type_is_a (type, PL_TYPE_RECORD), NULL);
@@ -232,10 +536,31 @@ pl_record_list_new (PlStore    *store,
   self->column = g_strdup (column);
   self->value = value;
 
-  g_type_class_ref (type);
+  klass = g_type_class_ref (type);
+  self->table = g_strdup (pl_record_class_get_table (klass));
+  columns = pl_record_class_get_columns (klass, &self->n_columns);
+  self->pspecs = g_new0 (GParamSpec *, self->n_columns);
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (columns[i].name), "_", '-');
+
+      self->pspecs[i] = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+    }
+  find_related_tables (self, klass);
+
   g_array_unref (self->ids);
   self->ids = query_ids (self);
   g_ptr_array_set_size (self->items, self->ids->len);
+
+  /* Rows written from now on have an updated_at from now on; reading the
+   * newest of the table would cost a pass over it. A second back covers a
+   * write in the same second as this. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) before = g_date_time_add_seconds (now, -1);
+
+    self->newest = g_date_time_format (before, "%Y-%m-%dT%H:%M:%SZ");
+  }
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);

@@ -24,5 +24,7 @@ PlRecordList *pl_record_list_new    (PlStore    *store,
                                      const char *column,
                                      gint64      value);
 void          pl_record_list_reload (PlRecordList *self);
+guint         pl_record_list_find   (PlRecordList *self,
+                                     gint64        id);
 
 G_END_DECLS

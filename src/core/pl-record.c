@@ -833,3 +833,29 @@ pl_record_validate (PlRecord  *self,
 
   return TRUE;
 }
+
+/**
+ * pl_record_validate_column:
+ *
+ * Checks one column as pl_record_validate() would, so that a form can say
+ * which of its fields is at fault while the others are being typed.
+ */
+gboolean
+pl_record_validate_column (PlRecord    *self,
+                           const char  *column,
+                           GError     **error)
+{
+  PlRecordClass *klass;
+  PlRecordPrivate *priv;
+  int index;
+
+  g_return_val_if_fail (PL_IS_RECORD (self), FALSE);
+
+  klass = PL_RECORD_GET_CLASS (self);
+  priv = get_values (self);
+  index = column_index (self, column);
+  g_return_val_if_fail (index >= 0, FALSE);
+
+  return pl_record_validate_value (&klass->columns[index],
+                                   priv->nulls[index] ? NULL : &priv->values[index], error);
+}

@@ -115,6 +115,9 @@ gboolean        pl_record_validate         (PlRecord       *self,
 gboolean        pl_record_validate_value   (const PlColumn *column,
                                             const GValue   *value,
                                             GError        **error);
+gboolean        pl_record_validate_column  (PlRecord       *self,
+                                            const char     *column,
+                                            GError        **error);
 
 /* Used by the store to fill records from a row; not for views. */
 void            pl_record_load_value       (PlRecord       *self,

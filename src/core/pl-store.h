@@ -72,6 +72,10 @@ PlRecord    *pl_store_get                 (PlStore            *self,
                                            GType               type,
                                            gint64              id,
                                            GError            **error);
+GPtrArray   *pl_store_get_many            (PlStore            *self,
+                                           GType               type,
+                                           const gint64       *ids,
+                                           guint               n_ids);
 PlRecord    *pl_store_find_by_name        (PlStore            *self,
                                            GType               type,
                                            const char         *name,

@@ -18,6 +18,8 @@
 #include "pl-plan-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
+#include "pl-list-page.h"
+#include "pl-employers-page.h"
 
 /* One application for the whole program, as a real session has; each test
  * makes its own database, settings and windows. */
@@ -224,6 +226,38 @@ test_sample_pages (Fixture       *fixture,
   close_window (window);
 }
 
+/* Opening an employer from anywhere (an Overview row, a calendar item)
+ * shows the Employers page with that employer selected. */
+static void
+test_open_employer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) employer = NULL;
+  PlWindow *window;
+  PlListPage *page;
+  PlRecord *selected;
+  GDate today;
+
+  pl_date_today (&today);
+  g_assert_true (pl_sample_load (fixture->store, &today, &error));
+  g_assert_no_error (error);
+  employer = pl_store_find_by_name (fixture->store, PL_TYPE_EMPLOYER, "Keel and Anchor Hotel",
+                                    &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-employer", "x",
+                                             pl_record_get_id (employer)));
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "employers");
+
+  page = PL_LIST_PAGE (find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
+  WAIT_FOR ((selected = pl_list_page_get_selected (page)) != NULL &&
+            pl_record_get_id (selected) == pl_record_get_id (employer));
+
+  close_window (window);
+}
+
 static void
 test_start_empty (Fixture       *fixture,
                   gconstpointer  data)
@@ -424,6 +458,7 @@ main (int   argc,
   ADD ("/gui/window/welcome-load-sample", test_welcome_load_sample);
   ADD ("/gui/window/sample-pages", test_sample_pages);
   ADD ("/gui/window/start-empty", test_start_empty);
+  ADD ("/gui/window/open-employer", test_open_employer);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
   ADD ("/gui/window/size-saved", test_window_size);
   ADD ("/gui/application/about-and-shortcuts", test_about_and_shortcuts);

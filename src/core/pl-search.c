@@ -1,0 +1,178 @@
+/* pl-search.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-search"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-search.h"
+
+static gboolean
+has_word_characters (const char *word)
+{
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * pl_search_build_query:
+ * @text: what a person typed into a search field
+ *
+ * Turns @text into an FTS5 query in which every word must match the start
+ * of a word of the record: «quay side» becomes `"quay"* "side"*`. Each word
+ * is quoted (with its own quotes doubled), so that what people type is
+ * never read as FTS5 syntax: «NOT», «a:b» or an unbalanced quote are only
+ * words. Words with no letter or digit are dropped, as the index has none.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when @text holds
+ *   nothing to search for
+ */
+char *
+pl_search_build_query (const char *text)
+{
+  g_autoptr(GString) query = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  query = g_string_new (NULL);
+  words = g_strsplit_set (text, " \t\r\n", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (!has_word_characters (words[i]))
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * pl_search_ids:
+ * @kind: the kind of record in the search index: "employer", "staff",
+ *   "partner", "placement", "contact" or "group"
+ * @text: what a person typed
+ *
+ * Finds the records of @kind whose indexed text (names, notes and the like)
+ * has a word starting with each word of @text.
+ *
+ * Returns: (transfer full) (nullable): the matching ids in ascending order
+ *   (for pl_search_ids_contain()), or %NULL with @error set when the index
+ *   cannot be read. An empty array when @text holds nothing to search for.
+ */
+GArray *
+pl_search_ids (PlStore     *store,
+               const char  *kind,
+               const char  *text,
+               GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *query = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  query = pl_search_build_query (text);
+  if (query == NULL)
+    return g_steal_pointer (&ids);
+
+  db = pl_store_get_db (store);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT rec_id FROM search WHERE search MATCH ?1 AND kind = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+                   _("Cannot search: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+                   _("Cannot search: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+
+  g_array_sort (ids, compare_ids);
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * pl_search_ids_contain:
+ * @ids: ids from pl_search_ids()
+ *
+ * Returns: whether @id is among @ids, in logarithmic time.
+ */
+gboolean
+pl_search_ids_contain (GArray *ids,
+                       gint64  id)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  hi = ids->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 value = g_array_index (ids, gint64, mid);
+
+      if (value == id)
+        return TRUE;
+      if (value < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,616 @@
+/* test-directory.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include "pl-application.h"
+#include "pl-contact-dialog.h"
+#include "pl-employers-page.h"
+#include "pl-partners-page.h"
+#include "pl-staff-page.h"
+#include "pl-test-data.h"
+#include "pl-window.h"
+#include "pl-withdraw-dialog.h"
+
+/* The Employers, Staff and Partners pages, driven through their widgets as
+ * a person would: typing into the rows of the detail pane, choosing in the
+ * filters, answering the dialogs. What counts is what the store holds. */
+
+static PlApplication *app;
+
+typedef struct
+{
+  PlTestDb   db;
+  GSettings *settings;
+  PlContext *context;
+  PlWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+  pl_test_db_open (&fixture->db);
+  fixture->settings = g_settings_new_with_backend (APP_ID, backend);
+  fixture->context = pl_context_new (fixture->db.store, fixture->settings);
+  /* Past the welcome view. */
+  pl_store_set_setting (fixture->db.store, "started_empty", "1", NULL);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds or ten seconds pass. */
+#define WAIT_FOR(condition)                                               \
+  G_STMT_START {                                                          \
+    gboolean timed_out_ = FALSE;                                          \
+    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
+    while (!(condition) && !timed_out_)                                   \
+      g_main_context_iteration (NULL, TRUE);                              \
+    if (!timed_out_)                                                      \
+      g_source_remove (id_);                                              \
+    g_assert_true (condition);                                            \
+  } G_STMT_END
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      GtkWidget *weak = GTK_WIDGET (fixture->window);
+
+      g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      WAIT_FOR (weak == NULL);
+    }
+
+  /* Dialogs left open by a test. */
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+
+  /* Nothing the pages made may outlive them and hold on to the store. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->db.store));
+  pl_test_db_close (&fixture->db);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Opens the window on @page and returns that page's widget. */
+static PlListPage *
+open_page (Fixture    *fixture,
+           const char *page,
+           GType       type)
+{
+  PlListPage *widget;
+
+  fixture->window = pl_window_new (app, fixture->context);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", page));
+  widget = PL_LIST_PAGE (find_descendant (GTK_WIDGET (fixture->window), type));
+  g_assert_nonnull (widget);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (widget)));
+
+  return widget;
+}
+
+static GtkWidget *
+row_of (PlListPage *page,
+        const char *column)
+{
+  GtkWidget *widget = pl_record_editor_get_widget (pl_list_page_get_editor (page), column);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Types @text into the field of @column, as a person would: the text
+ * changes, then the focus moves on. */
+static void
+type_into (PlListPage *page,
+           const char *column,
+           const char *text)
+{
+  GtkWidget *row = row_of (page, column);
+
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static char *
+stored_text (PlStore    *store,
+             GType       type,
+             gint64      id,
+             const char *column)
+{
+  g_autoptr(PlRecord) record = pl_store_get (store, type, id, NULL);
+
+  return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
+}
+
+static gboolean
+stored_is (PlStore    *store,
+           GType       type,
+           gint64      id,
+           const char *column,
+           const char *expected)
+{
+  g_autofree char *text = stored_text (store, type, id, column);
+
+  return g_strcmp0 (text, expected) == 0;
+}
+
+static gboolean
+activate (GtkWidget  *widget,
+          const char *action)
+{
+  return gtk_widget_activate_action (widget, action, NULL);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static GtkWindow *
+find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+static guint
+n_shown (PlListPage *page)
+{
+  return g_list_model_get_n_items (pl_list_page_get_model (page));
+}
+
+/* New, type a name and an email, duplicate, delete: each step is in the
+ * store, because the page saved it, not because the test did. */
+static void
+test_employer_crud (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  PlListPage *page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+  PlRecord *selected;
+  gint64 id;
+  gint64 copy;
+
+  /* Empty at first, saying what to do. */
+  g_assert_cmpuint (n_shown (page), ==, 0);
+  g_assert_null (pl_list_page_get_selected (page));
+
+  g_assert_true (activate (GTK_WIDGET (page), "page.new"));
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==, 1);
+  selected = pl_list_page_get_selected (page);
+  g_assert_nonnull (selected);
+  id = pl_record_get_id (selected);
+  g_assert_cmpstr (pl_record_get_string (selected, "name"), ==, "New employer 1");
+
+  /* Typing saves after a pause, without leaving the field. */
+  type_into (page, "name", "Quayside Kitchen");
+  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
+
+  /* Leaving the field saves at once. */
+  type_into (page, "contact_email", "chef@quayside.example.co.uk");
+  gtk_widget_grab_focus (row_of (page, "postcode"));
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_email", "chef@quayside.example.co.uk"));
+
+  type_into (page, "capacity", "3");
+  type_into (page, "postcode", "HU1 1AA");
+  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "postcode", "HU1 1AA"));
+  g_assert_cmpint (pl_test_query_int (store, "SELECT capacity FROM employer WHERE id = ?1", id), ==, 3);
+
+  /* The list shows the new name. */
+  g_assert_cmpstr (pl_record_get_string (pl_list_page_get_selected (page), "name"), ==,
+                   "Quayside Kitchen");
+
+  g_assert_true (activate (GTK_WIDGET (page), "page.duplicate"));
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==, 2);
+  copy = pl_record_get_id (pl_list_page_get_selected (page));
+  g_assert_cmpint (copy, !=, id);
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, copy, "name", "Quayside Kitchen (copy)"));
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, copy, "postcode", "HU1 1AA"));
+
+  g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==, 1);
+  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, copy, "name"));
+  g_assert_cmpuint (n_shown (page), ==, 1);
+}
+
+/* An email address without a domain is marked under its row and not
+ * saved; what was typed stays in the field until it is put right. */
+static void
+test_invalid_email (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  gint64 id = pl_test_employer (store, "Quayside Kitchen", "warm");
+  PlListPage *page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+  PlRecordEditor *editor = pl_list_page_get_editor (page);
+  GtkWidget *row;
+
+  g_assert_true (pl_list_page_select (page, id));
+  row = row_of (page, "contact_email");
+
+  type_into (page, "contact_email", "chef@");
+  WAIT_FOR (pl_record_editor_get_error (editor, "contact_email") != NULL);
+  g_assert_cmpstr (pl_record_editor_get_error (editor, "contact_email"), ==,
+                   "Contact email: “chef@” is not an email address.");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "chef@");
+  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
+
+  /* Other fields still save meanwhile. */
+  type_into (page, "contact_name", "Ada Pike");
+  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_name", "Ada Pike"));
+  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
+
+  /* A number out of range is refused the same way. */
+  type_into (page, "capacity", "5000");
+  WAIT_FOR (pl_record_editor_get_error (editor, "capacity") != NULL);
+  g_assert_cmpint (pl_test_query_int (store, "SELECT capacity FROM employer WHERE id = ?1", id), ==, 1);
+
+  type_into (page, "contact_email", "chef@quayside.example.co.uk");
+  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_email", "chef@quayside.example.co.uk"));
+  g_assert_null (pl_record_editor_get_error (editor, "contact_email"));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+}
+
+/* Deleting an employer takes its contact log with it; Undo brings back
+ * both. */
+static void
+test_undo_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  gint64 partner = pl_test_partner (store, "Humber Estuary College");
+  gint64 staff = pl_test_staff (store, partner, "Amira Okafor");
+  gint64 id = pl_test_employer (store, "Quayside Kitchen", "warm");
+  gint64 other = pl_test_employer (store, "Harbour Hotel", "warm");
+  PlListPage *page;
+
+  pl_test_contact (store, id, staff, "2026-11-01", "Asked about January", "2026-11-20");
+  pl_test_contact (store, id, 0, "2026-11-10", "Chef called back", NULL);
+  page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+
+  g_assert_true (pl_list_page_select (page, id));
+  g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
+  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id), ==, 0);
+  g_assert_cmpuint (n_shown (page), ==, 1);
+
+  /* What the toast's Undo button does. */
+  g_assert_true (activate (GTK_WIDGET (page), "page.undo-delete"));
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
+  g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id), ==, 2);
+  g_assert_cmpint (pl_test_query_int (store, "SELECT staff_id FROM contact WHERE employer_id = ?1 "
+                                             "AND follow_up IS NOT NULL", id), ==, staff);
+  g_assert_cmpuint (n_shown (page), ==, 2);
+  g_assert_cmpint (pl_record_get_id (pl_list_page_get_selected (page)), ==, id);
+  g_assert_cmpint (pl_record_get_id (pl_list_page_get_selected (page)), !=, other);
+}
+
+/* The "Needs attention" toggle keeps the employers with a follow-up due;
+ * the search field finds by the start of a word. */
+static void
+test_needs_attention (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  gint64 due = pl_test_employer (store, "Quayside Kitchen", "contacted");
+  gint64 fine = pl_test_employer (store, "Harbour Hotel", "contacted");
+  gint64 quay = pl_test_employer (store, "Quay Street Bakery", "contacted");
+  PlListPage *page;
+  GtkWidget *search;
+  g_autoptr(PlRecord) first = NULL;
+
+  pl_test_contact (store, due, 0, "2026-11-01", "Call back next week", "2026-11-15");
+  pl_test_contact (store, fine, 0, "2026-11-01", "Call back in December", "2026-12-15");
+  pl_test_contact (store, quay, 0, "2026-11-12", "Interested", NULL);
+  page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+  g_assert_cmpuint (n_shown (page), ==, 3);
+
+  /* The flags are worked out in a thread; the list follows. */
+  pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), TRUE);
+  WAIT_FOR (n_shown (page) == 1);
+  first = g_list_model_get_item (pl_list_page_get_model (page), 0);
+  g_assert_cmpint (pl_record_get_id (first), ==, due);
+
+  /* Logging the follow-up call settles it. The employer being looked at
+   * stays in view until the list is asked for again. */
+  g_assert_true (pl_list_page_select (page, due));
+  pl_test_contact (store, due, 0, "2026-11-22", "Called back: dates agreed", NULL);
+  WAIT_FOR (pl_record_get_string (pl_list_page_get_selected (page), "last_contact") != NULL &&
+            g_str_equal (pl_record_get_string (pl_list_page_get_selected (page), "last_contact"),
+                         "2026-11-22"));
+  pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), FALSE);
+  pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), TRUE);
+  WAIT_FOR (n_shown (page) == 0);
+
+  pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), FALSE);
+  g_assert_cmpuint (n_shown (page), ==, 3);
+
+  search = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "quay");
+  WAIT_FOR (n_shown (page) == 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "quay str");
+  WAIT_FOR (n_shown (page) == 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  WAIT_FOR (n_shown (page) == 3);
+}
+
+/* An employer with placements cannot be deleted; the dialog says why and
+ * offers to mark it lapsed instead. */
+static void
+test_delete_in_use (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  gint64 partner = pl_test_partner (store, "Humber Estuary College");
+  gint64 staff = pl_test_staff (store, partner, "Amira Okafor");
+  gint64 id = pl_test_employer (store, "Quayside Kitchen", "host");
+  PlListPage *page;
+  AdwMessageDialog *dialog;
+
+  pl_test_placement (store, staff, id, "agreed", NULL);
+  page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+  g_assert_true (pl_list_page_select (page, id));
+
+  g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 placement"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "lapse"));
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
+
+  adw_message_dialog_response (dialog, "lapse");
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "relationship", "lapsed"));
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==, 1);
+}
+
+static void
+set_text_view (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* Logging a contact before an employer's "do not contact before" date asks
+ * first, naming who asked. */
+static void
+test_log_contact_not_before (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  gint64 partner = pl_test_partner (store, "Humber Estuary College");
+  gint64 alex = pl_test_staff (store, partner, "Alex Smith");
+  gint64 id = pl_test_employer (store, "Humber Freight", "warm");
+  g_autoptr(PlRecord) employer = pl_store_get (store, PL_TYPE_EMPLOYER, id, NULL);
+  PlListPage *page;
+  PlContactDialog *dialog;
+  AdwMessageDialog *warning;
+  GtkWidget *summary;
+
+  g_object_set (employer, "owner-id", alex, "do-not-contact-before", "2027-03-03", NULL);
+  g_assert_true (pl_store_update (store, employer, NULL));
+
+  page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+  g_assert_true (pl_list_page_select (page, id));
+  g_assert_true (activate (GTK_WIDGET (page), "employer.log-contact"));
+  WAIT_FOR ((dialog = (PlContactDialog *) find_window (PL_TYPE_CONTACT_DIALOG)) != NULL);
+
+  /* A summary is needed before anything is saved. */
+  g_assert_false (pl_contact_dialog_save (dialog));
+  summary = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  set_text_view (summary, "Asked about hosting in the spring");
+
+  g_assert_false (pl_contact_dialog_save (dialog));
+  WAIT_FOR ((warning = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_body (warning), ==,
+                   "Alex Smith asked that nobody contacts Humber Freight before 3 March 2027. "
+                   "Log this contact anyway?");
+  g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id), ==, 0);
+
+  adw_message_dialog_response (warning, "log");
+  WAIT_FOR (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id) == 1);
+  WAIT_FOR (find_window (PL_TYPE_CONTACT_DIALOG) == NULL);
+  g_assert_cmpint (pl_test_query_int (store, "SELECT staff_id FROM contact WHERE employer_id = ?1", id), ==, alex);
+  g_assert_cmpint (pl_test_query_int (store, "SELECT contact_date = '2026-11-22' FROM contact "
+                                             "WHERE employer_id = ?1", id), ==, 1);
+}
+
+/* Withdrawing a partner cancels its open placements (or hands them on),
+ * records date and reason, and leaves finished placements alone. */
+static void
+test_partner_withdrawal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const days[] = { "2027-01-12", NULL };
+  PlStore *store = fixture->db.store;
+  gint64 leaving = pl_test_partner (store, "Brightpath Training");
+  gint64 staying = pl_test_partner (store, "Humber Estuary College");
+  gint64 teacher = pl_test_staff (store, leaving, "Bea Leaving");
+  gint64 colleague = pl_test_staff (store, staying, "Sam Staying");
+  gint64 employer = pl_test_employer (store, "Quayside Kitchen", "host");
+  gint64 request = pl_test_placement (store, teacher, 0, "request", NULL);
+  gint64 confirmed = pl_test_placement (store, teacher, employer, "confirmed", days);
+  gint64 done = pl_test_placement (store, teacher, employer, "completed", days);
+  PlListPage *page;
+  PlWithdrawDialog *dialog;
+  GtkWidget *reason;
+
+  page = PL_LIST_PAGE (open_page (fixture, "partners", PL_TYPE_PARTNERS_PAGE));
+  g_assert_true (pl_list_page_select (page, leaving));
+
+  /* Deleting is refused: it has staff. The safe choice is withdrawal. */
+  g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
+  {
+    AdwMessageDialog *refused;
+
+    WAIT_FOR ((refused = find_message_dialog ()) != NULL);
+    g_assert_true (adw_message_dialog_has_response (refused, "withdraw"));
+    adw_message_dialog_response (refused, "withdraw");
+  }
+
+  WAIT_FOR ((dialog = (PlWithdrawDialog *) find_window (PL_TYPE_WITHDRAW_DIALOG)) != NULL);
+  g_assert_cmpuint (pl_withdraw_dialog_get_n_open (dialog), ==, 2);
+
+  reason = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  /* The first entry row is the date; the reason follows it. */
+  reason = gtk_widget_get_next_sibling (reason);
+  g_assert_true (ADW_IS_ENTRY_ROW (reason));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Funding ended");
+
+  g_assert_true (pl_withdraw_dialog_apply (dialog));
+
+  g_assert_true (stored_is (store, PL_TYPE_PARTNER, leaving, "status", "withdrawn"));
+  g_assert_true (stored_is (store, PL_TYPE_PARTNER, leaving, "withdrawn_on", "2026-11-22"));
+  g_assert_true (stored_is (store, PL_TYPE_PARTNER, leaving, "withdrawn_reason", "Funding ended"));
+  g_assert_true (stored_is (store, PL_TYPE_PLACEMENT, request, "status", "cancelled"));
+  g_assert_true (stored_is (store, PL_TYPE_PLACEMENT, request, "cancel_reason", "Partner withdrew: Funding ended"));
+  g_assert_true (stored_is (store, PL_TYPE_PLACEMENT, confirmed, "status", "cancelled"));
+  g_assert_true (stored_is (store, PL_TYPE_PLACEMENT, done, "status", "completed"));
+  g_assert_cmpint (pl_test_query_int (store, "SELECT staff_id FROM placement WHERE id = ?1", confirmed), ==,
+                   teacher);
+  g_assert_cmpint (colleague, >, 0);
+}
+
+/* The same, handing every open placement to another partner's staff. */
+static void
+test_partner_withdrawal_move (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  gint64 leaving = pl_test_partner (store, "Brightpath Training");
+  gint64 staying = pl_test_partner (store, "Humber Estuary College");
+  gint64 teacher = pl_test_staff (store, leaving, "Bea Leaving");
+  gint64 colleague = pl_test_staff (store, staying, "Sam Staying");
+  gint64 request = pl_test_placement (store, teacher, 0, "request", NULL);
+  gint64 proposed = pl_test_placement (store, teacher, 0, "proposed", NULL);
+  PlListPage *page;
+  PlWithdrawDialog *dialog;
+
+  page = PL_LIST_PAGE (open_page (fixture, "partners", PL_TYPE_PARTNERS_PAGE));
+  g_assert_true (pl_list_page_select (page, leaving));
+  g_assert_true (activate (GTK_WIDGET (page), "partner.withdraw"));
+  WAIT_FOR ((dialog = (PlWithdrawDialog *) find_window (PL_TYPE_WITHDRAW_DIALOG)) != NULL);
+
+  pl_withdraw_dialog_move_all (dialog, colleague);
+  g_assert_true (pl_withdraw_dialog_apply (dialog));
+
+  g_assert_true (stored_is (store, PL_TYPE_PARTNER, leaving, "status", "withdrawn"));
+  g_assert_true (stored_is (store, PL_TYPE_PLACEMENT, request, "status", "request"));
+  g_assert_cmpint (pl_test_query_int (store, "SELECT staff_id FROM placement WHERE id = ?1", request), ==,
+                   colleague);
+  g_assert_cmpint (pl_test_query_int (store, "SELECT staff_id FROM placement WHERE id = ?1", proposed), ==,
+                   colleague);
+}
+
+/* A staff member needs a partner; the page says so rather than failing
+ * silently. With one, New works and typing saves. */
+static void
+test_staff_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  PlListPage *page = PL_LIST_PAGE (open_page (fixture, "staff", PL_TYPE_STAFF_PAGE));
+  gint64 partner;
+  gint64 id;
+
+  g_assert_true (activate (GTK_WIDGET (page), "page.new"));
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_STAFF), ==, 0);
+
+  partner = pl_test_partner (store, "Humber Estuary College");
+  g_assert_true (activate (GTK_WIDGET (page), "page.new"));
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_STAFF), ==, 1);
+  id = pl_record_get_id (pl_list_page_get_selected (page));
+  g_assert_cmpint (pl_test_query_int (store, "SELECT partner_id FROM staff WHERE id = ?1", id), ==, partner);
+
+  type_into (page, "name", "Amira Okafor");
+  type_into (page, "phone", "01482 123456");
+  WAIT_FOR (stored_is (store, PL_TYPE_STAFF, id, "phone", "01482 123456"));
+  g_assert_true (stored_is (store, PL_TYPE_STAFF, id, "name", "Amira Okafor"));
+
+  type_into (page, "email", "amira at college");
+  WAIT_FOR (pl_record_editor_get_error (pl_list_page_get_editor (page), "email") != NULL);
+  g_assert_null (stored_text (store, PL_TYPE_STAFF, id, "email"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/employers/crud", test_employer_crud);
+  ADD ("/gui/employers/invalid-email", test_invalid_email);
+  ADD ("/gui/employers/undo-delete", test_undo_delete);
+  ADD ("/gui/employers/needs-attention", test_needs_attention);
+  ADD ("/gui/employers/delete-in-use", test_delete_in_use);
+  ADD ("/gui/employers/log-contact-not-before", test_log_contact_not_before);
+  ADD ("/gui/partners/withdrawal", test_partner_withdrawal);
+  ADD ("/gui/partners/withdrawal-move", test_partner_withdrawal_move);
+  ADD ("/gui/staff/new-and-edit", test_staff_page);
+
+  return g_test_run ();
+}

@@ -1,0 +1,211 @@
+/* pl-test-data.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* Small builders of test data shared by the core and GUI tests: each one
+ * inserts through the store, as the application does, and fails the test
+ * when the store refuses. */
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  PlStore *store;
+} PlTestDb;
+
+static inline void
+pl_test_db_open (PlTestDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  db->dir = g_dir_make_tmp ("placements-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  db->path = g_build_filename (db->dir, "test.db", NULL);
+  db->store = pl_store_open (db->path, &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+pl_test_db_close (PlTestDb *db)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&db->store);
+  dir = g_dir_open (db->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (db->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (db->dir);
+  g_clear_pointer (&db->path, g_free);
+  g_clear_pointer (&db->dir, g_free);
+}
+
+static inline gint64
+pl_test_sector (PlStore    *store,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) sector = pl_store_find_by_name (store, PL_TYPE_SECTOR, name, &error);
+
+  g_assert_no_error (error);
+  return pl_record_get_id (sector);
+}
+
+static inline gint64
+pl_test_insert (PlStore  *store,
+                PlRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  pl_store_insert (store, record, &error);
+  g_assert_no_error (error);
+  return pl_record_get_id (record);
+}
+
+static inline gint64
+pl_test_partner (PlStore    *store,
+                 const char *name)
+{
+  g_autoptr(PlRecord) partner = pl_record_new (PL_TYPE_PARTNER);
+
+  g_object_set (partner, "name", name, "kind", "college", "status", "active", NULL);
+  return pl_test_insert (store, partner);
+}
+
+static inline gint64
+pl_test_staff (PlStore    *store,
+               gint64      partner_id,
+               const char *name)
+{
+  g_autoptr(PlRecord) staff = pl_record_new (PL_TYPE_STAFF);
+
+  g_object_set (staff, "partner-id", partner_id, "name", name, "teaching-days", (gint64) 0, NULL);
+  return pl_test_insert (store, staff);
+}
+
+static inline gint64
+pl_test_employer (PlStore    *store,
+                  const char *name,
+                  const char *relationship)
+{
+  g_autoptr(PlRecord) employer = pl_record_new (PL_TYPE_EMPLOYER);
+
+  g_object_set (employer,
+                "name", name,
+                "sector-id", pl_test_sector (store, "Catering and Hospitality"),
+                "relationship", relationship,
+                "capacity", (gint64) 1,
+                "notice-weeks", (gint64) 0,
+                "preferred-days", (gint64) 31,
+                NULL);
+  return pl_test_insert (store, employer);
+}
+
+/* @follow_up may be NULL. */
+static inline gint64
+pl_test_contact (PlStore    *store,
+                 gint64      employer_id,
+                 gint64      staff_id,
+                 const char *date,
+                 const char *summary,
+                 const char *follow_up)
+{
+  g_autoptr(PlRecord) contact = pl_record_new (PL_TYPE_CONTACT);
+
+  g_object_set (contact,
+                "employer-id", employer_id,
+                "contact-date", date,
+                "channel", "call",
+                "summary", summary,
+                NULL);
+  if (staff_id != 0)
+    pl_record_set_int (contact, "staff_id", staff_id);
+  if (follow_up != NULL)
+    pl_record_set_string (contact, "follow_up", follow_up);
+  return pl_test_insert (store, contact);
+}
+
+/* A placement at @employer_id (0 for none yet) on @days (NULL-terminated,
+ * may be NULL). */
+static inline gint64
+pl_test_placement (PlStore            *store,
+                   gint64              staff_id,
+                   gint64              employer_id,
+                   const char         *status,
+                   const char * const *days)
+{
+  g_autoptr(PlRecord) placement = pl_record_new (PL_TYPE_PLACEMENT);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_object_set (placement,
+                "staff-id", staff_id,
+                "sector-id", pl_test_sector (store, "Catering and Hospitality"),
+                "status", status,
+                "length", (gint64) 2,
+                "aims", (gint64) 0,
+                NULL);
+  if (employer_id != 0)
+    pl_record_set_int (placement, "employer_id", employer_id);
+  if (g_strcmp0 (status, "cancelled") == 0)
+    pl_record_set_string (placement, "cancel_reason", "The host closed for refurbishment");
+  id = pl_test_insert (store, placement);
+
+  if (days != NULL)
+    {
+      pl_store_set_days (store, id, days, &error);
+      g_assert_no_error (error);
+    }
+
+  return id;
+}
+
+/* Runs @sql with one integer and one text parameter, for the few facts a
+ * test must set that the application never writes itself (time stamps). */
+static inline void
+pl_test_exec (PlStore    *store,
+              const char *sql,
+              gint64      number,
+              const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, number);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static inline gint64
+pl_test_query_int (PlStore    *store,
+                   const char *sql,
+                   gint64      number)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, number);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+G_END_DECLS
