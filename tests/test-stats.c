@@ -181,6 +181,16 @@ assert_case_study_figures (JsonNode *root)
   g_assert_cmpint (get_int (root, "student_survey/agree_pct/employment_opportunities"), ==, 93);
   g_assert_cmpint (get_int (root, "student_survey/agree_pct/workplace"), ==, 97);
   g_assert_cmpint (get_int (root, "student_survey/agree_pct/equality_diversity"), ==, 94);
+  /* Over those who answered: one student left equality and diversity
+   * blank, so 68 of 72 (94 %), not 68 of 73 (93 %). */
+  g_assert_cmpint (get_int (root, "student_survey/agreed/learning_improved"), ==, 70);
+  g_assert_cmpint (get_int (root, "student_survey/answered/learning_improved"), ==, 73);
+  g_assert_cmpint (get_int (root, "student_survey/agreed/equality_diversity"), ==, 68);
+  g_assert_cmpint (get_int (root, "student_survey/answered/equality_diversity"), ==, 72);
+  g_assert_cmpint (get_int (root, "employer_survey/agreed/vocational_education_important"), ==,
+                   20);
+  g_assert_cmpint (get_int (root, "employer_survey/answered/vocational_education_important"), ==,
+                   23);
 
   g_assert_cmpint (get_int (root, "employer_survey/responses"), ==, 23);
   g_assert_cmpint (get_int (root, "employer_survey/agree_pct/vocational_education_important"),
@@ -453,9 +463,26 @@ test_partner_filter (void)
   g_assert_cmpint (get_int (lead, "observations/staff_observed"), ==, 17);
   g_assert_cmpint (get_int (lead, "groups/organisations"), ==, 1);
 
+  /* Surveys linked to the partner's staff or their placements; the twelve
+   * student and thirteen employer responses linked to nobody drop out. */
+  g_assert_cmpint (get_int (lead, "student_survey/responses"), ==, 58);
+  g_assert_cmpint (get_int (lead, "employer_survey/responses"), ==, 8);
+
   small = compute (t.store, "Dearneside College", NULL, NULL);
   g_assert_cmpint (get_int (small, "placements/total"), ==, 1);
   g_assert_cmpint (get_int (small, "observations/staff_observed"), ==, 2);
+  g_assert_cmpint (get_int (small, "student_survey/responses"), ==, 1);
+  g_assert_cmpint (get_int (small, "employer_survey/responses"), ==, 1);
+
+  /* Two answers, both neutral: 0 % of those who answered, not "no data". */
+  {
+    g_autoptr(JsonNode) coast = compute (t.store, "Holderness Coast College", NULL, NULL);
+
+    g_assert_cmpint (get_int (coast, "student_survey/responses"), ==, 2);
+    g_assert_cmpint (get_int (coast, "student_survey/answered/learning_improved"), ==, 2);
+    g_assert_cmpint (get_int (coast, "student_survey/agree_pct/learning_improved"), ==, 0);
+    g_assert_cmpint (get_int (coast, "student_survey/agree_pct/workplace"), ==, 100);
+  }
 
   none = pl_stats_compute (t.store, &unknown, &error);
   g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);

@@ -88,7 +88,28 @@ make_layout (PlBarChart *self,
   return layout;
 }
 
-/* The widest label decides where bars start, within a third of the width. */
+/* The widest value decides where every track ends, so that the tracks
+ * line up whatever each bar's figure. */
+static int
+value_width (PlBarChart *self)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      g_autofree char *text = format_value (self, g_array_index (self->bars, Bar, i).value);
+      g_autoptr(PangoLayout) layout = make_layout (self, text, FALSE);
+      int w;
+
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+
+  return widest;
+}
+
+/* The widest label decides where bars start, within two fifths of the
+ * width: criteria such as "Industry standards and employability" are long. */
 static int
 label_width (PlBarChart *self,
              int         width)
@@ -104,7 +125,7 @@ label_width (PlBarChart *self,
       widest = MAX (widest, w);
     }
 
-  return MIN (widest, width / 3);
+  return MIN (widest, width * 2 / 5);
 }
 
 static int
@@ -154,6 +175,7 @@ pl_bar_chart_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int top = title_height (self);
   int labels = label_width (self, width);
+  int values = value_width (self);
   double max = scale_max (self);
   GdkRGBA fg, accent, trough;
 
@@ -177,17 +199,16 @@ pl_bar_chart_snapshot (GtkWidget   *widget,
       g_autofree char *value_text = format_value (self, bar->value);
       g_autoptr(PangoLayout) value = make_layout (self, value_text, FALSE);
       int y = top + (int) i * (BAR_HEIGHT + BAR_SPACING);
-      int value_w, label_h;
+      int label_h;
       double track, filled;
 
       pango_layout_set_width (label, labels * PANGO_SCALE);
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (label, NULL, &label_h);
-      pango_layout_get_pixel_size (value, &value_w, NULL);
 
       gtk_snapshot_render_layout (snapshot, style, 0, y + (BAR_HEIGHT - label_h) / 2.0, label);
 
-      track = MAX (0, width - labels - LABEL_GAP - VALUE_GAP - value_w);
+      track = MAX (0, width - labels - LABEL_GAP - VALUE_GAP - values);
       filled = track * CLAMP (bar->value / max, 0.0, 1.0);
 
       gtk_snapshot_append_color (snapshot, &trough,
@@ -195,7 +216,8 @@ pl_bar_chart_snapshot (GtkWidget   *widget,
       if (filled > 0)
         gtk_snapshot_append_color (snapshot, &accent,
                                    &GRAPHENE_RECT_INIT (labels + LABEL_GAP, y, filled, BAR_HEIGHT));
-      gtk_snapshot_render_layout (snapshot, style, labels + LABEL_GAP + filled + VALUE_GAP,
+      /* The figures in a column of their own, clear of every track. */
+      gtk_snapshot_render_layout (snapshot, style, labels + LABEL_GAP + track + VALUE_GAP,
                                   y + (BAR_HEIGHT - label_h) / 2.0, value);
     }
 }

@@ -11,13 +11,39 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-bar-chart.h"
 #include "pl-date.h"
 #include "pl-overview-page.h"
 #include "pl-overview.h"
 #include "pl-stats.h"
+#include "pl-survey.h"
+#include "pl-window.h"
 
 /* What needs doing today, worst first, and the network's figures. Nothing
- * on it is typed in: every row opens the record it is about. */
+ * on it is typed in: every row opens the record it is about.
+ *
+ * The figures (cards and charts) follow the partner and period chosen above
+ * them, through the PlStatsFilter of `placements-cli stats`, so that the
+ * page and the command agree; the lists of what is due do not, as they are
+ * the day's work. Each chart says in words what it draws (PlBarChart's
+ * text alternative) and names each bar's figure in its tooltip. */
+
+typedef enum
+{
+  PERIOD_ALL,
+  PERIOD_THIS_YEAR,
+  PERIOD_LAST_YEAR,
+} Period;
+
+typedef enum
+{
+  CHART_SECTORS,
+  CHART_FUNNEL,
+  CHART_IMPROVED,
+  CHART_STUDENTS,
+  CHART_EMPLOYERS,
+  N_CHARTS
+} Chart;
 struct _PlOverviewPage
 {
   GtkWidget            parent_instance;
@@ -36,8 +62,16 @@ struct _PlOverviewPage
   GtkListBox          *requests_list;
   AdwPreferencesGroup *employers_group;
   GtkListBox          *employers_list;
+  AdwPreferencesGroup *figures_group;
+  GtkDropDown         *partner_dropdown;
+  GtkStringList       *partner_names;
+  GtkDropDown         *period_dropdown;
   GtkFlowBox          *cards_box;
   GtkBox              *charts_box;
+
+  PlBarChart          *charts[N_CHARTS];
+  GtkLabel            *chart_notes[N_CHARTS];
+  gboolean             updating_partners;
 };
 
 G_DEFINE_FINAL_TYPE (PlOverviewPage, pl_overview_page, GTK_TYPE_WIDGET)
@@ -211,6 +245,79 @@ fill_list (PlOverviewPage      *self,
   }
 }
 
+/* The partner list, keeping the one chosen while it is still there. */
+static void
+reload_partners (PlOverviewPage *self)
+{
+  sqlite3 *db = pl_store_get_db (pl_context_get_store (self->context));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint selected = gtk_drop_down_get_selected (self->partner_dropdown);
+  g_autofree char *current = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->partner_names));
+  guint position = 0;
+  gboolean same;
+
+  if (selected > 0 && selected < n)
+    current = g_strdup (gtk_string_list_get_string (self->partner_names, selected));
+
+  g_ptr_array_add (names, g_strdup (_("Every partner")));
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM partner ORDER BY name COLLATE NOCASE", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+        if (g_strcmp0 (name, current) == 0)
+          position = names->len;
+        g_ptr_array_add (names, g_strdup (name));
+      }
+
+  same = names->len == n;
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (names->pdata[i], gtk_string_list_get_string (self->partner_names, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_add (names, NULL);
+  self->updating_partners = TRUE;
+  gtk_string_list_splice (self->partner_names, 0, n, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->partner_dropdown, position);
+  self->updating_partners = FALSE;
+}
+
+/* The filter the dropdowns say; @from and @to are filled for a period. */
+static void
+get_filter (PlOverviewPage *self,
+            PlStatsFilter  *filter,
+            char          **from,
+            char          **to)
+{
+  guint partner = gtk_drop_down_get_selected (self->partner_dropdown);
+  Period period = gtk_drop_down_get_selected (self->period_dropdown);
+  GDate today, start, end;
+
+  filter->partner = NULL;
+  filter->from = filter->to = NULL;
+  *from = *to = NULL;
+
+  if (partner > 0 && partner < g_list_model_get_n_items (G_LIST_MODEL (self->partner_names)))
+    filter->partner = gtk_string_list_get_string (self->partner_names, partner);
+
+  if (period != PERIOD_THIS_YEAR && period != PERIOD_LAST_YEAR)
+    return;
+
+  pl_context_get_today (self->context, &today);
+  pl_date_academic_year_start (&today, &start);
+  if (period == PERIOD_LAST_YEAR)
+    g_date_subtract_years (&start, 1);
+  end = start;
+  g_date_add_years (&end, 1);
+  g_date_subtract_days (&end, 1);
+  filter->from = *from = pl_date_to_iso (&start);
+  filter->to = *to = pl_date_to_iso (&end);
+}
+
 static void
 add_card (PlOverviewPage *self,
           gint64          value,
@@ -220,6 +327,7 @@ add_card (PlOverviewPage *self,
   GtkWidget *number;
   GtkWidget *caption = gtk_label_new (label);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", label, text);
 
   number = gtk_label_new (text);
   gtk_widget_add_css_class (number, "title-1");
@@ -233,27 +341,20 @@ add_card (PlOverviewPage *self,
   gtk_widget_set_margin_end (caption, 12);
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), caption);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
   gtk_flow_box_append (self->cards_box, box);
 }
 
 static void
-fill_cards (PlOverviewPage *self)
+fill_cards (PlOverviewPage *self,
+            JsonObject     *root)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
+  JsonObject *observations = json_object_get_object_member (root, "observations");
   GtkWidget *child;
-  JsonObject *root;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
     gtk_flow_box_remove (self->cards_box, child);
-
-  node = pl_stats_compute (pl_context_get_store (self->context), NULL, &error);
-  if (node == NULL)
-    {
-      g_warning ("Cannot compute the figures: %s", error->message);
-      return;
-    }
-  root = json_node_get_object (node);
 
   add_card (self, json_object_get_int_member (json_object_get_object_member (root, "placements"),
                                               "total"),
@@ -264,6 +365,215 @@ fill_cards (PlOverviewPage *self)
   add_card (self, json_object_get_int_member (root, "colleagues_reached"),
             _("Colleagues reached"));
   add_card (self, json_object_get_int_member (root, "students_reached"), _("Students reached"));
+  add_card (self, json_object_get_int_member (observations, "staff_observed"),
+            _("Staff observed before and after"));
+  add_card (self, json_object_get_int_member (json_object_get_object_member (root,
+                                                                             "student_survey"),
+                                              "responses"),
+            _("Student survey responses"));
+  add_card (self, json_object_get_int_member (json_object_get_object_member (root,
+                                                                             "employer_survey"),
+                                              "responses"),
+            _("Employer survey responses"));
+}
+
+static void
+set_chart_note (PlOverviewPage *self,
+                Chart           chart,
+                const char     *note)
+{
+  gtk_label_set_text (self->chart_notes[chart], note);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_notes[chart]), note != NULL);
+}
+
+static void
+fill_sectors (PlOverviewPage *self,
+              JsonObject     *placements)
+{
+  PlBarChart *chart = self->charts[CHART_SECTORS];
+  JsonObject *by_sector = json_object_get_object_member (placements, "by_sector");
+  g_autoptr(GList) sectors = json_object_get_members (by_sector);
+
+  pl_bar_chart_clear (chart);
+  for (GList *l = sectors; l != NULL; l = l->next)
+    {
+      gint64 n = json_object_get_int_member (by_sector, l->data);
+      g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%s: %d placement took place",
+                                                               "%s: %d placements took place",
+                                                               (gulong) n),
+                                                  (const char *) l->data, (int) n);
+
+      pl_bar_chart_add (chart, l->data, n, tooltip);
+    }
+  set_chart_note (self, CHART_SECTORS,
+                  sectors == NULL ? _("No placement took place in this period.") : NULL);
+}
+
+/* How many placements reached each step: a placement at "cascaded" has
+ * passed every step before it. Cancelled ones are left out. */
+static void
+fill_funnel (PlOverviewPage *self,
+             JsonObject     *placements)
+{
+  PlBarChart *chart = self->charts[CHART_FUNNEL];
+  JsonObject *by_status = json_object_get_object_member (placements, "by_status");
+  guint n_steps = g_strv_length ((char **) pl_placement_statuses) - 1;
+  gint64 reached = 0;
+  gint64 *at = g_newa (gint64, n_steps);
+
+  g_assert (g_str_equal (pl_placement_statuses[n_steps], "cancelled"));
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      at[i] = json_object_get_int_member (by_status, pl_placement_statuses[i]);
+      reached += at[i];
+    }
+
+  pl_bar_chart_clear (chart);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const char *label = pl_enum_label (pl_placement_statuses[i]);
+      g_autofree char *tooltip = NULL;
+
+      /* TRANSLATORS: "Agreed: 14 placements reached this step, 1 is at it now" */
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s: %d placement reached this step, %d at it now",
+                                              "%s: %d placements reached this step, %d at it now",
+                                              (gulong) reached),
+                                 label, (int) reached, (int) at[i]);
+      pl_bar_chart_add (chart, label, reached, tooltip);
+      reached -= at[i];
+    }
+  set_chart_note (self, CHART_FUNNEL, NULL);
+}
+
+static void
+fill_improved (PlOverviewPage *self,
+               JsonObject     *observations)
+{
+  PlBarChart *chart = self->charts[CHART_IMPROVED];
+  JsonObject *improved = json_object_get_object_member (observations, "improved");
+  gint64 observed = json_object_get_int_member (observations, "staff_observed");
+  g_autofree char *title = NULL;
+  g_autofree char *suffix = NULL;
+
+  /* TRANSLATORS: a chart's title, "Improvements per Criterion, of 24 Staff Observed" */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Improvements per Criterion, of %d Staff Member Observed",
+                                        "Improvements per Criterion, of %d Staff Observed",
+                                        (gulong) observed),
+                           (int) observed);
+  /* TRANSLATORS: after a count on a chart, "9 of 24" */
+  suffix = g_strdup_printf (_("of %d"), (int) observed);
+  pl_bar_chart_set_title (chart, title);
+  pl_bar_chart_set_scale (chart, observed, suffix);
+
+  pl_bar_chart_clear (chart);
+  for (guint i = 0; i < PL_N_CRITERIA; i++)
+    {
+      gint64 n = json_object_get_int_member (improved, pl_criteria[i]);
+      const char *label = pl_enum_label (pl_criteria[i]);
+      g_autofree char *tooltip = NULL;
+
+      /* TRANSLATORS: "Use of technology: 9 of 24 staff observed improved (38 %)" */
+      tooltip = g_strdup_printf (_("%s: %d of %d staff observed improved (%d %%)"), label, (int) n,
+                                 (int) observed, pl_stats_percent (n, observed));
+      pl_bar_chart_add (chart, label, n, tooltip);
+    }
+  set_chart_note (self, CHART_IMPROVED,
+                  observed == 0 ? _("Nobody was observed both before and after a placement in "
+                                    "this period.") : NULL);
+}
+
+static void
+fill_survey (PlOverviewPage *self,
+             Chart           which,
+             JsonObject     *survey,
+             const char     *kind)
+{
+  PlBarChart *chart = self->charts[which];
+  const char * const *questions = pl_survey_questions (kind);
+  JsonObject *pct = json_object_get_object_member (survey, "agree_pct");
+  JsonObject *agreed = json_object_get_object_member (survey, "agreed");
+  JsonObject *answered = json_object_get_object_member (survey, "answered");
+  gint64 responses = json_object_get_int_member (survey, "responses");
+  g_autofree char *title = NULL;
+
+  if (g_str_equal (kind, "student"))
+    /* TRANSLATORS: a chart's title, "Students Who Agree, of 73 Responses" */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Students Who Agree, of %d Response",
+                                          "Students Who Agree, of %d Responses",
+                                          (gulong) responses), (int) responses);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Employers Who Agree, of %d Response",
+                                          "Employers Who Agree, of %d Responses",
+                                          (gulong) responses), (int) responses);
+  pl_bar_chart_set_title (chart, title);
+
+  pl_bar_chart_clear (chart);
+  for (guint i = 0; questions[i] != NULL; i++)
+    {
+      gint64 n = json_object_get_int_member (answered, questions[i]);
+      const char *label = pl_survey_question_short_label (questions[i]);
+      g_autofree char *tooltip = NULL;
+
+      /* A question nobody answered has no percentage to draw. */
+      if (n == 0)
+        continue;
+      /* TRANSLATORS: "Know more about the workplace: 97 % agree (71 of 73 who answered)" */
+      tooltip = g_strdup_printf (_("%s: %d %% agree (%d of %d who answered)"),
+                                 pl_survey_question_label (questions[i]),
+                                 (int) json_object_get_int_member (pct, questions[i]),
+                                 (int) json_object_get_int_member (agreed, questions[i]), (int) n);
+      pl_bar_chart_add (chart, label, json_object_get_int_member (pct, questions[i]), tooltip);
+    }
+  set_chart_note (self, which,
+                  pl_bar_chart_get_n_bars (chart) == 0 ? _("No response in this period.") : NULL);
+}
+
+static void
+fill_figures (PlOverviewPage *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  PlStatsFilter filter;
+  JsonObject *root;
+
+  reload_partners (self);
+  get_filter (self, &filter, &from, &to);
+
+  node = pl_stats_compute (pl_context_get_store (self->context), &filter, &error);
+  if (node == NULL)
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
+
+      if (window != NULL)
+        pl_window_show_error (PL_WINDOW (window), _("Could not count the figures"), error);
+      else
+        g_warning ("Could not count the figures: %s", error->message);
+      return;
+    }
+  root = json_node_get_object (node);
+
+  fill_cards (self, root);
+  fill_sectors (self, json_object_get_object_member (root, "placements"));
+  fill_funnel (self, json_object_get_object_member (root, "placements"));
+  fill_improved (self, json_object_get_object_member (root, "observations"));
+  fill_survey (self, CHART_STUDENTS, json_object_get_object_member (root, "student_survey"),
+               "student");
+  fill_survey (self, CHART_EMPLOYERS, json_object_get_object_member (root, "employer_survey"),
+               "employer");
+}
+
+static void
+on_filter_changed (PlOverviewPage *self)
+{
+  if (self->updating_partners || self->context == NULL)
+    return;
+  fill_figures (self);
 }
 
 void
@@ -302,7 +612,7 @@ pl_overview_page_refresh (PlOverviewPage *self)
              _("Every request has its days."), &today);
   fill_list (self, self->employers_group, self->employers_list, employers, describe_follow_up,
              _("No follow-up is due."), &today);
-  fill_cards (self);
+  fill_figures (self);
 }
 
 GtkBox *
@@ -438,12 +748,60 @@ pl_overview_page_class_init (PlOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, requests_list);
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, employers_group);
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, employers_list);
+  gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, figures_group);
+  gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, partner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, partner_names);
+  gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, charts_box);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 }
 
 static void
 pl_overview_page_init (PlOverviewPage *self)
 {
+  static const char * const titles[N_CHARTS] = {
+    N_("Placements by Sector"),
+    N_("Placements by Step Reached"),
+    NULL, /* set with the figures */
+    NULL,
+    NULL,
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (self->partner_names, _("Every partner"));
+
+  /* Each chart in a card of its own, with a line for when it is empty. */
+  for (guint i = 0; i < N_CHARTS; i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *chart = pl_bar_chart_new ();
+      GtkWidget *note = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_set_margin_top (chart, 18);
+      gtk_widget_set_margin_bottom (chart, 18);
+      gtk_widget_set_margin_start (chart, 18);
+      gtk_widget_set_margin_end (chart, 18);
+      if (titles[i] != NULL)
+        pl_bar_chart_set_title (PL_BAR_CHART (chart), _(titles[i]));
+      if (i == CHART_STUDENTS || i == CHART_EMPLOYERS)
+        pl_bar_chart_set_scale (PL_BAR_CHART (chart), 100, "%");
+
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_set_margin_start (note, 18);
+      gtk_widget_set_margin_end (note, 18);
+      gtk_widget_set_margin_bottom (note, 18);
+      gtk_widget_set_visible (note, FALSE);
+
+      gtk_box_append (GTK_BOX (card), chart);
+      gtk_box_append (GTK_BOX (card), note);
+      gtk_box_append (self->charts_box, card);
+      self->charts[i] = PL_BAR_CHART (chart);
+      self->chart_notes[i] = GTK_LABEL (note);
+    }
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "pl-date-picker-row.h"
+#include "pl-observations-panel.h"
 #include "pl-placement-editor.h"
 #include "pl-store.h"
 
@@ -84,6 +85,10 @@ struct _PlPlacementEditor
   GtkTextView          *students_view;
   GtkTextView          *colleagues_view;
   GtkListBox           *cascade_list;
+  PlObservationsPanel  *observations_panel;
+  AdwPreferencesGroup  *surveys_group;
+  GtkListBox           *surveys_list;
+  GtkButton            *impact_button;
 };
 
 /* Shared by the files of the editor. */
@@ -104,8 +109,10 @@ void        _pl_placement_editor_update_missing      (PlPlacementEditor *self);
 void        _pl_placement_editor_rebuild_days        (PlPlacementEditor *self);
 void        _pl_placement_editor_rebuild_milestones  (PlPlacementEditor *self);
 void        _pl_placement_editor_rebuild_cascades    (PlPlacementEditor *self);
+void        _pl_placement_editor_rebuild_impact      (PlPlacementEditor *self);
 
 void        _pl_placement_editor_class_init_status   (GtkWidgetClass    *widget_class);
 void        _pl_placement_editor_class_init_records  (GtkWidgetClass    *widget_class);
+void        _pl_placement_editor_class_init_impact   (GtkWidgetClass    *widget_class);
 
 G_END_DECLS

@@ -30,7 +30,9 @@
  * This file holds the loading and saving of the fields;
  * pl-placement-editor-status.c the status header, its actions and the list
  * of what is missing; pl-placement-editor-records.c the days, milestones
- * and cascade records. */
+ * and cascade records; pl-placement-editor-impact.c the Impact tab:
+ * observations, survey responses and the way to the staff member's impact
+ * chain. */
 
 G_DEFINE_FINAL_TYPE (PlPlacementEditor, pl_placement_editor, GTK_TYPE_WIDGET)
 
@@ -439,6 +441,7 @@ fill_widgets (PlPlacementEditor *self)
   _pl_placement_editor_rebuild_days (self);
   _pl_placement_editor_rebuild_milestones (self);
   _pl_placement_editor_rebuild_cascades (self);
+  _pl_placement_editor_rebuild_impact (self);
   _pl_placement_editor_update_missing (self);
 
   self->loading = FALSE;
@@ -670,6 +673,7 @@ setup_store (PlPlacementEditor *self)
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  g_object_set (self->observations_panel, "context", self->context, NULL);
 }
 
 static void
@@ -780,6 +784,7 @@ pl_placement_editor_class_init (PlPlacementEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PL_TYPE_DATE_PICKER_ROW);
+  g_type_ensure (PL_TYPE_OBSERVATIONS_PANEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -824,6 +829,10 @@ pl_placement_editor_class_init (PlPlacementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, students_view);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, colleagues_view);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, cascade_list);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, observations_panel);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, surveys_group);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, surveys_list);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, impact_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_selected);
@@ -832,6 +841,7 @@ pl_placement_editor_class_init (PlPlacementEditorClass *klass)
 
   _pl_placement_editor_class_init_status (widget_class);
   _pl_placement_editor_class_init_records (widget_class);
+  _pl_placement_editor_class_init_impact (widget_class);
 
 }
 

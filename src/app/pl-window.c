@@ -23,6 +23,7 @@
 #include "pl-partners-page.h"
 #include "pl-sample.h"
 #include "pl-staff-page.h"
+#include "pl-survey-dialog.h"
 #include "pl-window.h"
 
 /* The window shows one of two views: "welcome" while the database is empty
@@ -105,6 +106,7 @@ pl_window_update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-placement", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-survey", !welcome);
 }
 
 static void
@@ -336,6 +338,17 @@ pl_window_preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (pl_preferences_window_new (GTK_WINDOW (self), self->context)));
 }
 
+/* Paper survey forms typed in, linked to a placement or to none. */
+static void
+pl_window_enter_survey_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (pl_survey_dialog_new (GTK_WINDOW (self), self->context, 0)));
+}
+
 static void
 pl_window_restore_state (PlWindow *self)
 {
@@ -543,6 +556,8 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_open_employer_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    pl_window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.enter-survey", NULL,
+                                   pl_window_enter_survey_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
 

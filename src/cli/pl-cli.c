@@ -52,6 +52,12 @@ static const char usage_text[] =
      "                                  plan the open requests (--replan: move the\n"
      "                                  proposed and agreed placements that now break\n"
      "                                  a rule); --apply stores the plan as proposals\n"
+     "  import survey student|employer FILE [--placement ID | --staff NAME |\n"
+     "                --employer NAME] [--date DATE]\n"
+     "                                  import anonymous survey responses from a form\n"
+     "                                  tool's CSV export (all rows or none)\n"
+     "  impact --staff NAME [--json]    one member of staff's impact: aims, reflection,\n"
+     "                                  cascade, observations before and after, surveys\n"
      "  attention [--json] [--months N] [--today DATE]\n"
      "                                  the employers that need someone to get in touch\n"
      "  check                           check the file and the data's rules\n"
@@ -360,6 +366,7 @@ static const FormatCommand format_commands[] = {
   { "export", "pack", pl_cli_export_pack },
   { "import", "csv", pl_cli_import_csv },
   { "export", "csv", pl_cli_export_csv },
+  { "import", "survey", pl_cli_import_survey },
   { "import", "ics", pl_cli_import_ics },
   { "export", "ics", pl_cli_export_ics },
   { NULL, NULL, NULL },
@@ -390,6 +397,7 @@ static const Command commands[] = {
   { "set-status", pl_cli_set_status },
   { "milestones", pl_cli_milestones },
   { "stats", cmd_stats },
+  { "impact", pl_cli_impact },
   { "schedule", pl_cli_schedule },
   { "attention", pl_cli_attention },
   { "check", cmd_check },

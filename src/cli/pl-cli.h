@@ -60,6 +60,12 @@ int      pl_cli_import_csv (PlCli      *cli,
 int      pl_cli_export_csv (PlCli      *cli,
                             int         argc,
                             char      **argv);
+int      pl_cli_import_survey (PlCli   *cli,
+                               int      argc,
+                               char   **argv);
+int      pl_cli_impact     (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
 int      pl_cli_import_ics (PlCli      *cli,
                             int         argc,
                             char      **argv);

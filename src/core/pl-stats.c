@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-impact-private.h"
 #include "pl-stats.h"
 
 /* The impact figures of the case study, computed from the records.
@@ -40,7 +41,8 @@
  * last "before" one; a tie, or a criterion not rated on either side, is not
  * an improvement. Observations on the same day are ordered by when they
  * were entered. Learners progressed when that first "after" observation
- * says so.
+ * says so. The rows and the rule are those of pl-impact.c, which shows one
+ * person's impact, so that the two never disagree.
  *
  * Every query takes ?1 = partner id, ?2 = from, ?3 = to, each NULL for "no
  * limit". */
@@ -84,34 +86,6 @@ static const char cascade_sql[] =
   " WHERE (?1 IS NULL OR s.partner_id = ?1)"
   "   AND (?2 IS NULL OR c.cascade_date >= ?2)"
   "   AND (?3 IS NULL OR c.cascade_date <= ?3)";
-
-/* The columns compared here are pl_criteria, in the same order. */
-static const char observation_sql[] =
-  "WITH obs AS ("
-  "  SELECT o.*,"
-  "         CASE WHEN o.placement_id IS NULL THEN o.observed_on"
-  "              ELSE " FIRST_DAY ("o.placement_id") " END AS period_day"
-  "  FROM observation o JOIN staff s ON s.id = o.staff_id"
-  "  WHERE (?1 IS NULL OR s.partner_id = ?1)),"
-  " ranked AS ("
-  "  SELECT obs.*,"
-  "         row_number () OVER (PARTITION BY staff_id, phase"
-  "                             ORDER BY observed_on DESC, id DESC) AS latest,"
-  "         row_number () OVER (PARTITION BY staff_id, phase"
-  "                             ORDER BY observed_on, id) AS earliest"
-  "  FROM obs"
-  "  WHERE (?2 IS NULL OR period_day >= ?2) AND (?3 IS NULL OR period_day <= ?3)),"
-  " b AS (SELECT * FROM ranked WHERE phase = 'before' AND latest = 1),"
-  " a AS (SELECT * FROM ranked WHERE phase = 'after' AND earliest = 1)"
-  "SELECT count(*),"
-  "       ifnull(sum(a.industry_standards < b.industry_standards), 0),"
-  "       ifnull(sum(a.technology < b.technology), 0),"
-  "       ifnull(sum(a.active_learning < b.active_learning), 0),"
-  "       ifnull(sum(a.engagement < b.engagement), 0),"
-  "       ifnull(sum(a.equality_diversity < b.equality_diversity), 0),"
-  "       ifnull(sum(a.differentiation < b.differentiation), 0),"
-  "       ifnull(sum(a.learners_progressed = 1), 0)"
-  " FROM b JOIN a ON a.staff_id = b.staff_id";
 
 /* %s: one "ifnull(sum(Q = 'agree'), 0), count(Q)" pair per question. */
 static const char survey_sql_format[] =
@@ -319,25 +293,53 @@ add_cascades (JsonBuilder  *builder,
   return TRUE;
 }
 
+/* The figures count whom the rule of pl-impact.c finds observed on both
+ * sides, with the same rows and the same rule as one person's impact. */
+typedef struct
+{
+  gint64 observed;
+  gint64 improved[PL_N_CRITERIA];
+  gint64 progressed;
+} ObservationCounts;
+
+static gboolean
+count_pair (const PlObservationPair *pair,
+            gpointer                 user_data)
+{
+  ObservationCounts *counts = user_data;
+  PlImprovements result;
+
+  pl_impact_apply_rule (pair, &result);
+  if (!result.observed)
+    return TRUE;
+
+  counts->observed++;
+  for (guint i = 0; i < PL_N_CRITERIA; i++)
+    counts->improved[i] += result.improved[i];
+  counts->progressed += pair->after.learners_progressed == 1;
+  return TRUE;
+}
+
 static gboolean
 add_observations (JsonBuilder  *builder,
                   const Query  *query,
                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, observation_sql, error);
+  ObservationCounts counts = { 0 };
 
-  if (stmt == NULL || !query_row (query, stmt, error))
+  if (!pl_impact_read_pairs (query->db, query->partner_id, query->from, query->to, 0,
+                             count_pair, &counts, error))
     return FALSE;
 
   json_builder_set_member_name (builder, "observations");
   json_builder_begin_object (builder);
-  add_int (builder, "staff_observed", sqlite3_column_int64 (stmt, 0));
+  add_int (builder, "staff_observed", counts.observed);
   json_builder_set_member_name (builder, "improved");
   json_builder_begin_object (builder);
   for (int i = 0; i < PL_N_CRITERIA; i++)
-    add_int (builder, pl_criteria[i], sqlite3_column_int64 (stmt, 1 + i));
+    add_int (builder, pl_criteria[i], counts.improved[i]);
   json_builder_end_object (builder);
-  add_int (builder, "learners_progressed", sqlite3_column_int64 (stmt, 1 + PL_N_CRITERIA));
+  add_int (builder, "learners_progressed", counts.progressed);
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -376,6 +378,18 @@ add_survey (JsonBuilder         *builder,
     add_int (builder, questions[i],
              pl_stats_percent (sqlite3_column_int64 (stmt, 1 + 2 * i),
                                sqlite3_column_int64 (stmt, 2 + 2 * i)));
+  json_builder_end_object (builder);
+  /* What the percentages are of, so that 0 % of nobody can be told from
+   * nobody agreeing. */
+  json_builder_set_member_name (builder, "agreed");
+  json_builder_begin_object (builder);
+  for (guint i = 0; questions[i] != NULL; i++)
+    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 1 + 2 * i));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "answered");
+  json_builder_begin_object (builder);
+  for (guint i = 0; questions[i] != NULL; i++)
+    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 2 + 2 * i));
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   return TRUE;
