@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-impact-chain.h"
+#include "pl-observations-panel.h"
 #include "pl-periods-group.h"
 #include "pl-staff-page.h"
 #include "pl-weekday-picker.h"
@@ -47,6 +49,8 @@ struct _PlStaffPage
   PlWeekdayPicker     *teaching_days;
   GtkTextView         *notes_view;
   PlPeriodsGroup      *periods_group;
+  PlObservationsPanel *observations_panel;
+  PlImpactChain       *impact_chain;
 };
 
 G_DEFINE_FINAL_TYPE (PlStaffPage, pl_staff_page, PL_TYPE_LIST_PAGE)
@@ -179,6 +183,10 @@ pl_staff_page_show_record (PlListPage *page,
   gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
+  /* The story of one person's placement, on the page where their record is. */
+  pl_observations_panel_set_staff (self->observations_panel,
+                                   record != NULL ? pl_record_get_id (record) : 0);
+  pl_impact_chain_set_staff (self->impact_chain, record != NULL ? pl_record_get_id (record) : 0);
 }
 
 static gboolean
@@ -248,6 +256,8 @@ pl_staff_page_setup (PlListPage *page,
   PlRecordEditor *editor = pl_list_page_get_editor (page);
 
   pl_periods_group_set_context (self->periods_group, context);
+  g_object_set (self->observations_panel, "context", context, NULL);
+  g_object_set (self->impact_chain, "context", context, NULL);
 
   fill_filters (self, NULL);
 
@@ -319,6 +329,8 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
 
   g_type_ensure (PL_TYPE_WEEKDAY_PICKER);
   g_type_ensure (PL_TYPE_PERIODS_GROUP);
+  g_type_ensure (PL_TYPE_OBSERVATIONS_PANEL);
+  g_type_ensure (PL_TYPE_IMPACT_CHAIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-staff-page.ui");
@@ -343,6 +355,8 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, teaching_days);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, periods_group);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, observations_panel);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, impact_chain);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 }

@@ -708,6 +708,9 @@ test_editor_shows_impact (Fixture       *f,
         g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
         g_autoptr(GPtrArray) chains = g_ptr_array_new ();
 
+        /* The main window's Staff page holds a chain of its own. */
+        if (PL_IS_WINDOW (w))
+          continue;
         collect (GTK_WIDGET (w), PL_TYPE_IMPACT_CHAIN, chains);
         if (chains->len == 1)
           {

@@ -18,6 +18,8 @@
 #include "pl-plan-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
+#include "pl-impact-chain.h"
+#include "pl-staff-page.h"
 #include "pl-list-page.h"
 #include "pl-employers-page.h"
 
@@ -258,6 +260,47 @@ test_open_employer (Fixture       *fixture,
   close_window (window);
 }
 
+static gint64
+first_placement_staff (PlStore *store)
+{
+  g_autoptr(PlRecord) placement = pl_store_get (store, PL_TYPE_PLACEMENT, 1, NULL);
+
+  g_assert_nonnull (placement);
+  return pl_record_get_int (placement, "staff_id");
+}
+
+/* A staff member's record carries their observations and the impact chain
+ * of their placement, so one page tells the story. */
+static void
+test_staff_impact (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) staff = NULL;
+  PlWindow *window;
+  GtkWidget *page;
+  GtkWidget *chain;
+  GDate today;
+
+  pl_date_today (&today);
+  g_assert_true (pl_sample_load (fixture->store, &today, &error));
+  g_assert_no_error (error);
+  staff = pl_store_get (fixture->store, PL_TYPE_STAFF,
+                        first_placement_staff (fixture->store),
+                        &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture);
+  g_assert_true (activate (window, "win.show-page", "staff"));
+  page = find_descendant (GTK_WIDGET (window), PL_TYPE_STAFF_PAGE);
+  g_assert_true (pl_list_page_select (PL_LIST_PAGE (page), pl_record_get_id (staff)));
+  chain = find_descendant (page, PL_TYPE_IMPACT_CHAIN);
+  g_assert_nonnull (chain);
+  WAIT_FOR (pl_impact_chain_get_staff (PL_IMPACT_CHAIN (chain)) == pl_record_get_id (staff));
+
+  close_window (window);
+}
+
 static void
 test_start_empty (Fixture       *fixture,
                   gconstpointer  data)
@@ -459,6 +502,7 @@ main (int   argc,
   ADD ("/gui/window/sample-pages", test_sample_pages);
   ADD ("/gui/window/start-empty", test_start_empty);
   ADD ("/gui/window/open-employer", test_open_employer);
+  ADD ("/gui/window/staff-impact", test_staff_impact);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
   ADD ("/gui/window/size-saved", test_window_size);
   ADD ("/gui/application/about-and-shortcuts", test_about_and_shortcuts);
