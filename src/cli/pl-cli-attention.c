@@ -52,16 +52,13 @@ pl_cli_attention (PlCli  *cli,
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GPtrArray) attention = NULL;
   g_autoptr(GError) error = NULL;
   GDate today;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return pl_cli_usage ("attention: %s", error->message);
+  if (!pl_cli_parse_options ("attention", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("attention: unexpected argument “%s”"), argv[1]);
   /* The same range as the app's attention-months setting. */

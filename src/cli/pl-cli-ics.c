@@ -15,26 +15,6 @@
 #include "pl-date.h"
 #include "pl-ics.h"
 
-static gboolean
-parse_options (const char    *command,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      pl_cli_usage ("%s: %s", command, error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* import ics FILE --owner all|partner:NAME|employer:NAME|staff:NAME --kind KIND */
 int
 pl_cli_import_ics (PlCli  *cli,
@@ -53,7 +33,7 @@ pl_cli_import_ics (PlCli  *cli,
   PlIcsImportResult result = { 0 };
   GDate today;
 
-  if (!parse_options ("import ics", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("import ics", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc != 2)
     return pl_cli_usage (_("import ics: give exactly one FILE"));
@@ -105,7 +85,7 @@ pl_cli_export_ics (PlCli  *cli,
   PlOwnerKind kind = PL_OWNER_ALL;
   gint64 owner_id = 0;
 
-  if (!parse_options ("export ics", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("export ics", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc != 2)
     return pl_cli_usage (_("export ics: give exactly one FILE"));

@@ -208,16 +208,13 @@ pl_cli_impact (PlCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PlStore) store = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
   gint64 staff_id;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return pl_cli_usage ("impact: %s", error->message);
+  if (!pl_cli_parse_options ("impact", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("impact: unexpected argument “%s”"), argv[1]);
   if (staff == NULL)

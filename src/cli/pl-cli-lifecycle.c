@@ -19,26 +19,6 @@
 /* `set-status` and `milestones`: the same rules as the Placements page,
  * for scripts. */
 
-static gboolean
-parse_command_options (const char    *command,
-                       GOptionEntry  *entries,
-                       int           *argc,
-                       char        ***argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      pl_cli_usage ("%s: %s", command, error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 int
 pl_cli_set_status (PlCli  *cli,
                    int     argc,
@@ -56,7 +36,7 @@ pl_cli_set_status (PlCli  *cli,
   guint64 id;
   GDate today;
 
-  if (!parse_command_options ("set-status", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("set-status", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc != 3)
     return pl_cli_usage (_("set-status: give a placement ID and a STATUS"));
@@ -112,7 +92,7 @@ pl_cli_milestones (PlCli  *cli,
   JsonArray *array;
   GDate today;
 
-  if (!parse_command_options ("milestones", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("milestones", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("milestones: unexpected argument “%s”"), argv[1]);

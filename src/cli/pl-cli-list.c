@@ -268,16 +268,13 @@ pl_cli_list (PlCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const Listing *listing = NULL;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return pl_cli_usage ("list: %s", error->message);
+  if (!pl_cli_parse_options ("list", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
 
   if (argc != 2)
     return pl_cli_usage (_("list: give one of partners, staff, employers, placements, groups"));

@@ -169,17 +169,14 @@ pl_cli_export_pack (PlCli  *cli,
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStore) store = NULL;
   g_autoptr(PlRecord) record = NULL;
   PlPackOptions options = { 0 };
   guint n_pages = 0;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return pl_cli_usage ("export pack: %s", error->message);
+  if (!pl_cli_parse_options ("export pack", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
 
   if (all != NULL)
     {

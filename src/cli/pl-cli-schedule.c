@@ -70,17 +70,14 @@ pl_cli_schedule (PlCli  *cli,
     { "replan", 0, 0, G_OPTION_ARG_NONE, &replan, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PlStore) store = NULL;
   g_autoptr(PlScheduleResult) result = NULL;
   g_autoptr(GError) error = NULL;
   PlScheduleOptions options = { 0 };
   GDate today;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return pl_cli_usage ("schedule: %s", error->message);
+  if (!pl_cli_parse_options ("schedule", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("schedule: unexpected argument “%s”"), argv[1]);
   if (seed < 0)

@@ -52,7 +52,6 @@ pl_cli_import_survey (PlCli  *cli,
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PlSurveyLink link = { 0 };
@@ -62,10 +61,8 @@ pl_cli_import_survey (PlCli  *cli,
   gint64 n_empty = 0;
   gulong plural;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return pl_cli_usage ("import survey: %s", error->message);
+  if (!pl_cli_parse_options ("import survey", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
   if (argc != 3)
     return pl_cli_usage (_("import survey: give a KIND (student or employer) and a FILE"));
 

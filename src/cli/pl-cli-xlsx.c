@@ -36,15 +36,12 @@ pl_cli_export_xlsx (PlCli  *cli,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   PlXlsxOptions options = { 0 };
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return pl_cli_usage ("export xlsx: %s", error->message);
+  if (!pl_cli_parse_options ("export xlsx", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
   if (argc != 2)
     return pl_cli_usage (_("export xlsx: give exactly one destination FILE"));
   if (from != NULL && !pl_date_is_iso (from))

@@ -128,11 +128,11 @@ pl_cli_open (PlCli   *cli,
 }
 
 /* Parses a command's own options; FALSE (and a usage message) on error. */
-static gboolean
-parse_options (const char    *command,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv)
+gboolean
+pl_cli_parse_options (const char    *command,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -161,7 +161,7 @@ cmd_init (PlCli  *cli,
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options ("init", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("init", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("init: unexpected argument “%s”"), argv[1]);
@@ -263,7 +263,7 @@ cmd_stats (PlCli  *cli,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options ("stats", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("stats", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("stats: unexpected argument “%s”"), argv[1]);
@@ -301,7 +301,7 @@ cmd_check (PlCli  *cli,
   g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options ("check", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("check", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("check: unexpected argument “%s”"), argv[1]);
@@ -330,7 +330,7 @@ cmd_backup (PlCli  *cli,
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options ("backup", entries, &argc, &argv))
+  if (!pl_cli_parse_options ("backup", entries, &argc, &argv))
     return PL_EXIT_USAGE;
   if (argc != 2)
     return pl_cli_usage (_("backup: give exactly one destination FILE"));

@@ -38,6 +38,10 @@ int      pl_cli_usage     (const char  *message,
                            ...) G_GNUC_PRINTF (1, 2);
 int      pl_cli_fail      (GError      *error);
 void     pl_cli_print_json (JsonNode   *node);
+gboolean pl_cli_parse_options (const char    *command,
+                               GOptionEntry  *entries,
+                               int           *argc,
+                               char        ***argv);
 
 int      pl_cli_list      (PlCli       *cli,
                            int          argc,
