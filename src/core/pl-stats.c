@@ -47,35 +47,43 @@
 
 #define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
 
-#define PLACEMENTS_CTE \
-  "WITH fp AS (" \
-  "  SELECT p.id, p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id" \
-  "  FROM placement p JOIN staff s ON s.id = p.staff_id" \
-  "  WHERE (?1 IS NULL OR s.partner_id = ?1)" \
-  "    AND (?2 IS NULL OR " FIRST_DAY ("p.id") " >= ?2)" \
-  "    AND (?3 IS NULL OR " FIRST_DAY ("p.id") " <= ?3))," \
-  " took AS (SELECT * FROM fp WHERE status IN ('completed', 'cascaded', 'evaluated')) "
+/* The period filter on a day: ?2 <= day <= ?3, each bound NULL for "no
+ * limit", a NULL day outside any dated filter. Written as one BETWEEN so
+ * that a day found by a subquery is looked up once, not once per bound,
+ * and not at all without a period. '' and '9999-12-31' stand for a missing
+ * bound: days are valid ISO dates (the schema checks), which sort as text
+ * between the two. */
+#define IN_PERIOD(day) \
+  "((?2 IS NULL AND ?3 IS NULL)" \
+  " OR " day " BETWEEN ifnull(?2, '') AND ifnull(?3, '9999-12-31'))"
 
-static const char placement_totals_sql[] =
-  PLACEMENTS_CTE
-  "SELECT (SELECT count(*) FROM took),"
-  "       (SELECT count(*) FROM fp WHERE status = 'cancelled'),"
-  "       (SELECT count(DISTINCT employer_id) FROM took),"
-  "       (SELECT count(DISTINCT sector_id) FROM took),"
-  "       (SELECT count(DISTINCT staff_id) FROM took)";
-
-static const char by_sector_sql[] =
-  PLACEMENTS_CTE
-  "SELECT sec.name, count(*) FROM took JOIN sector sec ON sec.id = took.sector_id"
-  " GROUP BY sec.id ORDER BY count(*) DESC, sec.name";
-
-static const char by_partner_sql[] =
-  PLACEMENTS_CTE
-  "SELECT pa.name, count(*) FROM took JOIN partner pa ON pa.id = took.partner_id"
-  " GROUP BY pa.id ORDER BY count(*) DESC, pa.name";
-
-static const char by_status_sql[] =
-  PLACEMENTS_CTE "SELECT status, count(*) FROM fp GROUP BY status";
+/* Every placement figure in one pass over the placements: the filtered
+ * placements are gathered once, then counted several ways. Each row is
+ * (what, key, count): "status" per status, "sector" and "partner" per name
+ * (most first, then by name, as names compare), and "total", "employers",
+ * "sectors" and "staff" once each, of the placements that took place.
+ * Joining staff once per placement is what costs most here; counting
+ * again over the gathered rows costs little. */
+static const char placements_sql[] =
+  "WITH fp AS MATERIALIZED ("
+  "  SELECT p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id,"
+  "         p.status IN ('completed', 'cascaded', 'evaluated') AS took"
+  "  FROM placement p JOIN staff s ON s.id = p.staff_id"
+  "  WHERE (?1 IS NULL OR s.partner_id = ?1) AND " IN_PERIOD (FIRST_DAY ("p.id")) ")"
+  "SELECT 'status', status, count(*) FROM fp GROUP BY status"
+  " UNION ALL"
+  " SELECT 'sector', sec.name, n"
+  " FROM (SELECT sector_id, count(*) AS n FROM fp WHERE took GROUP BY sector_id)"
+  " JOIN sector sec ON sec.id = sector_id"
+  " UNION ALL"
+  " SELECT 'partner', pa.name, n"
+  " FROM (SELECT partner_id, count(*) AS n FROM fp WHERE took GROUP BY partner_id)"
+  " JOIN partner pa ON pa.id = partner_id"
+  " UNION ALL SELECT 'total', NULL, count(*) FROM fp WHERE took"
+  " UNION ALL SELECT 'employers', NULL, count(DISTINCT employer_id) FROM fp WHERE took"
+  " UNION ALL SELECT 'sectors', NULL, count(DISTINCT sector_id) FROM fp WHERE took"
+  " UNION ALL SELECT 'staff', NULL, count(DISTINCT staff_id) FROM fp WHERE took"
+  " ORDER BY 1, 3 DESC, 2 COLLATE NOCASE";
 
 static const char cascade_sql[] =
   "SELECT ifnull(sum(CASE WHEN c.audience IN ('colleagues', 'department') THEN c.people END), 0),"
@@ -85,23 +93,24 @@ static const char cascade_sql[] =
   "   AND (?2 IS NULL OR c.cascade_date >= ?2)"
   "   AND (?3 IS NULL OR c.cascade_date <= ?3)";
 
-/* The columns compared here are pl_criteria, in the same order. */
+/* The columns compared here are pl_criteria, in the same order. Within each
+ * member of staff and phase, observations are numbered in the order they
+ * were made ("earliest"); the last "before" one is the one numbered as many
+ * as there are. One window, in the order of the observation_staff index
+ * (staff_id, phase, observed_on, then id), so that nothing is sorted. */
 static const char observation_sql[] =
-  "WITH obs AS ("
-  "  SELECT o.*,"
-  "         CASE WHEN o.placement_id IS NULL THEN o.observed_on"
-  "              ELSE " FIRST_DAY ("o.placement_id") " END AS period_day"
+  "WITH ranked AS ("
+  "  SELECT o.staff_id, o.phase, o.industry_standards, o.technology, o.active_learning,"
+  "         o.engagement, o.equality_diversity, o.differentiation, o.learners_progressed,"
+  "         row_number () OVER phase_order AS earliest,"
+  "         count (*) OVER (phase_order ROWS BETWEEN UNBOUNDED PRECEDING"
+  "                                          AND UNBOUNDED FOLLOWING) AS n"
   "  FROM observation o JOIN staff s ON s.id = o.staff_id"
-  "  WHERE (?1 IS NULL OR s.partner_id = ?1)),"
-  " ranked AS ("
-  "  SELECT obs.*,"
-  "         row_number () OVER (PARTITION BY staff_id, phase"
-  "                             ORDER BY observed_on DESC, id DESC) AS latest,"
-  "         row_number () OVER (PARTITION BY staff_id, phase"
-  "                             ORDER BY observed_on, id) AS earliest"
-  "  FROM obs"
-  "  WHERE (?2 IS NULL OR period_day >= ?2) AND (?3 IS NULL OR period_day <= ?3)),"
-  " b AS (SELECT * FROM ranked WHERE phase = 'before' AND latest = 1),"
+  "  WHERE (?1 IS NULL OR s.partner_id = ?1)"
+  "    AND " IN_PERIOD ("(CASE WHEN o.placement_id IS NULL THEN o.observed_on"
+                        " ELSE " FIRST_DAY ("o.placement_id") " END)")
+  "  WINDOW phase_order AS (PARTITION BY o.staff_id, o.phase ORDER BY o.observed_on, o.id)),"
+  " b AS (SELECT * FROM ranked WHERE phase = 'before' AND earliest = n),"
   " a AS (SELECT * FROM ranked WHERE phase = 'after' AND earliest = 1)"
   "SELECT count(*),"
   "       ifnull(sum(a.industry_standards < b.industry_standards), 0),"
@@ -220,32 +229,22 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-/* Adds "name": { key: count, … } from a query giving (key, count) rows. */
-static gboolean
-add_counts (JsonBuilder  *builder,
-            const Query  *query,
-            const char   *name,
-            const char   *sql,
-            GError      **error)
+/* Adds "name": { key: count, … } with every key of @keys, zero included, in
+ * the order of @keys. */
+static void
+add_counts_in_order (JsonBuilder         *builder,
+                     const char          *name,
+                     GHashTable          *counts,
+                     const char * const  *keys)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_int (builder, (const char *) sqlite3_column_text (stmt, 0),
-             sqlite3_column_int64 (stmt, 1));
+  for (guint i = 0; keys[i] != NULL; i++)
+    add_int (builder, keys[i], (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, keys[i])));
   json_builder_end_object (builder);
-
-  return query_done (query, rc, error);
 }
 
-/* Like add_counts(), but every key of @keys appears, zero included, in the
- * order of @keys. */
+/* Like add_counts_in_order(), from a query giving (key, count) rows. */
 static gboolean
 add_counts_of (JsonBuilder         *builder,
                const Query         *query,
@@ -268,13 +267,18 @@ add_counts_of (JsonBuilder         *builder,
   if (!query_done (query, rc, error))
     return FALSE;
 
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  for (guint i = 0; keys[i] != NULL; i++)
-    add_int (builder, keys[i], (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, keys[i])));
-  json_builder_end_object (builder);
-
+  add_counts_in_order (builder, name, counts, keys);
   return TRUE;
+}
+
+/* Adds "name": { key: count, … } in the order the counts were added. */
+static void
+add_object (JsonBuilder *builder,
+            const char  *name,
+            JsonObject  *object)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_value (builder, json_node_init_object (json_node_alloc (), object));
 }
 
 static gboolean
@@ -282,25 +286,56 @@ add_placements (JsonBuilder  *builder,
                 const Query  *query,
                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placement_totals_sql, error);
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placements_sql, error);
+  g_autoptr(GHashTable) by_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonObject) by_sector = json_object_new ();
+  g_autoptr(JsonObject) by_partner = json_object_new ();
+  gint64 total = 0, employers = 0, sectors = 0, staff = 0;
+  int rc;
 
-  if (stmt == NULL || !query_row (query, stmt, error))
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *what = (const char *) sqlite3_column_text (stmt, 0);
+      const char *key = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 count = sqlite3_column_int64 (stmt, 2);
+
+      if (g_str_equal (what, "status"))
+        g_hash_table_insert (by_status, g_strdup (key), GSIZE_TO_POINTER ((gsize) count));
+      else if (g_str_equal (what, "sector"))
+        json_object_set_int_member (by_sector, key, count);
+      else if (g_str_equal (what, "partner"))
+        json_object_set_int_member (by_partner, key, count);
+      else if (g_str_equal (what, "total"))
+        total = count;
+      else if (g_str_equal (what, "employers"))
+        employers = count;
+      else if (g_str_equal (what, "sectors"))
+        sectors = count;
+      else if (g_str_equal (what, "staff"))
+        staff = count;
+      else
+        g_assert_not_reached ();
+    }
+
+  if (!query_done (query, rc, error))
     return FALSE;
 
   json_builder_set_member_name (builder, "placements");
   json_builder_begin_object (builder);
-  add_int (builder, "total", sqlite3_column_int64 (stmt, 0));
-  add_int (builder, "cancelled", sqlite3_column_int64 (stmt, 1));
-  if (!add_counts (builder, query, "by_sector", by_sector_sql, error)
-      || !add_counts (builder, query, "by_partner", by_partner_sql, error)
-      || !add_counts_of (builder, query, "by_status", by_status_sql, pl_placement_statuses,
-                         error))
-    return FALSE;
+  add_int (builder, "total", total);
+  add_int (builder, "cancelled",
+           (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (by_status, "cancelled")));
+  add_object (builder, "by_sector", by_sector);
+  add_object (builder, "by_partner", by_partner);
+  add_counts_in_order (builder, "by_status", by_status, pl_placement_statuses);
   json_builder_end_object (builder);
 
-  add_int (builder, "employers", sqlite3_column_int64 (stmt, 2));
-  add_int (builder, "sectors", sqlite3_column_int64 (stmt, 3));
-  add_int (builder, "staff_engaged", sqlite3_column_int64 (stmt, 4));
+  add_int (builder, "employers", employers);
+  add_int (builder, "sectors", sectors);
+  add_int (builder, "staff_engaged", staff);
   return TRUE;
 }
 
