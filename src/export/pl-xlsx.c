@@ -64,10 +64,16 @@
  * NULL for "no limit". */
 #define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
 
+/* ?2 <= day <= ?3, as in pl-stats.c: one BETWEEN, so that a day found by a
+ * subquery is looked up once rather than once per bound, and not at all
+ * without a period. Days are valid ISO dates (the schema checks), which sort
+ * as text between '' and '9999-12-31'. */
+#define IN_PERIOD(day) \
+  "((?2 IS NULL AND ?3 IS NULL)" \
+  " OR " day " BETWEEN ifnull(?2, '') AND ifnull(?3, '9999-12-31'))"
+
 #define PLACEMENT_IN_SCOPE(p, s) \
-  "(?1 IS NULL OR " s ".partner_id = ?1)" \
-  " AND (?2 IS NULL OR " FIRST_DAY (p ".id") " >= ?2)" \
-  " AND (?3 IS NULL OR " FIRST_DAY (p ".id") " <= ?3)"
+  "(?1 IS NULL OR " s ".partner_id = ?1) AND " IN_PERIOD (FIRST_DAY (p ".id"))
 
 /* Materialised: the tables that join it would otherwise evaluate the
  * filter again for every row they hold. */
@@ -76,14 +82,10 @@
   "  SELECT p.id, p.staff_id, p.employer_id FROM placement p JOIN staff s ON s.id = p.staff_id" \
   "  WHERE " PLACEMENT_IN_SCOPE ("p", "s") ") "
 
-#define OBSERVATION_DAY(o) \
-  "(CASE WHEN " o ".placement_id IS NULL THEN " o ".observed_on" \
-  " ELSE " FIRST_DAY (o ".placement_id") " END)"
-
 #define OBSERVATION_IN_SCOPE(o, s) \
-  "(?1 IS NULL OR " s ".partner_id = ?1)" \
-  " AND (?2 IS NULL OR " OBSERVATION_DAY (o) " >= ?2)" \
-  " AND (?3 IS NULL OR " OBSERVATION_DAY (o) " <= ?3)"
+  "(?1 IS NULL OR " s ".partner_id = ?1) AND " \
+  IN_PERIOD ("(CASE WHEN " o ".placement_id IS NULL THEN " o ".observed_on" \
+             " ELSE " FIRST_DAY (o ".placement_id") " END)")
 
 #define GROUP_IN_SCOPE(g) \
   "(?1 IS NULL OR EXISTS (SELECT 1 FROM group_member m JOIN staff s ON s.id = m.staff_id" \
@@ -109,6 +111,9 @@ static const char totals_sql[] =
   "        WHERE " OBSERVATION_IN_SCOPE ("o", "s") ")"
   "     + (SELECT count(*) FROM exchange_group eg WHERE " GROUP_IN_SCOPE ("eg") ")";
 
+/* The rows of the Placements sheet are the placements of the workbook: the
+ * Employers and Staff sheets count them as this sheet is written (see
+ * count_placement()) rather than finding them again. */
 static const char placements_sql[] =
   "SELECT p.id, p.staff_id, s.name, pa.name, e.name, sec.name, p.status,"
   "       " FIRST_DAY ("p.id") ","
@@ -116,7 +121,8 @@ static const char placements_sql[] =
   "       (SELECT count(*) FROM placement_day d WHERE d.placement_id = p.id),"
   "       p.aims,"
   "       (SELECT group_concat(DISTINCT c.audience) FROM cascade c WHERE c.placement_id = p.id),"
-  "       (SELECT sum(c.people) FROM cascade c WHERE c.placement_id = p.id)"
+  "       (SELECT sum(c.people) FROM cascade c WHERE c.placement_id = p.id),"
+  "       p.employer_id"
   " FROM placement p"
   " JOIN staff s ON s.id = p.staff_id"
   " JOIN partner pa ON pa.id = s.partner_id"
@@ -125,33 +131,27 @@ static const char placements_sql[] =
   " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
   " ORDER BY p.id";
 
+/* Every employer; for one partner, write_employers() keeps those hosting
+ * one of its placements. */
 static const char employers_sql[] =
-  SCOPE_CTE
-  ", hosted AS (SELECT employer_id, count(*) AS n FROM scope"
-  "             WHERE employer_id IS NOT NULL GROUP BY employer_id)"
   "SELECT e.name, sec.name, e.size, e.address, e.postcode, e.website, e.relationship,"
-  "       e.capacity, e.notice_weeks, ifnull(h.n, 0),"
+  "       e.capacity, e.notice_weeks, e.id,"
   "       (SELECT max(contact_date) FROM contact c WHERE c.employer_id = e.id),"
   "       e.owner_id, o.name, e.contact_name, e.contact_email, e.contact_phone"
   " FROM employer e"
   " JOIN sector sec ON sec.id = e.sector_id"
   " LEFT JOIN staff o ON o.id = e.owner_id"
-  " LEFT JOIN hosted h ON h.employer_id = e.id"
-  " WHERE ?1 IS NULL OR h.n IS NOT NULL"
   " ORDER BY e.name";
 
 /* %s: the order, which must not follow the names in an anonymised
  * workbook (it would tell the codes' alphabetical order). */
 static const char staff_sql_format[] =
-  SCOPE_CTE
-  ", placed AS (SELECT staff_id, count(*) AS n FROM scope GROUP BY staff_id),"
-  " grouped AS (SELECT staff_id, count(*) AS n FROM group_member GROUP BY staff_id)"
+  "WITH grouped AS (SELECT staff_id, count(*) AS n FROM group_member GROUP BY staff_id)"
   "SELECT s.id, s.name, pa.name, s.job_title, sec.name, s.curriculum_area, s.email, s.phone,"
-  "       ifnull(placed.n, 0), ifnull(grouped.n, 0)"
+  "       ifnull(grouped.n, 0)"
   " FROM staff s"
   " JOIN partner pa ON pa.id = s.partner_id"
   " LEFT JOIN sector sec ON sec.id = s.sector_id"
-  " LEFT JOIN placed ON placed.staff_id = s.id"
   " LEFT JOIN grouped ON grouped.staff_id = s.id"
   " WHERE ?1 IS NULL OR s.partner_id = ?1"
   " ORDER BY %s";
@@ -699,6 +699,45 @@ keys_mask (const char          *list,
   return mask;
 }
 
+/* An entry of PlXlsxExport.hosted or .placed, its own key: hashed by its
+ * first member, as g_int64_hash() expects. */
+typedef struct
+{
+  gint64 id;
+  gint64 n;
+} IdCount;
+
+static GHashTable *
+id_counts_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Counts one more placement for @id. */
+static void
+count_placement (GHashTable *counts,
+                 gint64      id)
+{
+  IdCount *entry = g_hash_table_lookup (counts, &id);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (IdCount, 1);
+      entry->id = id;
+      g_hash_table_add (counts, entry);
+    }
+  entry->n++;
+}
+
+static gint64
+placement_count (GHashTable *counts,
+                 gint64      id)
+{
+  IdCount *entry = g_hash_table_lookup (counts, &id);
+
+  return entry != NULL ? entry->n : 0;
+}
+
 enum
 {
   PLACEMENT_REFERENCE,
@@ -766,6 +805,10 @@ write_placements (PlXlsxExport  *export,
                   mask_labels (audiences, pl_cascade_audiences,
                                keys_mask (column_text (stmt, 11), pl_cascade_audiences)));
       sheet_int_column (&sheet, PLACEMENT_PEOPLE, stmt, 12);
+
+      count_placement (export->placed, sqlite3_column_int64 (stmt, 1));
+      if (!column_is_null (stmt, 13))
+        count_placement (export->hosted, sqlite3_column_int64 (stmt, 13));
     }
 
   return check_done (export, name, rc, error) && sheet_end (&sheet, error);
@@ -824,6 +867,13 @@ write_employers (PlXlsxExport  *export,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 hosted = placement_count (export->hosted, sqlite3_column_int64 (stmt, 9));
+
+      /* One partner's workbook leaves out the employers it has no
+       * placement with. */
+      if (export->partner_id > 0 && hosted == 0)
+        continue;
+
       if (!sheet_next_row (&sheet, error))
         return FALSE;
 
@@ -837,7 +887,7 @@ write_employers (PlXlsxExport  *export,
       sheet_text (&sheet, EMPLOYER_RELATIONSHIP, pl_enum_label (column_text (stmt, 6)));
       sheet_int (&sheet, EMPLOYER_CAPACITY, sqlite3_column_int64 (stmt, 7));
       sheet_int (&sheet, EMPLOYER_NOTICE, sqlite3_column_int64 (stmt, 8));
-      sheet_int (&sheet, EMPLOYER_PLACEMENTS, sqlite3_column_int64 (stmt, 9));
+      sheet_int (&sheet, EMPLOYER_PLACEMENTS, hosted);
       sheet_date (&sheet, EMPLOYER_LAST_CONTACT, column_text (stmt, 10));
       sheet_staff (&sheet, EMPLOYER_OWNER, stmt, 11, 12);
       sheet_text (&sheet, EMPLOYER_CONTACT_NAME, column_text (stmt, 13));
@@ -902,8 +952,9 @@ write_staff (PlXlsxExport  *export,
       sheet_text (&sheet, STAFF_CURRICULUM_AREA, column_text (stmt, 5));
       sheet_text (&sheet, STAFF_EMAIL, column_text (stmt, 6));
       sheet_text (&sheet, STAFF_PHONE, column_text (stmt, 7));
-      sheet_int (&sheet, STAFF_PLACEMENTS, sqlite3_column_int64 (stmt, 8));
-      sheet_int (&sheet, STAFF_GROUPS, sqlite3_column_int64 (stmt, 9));
+      sheet_int (&sheet, STAFF_PLACEMENTS,
+                 placement_count (export->placed, sqlite3_column_int64 (stmt, 0)));
+      sheet_int (&sheet, STAFF_GROUPS, sqlite3_column_int64 (stmt, 8));
     }
 
   return check_done (export, name, rc, error) && sheet_end (&sheet, error);
@@ -1494,6 +1545,8 @@ write_sheets (PlXlsxExport  *export,
 {
   report_progress (export);
 
+  /* The Placements sheet comes before the Employers and Staff sheets,
+   * which count its rows. */
   return pl_xlsx_write_summary (export, error)
          && check_cancelled (export, error)
          && write_placements (export, error)
@@ -1567,6 +1620,8 @@ pl_xlsx_export (PlStore              *store,
   pl_date_today (&today);
   export.today = pl_date_to_iso (&today);
   export.network_name = pl_store_get_setting (store, "network_name");
+  export.hosted = id_counts_new ();
+  export.placed = id_counts_new ();
 
   /* Everything that can be refused is checked before the disk is touched. */
   if (!check_date (options->from, error) || !check_date (options->to, error)
@@ -1632,6 +1687,8 @@ pl_xlsx_export (PlStore              *store,
 out:
   if (temp_path != NULL)
     g_unlink (temp_path);
+  g_hash_table_unref (export.hosted);
+  g_hash_table_unref (export.placed);
   g_free (export.partner_name);
   g_free (export.network_name);
   g_free (export.today);
