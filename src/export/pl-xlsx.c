@@ -156,19 +156,20 @@ static const char staff_sql_format[] =
   " WHERE ?1 IS NULL OR s.partner_id = ?1"
   " ORDER BY %s";
 
-/* The placements that have milestones, then each one's milestones (?4):
- * sorting each placement's few rows is much cheaper than sorting every
- * milestone of the network at once, with their names and labels. */
-static const char milestone_placements_sql[] =
-  "SELECT p.id, p.staff_id, s.name, e.name FROM placement p"
+/* Each milestone with its placement, a placement's milestones together:
+ * the placements are read in order and their milestones found through
+ * the (placement_id, kind) index (CROSS JOIN keeps that order of the
+ * loops). write_milestones() sorts each placement's few milestones itself,
+ * which costs much less than SQLite sorting every group of rows, or every
+ * milestone of the network at once with their names and labels. */
+static const char milestones_sql[] =
+  "SELECT p.id, p.staff_id, s.name, e.name, m.id, m.label, m.due, m.done"
+  " FROM placement p"
   " JOIN staff s ON s.id = p.staff_id"
   " LEFT JOIN employer e ON e.id = p.employer_id"
+  " CROSS JOIN milestone m ON m.placement_id = p.id"
   " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
-  "   AND EXISTS (SELECT 1 FROM milestone m WHERE m.placement_id = p.id)"
   " ORDER BY p.id";
-
-static const char milestones_sql[] =
-  "SELECT label, due, done FROM milestone WHERE placement_id = ?4 ORDER BY due, id";
 
 /* The ratings are pl_criteria, in order. */
 static const char observations_sql[] =
@@ -554,7 +555,25 @@ sheet_bool (Sheet        *sheet,
     sheet_text (sheet, column, sqlite3_column_int (stmt, i) ? _("Yes") : _("No"));
 }
 
-/* A person who is a member of staff: their name, or their code. */
+/* A person who is a member of staff (@staff_id): their name, or their
+ * code. */
+static void
+sheet_staff_member (Sheet      *sheet,
+                    guint       column,
+                    gint64      staff_id,
+                    const char *name)
+{
+  if (sheet->export->options->anonymise)
+    {
+      g_autofree char *code = pl_xlsx_staff_code (staff_id);
+
+      sheet_text (sheet, column, code);
+    }
+  else
+    sheet_text (sheet, column, name);
+}
+
+/* The same from two columns of @stmt; nobody when the id is NULL. */
 static void
 sheet_staff (Sheet        *sheet,
              guint         column,
@@ -562,17 +581,9 @@ sheet_staff (Sheet        *sheet,
              int           id_column,
              int           name_column)
 {
-  if (column_is_null (stmt, id_column))
-    return;
-
-  if (sheet->export->options->anonymise)
-    {
-      g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (stmt, id_column));
-
-      sheet_text (sheet, column, code);
-    }
-  else
-    sheet_text (sheet, column, column_text (stmt, name_column));
+  if (!column_is_null (stmt, id_column))
+    sheet_staff_member (sheet, column, sqlite3_column_int64 (stmt, id_column),
+                        column_text (stmt, name_column));
 }
 
 /* A person named in free text: in an anonymised workbook the code of the
@@ -591,19 +602,24 @@ sheet_person (Sheet        *sheet,
 }
 
 static void
+sheet_placement (Sheet  *sheet,
+                 guint   column,
+                 gint64  placement_id)
+{
+  char reference[32];
+
+  g_snprintf (reference, sizeof reference, "P-%04" G_GINT64_FORMAT, placement_id);
+  sheet_text (sheet, column, reference);
+}
+
+static void
 sheet_reference (Sheet        *sheet,
                  guint         column,
                  sqlite3_stmt *stmt,
                  int           i)
 {
-  char reference[32];
-
-  if (column_is_null (stmt, i))
-    return;
-
-  g_snprintf (reference, sizeof reference, "P-%04" G_GINT64_FORMAT,
-              (gint64) sqlite3_column_int64 (stmt, i));
-  sheet_text (sheet, column, reference);
+  if (!column_is_null (stmt, i))
+    sheet_placement (sheet, column, sqlite3_column_int64 (stmt, i));
 }
 
 /* Adds the autofilter over the table and the drop-down lists of its status
@@ -1033,56 +1049,125 @@ highlight_overdue (Sheet   *sheet,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64      id;
+  const char *label;
+  const char *due;
+  const char *done;   /* NULL: not done */
+} MilestoneRow;
+
+/* The milestones of one placement, held until they are all read. */
+typedef struct
+{
+  gint64        placement_id;
+  gint64        staff_id;
+  const char   *staff_name;
+  const char   *employer;
+  GArray       *rows;      /* of MilestoneRow */
+  GStringChunk *strings;   /* the text of the members above */
+} MilestoneGroup;
+
+static const char *
+group_copy (MilestoneGroup *group,
+            const char     *text)
+{
+  return text != NULL ? g_string_chunk_insert (group->strings, text) : NULL;
+}
+
+/* As the sheet lists them: by due date, then in the order entered. ISO
+ * dates compare as text. */
+static int
+compare_milestones (gconstpointer a,
+                    gconstpointer b)
+{
+  const MilestoneRow *x = a;
+  const MilestoneRow *y = b;
+  int cmp = strcmp (x->due, y->due);
+
+  if (cmp != 0)
+    return cmp;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Writes the milestones of @group, then empties it. */
+static gboolean
+write_milestone_group (Sheet           *sheet,
+                       MilestoneGroup  *group,
+                       GError         **error)
+{
+  g_array_sort (group->rows, compare_milestones);
+
+  for (guint i = 0; i < group->rows->len; i++)
+    {
+      const MilestoneRow *row = &g_array_index (group->rows, MilestoneRow, i);
+      const char *state;
+
+      if (!sheet_next_row (sheet, error))
+        return FALSE;
+
+      if (row->done != NULL)
+        state = "done";
+      else if (strcmp (row->due, sheet->export->today) < 0)
+        state = "overdue";
+      else
+        state = "to_do";
+
+      sheet_placement (sheet, MILESTONE_PLACEMENT, group->placement_id);
+      sheet_staff_member (sheet, MILESTONE_STAFF, group->staff_id, group->staff_name);
+      sheet_text (sheet, MILESTONE_EMPLOYER, group->employer);
+      sheet_text (sheet, MILESTONE_LABEL, row->label);
+      sheet_date (sheet, MILESTONE_DUE, row->due);
+      sheet_date (sheet, MILESTONE_DONE, row->done);
+      sheet_text (sheet, MILESTONE_STATE, milestone_state_label (state));
+    }
+
+  g_array_set_size (group->rows, 0);
+  g_string_chunk_clear (group->strings);
+  return TRUE;
+}
+
 static gboolean
 write_milestones (PlXlsxExport  *export,
                   GError       **error)
 {
   const char *name = _("Milestones");
-  g_autoptr(sqlite3_stmt) placements = NULL;
-  g_autoptr(sqlite3_stmt) milestones = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MilestoneRow));
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  MilestoneGroup group = { .rows = rows, .strings = strings };
   Sheet sheet;
   int rc;
 
   if (!sheet_begin (&sheet, export, name, milestone_columns, N_MILESTONE_COLUMNS, error)
-      || !(placements = prepare (export, name, milestone_placements_sql, error))
-      || !(milestones = prepare (export, name, milestones_sql, error)))
+      || !(stmt = prepare (export, name, milestones_sql, error)))
     return FALSE;
 
-  while ((rc = sqlite3_step (placements)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      sqlite3_reset (milestones);
-      sqlite3_bind_int64 (milestones, 4, sqlite3_column_int64 (placements, 0));
+      gint64 placement_id = sqlite3_column_int64 (stmt, 0);
+      MilestoneRow row;
 
-      while ((rc = sqlite3_step (milestones)) == SQLITE_ROW)
+      if (rows->len == 0 || placement_id != group.placement_id)
         {
-          const char *due = column_text (milestones, 1);
-          const char *state;
-
-          if (!sheet_next_row (&sheet, error))
+          if (!write_milestone_group (&sheet, &group, error))
             return FALSE;
 
-          /* ISO dates compare as text. */
-          if (!column_is_null (milestones, 2))
-            state = "done";
-          else if (strcmp (due, export->today) < 0)
-            state = "overdue";
-          else
-            state = "to_do";
-
-          sheet_reference (&sheet, MILESTONE_PLACEMENT, placements, 0);
-          sheet_staff (&sheet, MILESTONE_STAFF, placements, 1, 2);
-          sheet_text (&sheet, MILESTONE_EMPLOYER, column_text (placements, 3));
-          sheet_text (&sheet, MILESTONE_LABEL, column_text (milestones, 0));
-          sheet_date (&sheet, MILESTONE_DUE, due);
-          sheet_date (&sheet, MILESTONE_DONE, column_text (milestones, 2));
-          sheet_text (&sheet, MILESTONE_STATE, milestone_state_label (state));
+          group.placement_id = placement_id;
+          group.staff_id = sqlite3_column_int64 (stmt, 1);
+          group.staff_name = group_copy (&group, column_text (stmt, 2));
+          group.employer = group_copy (&group, column_text (stmt, 3));
         }
 
-      if (!check_done (export, name, rc, error))
-        return FALSE;
+      row.id = sqlite3_column_int64 (stmt, 4);
+      row.label = group_copy (&group, column_text (stmt, 5));
+      row.due = group_copy (&group, column_text (stmt, 6));
+      row.done = group_copy (&group, column_text (stmt, 7));
+      g_array_append_val (rows, row);
     }
 
   return check_done (export, name, rc, error)
+         && write_milestone_group (&sheet, &group, error)
          && highlight_overdue (&sheet, error)
          && sheet_end (&sheet, error);
 }
