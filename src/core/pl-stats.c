@@ -57,33 +57,19 @@
   "((?2 IS NULL AND ?3 IS NULL)" \
   " OR " day " BETWEEN ifnull(?2, '') AND ifnull(?3, '9999-12-31'))"
 
-/* Every placement figure in one pass over the placements: the filtered
- * placements are gathered once, then counted several ways. Each row is
- * (what, key, count): "status" per status, "sector" and "partner" per name
- * (most first, then by name, as names compare), and "total", "employers",
- * "sectors" and "staff" once each, of the placements that took place.
- * Joining staff once per placement is what costs most here; counting
- * again over the gathered rows costs little. */
+/* Every placement figure comes from one pass over the filtered placements,
+ * counted in add_placements(): joining each placement's staff member is
+ * what costs most, so it is done once rather than once per figure, and
+ * counting in hash tables costs less than SQLite grouping and sorting the
+ * rows again for each figure. */
 static const char placements_sql[] =
-  "WITH fp AS MATERIALIZED ("
-  "  SELECT p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id,"
-  "         p.status IN ('completed', 'cascaded', 'evaluated') AS took"
-  "  FROM placement p JOIN staff s ON s.id = p.staff_id"
-  "  WHERE (?1 IS NULL OR s.partner_id = ?1) AND " IN_PERIOD (FIRST_DAY ("p.id")) ")"
-  "SELECT 'status', status, count(*) FROM fp GROUP BY status"
-  " UNION ALL"
-  " SELECT 'sector', sec.name, n"
-  " FROM (SELECT sector_id, count(*) AS n FROM fp WHERE took GROUP BY sector_id)"
-  " JOIN sector sec ON sec.id = sector_id"
-  " UNION ALL"
-  " SELECT 'partner', pa.name, n"
-  " FROM (SELECT partner_id, count(*) AS n FROM fp WHERE took GROUP BY partner_id)"
-  " JOIN partner pa ON pa.id = partner_id"
-  " UNION ALL SELECT 'total', NULL, count(*) FROM fp WHERE took"
-  " UNION ALL SELECT 'employers', NULL, count(DISTINCT employer_id) FROM fp WHERE took"
-  " UNION ALL SELECT 'sectors', NULL, count(DISTINCT sector_id) FROM fp WHERE took"
-  " UNION ALL SELECT 'staff', NULL, count(DISTINCT staff_id) FROM fp WHERE took"
-  " ORDER BY 1, 3 DESC, 2 COLLATE NOCASE";
+  "SELECT p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id"
+  " FROM placement p JOIN staff s ON s.id = p.staff_id"
+  " WHERE (?1 IS NULL OR s.partner_id = ?1) AND " IN_PERIOD (FIRST_DAY ("p.id"));
+
+/* The names of the counts of add_placements(). */
+static const char sector_names_sql[] = "SELECT id, name FROM sector";
+static const char partner_names_sql[] = "SELECT id, name FROM partner";
 
 static const char cascade_sql[] =
   "SELECT ifnull(sum(CASE WHEN c.audience IN ('colleagues', 'department') THEN c.people END), 0),"
@@ -271,14 +257,116 @@ add_counts_of (JsonBuilder         *builder,
   return TRUE;
 }
 
-/* Adds "name": { key: count, … } in the order the counts were added. */
-static void
-add_object (JsonBuilder *builder,
-            const char  *name,
-            JsonObject  *object)
+/* How many placements have each id: an entry is its own key, hashed by its
+ * first member as g_int64_hash() expects. */
+typedef struct
 {
+  gint64 id;
+  gint64 n;
+} IdCount;
+
+static GHashTable *
+id_counts_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+id_counts_add (GHashTable *counts,
+               gint64      id)
+{
+  IdCount *entry = g_hash_table_lookup (counts, &id);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (IdCount, 1);
+      entry->id = id;
+      g_hash_table_add (counts, entry);
+    }
+  entry->n++;
+}
+
+typedef struct
+{
+  char   *name;
+  gint64  n;
+} NamedCount;
+
+static void
+named_count_clear (gpointer data)
+{
+  NamedCount *count = data;
+
+  g_free (count->name);
+}
+
+/* Most first, then by name as the names' NOCASE collation orders them. */
+static int
+compare_named_counts (gconstpointer a,
+                      gconstpointer b)
+{
+  const NamedCount *x = a;
+  const NamedCount *y = b;
+
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  return sqlite3_stricmp (x->name, y->name);
+}
+
+/* Adds "name": { record name: count, … } for each record of @names_sql
+ * (id, name rows) that @counts counts, most first. */
+static gboolean
+add_named_counts (JsonBuilder  *builder,
+                  const Query  *query,
+                  const char   *name,
+                  const char   *names_sql,
+                  GHashTable   *counts,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, names_sql, error);
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (NamedCount));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_array_set_clear_func (named, named_count_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      IdCount *count = g_hash_table_lookup (counts, &id);
+      NamedCount entry;
+
+      if (count == NULL)
+        continue;
+
+      entry.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry.n = count->n;
+      g_array_append_val (named, entry);
+    }
+
+  if (!query_done (query, rc, error))
+    return FALSE;
+
+  g_array_sort (named, compare_named_counts);
   json_builder_set_member_name (builder, name);
-  json_builder_add_value (builder, json_node_init_object (json_node_alloc (), object));
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < named->len; i++)
+    {
+      const NamedCount *entry = &g_array_index (named, NamedCount, i);
+
+      add_int (builder, entry->name, entry->n);
+    }
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+took_place (const char *status)
+{
+  return g_str_equal (status, "completed") || g_str_equal (status, "cascaded")
+         || g_str_equal (status, "evaluated");
 }
 
 static gboolean
@@ -287,55 +375,65 @@ add_placements (JsonBuilder  *builder,
                 GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placements_sql, error);
-  g_autoptr(GHashTable) by_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonObject) by_sector = json_object_new ();
-  g_autoptr(JsonObject) by_partner = json_object_new ();
-  gint64 total = 0, employers = 0, sectors = 0, staff = 0;
+  g_autoptr(GHashTable) by_status = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_sector = id_counts_new ();
+  g_autoptr(GHashTable) by_partner = id_counts_new ();
+  g_autoptr(GHashTable) employers = id_counts_new ();
+  g_autoptr(GHashTable) staff = id_counts_new ();
+  g_autofree gint64 *status_counts = NULL;
+  guint n_statuses = g_strv_length ((char **) pl_placement_statuses);
+  gint64 total = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
+  /* Statuses are counted by their place in pl_placement_statuses, the
+   * only values the schema allows. */
+  status_counts = g_new0 (gint64, n_statuses);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *what = (const char *) sqlite3_column_text (stmt, 0);
-      const char *key = (const char *) sqlite3_column_text (stmt, 1);
-      gint64 count = sqlite3_column_int64 (stmt, 2);
+      const char *status = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (g_str_equal (what, "status"))
-        g_hash_table_insert (by_status, g_strdup (key), GSIZE_TO_POINTER ((gsize) count));
-      else if (g_str_equal (what, "sector"))
-        json_object_set_int_member (by_sector, key, count);
-      else if (g_str_equal (what, "partner"))
-        json_object_set_int_member (by_partner, key, count);
-      else if (g_str_equal (what, "total"))
-        total = count;
-      else if (g_str_equal (what, "employers"))
-        employers = count;
-      else if (g_str_equal (what, "sectors"))
-        sectors = count;
-      else if (g_str_equal (what, "staff"))
-        staff = count;
-      else
-        g_assert_not_reached ();
+      for (guint i = 0; i < n_statuses; i++)
+        if (g_str_equal (status, pl_placement_statuses[i]))
+          {
+            status_counts[i]++;
+            break;
+          }
+
+      if (!took_place (status))
+        continue;
+
+      total++;
+      id_counts_add (by_sector, sqlite3_column_int64 (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        id_counts_add (employers, sqlite3_column_int64 (stmt, 2));
+      id_counts_add (staff, sqlite3_column_int64 (stmt, 3));
+      id_counts_add (by_partner, sqlite3_column_int64 (stmt, 4));
     }
 
   if (!query_done (query, rc, error))
     return FALSE;
+
+  for (guint i = 0; i < n_statuses; i++)
+    g_hash_table_insert (by_status, (gpointer) pl_placement_statuses[i],
+                         GSIZE_TO_POINTER ((gsize) status_counts[i]));
 
   json_builder_set_member_name (builder, "placements");
   json_builder_begin_object (builder);
   add_int (builder, "total", total);
   add_int (builder, "cancelled",
            (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (by_status, "cancelled")));
-  add_object (builder, "by_sector", by_sector);
-  add_object (builder, "by_partner", by_partner);
+  if (!add_named_counts (builder, query, "by_sector", sector_names_sql, by_sector, error)
+      || !add_named_counts (builder, query, "by_partner", partner_names_sql, by_partner, error))
+    return FALSE;
   add_counts_in_order (builder, "by_status", by_status, pl_placement_statuses);
   json_builder_end_object (builder);
 
-  add_int (builder, "employers", employers);
-  add_int (builder, "sectors", sectors);
-  add_int (builder, "staff_engaged", staff);
+  add_int (builder, "employers", g_hash_table_size (employers));
+  add_int (builder, "sectors", g_hash_table_size (by_sector));
+  add_int (builder, "staff_engaged", g_hash_table_size (staff));
   return TRUE;
 }
 
