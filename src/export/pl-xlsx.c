@@ -559,25 +559,7 @@ sheet_bool (Sheet        *sheet,
     sheet_text (sheet, column, sqlite3_column_int (stmt, i) ? _("Yes") : _("No"));
 }
 
-/* A person who is a member of staff (@staff_id): their name, or their
- * code. */
-static void
-sheet_staff_member (Sheet      *sheet,
-                    guint       column,
-                    gint64      staff_id,
-                    const char *name)
-{
-  if (sheet->export->options->anonymise)
-    {
-      g_autofree char *code = pl_xlsx_staff_code (staff_id);
-
-      sheet_text (sheet, column, code);
-    }
-  else
-    sheet_text (sheet, column, name);
-}
-
-/* The same from two columns of @stmt; nobody when the id is NULL. */
+/* A person who is a member of staff: their name, or their code. */
 static void
 sheet_staff (Sheet        *sheet,
              guint         column,
@@ -585,9 +567,17 @@ sheet_staff (Sheet        *sheet,
              int           id_column,
              int           name_column)
 {
-  if (!column_is_null (stmt, id_column))
-    sheet_staff_member (sheet, column, sqlite3_column_int64 (stmt, id_column),
-                        column_text (stmt, name_column));
+  if (column_is_null (stmt, id_column))
+    return;
+
+  if (sheet->export->options->anonymise)
+    {
+      g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (stmt, id_column));
+
+      sheet_text (sheet, column, code);
+    }
+  else
+    sheet_text (sheet, column, column_text (stmt, name_column));
 }
 
 /* A person named in free text: in an anonymised workbook the code of the
@@ -605,15 +595,13 @@ sheet_person (Sheet        *sheet,
     sheet_staff (sheet, column, stmt, staff_id_column, name_column);
 }
 
+/* "P-0042" for 42. */
 static void
-sheet_placement (Sheet  *sheet,
-                 guint   column,
-                 gint64  placement_id)
+placement_reference (char   *reference,
+                     gsize   size,
+                     gint64  placement_id)
 {
-  char reference[32];
-
-  g_snprintf (reference, sizeof reference, "P-%04" G_GINT64_FORMAT, placement_id);
-  sheet_text (sheet, column, reference);
+  g_snprintf (reference, size, "P-%04" G_GINT64_FORMAT, placement_id);
 }
 
 static void
@@ -622,8 +610,13 @@ sheet_reference (Sheet        *sheet,
                  sqlite3_stmt *stmt,
                  int           i)
 {
-  if (!column_is_null (stmt, i))
-    sheet_placement (sheet, column, sqlite3_column_int64 (stmt, i));
+  char reference[32];
+
+  if (column_is_null (stmt, i))
+    return;
+
+  placement_reference (reference, sizeof reference, sqlite3_column_int64 (stmt, i));
+  sheet_text (sheet, column, reference);
 }
 
 /* Adds the autofilter over the table and the drop-down lists of its status
@@ -1087,15 +1080,16 @@ typedef struct
   const char *done;   /* NULL: not done */
 } MilestoneRow;
 
-/* The milestones of one placement, held until they are all read. */
+/* The milestones of one placement, held until they are all read, and what
+ * each of their rows shows of the placement, found once for all of them. */
 typedef struct
 {
   gint64        placement_id;
-  gint64        staff_id;
-  const char   *staff_name;
+  char          reference[32];
+  const char   *staff;      /* name, or code in an anonymised workbook */
   const char   *employer;
-  GArray       *rows;      /* of MilestoneRow */
-  GStringChunk *strings;   /* the text of the members above */
+  GArray       *rows;       /* of MilestoneRow */
+  GStringChunk *strings;    /* the text of the members above */
 } MilestoneGroup;
 
 static const char *
@@ -1143,8 +1137,8 @@ write_milestone_group (Sheet           *sheet,
       else
         state = "to_do";
 
-      sheet_placement (sheet, MILESTONE_PLACEMENT, group->placement_id);
-      sheet_staff_member (sheet, MILESTONE_STAFF, group->staff_id, group->staff_name);
+      sheet_text (sheet, MILESTONE_PLACEMENT, group->reference);
+      sheet_text (sheet, MILESTONE_STAFF, group->staff);
       sheet_text (sheet, MILESTONE_EMPLOYER, group->employer);
       sheet_text (sheet, MILESTONE_LABEL, row->label);
       sheet_date (sheet, MILESTONE_DUE, row->due);
@@ -1184,8 +1178,15 @@ write_milestones (PlXlsxExport  *export,
             return FALSE;
 
           group.placement_id = placement_id;
-          group.staff_id = sqlite3_column_int64 (stmt, 1);
-          group.staff_name = group_copy (&group, column_text (stmt, 2));
+          placement_reference (group.reference, sizeof group.reference, placement_id);
+          if (export->options->anonymise)
+            {
+              g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (stmt, 1));
+
+              group.staff = group_copy (&group, code);
+            }
+          else
+            group.staff = group_copy (&group, column_text (stmt, 2));
           group.employer = group_copy (&group, column_text (stmt, 3));
         }
 
