@@ -49,35 +49,29 @@
 
 #define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
 
-#define PLACEMENTS_CTE \
-  "WITH fp AS (" \
-  "  SELECT p.id, p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id" \
-  "  FROM placement p JOIN staff s ON s.id = p.staff_id" \
-  "  WHERE (?1 IS NULL OR s.partner_id = ?1)" \
-  "    AND (?2 IS NULL OR " FIRST_DAY ("p.id") " >= ?2)" \
-  "    AND (?3 IS NULL OR " FIRST_DAY ("p.id") " <= ?3))," \
-  " took AS (SELECT * FROM fp WHERE status IN ('completed', 'cascaded', 'evaluated')) "
+/* The period filter on a day: ?2 <= day <= ?3, each bound NULL for "no
+ * limit", a NULL day outside any dated filter. Written as one BETWEEN so
+ * that a day found by a subquery is looked up once, not once per bound,
+ * and not at all without a period. '' and '9999-12-31' stand for a missing
+ * bound: days are valid ISO dates (the schema checks), which sort as text
+ * between the two. */
+#define IN_PERIOD(day) \
+  "((?2 IS NULL AND ?3 IS NULL)" \
+  " OR " day " BETWEEN ifnull(?2, '') AND ifnull(?3, '9999-12-31'))"
 
-static const char placement_totals_sql[] =
-  PLACEMENTS_CTE
-  "SELECT (SELECT count(*) FROM took),"
-  "       (SELECT count(*) FROM fp WHERE status = 'cancelled'),"
-  "       (SELECT count(DISTINCT employer_id) FROM took),"
-  "       (SELECT count(DISTINCT sector_id) FROM took),"
-  "       (SELECT count(DISTINCT staff_id) FROM took)";
+/* Every placement figure comes from one pass over the filtered placements,
+ * counted in add_placements(): joining each placement's staff member is
+ * what costs most, so it is done once rather than once per figure, and
+ * counting in hash tables costs less than SQLite grouping and sorting the
+ * rows again for each figure. */
+static const char placements_sql[] =
+  "SELECT p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id"
+  " FROM placement p JOIN staff s ON s.id = p.staff_id"
+  " WHERE (?1 IS NULL OR s.partner_id = ?1) AND " IN_PERIOD (FIRST_DAY ("p.id"));
 
-static const char by_sector_sql[] =
-  PLACEMENTS_CTE
-  "SELECT sec.name, count(*) FROM took JOIN sector sec ON sec.id = took.sector_id"
-  " GROUP BY sec.id ORDER BY count(*) DESC, sec.name";
-
-static const char by_partner_sql[] =
-  PLACEMENTS_CTE
-  "SELECT pa.name, count(*) FROM took JOIN partner pa ON pa.id = took.partner_id"
-  " GROUP BY pa.id ORDER BY count(*) DESC, pa.name";
-
-static const char by_status_sql[] =
-  PLACEMENTS_CTE "SELECT status, count(*) FROM fp GROUP BY status";
+/* The names of the counts of add_placements(). */
+static const char sector_names_sql[] = "SELECT id, name FROM sector";
+static const char partner_names_sql[] = "SELECT id, name FROM partner";
 
 static const char cascade_sql[] =
   "SELECT ifnull(sum(CASE WHEN c.audience IN ('colleagues', 'department') THEN c.people END), 0),"
@@ -194,32 +188,22 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-/* Adds "name": { key: count, … } from a query giving (key, count) rows. */
-static gboolean
-add_counts (JsonBuilder  *builder,
-            const Query  *query,
-            const char   *name,
-            const char   *sql,
-            GError      **error)
+/* Adds "name": { key: count, … } with every key of @keys, zero included, in
+ * the order of @keys. */
+static void
+add_counts_in_order (JsonBuilder         *builder,
+                     const char          *name,
+                     GHashTable          *counts,
+                     const char * const  *keys)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_int (builder, (const char *) sqlite3_column_text (stmt, 0),
-             sqlite3_column_int64 (stmt, 1));
+  for (guint i = 0; keys[i] != NULL; i++)
+    add_int (builder, keys[i], (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, keys[i])));
   json_builder_end_object (builder);
-
-  return query_done (query, rc, error);
 }
 
-/* Like add_counts(), but every key of @keys appears, zero included, in the
- * order of @keys. */
+/* Like add_counts_in_order(), from a query giving (key, count) rows. */
 static gboolean
 add_counts_of (JsonBuilder         *builder,
                const Query         *query,
@@ -242,13 +226,120 @@ add_counts_of (JsonBuilder         *builder,
   if (!query_done (query, rc, error))
     return FALSE;
 
+  add_counts_in_order (builder, name, counts, keys);
+  return TRUE;
+}
+
+/* How many placements have each id: an entry is its own key, hashed by its
+ * first member as g_int64_hash() expects. */
+typedef struct
+{
+  gint64 id;
+  gint64 n;
+} IdCount;
+
+static GHashTable *
+id_counts_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+id_counts_add (GHashTable *counts,
+               gint64      id)
+{
+  IdCount *entry = g_hash_table_lookup (counts, &id);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (IdCount, 1);
+      entry->id = id;
+      g_hash_table_add (counts, entry);
+    }
+  entry->n++;
+}
+
+typedef struct
+{
+  char   *name;
+  gint64  n;
+} NamedCount;
+
+static void
+named_count_clear (gpointer data)
+{
+  NamedCount *count = data;
+
+  g_free (count->name);
+}
+
+/* Most first, then by name as the names' NOCASE collation orders them. */
+static int
+compare_named_counts (gconstpointer a,
+                      gconstpointer b)
+{
+  const NamedCount *x = a;
+  const NamedCount *y = b;
+
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  return sqlite3_stricmp (x->name, y->name);
+}
+
+/* Adds "name": { record name: count, … } for each record of @names_sql
+ * (id, name rows) that @counts counts, most first. */
+static gboolean
+add_named_counts (JsonBuilder  *builder,
+                  const Query  *query,
+                  const char   *name,
+                  const char   *names_sql,
+                  GHashTable   *counts,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, names_sql, error);
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (NamedCount));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_array_set_clear_func (named, named_count_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      IdCount *count = g_hash_table_lookup (counts, &id);
+      NamedCount entry;
+
+      if (count == NULL)
+        continue;
+
+      entry.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry.n = count->n;
+      g_array_append_val (named, entry);
+    }
+
+  if (!query_done (query, rc, error))
+    return FALSE;
+
+  g_array_sort (named, compare_named_counts);
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  for (guint i = 0; keys[i] != NULL; i++)
-    add_int (builder, keys[i], (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, keys[i])));
+  for (guint i = 0; i < named->len; i++)
+    {
+      const NamedCount *entry = &g_array_index (named, NamedCount, i);
+
+      add_int (builder, entry->name, entry->n);
+    }
   json_builder_end_object (builder);
 
   return TRUE;
+}
+
+static gboolean
+took_place (const char *status)
+{
+  return g_str_equal (status, "completed") || g_str_equal (status, "cascaded")
+         || g_str_equal (status, "evaluated");
 }
 
 static gboolean
@@ -256,25 +347,66 @@ add_placements (JsonBuilder  *builder,
                 const Query  *query,
                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placement_totals_sql, error);
+  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placements_sql, error);
+  g_autoptr(GHashTable) by_status = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_sector = id_counts_new ();
+  g_autoptr(GHashTable) by_partner = id_counts_new ();
+  g_autoptr(GHashTable) employers = id_counts_new ();
+  g_autoptr(GHashTable) staff = id_counts_new ();
+  g_autofree gint64 *status_counts = NULL;
+  guint n_statuses = g_strv_length ((char **) pl_placement_statuses);
+  gint64 total = 0;
+  int rc;
 
-  if (stmt == NULL || !query_row (query, stmt, error))
+  if (stmt == NULL)
     return FALSE;
+
+  /* Statuses are counted by their place in pl_placement_statuses, the
+   * only values the schema allows. */
+  status_counts = g_new0 (gint64, n_statuses);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *status = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < n_statuses; i++)
+        if (g_str_equal (status, pl_placement_statuses[i]))
+          {
+            status_counts[i]++;
+            break;
+          }
+
+      if (!took_place (status))
+        continue;
+
+      total++;
+      id_counts_add (by_sector, sqlite3_column_int64 (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        id_counts_add (employers, sqlite3_column_int64 (stmt, 2));
+      id_counts_add (staff, sqlite3_column_int64 (stmt, 3));
+      id_counts_add (by_partner, sqlite3_column_int64 (stmt, 4));
+    }
+
+  if (!query_done (query, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_statuses; i++)
+    g_hash_table_insert (by_status, (gpointer) pl_placement_statuses[i],
+                         GSIZE_TO_POINTER ((gsize) status_counts[i]));
 
   json_builder_set_member_name (builder, "placements");
   json_builder_begin_object (builder);
-  add_int (builder, "total", sqlite3_column_int64 (stmt, 0));
-  add_int (builder, "cancelled", sqlite3_column_int64 (stmt, 1));
-  if (!add_counts (builder, query, "by_sector", by_sector_sql, error)
-      || !add_counts (builder, query, "by_partner", by_partner_sql, error)
-      || !add_counts_of (builder, query, "by_status", by_status_sql, pl_placement_statuses,
-                         error))
+  add_int (builder, "total", total);
+  add_int (builder, "cancelled",
+           (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (by_status, "cancelled")));
+  if (!add_named_counts (builder, query, "by_sector", sector_names_sql, by_sector, error)
+      || !add_named_counts (builder, query, "by_partner", partner_names_sql, by_partner, error))
     return FALSE;
+  add_counts_in_order (builder, "by_status", by_status, pl_placement_statuses);
   json_builder_end_object (builder);
 
-  add_int (builder, "employers", sqlite3_column_int64 (stmt, 2));
-  add_int (builder, "sectors", sqlite3_column_int64 (stmt, 3));
-  add_int (builder, "staff_engaged", sqlite3_column_int64 (stmt, 4));
+  add_int (builder, "employers", g_hash_table_size (employers));
+  add_int (builder, "sectors", g_hash_table_size (by_sector));
+  add_int (builder, "staff_engaged", g_hash_table_size (staff));
   return TRUE;
 }
 

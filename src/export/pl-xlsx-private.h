@@ -38,6 +38,11 @@ typedef struct
   lxw_format          *note;
   lxw_format          *overdue;        /* conditional format of overdue milestones */
 
+  /* Filled as the Placements sheet is written, read by the Employers and
+   * Staff sheets: id → how many placements of the workbook. */
+  GHashTable          *hosted;         /* by employer */
+  GHashTable          *placed;         /* by member of staff */
+
   GCancellable        *cancellable;
   PlXlsxProgress       progress;
   gpointer             user_data;

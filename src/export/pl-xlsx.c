@@ -64,10 +64,16 @@
  * NULL for "no limit". */
 #define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
 
+/* ?2 <= day <= ?3, as in pl-stats.c: one BETWEEN, so that a day found by a
+ * subquery is looked up once rather than once per bound, and not at all
+ * without a period. Days are valid ISO dates (the schema checks), which sort
+ * as text between '' and '9999-12-31'. */
+#define IN_PERIOD(day) \
+  "((?2 IS NULL AND ?3 IS NULL)" \
+  " OR " day " BETWEEN ifnull(?2, '') AND ifnull(?3, '9999-12-31'))"
+
 #define PLACEMENT_IN_SCOPE(p, s) \
-  "(?1 IS NULL OR " s ".partner_id = ?1)" \
-  " AND (?2 IS NULL OR " FIRST_DAY (p ".id") " >= ?2)" \
-  " AND (?3 IS NULL OR " FIRST_DAY (p ".id") " <= ?3)"
+  "(?1 IS NULL OR " s ".partner_id = ?1) AND " IN_PERIOD (FIRST_DAY (p ".id"))
 
 /* Materialised: the tables that join it would otherwise evaluate the
  * filter again for every row they hold. */
@@ -76,14 +82,10 @@
   "  SELECT p.id, p.staff_id, p.employer_id FROM placement p JOIN staff s ON s.id = p.staff_id" \
   "  WHERE " PLACEMENT_IN_SCOPE ("p", "s") ") "
 
-#define OBSERVATION_DAY(o) \
-  "(CASE WHEN " o ".placement_id IS NULL THEN " o ".observed_on" \
-  " ELSE " FIRST_DAY (o ".placement_id") " END)"
-
 #define OBSERVATION_IN_SCOPE(o, s) \
-  "(?1 IS NULL OR " s ".partner_id = ?1)" \
-  " AND (?2 IS NULL OR " OBSERVATION_DAY (o) " >= ?2)" \
-  " AND (?3 IS NULL OR " OBSERVATION_DAY (o) " <= ?3)"
+  "(?1 IS NULL OR " s ".partner_id = ?1) AND " \
+  IN_PERIOD ("(CASE WHEN " o ".placement_id IS NULL THEN " o ".observed_on" \
+             " ELSE " FIRST_DAY (o ".placement_id") " END)")
 
 #define GROUP_IN_SCOPE(g) \
   "(?1 IS NULL OR EXISTS (SELECT 1 FROM group_member m JOIN staff s ON s.id = m.staff_id" \
@@ -109,14 +111,22 @@ static const char totals_sql[] =
   "        WHERE " OBSERVATION_IN_SCOPE ("o", "s") ")"
   "     + (SELECT count(*) FROM exchange_group eg WHERE " GROUP_IN_SCOPE ("eg") ")";
 
+/* The rows of the Placements sheet are the placements of the workbook: the
+ * Employers and Staff sheets count them as this sheet is written (see
+ * count_placement()) rather than finding them again.
+ *
+ * A placement's days come as one text, "FIRST LAST COUNT" (see
+ * parse_days()): one lookup of its days rather than three, a fifth of
+ * the time this statement takes. The audiences may repeat; keys_mask()
+ * reads each once. */
 static const char placements_sql[] =
   "SELECT p.id, p.staff_id, s.name, pa.name, e.name, sec.name, p.status,"
-  "       " FIRST_DAY ("p.id") ","
-  "       (SELECT max(day) FROM placement_day d WHERE d.placement_id = p.id),"
-  "       (SELECT count(*) FROM placement_day d WHERE d.placement_id = p.id),"
+  "       (SELECT min(day) || ' ' || max(day) || ' ' || count(*)"
+  "        FROM placement_day d WHERE d.placement_id = p.id),"
   "       p.aims,"
-  "       (SELECT group_concat(DISTINCT c.audience) FROM cascade c WHERE c.placement_id = p.id),"
-  "       (SELECT sum(c.people) FROM cascade c WHERE c.placement_id = p.id)"
+  "       (SELECT group_concat(c.audience) FROM cascade c WHERE c.placement_id = p.id),"
+  "       (SELECT sum(c.people) FROM cascade c WHERE c.placement_id = p.id),"
+  "       p.employer_id"
   " FROM placement p"
   " JOIN staff s ON s.id = p.staff_id"
   " JOIN partner pa ON pa.id = s.partner_id"
@@ -125,50 +135,45 @@ static const char placements_sql[] =
   " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
   " ORDER BY p.id";
 
+/* Every employer; for one partner, write_employers() keeps those hosting
+ * one of its placements. */
 static const char employers_sql[] =
-  SCOPE_CTE
-  ", hosted AS (SELECT employer_id, count(*) AS n FROM scope"
-  "             WHERE employer_id IS NOT NULL GROUP BY employer_id)"
   "SELECT e.name, sec.name, e.size, e.address, e.postcode, e.website, e.relationship,"
-  "       e.capacity, e.notice_weeks, ifnull(h.n, 0),"
+  "       e.capacity, e.notice_weeks, e.id,"
   "       (SELECT max(contact_date) FROM contact c WHERE c.employer_id = e.id),"
   "       e.owner_id, o.name, e.contact_name, e.contact_email, e.contact_phone"
   " FROM employer e"
   " JOIN sector sec ON sec.id = e.sector_id"
   " LEFT JOIN staff o ON o.id = e.owner_id"
-  " LEFT JOIN hosted h ON h.employer_id = e.id"
-  " WHERE ?1 IS NULL OR h.n IS NOT NULL"
   " ORDER BY e.name";
 
 /* %s: the order, which must not follow the names in an anonymised
  * workbook (it would tell the codes' alphabetical order). */
 static const char staff_sql_format[] =
-  SCOPE_CTE
-  ", placed AS (SELECT staff_id, count(*) AS n FROM scope GROUP BY staff_id),"
-  " grouped AS (SELECT staff_id, count(*) AS n FROM group_member GROUP BY staff_id)"
+  "WITH grouped AS (SELECT staff_id, count(*) AS n FROM group_member GROUP BY staff_id)"
   "SELECT s.id, s.name, pa.name, s.job_title, sec.name, s.curriculum_area, s.email, s.phone,"
-  "       ifnull(placed.n, 0), ifnull(grouped.n, 0)"
+  "       ifnull(grouped.n, 0)"
   " FROM staff s"
   " JOIN partner pa ON pa.id = s.partner_id"
   " LEFT JOIN sector sec ON sec.id = s.sector_id"
-  " LEFT JOIN placed ON placed.staff_id = s.id"
   " LEFT JOIN grouped ON grouped.staff_id = s.id"
   " WHERE ?1 IS NULL OR s.partner_id = ?1"
   " ORDER BY %s";
 
-/* The placements that have milestones, then each one's milestones (?4):
- * sorting each placement's few rows is much cheaper than sorting every
- * milestone of the network at once, with their names and labels. */
-static const char milestone_placements_sql[] =
-  "SELECT p.id, p.staff_id, s.name, e.name FROM placement p"
+/* Each milestone with its placement, a placement's milestones together:
+ * the placements are read in order and their milestones found through
+ * the (placement_id, kind) index (CROSS JOIN keeps that order of the
+ * loops). write_milestones() sorts each placement's few milestones itself,
+ * which costs much less than SQLite sorting every group of rows, or every
+ * milestone of the network at once with their names and labels. */
+static const char milestones_sql[] =
+  "SELECT p.id, p.staff_id, s.name, e.name, m.id, m.label, m.due, m.done"
+  " FROM placement p"
   " JOIN staff s ON s.id = p.staff_id"
   " LEFT JOIN employer e ON e.id = p.employer_id"
+  " CROSS JOIN milestone m ON m.placement_id = p.id"
   " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
-  "   AND EXISTS (SELECT 1 FROM milestone m WHERE m.placement_id = p.id)"
   " ORDER BY p.id";
-
-static const char milestones_sql[] =
-  "SELECT label, due, done FROM milestone WHERE placement_id = ?4 ORDER BY due, id";
 
 /* The ratings are pl_criteria, in order. */
 static const char observations_sql[] =
@@ -590,6 +595,15 @@ sheet_person (Sheet        *sheet,
     sheet_staff (sheet, column, stmt, staff_id_column, name_column);
 }
 
+/* "P-0042" for 42. */
+static void
+placement_reference (char   *reference,
+                     gsize   size,
+                     gint64  placement_id)
+{
+  g_snprintf (reference, size, "P-%04" G_GINT64_FORMAT, placement_id);
+}
+
 static void
 sheet_reference (Sheet        *sheet,
                  guint         column,
@@ -601,8 +615,7 @@ sheet_reference (Sheet        *sheet,
   if (column_is_null (stmt, i))
     return;
 
-  g_snprintf (reference, sizeof reference, "P-%04" G_GINT64_FORMAT,
-              (gint64) sqlite3_column_int64 (stmt, i));
+  placement_reference (reference, sizeof reference, sqlite3_column_int64 (stmt, i));
   sheet_text (sheet, column, reference);
 }
 
@@ -699,6 +712,45 @@ keys_mask (const char          *list,
   return mask;
 }
 
+/* An entry of PlXlsxExport.hosted or .placed, its own key: hashed by its
+ * first member, as g_int64_hash() expects. */
+typedef struct
+{
+  gint64 id;
+  gint64 n;
+} IdCount;
+
+static GHashTable *
+id_counts_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Counts one more placement for @id. */
+static void
+count_placement (GHashTable *counts,
+                 gint64      id)
+{
+  IdCount *entry = g_hash_table_lookup (counts, &id);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (IdCount, 1);
+      entry->id = id;
+      g_hash_table_add (counts, entry);
+    }
+  entry->n++;
+}
+
+static gint64
+placement_count (GHashTable *counts,
+                 gint64      id)
+{
+  IdCount *entry = g_hash_table_lookup (counts, &id);
+
+  return entry != NULL ? entry->n : 0;
+}
+
 enum
 {
   PLACEMENT_REFERENCE,
@@ -731,6 +783,29 @@ static const Column placement_columns[] = {
   [PLACEMENT_PEOPLE] = { N_("People reached"), 9, TRUE },
 };
 
+typedef struct
+{
+  char   first[11];   /* ISO dates; empty without days */
+  char   last[11];
+  gint64 n;
+} Days;
+
+/* Reads the "FIRST LAST COUNT" of placements_sql, NULL for a placement
+ * without days. Days are ISO dates, ten characters: the schema checks. */
+static void
+parse_days (const char *text,
+            Days       *days)
+{
+  *days = (Days) { 0 };
+
+  if (text == NULL || strlen (text) < 23 || text[10] != ' ' || text[21] != ' ')
+    return;
+
+  memcpy (days->first, text, 10);
+  memcpy (days->last, text + 11, 10);
+  days->n = g_ascii_strtoll (text + 22, NULL, 10);
+}
+
 static gboolean
 write_placements (PlXlsxExport  *export,
                   GError       **error)
@@ -748,24 +823,31 @@ write_placements (PlXlsxExport  *export,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      Days days;
+
       if (!sheet_next_row (&sheet, error))
         return FALSE;
 
+      parse_days (column_text (stmt, 7), &days);
       sheet_reference (&sheet, PLACEMENT_REFERENCE, stmt, 0);
       sheet_staff (&sheet, PLACEMENT_STAFF, stmt, 1, 2);
       sheet_text (&sheet, PLACEMENT_PARTNER, column_text (stmt, 3));
       sheet_text (&sheet, PLACEMENT_EMPLOYER, column_text (stmt, 4));
       sheet_text (&sheet, PLACEMENT_SECTOR, column_text (stmt, 5));
       sheet_text (&sheet, PLACEMENT_STATUS, pl_enum_label (column_text (stmt, 6)));
-      sheet_date (&sheet, PLACEMENT_FIRST_DAY, column_text (stmt, 7));
-      sheet_date (&sheet, PLACEMENT_LAST_DAY, column_text (stmt, 8));
-      sheet_int (&sheet, PLACEMENT_DAYS, sqlite3_column_int64 (stmt, 9));
+      sheet_date (&sheet, PLACEMENT_FIRST_DAY, days.first);
+      sheet_date (&sheet, PLACEMENT_LAST_DAY, days.last);
+      sheet_int (&sheet, PLACEMENT_DAYS, days.n);
       sheet_text (&sheet, PLACEMENT_AIMS,
-                  mask_labels (aims, pl_aim_keys, sqlite3_column_int (stmt, 10) & 0x7f));
+                  mask_labels (aims, pl_aim_keys, sqlite3_column_int (stmt, 8) & 0x7f));
       sheet_text (&sheet, PLACEMENT_AUDIENCES,
                   mask_labels (audiences, pl_cascade_audiences,
-                               keys_mask (column_text (stmt, 11), pl_cascade_audiences)));
-      sheet_int_column (&sheet, PLACEMENT_PEOPLE, stmt, 12);
+                               keys_mask (column_text (stmt, 9), pl_cascade_audiences)));
+      sheet_int_column (&sheet, PLACEMENT_PEOPLE, stmt, 10);
+
+      count_placement (export->placed, sqlite3_column_int64 (stmt, 1));
+      if (!column_is_null (stmt, 11))
+        count_placement (export->hosted, sqlite3_column_int64 (stmt, 11));
     }
 
   return check_done (export, name, rc, error) && sheet_end (&sheet, error);
@@ -824,6 +906,13 @@ write_employers (PlXlsxExport  *export,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 hosted = placement_count (export->hosted, sqlite3_column_int64 (stmt, 9));
+
+      /* One partner's workbook leaves out the employers it has no
+       * placement with. */
+      if (export->partner_id > 0 && hosted == 0)
+        continue;
+
       if (!sheet_next_row (&sheet, error))
         return FALSE;
 
@@ -837,7 +926,7 @@ write_employers (PlXlsxExport  *export,
       sheet_text (&sheet, EMPLOYER_RELATIONSHIP, pl_enum_label (column_text (stmt, 6)));
       sheet_int (&sheet, EMPLOYER_CAPACITY, sqlite3_column_int64 (stmt, 7));
       sheet_int (&sheet, EMPLOYER_NOTICE, sqlite3_column_int64 (stmt, 8));
-      sheet_int (&sheet, EMPLOYER_PLACEMENTS, sqlite3_column_int64 (stmt, 9));
+      sheet_int (&sheet, EMPLOYER_PLACEMENTS, hosted);
       sheet_date (&sheet, EMPLOYER_LAST_CONTACT, column_text (stmt, 10));
       sheet_staff (&sheet, EMPLOYER_OWNER, stmt, 11, 12);
       sheet_text (&sheet, EMPLOYER_CONTACT_NAME, column_text (stmt, 13));
@@ -902,8 +991,9 @@ write_staff (PlXlsxExport  *export,
       sheet_text (&sheet, STAFF_CURRICULUM_AREA, column_text (stmt, 5));
       sheet_text (&sheet, STAFF_EMAIL, column_text (stmt, 6));
       sheet_text (&sheet, STAFF_PHONE, column_text (stmt, 7));
-      sheet_int (&sheet, STAFF_PLACEMENTS, sqlite3_column_int64 (stmt, 8));
-      sheet_int (&sheet, STAFF_GROUPS, sqlite3_column_int64 (stmt, 9));
+      sheet_int (&sheet, STAFF_PLACEMENTS,
+                 placement_count (export->placed, sqlite3_column_int64 (stmt, 0)));
+      sheet_int (&sheet, STAFF_GROUPS, sqlite3_column_int64 (stmt, 8));
     }
 
   return check_done (export, name, rc, error) && sheet_end (&sheet, error);
@@ -982,56 +1072,133 @@ highlight_overdue (Sheet   *sheet,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64      id;
+  const char *label;
+  const char *due;
+  const char *done;   /* NULL: not done */
+} MilestoneRow;
+
+/* The milestones of one placement, held until they are all read, and what
+ * each of their rows shows of the placement, found once for all of them. */
+typedef struct
+{
+  gint64        placement_id;
+  char          reference[32];
+  const char   *staff;      /* name, or code in an anonymised workbook */
+  const char   *employer;
+  GArray       *rows;       /* of MilestoneRow */
+  GStringChunk *strings;    /* the text of the members above */
+} MilestoneGroup;
+
+static const char *
+group_copy (MilestoneGroup *group,
+            const char     *text)
+{
+  return text != NULL ? g_string_chunk_insert (group->strings, text) : NULL;
+}
+
+/* As the sheet lists them: by due date, then in the order entered. ISO
+ * dates compare as text. */
+static int
+compare_milestones (gconstpointer a,
+                    gconstpointer b)
+{
+  const MilestoneRow *x = a;
+  const MilestoneRow *y = b;
+  int cmp = strcmp (x->due, y->due);
+
+  if (cmp != 0)
+    return cmp;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Writes the milestones of @group, then empties it. */
+static gboolean
+write_milestone_group (Sheet           *sheet,
+                       MilestoneGroup  *group,
+                       GError         **error)
+{
+  g_array_sort (group->rows, compare_milestones);
+
+  for (guint i = 0; i < group->rows->len; i++)
+    {
+      const MilestoneRow *row = &g_array_index (group->rows, MilestoneRow, i);
+      const char *state;
+
+      if (!sheet_next_row (sheet, error))
+        return FALSE;
+
+      if (row->done != NULL)
+        state = "done";
+      else if (strcmp (row->due, sheet->export->today) < 0)
+        state = "overdue";
+      else
+        state = "to_do";
+
+      sheet_text (sheet, MILESTONE_PLACEMENT, group->reference);
+      sheet_text (sheet, MILESTONE_STAFF, group->staff);
+      sheet_text (sheet, MILESTONE_EMPLOYER, group->employer);
+      sheet_text (sheet, MILESTONE_LABEL, row->label);
+      sheet_date (sheet, MILESTONE_DUE, row->due);
+      sheet_date (sheet, MILESTONE_DONE, row->done);
+      sheet_text (sheet, MILESTONE_STATE, milestone_state_label (state));
+    }
+
+  g_array_set_size (group->rows, 0);
+  g_string_chunk_clear (group->strings);
+  return TRUE;
+}
+
 static gboolean
 write_milestones (PlXlsxExport  *export,
                   GError       **error)
 {
   const char *name = _("Milestones");
-  g_autoptr(sqlite3_stmt) placements = NULL;
-  g_autoptr(sqlite3_stmt) milestones = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MilestoneRow));
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  MilestoneGroup group = { .rows = rows, .strings = strings };
   Sheet sheet;
   int rc;
 
   if (!sheet_begin (&sheet, export, name, milestone_columns, N_MILESTONE_COLUMNS, error)
-      || !(placements = prepare (export, name, milestone_placements_sql, error))
-      || !(milestones = prepare (export, name, milestones_sql, error)))
+      || !(stmt = prepare (export, name, milestones_sql, error)))
     return FALSE;
 
-  while ((rc = sqlite3_step (placements)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      sqlite3_reset (milestones);
-      sqlite3_bind_int64 (milestones, 4, sqlite3_column_int64 (placements, 0));
+      gint64 placement_id = sqlite3_column_int64 (stmt, 0);
+      MilestoneRow row;
 
-      while ((rc = sqlite3_step (milestones)) == SQLITE_ROW)
+      if (rows->len == 0 || placement_id != group.placement_id)
         {
-          const char *due = column_text (milestones, 1);
-          const char *state;
-
-          if (!sheet_next_row (&sheet, error))
+          if (!write_milestone_group (&sheet, &group, error))
             return FALSE;
 
-          /* ISO dates compare as text. */
-          if (!column_is_null (milestones, 2))
-            state = "done";
-          else if (strcmp (due, export->today) < 0)
-            state = "overdue";
-          else
-            state = "to_do";
+          group.placement_id = placement_id;
+          placement_reference (group.reference, sizeof group.reference, placement_id);
+          if (export->options->anonymise)
+            {
+              g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (stmt, 1));
 
-          sheet_reference (&sheet, MILESTONE_PLACEMENT, placements, 0);
-          sheet_staff (&sheet, MILESTONE_STAFF, placements, 1, 2);
-          sheet_text (&sheet, MILESTONE_EMPLOYER, column_text (placements, 3));
-          sheet_text (&sheet, MILESTONE_LABEL, column_text (milestones, 0));
-          sheet_date (&sheet, MILESTONE_DUE, due);
-          sheet_date (&sheet, MILESTONE_DONE, column_text (milestones, 2));
-          sheet_text (&sheet, MILESTONE_STATE, milestone_state_label (state));
+              group.staff = group_copy (&group, code);
+            }
+          else
+            group.staff = group_copy (&group, column_text (stmt, 2));
+          group.employer = group_copy (&group, column_text (stmt, 3));
         }
 
-      if (!check_done (export, name, rc, error))
-        return FALSE;
+      row.id = sqlite3_column_int64 (stmt, 4);
+      row.label = group_copy (&group, column_text (stmt, 5));
+      row.due = group_copy (&group, column_text (stmt, 6));
+      row.done = group_copy (&group, column_text (stmt, 7));
+      g_array_append_val (rows, row);
     }
 
   return check_done (export, name, rc, error)
+         && write_milestone_group (&sheet, &group, error)
          && highlight_overdue (&sheet, error)
          && sheet_end (&sheet, error);
 }
@@ -1494,6 +1661,8 @@ write_sheets (PlXlsxExport  *export,
 {
   report_progress (export);
 
+  /* The Placements sheet comes before the Employers and Staff sheets,
+   * which count its rows. */
   return pl_xlsx_write_summary (export, error)
          && check_cancelled (export, error)
          && write_placements (export, error)
@@ -1567,6 +1736,8 @@ pl_xlsx_export (PlStore              *store,
   pl_date_today (&today);
   export.today = pl_date_to_iso (&today);
   export.network_name = pl_store_get_setting (store, "network_name");
+  export.hosted = id_counts_new ();
+  export.placed = id_counts_new ();
 
   /* Everything that can be refused is checked before the disk is touched. */
   if (!check_date (options->from, error) || !check_date (options->to, error)
@@ -1632,6 +1803,8 @@ pl_xlsx_export (PlStore              *store,
 out:
   if (temp_path != NULL)
     g_unlink (temp_path);
+  g_hash_table_unref (export.hosted);
+  g_hash_table_unref (export.placed);
   g_free (export.partner_name);
   g_free (export.network_name);
   g_free (export.today);
