@@ -188,22 +188,8 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-/* Adds "name": { key: count, … } with every key of @keys, zero included, in
- * the order of @keys. */
-static void
-add_counts_in_order (JsonBuilder         *builder,
-                     const char          *name,
-                     GHashTable          *counts,
-                     const char * const  *keys)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  for (guint i = 0; keys[i] != NULL; i++)
-    add_int (builder, keys[i], (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, keys[i])));
-  json_builder_end_object (builder);
-}
-
-/* Like add_counts_in_order(), from a query giving (key, count) rows. */
+/* Adds "name": { key: count, … } from a query giving (key, count) rows, with
+ * every key of @keys, zero included, in the order of @keys. */
 static gboolean
 add_counts_of (JsonBuilder         *builder,
                const Query         *query,
@@ -226,7 +212,12 @@ add_counts_of (JsonBuilder         *builder,
   if (!query_done (query, rc, error))
     return FALSE;
 
-  add_counts_in_order (builder, name, counts, keys);
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  for (guint i = 0; keys[i] != NULL; i++)
+    add_int (builder, keys[i], (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, keys[i])));
+  json_builder_end_object (builder);
+
   return TRUE;
 }
 
@@ -348,22 +339,21 @@ add_placements (JsonBuilder  *builder,
                 GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placements_sql, error);
-  g_autoptr(GHashTable) by_status = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_sector = id_counts_new ();
   g_autoptr(GHashTable) by_partner = id_counts_new ();
   g_autoptr(GHashTable) employers = id_counts_new ();
   g_autoptr(GHashTable) staff = id_counts_new ();
-  g_autofree gint64 *status_counts = NULL;
+  g_autofree gint64 *by_status = NULL;
   guint n_statuses = g_strv_length ((char **) pl_placement_statuses);
-  gint64 total = 0;
+  gint64 total = 0, cancelled = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  /* Statuses are counted by their place in pl_placement_statuses, the
-   * only values the schema allows. */
-  status_counts = g_new0 (gint64, n_statuses);
+  /* Counted by their place in pl_placement_statuses, the only statuses the
+   * schema allows. */
+  by_status = g_new0 (gint64, n_statuses);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *status = (const char *) sqlite3_column_text (stmt, 0);
@@ -371,10 +361,12 @@ add_placements (JsonBuilder  *builder,
       for (guint i = 0; i < n_statuses; i++)
         if (g_str_equal (status, pl_placement_statuses[i]))
           {
-            status_counts[i]++;
+            by_status[i]++;
             break;
           }
 
+      if (g_str_equal (status, "cancelled"))
+        cancelled++;
       if (!took_place (status))
         continue;
 
@@ -389,19 +381,18 @@ add_placements (JsonBuilder  *builder,
   if (!query_done (query, rc, error))
     return FALSE;
 
-  for (guint i = 0; i < n_statuses; i++)
-    g_hash_table_insert (by_status, (gpointer) pl_placement_statuses[i],
-                         GSIZE_TO_POINTER ((gsize) status_counts[i]));
-
   json_builder_set_member_name (builder, "placements");
   json_builder_begin_object (builder);
   add_int (builder, "total", total);
-  add_int (builder, "cancelled",
-           (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (by_status, "cancelled")));
+  add_int (builder, "cancelled", cancelled);
   if (!add_named_counts (builder, query, "by_sector", sector_names_sql, by_sector, error)
       || !add_named_counts (builder, query, "by_partner", partner_names_sql, by_partner, error))
     return FALSE;
-  add_counts_in_order (builder, "by_status", by_status, pl_placement_statuses);
+  json_builder_set_member_name (builder, "by_status");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_statuses; i++)
+    add_int (builder, pl_placement_statuses[i], by_status[i]);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   add_int (builder, "employers", g_hash_table_size (employers));

@@ -112,8 +112,8 @@ static const char totals_sql[] =
   "     + (SELECT count(*) FROM exchange_group eg WHERE " GROUP_IN_SCOPE ("eg") ")";
 
 /* The rows of the Placements sheet are the placements of the workbook: the
- * Employers and Staff sheets count them as this sheet is written (see
- * count_placement()) rather than finding them again.
+ * Employers and Staff sheets count them as this sheet is written
+ * (PlXlsxExport.hosted and .placed) rather than finding them again.
  *
  * A placement's days come as one text, "FIRST LAST COUNT" (see
  * parse_days()): one lookup of its days rather than three, a fifth of
@@ -728,8 +728,8 @@ id_counts_new (void)
 
 /* Counts one more placement for @id. */
 static void
-count_placement (GHashTable *counts,
-                 gint64      id)
+id_counts_add (GHashTable *counts,
+               gint64      id)
 {
   IdCount *entry = g_hash_table_lookup (counts, &id);
 
@@ -743,8 +743,8 @@ count_placement (GHashTable *counts,
 }
 
 static gint64
-placement_count (GHashTable *counts,
-                 gint64      id)
+id_counts_get (GHashTable *counts,
+               gint64      id)
 {
   IdCount *entry = g_hash_table_lookup (counts, &id);
 
@@ -845,9 +845,9 @@ write_placements (PlXlsxExport  *export,
                                keys_mask (column_text (stmt, 9), pl_cascade_audiences)));
       sheet_int_column (&sheet, PLACEMENT_PEOPLE, stmt, 10);
 
-      count_placement (export->placed, sqlite3_column_int64 (stmt, 1));
+      id_counts_add (export->placed, sqlite3_column_int64 (stmt, 1));
       if (!column_is_null (stmt, 11))
-        count_placement (export->hosted, sqlite3_column_int64 (stmt, 11));
+        id_counts_add (export->hosted, sqlite3_column_int64 (stmt, 11));
     }
 
   return check_done (export, name, rc, error) && sheet_end (&sheet, error);
@@ -906,7 +906,7 @@ write_employers (PlXlsxExport  *export,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 hosted = placement_count (export->hosted, sqlite3_column_int64 (stmt, 9));
+      gint64 hosted = id_counts_get (export->hosted, sqlite3_column_int64 (stmt, 9));
 
       /* One partner's workbook leaves out the employers it has no
        * placement with. */
@@ -992,7 +992,7 @@ write_staff (PlXlsxExport  *export,
       sheet_text (&sheet, STAFF_EMAIL, column_text (stmt, 6));
       sheet_text (&sheet, STAFF_PHONE, column_text (stmt, 7));
       sheet_int (&sheet, STAFF_PLACEMENTS,
-                 placement_count (export->placed, sqlite3_column_int64 (stmt, 0)));
+                 id_counts_get (export->placed, sqlite3_column_int64 (stmt, 0)));
       sheet_int (&sheet, STAFF_GROUPS, sqlite3_column_int64 (stmt, 8));
     }
 
