@@ -105,6 +105,8 @@ _pl_placement_editor_rebuild_impact (PlPlacementEditor *self)
   gtk_button_set_label (self->impact_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.show-impact",
                                  pl_record_get_int (self->record, "staff_id") > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print-pack",
+                                 pl_record_get_int (self->record, "employer_id") > 0);
 }
 
 static GtkWindow *
@@ -140,10 +142,25 @@ show_impact_action (GtkWidget  *widget,
     pl_impact_chain_show_window (get_root_window (self), self->context, staff);
 }
 
+/* The pack is printed by the application (app.print-pack), which keeps
+ * the page set-up; the placement names the employer. */
+static void
+print_pack_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlPlacementEditor *self = PL_PLACEMENT_EDITOR (widget);
+  gint64 employer = self->record != NULL ? pl_record_get_int (self->record, "employer_id") : 0;
+
+  if (employer > 0)
+    gtk_widget_activate_action (widget, "app.print-pack", "x", employer);
+}
+
 void
 _pl_placement_editor_class_init_impact (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "editor.enter-survey", NULL,
                                    enter_survey_action);
   gtk_widget_class_install_action (widget_class, "editor.show-impact", NULL, show_impact_action);
+  gtk_widget_class_install_action (widget_class, "editor.print-pack", NULL, print_pack_action);
 }
