@@ -45,7 +45,7 @@ typedef struct
   const char          *name;      /* SQL column */
   PlColumnType         type;
   PlColumnFlags        flags;
-  const char          *label;     /* N_() label for messages and headers */
+  const char          *label;     /* marked for translation; messages, headers */
   const char * const  *choices;   /* PL_COLUMN_ENUM: NULL-terminated */
   gint64               min;       /* PL_COLUMN_INT */
   gint64               max;
