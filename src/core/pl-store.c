@@ -10,15 +10,14 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "pl-date.h"
 #include "pl-record-list.h"
 #include "pl-store.h"
+#include "pl-vfs-private.h"
 
 /* "PLAC" in ASCII: marks a file as ours, so that another program's
  * SQLite database is refused rather than altered. */
@@ -159,15 +158,15 @@ query_int (sqlite3    *db,
   return sqlite3_column_int (stmt, 0);
 }
 
-/* The file is created with mode 0600 before SQLite opens it, so that it is
- * never readable by others, not even for a moment; its WAL and shared-memory
- * files inherit that mode. */
+/* The folder of a new database is made private; the file itself is
+ * created by SQLite, through the store's VFS (pl-vfs.c), with mode 0600 from
+ * its first moment. Nothing here opens the file: on POSIX, closing any
+ * descriptor of it would drop the locks SQLite holds. */
 static gboolean
-ensure_private_file (const char  *path,
-                     GError     **error)
+ensure_folder (const char  *path,
+               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -176,16 +175,6 @@ ensure_private_file (const char  *path,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot open “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
 
   return TRUE;
 }
@@ -201,10 +190,10 @@ backup_to (sqlite3     *db,
   int rc;
 
   g_unlink (tmp);
-  if (!ensure_private_file (tmp, error))
+  if (!ensure_folder (tmp, error))
     return FALSE;
 
-  if (sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, out, _("Cannot write the copy"));
       sqlite3_close_v2 (out);
@@ -384,13 +373,16 @@ pl_store_open_with_migrations (const char         *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !ensure_private_file (path, error))
+  pl_vfs_register ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !ensure_folder (path, error))
     return NULL;
 
   self = g_object_new (PL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot open “%s”: %s"),
                    path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
@@ -413,7 +405,14 @@ pl_store_open_with_migrations (const char         *path,
                  error))
     return NULL;
 
-  g_chmod (path, 0600);
+  /* The VFS keeps the file and its -shm private; the WAL takes the file's
+   * mode when SQLite creates it, and one left by an older version is
+   * tightened here (by name: no descriptor of it is opened). */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_chmod (wal, 0600);
+  }
 
   return g_steal_pointer (&self);
 }

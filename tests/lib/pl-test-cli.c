@@ -1,0 +1,95 @@
+/* pl-test-cli.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <sys/wait.h>
+
+#include "pl-test-cli.h"
+
+void
+pl_test_run_clear (PlTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+pl_test_run_cliv (PlTestRun          *run,
+                  const char         *db,
+                  const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PLACEMENTS_CLI");
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+  pl_test_run_clear (run);
+
+  g_ptr_array_add (argv, (char *) cli);
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_va (PlTestRun  *run,
+        const char *db,
+        va_list     ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+
+  pl_test_run_cliv (run, db, (const char * const *) args->pdata);
+}
+
+void
+pl_test_run_cli (PlTestRun  *run,
+                 const char *db,
+                 ...)
+{
+  va_list ap;
+
+  va_start (ap, db);
+  run_va (run, db, ap);
+  va_end (ap);
+}
+
+const char *
+pl_test_cli_ok (PlTestRun  *run,
+                const char *db,
+                ...)
+{
+  va_list ap;
+
+  va_start (ap, db);
+  run_va (run, db, ap);
+  va_end (ap);
+
+  if (run->status != 0)
+    g_error ("placements-cli exited %d: %s", run->status, run->err);
+  return run->out;
+}
