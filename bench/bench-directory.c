@@ -30,6 +30,7 @@
 #include "pl-evidence.h"
 #include "pl-staff-page.h"
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 static const char * const first_words[] = {
   "Quay", "Harbour", "Anchor", "North", "South", "Bright", "Green", "Old", "Mill", "River",
@@ -85,7 +86,7 @@ fill (PlStore *store,
       guint    n_employers,
       guint    n_staff)
 {
-  sqlite3 *db = pl_store_get_db (store);
+  sqlite3 *db = pl_store_get_sqlite (store);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
   sqlite3_stmt *stmt;
   static const char * const stages[] = { "prospect", "contacted", "warm", "host", "lapsed" };

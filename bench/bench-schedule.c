@@ -34,6 +34,7 @@
 #include "pl-problem.h"
 #include "pl-solver.h"
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 static const struct
 {
@@ -207,7 +208,7 @@ generate (const char *path,
     g_error ("%s", error->message);
 
   self.rand = g_rand_new_with_seed (seed);
-  self.db = pl_store_get_db (store);
+  self.db = pl_store_get_sqlite (store);
   self.today = *today;
   self.n_sectors = CLAMP (n_sectors, 1, G_N_ELEMENTS (sectors));
   self.tight = tight;

@@ -20,6 +20,7 @@
 #include <glib.h>
 
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 #define SCREENFUL 40
 #define RUNS 5
@@ -118,7 +119,7 @@ main (int   argc,
 
           start = g_get_monotonic_time ();
           found = 0;
-          if (sqlite3_prepare_v2 (pl_store_get_db (store),
+          if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                   "SELECT rec_id FROM search WHERE search MATCH ?1 AND kind = ?2",
                                   -1, &stmt, NULL) == SQLITE_OK)
             {

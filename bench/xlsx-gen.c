@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "xlsx-model.h"
+#include "pl-store-legacy-private.h"
 
 static const char * const milestone_kinds[MODEL_MILESTONES] = {
   "first_contact", "agreement", "planner", "induction", "confirmation", "reflection", "cascade",

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 G_BEGIN_DECLS
 
@@ -185,7 +186,7 @@ pl_test_exec (PlStore    *store,
 {
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, number);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -200,7 +201,7 @@ pl_test_query_int (PlStore    *store,
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, number);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);

@@ -14,6 +14,7 @@
 #include "pl-calendar.h"
 #include "pl-date.h"
 #include "pl-ics.h"
+#include "pl-store-legacy-private.h"
 
 /* Which periods apply to whom, named terms of academic years, and the
  * windows of placements given as terms. A small network of its own: two

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include "pl-store-legacy-private.h"
 
 /* placements-cli is run as a separate process, as scripts run it, and
  * judged by its exit status, its output and the database it leaves. */

@@ -17,6 +17,7 @@
 #include "pl-csv-writer.h"
 #include "pl-date.h"
 #include "pl-sample.h"
+#include "pl-store-legacy-private.h"
 
 /* CSV as a coordinator meets it: files from spreadsheets, with quotes,
  * line breaks and byte order marks; exports that import again; and bad
@@ -152,7 +153,7 @@ count_rows (const char *db,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
@@ -571,7 +572,7 @@ query_int (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
@@ -583,7 +584,7 @@ query_text (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -671,7 +672,7 @@ trigger_sql (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
                                        "AND tbl_name = ?1 AND sql LIKE '%AFTER INSERT ON%'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
@@ -702,7 +703,7 @@ test_bulk_search_trigger (Fixture       *f,
       "'maths', 'Fenland')", "group" },
   };
   g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
-  sqlite3 *db = pl_store_get_db (store);
+  sqlite3 *db = pl_store_get_sqlite (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

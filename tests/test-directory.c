@@ -12,6 +12,7 @@
 #include "pl-search.h"
 #include "pl-test-data.h"
 #include "pl-withdrawal.h"
+#include "pl-store-legacy-private.h"
 
 /* The model behind the Employers, Staff and Partners pages: search as you
  * type, deletion that can be undone, and a partner's withdrawal. */
@@ -236,7 +237,7 @@ text_of (PlStore    *store,
 {
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, id);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_free (*out);

@@ -14,6 +14,7 @@
 #include "pl-date.h"
 #include "pl-groups.h"
 #include "pl-sample.h"
+#include "pl-store-legacy-private.h"
 
 typedef struct
 {
@@ -93,7 +94,7 @@ count_where (PlStore    *store,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, group_id);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -224,6 +225,7 @@ test_status_outcome_without_meetings (Fixture       *f,
 static void
 on_changed (PlStore    *store,
             const char *table,
+            GArray     *ids,
             GHashTable *tables)
 {
   g_hash_table_add (tables, g_strdup (table));
@@ -315,7 +317,7 @@ test_snapshot_restore (Fixture       *f,
   {
     g_autoptr(sqlite3_stmt) stmt = NULL;
 
-    g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+    g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                          "SELECT rec_id FROM search WHERE kind = 'group'"
                                          " AND search MATCH 'anxiety'",
                                          -1, &stmt, NULL), ==, SQLITE_OK);

@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-ics.h"
 #include "pl-sample.h"
+#include "pl-store-legacy-private.h"
 
 /* iCalendar in and out: real files import, re-importing updates instead of
  * duplicating, repeats are expanded, bad files are refused with the line
@@ -74,7 +75,7 @@ query_int (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
@@ -86,7 +87,7 @@ query_text (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
@@ -100,7 +101,7 @@ dump_periods (PlStore *store)
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GString *out = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                        "SELECT id, owner_kind, partner_id, employer_id, staff_id,"
                                        " kind, label, start_date, end_date, weekdays, source, uid,"
                                        " updated_at FROM calendar_period ORDER BY id",
@@ -137,7 +138,7 @@ periods_like (PlStore    *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                        "SELECT start_date, end_date FROM calendar_period"
                                        " WHERE uid LIKE ? ORDER BY start_date",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
@@ -638,7 +639,7 @@ test_export_round_trip (Fixture       *f,
   n_days = query_int (f->store, "SELECT count(*) FROM placement_day d JOIN placement p"
                                 " ON p.id = d.placement_id WHERE p.status <> 'cancelled'");
   g_assert_cmpint (n_placement_days, ==, n_days);
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "SELECT d.placement_id, d.day FROM placement_day d"
                                        " JOIN placement p ON p.id = d.placement_id"
                                        " WHERE p.status <> 'cancelled'",

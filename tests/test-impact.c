@@ -17,6 +17,7 @@
 #include "pl-stats.h"
 #include "pl-survey-import.h"
 #include "pl-survey.h"
+#include "pl-store-legacy-private.h"
 
 /* The evidence of impact: the improvement rule for one person and for the
  * figures, the impact chain of a sample teacher, and survey exports as
@@ -94,7 +95,7 @@ query_int (Fixture    *f,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
@@ -106,7 +107,7 @@ query_text (Fixture    *f,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -287,7 +288,7 @@ test_agrees_with_stats (Fixture       *f,
   observations = json_object_get_object_member (json_node_get_object (root), "observations");
   improved = json_object_get_object_member (observations, "improved");
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store), "SELECT id FROM staff", -1,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), "SELECT id FROM staff", -1,
                                        &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

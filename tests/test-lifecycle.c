@@ -17,6 +17,7 @@
 #include "pl-milestones.h"
 #include "pl-overview.h"
 #include "pl-placement-list.h"
+#include "pl-store-legacy-private.h"
 
 /* The walk of a placement as a coordinator takes it: every step allowed
  * and refused, with the exact sentences a refusal gives; milestones on
@@ -313,7 +314,7 @@ milestone_field (Fixture    *f,
                                           "AND kind = ?2", column);
   char *value = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, placement);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
@@ -329,7 +330,7 @@ count_rows (Fixture    *f,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, id);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -683,7 +684,7 @@ set_template (Fixture    *f,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "UPDATE milestone_template SET anchor = ?2, offset = ?3, "
                                        "unit = ?4 WHERE kind = ?1", -1, &stmt, NULL),
                    ==, SQLITE_OK);
@@ -692,7 +693,7 @@ set_template (Fixture    *f,
   sqlite3_bind_int (stmt, 3, offset);
   sqlite3_bind_text (stmt, 4, unit, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  g_assert_cmpint (sqlite3_changes (pl_store_get_db (f->store)), ==, 1);
+  g_assert_cmpint (sqlite3_changes (pl_store_get_sqlite (f->store)), ==, 1);
 }
 
 static void
@@ -833,7 +834,7 @@ test_milestones_move (Fixture       *f,
     g_autoptr(sqlite3_stmt) stmt = NULL;
     g_autofree char *label = NULL;
 
-    g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+    g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                          "UPDATE milestone_template SET label = 'Call the host', "
                                          "offset = -10 WHERE kind IN ('first_contact', "
                                          "'agreement')", -1, &stmt, NULL), ==, SQLITE_OK);

@@ -17,6 +17,7 @@
 #include "pl-records.h"
 #include "pl-sample.h"
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 /* The employer pack is judged as a person receiving it would: the PDF that
  * placements-cli writes is read back with poppler's tools (pdfinfo,
@@ -529,7 +530,7 @@ test_all (Fixture       *f,
   add_coming_placement (f, employer_id (f, "Cafe Zoe & Sons"), "Samira Haddad", "proposed", days,
                         NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "SELECT count(*) FROM employer e WHERE EXISTS"
                                        " (SELECT 1 FROM placement p WHERE p.employer_id = e.id"
                                        "  AND p.status <> 'cancelled')",

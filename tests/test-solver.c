@@ -19,6 +19,7 @@
 #include "pl-schedule.h"
 #include "pl-solver.h"
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 /* Each test builds a small network in its own database. Today is Sunday
  * 22 November 2026 and the lead time is six weeks, so nothing may start
@@ -54,7 +55,7 @@ sql (PlStore    *store,
 
   pl_store_exec (store, text, &error);
   g_assert_no_error (error);
-  return sqlite3_last_insert_rowid (pl_store_get_db (store));
+  return sqlite3_last_insert_rowid (pl_store_get_sqlite (store));
 }
 
 static gint64
@@ -63,7 +64,7 @@ sector (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                        "SELECT id FROM sector WHERE name = ?", -1, &stmt, NULL),
                    ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -1050,7 +1051,7 @@ test_cli_schedule (void)
     g_autoptr(sqlite3_stmt) stmt = NULL;
 
     g_assert_cmpstr (days[0], ==, "2027-03-01");
-    g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (net.store),
+    g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (net.store),
                                          "SELECT changed_on, from_status, to_status FROM"
                                          " placement_event WHERE placement_id = ?", -1, &stmt,
                                          NULL), ==, SQLITE_OK);

@@ -13,6 +13,7 @@
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-stats.h"
+#include "pl-store-legacy-private.h"
 
 /* A store in a temporary directory of its own. */
 typedef struct
@@ -120,7 +121,7 @@ query_int (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
@@ -132,7 +133,7 @@ query_text (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -270,6 +271,7 @@ test_sample_figures (void)
 static void
 on_changed (PlStore    *store,
             const char *table,
+            GArray     *ids,
             GHashTable *tables)
 {
   g_hash_table_add (tables, g_strdup (table));

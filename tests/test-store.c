@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 typedef struct
 {
@@ -561,7 +562,7 @@ test_search_index (Fixture       *f,
   g_autoptr(PlRecord) partner = insert_partner (f->store, "Humber Estuary College");
   g_autoptr(PlRecord) staff = insert_staff (f->store, pl_record_get_id (partner), "Bronwen Jeffries");
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = pl_store_get_db (f->store);
+  sqlite3 *db = pl_store_get_sqlite (f->store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM search WHERE search MATCH ?",

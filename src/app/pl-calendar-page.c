@@ -18,6 +18,7 @@
 #include "pl-ics.h"
 #include "pl-period-dialog.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 struct _PlCalendarPage
 {
@@ -104,7 +105,7 @@ fill_dropdown (PlCalendarPage *self,
   g_array_append_val (ids, none);
   gtk_string_list_append (names, all);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (pl_context_get_store (self->context)), sql, -1, &stmt,
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (pl_context_get_store (self->context)), sql, -1, &stmt,
                           NULL) == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, bind);
@@ -1067,7 +1068,7 @@ remove_period_action (GtkWidget  *widget,
 
   /* Removing a term also removes it from the windows of the requests
    * that named it, which deserves a warning. */
-  if (sqlite3_prepare_v2 (pl_store_get_db (pl_context_get_store (self->context)),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (pl_context_get_store (self->context)),
                           "SELECT count(*) FROM placement_term WHERE period_id = ?", -1, &stmt,
                           NULL) == SQLITE_OK)
     {

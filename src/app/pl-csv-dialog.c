@@ -13,6 +13,7 @@
 
 #include "pl-csv-dialog.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* CSV import and export from the list pages' menus: a file chooser (the
  * native one, so that it is the portal's inside Flatpak), then the work in

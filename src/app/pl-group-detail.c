@@ -287,6 +287,7 @@ load_group (PlGroupDetail *self)
 static void
 on_store_changed (PlGroupDetail *self,
                   const char    *table,
+                  GArray        *ids,
                   PlStore       *store)
 {
   /* Only what the store derives is read again: the fields keep what is

@@ -282,6 +282,7 @@ on_filter_changed (PlGroupsPage *self)
 static void
 on_store_changed (PlGroupsPage *self,
                   const char   *table,
+                  GArray       *ids,
                   PlStore      *store)
 {
   if (table != NULL && !g_str_equal (table, "exchange_group") &&

@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-observation-dialog.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* One lesson observation: whom, against which placement and on which side
  * of it, by whom, and a rating per criterion on the scale observers in
@@ -103,7 +104,7 @@ fill_choices (PlObservationDialog *self,
               gint64               b,
               char              *(*label) (sqlite3_stmt *stmt))
 {
-  sqlite3 *db = pl_store_get_db (get_store (self));
+  sqlite3 *db = pl_store_get_sqlite (get_store (self));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 

@@ -18,6 +18,7 @@
 #include "pl-stats.h"
 #include "pl-survey.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* What needs doing today, worst first, and the network's figures. Nothing
  * on it is typed in: every row opens the record it is about.
@@ -249,7 +250,7 @@ fill_list (PlOverviewPage      *self,
 static void
 reload_partners (PlOverviewPage *self)
 {
-  sqlite3 *db = pl_store_get_db (pl_context_get_store (self->context));
+  sqlite3 *db = pl_store_get_sqlite (pl_context_get_store (self->context));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   guint selected = gtk_drop_down_get_selected (self->partner_dropdown);

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-period-dialog.h"
+#include "pl-store-legacy-private.h"
 
 struct _PlPeriodDialog
 {
@@ -107,7 +108,7 @@ load_owners (PlPeriodDialog *self,
         sql = g_strdup_printf ("SELECT id, name FROM %s ORDER BY name COLLATE NOCASE",
                                owner_tables[kind]);
 
-      if (sqlite3_prepare_v2 (pl_store_get_db (pl_context_get_store (self->context)), sql, -1,
+      if (sqlite3_prepare_v2 (pl_store_get_sqlite (pl_context_get_store (self->context)), sql, -1,
                               &stmt, NULL) == SQLITE_OK)
         while (sqlite3_step (stmt) == SQLITE_ROW)
           {

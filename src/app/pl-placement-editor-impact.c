@@ -16,6 +16,7 @@
 #include "pl-stats.h"
 #include "pl-survey-dialog.h"
 #include "pl-survey.h"
+#include "pl-store-legacy-private.h"
 
 /* The Impact tab: the lesson observations made against the placement (a
  * PlObservationsPanel), the survey responses linked to it with a way to
@@ -28,7 +29,7 @@ add_survey_row (PlPlacementEditor *self,
                 const char        *kind)
 {
   const char * const *questions = pl_survey_questions (kind);
-  sqlite3 *db = pl_store_get_db (_pl_placement_editor_get_store (self));
+  sqlite3 *db = pl_store_get_sqlite (_pl_placement_editor_get_store (self));
   g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;

@@ -17,6 +17,7 @@
 #include "pl-milestones.h"
 #include "pl-placement-editor-private.h"
 #include "pl-workdays.h"
+#include "pl-store-legacy-private.h"
 
 /* The placement's own lists: its days, written at once; its milestones,
  * ticked when done; and its cascade records, added, edited and removed
@@ -175,7 +176,7 @@ _pl_placement_editor_rebuild_milestones (PlPlacementEditor *self)
   today_iso = pl_date_to_iso (&today);
   _pl_placement_editor_remove_all_rows (self->milestones_list);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (_pl_placement_editor_get_store (self)),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (_pl_placement_editor_get_store (self)),
                           "SELECT m.id, m.label, m.due, m.done FROM milestone AS m "
                           "LEFT JOIN milestone_template AS t ON t.kind = m.kind "
                           "WHERE m.placement_id = ?1 ORDER BY m.due, ifnull(t.position, 0), m.id",

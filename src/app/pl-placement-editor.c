@@ -16,6 +16,7 @@
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* One placement: its status and what the next one needs, its details,
  * planner, milestones, reflection and cascade.
@@ -160,7 +161,7 @@ fill_choices (PlStore       *store,
       g_ptr_array_add (labels, g_strdup (none));
     }
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, a);
       sqlite3_bind_int64 (stmt, 2, b);
@@ -173,7 +174,7 @@ fill_choices (PlStore       *store,
         }
     }
   else
-    g_critical ("%s: %s", sql, sqlite3_errmsg (pl_store_get_db (store)));
+    g_critical ("%s: %s", sql, sqlite3_errmsg (pl_store_get_sqlite (store)));
 
   g_ptr_array_add (labels, NULL);
   gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
@@ -486,6 +487,7 @@ refresh_idle_cb (gpointer data)
 static void
 on_store_changed (PlPlacementEditor *self,
                   const char        *table,
+                  GArray            *ids,
                   PlStore           *store)
 {
   /* Our own field saves change nothing the widgets do not already show. */

@@ -16,6 +16,7 @@
 #include "pl-placement-list.h"
 #include "pl-placements-page.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The placements: a list on the left, chosen by search and filters in the
  * database, and the editor of the selected one on the right. */
@@ -201,7 +202,7 @@ fill_dropdown (GtkDropDown *dropdown,
   g_array_append_val (ids, zero);
   gtk_string_list_append (names, any);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
         gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -547,7 +548,7 @@ new_request_action (GtkWidget  *widget,
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sector_names = gtk_string_list_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = pl_store_get_db (get_store (self));
+  sqlite3 *db = pl_store_get_sqlite (get_store (self));
   GtkWidget *dialog, *list, *staff_row;
 
   data->self = self;

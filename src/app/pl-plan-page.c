@@ -16,6 +16,7 @@
 #include "pl-plan-page.h"
 #include "pl-schedule.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The open requests of the network. "Plan" runs the solver in a worker
  * thread; its proposals stay on the page, nothing stored, until a person
@@ -305,7 +306,7 @@ pl_plan_page_reload (PlPlanPage *self)
     return;
 
   store = pl_context_get_store (self->context);
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT p.id, s.name, c.name, p.window_start, p.window_end, p.length,"
                           " (SELECT group_concat(ifnull(k.label, k.start_date), ', ')"
                           "  FROM placement_term t JOIN calendar_period k ON k.id = t.period_id"
@@ -421,6 +422,7 @@ queue_check_replan (PlPlanPage *self)
 static void
 on_store_changed (PlPlanPage *self,
                   const char *table,
+                  GArray     *ids,
                   PlStore    *store)
 {
   /* A plan in progress reads its own snapshot; the list follows after. */

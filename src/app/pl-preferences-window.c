@@ -13,6 +13,7 @@
 
 #include "pl-milestones.h"
 #include "pl-preferences-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The network's preferences, kept in its database (not in GSettings), so
  * that everyone working on the same network plans with the same rules:
@@ -347,7 +348,7 @@ add_template_action (GtkWidget  *widget,
   pl_preferences_window_flush (self);
 
   /* A key of its own that no later default will take. */
-  if (sqlite3_prepare_v2 (pl_store_get_db (get_store (self)),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (get_store (self)),
                           "SELECT ifnull(max(id), 0) + 1, ifnull(max(position), 0) + 1 "
                           "FROM milestone_template", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
@@ -401,7 +402,7 @@ load (PlPreferencesWindow *self)
                              pl_store_get_setting_int (get_store (self), "lead_time_weeks", 6));
   self->loading = FALSE;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (get_store (self)),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (get_store (self)),
                           "SELECT id FROM milestone_template ORDER BY position, id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return;

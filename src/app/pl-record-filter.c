@@ -117,6 +117,7 @@ search (PlRecordFilter  *self,
 static void
 on_store_changed (PlRecordFilter *self,
                   const char     *table,
+                  GArray         *ids,
                   PlStore        *store)
 {
   /* A rename can make a record match, or stop matching, the search. */

@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-survey-dialog.h"
 #include "pl-survey.h"
+#include "pl-store-legacy-private.h"
 
 /* Paper forms typed in one after another: the survey, the placement and
  * the date stay as they are between responses; each question has Agree,
@@ -116,7 +117,7 @@ on_kind_selected (PlSurveyDialog *self)
 static void
 fill_placements (PlSurveyDialog *self)
 {
-  sqlite3 *db = pl_store_get_db (pl_context_get_store (self->context));
+  sqlite3 *db = pl_store_get_sqlite (pl_context_get_store (self->context));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const char *sql =

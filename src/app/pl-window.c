@@ -237,6 +237,7 @@ on_back_clicked (PlWindow *self)
 static void
 on_store_changed (PlWindow   *self,
                   const char *table,
+                  GArray     *ids,
                   PlStore    *store)
 {
   pl_window_update_actions (self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-cli.h"
+#include "pl-store-legacy-private.h"
 
 /* `list KIND` reads with one query per kind, not through records, so that
  * listing 100,000 placements stays a single pass over the table. The JSON
@@ -291,9 +292,9 @@ pl_cli_list (PlCli  *cli,
   if (store == NULL)
     return pl_cli_fail (error);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), listing->sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), listing->sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_printerr ("placements-cli: %s\n", sqlite3_errmsg (pl_store_get_db (store)));
+      g_printerr ("placements-cli: %s\n", sqlite3_errmsg (pl_store_get_sqlite (store)));
       return PL_EXIT_FAILED;
     }
 

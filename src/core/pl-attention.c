@@ -13,6 +13,7 @@
 
 #include "pl-attention.h"
 #include "pl-date.h"
+#include "pl-store-legacy-private.h"
 
 /* The seeds' lesson is that employers must be kept warm: a coordinator
  * starts the day with the employers somebody should call. An employer is
@@ -114,7 +115,7 @@ pl_attention_employers (PlStore      *store,
   year_start_iso = pl_date_to_iso (&year_start);
   year_end_iso = pl_date_to_iso (&year_end);
 
-  db = pl_store_get_db (store);
+  db = pl_store_get_sqlite (store);
   if (sqlite3_prepare_v2 (db, attention_sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-deletion.h"
+#include "pl-store-legacy-private.h"
 
 /* Deleting a record takes others with it: an employer's contacts and
  * evidence go too (ON DELETE CASCADE), and a staff member's name disappears
@@ -126,7 +127,7 @@ save_rows (PlDeletion  *self,
            guint        depth,
            GError     **error)
 {
-  sqlite3 *db = pl_store_get_db (self->store);
+  sqlite3 *db = pl_store_get_sqlite (self->store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -185,7 +186,7 @@ save_children (PlDeletion  *self,
                guint        depth,
                GError     **error)
 {
-  sqlite3 *db = pl_store_get_db (self->store);
+  sqlite3 *db = pl_store_get_sqlite (self->store);
   g_autoptr(sqlite3_stmt) fks = NULL;
   int rc;
 
@@ -299,7 +300,7 @@ restore_row (PlDeletion  *self,
              SavedRow    *row,
              GError     **error)
 {
-  sqlite3 *db = pl_store_get_db (self->store);
+  sqlite3 *db = pl_store_get_sqlite (self->store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
 
@@ -339,7 +340,7 @@ restore_reference (PlDeletion        *self,
                    ClearedReference  *reference,
                    GError           **error)
 {
-  sqlite3 *db = pl_store_get_db (self->store);
+  sqlite3 *db = pl_store_get_sqlite (self->store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
 

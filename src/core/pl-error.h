@@ -22,6 +22,7 @@ typedef enum
   PL_ERROR_IN_USE,        /* other records depend on the one being removed */
   PL_ERROR_TOO_NEW,       /* the database was written by a newer Placements */
   PL_ERROR_NOT_ALLOWED,   /* a status change whose requirements are not met */
+  PL_ERROR_CANNOT_WRITE,  /* the disk is full, the file read-only, moved or locked */
 } PlError;
 
 GQuark pl_error_quark (void);

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-evidence.h"
+#include "pl-store-legacy-private.h"
 
 /* Evidence is collected once and reused for repeat hosts, so the rule looks
  * at every document of a kind: a kind is covered on a day when one of its
@@ -44,7 +45,7 @@ check_one (PlStore     *store,
 {
   PlEvidenceState state = { PL_EVIDENCE_ALL, 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = pl_store_get_db (store);
+  sqlite3 *db = pl_store_get_sqlite (store);
 
   /* Unreadable evidence counts as missing: the rule must fail safe. */
   if (sqlite3_prepare_v2 (db, document_states_sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -233,7 +234,7 @@ pl_evidence_problems (PlStore      *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (on_date != NULL && g_date_valid (on_date), NULL);
 
-  db = pl_store_get_db (store);
+  db = pl_store_get_sqlite (store);
   if (sqlite3_prepare_v2 (db, problems_sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,

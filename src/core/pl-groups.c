@@ -14,6 +14,7 @@
 
 #include "pl-date.h"
 #include "pl-groups.h"
+#include "pl-store-legacy-private.h"
 
 /* ------------------------------------------------------------------------
  * Meetings of a period
@@ -65,7 +66,7 @@ set_sqlite_error (PlStore     *store,
                   GError     **error)
 {
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the exchange groups: %s"),
-               sqlite3_errmsg (pl_store_get_db (store)));
+               sqlite3_errmsg (pl_store_get_sqlite (store)));
   return FALSE;
 }
 
@@ -127,7 +128,7 @@ pl_groups_meetings_between (PlStore     *store,
     g_string_append (sql, " AND m.meeting_date < :to");
   g_string_append (sql, " ORDER BY m.meeting_date, g.name COLLATE NOCASE, m.id");
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (store, error);
       return NULL;
@@ -189,7 +190,7 @@ pl_groups_meeting_dates (PlStore     *store,
   if (!check_bound (today, error))
     return NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT group_id, coalesce(min(CASE WHEN meeting_date >= ?1"
                           "                               THEN meeting_date END),"
                           "                          max(meeting_date))"
@@ -309,7 +310,7 @@ read_children (PlStore     *store,
 
   g_type_class_unref (klass);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (store, error);
       return NULL;
@@ -415,7 +416,7 @@ reinsert (PlStore   *store,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = pl_store_get_db (store);
+  sqlite3 *db = pl_store_get_sqlite (store);
   gint64 id;
   int n = 3;
 
@@ -475,7 +476,7 @@ staff_exists (PlStore *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), "SELECT 1 FROM staff WHERE id = ?",
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), "SELECT 1 FROM staff WHERE id = ?",
                           -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, staff_id);
@@ -614,7 +615,7 @@ pl_group_duplicate (PlStore  *store,
   if (!pl_store_insert (store, copy, error))
     goto failed;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "INSERT INTO group_member (group_id, staff_id, role)"
                           " SELECT ?1, staff_id, role FROM group_member WHERE group_id = ?2"
                           " ORDER BY id",
@@ -628,7 +629,7 @@ pl_group_duplicate (PlStore  *store,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot copy the members: %s"),
-                   sqlite3_errmsg (pl_store_get_db (store)));
+                   sqlite3_errmsg (pl_store_get_sqlite (store)));
       goto failed;
     }
   pl_store_emit_changed (store, "group_member");

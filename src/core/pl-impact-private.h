@@ -8,6 +8,7 @@
 #pragma once
 
 #include "pl-impact.h"
+#include "pl-store-legacy-private.h"
 
 G_BEGIN_DECLS
 

@@ -14,6 +14,7 @@
 
 #include "pl-impact-private.h"
 #include "pl-stats.h"
+#include "pl-store-legacy-private.h"
 
 /* The evidence of impact for one member of staff, and the improvement rule
  * that the network's figures share.
@@ -249,7 +250,7 @@ pl_impact_improvements (PlStore         *store,
   g_return_val_if_fail (staff_id > 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  return read_improvements (pl_store_get_db (store), staff_id, out, error);
+  return read_improvements (pl_store_get_sqlite (store), staff_id, out, error);
 }
 
 gint64
@@ -266,7 +267,7 @@ pl_impact_find_staff (PlStore     *store,
   g_return_val_if_fail (PL_IS_STORE (store), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  db = pl_store_get_db (store);
+  db = pl_store_get_sqlite (store);
   if (sqlite3_prepare_v2 (db, "SELECT id FROM staff WHERE name = ?1 COLLATE NOCASE LIMIT 2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -761,7 +762,7 @@ pl_impact_chain (PlStore  *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  chain.db = pl_store_get_db (store);
+  chain.db = pl_store_get_sqlite (store);
   chain.builder = builder;
   chain.staff_id = staff_id;
 

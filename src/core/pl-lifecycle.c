@@ -15,6 +15,7 @@
 #include "pl-evidence.h"
 #include "pl-lifecycle.h"
 #include "pl-milestones.h"
+#include "pl-store-legacy-private.h"
 
 /* What a status needs is checked when the placement moves to it, not when
  * the record is written: a request may start almost empty and fill in over
@@ -198,9 +199,9 @@ query_count (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_critical ("%s: %s", sql, sqlite3_errmsg (pl_store_get_db (store)));
+      g_critical ("%s: %s", sql, sqlite3_errmsg (pl_store_get_sqlite (store)));
       return 0;
     }
   sqlite3_bind_int64 (stmt, 1, id);
@@ -281,7 +282,7 @@ check_evidence (PlStore    *store,
     add_missing (missing, _("%s has no %s on record."),
                  pl_record_get_string (employer, "name"), document_phrase (absent[i]));
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT max(expires_on) FROM employer_document "
                           "WHERE employer_id = ?1 AND kind = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -509,7 +510,7 @@ sql_step (PlStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
   if (text != NULL)
@@ -522,7 +523,7 @@ sql_step (PlStore     *store,
 
 failed:
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot save the status change: %s"),
-               sqlite3_errmsg (pl_store_get_db (store)));
+               sqlite3_errmsg (pl_store_get_sqlite (store)));
   return FALSE;
 }
 
@@ -547,7 +548,7 @@ mark_step_milestones (PlStore         *store,
         {
           g_autoptr(sqlite3_stmt) stmt = NULL;
 
-          if (sqlite3_prepare_v2 (pl_store_get_db (store),
+          if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                   "SELECT id, done FROM milestone WHERE placement_id = ?1 "
                                   "AND kind = ?2", -1, &stmt, NULL) != SQLITE_OK)
             return sql_step (store, "SELECT", 0, NULL, error);

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-overview.h"
+#include "pl-store-legacy-private.h"
 
 /* The lists of the Overview page, each one query, so that the page a
  * coordinator opens every morning stays quick on a large network. */
@@ -78,9 +79,9 @@ collect (PlStore    *store,
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_overview_item_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_critical ("Cannot read the overview: %s", sqlite3_errmsg (pl_store_get_db (store)));
+      g_critical ("Cannot read the overview: %s", sqlite3_errmsg (pl_store_get_sqlite (store)));
       return items;
     }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pl-placement-list.h"
+#include "pl-store-legacy-private.h"
 
 /* The filters and the search run in SQLite, not over records in memory:
  * only the ids of the rows shown are held, and each record is read when a
@@ -99,7 +100,7 @@ query_ids (PlPlacementList *self)
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *db = pl_store_get_db (self->store);
+  sqlite3 *db = pl_store_get_sqlite (self->store);
   guint n_words = self->words ? g_strv_length (self->words) : 0;
 
   g_string_append (sql,
@@ -221,6 +222,7 @@ reload (PlPlacementList *self)
 static void
 on_store_changed (PlPlacementList *self,
                   const char      *table,
+                  GArray          *ids,
                   PlStore         *store)
 {
   /* What the list shows and how it is ordered comes from these tables
@@ -352,7 +354,7 @@ pl_placement_list_years (PlStore *store)
 
   g_return_val_if_fail (PL_IS_STORE (store), years);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT DISTINCT CAST(substr(d, 1, 4) AS INTEGER) "
                           "  - (CAST(substr(d, 6, 2) AS INTEGER) < 9) AS y "
                           "FROM (SELECT " ANCHOR_DATE " AS d FROM placement AS p) "

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pl-record-list.h"
+#include "pl-store-legacy-private.h"
 
 /* Records are read in blocks of this many neighbouring rows: a list view
  * asks for the rows on screen one by one, and a filter or a sorter asks for
@@ -150,9 +151,9 @@ query_ids (PlRecordList *self)
   else
     g_string_append (sql, " ORDER BY id");
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (self->store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (self->store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_critical ("Cannot list %s: %s", self->table, sqlite3_errmsg (pl_store_get_db (self->store)));
+      g_critical ("Cannot list %s: %s", self->table, sqlite3_errmsg (pl_store_get_sqlite (self->store)));
       return ids;
     }
 
@@ -265,7 +266,7 @@ query_changed_ids (PlRecordList *self)
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *db = pl_store_get_db (self->store);
+  sqlite3 *db = pl_store_get_sqlite (self->store);
 
   /* Time stamps have whole seconds, so rows of the newest second are read
    * again: a few rows too many rather than one too few. */
@@ -443,6 +444,7 @@ pl_record_list_find (PlRecordList *self,
 static void
 on_store_changed (PlRecordList *self,
                   const char   *table,
+                  GArray       *ids,
                   PlStore      *store)
 {
   /* The ids are read again whatever the table: a deletion elsewhere may

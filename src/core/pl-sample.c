@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-sample.h"
+#include "pl-store-legacy-private.h"
 
 /* The sample network is modelled on a published case study of teacher
  * industry placements. Its pilot year (the academic year before the one
@@ -2814,7 +2815,7 @@ pl_sample_load (PlStore      *store,
       return FALSE;
     }
 
-  self.db = pl_store_get_db (store);
+  self.db = pl_store_get_sqlite (store);
   self.today = *today;
 
   pl_date_academic_year_start (today, &year_start);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-search.h"
+#include "pl-store-legacy-private.h"
 
 static gboolean
 has_word_characters (const char *word)
@@ -114,7 +115,7 @@ pl_search_ids (PlStore     *store,
   if (query == NULL)
     return g_steal_pointer (&ids);
 
-  db = pl_store_get_db (store);
+  db = pl_store_get_sqlite (store);
   if (sqlite3_prepare_v2 (db,
                           "SELECT rec_id FROM search WHERE search MATCH ?1 AND kind = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)

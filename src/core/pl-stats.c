@@ -14,6 +14,7 @@
 #include "pl-date.h"
 #include "pl-impact-private.h"
 #include "pl-stats.h"
+#include "pl-store-legacy-private.h"
 
 /* The impact figures of the case study, computed from the records.
  *
@@ -609,7 +610,7 @@ pl_stats_compute (PlStore              *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  query.db = pl_store_get_db (store);
+  query.db = pl_store_get_sqlite (store);
 
   if (filter != NULL)
     {

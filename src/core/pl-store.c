@@ -15,13 +15,17 @@
 #include <string.h>
 
 #include "pl-date.h"
+#include "pl-db-private.h"
 #include "pl-record-list.h"
-#include "pl-store.h"
-#include "pl-vfs-private.h"
+#include "pl-store-private.h"
 
 /* "PLAC" in ASCII: marks a file as ours, so that another program's
  * SQLite database is refused rather than altered. */
 #define PL_APPLICATION_ID 0x504c4143
+
+/* Above this many rows of one table in one transaction, listeners are
+ * told "many rows" rather than each id. */
+#define MAX_IDS_PER_CHANGE 512
 
 struct _PlStore
 {
@@ -29,12 +33,11 @@ struct _PlStore
 
   char       *path;
   char       *migration_backup;
-  sqlite3    *db;
+  PlDb       *db;
   int         schema_version;
 
   guint       depth;          /* nesting of pl_store_begin() */
-  GHashTable *dirty_tables;   /* tables written in the open transaction */
-  GHashTable *statements;     /* SQL text → cached sqlite3_stmt */
+  GHashTable *pending;        /* table → GHashTable of ids (NULL: many) */
 };
 
 G_DEFINE_FINAL_TYPE (PlStore, pl_store, G_TYPE_OBJECT)
@@ -53,13 +56,8 @@ pl_store_finalize (GObject *object)
 {
   PlStore *self = PL_STORE (object);
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->dirty_tables, g_hash_table_unref);
-  if (self->db != NULL)
-    {
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->db, pl_db_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->migration_backup, g_free);
 
@@ -75,30 +73,132 @@ pl_store_class_init (PlStoreClass *klass)
 
   /**
    * PlStore::changed:
-   * @table: (nullable): the table that changed, or %NULL for many
+   * @table: the table that changed
+   * @ids: (nullable) (element-type gint64): the rows written, inserted or
+   *   deleted, or %NULL when there were many
    *
-   * Emitted after a transaction that wrote @table has been committed.
+   * Emitted once a write has been committed, for each table it wrote, in
+   * this process or (through the job helper) its worker. The detail is
+   * the table's name, so that "changed::placement" hears of placements
+   * only.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ARRAY);
 }
 
 static void
-finalize_statement (gpointer stmt)
+free_id_set (gpointer set)
 {
-  sqlite3_finalize (stmt);
+  if (set != NULL)
+    g_hash_table_unref (set);
 }
 
 static void
 pl_store_init (PlStore *self)
 {
-  self->dirty_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_id_set);
+}
+
+/* Tables of the model that listeners may hear of; the search index's own
+ * tables are an implementation detail. */
+static gboolean
+is_model_table (const char *table)
+{
+  return !g_str_has_prefix (table, "search") && !g_str_has_prefix (table, "sqlite_");
+}
+
+static void
+note_change (PlStore    *self,
+             const char *table,
+             gint64      id)
+{
+  GHashTable *ids;
+  gpointer set;
+
+  if (!g_hash_table_lookup_extended (self->pending, table, NULL, &set))
+    {
+      set = id > 0 ? g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL) : NULL;
+      g_hash_table_insert (self->pending, g_strdup (table), set);
+    }
+
+  ids = set;
+  if (ids == NULL)
+    return;
+
+  if (id <= 0 || g_hash_table_size (ids) >= MAX_IDS_PER_CHANGE)
+    {
+      g_hash_table_insert (self->pending, g_strdup (table), NULL);
+      return;
+    }
+
+  if (!g_hash_table_contains (ids, &id))
+    g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+}
+
+static void
+on_row_changed (PlDbChange  change,
+                const char *table,
+                gint64      id,
+                gpointer    user_data)
+{
+  if (is_model_table (table))
+    note_change (user_data, table, id);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Tells listeners about the writes that have become permanent. */
+static void
+emit_pending (PlStore *self)
+{
+  g_autoptr(GHashTable) pending = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->depth > 0 || g_hash_table_size (self->pending) == 0)
+    return;
+
+  /* A handler may write, which fills a new set. */
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_id_set);
+
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GArray) ids = NULL;
+
+      if (value != NULL)
+        {
+          GHashTableIter id_iter;
+          gpointer id;
+
+          ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (value));
+          g_hash_table_iter_init (&id_iter, value);
+          while (g_hash_table_iter_next (&id_iter, &id, NULL))
+            g_array_append_vals (ids, id, 1);
+          g_array_sort (ids, compare_ids);
+        }
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (key), key, ids);
+    }
+}
+
+static void
+on_settled (gpointer db,
+            gpointer user_data)
+{
+  emit_pending (user_data);
 }
 
 /**
@@ -118,46 +218,6 @@ pl_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "placements", "placements.db", NULL);
 }
 
-static gboolean
-set_sqlite_error (GError    **error,
-                  sqlite3    *db,
-                  const char *what)
-{
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, "%s: %s", what, sqlite3_errmsg (db));
-  return FALSE;
-}
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, "%s", message ? message : sqlite3_errmsg (db));
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static int
-query_int (sqlite3    *db,
-           const char *sql,
-           int         fallback)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fallback;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return fallback;
-  return sqlite3_column_int (stmt, 0);
-}
-
 /* The folder of a new database is made private; the file itself is
  * created by SQLite, through the store's VFS (pl-vfs.c), with mode 0600 from
  * its first moment. Nothing here opens the file: on POSIX, closing any
@@ -173,66 +233,6 @@ ensure_folder (const char  *path,
       int saved = errno;
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-backup_to (sqlite3     *db,
-           const char  *dest,
-           GError     **error)
-{
-  g_autofree char *tmp = g_strconcat (dest, ".partial", NULL);
-  sqlite3 *out = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  g_unlink (tmp);
-  if (!ensure_folder (tmp, error))
-    return FALSE;
-
-  if (sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, out, _("Cannot write the copy"));
-      sqlite3_close_v2 (out);
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  backup = sqlite3_backup_init (out, "main", db, "main");
-  if (backup == NULL)
-    {
-      set_sqlite_error (error, out, _("Cannot copy the database"));
-      sqlite3_close_v2 (out);
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-
-  /* The copy is a plain rollback-journal file, readable on its own. */
-  if (rc == SQLITE_DONE)
-    exec_sql (out, "PRAGMA journal_mode = DELETE", NULL);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, out, _("Cannot copy the database"));
-      sqlite3_close_v2 (out);
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  sqlite3_close_v2 (out);
-
-  if (g_rename (tmp, dest) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), dest, g_strerror (saved));
-      g_unlink (tmp);
       return FALSE;
     }
 
@@ -273,12 +273,16 @@ run_migrations (PlStore            *self,
   for (guint i = 0; i < n_migrations; i++)
     target = MAX (target, migrations[i].version);
 
-  self->schema_version = query_int (self->db, "PRAGMA user_version", -1);
+  self->schema_version = pl_db_get_version (self->db);
   if (self->schema_version < 0)
     {
+      g_autoptr(GError) why = NULL;
+
+      /* Read the first page again only to say why. */
+      pl_db_exec (self->db, "SELECT count(*) FROM sqlite_schema", &why);
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
                    _("“%s” is not a Placements database: %s"),
-                   self->path, sqlite3_errmsg (self->db));
+                   self->path, why ? why->message : _("it cannot be read"));
       return FALSE;
     }
 
@@ -293,7 +297,7 @@ run_migrations (PlStore            *self,
     }
 
   {
-    int app_id = query_int (self->db, "PRAGMA application_id", 0);
+    guint32 app_id = pl_db_get_application_id (self->db);
 
     if (app_id != 0 && app_id != PL_APPLICATION_ID)
       {
@@ -309,13 +313,13 @@ run_migrations (PlStore            *self,
 
   /* A copy is taken before changing the schema of a file that holds
    * anything, so that a failed or unwanted migration can be undone by hand. */
-  tables = query_int (self->db, "SELECT count(*) FROM sqlite_schema", 0);
+  tables = pl_db_count_tables (self->db);
   if (tables > 0)
     {
       g_autofree char *copy = g_strdup_printf ("%s.v%d.bak", self->path, self->schema_version);
 
-      if (!backup_to (self->db, copy, error))
-        return FALSE;
+      if (!pl_db_backup (self->db, copy, error))
+        return pl_store_translate_error (error, NULL);
       g_free (self->migration_backup);
       self->migration_backup = g_steal_pointer (&copy);
     }
@@ -323,29 +327,27 @@ run_migrations (PlStore            *self,
   for (guint i = 0; i < n_migrations; i++)
     {
       const PlMigration *step = &migrations[i];
-      g_autofree char *set_version = NULL;
 
       if (step->version <= self->schema_version)
         continue;
 
-      if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
-        return FALSE;
+      if (!pl_db_begin (self->db, error))
+        return pl_store_translate_error (error, NULL);
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                                     step->version, PL_APPLICATION_ID);
-
-      if (!exec_sql (self->db, step->sql, error) || !exec_sql (self->db, set_version, error))
+      if (!pl_db_exec (self->db, step->sql, error) ||
+          !pl_db_set_version (self->db, step->version, PL_APPLICATION_ID, error))
         {
-          exec_sql (self->db, "ROLLBACK", NULL);
+          pl_db_rollback (self->db);
+          pl_store_translate_error (error, NULL);
           g_prefix_error (error, _("Cannot bring “%s” up to data format %d: "),
                           self->path, step->version);
           return FALSE;
         }
 
-      if (!exec_sql (self->db, "COMMIT", error))
+      if (!pl_db_commit (self->db, error))
         {
-          exec_sql (self->db, "ROLLBACK", NULL);
-          return FALSE;
+          pl_db_rollback (self->db);
+          return pl_store_translate_error (error, NULL);
         }
 
       self->schema_version = step->version;
@@ -373,37 +375,36 @@ pl_store_open_with_migrations (const char         *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  pl_vfs_register ();
-
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && !ensure_folder (path, error))
     return NULL;
 
   self = g_object_new (PL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
-      != SQLITE_OK)
+  self->db = pl_db_open (path, TRUE, error);
+  if (self->db == NULL)
     {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot open “%s”: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      pl_store_translate_error (error, NULL);
       return NULL;
     }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
 
   /* Nothing may write to the file before its version has been checked:
    * a newer database must be left exactly as it was. */
   if (!run_migrations (self, migrations, n_migrations, error))
     return NULL;
 
-  if (!exec_sql (self->db,
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = FULL;"
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA recursive_triggers = OFF;",
-                 error))
-    return NULL;
+  if (!pl_db_exec (self->db,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = FULL;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA recursive_triggers = OFF;",
+                   error))
+    {
+      pl_store_translate_error (error, NULL);
+      return NULL;
+    }
+
+  pl_db_set_change_func (self->db, on_row_changed, on_settled, self);
 
   /* The VFS keeps the file and its -shm private; the WAL takes the file's
    * mode when SQLite creates it, and one left by an older version is
@@ -440,7 +441,12 @@ pl_store_get_path (PlStore *self)
   return self->path;
 }
 
-sqlite3 *
+/**
+ * pl_store_get_db: (skip)
+ *
+ * The connection, for the modules of src/core.
+ */
+PlDb *
 pl_store_get_db (PlStore *self)
 {
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
@@ -471,10 +477,12 @@ pl_store_is_empty (PlStore *self)
 {
   g_return_val_if_fail (PL_IS_STORE (self), TRUE);
 
-  return query_int (self->db,
-                    "SELECT (SELECT count(*) FROM partner) + (SELECT count(*) FROM staff)"
-                    " + (SELECT count(*) FROM employer) + (SELECT count(*) FROM placement)",
-                    0) == 0;
+  /* Four probes of one row each, not counts: an empty check on a large
+   * file must not read it. */
+  return pl_db_query_int (self->db,
+                          "SELECT EXISTS (SELECT 1 FROM partner) OR EXISTS (SELECT 1 FROM staff)"
+                          " OR EXISTS (SELECT 1 FROM employer) OR EXISTS (SELECT 1 FROM placement)",
+                          0) == 0;
 }
 
 gboolean
@@ -483,8 +491,8 @@ pl_store_begin (PlStore  *self,
 {
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
-  if (self->depth == 0 && !exec_sql (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  if (self->depth == 0 && !pl_db_begin (self->db, error))
+    return pl_store_translate_error (error, NULL);
 
   self->depth++;
   return TRUE;
@@ -494,34 +502,21 @@ gboolean
 pl_store_commit (PlStore  *self,
                  GError  **error)
 {
-  g_autoptr(GPtrArray) tables = NULL;
-
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
   if (--self->depth > 0)
     return TRUE;
 
-  if (!exec_sql (self->db, "COMMIT", error))
+  if (!pl_db_commit (self->db, error))
     {
       pl_store_rollback (self);
-      return FALSE;
+      return pl_store_translate_error (error, NULL);
     }
 
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    tables = g_ptr_array_new_with_free_func (g_free);
-    g_hash_table_iter_init (&iter, self->dirty_tables);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (tables, g_strdup (key));
-    g_hash_table_remove_all (self->dirty_tables);
-  }
-
-  for (guint i = 0; i < tables->len; i++)
-    g_signal_emit (self, signals[CHANGED], 0, g_ptr_array_index (tables, i));
-
+  /* The connection has told on_settled() already; a commit of a
+   * transaction that wrote nothing leaves nothing pending. */
+  emit_pending (self);
   return TRUE;
 }
 
@@ -531,64 +526,31 @@ pl_store_rollback (PlStore *self)
   g_return_if_fail (PL_IS_STORE (self));
 
   /* A failure anywhere inside a transaction abandons all of it. */
-  if (sqlite3_get_autocommit (self->db) == 0)
-    exec_sql (self->db, "ROLLBACK", NULL);
+  pl_db_rollback (self->db);
   self->depth = 0;
-  g_hash_table_remove_all (self->dirty_tables);
+  g_hash_table_remove_all (self->pending);
 }
 
-static void
-mark_dirty (PlStore    *self,
-            const char *table)
-{
-  if (self->depth > 0)
-    g_hash_table_add (self->dirty_tables, g_strdup (table));
-  else
-    g_signal_emit (self, signals[CHANGED], 0, table);
-}
-
+/**
+ * pl_store_note_change: (skip)
+ *
+ * Tells listeners, with the rest of the transaction's changes, that row
+ * @id of @table changed although no row of it was written (a placement
+ * whose days changed, say).
+ */
 void
-pl_store_emit_changed (PlStore    *self,
-                       const char *table)
+pl_store_note_change (PlStore    *self,
+                      const char *table,
+                      gint64      id)
 {
   g_return_if_fail (PL_IS_STORE (self));
-  mark_dirty (self, table);
+
+  note_change (self, table, id);
+  emit_pending (self);
 }
 
-gboolean
-pl_store_exec (PlStore     *self,
-               const char  *sql,
-               GError     **error)
-{
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-  return exec_sql (self->db, sql, error);
-}
-
-static sqlite3_stmt *
-cached_statement (PlStore     *self,
-                  const char  *sql,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, _("Cannot prepare a query"));
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
-}
-
-/* Turns a refusal by SQLite into a sentence for the person who caused it. */
+/* Turns a refusal by the database into a sentence for the person who
+ * caused it. */
 typedef struct
 {
   const char *constraint;
@@ -606,19 +568,33 @@ static const ConstraintMessage constraint_messages[] = {
   { "survey_questions", N_("A response answers a question of the other kind of survey.") },
 };
 
-static gboolean
-set_write_error (PlStore    *self,
-                 PlRecord   *record,
-                 GError    **error)
+/**
+ * pl_store_translate_error: (skip)
+ * @record: (nullable): the record being written, for its kind and name
+ *
+ * Replaces an error of the connection in @error by one of %PL_ERROR whose
+ * message a coordinator understands; other errors are left as they are.
+ *
+ * Returns: %FALSE, so that it can end a failing function
+ */
+gboolean
+pl_store_translate_error (GError   **error,
+                          PlRecord  *record)
 {
-  int code = sqlite3_extended_errcode (self->db);
-  const char *message = sqlite3_errmsg (self->db);
-  const char *label = record ? _(pl_record_class_get_label (PL_RECORD_GET_CLASS (record))) : "";
+  g_autoptr(GError) original = NULL;
+  const char *label;
+  const char *message;
 
-  switch (code)
+  if (error == NULL || *error == NULL || (*error)->domain != PL_DB_ERROR)
+    return FALSE;
+
+  original = g_steal_pointer (error);
+  message = original->message;
+  label = record ? _(pl_record_class_get_label (PL_RECORD_GET_CLASS (record))) : _("record");
+
+  switch ((PlDbError) original->code)
     {
-    case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case PL_DB_ERROR_UNIQUE:
       if (record != NULL && pl_record_class_find_column (PL_RECORD_GET_CLASS (record), "name"))
         g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
                      _("%s “%s” already exists; names must be unique."),
@@ -626,19 +602,19 @@ set_write_error (PlStore    *self,
       else
         g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
                      _("This %s already exists."), label);
-      return FALSE;
+      break;
 
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case PL_DB_ERROR_FOREIGN_KEY:
       g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
                    _("%s refers to a record that does not exist."), label);
-      return FALSE;
+      break;
 
-    case SQLITE_CONSTRAINT_NOTNULL:
+    case PL_DB_ERROR_NOT_NULL:
       g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
                    _("%s is missing a required field (%s)."), label, message);
-      return FALSE;
+      break;
 
-    case SQLITE_CONSTRAINT_CHECK:
+    case PL_DB_ERROR_CHECK:
       for (guint i = 0; i < G_N_ELEMENTS (constraint_messages); i++)
         if (strstr (message, constraint_messages[i].constraint) != NULL)
           {
@@ -648,42 +624,69 @@ set_write_error (PlStore    *self,
           }
       g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
                    _("%s breaks a rule of the data (%s)."), label, message);
-      return FALSE;
+      break;
+
+    case PL_DB_ERROR_FULL:
+      g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
+                   _("The disk is full: nothing was saved. Free some space, then try again."));
+      break;
+
+    case PL_DB_ERROR_READ_ONLY:
+      g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
+                   _("The database cannot be written (it or its folder is read-only): "
+                     "nothing was saved."));
+      break;
+
+    case PL_DB_ERROR_MOVED:
+      g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
+                   _("The database file was moved or removed while open: nothing was saved."));
+      break;
+
+    case PL_DB_ERROR_BUSY:
+      g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
+                   _("Another program is writing to the database: nothing was saved. "
+                     "Try again in a moment."));
+      break;
 
     default:
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot save the %s: %s"), label, message);
-      return FALSE;
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, "%s", message);
+      break;
     }
+
+  return FALSE;
 }
 
 static void
-bind_value (sqlite3_stmt *stmt,
+bind_value (PlStmt       *stmt,
             int           index,
             const GValue *value)
 {
   if (value == NULL)
-    sqlite3_bind_null (stmt, index);
+    pl_stmt_bind_null (stmt, index);
   else if (G_VALUE_HOLDS_STRING (value))
-    sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+    pl_stmt_bind_text (stmt, index, g_value_get_string (value));
   else if (G_VALUE_HOLDS_INT64 (value))
-    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+    pl_stmt_bind_int (stmt, index, g_value_get_int64 (value));
   else if (G_VALUE_HOLDS_BOOLEAN (value))
-    sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+    pl_stmt_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
   else
-    sqlite3_bind_null (stmt, index);
+    pl_stmt_bind_null (stmt, index);
 }
 
-static void
-load_row (PlRecord     *record,
-          sqlite3_stmt *stmt)
+/**
+ * pl_store_load_record: (skip)
+ *
+ * Fills @record from the current row of @stmt, whose columns are those
+ * pl_store_select_sql() lists.
+ */
+void
+pl_store_load_record (PlRecord *record,
+                      PlStmt   *stmt)
 {
   PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
 
-  pl_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-  pl_record_load_stamps (record,
-                         (const char *) sqlite3_column_text (stmt, 1),
-                         (const char *) sqlite3_column_text (stmt, 2));
+  pl_record_set_id (record, pl_stmt_get_int (stmt, 0));
+  pl_record_load_stamps (record, pl_stmt_get_text (stmt, 1), pl_stmt_get_text (stmt, 2));
 
   for (guint i = 0; i < klass->n_columns; i++)
     {
@@ -691,7 +694,7 @@ load_row (PlRecord     *record,
       int col = (int) i + 3;
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+      if (pl_stmt_is_null (stmt, col))
         {
           pl_record_load_value (record, i, NULL);
           continue;
@@ -703,24 +706,30 @@ load_row (PlRecord     *record,
         case PL_COLUMN_REF:
         case PL_COLUMN_WEEKDAYS:
           g_value_init (&value, G_TYPE_INT64);
-          g_value_set_int64 (&value, sqlite3_column_int64 (stmt, col));
+          g_value_set_int64 (&value, pl_stmt_get_int (stmt, col));
           break;
         case PL_COLUMN_BOOL:
           g_value_init (&value, G_TYPE_BOOLEAN);
-          g_value_set_boolean (&value, sqlite3_column_int (stmt, col) != 0);
+          g_value_set_boolean (&value, pl_stmt_get_int (stmt, col) != 0);
           break;
         default:
           g_value_init (&value, G_TYPE_STRING);
-          g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, col));
+          g_value_set_string (&value, pl_stmt_get_text (stmt, col));
           break;
         }
       pl_record_load_value (record, i, &value);
     }
 }
 
-static char *
-select_sql (PlRecordClass *klass,
-            const char    *where)
+/**
+ * pl_store_select_sql: (skip)
+ * @where: the condition, over the table's alias "t"
+ *
+ * Returns: (transfer full): the query of whole records of @klass
+ */
+char *
+pl_store_select_sql (PlRecordClass *klass,
+                     const char    *where)
 {
   GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at");
 
@@ -738,6 +747,26 @@ select_sql (PlRecordClass *klass,
   return g_string_free (sql, FALSE);
 }
 
+/* Runs @stmt, a write, as a transaction of its own or part of the
+ * caller's. */
+static gboolean
+run_write (PlStore   *self,
+           PlStmt    *stmt,
+           PlRecord  *record,
+           GError   **error)
+{
+  if (!pl_store_begin (self, error))
+    return FALSE;
+
+  if (!pl_stmt_run (stmt, error))
+    {
+      pl_store_rollback (self);
+      return pl_store_translate_error (error, record);
+    }
+
+  return TRUE;
+}
+
 gboolean
 pl_store_insert (PlStore   *self,
                  PlRecord  *record,
@@ -746,7 +775,7 @@ pl_store_insert (PlStore   *self,
   PlRecordClass *klass;
   g_autoptr(GString) sql = NULL;
   g_autoptr(GString) values = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(PlStmt) stmt = NULL;
   int n = 0;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
@@ -777,9 +806,9 @@ pl_store_insert (PlStore   *self,
   else
     g_string_append_printf (sql, ") VALUES (%s) RETURNING id", values->str);
 
-  stmt = cached_statement (self, sql->str, error);
+  stmt = pl_db_prepare (self->db, sql->str, error);
   if (stmt == NULL)
-    return FALSE;
+    return pl_store_translate_error (error, record);
 
   n = 0;
   for (guint i = 0; i < klass->n_columns; i++)
@@ -794,17 +823,16 @@ pl_store_insert (PlStore   *self,
   if (!pl_store_begin (self, error))
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!pl_stmt_next (stmt, error))
     {
-      set_write_error (self, record, error);
-      sqlite3_reset (stmt);
+      if (error != NULL && *error == NULL)
+        g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_FAILED, "no id returned");
       pl_store_rollback (self);
-      return FALSE;
+      return pl_store_translate_error (error, record);
     }
 
-  pl_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-  sqlite3_reset (stmt);
-  mark_dirty (self, klass->table);
+  pl_record_set_id (record, pl_stmt_get_int (stmt, 0));
+  g_clear_pointer (&stmt, pl_stmt_free);
 
   if (!pl_store_commit (self, error))
     {
@@ -836,7 +864,7 @@ pl_store_update (PlStore   *self,
 {
   PlRecordClass *klass;
   g_autoptr(GString) sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(PlStmt) stmt = NULL;
   int n = 0;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
@@ -857,9 +885,9 @@ pl_store_update (PlStore   *self,
     }
   g_string_append (sql, " WHERE id = ?");
 
-  stmt = cached_statement (self, sql->str, error);
+  stmt = pl_db_prepare (self->db, sql->str, error);
   if (stmt == NULL)
-    return FALSE;
+    return pl_store_translate_error (error, record);
 
   n = 0;
   for (guint i = 0; i < klass->n_columns; i++)
@@ -868,30 +896,19 @@ pl_store_update (PlStore   *self,
         continue;
       bind_value (stmt, ++n, pl_record_peek_value (record, i));
     }
-  sqlite3_bind_int64 (stmt, ++n, pl_record_get_id (record));
+  pl_stmt_bind_int (stmt, ++n, pl_record_get_id (record));
 
-  if (!pl_store_begin (self, error))
+  if (!run_write (self, stmt, record, error))
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (pl_db_get_changes (self->db) == 0)
     {
-      set_write_error (self, record, error);
-      sqlite3_reset (stmt);
-      pl_store_rollback (self);
-      return FALSE;
-    }
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      sqlite3_reset (stmt);
       pl_store_rollback (self);
       g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
                    _("This %s no longer exists."), _(klass->label));
       return FALSE;
     }
 
-  sqlite3_reset (stmt);
-  mark_dirty (self, klass->table);
   return pl_store_commit (self, error);
 }
 
@@ -902,31 +919,22 @@ describe_dependents (PlStore    *self,
                      const char *table,
                      gint64      id)
 {
-  g_autoptr(sqlite3_stmt) fks = NULL;
+  g_auto(GStrv) references = pl_db_list_restricting_references (self->db, table);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT m.name, f.\"from\" FROM sqlite_schema AS m, "
-                          "pragma_foreign_key_list(m.name) AS f "
-                          "WHERE m.type = 'table' AND f.\"table\" = ?1 "
-                          "AND f.on_delete IN ('RESTRICT', 'NO ACTION') ORDER BY m.name",
-                          -1, &fks, NULL) != SQLITE_OK)
-    return NULL;
-
-  sqlite3_bind_text (fks, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (fks) == SQLITE_ROW)
+  for (guint i = 0; references[i] != NULL && references[i + 1] != NULL; i += 2)
     {
-      const char *child = (const char *) sqlite3_column_text (fks, 0);
-      const char *column = (const char *) sqlite3_column_text (fks, 1);
+      const char *child = references[i];
+      const char *column = references[i + 1];
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1",
                                               child, column);
-      g_autoptr(sqlite3_stmt) count = NULL;
+      g_autoptr(PlStmt) count = pl_db_prepare (self->db, sql, NULL);
       gint64 n;
 
-      if (sqlite3_prepare_v2 (self->db, sql, -1, &count, NULL) != SQLITE_OK)
+      if (count == NULL)
         continue;
-      sqlite3_bind_int64 (count, 1, id);
-      if (sqlite3_step (count) != SQLITE_ROW || (n = sqlite3_column_int64 (count, 0)) == 0)
+      pl_stmt_bind_int (count, 1, id);
+      if (!pl_stmt_next (count, NULL) || (n = pl_stmt_get_int (count, 0)) == 0)
         continue;
 
       if (text->len > 0)
@@ -957,7 +965,7 @@ pl_store_delete (PlStore   *self,
   PlRecordClass *klass;
   g_autofree char *sql = NULL;
   g_autofree char *dependents = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(PlStmt) stmt = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_type_is_a (type, PL_TYPE_RECORD), FALSE);
@@ -979,33 +987,22 @@ pl_store_delete (PlStore   *self,
     }
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
-  stmt = cached_statement (self, sql, error);
+  stmt = pl_db_prepare (self->db, sql, error);
   if (stmt == NULL)
+    return pl_store_translate_error (error, NULL);
+  pl_stmt_bind_int (stmt, 1, id);
+
+  if (!run_write (self, stmt, NULL, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!pl_store_begin (self, error))
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (pl_db_get_changes (self->db) == 0)
     {
-      set_write_error (self, NULL, error);
-      sqlite3_reset (stmt);
-      pl_store_rollback (self);
-      return FALSE;
-    }
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      sqlite3_reset (stmt);
       pl_store_rollback (self);
       g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
                    _("This %s no longer exists."), _(klass->label));
       return FALSE;
     }
 
-  sqlite3_reset (stmt);
-  mark_dirty (self, klass->table);
   return pl_store_commit (self, error);
 }
 
@@ -1018,44 +1015,43 @@ get_where (PlStore     *self,
            GError     **error)
 {
   PlRecordClass *klass = g_type_class_ref (type);
-  g_autofree char *sql = select_sql (klass, where);
+  g_autofree char *sql = pl_store_select_sql (klass, where);
   g_autoptr(PlRecord) record = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
 
   g_type_class_unref (klass);
 
-  stmt = cached_statement (self, sql, error);
+  stmt = pl_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
 
   if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+    pl_stmt_bind_text (stmt, 1, text);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    pl_stmt_bind_int (stmt, 1, id);
 
-  switch (sqlite3_step (stmt))
+  if (pl_stmt_next (stmt, &failure))
     {
-    case SQLITE_ROW:
       record = pl_record_new (type);
-      load_row (record, stmt);
-      sqlite3_reset (stmt);
+      pl_store_load_record (record, stmt);
       return g_steal_pointer (&record);
+    }
 
-    case SQLITE_DONE:
-      sqlite3_reset (stmt);
-      if (text != NULL)
-        g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                     _("There is no %s called “%s”."), _(klass->label), text);
-      else
-        g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                     _("There is no %s number %" G_GINT64_FORMAT "."), _(klass->label), id);
-      return NULL;
-
-    default:
-      set_sqlite_error (error, self->db, _("Cannot read the database"));
-      sqlite3_reset (stmt);
+  if (failure != NULL)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the database: %s"),
+                   failure->message);
       return NULL;
     }
+
+  if (text != NULL)
+    g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                 _("There is no %s called “%s”."), _(klass->label), text);
+  else
+    g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                 _("There is no %s number %" G_GINT64_FORMAT "."), _(klass->label), id);
+  return NULL;
 }
 
 /**
@@ -1094,7 +1090,8 @@ pl_store_get_many (PlStore      *self,
   PlRecordClass *klass;
   g_autoptr(GString) where = NULL;
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), records);
   g_return_val_if_fail (g_type_is_a (type, PL_TYPE_RECORD), records);
@@ -1103,29 +1100,32 @@ pl_store_get_many (PlStore      *self,
     return records;
 
   /* The ids are numbers, so writing them into the statement is safe; the
-   * statement is not cached, as each list of ids is different. */
+   * statement is not kept, as each list of ids is different. */
   where = g_string_new ("t.id IN (");
   for (guint i = 0; i < n_ids; i++)
     g_string_append_printf (where, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
   g_string_append_c (where, ')');
 
   klass = g_type_class_ref (type);
-  sql = select_sql (klass, where->str);
+  sql = pl_store_select_sql (klass, where->str);
   g_type_class_unref (klass);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare_once (self->db, sql, &error);
+  if (stmt == NULL)
     {
-      g_critical ("Cannot read %s records: %s", klass->table, sqlite3_errmsg (self->db));
+      g_critical ("Cannot read %s records: %s", klass->table, error->message);
       return records;
     }
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &error))
     {
       PlRecord *record = pl_record_new (type);
 
-      load_row (record, stmt);
+      pl_store_load_record (record, stmt);
       g_ptr_array_add (records, record);
     }
+  if (error != NULL)
+    g_critical ("Cannot read %s records: %s", klass->table, error->message);
 
   return records;
 }
@@ -1158,7 +1158,7 @@ pl_store_count (PlStore *self,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
 
   g_type_class_unref (klass);
-  return query_int (self->db, sql, 0);
+  return pl_db_query_int (self->db, sql, 0);
 }
 
 /**
@@ -1192,19 +1192,18 @@ pl_store_get_days (PlStore *self,
                    gint64   placement_id)
 {
   g_autoptr(GStrvBuilder) days = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  g_autoptr(PlStmt) stmt = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
 
-  stmt = cached_statement (self,
-                           "SELECT day FROM placement_day WHERE placement_id = ? ORDER BY day",
-                           NULL);
+  stmt = pl_db_prepare (self->db,
+                        "SELECT day FROM placement_day WHERE placement_id = ? ORDER BY day",
+                        NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, placement_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (days, (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      pl_stmt_bind_int (stmt, 1, placement_id);
+      while (pl_stmt_next (stmt, NULL))
+        g_strv_builder_add (days, pl_stmt_get_text (stmt, 0));
     }
 
   return g_strv_builder_end (days);
@@ -1216,7 +1215,8 @@ pl_store_set_days (PlStore            *self,
                    const char * const *days,
                    GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(PlStmt) remove = NULL;
+  g_autoptr(PlStmt) insert = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
@@ -1228,41 +1228,36 @@ pl_store_set_days (PlStore            *self,
         return FALSE;
       }
 
+  if (!(remove = pl_db_prepare (self->db, "DELETE FROM placement_day WHERE placement_id = ?",
+                                error)) ||
+      !(insert = pl_db_prepare (self->db,
+                                "INSERT INTO placement_day (placement_id, day) VALUES (?, ?) "
+                                "ON CONFLICT DO NOTHING",
+                                error)))
+    return pl_store_translate_error (error, NULL);
+
   if (!pl_store_begin (self, error))
     return FALSE;
 
-  stmt = cached_statement (self, "DELETE FROM placement_day WHERE placement_id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, placement_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    goto failed_sql;
-  sqlite3_reset (stmt);
-
-  stmt = cached_statement (self, "INSERT OR IGNORE INTO placement_day (placement_id, day) VALUES (?, ?)",
-                           error);
-  if (stmt == NULL)
+  pl_stmt_bind_int (remove, 1, placement_id);
+  if (!pl_stmt_run (remove, error))
     goto failed;
 
   for (guint i = 0; days != NULL && days[i] != NULL; i++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, placement_id);
-      sqlite3_bind_text (stmt, 2, days[i], -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        goto failed_sql;
+      pl_stmt_bind_int (insert, 1, placement_id);
+      pl_stmt_bind_text (insert, 2, days[i]);
+      if (!pl_stmt_run (insert, error))
+        goto failed;
     }
-  sqlite3_reset (stmt);
 
-  mark_dirty (self, "placement");
+  /* The days are the placement's: its lists show them. */
+  note_change (self, "placement", placement_id);
   return pl_store_commit (self, error);
 
-failed_sql:
-  set_write_error (self, NULL, error);
-  sqlite3_reset (stmt);
 failed:
   pl_store_rollback (self);
-  return FALSE;
+  return pl_store_translate_error (error, NULL);
 }
 
 /**
@@ -1274,20 +1269,15 @@ char *
 pl_store_get_setting (PlStore    *self,
                       const char *key)
 {
-  sqlite3_stmt *stmt;
-  char *value = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
 
-  stmt = cached_statement (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  stmt = pl_db_prepare (self->db, "SELECT value FROM settings WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
+  pl_stmt_bind_text (stmt, 1, key);
+  return pl_stmt_next (stmt, NULL) ? pl_stmt_dup_text (stmt, 0) : NULL;
 }
 
 gint64
@@ -1309,61 +1299,33 @@ pl_store_set_setting (PlStore     *self,
                       const char  *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(PlStmt) stmt = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
-  stmt = cached_statement (self,
-                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           error);
+  stmt = pl_db_prepare (self->db,
+                        "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        error);
   if (stmt == NULL)
-    return FALSE;
+    return pl_store_translate_error (error, NULL);
 
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  if (!pl_store_begin (self, error))
+  pl_stmt_bind_text (stmt, 1, key);
+  pl_stmt_bind_text (stmt, 2, value);
+  if (!run_write (self, stmt, NULL, error))
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_write_error (self, NULL, error);
-      sqlite3_reset (stmt);
-      pl_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  mark_dirty (self, "settings");
   return pl_store_commit (self, error);
 }
 
 static void
-collect_rows (sqlite3    *db,
-              const char *sql,
-              GPtrArray  *report,
-              const char *prefix)
+collect_rule_breaks (PlStore    *self,
+                     const char *sql,
+                     GPtrArray  *report)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (self->db, sql, NULL);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_ptr_array_add (report, g_strdup_printf ("%s%s", prefix, sqlite3_errmsg (db)));
-      return;
-    }
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autoptr(GString) line = g_string_new (prefix);
-
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-          g_string_append_printf (line, "%s%s", i ? " " : "", text ? text : "-");
-        }
-
-      if (g_str_equal (line->str + strlen (prefix), "ok"))
-        continue;
-      g_ptr_array_add (report, g_string_free (g_steal_pointer (&line), FALSE));
-    }
+  while (stmt != NULL && pl_stmt_next (stmt, NULL))
+    g_ptr_array_add (report, g_strdup_printf (_("rule: %s"), pl_stmt_get_text (stmt, 0)));
 }
 
 /**
@@ -1383,23 +1345,22 @@ pl_store_check (PlStore   *self,
 
   before = report->len;
 
-  collect_rows (self->db, "PRAGMA integrity_check", report, _("integrity: "));
-  collect_rows (self->db, "PRAGMA foreign_key_check", report, _("missing reference: "));
-  collect_rows (self->db,
-                "SELECT 'placement ' || id || ' is ' || status || ' but has no employer' "
-                "FROM placement WHERE employer_id IS NULL "
-                "AND status NOT IN ('request', 'cancelled')",
-                report, _("rule: "));
-  collect_rows (self->db,
-                "SELECT 'placement ' || p.id || ' is ' || p.status || ' but has no days' "
-                "FROM placement AS p WHERE p.status NOT IN ('request', 'cancelled') "
-                "AND NOT EXISTS (SELECT 1 FROM placement_day WHERE placement_id = p.id)",
-                report, _("rule: "));
-  collect_rows (self->db,
-                "SELECT 'placement ' || p.id || ' is with an employer of another sector' "
-                "FROM placement AS p JOIN employer AS e ON e.id = p.employer_id "
-                "WHERE e.sector_id <> p.sector_id",
-                report, _("rule: "));
+  pl_db_check (self->db, report);
+  collect_rule_breaks (self,
+                       "SELECT 'placement ' || id || ' is ' || status || ' but has no employer' "
+                       "FROM placement WHERE employer_id IS NULL "
+                       "AND status NOT IN ('request', 'cancelled')",
+                       report);
+  collect_rule_breaks (self,
+                       "SELECT 'placement ' || p.id || ' is ' || p.status || ' but has no days' "
+                       "FROM placement AS p WHERE p.status NOT IN ('request', 'cancelled') "
+                       "AND NOT EXISTS (SELECT 1 FROM placement_day WHERE placement_id = p.id)",
+                       report);
+  collect_rule_breaks (self,
+                       "SELECT 'placement ' || p.id || ' is with an employer of another sector' "
+                       "FROM placement AS p JOIN employer AS e ON e.id = p.employer_id "
+                       "WHERE e.sector_id <> p.sector_id",
+                       report);
 
   if (self->schema_version != PL_SCHEMA_VERSION)
     g_ptr_array_add (report, g_strdup_printf (_("version: data format %d, expected %d"),
@@ -1434,36 +1395,17 @@ pl_store_backup (PlStore     *self,
       return FALSE;
     }
 
-  return backup_to (self->db, dest, error);
-}
-
-gboolean
-pl_store_clear (PlStore  *self,
-                GError  **error)
-{
-  static const char *tables[] = {
-    "survey_response", "observation", "cascade", "milestone", "placement_event",
-    "placement_term", "placement_day", "placement", "calendar_period", "employer_document",
-    "contact", "group_outcome", "group_meeting", "group_member", "exchange_group",
-    "employer", "staff", "partner",
-  };
-
-  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
-
-  if (!pl_store_begin (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  if (!pl_db_backup (self->db, dest, error))
     {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", tables[i]);
-
-      if (!exec_sql (self->db, sql, error))
+      if (error != NULL && *error != NULL && (*error)->domain == PL_DB_ERROR
+          && (*error)->code == PL_DB_ERROR_FAILED)
         {
-          pl_store_rollback (self);
+          /* Keep the sentence; it names the file. */
+          (*error)->domain = PL_ERROR;
           return FALSE;
         }
-      mark_dirty (self, tables[i]);
+      return pl_store_translate_error (error, NULL);
     }
 
-  return pl_store_commit (self, error);
+  return TRUE;
 }

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "pl-error.h"
 #include "pl-records.h"
@@ -39,7 +38,6 @@ PlStore     *pl_store_open_with_migrations (const char        *path,
                                             GError           **error);
 
 const char  *pl_store_get_path            (PlStore            *self);
-sqlite3     *pl_store_get_db              (PlStore            *self);
 int          pl_store_get_schema_version  (PlStore            *self);
 const char  *pl_store_get_migration_backup (PlStore           *self);
 gboolean     pl_store_is_empty            (PlStore            *self);
@@ -51,13 +49,8 @@ gboolean     pl_store_commit              (PlStore            *self,
                                            GError            **error);
 void         pl_store_rollback            (PlStore            *self);
 
-/* Runs SQL with no result rows; used by the sample loader and importers. */
-gboolean     pl_store_exec                (PlStore            *self,
-                                           const char         *sql,
-                                           GError            **error);
-
 /* Generic record access. Each write is one transaction (or part of the
- * caller's) and emits ::changed with the table name once committed. */
+ * caller's); once committed, ::changed tells of every row it wrote. */
 gboolean     pl_store_insert              (PlStore            *self,
                                            PlRecord           *record,
                                            GError            **error);
@@ -119,15 +112,5 @@ gboolean     pl_store_check               (PlStore            *self,
 gboolean     pl_store_backup              (PlStore            *self,
                                            const char         *dest,
                                            GError            **error);
-
-/* Removes every table's rows (keeps settings); for "Start again". */
-gboolean     pl_store_clear               (PlStore            *self,
-                                           GError            **error);
-
-/* Emits ::changed for @table; used by modules that write with raw SQL. */
-void         pl_store_emit_changed        (PlStore            *self,
-                                           const char         *table);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-withdrawal.h"
+#include "pl-store-legacy-private.h"
 
 /* Partners do withdraw from a network (two of the case study's sixteen
  * placements were cancelled that way), and their placements must then be
@@ -102,7 +103,7 @@ pl_withdrawal_open_placements (PlStore *store,
 
   g_return_val_if_fail (PL_IS_STORE (store), ids);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT p.id FROM placement AS p JOIN staff AS s ON s.id = p.staff_id "
                           "WHERE s.partner_id = ?1 AND p.status IN " OPEN_STATUSES " "
                           "ORDER BY s.name COLLATE NOCASE, p.id",
@@ -125,7 +126,7 @@ sql_failed (PlStore  *store,
             GError  **error)
 {
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot record the withdrawal: %s"),
-               sqlite3_errmsg (pl_store_get_db (store)));
+               sqlite3_errmsg (pl_store_get_sqlite (store)));
   return FALSE;
 }
 
@@ -139,7 +140,7 @@ run (PlStore      *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   va_list args;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     return sql_failed (store, error);
 
   /* 's' binds a string (NULL binds NULL), 'i' a gint64. */
@@ -173,7 +174,7 @@ apply_choice (PlWithdrawal              *self,
               const char                *cancel_reason,
               GError                   **error)
 {
-  sqlite3 *db = pl_store_get_db (self->store);
+  sqlite3 *db = pl_store_get_sqlite (self->store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   PlacementBefore before = { 0, };
 

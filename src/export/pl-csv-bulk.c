@@ -14,6 +14,7 @@
 
 #include "pl-csv-bulk.h"
 #include "pl-store.h"
+#include "pl-store-legacy-private.h"
 
 /* Two things made a large import slow that have nothing to do with its
  * rows.

@@ -14,6 +14,7 @@
 
 #include "pl-csv-private.h"
 #include "pl-csv-writer.h"
+#include "pl-store-legacy-private.h"
 
 /* One query a kind, names resolved and lists gathered by SQL, so that an
  * export of 100,000 placements is one pass. Each cell is written the way
@@ -115,7 +116,7 @@ pl_csv_export_file (PlStore       *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   spec = pl_csv_kind_get (kind);
-  db = pl_store_get_db (store);
+  db = pl_store_get_sqlite (store);
 
   none_for_zero = g_new0 (gboolean, spec->n_columns);
   for (guint i = 0; i < spec->n_columns; i++)

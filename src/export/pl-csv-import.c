@@ -17,6 +17,7 @@
 #include "pl-csv-reader.h"
 #include "pl-date.h"
 #include "pl-records.h"
+#include "pl-store-legacy-private.h"
 
 /* An import reads the file once and writes each row with prepared
  * statements inside one transaction. Names are looked up in hash tables
@@ -1177,7 +1178,7 @@ pl_csv_import_data (PlStore        *store,
   reader = pl_csv_reader_new (data, length, filename);
 
   self.store = store;
-  self.db = pl_store_get_db (store);
+  self.db = pl_store_get_sqlite (store);
   self.kind = pl_csv_kind_get (kind);
   self.reader = reader;
   self.strings = g_string_chunk_new (64 * 1024);

@@ -14,6 +14,7 @@
 
 #include "pl-date.h"
 #include "pl-ics.h"
+#include "pl-store-legacy-private.h"
 
 /* The file is written here rather than through libical's serialiser so
  * that the output is exactly RFC 5545 and the same from one run to the
@@ -156,7 +157,7 @@ prepare (Writer      *writer,
          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = pl_store_get_db (writer->store);
+  sqlite3 *db = pl_store_get_sqlite (writer->store);
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -470,7 +471,7 @@ pl_ics_export (PlStore      *store,
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be read: %s"),
-                     sqlite3_errmsg (pl_store_get_db (store)));
+                     sqlite3_errmsg (pl_store_get_sqlite (store)));
       return NULL;
     }
 

@@ -15,6 +15,7 @@
 
 #include "pl-date.h"
 #include "pl-ics.h"
+#include "pl-store-legacy-private.h"
 
 /* libical is forgiving: it reads "2024013x" as 3 January and drops what it
  * cannot read with no more than an X-LIC-ERROR property, and it knows
@@ -1455,10 +1456,10 @@ pl_ics_resolve_owner (PlStore      *store,
 
       sql = g_strdup_printf ("SELECT id FROM %s WHERE name = ? COLLATE NOCASE ORDER BY id",
                              owners[i].table);
-      if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
         {
           g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be read: %s"),
-                       sqlite3_errmsg (pl_store_get_db (store)));
+                       sqlite3_errmsg (pl_store_get_sqlite (store)));
           return FALSE;
         }
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
@@ -1505,7 +1506,7 @@ write_events (PlStore            *store,
               PlIcsImportResult  *result,
               GError            **error)
 {
-  sqlite3 *db = pl_store_get_db (store);
+  sqlite3 *db = pl_store_get_sqlite (store);
   g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;

@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-pack-data.h"
 #include "pl-stats.h"
+#include "pl-store-legacy-private.h"
 
 /* What an employer pack says about its employer, read once. "Coming"
  * placements are those on their way to happening (request to confirmed)
@@ -197,7 +198,7 @@ prepare (PlStore     *store,
          const char  *sql,
          GError     **error)
 {
-  sqlite3 *db = pl_store_get_db (store);
+  sqlite3 *db = pl_store_get_sqlite (store);
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -222,7 +223,7 @@ step_done (PlStore       *store,
 
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
                _("Cannot read the employer pack's data from %s: %s"),
-               pl_store_get_path (store), sqlite3_errmsg (pl_store_get_db (store)));
+               pl_store_get_path (store), sqlite3_errmsg (pl_store_get_sqlite (store)));
   return FALSE;
 }
 

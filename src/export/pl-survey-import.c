@@ -16,6 +16,7 @@
 #include "pl-date.h"
 #include "pl-survey-import.h"
 #include "pl-survey.h"
+#include "pl-store-legacy-private.h"
 
 /* Survey exports: one anonymous response a row, as online form tools and
  * spreadsheets write them.
@@ -827,7 +828,7 @@ pl_survey_import_data (PlStore             *store,
   g_return_val_if_fail (filename != NULL, FALSE);
 
   self.store = store;
-  self.db = pl_store_get_db (store);
+  self.db = pl_store_get_sqlite (store);
   self.kind = g_str_equal (kind, "student") ? "student" : "employer";
   self.questions = pl_survey_questions (kind);
   self.n_questions = g_strv_length ((char **) self.questions);

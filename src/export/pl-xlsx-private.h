@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "pl-xlsx.h"
+#include "pl-store-legacy-private.h"
 
 G_BEGIN_DECLS
 

@@ -19,6 +19,7 @@
 #include "pl-date.h"
 #include "pl-stats.h"
 #include "pl-xlsx-private.h"
+#include "pl-store-legacy-private.h"
 
 /* The partner workbook: a Summary sheet (pl-xlsx-summary.c) and one
  * filterable table a sheet.
@@ -1728,7 +1729,7 @@ pl_xlsx_export (PlStore              *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   export.store = store;
-  export.db = pl_store_get_db (store);
+  export.db = pl_store_get_sqlite (store);
   export.options = options;
   export.cancellable = cancellable;
   export.progress = progress;

@@ -14,6 +14,7 @@
 #include "pl-agenda.h"
 #include "pl-date.h"
 #include "pl-workdays.h"
+#include "pl-store-legacy-private.h"
 
 G_DEFINE_BOXED_TYPE (PlAgenda, pl_agenda, pl_agenda_ref, pl_agenda_unref)
 
@@ -55,7 +56,7 @@ set_sql_error (PlStore  *store,
                GError  **error)
 {
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be read: %s"),
-               sqlite3_errmsg (pl_store_get_db (store)));
+               sqlite3_errmsg (pl_store_get_sqlite (store)));
 }
 
 static sqlite3_stmt *
@@ -68,7 +69,7 @@ prepare (PlStore                *store,
 {
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sql_error (store, error);
       sqlite3_finalize (stmt);
@@ -306,7 +307,7 @@ collect_owner_names (PlStore  *store,
         continue;
 
       sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?", tables[period->owner_kind]);
-      if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
         continue;
       sqlite3_bind_int64 (stmt, 1, period->owner_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)

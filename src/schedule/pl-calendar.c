@@ -14,6 +14,7 @@
 
 #include "pl-calendar.h"
 #include "pl-date.h"
+#include "pl-store-legacy-private.h"
 
 G_DEFINE_BOXED_TYPE (PlPeriod, pl_period, pl_period_copy, pl_period_free)
 
@@ -101,7 +102,7 @@ db_failed (PlStore  *store,
 {
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
                _("The database could not be read: %s"),
-               sqlite3_errmsg (pl_store_get_db (store)));
+               sqlite3_errmsg (pl_store_get_sqlite (store)));
   return FALSE;
 }
 
@@ -112,7 +113,7 @@ prepare (PlStore     *store,
 {
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       db_failed (store, error);
       sqlite3_finalize (stmt);

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-milestones.h"
+#include "pl-store-legacy-private.h"
 
 /* Milestones are rows of their own, not computed on the fly, because a done
  * milestone must keep the date it was due when it was done: a placement
@@ -43,7 +44,7 @@ sql_failed (PlStore  *store,
             GError  **error)
 {
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot update the milestones: %s"),
-               sqlite3_errmsg (pl_store_get_db (store)));
+               sqlite3_errmsg (pl_store_get_sqlite (store)));
   return FALSE;
 }
 
@@ -57,7 +58,7 @@ load_templates (PlStore  *store,
 
   g_array_set_clear_func (templates, template_clear);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT kind, label, anchor, offset, unit FROM milestone_template "
                           "ORDER BY position, id", -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -126,7 +127,7 @@ update_one (PlStore    *store,
             gint64      placement_id,
             GError    **error)
 {
-  sqlite3 *db = pl_store_get_db (store);
+  sqlite3 *db = pl_store_get_sqlite (store);
   g_autoptr(sqlite3_stmt) existing = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
@@ -272,7 +273,7 @@ pl_milestones_update_all (PlStore  *store,
 
   /* Every placement that has days or milestones: one that lost its days
    * keeps only what was done. */
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT placement_id FROM placement_day "
                           "UNION SELECT placement_id FROM milestone", -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -345,7 +346,7 @@ pl_milestones_to_json (PlStore     *store,
 
   json_builder_begin_array (builder);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT m.placement_id, s.name, m.kind, m.label, m.due, m.done, "
                           "  (m.done IS NULL AND m.due < ?1) "
                           "FROM milestone AS m "
@@ -384,7 +385,7 @@ pl_milestones_to_json (PlStore     *store,
         }
     }
   else
-    g_critical ("Cannot list milestones: %s", sqlite3_errmsg (pl_store_get_db (store)));
+    g_critical ("Cannot list milestones: %s", sqlite3_errmsg (pl_store_get_sqlite (store)));
 
   json_builder_end_array (builder);
   return json_builder_get_root (builder);

@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-problem.h"
 #include "pl-workdays.h"
+#include "pl-store-legacy-private.h"
 
 /* No horizon reaches further than this many days after today, whatever a
  * window says, so that a mistyped year cannot make the arrays huge. */
@@ -858,7 +859,7 @@ pl_problem_new_for_store (PlStore      *store,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   loader.problem = problem;
-  loader.db = pl_store_get_db (store);
+  loader.db = pl_store_get_sqlite (store);
   loader.sector_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.partner_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.staff_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

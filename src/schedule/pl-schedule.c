@@ -14,6 +14,7 @@
 #include "pl-date.h"
 #include "pl-lifecycle.h"
 #include "pl-schedule.h"
+#include "pl-store-legacy-private.h"
 
 G_DEFINE_BOXED_TYPE (PlProposal, pl_proposal, pl_proposal_copy, pl_proposal_free)
 
@@ -490,7 +491,7 @@ sql_failed (PlStore  *store,
             GError  **error)
 {
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not save the plan: %s"),
-               sqlite3_errmsg (pl_store_get_db (store)));
+               sqlite3_errmsg (pl_store_get_sqlite (store)));
   return FALSE;
 }
 
@@ -503,7 +504,7 @@ read_placement (PlStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT status, ifnull(employer_id, 0) FROM placement WHERE id = ?",
                           -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
@@ -524,7 +525,7 @@ write_placement (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "UPDATE placement SET employer_id = ?, status = ? WHERE id = ?",
                           -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
@@ -562,7 +563,7 @@ pl_schedule_apply (PlStore            *store,
   if (!pl_store_begin (store, error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "INSERT INTO placement_event (placement_id, changed_on, from_status,"
                           " to_status, reason) VALUES (?, ?, ?, 'proposed', ?)",
                           -1, &event, NULL) != SQLITE_OK)
@@ -629,7 +630,7 @@ pl_schedule_apply (PlStore            *store,
           goto failed;
         }
       g_array_index (items, UndoItem, items->len - 1).event_id =
-        sqlite3_last_insert_rowid (pl_store_get_db (store));
+        sqlite3_last_insert_rowid (pl_store_get_sqlite (store));
     }
 
   pl_store_emit_changed (store, "placement");
@@ -685,7 +686,7 @@ pl_schedule_undo (PlStore         *store,
                                   error))
         goto failed;
 
-      if (sqlite3_prepare_v2 (pl_store_get_db (store),
+      if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                               "DELETE FROM placement_event WHERE id = ?", -1, &stmt,
                               NULL) != SQLITE_OK)
         {

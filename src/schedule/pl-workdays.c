@@ -11,6 +11,7 @@
 
 #include "pl-date.h"
 #include "pl-workdays.h"
+#include "pl-store-legacy-private.h"
 
 struct _PlWorkdays
 {
@@ -238,7 +239,7 @@ pl_workdays_new_for_store (PlStore *store)
 
   g_return_val_if_fail (PL_IS_STORE (store), self);
 
-  if (sqlite3_prepare_v2 (pl_store_get_db (store),
+  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                           "SELECT kind, start_date, end_date FROM calendar_period "
                           "WHERE owner_kind = 'all' AND kind IN ('holiday', 'bank_holiday')",
                           -1, &stmt, NULL) != SQLITE_OK)

@@ -24,6 +24,7 @@
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-survey-import.h"
+#include "pl-store-legacy-private.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -75,7 +76,7 @@ count_responses (const char *where)
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM survey_response%s", where);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);

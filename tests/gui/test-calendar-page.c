@@ -22,6 +22,7 @@
 #include "pl-period-dialog.h"
 #include "pl-sample.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The Calendar page on the sample network, in a real window under Xvfb:
  * every placement's days are drawn in the right cells of the right month,
@@ -161,7 +162,7 @@ placements_with_days (PlStore *store)
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GArray *out = g_array_new (FALSE, FALSE, sizeof (SamplePlacement));
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                        "SELECT id FROM placement WHERE status <> 'cancelled'"
                                        " AND EXISTS (SELECT 1 FROM placement_day"
                                        " WHERE placement_id = placement.id) ORDER BY id",
@@ -308,7 +309,7 @@ test_cancelled_hidden (Fixture       *f,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "SELECT p.id, d.day FROM placement p JOIN placement_day d"
                                        " ON d.placement_id = p.id WHERE p.status = 'cancelled'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
@@ -341,7 +342,7 @@ test_filter_and_description (Fixture       *f,
   GDate day, other_day;
 
   /* Two placements of different staff in the same month. */
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "SELECT a.placement_id, a.day, b.placement_id, b.day,"
                                        " p.staff_id, s.name"
                                        " FROM placement_day a JOIN placement_day b"

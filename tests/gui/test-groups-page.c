@@ -24,6 +24,7 @@
 #include "pl-sample.h"
 #include "pl-staff-picker.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The Groups page driven through its widgets: text typed into the real
  * entries, choices made in the real rows and dialogs, buttons clicked;
@@ -309,7 +310,7 @@ count_where (PlStore    *store,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, group_id);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -322,7 +323,7 @@ count_sql (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
@@ -335,7 +336,7 @@ query_text (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)

@@ -26,6 +26,7 @@
 #include "pl-stats.h"
 #include "pl-survey-dialog.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The evidence of impact in the app, on the sample network, driven through
  * the widgets: the Overview's charts and their text alternatives follow
@@ -54,7 +55,7 @@ query_int (PlStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store), sql, -1, &stmt, NULL), ==,
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);

@@ -19,6 +19,7 @@
 #include "pl-placements-page.h"
 #include "pl-preferences-window.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* A new request walked to "evaluated" in the app, as a coordinator would:
  * the real Advance button is clicked at every step, each refusal is read
@@ -590,7 +591,7 @@ test_preferences (Fixture       *f,
                    "10 weeks before the first day");
   pl_preferences_window_flush (prefs);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "SELECT offset, (SELECT due FROM milestone "
                                        "WHERE kind = 'first_contact' AND placement_id = ?1) "
                                        "FROM milestone_template WHERE kind = 'first_contact'",

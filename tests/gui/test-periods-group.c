@@ -20,6 +20,7 @@
 #include "pl-staff-page.h"
 #include "pl-test-data.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The Calendar group of the Employers, Staff and Partners pages, on the
  * sample network: it lists the owner's own periods, adds one through the
@@ -244,7 +245,7 @@ period_by_label (PlStore    *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                        "SELECT id FROM calendar_period WHERE label = ?1", -1,
                                        &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, label, -1, SQLITE_STATIC);
@@ -261,7 +262,7 @@ period_values (PlStore *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GString *text = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
                                        "SELECT * FROM calendar_period WHERE id = ?1", -1,
                                        &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, id);

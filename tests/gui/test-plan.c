@@ -20,6 +20,7 @@
 #include "pl-plan-page.h"
 #include "pl-sample.h"
 #include "pl-window.h"
+#include "pl-store-legacy-private.h"
 
 /* The Plan page on the sample network (today is 22 November 2026): three
  * open requests, of which the Health and Science one has no employer. */
@@ -348,7 +349,7 @@ test_replan (Fixture       *fixture,
   g_autofree char *status = NULL;
   gint64 id, employer;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_db (fixture->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (fixture->store),
                                        "SELECT id, employer_id FROM placement"
                                        " WHERE status = 'agreed'", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -1,0 +1,192 @@
+/* pl-db-private.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The connection under the store, for the modules of src/core only: no
+ * header outside src/core may include this one (check-layers.py fails on
+ * it), and nothing of it appears in a public header.
+ *
+ * It is the one place that knows which database engine is underneath.
+ * Everything above it is written against this interface:
+ *
+ * - Parameters are `?` or `?N` (1-based); columns are read by position.
+ * - Values are text, 64-bit integers, doubles and NULL. Dates are ISO
+ *   `YYYY-MM-DD` text, booleans integers 0 and 1.
+ * - SQL sticks to what SQLite and PostgreSQL both understand: coalesce(),
+ *   CASE, `INSERT … ON CONFLICT … DO …`, `RETURNING`, `count(*) FILTER
+ *   (WHERE …)`, standard joins and subqueries. Where an engine's own
+ *   function is needed, pl_db_sql() gives the spelling.
+ * - Every write goes through here, so the connection sees every changed
+ *   row and reports it to the store (PlDbChangeFunc), which tells the
+ *   model's listeners once the transaction has committed. */
+
+typedef struct _PlDb   PlDb;
+typedef struct _PlStmt PlStmt;
+
+#define PL_DB_ERROR (pl_db_error_quark ())
+
+typedef enum
+{
+  PL_DB_ERROR_FAILED,
+  PL_DB_ERROR_BUSY,         /* another connection holds the lock too long */
+  PL_DB_ERROR_FULL,         /* the disk (or the file size limit) is full */
+  PL_DB_ERROR_READ_ONLY,    /* the file or its folder cannot be written */
+  PL_DB_ERROR_MOVED,        /* the file was removed or replaced under us */
+  PL_DB_ERROR_NOT_DATABASE, /* the file is not a database at all */
+  PL_DB_ERROR_CORRUPT,
+  PL_DB_ERROR_UNIQUE,       /* constraint violations, by kind */
+  PL_DB_ERROR_FOREIGN_KEY,
+  PL_DB_ERROR_NOT_NULL,
+  PL_DB_ERROR_CHECK,        /* the message names the constraint */
+} PlDbError;
+
+GQuark pl_db_error_quark (void);
+
+typedef enum
+{
+  PL_DB_INSERT,
+  PL_DB_UPDATE,
+  PL_DB_DELETE,
+} PlDbChange;
+
+/* Called for every row a statement writes, inside the statement: it must
+ * not use the connection. */
+typedef void (*PlDbChangeFunc) (PlDbChange  change,
+                                const char *table,
+                                gint64      id,
+                                gpointer    user_data);
+
+/* Opens the database at @path; only with @create is a missing file made
+ * (mode 0600, through the VFS of pl-vfs.c). */
+PlDb       *pl_db_open            (const char      *path,
+                                   gboolean         create,
+                                   GError         **error);
+void        pl_db_close           (PlDb            *db);
+const char *pl_db_get_path        (PlDb            *db);
+/* @func hears of every row written; @settled is called when written rows
+ * have become permanent outside an explicit transaction (a statement run
+ * on its own), when it is safe to use the connection again. */
+void        pl_db_set_change_func (PlDb            *db,
+                                   PlDbChangeFunc   func,
+                                   GFunc            settled,
+                                   gpointer         user_data);
+
+/* Runs one or more statements that return no rows. */
+gboolean    pl_db_exec            (PlDb            *db,
+                                   const char      *sql,
+                                   GError         **error);
+/* The first column of the first row of @sql, or @fallback. */
+gint64      pl_db_query_int       (PlDb            *db,
+                                   const char      *sql,
+                                   gint64           fallback);
+/* Rows written, inserted or deleted by the last statement that wrote. */
+gint64      pl_db_get_changes     (PlDb            *db);
+gboolean    pl_db_in_transaction  (PlDb            *db);
+
+/* Transactions: BEGIN takes the write lock at once, so that two writers
+ * wait for each other at the start rather than fail at the end. */
+gboolean    pl_db_begin           (PlDb            *db,
+                                   GError         **error);
+gboolean    pl_db_commit          (PlDb            *db,
+                                   GError         **error);
+void        pl_db_rollback        (PlDb            *db);
+
+/* The engine's spelling of the few things SQL does not standardise. */
+typedef enum
+{
+  PL_DB_SQL_NOW,        /* the current UTC time as 'YYYY-MM-DDTHH:MM:SSZ' text */
+  PL_DB_SQL_NOCASE,     /* the collation suffix for case-blind text order */
+} PlDbSql;
+
+const char *pl_db_sql             (PlDb            *db,
+                                   PlDbSql          what);
+
+/* The schema's version and owner marks, and the engine's own checks. */
+int         pl_db_get_version     (PlDb            *db);
+gboolean    pl_db_set_version     (PlDb            *db,
+                                   int              version,
+                                   guint32          application_id,
+                                   GError         **error);
+guint32     pl_db_get_application_id (PlDb         *db);
+gint64      pl_db_count_tables    (PlDb            *db);
+/* Appends one line per problem the engine finds in the file. */
+void        pl_db_check           (PlDb            *db,
+                                   GPtrArray       *report);
+/* The columns elsewhere that refer to rows of @table and keep them from
+ * being deleted while referred to (no ON DELETE action): pairs of table
+ * and column names, flattened (transfer full). */
+GStrv       pl_db_list_restricting_references (PlDb   *db,
+                                               const char *table);
+/* A consistent copy of the whole database at @dest, written whole or not
+ * at all, mode 0600, readable without a WAL. */
+gboolean    pl_db_backup          (PlDb            *db,
+                                   const char      *dest,
+                                   GError         **error);
+
+/* A statement, prepared once per connection and kept (@sql is the key):
+ * use literals in @sql only for things that never vary. Free it (or let
+ * g_autoptr do it) to give it back; one in use is never handed out twice,
+ * so a query may run inside another's loop. */
+PlStmt     *pl_db_prepare         (PlDb            *db,
+                                   const char      *sql,
+                                   GError         **error);
+/* The same for SQL built at run time (a list of ids): not kept. */
+PlStmt     *pl_db_prepare_once    (PlDb            *db,
+                                   const char      *sql,
+                                   GError         **error);
+void        pl_stmt_free          (PlStmt          *stmt);
+
+void        pl_stmt_bind_int      (PlStmt          *stmt,
+                                   int              index,
+                                   gint64           value);
+void        pl_stmt_bind_double   (PlStmt          *stmt,
+                                   int              index,
+                                   double           value);
+/* NULL binds NULL. */
+void        pl_stmt_bind_text     (PlStmt          *stmt,
+                                   int              index,
+                                   const char      *value);
+void        pl_stmt_bind_null     (PlStmt          *stmt,
+                                   int              index);
+/* 0 binds NULL: for optional references. */
+void        pl_stmt_bind_id       (PlStmt          *stmt,
+                                   int              index,
+                                   gint64           id);
+
+/* Steps to the next row: TRUE when there is one; FALSE at the end, or on
+ * an error (then @error is set). */
+gboolean    pl_stmt_next          (PlStmt          *stmt,
+                                   GError         **error);
+/* Runs a statement that returns no rows (or whose rows are not wanted). */
+gboolean    pl_stmt_run           (PlStmt          *stmt,
+                                   GError         **error);
+/* Makes the statement ready to run again, keeping its bindings. */
+void        pl_stmt_reset         (PlStmt          *stmt);
+
+gboolean    pl_stmt_is_null       (PlStmt          *stmt,
+                                   int              column);
+gint64      pl_stmt_get_int       (PlStmt          *stmt,
+                                   int              column);
+double      pl_stmt_get_double    (PlStmt          *stmt,
+                                   int              column);
+/* Valid until the next step; NULL for NULL. */
+const char *pl_stmt_get_text      (PlStmt          *stmt,
+                                   int              column);
+char       *pl_stmt_dup_text      (PlStmt          *stmt,
+                                   int              column);
+int         pl_stmt_get_n_columns (PlStmt          *stmt);
+const char *pl_stmt_get_column_name (PlStmt        *stmt,
+                                     int            column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlStmt, pl_stmt_free)
+
+G_END_DECLS

@@ -1,0 +1,680 @@
+/* pl-db.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The store's connection on SQLite: the only file of the project that
+ * calls SQLite (see pl-db-private.h for the interface and its rules). */
+
+#define G_LOG_DOMAIN "pl-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "pl-db-private.h"
+#include "pl-vfs-private.h"
+
+struct _PlDb
+{
+  char           *path;
+  sqlite3        *handle;
+  GHashTable     *statements;   /* SQL text → PlStmt, kept for reuse */
+  PlDbChangeFunc  change_func;
+  GFunc           settled_func;
+  gpointer        change_data;
+  gboolean        unsettled;    /* rows written since settled_func ran */
+};
+
+struct _PlStmt
+{
+  PlDb         *db;
+  sqlite3_stmt *handle;
+  gboolean      kept;     /* belongs to db->statements */
+  gboolean      in_use;
+};
+
+G_DEFINE_QUARK (pl-db-error-quark, pl_db_error)
+
+/* The code of the error SQLite reports for @rc on @handle. */
+static PlDbError
+error_code (sqlite3 *handle,
+            int      rc)
+{
+  int extended = handle ? sqlite3_extended_errcode (handle) : rc;
+
+  switch (extended)
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return PL_DB_ERROR_UNIQUE;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return PL_DB_ERROR_FOREIGN_KEY;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return PL_DB_ERROR_NOT_NULL;
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return PL_DB_ERROR_CHECK;
+    case SQLITE_READONLY_DBMOVED:
+      return PL_DB_ERROR_MOVED;
+    default:
+      break;
+    }
+
+  switch (extended & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return PL_DB_ERROR_BUSY;
+    case SQLITE_FULL:
+      return PL_DB_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return PL_DB_ERROR_READ_ONLY;
+    case SQLITE_NOTADB:
+      return PL_DB_ERROR_NOT_DATABASE;
+    case SQLITE_CORRUPT:
+      return PL_DB_ERROR_CORRUPT;
+    case SQLITE_CONSTRAINT:
+      return PL_DB_ERROR_CHECK;
+    case SQLITE_IOERR:
+      /* A write past RLIMIT_FSIZE or onto a full disk can surface as an
+       * I/O error of the journal. */
+      if (extended == SQLITE_IOERR_WRITE && (errno == ENOSPC || errno == EFBIG))
+        return PL_DB_ERROR_FULL;
+      return PL_DB_ERROR_FAILED;
+    default:
+      return PL_DB_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_error (GError  **error,
+           sqlite3  *handle,
+           int       rc)
+{
+  g_set_error_literal (error, PL_DB_ERROR, error_code (handle, rc),
+                       handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static void
+on_update (void          *data,
+           int            op,
+           const char    *database,
+           const char    *table,
+           sqlite3_int64  rowid)
+{
+  PlDb *db = data;
+  PlDbChange change;
+
+  if (db->change_func == NULL || g_strcmp0 (database, "main") != 0)
+    return;
+
+  switch (op)
+    {
+    case SQLITE_INSERT: change = PL_DB_INSERT; break;
+    case SQLITE_DELETE: change = PL_DB_DELETE; break;
+    default: change = PL_DB_UPDATE; break;
+    }
+
+  db->unsettled = TRUE;
+  db->change_func (change, table, rowid, db->change_data);
+}
+
+/* After a statement: rows written outside an explicit transaction have
+ * been committed by now. */
+static void
+settle (PlDb *db)
+{
+  if (db->unsettled && db->settled_func != NULL && sqlite3_get_autocommit (db->handle))
+    {
+      db->unsettled = FALSE;
+      db->settled_func (db, db->change_data);
+    }
+}
+
+static void
+stmt_destroy (gpointer data)
+{
+  PlStmt *stmt = data;
+
+  sqlite3_finalize (stmt->handle);
+  g_free (stmt);
+}
+
+PlDb *
+pl_db_open (const char  *path,
+            gboolean     create,
+            GError     **error)
+{
+  PlDb *db;
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  pl_vfs_register ();
+
+  db = g_new0 (PlDb, 1);
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_destroy);
+
+  rc = sqlite3_open_v2 (path, &db->handle, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PL_DB_ERROR, error_code (db->handle, rc), _("Cannot open “%s”: %s"),
+                   path, db->handle ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
+      pl_db_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db->handle, 1);
+  sqlite3_busy_timeout (db->handle, 5000);
+  sqlite3_update_hook (db->handle, on_update, db);
+
+  return db;
+}
+
+void
+pl_db_close (PlDb *db)
+{
+  if (db == NULL)
+    return;
+
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+  if (db->handle != NULL)
+    sqlite3_close_v2 (db->handle);
+  g_free (db->path);
+  g_free (db);
+}
+
+const char *
+pl_db_get_path (PlDb *db)
+{
+  return db->path;
+}
+
+void
+pl_db_set_change_func (PlDb           *db,
+                       PlDbChangeFunc  func,
+                       GFunc           settled,
+                       gpointer        user_data)
+{
+  db->change_func = func;
+  db->settled_func = settled;
+  db->change_data = user_data;
+}
+
+gboolean
+pl_db_exec (PlDb        *db,
+            const char  *sql,
+            GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db->handle, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error_literal (error, PL_DB_ERROR, error_code (db->handle, rc),
+                           message ? message : sqlite3_errmsg (db->handle));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  settle (db);
+  return TRUE;
+}
+
+gint64
+pl_db_query_int (PlDb       *db,
+                 const char *sql,
+                 gint64      fallback)
+{
+  g_autoptr(PlStmt) stmt = pl_db_prepare (db, sql, NULL);
+
+  if (stmt == NULL || !pl_stmt_next (stmt, NULL) || pl_stmt_is_null (stmt, 0))
+    return fallback;
+  return pl_stmt_get_int (stmt, 0);
+}
+
+gint64
+pl_db_get_changes (PlDb *db)
+{
+  return sqlite3_changes64 (db->handle);
+}
+
+gboolean
+pl_db_in_transaction (PlDb *db)
+{
+  return sqlite3_get_autocommit (db->handle) == 0;
+}
+
+gboolean
+pl_db_begin (PlDb    *db,
+             GError **error)
+{
+  return pl_db_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+pl_db_commit (PlDb    *db,
+              GError **error)
+{
+  return pl_db_exec (db, "COMMIT", error);
+}
+
+void
+pl_db_rollback (PlDb *db)
+{
+  /* SQLite may have rolled back already (a full disk does that). What was
+   * written is undone, so nobody is to hear of it. */
+  if (pl_db_in_transaction (db))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  db->unsettled = FALSE;
+}
+
+const char *
+pl_db_sql (PlDb    *db,
+           PlDbSql  what)
+{
+  switch (what)
+    {
+    case PL_DB_SQL_NOW:
+      return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+    case PL_DB_SQL_NOCASE:
+      return "COLLATE NOCASE";
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+int
+pl_db_get_version (PlDb *db)
+{
+  return (int) pl_db_query_int (db, "PRAGMA user_version", -1);
+}
+
+gboolean
+pl_db_set_version (PlDb     *db,
+                   int       version,
+                   guint32   application_id,
+                   GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                          version, (gint32) application_id);
+
+  return pl_db_exec (db, sql, error);
+}
+
+guint32
+pl_db_get_application_id (PlDb *db)
+{
+  return (guint32) pl_db_query_int (db, "PRAGMA application_id", 0);
+}
+
+gint64
+pl_db_count_tables (PlDb *db)
+{
+  return pl_db_query_int (db, "SELECT count(*) FROM sqlite_schema", 0);
+}
+
+static void
+collect_rows (PlDb       *db,
+              const char *sql,
+              GPtrArray  *report,
+              const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare_once (db, sql, &error);
+
+  if (stmt == NULL)
+    {
+      g_ptr_array_add (report, g_strdup_printf ("%s%s", prefix, error->message));
+      return;
+    }
+
+  while (pl_stmt_next (stmt, &error))
+    {
+      g_autoptr(GString) line = g_string_new (prefix);
+
+      for (int i = 0; i < pl_stmt_get_n_columns (stmt); i++)
+        {
+          const char *text = pl_stmt_get_text (stmt, i);
+          g_string_append_printf (line, "%s%s", i ? " " : "", text ? text : "-");
+        }
+
+      if (g_str_equal (line->str + strlen (prefix), "ok"))
+        continue;
+      g_ptr_array_add (report, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+
+  if (error != NULL)
+    g_ptr_array_add (report, g_strdup_printf ("%s%s", prefix, error->message));
+}
+
+void
+pl_db_check (PlDb      *db,
+             GPtrArray *report)
+{
+  collect_rows (db, "PRAGMA integrity_check", report, _("integrity: "));
+  collect_rows (db, "PRAGMA foreign_key_check", report, _("missing reference: "));
+}
+
+GStrv
+pl_db_list_restricting_references (PlDb       *db,
+                                   const char *table)
+{
+  g_autoptr(GStrvBuilder) pairs = g_strv_builder_new ();
+  g_autoptr(PlStmt) stmt = NULL;
+
+  stmt = pl_db_prepare (db,
+                        "SELECT m.name, f.\"from\" FROM sqlite_schema AS m, "
+                        "pragma_foreign_key_list(m.name) AS f "
+                        "WHERE m.type = 'table' AND f.\"table\" = ?1 "
+                        "AND f.on_delete IN ('RESTRICT', 'NO ACTION') ORDER BY m.name",
+                        NULL);
+  if (stmt != NULL)
+    {
+      pl_stmt_bind_text (stmt, 1, table);
+      while (pl_stmt_next (stmt, NULL))
+        {
+          g_strv_builder_add (pairs, pl_stmt_get_text (stmt, 0));
+          g_strv_builder_add (pairs, pl_stmt_get_text (stmt, 1));
+        }
+    }
+
+  return g_strv_builder_end (pairs);
+}
+
+gboolean
+pl_db_backup (PlDb        *db,
+              const char  *dest,
+              GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (dest, ".partial", NULL);
+  sqlite3 *out = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  /* The copy is made by SQLite (through the VFS, so mode 0600 from its
+   * first moment) under another name, and renamed when whole. */
+  g_unlink (tmp);
+  rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PL_DB_ERROR, error_code (out, rc), _("Cannot write the copy: %s"),
+                   out ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (out);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (out, "main", db->handle, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, PL_DB_ERROR, error_code (out, SQLITE_ERROR),
+                   _("Cannot copy the database: %s"), sqlite3_errmsg (out));
+      sqlite3_close_v2 (out);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+
+  /* The copy is a plain rollback-journal file, readable on its own. */
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK
+         ? SQLITE_DONE : sqlite3_errcode (out);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, PL_DB_ERROR, error_code (out, rc),
+                   _("Cannot copy the database: %s"), sqlite3_errmsg (out));
+      sqlite3_close_v2 (out);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (out);
+
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), dest, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static PlStmt *
+prepare (PlDb        *db,
+         const char  *sql,
+         gboolean     keep,
+         GError     **error)
+{
+  PlStmt *stmt = g_new0 (PlStmt, 1);
+  int rc;
+
+  stmt->db = db;
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0,
+                           &stmt->handle, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PL_DB_ERROR, error_code (db->handle, rc),
+                   _("Cannot prepare a query: %s"), sqlite3_errmsg (db->handle));
+      g_free (stmt);
+      return NULL;
+    }
+
+  if (keep)
+    {
+      stmt->kept = TRUE;
+      g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+    }
+  stmt->in_use = TRUE;
+  return stmt;
+}
+
+PlStmt *
+pl_db_prepare (PlDb        *db,
+               const char  *sql,
+               GError     **error)
+{
+  PlStmt *stmt;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt == NULL)
+    return prepare (db, sql, TRUE, error);
+
+  /* The kept one is busy in a caller up the stack: a second, not kept. */
+  if (stmt->in_use)
+    return prepare (db, sql, FALSE, error);
+
+  stmt->in_use = TRUE;
+  return stmt;
+}
+
+PlStmt *
+pl_db_prepare_once (PlDb        *db,
+                    const char  *sql,
+                    GError     **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return prepare (db, sql, FALSE, error);
+}
+
+void
+pl_stmt_free (PlStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  if (!stmt->kept)
+    {
+      stmt_destroy (stmt);
+      return;
+    }
+
+  sqlite3_reset (stmt->handle);
+  sqlite3_clear_bindings (stmt->handle);
+  stmt->in_use = FALSE;
+}
+
+void
+pl_stmt_bind_int (PlStmt *stmt,
+                  int     index,
+                  gint64  value)
+{
+  sqlite3_bind_int64 (stmt->handle, index, value);
+}
+
+void
+pl_stmt_bind_double (PlStmt *stmt,
+                     int     index,
+                     double  value)
+{
+  sqlite3_bind_double (stmt->handle, index, value);
+}
+
+void
+pl_stmt_bind_text (PlStmt     *stmt,
+                   int         index,
+                   const char *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt->handle, index);
+  else
+    sqlite3_bind_text (stmt->handle, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+pl_stmt_bind_null (PlStmt *stmt,
+                   int     index)
+{
+  sqlite3_bind_null (stmt->handle, index);
+}
+
+void
+pl_stmt_bind_id (PlStmt *stmt,
+                 int     index,
+                 gint64  id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt->handle, index, id);
+  else
+    sqlite3_bind_null (stmt->handle, index);
+}
+
+gboolean
+pl_stmt_next (PlStmt  *stmt,
+              GError **error)
+{
+  int rc = sqlite3_step (stmt->handle);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    set_error (error, stmt->db->handle, rc);
+  else
+    settle (stmt->db);
+  return FALSE;
+}
+
+gboolean
+pl_stmt_run (PlStmt  *stmt,
+             GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt->handle)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      set_error (error, stmt->db->handle, rc);
+      sqlite3_reset (stmt->handle);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt->handle);
+  settle (stmt->db);
+  return TRUE;
+}
+
+void
+pl_stmt_reset (PlStmt *stmt)
+{
+  sqlite3_reset (stmt->handle);
+}
+
+gboolean
+pl_stmt_is_null (PlStmt *stmt,
+                 int     column)
+{
+  return sqlite3_column_type (stmt->handle, column) == SQLITE_NULL;
+}
+
+gint64
+pl_stmt_get_int (PlStmt *stmt,
+                 int     column)
+{
+  return sqlite3_column_int64 (stmt->handle, column);
+}
+
+double
+pl_stmt_get_double (PlStmt *stmt,
+                    int     column)
+{
+  return sqlite3_column_double (stmt->handle, column);
+}
+
+const char *
+pl_stmt_get_text (PlStmt *stmt,
+                  int     column)
+{
+  return (const char *) sqlite3_column_text (stmt->handle, column);
+}
+
+char *
+pl_stmt_dup_text (PlStmt *stmt,
+                  int     column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt->handle, column));
+}
+
+int
+pl_stmt_get_n_columns (PlStmt *stmt)
+{
+  return sqlite3_column_count (stmt->handle);
+}
+
+const char *
+pl_stmt_get_column_name (PlStmt *stmt,
+                         int     column)
+{
+  return sqlite3_column_name (stmt->handle, column);
+}
+
+/* Transitional (pl-store-legacy-private.h). */
+sqlite3 *pl_db_get_sqlite (PlDb *db);
+
+sqlite3 *
+pl_db_get_sqlite (PlDb *db)
+{
+  return db->handle;
+}
