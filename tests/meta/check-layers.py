@@ -3,13 +3,24 @@
 # Copyright 2026 The Placements authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The lower layers (src/core, src/schedule, src/export) must not use GTK or
-# libadwaita, so that the CLI and the tests never need a display. The one
-# exception is the print entry point, src/export/pl-pack-print.c.
+# The rules of the layering, checked on the source tree:
+#
+# 1. The lower layers (src/core, src/schedule, src/export) do not use GTK or
+#    libadwaita, so that the CLI and the tests never need a display. The one
+#    exception is the print entry point, src/export/pl-pack-print.c.
+# 2. The store is the model's only door: outside src/core nothing includes
+#    <sqlite3.h> or a private header of core, calls SQLite or the store's
+#    connection (pl_db_*, pl_stmt_*), or holds SQL text.
+# 3. A layer includes only headers of the layers below it:
+#    core <- schedule <- export <- cli, app.
+#
+# Files still being moved behind the store are listed, one a line, in
+# tests/meta/sql-outside-core.txt; a listed file that no longer breaks
+# rule 2 is an error too, so that the list only shrinks.
 #
 #   check-layers.py [--root DIR]
 #
-# Lists every offending include as FILE:LINE and exits 1 if there is one.
+# Lists every offence as FILE:LINE: what, and exits 1 if there is one.
 
 import argparse
 import pathlib
@@ -17,34 +28,115 @@ import re
 import sys
 
 LOWER_LAYERS = ("src/core", "src/schedule", "src/export")
-ALLOWED = {"src/export/pl-pack-print.c"}
+GTK_ALLOWED = {"src/export/pl-pack-print.c"}
+ORDER = ["src/core", "src/schedule", "src/export", "src/cli", "src/app"]
+# Which layers each may include from (its own and those below).
+MAY_INCLUDE = {
+    "src/core": {"src/core"},
+    "src/schedule": {"src/core", "src/schedule"},
+    "src/export": {"src/core", "src/schedule", "src/export"},
+    "src/cli": {"src/core", "src/schedule", "src/export", "src/cli"},
+    "src/app": {"src/core", "src/schedule", "src/export", "src/app"},
+}
+PENDING_LIST = "tests/meta/sql-outside-core.txt"
+
+SOURCE_SUFFIXES = {".c", ".h"}
 
 # <gtk/gtk.h>, "gtk/gtkwidget.h", <gdk/gdk.h>, <adwaita.h>, ...
-FORBIDDEN_INCLUDE = re.compile(
+GTK_INCLUDE = re.compile(
     r'^\s*#\s*(?:include|import)\s*[<"]\s*((?:gtk|gdk)/[^>"]*|adwaita\.h)\s*[>"]'
+)
+LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+SQLITE_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]sqlite3\.h[>"]')
+SQL_CALL = re.compile(r'\b(sqlite3_\w+|pl_db_\w+|pl_stmt_\w+|PlDb|PlStmt)\b')
+SQL_TEXT = re.compile(
+    r'"\s*(SELECT\s|INSERT\s+(?:OR\s+\w+\s+)?INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b'
+    r'|CREATE\s+(?:TEMP\s+|UNIQUE\s+)?(?:TABLE|INDEX|TRIGGER|VIEW)\b'
+    r'|DROP\s+(?:TABLE|INDEX|TRIGGER|VIEW)\b|PRAGMA\s|BEGIN\s*(?:IMMEDIATE)?\s*"|COMMIT\s*"'
+    r'|WITH\s+\w+\s+AS\s*\()'
 )
 
 
-def offences(root):
+def source_files(root, layer):
+    top = root / layer
+    if not top.is_dir():
+        return
+    for path in sorted(top.rglob("*")):
+        if path.is_file() and path.suffix in SOURCE_SUFFIXES:
+            yield path
+
+
+def read(path):
+    return path.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+def headers_by_layer(root):
+    """Every header name, with the layer that holds it."""
+    owners = {}
+    for layer in ORDER:
+        for path in source_files(root, layer):
+            if path.suffix == ".h":
+                owners.setdefault(path.name, layer)
+    return owners
+
+
+def gtk_offences(root):
     for layer in LOWER_LAYERS:
-        top = root / layer
-        if not top.is_dir():
-            continue
-        for path in sorted(top.rglob("*")):
-            if not path.is_file():
-                continue
+        for path in source_files(root, layer):
             relative = path.relative_to(root).as_posix()
-            if relative in ALLOWED:
+            if relative in GTK_ALLOWED:
                 continue
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError as error:
-                yield f"{relative}: cannot read: {error}"
-                continue
-            for number, line in enumerate(text.splitlines(), start=1):
-                match = FORBIDDEN_INCLUDE.match(line)
+            for number, line in enumerate(read(path), start=1):
+                match = GTK_INCLUDE.match(line)
                 if match:
-                    yield f"{relative}:{number}: includes {match.group(1)}"
+                    yield relative, f"{relative}:{number}: includes {match.group(1)}"
+
+
+def strip_comments(lines):
+    """The lines with /* … */ and // comments blanked (strings are kept)."""
+    text = "\n".join(lines)
+    text = re.sub(r"/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+    text = re.sub(r"(?m)^\s*//.*$", "", text)
+    return text.split("\n")
+
+
+def sql_offences(root, owners):
+    for layer in ORDER[1:]:
+        for path in source_files(root, layer):
+            relative = path.relative_to(root).as_posix()
+            for number, line in enumerate(strip_comments(read(path)), start=1):
+                if SQLITE_INCLUDE.match(line):
+                    yield relative, f"{relative}:{number}: includes sqlite3.h"
+                    continue
+                include = LOCAL_INCLUDE.match(line)
+                if include:
+                    name = pathlib.PurePosixPath(include.group(1)).name
+                    if name.endswith("-private.h") and owners.get(name) == "src/core":
+                        yield relative, f"{relative}:{number}: includes core's private {name}"
+                    continue
+                call = SQL_CALL.search(line)
+                if call:
+                    yield relative, f"{relative}:{number}: uses {call.group(1)}"
+                    continue
+                text = SQL_TEXT.search(line)
+                if text:
+                    yield relative, f"{relative}:{number}: holds SQL ({text.group(1).strip()} …)"
+
+
+def include_offences(root, owners):
+    for layer in ORDER:
+        allowed = MAY_INCLUDE[layer]
+        for path in source_files(root, layer):
+            relative = path.relative_to(root).as_posix()
+            for number, line in enumerate(read(path), start=1):
+                include = LOCAL_INCLUDE.match(line)
+                if not include:
+                    continue
+                name = pathlib.PurePosixPath(include.group(1)).name
+                owner = owners.get(name)
+                if owner is not None and owner not in allowed:
+                    yield relative, (f"{relative}:{number}: {layer} includes {name} "
+                                     f"of {owner}")
 
 
 def main():
@@ -53,20 +145,57 @@ def main():
                         default=pathlib.Path(__file__).resolve().parents[2],
                         help="the source tree to check (default: this one)")
     args = parser.parse_args()
+    root = args.root
 
-    if not (args.root / "src").is_dir():
-        print(f"{args.root}: no src folder here", file=sys.stderr)
+    if not (root / "src").is_dir():
+        print(f"{root}: no src folder here", file=sys.stderr)
         return 2
 
-    found = list(offences(args.root))
-    if found:
-        print("GTK or libadwaita used below src/app and src/cli:", file=sys.stderr)
-        for offence in found:
-            print(f"  {offence}", file=sys.stderr)
-        print(f"Only {', '.join(sorted(ALLOWED))} may include GTK.", file=sys.stderr)
+    pending = set()
+    pending_path = root / PENDING_LIST
+    if pending_path.is_file():
+        for line in read(pending_path):
+            line = line.split("#", 1)[0].strip()
+            if line:
+                pending.add(line)
+
+    owners = headers_by_layer(root)
+    problems = []
+
+    gtk = [text for _, text in gtk_offences(root)]
+    if gtk:
+        problems.append(("GTK or libadwaita used below src/app and src/cli "
+                         f"(only {', '.join(sorted(GTK_ALLOWED))} may):", gtk))
+
+    sql_files = set()
+    sql = []
+    for relative, text in sql_offences(root, owners):
+        sql_files.add(relative)
+        if relative not in pending:
+            sql.append(text)
+    if sql:
+        problems.append(("SQL outside src/core (the store is the model's only door):", sql))
+
+    done = sorted(pending - sql_files)
+    if done:
+        problems.append((f"listed in {PENDING_LIST} but no longer speaking SQL "
+                         "(take them off the list):", done))
+
+    layering = [text for _, text in include_offences(root, owners)]
+    if layering:
+        problems.append(("includes against the layering "
+                         "(core <- schedule <- export <- cli, app):", layering))
+
+    if problems:
+        for heading, lines in problems:
+            print(heading, file=sys.stderr)
+            for line in lines:
+                print(f"  {line}", file=sys.stderr)
         return 1
 
-    print(f"{', '.join(LOWER_LAYERS)}: no GTK or libadwaita includes")
+    print("layers: no GTK below the app, no SQL outside core"
+          + (f" but for {len(pending)} listed files" if pending else "")
+          + ", no include against the layering")
     return 0
 
 

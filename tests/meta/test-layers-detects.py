@@ -4,7 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Tests the layers check itself on fixture trees: it must reject a core file
-# that includes GTK (or libadwaita), and accept the print entry point.
+# that includes GTK (or libadwaita), SQL outside core, and an include
+# against the layering; it must accept the print entry point.
 #
 #   test-layers-detects.py PATH/TO/check-layers.py
 
@@ -28,8 +29,16 @@ def run_check(script, root):
 
 
 CLEAN = {
-    "src/core/pl-store.c": '#include "config.h"\n#include <glib.h>\n#include <sqlite3.h>\n',
-    "src/schedule/pl-solver.h": "#pragma once\n#include <glib-object.h>\n",
+    "src/core/pl-store.c": ('#include "config.h"\n#include <glib.h>\n#include <sqlite3.h>\n'
+                            '#include "pl-db-private.h"\n'
+                            'static const char *q = "SELECT id FROM placement";\n'),
+    "src/core/pl-store.h": "#pragma once\n#include <glib-object.h>\n",
+    "src/core/pl-db-private.h": "#pragma once\ntypedef struct _PlDb PlDb;\n",
+    "src/schedule/pl-solver.h": '#pragma once\n#include <glib-object.h>\n#include "pl-store.h"\n',
+    "src/schedule/pl-calendar.h": "#pragma once\n",
+    "src/export/pl-csv.c": ('#include "pl-calendar.h"\n'
+                            '/* SELECT id FROM placement is what the store runs */\n'
+                            'const char *label = "Select an employer";\n'),
     "src/export/pl-pack.c": "#include <pango/pangocairo.h>\n/* not <gtk/gtk.h> */\n",
     "src/export/pl-pack-print.c": "#include <gtk/gtk.h>\n",
     "src/app/pl-window.c": "#include <adwaita.h>\n#include <gtk/gtk.h>\n",
@@ -40,6 +49,15 @@ BAD = [
     ("src/schedule/pl-bad.h", "#pragma once\n#  include \"gtk/gtkwidget.h\"\n"),
     ("src/export/pl-bad.c", "#include <adwaita.h>\n"),
     ("src/export/sub/pl-pack-print.c", "#include <gtk/gtk.h>\n"),
+    ("src/app/pl-bad.c", "void f (sqlite3 *db) { sqlite3_exec (db, s, 0, 0, 0); }\n"),
+    ("src/app/pl-bad2.c", '#include <sqlite3.h>\n'),
+    ("src/cli/pl-bad.c", 'static const char *q = "SELECT name FROM staff WHERE id = ?";\n'),
+    ("src/export/pl-bad2.c", '#include "pl-db-private.h"\n'),
+    ("src/schedule/pl-bad.c", "static void f (PlStmt *s) { pl_stmt_next (s, NULL); }\n"),
+    ("src/core/pl-bad2.c", '#include "pl-calendar.h"\n'),
+    ("src/schedule/pl-bad2.c", '#include "pl-csv.h"\n'),
+    # A file listed as pending that speaks no SQL any more.
+    ("tests/meta/sql-outside-core.txt", "src/export/pl-csv.c\n"),
 ]
 
 
@@ -66,8 +84,11 @@ def main():
             for clean_relative, clean_text in CLEAN.items():
                 write(tree, clean_relative, clean_text)
             write(tree, relative, text)
+            if relative == "src/schedule/pl-bad2.c":
+                write(tree, "src/export/pl-csv.h", "#pragma once\n")
+            expected = "src/export/pl-csv.c" if relative.endswith(".txt") else relative
             status, output = run_check(script, tree)
-            if status != 1 or relative not in output:
+            if status != 1 or expected not in output:
                 print(f"FAIL: {relative} was not reported (exit {status}):\n{output}")
                 failures += 1
             else:
