@@ -251,7 +251,7 @@ pl_document_dialog_new (GtkWindow  *parent,
     {
       self->document = pl_record_new (PL_TYPE_EMPLOYER_DOCUMENT);
       pl_record_set_int (self->document, "employer_id", pl_record_get_id (employer));
-      pl_record_set_string (self->document, "kind", kind != NULL ? kind : pl_document_kinds[0]);
+      pl_record_set_string (self->document, "kind", kind != NULL ? kind : pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[0]);
     }
 
   adw_window_title_set_title (self->window_title,

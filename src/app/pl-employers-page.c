@@ -163,9 +163,9 @@ employer_matches (PlRecord *record,
       pl_record_get_int (record, "sector_id") != g_array_index (self->sector_ids, gint64, sector))
     return FALSE;
 
-  if (stage > 0 && stage <= g_strv_length ((char **) pl_relationship_stages) &&
+  if (stage > 0 && stage <= g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)) &&
       g_strcmp0 (pl_record_get_string (record, "relationship"),
-                              pl_relationship_stages[stage - 1]) != 0)
+                              pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)[stage - 1]) != 0)
     return FALSE;
 
   if (gtk_toggle_button_get_active (self->attention_toggle) && attention_of (self, record) == NULL)
@@ -542,8 +542,8 @@ flags_unbind (GtkSignalListItemFactory *factory,
 static int
 stage_index (const char *stage)
 {
-  for (int i = 0; pl_relationship_stages[i] != NULL; i++)
-    if (g_strcmp0 (pl_relationship_stages[i], stage) == 0)
+  for (int i = 0; pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)[i] != NULL; i++)
+    if (g_strcmp0 (pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)[i], stage) == 0)
       return i;
 
   return -1;
@@ -720,8 +720,8 @@ fill_documents (PlEmployersPage *self)
       GtkWidget *row = adw_action_row_new ();
       g_autoptr(GString) subtitle = g_string_new (NULL);
 
-      for (guint k = 0; pl_document_kinds[k] != NULL; k++)
-        if (g_strcmp0 (pl_document_kinds[k], kind) == 0)
+      for (guint k = 0; pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[k] != NULL; k++)
+        if (g_strcmp0 (pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[k], kind) == 0)
           present |= 1u << k;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_enum_label (kind));
@@ -761,7 +761,7 @@ fill_documents (PlEmployersPage *self)
     }
 
   /* The kinds not collected yet, ready to be added. */
-  for (guint k = 0; pl_document_kinds[k] != NULL; k++)
+  for (guint k = 0; pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[k] != NULL; k++)
     {
       GtkWidget *row;
       GtkWidget *label;
@@ -770,14 +770,14 @@ fill_documents (PlEmployersPage *self)
         continue;
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_enum_label (pl_document_kinds[k]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_enum_label (pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[k]));
       label = gtk_label_new (_("Missing"));
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "warning");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "pl-kind", (gpointer) pl_document_kinds[k]);
+      g_object_set_data (G_OBJECT (row), "pl-kind", (gpointer) pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[k]);
       gtk_list_box_append (self->documents_list, row);
     }
 }
@@ -998,7 +998,7 @@ pl_employers_page_prepare_new (PlListPage  *page,
 
   pl_record_set_int (record, "sector_id", g_array_index (self->sector_ids, gint64, sector));
   pl_record_set_string (record, "relationship",
-                        stage > 0 ? pl_relationship_stages[stage - 1] : "prospect");
+                        stage > 0 ? pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)[stage - 1] : "prospect");
   pl_record_set_int (record, "capacity", 1);
   pl_record_set_int (record, "notice_weeks", 0);
   pl_record_set_int (record, "preferred_days", 31);
@@ -1024,8 +1024,8 @@ pl_employers_page_setup (PlListPage *page,
 
   fill_sector_filter (self);
   gtk_string_list_append (stages, _("All Stages"));
-  for (guint i = 0; pl_relationship_stages[i] != NULL; i++)
-    gtk_string_list_append (stages, pl_enum_label (pl_relationship_stages[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)[i] != NULL; i++)
+    gtk_string_list_append (stages, pl_enum_label (pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)[i]));
   gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
 
   setup_columns (self);

@@ -61,9 +61,9 @@ selected_area (PlGroupDetail *self)
 {
   guint selected = adw_combo_row_get_selected (self->area_row);
 
-  if (selected >= g_strv_length ((char **) pl_group_areas))
+  if (selected >= g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_GROUP_AREA)))
     return NULL;
-  return pl_group_areas[selected];
+  return pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[selected];
 }
 
 /* The header follows both what is typed (the name) and what the store
@@ -266,8 +266,8 @@ load_group (PlGroupDetail *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                          pl_record_get_string (self->group, "name"));
   area = pl_record_get_string (self->group, "area");
-  for (guint i = 0; pl_group_areas[i] != NULL; i++)
-    if (g_strcmp0 (pl_group_areas[i], area) == 0)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i] != NULL; i++)
+    if (g_strcmp0 (pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i], area) == 0)
       adw_combo_row_set_selected (self->area_row, i);
   gtk_spin_button_set_value (self->wave_spin, pl_record_get_int (self->group, "wave"));
   gtk_editable_set_text (GTK_EDITABLE (self->facilitator_row),
@@ -420,8 +420,8 @@ pl_group_detail_init (PlGroupDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; pl_group_areas[i] != NULL; i++)
-    gtk_string_list_append (areas, pl_enum_label (pl_group_areas[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i] != NULL; i++)
+    gtk_string_list_append (areas, pl_enum_label (pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i]));
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
 
   self->member_staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

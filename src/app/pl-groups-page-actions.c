@@ -140,7 +140,7 @@ new_group_action (GtkWidget  *widget,
   name = new_group_name (pl_groups_page_get_store (self));
   group = pl_record_new (PL_TYPE_GROUP);
   pl_record_set_string (group, "name", name);
-  pl_record_set_string (group, "area", area ? area : pl_group_areas[0]);
+  pl_record_set_string (group, "area", area ? area : pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[0]);
   pl_record_set_int (group, "wave", wave);
 
   if (!pl_store_insert (pl_groups_page_get_store (self), group, &error))

@@ -55,9 +55,9 @@ pl_groups_page_chosen_area (PlGroupsPage *self)
 
   /* The first item is "All areas". */
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > g_strv_length ((char **) pl_group_areas))
+      selected > g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_GROUP_AREA)))
     return NULL;
-  return pl_group_areas[selected - 1];
+  return pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[selected - 1];
 }
 
 static const char *
@@ -488,8 +488,8 @@ pl_groups_page_init (PlGroupsPage *self)
   self->meeting_labels = g_ptr_array_new ();
 
   gtk_string_list_append (areas, _("All areas"));
-  for (guint i = 0; pl_group_areas[i] != NULL; i++)
-    gtk_string_list_append (areas, pl_enum_label (pl_group_areas[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i] != NULL; i++)
+    gtk_string_list_append (areas, pl_enum_label (pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i]));
   gtk_drop_down_set_model (self->area_filter, G_LIST_MODEL (areas));
 
   gtk_string_list_append (states, _("All statuses"));

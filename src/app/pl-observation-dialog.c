@@ -294,7 +294,7 @@ save_action (GtkWidget  *widget,
                      id_at (self->placement_ids,
                             adw_combo_row_get_selected (self->placement_row)));
   pl_record_set_string (record, "phase",
-                        pl_observation_phases[adw_combo_row_get_selected (self->phase_row)]);
+                        pl_enum_get_nicks (PL_TYPE_OBSERVATION_PHASE)[adw_combo_row_get_selected (self->phase_row)]);
   pl_record_set_string (record, "observed_on", pl_date_picker_row_get_date (self->date_row));
   pl_record_set_string (record, "observer", *observer != '\0' ? observer : NULL);
   pl_record_set_bool (record, "independent",
@@ -421,8 +421,8 @@ pl_observation_dialog_init (PlObservationDialog *self)
 
   show_choices_in_full (self->staff_row);
   show_choices_in_full (self->placement_row);
-  for (guint i = 0; pl_observation_phases[i] != NULL; i++)
-    gtk_string_list_append (phases, pl_enum_label (pl_observation_phases[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_OBSERVATION_PHASE)[i] != NULL; i++)
+    gtk_string_list_append (phases, pl_enum_label (pl_enum_get_nicks (PL_TYPE_OBSERVATION_PHASE)[i]));
   adw_combo_row_set_model (self->phase_row, G_LIST_MODEL (phases));
 
   /* The scale in words, in the order of the ratings. */

@@ -142,8 +142,8 @@ pl_outcome_dialog_save (PlOutcomeDialog *self)
 
   pl_record_set_string (self->outcome, "title", title);
   pl_record_set_string (self->outcome, "kind",
-                        kind < g_strv_length ((char **) pl_outcome_kinds)
-                        ? pl_outcome_kinds[kind] : pl_outcome_kinds[0]);
+                        kind < g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_OUTCOME_KIND))
+                        ? pl_enum_get_nicks (PL_TYPE_OUTCOME_KIND)[kind] : pl_enum_get_nicks (PL_TYPE_OUTCOME_KIND)[0]);
   pl_record_set_string (self->outcome, "link", link);
   pl_record_set_string (self->outcome, "outcome_date", date);
   pl_record_set_string (self->outcome, "description",
@@ -232,8 +232,8 @@ pl_outcome_dialog_init (PlOutcomeDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; pl_outcome_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, pl_enum_label (pl_outcome_kinds[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_OUTCOME_KIND)[i] != NULL; i++)
+    gtk_string_list_append (kinds, pl_enum_label (pl_enum_get_nicks (PL_TYPE_OUTCOME_KIND)[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 }
 
@@ -273,8 +273,8 @@ pl_outcome_dialog_new (GtkWindow *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          pl_record_get_string (outcome, "title") ?: "");
   kind = pl_record_get_string (outcome, "kind");
-  for (guint i = 0; kind != NULL && pl_outcome_kinds[i] != NULL; i++)
-    if (g_str_equal (pl_outcome_kinds[i], kind))
+  for (guint i = 0; kind != NULL && pl_enum_get_nicks (PL_TYPE_OUTCOME_KIND)[i] != NULL; i++)
+    if (g_str_equal (pl_enum_get_nicks (PL_TYPE_OUTCOME_KIND)[i], kind))
       adw_combo_row_set_selected (self->kind_row, i);
   gtk_editable_set_text (GTK_EDITABLE (self->link_row),
                          pl_record_get_string (outcome, "link") ?: "");

@@ -419,22 +419,22 @@ fill_funnel (PlOverviewPage *self,
 {
   PlBarChart *chart = self->charts[CHART_FUNNEL];
   JsonObject *by_status = json_object_get_object_member (placements, "by_status");
-  guint n_steps = g_strv_length ((char **) pl_placement_statuses) - 1;
+  guint n_steps = g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)) - 1;
   gint64 reached = 0;
   gint64 *at = g_newa (gint64, n_steps);
 
-  g_assert (g_str_equal (pl_placement_statuses[n_steps], "cancelled"));
+  g_assert (g_str_equal (pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[n_steps], "cancelled"));
 
   for (guint i = 0; i < n_steps; i++)
     {
-      at[i] = json_object_get_int_member (by_status, pl_placement_statuses[i]);
+      at[i] = json_object_get_int_member (by_status, pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i]);
       reached += at[i];
     }
 
   pl_bar_chart_clear (chart);
   for (guint i = 0; i < n_steps; i++)
     {
-      const char *label = pl_enum_label (pl_placement_statuses[i]);
+      const char *label = pl_enum_label (pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i]);
       g_autofree char *tooltip = NULL;
 
       /* TRANSLATORS: "Agreed: 14 placements reached this step, 1 is at it now" */

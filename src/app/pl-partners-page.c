@@ -61,10 +61,10 @@ chosen_status (PlPartnersPage *self)
   guint position = gtk_drop_down_get_selected (self->status_filter);
 
   if (position == 0 || position == GTK_INVALID_LIST_POSITION ||
-      position > g_strv_length ((char **) pl_partner_statuses))
+      position > g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_PARTNER_STATUS)))
     return NULL;
 
-  return pl_partner_statuses[position - 1];
+  return pl_enum_get_nicks (PL_TYPE_PARTNER_STATUS)[position - 1];
 }
 
 static gboolean
@@ -277,8 +277,8 @@ pl_partners_page_setup (PlListPage *page,
   pl_periods_group_set_context (self->periods_group, context);
 
   gtk_string_list_append (statuses, _("All Partners"));
-  for (guint i = 0; pl_partner_statuses[i] != NULL; i++)
-    gtk_string_list_append (statuses, pl_enum_label (pl_partner_statuses[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PARTNER_STATUS)[i] != NULL; i++)
+    gtk_string_list_append (statuses, pl_enum_label (pl_enum_get_nicks (PL_TYPE_PARTNER_STATUS)[i]));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
 
   pl_list_page_add_two_line_column (page, self->name_column, "name", NULL, "region", NULL);

@@ -81,7 +81,7 @@ selected_kind (PlPeriodDialog *self)
 {
   guint index = adw_combo_row_get_selected (self->kind_row);
 
-  return index < g_strv_length ((char **) pl_period_kinds) ? pl_period_kinds[index] : NULL;
+  return index < g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)) ? pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[index] : NULL;
 }
 
 /* Fills the owner row with the names of the chosen kind of owner. */
@@ -220,8 +220,8 @@ static void
 select_kind (PlPeriodDialog *self,
              const char     *kind)
 {
-  for (guint i = 0; pl_period_kinds[i] != NULL; i++)
-    if (g_strcmp0 (kind, pl_period_kinds[i]) == 0)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i] != NULL; i++)
+    if (g_strcmp0 (kind, pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i]) == 0)
       adw_combo_row_set_selected (self->kind_row, i);
 }
 
@@ -518,12 +518,12 @@ pl_period_dialog_init (PlPeriodDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; pl_period_kinds[i] != NULL; i++)
-    gtk_string_list_append (kinds, pl_enum_label (pl_period_kinds[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i] != NULL; i++)
+    gtk_string_list_append (kinds, pl_enum_label (pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
-  for (guint i = 0; pl_period_owner_kinds[i] != NULL; i++)
-    gtk_string_list_append (owners, pl_enum_label (pl_period_owner_kinds[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_OWNER_KIND)[i] != NULL; i++)
+    gtk_string_list_append (owners, pl_enum_label (pl_enum_get_nicks (PL_TYPE_OWNER_KIND)[i]));
   adw_combo_row_set_model (self->owner_kind_row, G_LIST_MODEL (owners));
 
   /* 4 January 2027 is a Monday: the week's day names in the locale. */

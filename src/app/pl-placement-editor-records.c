@@ -357,7 +357,7 @@ on_cascade_response (AdwMessageDialog *dialog,
 
   pl_record_set_string (cascade, "cascade_date", pl_date_picker_row_get_date (data->date_row));
   pl_record_set_string (cascade, "audience",
-                        pl_cascade_audiences[adw_combo_row_get_selected (data->audience_row)]);
+                        pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE)[adw_combo_row_get_selected (data->audience_row)]);
   pl_record_set_int (cascade, "people", gtk_spin_button_get_value_as_int (data->people_spin));
   pl_record_set_string (cascade, "notes", gtk_editable_get_text (GTK_EDITABLE (data->notes_row)));
 
@@ -400,13 +400,13 @@ open_cascade_dialog (PlPlacementEditor *self,
                         cascade ? pl_record_get_string (cascade, "cascade_date") : today_iso);
   gtk_widget_set_visible (GTK_WIDGET (data->date_row), TRUE);
 
-  for (guint i = 0; pl_cascade_audiences[i] != NULL; i++)
-    gtk_string_list_append (audiences, pl_enum_label (pl_cascade_audiences[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE)[i] != NULL; i++)
+    gtk_string_list_append (audiences, pl_enum_label (pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE)[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->audience_row), _("Audience"));
   adw_combo_row_set_model (data->audience_row, G_LIST_MODEL (audiences));
   if (cascade != NULL)
-    for (guint i = 0; pl_cascade_audiences[i] != NULL; i++)
-      if (g_strcmp0 (pl_cascade_audiences[i], pl_record_get_string (cascade, "audience")) == 0)
+    for (guint i = 0; pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE)[i] != NULL; i++)
+      if (g_strcmp0 (pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE)[i], pl_record_get_string (cascade, "audience")) == 0)
         adw_combo_row_set_selected (data->audience_row, i);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (people_row), _("Number of People"));

@@ -317,7 +317,7 @@ apply_filters (PlPlacementsPage *self)
   g_autofree char *label = NULL;
 
   if (status > 0 && status != GTK_INVALID_LIST_POSITION)
-    filter.status = pl_placement_statuses[status - 1];
+    filter.status = pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[status - 1];
   filter.partner_id = selected_id (self->partner_dropdown, self->partner_ids);
   filter.sector_id = selected_id (self->sector_dropdown, self->sector_ids);
   filter.employer_id = selected_id (self->employer_dropdown, self->employer_ids);
@@ -689,8 +689,8 @@ setup_store (PlPlacementsPage *self)
 
   self->filling = TRUE;
   gtk_string_list_append (statuses, _("Any status"));
-  for (guint i = 0; pl_placement_statuses[i] != NULL; i++)
-    gtk_string_list_append (statuses, pl_enum_label (pl_placement_statuses[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i] != NULL; i++)
+    gtk_string_list_append (statuses, pl_enum_label (pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   self->filling = FALSE;
 

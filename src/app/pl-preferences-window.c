@@ -164,8 +164,8 @@ on_template_changed (TemplateRow *row)
   pl_record_set_string (row->record, "anchor",
                         gtk_drop_down_get_selected (row->anchor) == 1 ? "last" : "first");
   pl_record_set_int (row->record, "offset", before ? -amount : amount);
-  if (unit < g_strv_length ((char **) pl_milestone_units))
-    pl_record_set_string (row->record, "unit", pl_milestone_units[unit]);
+  if (unit < g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_MILESTONE_UNIT)))
+    pl_record_set_string (row->record, "unit", pl_enum_get_nicks (PL_TYPE_MILESTONE_UNIT)[unit]);
 
   update_subtitle (row);
   g_hash_table_add (self->dirty, row);
@@ -262,11 +262,11 @@ add_template_row (PlPreferencesWindow *self,
 
   gtk_spin_button_set_value (row->amount, ABS (offset));
   gtk_widget_set_valign (GTK_WIDGET (row->amount), GTK_ALIGN_CENTER);
-  for (guint i = 0; pl_milestone_units[i] != NULL; i++)
-    gtk_string_list_append (units, unit_label (pl_milestone_units[i]));
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_MILESTONE_UNIT)[i] != NULL; i++)
+    gtk_string_list_append (units, unit_label (pl_enum_get_nicks (PL_TYPE_MILESTONE_UNIT)[i]));
   gtk_drop_down_set_model (row->unit, G_LIST_MODEL (units));
-  for (guint i = 0; pl_milestone_units[i] != NULL; i++)
-    if (g_strcmp0 (pl_milestone_units[i], pl_record_get_string (record, "unit")) == 0)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_MILESTONE_UNIT)[i] != NULL; i++)
+    if (g_strcmp0 (pl_enum_get_nicks (PL_TYPE_MILESTONE_UNIT)[i], pl_record_get_string (record, "unit")) == 0)
       gtk_drop_down_set_selected (row->unit, i);
   gtk_widget_set_valign (GTK_WIDGET (row->unit), GTK_ALIGN_CENTER);
 

@@ -262,8 +262,8 @@ load_field (PlRecordEditor *self,
         const char *value = pl_record_get_string (record, field->column);
         guint position = field->offset > 0 ? 0 : GTK_INVALID_LIST_POSITION;
 
-        for (guint i = 0; value != NULL && field->spec->choices[i] != NULL; i++)
-          if (g_str_equal (field->spec->choices[i], value))
+        for (guint i = 0; value != NULL && pl_enum_get_nicks (field->spec->enum_type ())[i] != NULL; i++)
+          if (g_str_equal (pl_enum_get_nicks (field->spec->enum_type ())[i], value))
             position = i + field->offset;
 
         adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), position);
@@ -356,7 +356,7 @@ read_field (Field     *field,
         if (position == GTK_INVALID_LIST_POSITION || position < field->offset)
           pl_record_set_null (into, field->column);
         else
-          pl_record_set_string (into, field->column, field->spec->choices[position - field->offset]);
+          pl_record_set_string (into, field->column, pl_enum_get_nicks (field->spec->enum_type ())[position - field->offset]);
       }
       break;
 
@@ -720,8 +720,8 @@ pl_record_editor_bind (PlRecordEditor *self,
           gtk_string_list_append (labels, _("Not set"));
           field->offset = 1;
         }
-      for (guint i = 0; field->spec->choices[i] != NULL; i++)
-        gtk_string_list_append (labels, pl_enum_label (field->spec->choices[i]));
+      for (guint i = 0; pl_enum_get_nicks (field->spec->enum_type ())[i] != NULL; i++)
+        gtk_string_list_append (labels, pl_enum_label (pl_enum_get_nicks (field->spec->enum_type ())[i]));
       adw_combo_row_set_model (ADW_COMBO_ROW (widget), G_LIST_MODEL (labels));
       g_signal_connect_swapped (widget, "notify::selected", G_CALLBACK (on_choice_changed), field);
     }

@@ -216,7 +216,7 @@ add_action (GtkWidget  *widget,
     for (guint c = 0; c < N_CHOICES - 1; c++)
       if (gtk_toggle_button_get_active (self->choices[q][c]))
         {
-          pl_record_set_string (response, questions[q], pl_survey_answers[c]);
+          pl_record_set_string (response, questions[q], pl_enum_get_nicks (PL_TYPE_SURVEY_ANSWER)[c]);
           answered = TRUE;
         }
 

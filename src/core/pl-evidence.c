@@ -31,8 +31,8 @@ static const char document_states_sql[] =
 static int
 kind_index (const char *kind)
 {
-  for (int i = 0; pl_document_kinds[i] != NULL; i++)
-    if (g_strcmp0 (pl_document_kinds[i], kind) == 0)
+  for (int i = 0; pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i] != NULL; i++)
+    if (g_strcmp0 (pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i], kind) == 0)
       return i;
 
   return -1;
@@ -74,9 +74,9 @@ kinds_to_strv (PlEvidenceKinds kinds)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (guint i = 0; pl_document_kinds[i] != NULL; i++)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i] != NULL; i++)
     if (kinds & (1u << i))
-      g_strv_builder_add (builder, pl_document_kinds[i]);
+      g_strv_builder_add (builder, pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i]);
 
   return g_strv_builder_end (builder);
 }
@@ -87,7 +87,7 @@ kinds_to_strv (PlEvidenceKinds kinds)
  * @on_date: the day the evidence must be in force, such as a placement's
  *   first day
  * @missing: (out) (optional) (transfer full): the kinds (keys of
- *   pl_document_kinds) with no document
+ *   pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)) with no document
  * @expired: (out) (optional) (transfer full): the kinds whose documents
  *   are all out of force on @on_date
  *

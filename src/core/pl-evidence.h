@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* One bit per kind of evidence, in the order of pl_document_kinds. */
+/* One bit per kind of evidence, in the order of pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND). */
 typedef enum
 {
   PL_EVIDENCE_INSURANCE            = 1 << 0,

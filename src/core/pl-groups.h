@@ -22,7 +22,7 @@ typedef struct
   gint64  group_id;
   char   *date;        /* ISO YYYY-MM-DD */
   char   *group_name;
-  char   *area;        /* a key of pl_group_areas */
+  char   *area;        /* a key of pl_enum_get_nicks (PL_TYPE_GROUP_AREA) */
   char   *place;       /* nullable */
   char   *notes;       /* nullable */
 } PlGroupMeetingEvent;

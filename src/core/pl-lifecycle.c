@@ -30,21 +30,6 @@ static const char * const walk[] = {
 #define RANK_AGREED    2
 #define RANK_COMPLETED 4
 
-/* The milestones that stand for a step: done when the placement reaches it. */
-typedef struct
-{
-  const char *status;
-  const char *kinds[3];
-} StepMilestones;
-
-static const StepMilestones step_milestones[] = {
-  { "proposed", { "first_contact", NULL } },
-  { "agreed", { "agreement", NULL } },
-  { "confirmed", { "confirmation", NULL } },
-  { "cascaded", { "cascade", NULL } },
-  { "evaluated", { "reflection", "observation", NULL } },
-};
-
 typedef struct
 {
   gint64  id;
@@ -529,6 +514,8 @@ failed:
 
 /* Ticks (@tick, done on @today) or unticks the milestones of @status's
  * step, remembering in @change what each was. */
+/* Ticks (or unticks) the milestones of the placement whose template names
+ * @status as the step that completes them (milestone_template.step). */
 static gboolean
 mark_step_milestones (PlStore         *store,
                       PlStatusChange  *change,
@@ -537,44 +524,47 @@ mark_step_milestones (PlStore         *store,
                       const GDate     *today,
                       GError         **error)
 {
+  PlDb *db = pl_store_get_db (store);
   g_autofree char *iso_today = pl_date_to_iso (today);
+  g_autoptr(PlStmt) find = NULL;
+  g_autoptr(PlStmt) mark = NULL;
+  g_autoptr(GError) failure = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (step_milestones); i++)
+  find = pl_db_prepare (db,
+                        "SELECT m.id, m.done FROM milestone AS m "
+                        "JOIN milestone_template AS t ON t.kind = m.kind "
+                        "WHERE m.placement_id = ?1 AND t.step = ?2 ORDER BY m.id",
+                        error);
+  mark = find ? pl_db_prepare (db, "UPDATE milestone SET done = ?2 WHERE id = ?1", error) : NULL;
+  if (mark == NULL)
+    return pl_store_translate_error (error, NULL);
+
+  pl_stmt_bind_int (find, 1, change->placement_id);
+  pl_stmt_bind_text (find, 2, status);
+  while (pl_stmt_next (find, &failure))
     {
-      if (!g_str_equal (step_milestones[i].status, status))
+      MilestoneChange m;
+      gboolean done = !pl_stmt_is_null (find, 1);
+
+      if (done == tick)
         continue;
 
-      for (guint k = 0; step_milestones[i].kinds[k] != NULL; k++)
-        {
-          g_autoptr(sqlite3_stmt) stmt = NULL;
+      m.id = pl_stmt_get_int (find, 0);
+      m.done = pl_stmt_dup_text (find, 1);
+      g_array_append_val (change->milestones, m);
 
-          if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                                  "SELECT id, done FROM milestone WHERE placement_id = ?1 "
-                                  "AND kind = ?2", -1, &stmt, NULL) != SQLITE_OK)
-            return sql_step (store, "SELECT", 0, NULL, error);
-          sqlite3_bind_int64 (stmt, 1, change->placement_id);
-          sqlite3_bind_text (stmt, 2, step_milestones[i].kinds[k], -1, SQLITE_STATIC);
-
-          while (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              MilestoneChange m;
-              gboolean done = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-
-              if (done == tick)
-                continue;
-
-              m.id = sqlite3_column_int64 (stmt, 0);
-              m.done = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-              g_array_append_val (change->milestones, m);
-
-              if (!sql_step (store, "UPDATE milestone SET done = ?2 WHERE id = ?1", m.id,
-                             tick ? iso_today : NULL, error))
-                return FALSE;
-            }
-        }
+      pl_stmt_bind_int (mark, 1, m.id);
+      pl_stmt_bind_text (mark, 2, tick ? iso_today : NULL);
+      if (!pl_stmt_run (mark, error))
+        return pl_store_translate_error (error, NULL);
     }
 
-  pl_store_emit_changed (store, "milestone");
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return pl_store_translate_error (error, NULL);
+    }
+
   return TRUE;
 }
 

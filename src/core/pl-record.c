@@ -14,6 +14,7 @@
 
 #include "pl-date.h"
 #include "pl-error.h"
+#include "pl-enums.h"
 #include "pl-record.h"
 
 /* A record keeps one GValue per column of its class. Integer columns that
@@ -481,6 +482,25 @@ pl_record_get_bool (PlRecord   *self,
   return pl_record_get_int (self, column) != 0;
 }
 
+/**
+ * pl_record_get_enum:
+ *
+ * Returns: the enumeration value of @column, or -1 when it is empty
+ */
+int
+pl_record_get_enum (PlRecord   *self,
+                    const char *column)
+{
+  const PlColumn *spec = pl_record_class_find_column (PL_RECORD_GET_CLASS (self), column);
+  int value = -1;
+
+  g_return_val_if_fail (spec != NULL && spec->enum_type != NULL, -1);
+
+  if (!pl_enum_from_nick (spec->enum_type (), pl_record_get_string (self, column), &value))
+    return -1;
+  return value;
+}
+
 static void
 set_column (PlRecord     *self,
             int           index,
@@ -549,6 +569,21 @@ pl_record_set_null (PlRecord   *self,
 {
   COLUMN_OR_RETURN (self, column, );
   set_column (self, index, NULL, TRUE);
+}
+
+void
+pl_record_set_enum (PlRecord   *self,
+                    const char *column,
+                    int         value)
+{
+  const PlColumn *spec = pl_record_class_find_column (PL_RECORD_GET_CLASS (self), column);
+  const char *nick;
+
+  g_return_if_fail (spec != NULL && spec->enum_type != NULL);
+
+  nick = pl_enum_to_nick (spec->enum_type (), value);
+  g_return_if_fail (nick != NULL);
+  pl_record_set_string (self, column, nick);
 }
 
 void
@@ -763,9 +798,10 @@ pl_record_validate_value (const PlColumn  *column,
 
     case PL_COLUMN_ENUM:
       text = g_value_get_string (value);
-      if (column->choices != NULL && !g_strv_contains (column->choices, text))
+      if (column->enum_type != NULL && !pl_enum_from_nick (column->enum_type (), text, NULL))
         {
-          g_autofree char *allowed = g_strjoinv (", ", (char **) column->choices);
+          g_autofree char *allowed =
+            g_strjoinv (", ", (char **) pl_enum_get_nicks (column->enum_type ()));
           g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
                        _("%s: “%s” is not one of %s."),
                        column_label (column), text, allowed);

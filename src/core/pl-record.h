@@ -19,7 +19,7 @@ typedef enum
   PL_COLUMN_INT,      /* gint64 within [min, max] */
   PL_COLUMN_BOOL,     /* gboolean, stored 0/1 */
   PL_COLUMN_DATE,     /* ISO YYYY-MM-DD string */
-  PL_COLUMN_ENUM,     /* string, one of choices */
+  PL_COLUMN_ENUM,     /* string, a nick of enum_type */
   PL_COLUMN_REF,      /* gint64 id of a row of ref_table, 0 when empty */
   PL_COLUMN_WEEKDAYS, /* gint64 mask, bit 0 = Monday … bit 6 = Sunday */
 } PlColumnType;
@@ -46,7 +46,7 @@ typedef struct
   PlColumnType         type;
   PlColumnFlags        flags;
   const char          *label;     /* marked for translation; messages, headers */
-  const char * const  *choices;   /* PL_COLUMN_ENUM: NULL-terminated */
+  GType              (*enum_type) (void); /* PL_COLUMN_ENUM: stored as its nicks */
   gint64               min;       /* PL_COLUMN_INT */
   gint64               max;
   PlTextFormat         format;    /* PL_COLUMN_TEXT */
@@ -98,6 +98,9 @@ gint64          pl_record_get_int          (PlRecord       *self,
                                             const char     *column);
 gboolean        pl_record_get_bool         (PlRecord       *self,
                                             const char     *column);
+/* The value of an enumeration column (-1 when it is empty). */
+int             pl_record_get_enum         (PlRecord       *self,
+                                            const char     *column);
 void            pl_record_set_string       (PlRecord       *self,
                                             const char     *column,
                                             const char     *value);
@@ -109,6 +112,9 @@ void            pl_record_set_bool         (PlRecord       *self,
                                             gboolean        value);
 void            pl_record_set_null         (PlRecord       *self,
                                             const char     *column);
+void            pl_record_set_enum         (PlRecord       *self,
+                                            const char     *column,
+                                            int             value);
 
 gboolean        pl_record_validate         (PlRecord       *self,
                                             GError        **error);

@@ -11,38 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-enums.h"
 #include "pl-records.h"
 
 /* The record types are tables described as data: each column list below is
  * what the store reads and writes, what views bind to (as properties) and
  * what validation checks. Derived columns are filled by the query. */
-
-const char * const pl_partner_kinds[] =
-  { "college", "training_provider", "school", "university", "other", NULL };
-const char * const pl_partner_statuses[] = { "active", "withdrawn", NULL };
-const char * const pl_employer_sizes[] = { "micro", "small", "medium", "large", NULL };
-const char * const pl_relationship_stages[] =
-  { "prospect", "contacted", "warm", "host", "lapsed", NULL };
-const char * const pl_contact_channels[] = { "call", "email", "visit", "event", "letter", NULL };
-const char * const pl_document_kinds[] =
-  { "insurance", "health_safety_policy", "risk_assessment", "agreement", NULL };
-const char * const pl_placement_statuses[] =
-  { "request", "proposed", "agreed", "confirmed", "completed", "cascaded", "evaluated",
-    "cancelled", NULL };
-const char * const pl_cascade_audiences[] =
-  { "colleagues", "students", "department", "other", NULL };
-const char * const pl_period_owner_kinds[] = { "all", "partner", "employer", "staff", NULL };
-const char * const pl_period_kinds[] =
-  { "term", "holiday", "exam", "inset", "blackout", "busy", "unavailable", "bank_holiday", NULL };
-const char * const pl_observation_phases[] = { "before", "after", NULL };
-const char * const pl_survey_kinds[] = { "student", "employer", NULL };
-const char * const pl_survey_answers[] = { "agree", "neutral", "disagree", NULL };
-const char * const pl_group_areas[] =
-  { "maths", "maths_esol", "digital", "english", "send", "supporting_staff", NULL };
-const char * const pl_outcome_kinds[] =
-  { "report", "resource", "tool", "guide", "framework", NULL };
-const char * const pl_milestone_anchors[] = { "first", "last", NULL };
-const char * const pl_milestone_units[] = { "days", "working_days", "weeks", NULL };
 
 const char * const pl_aim_keys[] =
   { "teaching", "industry_links", "iag", "current_practice", "placement_hours", "t_levels",
@@ -78,9 +52,9 @@ static const PlColumn sector_columns[] = {
 
 static const PlColumn partner_columns[] = {
   NAME ("name", N_("Name")),
-  ENUM_REQ ("kind", N_("Kind"), pl_partner_kinds),
+  ENUM_REQ ("kind", N_("Kind"), pl_partner_kind_get_type),
   TEXT ("region", N_("Region")),
-  ENUM_REQ ("status", N_("Status"), pl_partner_statuses),
+  ENUM_REQ ("status", N_("Status"), pl_partner_status_get_type),
   DATE ("withdrawn_on", N_("Withdrawn on")),
   TEXT ("withdrawn_reason", N_("Reason for withdrawal")),
   BOOL ("is_lead", N_("Lead partner")),
@@ -107,14 +81,14 @@ static const PlColumn staff_columns[] = {
 static const PlColumn employer_columns[] = {
   NAME ("name", N_("Name")),
   REF_REQ ("sector_id", N_("Sector"), "sector"),
-  ENUM ("size", N_("Size"), pl_employer_sizes),
+  ENUM ("size", N_("Size"), pl_employer_size_get_type),
   TEXT ("address", N_("Address")),
   FORMATTED ("postcode", N_("Postcode"), PL_FORMAT_POSTCODE),
   FORMATTED ("website", N_("Website"), PL_FORMAT_URL),
   TEXT ("contact_name", N_("Contact name")),
   FORMATTED ("contact_email", N_("Contact email"), PL_FORMAT_EMAIL),
   FORMATTED ("contact_phone", N_("Contact phone"), PL_FORMAT_PHONE),
-  ENUM_REQ ("relationship", N_("Relationship"), pl_relationship_stages),
+  ENUM_REQ ("relationship", N_("Relationship"), pl_relationship_get_type),
   REF ("owner_id", N_("Relationship owner"), "staff"),
   DATE ("do_not_contact_before", N_("Do not contact before")),
   INT_REQ ("capacity", N_("Capacity"), 1, 1000),
@@ -130,7 +104,7 @@ static const PlColumn contact_columns[] = {
   REF_REQ ("employer_id", N_("Employer"), "employer"),
   REF ("staff_id", N_("Who"), "staff"),
   DATE_REQ ("contact_date", N_("Date")),
-  ENUM_REQ ("channel", N_("Channel"), pl_contact_channels),
+  ENUM_REQ ("channel", N_("Channel"), pl_contact_channel_get_type),
   TEXT ("summary", N_("Summary")),
   DATE ("follow_up", N_("Follow-up")),
   DERIVED ("staff_name", "(SELECT name FROM staff WHERE id = t.staff_id)"),
@@ -138,7 +112,7 @@ static const PlColumn contact_columns[] = {
 
 static const PlColumn document_columns[] = {
   REF_REQ ("employer_id", N_("Employer"), "employer"),
-  ENUM_REQ ("kind", N_("Kind"), pl_document_kinds),
+  ENUM_REQ ("kind", N_("Kind"), pl_document_kind_get_type),
   TEXT ("reference", N_("Reference or file")),
   DATE ("issued_on", N_("Issued on")),
   DATE ("expires_on", N_("Expires on")),
@@ -148,7 +122,7 @@ static const PlColumn placement_columns[] = {
   REF_REQ ("staff_id", N_("Staff member"), "staff"),
   REF ("employer_id", N_("Employer"), "employer"),
   REF_REQ ("sector_id", N_("Sector"), "sector"),
-  ENUM_REQ ("status", N_("Status"), pl_placement_statuses),
+  ENUM_REQ ("status", N_("Status"), pl_placement_status_get_type),
   TEXT ("cancel_reason", N_("Reason for cancelling")),
   DATE ("window_start", N_("Window start")),
   DATE ("window_end", N_("Window end")),
@@ -176,18 +150,19 @@ static const PlColumn placement_columns[] = {
 static const PlColumn event_columns[] = {
   REF_REQ ("placement_id", N_("Placement"), "placement"),
   DATE_REQ ("changed_on", N_("Date")),
-  ENUM ("from_status", N_("From"), pl_placement_statuses),
-  ENUM_REQ ("to_status", N_("To"), pl_placement_statuses),
+  ENUM ("from_status", N_("From"), pl_placement_status_get_type),
+  ENUM_REQ ("to_status", N_("To"), pl_placement_status_get_type),
   TEXT ("reason", N_("Reason")),
 };
 
 static const PlColumn template_columns[] = {
   TEXT_REQ ("kind", N_("Kind")),
   TEXT_REQ ("label", N_("Label")),
-  ENUM_REQ ("anchor", N_("Relative to"), pl_milestone_anchors),
+  ENUM_REQ ("anchor", N_("Relative to"), pl_milestone_anchor_get_type),
   INT_REQ ("offset", N_("Offset"), -520, 520),
-  ENUM_REQ ("unit", N_("Unit"), pl_milestone_units),
+  ENUM_REQ ("unit", N_("Unit"), pl_milestone_unit_get_type),
   INT_REQ ("position", N_("Position"), G_MININT32, G_MAXINT32),
+  ENUM ("step", N_("Done when the placement is"), pl_placement_status_get_type),
 };
 
 static const PlColumn milestone_columns[] = {
@@ -201,17 +176,17 @@ static const PlColumn milestone_columns[] = {
 static const PlColumn cascade_columns[] = {
   REF_REQ ("placement_id", N_("Placement"), "placement"),
   DATE_REQ ("cascade_date", N_("Date")),
-  ENUM_REQ ("audience", N_("Audience"), pl_cascade_audiences),
+  ENUM_REQ ("audience", N_("Audience"), pl_cascade_audience_get_type),
   INT_REQ ("people", N_("Number of people"), 0, 100000),
   TEXT ("notes", N_("Notes")),
 };
 
 static const PlColumn period_columns[] = {
-  ENUM_REQ ("owner_kind", N_("Owner"), pl_period_owner_kinds),
+  ENUM_REQ ("owner_kind", N_("Owner"), pl_owner_kind_get_type),
   REF ("partner_id", N_("Partner"), "partner"),
   REF ("employer_id", N_("Employer"), "employer"),
   REF ("staff_id", N_("Staff member"), "staff"),
-  ENUM_REQ ("kind", N_("Kind"), pl_period_kinds),
+  ENUM_REQ ("kind", N_("Kind"), pl_period_kind_get_type),
   TEXT ("label", N_("Label")),
   DATE_REQ ("start_date", N_("Start")),
   DATE_REQ ("end_date", N_("End")),
@@ -225,7 +200,7 @@ static const PlColumn period_columns[] = {
 static const PlColumn observation_columns[] = {
   REF_REQ ("staff_id", N_("Staff member"), "staff"),
   REF ("placement_id", N_("Placement"), "placement"),
-  ENUM_REQ ("phase", N_("Before or after"), pl_observation_phases),
+  ENUM_REQ ("phase", N_("Before or after"), pl_observation_phase_get_type),
   DATE_REQ ("observed_on", N_("Date")),
   TEXT ("observer", N_("Observer")),
   BOOL ("independent", N_("Independent observer")),
@@ -241,25 +216,25 @@ static const PlColumn observation_columns[] = {
 };
 
 static const PlColumn survey_columns[] = {
-  ENUM_REQ ("kind", N_("Kind"), pl_survey_kinds),
+  ENUM_REQ ("kind", N_("Kind"), pl_survey_kind_get_type),
   REF ("placement_id", N_("Placement"), "placement"),
   REF ("staff_id", N_("Staff member"), "staff"),
   REF ("employer_id", N_("Employer"), "employer"),
   DATE ("responded_on", N_("Date")),
-  ENUM ("learning_improved", N_("Learning improved by workplace information"), pl_survey_answers),
-  ENUM ("employment_opportunities", N_("Know more about employment opportunities"), pl_survey_answers),
-  ENUM ("workplace", N_("Know more about what happens in the workplace"), pl_survey_answers),
-  ENUM ("equality_diversity", N_("Know more about equality and diversity"), pl_survey_answers),
+  ENUM ("learning_improved", N_("Learning improved by workplace information"), pl_survey_answer_get_type),
+  ENUM ("employment_opportunities", N_("Know more about employment opportunities"), pl_survey_answer_get_type),
+  ENUM ("workplace", N_("Know more about what happens in the workplace"), pl_survey_answer_get_type),
+  ENUM ("equality_diversity", N_("Know more about equality and diversity"), pl_survey_answer_get_type),
   ENUM ("vocational_education_important", N_("Vocational education is important to us"),
-        pl_survey_answers),
-  ENUM ("host_again", N_("More likely to host again"), pl_survey_answers),
+        pl_survey_answer_get_type),
+  ENUM ("host_again", N_("More likely to host again"), pl_survey_answer_get_type),
   ENUM ("work_with_providers", N_("More likely to work with education providers"),
-        pl_survey_answers),
+        pl_survey_answer_get_type),
 };
 
 static const PlColumn group_columns[] = {
   NAME ("name", N_("Name")),
-  ENUM_REQ ("area", N_("Area"), pl_group_areas),
+  ENUM_REQ ("area", N_("Area"), pl_group_area_get_type),
   INT_REQ ("wave", N_("Wave"), 1, 100),
   TEXT ("aim", N_("Aim")),
   TEXT ("facilitator", N_("Facilitator")),
@@ -290,7 +265,7 @@ static const PlColumn meeting_columns[] = {
 static const PlColumn outcome_columns[] = {
   REF_REQ ("group_id", N_("Group"), "exchange_group"),
   TEXT_REQ ("title", N_("Title")),
-  ENUM_REQ ("kind", N_("Kind"), pl_outcome_kinds),
+  ENUM_REQ ("kind", N_("Kind"), pl_outcome_kind_get_type),
   TEXT ("link", N_("Link or file")),
   DATE ("outcome_date", N_("Date")),
   TEXT ("description", N_("Description")),
@@ -331,79 +306,6 @@ typedef struct
 } Label;
 
 static const Label labels[] = {
-  { "college", N_("College") },
-  { "training_provider", N_("Training provider") },
-  { "school", N_("School") },
-  { "university", N_("University") },
-  { "other", N_("Other") },
-  { "active", N_("Active") },
-  { "withdrawn", N_("Withdrawn") },
-  { "micro", N_("Micro (under 10)") },
-  { "small", N_("Small (10–49)") },
-  { "medium", N_("Medium (50–249)") },
-  { "large", N_("Large (250 or more)") },
-  { "prospect", N_("Prospect") },
-  { "contacted", N_("Contacted") },
-  { "warm", N_("Warm") },
-  { "host", N_("Host") },
-  { "lapsed", N_("Lapsed") },
-  { "call", N_("Call") },
-  { "email", N_("Email") },
-  { "visit", N_("Visit") },
-  { "event", N_("Event") },
-  { "letter", N_("Letter") },
-  { "insurance", N_("Insurance certificate") },
-  { "health_safety_policy", N_("Health and safety policy") },
-  { "risk_assessment", N_("Risk assessment") },
-  { "agreement", N_("Signed agreement") },
-  { "request", N_("Request") },
-  { "proposed", N_("Proposed") },
-  { "agreed", N_("Agreed") },
-  { "confirmed", N_("Confirmed") },
-  { "completed", N_("Completed") },
-  { "cascaded", N_("Cascaded") },
-  { "evaluated", N_("Evaluated") },
-  { "cancelled", N_("Cancelled") },
-  { "colleagues", N_("Colleagues") },
-  { "students", N_("Students") },
-  { "department", N_("Department") },
-  { "all", N_("Everyone") },
-  { "partner", N_("Partner") },
-  { "employer", N_("Employer") },
-  { "staff", N_("Staff member") },
-  { "term", N_("Term") },
-  { "holiday", N_("Holiday") },
-  { "exam", N_("Exam period") },
-  { "inset", N_("Training day") },
-  { "blackout", N_("Blackout") },
-  { "busy", N_("Busy season") },
-  { "unavailable", N_("Unavailable") },
-  { "bank_holiday", N_("Bank holiday") },
-  { "before", N_("Before the placement") },
-  { "after", N_("After the placement") },
-  { "student", N_("Student") },
-  { "agree", N_("Agree") },
-  { "neutral", N_("Neutral") },
-  { "disagree", N_("Disagree") },
-  { "maths", N_("Maths") },
-  { "maths_esol", N_("Maths and ESOL") },
-  { "digital", N_("Digital skills") },
-  { "english", N_("English") },
-  { "send", N_("SEND") },
-  { "supporting_staff", N_("Supporting staff") },
-  { "report", N_("Report") },
-  { "resource", N_("Resource") },
-  { "tool", N_("Tool") },
-  { "guide", N_("Guide") },
-  { "framework", N_("Framework") },
-  { "forming", N_("Forming") },
-  { "meeting", N_("Meeting") },
-  { "reported", N_("Reported") },
-  { "first", N_("First day") },
-  { "last", N_("Last day") },
-  { "days", N_("Days") },
-  { "working_days", N_("Working days") },
-  { "weeks", N_("Weeks") },
   { "teaching", N_("Improve teaching, learning and assessment") },
   { "industry_links", N_("Forge links with industry") },
   { "iag", N_("Impartial information, advice and guidance") },
@@ -428,8 +330,14 @@ static const Label labels[] = {
 const char *
 pl_enum_label (const char *key)
 {
+  const char *label;
+
   if (key == NULL)
     return "";
+
+  label = pl_enum_find_label (key);
+  if (label != NULL)
+    return label;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].key, key))

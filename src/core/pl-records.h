@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "pl-enums.h"
 #include "pl-record.h"
 
 G_BEGIN_DECLS
@@ -51,25 +52,6 @@ G_DECLARE_FINAL_TYPE (PlGroup, pl_group, PL, GROUP, PlRecord)
 G_DECLARE_FINAL_TYPE (PlGroupMember, pl_group_member, PL, GROUP_MEMBER, PlRecord)
 G_DECLARE_FINAL_TYPE (PlGroupMeeting, pl_group_meeting, PL, GROUP_MEETING, PlRecord)
 G_DECLARE_FINAL_TYPE (PlGroupOutcome, pl_group_outcome, PL, GROUP_OUTCOME, PlRecord)
-
-/* The enumerations of the data model, NULL-terminated, in display order. */
-extern const char * const pl_partner_kinds[];
-extern const char * const pl_partner_statuses[];
-extern const char * const pl_employer_sizes[];
-extern const char * const pl_relationship_stages[];
-extern const char * const pl_contact_channels[];
-extern const char * const pl_document_kinds[];
-extern const char * const pl_placement_statuses[];
-extern const char * const pl_cascade_audiences[];
-extern const char * const pl_period_owner_kinds[];
-extern const char * const pl_period_kinds[];
-extern const char * const pl_observation_phases[];
-extern const char * const pl_survey_kinds[];
-extern const char * const pl_survey_answers[];
-extern const char * const pl_group_areas[];
-extern const char * const pl_outcome_kinds[];
-extern const char * const pl_milestone_anchors[];
-extern const char * const pl_milestone_units[];
 
 /* The seven aim groups of the pre-placement planner, as bits of
  * placement.aims, in this order. */

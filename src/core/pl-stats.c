@@ -345,14 +345,14 @@ add_placements (JsonBuilder  *builder,
   g_autoptr(GHashTable) employers = id_counts_new ();
   g_autoptr(GHashTable) staff = id_counts_new ();
   g_autofree gint64 *by_status = NULL;
-  guint n_statuses = g_strv_length ((char **) pl_placement_statuses);
+  guint n_statuses = g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS));
   gint64 total = 0, cancelled = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  /* Counted by their place in pl_placement_statuses, the only statuses the
+  /* Counted by their place in pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS), the only statuses the
    * schema allows. */
   by_status = g_new0 (gint64, n_statuses);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -360,7 +360,7 @@ add_placements (JsonBuilder  *builder,
       const char *status = (const char *) sqlite3_column_text (stmt, 0);
 
       for (guint i = 0; i < n_statuses; i++)
-        if (g_str_equal (status, pl_placement_statuses[i]))
+        if (g_str_equal (status, pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i]))
           {
             by_status[i]++;
             break;
@@ -392,7 +392,7 @@ add_placements (JsonBuilder  *builder,
   json_builder_set_member_name (builder, "by_status");
   json_builder_begin_object (builder);
   for (guint i = 0; i < n_statuses; i++)
-    add_int (builder, pl_placement_statuses[i], by_status[i]);
+    add_int (builder, pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i], by_status[i]);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
@@ -535,7 +535,7 @@ add_groups (JsonBuilder  *builder,
   add_int (builder, "members", sqlite3_column_int64 (stmt, 1));
   add_int (builder, "organisations", sqlite3_column_int64 (stmt, 2));
   add_int (builder, "outcomes", sqlite3_column_int64 (stmt, 3));
-  if (!add_counts_of (builder, query, "outcomes_by_area", outcomes_by_area_sql, pl_group_areas,
+  if (!add_counts_of (builder, query, "outcomes_by_area", outcomes_by_area_sql, pl_enum_get_nicks (PL_TYPE_GROUP_AREA),
                       error))
     return FALSE;
   json_builder_end_object (builder);

@@ -247,13 +247,16 @@ default_migrations (guint *n_migrations)
 
   if (g_once_init_enter (&initialised))
     {
-      g_autoptr(GBytes) v1 =
-        g_resource_lookup_data (pl_core_get_resource (),
-                                "/org/placements/Placements/schema/v1.sql", 0, NULL);
+      for (int v = 1; v <= PL_SCHEMA_VERSION; v++)
+        {
+          g_autofree char *name = g_strdup_printf ("/org/placements/Placements/schema/v%d.sql", v);
+          g_autoptr(GBytes) sql = g_resource_lookup_data (pl_core_get_resource (), name, 0, NULL);
 
-      /* The resource is compiled in and lives as long as the program. */
-      migrations[0].version = 1;
-      migrations[0].sql = g_strndup (g_bytes_get_data (v1, NULL), g_bytes_get_size (v1));
+          /* The resources are compiled in and live as long as the program. */
+          g_assert (sql != NULL);
+          migrations[v - 1].version = v;
+          migrations[v - 1].sql = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+        }
       g_once_init_leave (&initialised, 1);
     }
 

@@ -35,7 +35,7 @@ pl_survey_question_label (const char *key)
   g_return_val_if_fail (key != NULL, NULL);
 
   column = pl_record_class_find_column (PL_RECORD_CLASS (klass), key);
-  if (column == NULL || column->type != PL_COLUMN_ENUM || column->choices != pl_survey_answers)
+  if (column == NULL || column->type != PL_COLUMN_ENUM || column->enum_type != pl_survey_answer_get_type)
     return key;
 
   return _(column->label);

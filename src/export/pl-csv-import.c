@@ -707,7 +707,7 @@ read_outcomes (Import     *self,
       kind = part (parts, 1);
       outcome.link = part (parts, 2);
       outcome.date = part (parts, 3);
-      outcome.kind = kind ? pl_csv_match_enum (kind_rules->choices, kind) : "report";
+      outcome.kind = kind ? pl_csv_match_enum (pl_enum_get_nicks (kind_rules->enum_type ()), kind) : "report";
       g_array_append_val (self->outcomes, outcome);
 
       if (outcome.kind == NULL)
@@ -792,7 +792,7 @@ read_cell (Import     *self,
     {
     case CELL_ENUM:
       {
-        const char *key = pl_csv_match_enum (slot->rules->choices, text);
+        const char *key = pl_csv_match_enum (pl_enum_get_nicks (slot->rules->enum_type ()), text);
 
         if (key == NULL)
           {

@@ -307,12 +307,12 @@ pl_survey_parse_answer (const char *text)
       return answer_texts[i].key;
 
   /* What the app shows, in the language it shows it in. */
-  for (guint i = 0; pl_survey_answers[i] != NULL; i++)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_SURVEY_ANSWER)[i] != NULL; i++)
     {
-      g_autofree char *label = normalise (pl_enum_label (pl_survey_answers[i]));
+      g_autofree char *label = normalise (pl_enum_label (pl_enum_get_nicks (PL_TYPE_SURVEY_ANSWER)[i]));
 
       if (g_str_equal (label, normalised))
-        return pl_survey_answers[i];
+        return pl_enum_get_nicks (PL_TYPE_SURVEY_ANSWER)[i];
     }
 
   return NULL;

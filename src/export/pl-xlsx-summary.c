@@ -319,12 +319,12 @@ write_groups (Summary    *summary,
   summary_count (summary, _("Outcomes shared"), json_object_get_int_member (groups, "outcomes"),
                  "group_outcomes");
   summary_table_header (summary, _("Outcomes by area"), _("Outcomes"), NULL);
-  for (guint i = 0; pl_group_areas[i] != NULL; i++)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i] != NULL; i++)
     {
-      g_autofree char *name = g_strconcat ("outcomes_", pl_group_areas[i], NULL);
+      g_autofree char *name = g_strconcat ("outcomes_", pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i], NULL);
 
-      summary_count (summary, pl_enum_label (pl_group_areas[i]),
-                     json_object_get_int_member (by_area, pl_group_areas[i]), name);
+      summary_count (summary, pl_enum_label (pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i]),
+                     json_object_get_int_member (by_area, pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i]), name);
     }
 }
 

@@ -250,6 +250,7 @@ typedef struct
   gboolean            number;    /* right-aligned header, over right-aligned figures */
   gboolean            contact;   /* left out of an anonymised workbook */
   const char * const *choices;   /* a status column's keys: offered as a drop-down list */
+  GType             (*enum_type) (void); /* or the enumeration whose nicks they are */
   LabelFunc           label;     /* how @choices read; pl_enum_label() when NULL */
 } Column;
 
@@ -633,15 +634,18 @@ sheet_end (Sheet   *sheet,
     {
       const Column *column = &sheet->columns[i];
       LabelFunc label = column->label ? column->label : pl_enum_label;
+      const char * const *choices = column->choices;
       g_autoptr(GPtrArray) list = NULL;
       lxw_data_validation validation = { 0 };
 
-      if (column->choices == NULL || sheet->position[i] < 0 || sheet->row == 0)
+      if (choices == NULL && column->enum_type != NULL)
+        choices = pl_enum_get_nicks (column->enum_type ());
+      if (choices == NULL || sheet->position[i] < 0 || sheet->row == 0)
         continue;
 
       list = g_ptr_array_new ();
-      for (guint j = 0; column->choices[j] != NULL; j++)
-        g_ptr_array_add (list, (gpointer) label (column->choices[j]));
+      for (guint j = 0; choices[j] != NULL; j++)
+        g_ptr_array_add (list, (gpointer) label (choices[j]));
       g_ptr_array_add (list, NULL);
 
       validation.validate = LXW_VALIDATION_TYPE_LIST;
@@ -775,7 +779,7 @@ static const Column placement_columns[] = {
   [PLACEMENT_PARTNER] = { N_("Partner"), 28 },
   [PLACEMENT_EMPLOYER] = { N_("Employer"), 30 },
   [PLACEMENT_SECTOR] = { N_("Sector"), 30 },
-  [PLACEMENT_STATUS] = { N_("Status"), 12, .choices = pl_placement_statuses },
+  [PLACEMENT_STATUS] = { N_("Status"), 12, .enum_type = pl_placement_status_get_type },
   [PLACEMENT_FIRST_DAY] = { N_("First day"), 12 },
   [PLACEMENT_LAST_DAY] = { N_("Last day"), 12 },
   [PLACEMENT_DAYS] = { N_("Days"), 7, TRUE },
@@ -842,8 +846,8 @@ write_placements (PlXlsxExport  *export,
       sheet_text (&sheet, PLACEMENT_AIMS,
                   mask_labels (aims, pl_aim_keys, sqlite3_column_int (stmt, 8) & 0x7f));
       sheet_text (&sheet, PLACEMENT_AUDIENCES,
-                  mask_labels (audiences, pl_cascade_audiences,
-                               keys_mask (column_text (stmt, 9), pl_cascade_audiences)));
+                  mask_labels (audiences, pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE),
+                               keys_mask (column_text (stmt, 9), pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE))));
       sheet_int_column (&sheet, PLACEMENT_PEOPLE, stmt, 10);
 
       id_counts_add (export->placed, sqlite3_column_int64 (stmt, 1));
@@ -881,7 +885,7 @@ static const Column employer_columns[] = {
   [EMPLOYER_ADDRESS] = { N_("Address"), 36 },
   [EMPLOYER_POSTCODE] = { N_("Postcode"), 10 },
   [EMPLOYER_WEBSITE] = { N_("Website"), 32 },
-  [EMPLOYER_RELATIONSHIP] = { N_("Relationship"), 13, .choices = pl_relationship_stages },
+  [EMPLOYER_RELATIONSHIP] = { N_("Relationship"), 13, .enum_type = pl_relationship_get_type },
   [EMPLOYER_CAPACITY] = { N_("Capacity"), 9, TRUE },
   [EMPLOYER_NOTICE] = { N_("Notice needed (weeks)"), 9, TRUE },
   [EMPLOYER_PLACEMENTS] = { N_("Placements"), 11, TRUE },
@@ -1224,7 +1228,7 @@ static const Column observation_columns[] = {
   [OBSERVATION_STAFF] = { N_("Staff member"), 24 },
   [OBSERVATION_PARTNER] = { N_("Partner"), 28 },
   [OBSERVATION_PLACEMENT] = { N_("Placement"), 11 },
-  [OBSERVATION_PHASE] = { N_("Before or after"), 21, .choices = pl_observation_phases },
+  [OBSERVATION_PHASE] = { N_("Before or after"), 21, .enum_type = pl_observation_phase_get_type },
   [OBSERVATION_DATE] = { N_("Date"), 12 },
   [OBSERVATION_OBSERVER] = { N_("Observer"), 22 },
   [OBSERVATION_INDEPENDENT] = { N_("Independent observer"), 12 },

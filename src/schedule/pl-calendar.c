@@ -57,9 +57,9 @@ pl_period_covers (const PlPeriod *period,
 const char *
 pl_period_kind_to_string (PlPeriodKind kind)
 {
-  for (guint i = 0; pl_period_kinds[i] != NULL; i++)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i] != NULL; i++)
     if (kind == (PlPeriodKind) (1u << i))
-      return pl_period_kinds[i];
+      return pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i];
 
   g_return_val_if_reached (NULL);
 }
@@ -67,8 +67,8 @@ pl_period_kind_to_string (PlPeriodKind kind)
 PlPeriodKind
 pl_period_kind_from_string (const char *text)
 {
-  for (guint i = 0; text != NULL && pl_period_kinds[i] != NULL; i++)
-    if (g_str_equal (text, pl_period_kinds[i]))
+  for (guint i = 0; text != NULL && pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i] != NULL; i++)
+    if (g_str_equal (text, pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i]))
       return 1u << i;
 
   return 0;
@@ -79,15 +79,15 @@ pl_owner_kind_to_string (PlOwnerKind kind)
 {
   g_return_val_if_fail (kind <= PL_OWNER_STAFF, NULL);
 
-  return pl_period_owner_kinds[kind];
+  return pl_enum_get_nicks (PL_TYPE_OWNER_KIND)[kind];
 }
 
 gboolean
 pl_owner_kind_from_string (const char  *text,
                            PlOwnerKind *out)
 {
-  for (guint i = 0; text != NULL && pl_period_owner_kinds[i] != NULL; i++)
-    if (g_str_equal (text, pl_period_owner_kinds[i]))
+  for (guint i = 0; text != NULL && pl_enum_get_nicks (PL_TYPE_OWNER_KIND)[i] != NULL; i++)
+    if (g_str_equal (text, pl_enum_get_nicks (PL_TYPE_OWNER_KIND)[i]))
       {
         *out = (PlOwnerKind) i;
         return TRUE;
@@ -155,10 +155,10 @@ kinds_clause (guint kinds)
     return g_strdup ("1");
 
   clause = g_string_new ("kind IN (");
-  for (guint i = 0; pl_period_kinds[i] != NULL; i++)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i] != NULL; i++)
     if (kinds & (1u << i))
       {
-        g_string_append_printf (clause, "%s'%s'", first ? "" : ", ", pl_period_kinds[i]);
+        g_string_append_printf (clause, "%s'%s'", first ? "" : ", ", pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i]);
         first = FALSE;
       }
   if (first)

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "pl-enums.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -27,28 +28,8 @@ G_BEGIN_DECLS
  *   - an employer's period applies to that employer only;
  *   - a staff member's period applies to that staff member only. */
 
-typedef enum
-{
-  PL_OWNER_ALL,
-  PL_OWNER_PARTNER,
-  PL_OWNER_EMPLOYER,
-  PL_OWNER_STAFF,
-} PlOwnerKind;
-
-/* One bit per calendar_period.kind, in the order of pl_period_kinds[]. */
-typedef enum
-{
-  PL_PERIOD_TERM         = 1 << 0,
-  PL_PERIOD_HOLIDAY      = 1 << 1,
-  PL_PERIOD_EXAM         = 1 << 2,
-  PL_PERIOD_INSET        = 1 << 3,
-  PL_PERIOD_BLACKOUT     = 1 << 4,
-  PL_PERIOD_BUSY         = 1 << 5,
-  PL_PERIOD_UNAVAILABLE  = 1 << 6,
-  PL_PERIOD_BANK_HOLIDAY = 1 << 7,
-} PlPeriodKind;
-
-#define PL_PERIOD_ANY 0xff
+/* PlOwnerKind and PlPeriodKind (a flags type: a set of kinds is a mask)
+ * are the model's, in pl-enums.h. */
 
 /* A day range, half-open: [start, end). */
 typedef struct

@@ -424,12 +424,12 @@ test_walk_in_the_app (Fixture       *f,
                    "Byte Works has no risk assessment on record.",
                    "Byte Works has no signed agreement on record.",
                    NULL);
-  for (guint i = 0; pl_document_kinds[i] != NULL; i++)
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i] != NULL; i++)
     {
       g_autoptr(PlRecord) document = pl_record_new (PL_TYPE_EMPLOYER_DOCUMENT);
 
       pl_record_set_int (document, "employer_id", f->employer);
-      pl_record_set_string (document, "kind", pl_document_kinds[i]);
+      pl_record_set_string (document, "kind", pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i]);
       insert (f->store, document);
     }
   settle ();

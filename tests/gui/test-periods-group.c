@@ -199,7 +199,7 @@ combo_kind (PlPeriodDialog *dialog)
   GtkWidget *kind = find_row (GTK_WIDGET (dialog), "_Kind");
 
   g_assert_nonnull (kind);
-  return pl_period_kinds[adw_combo_row_get_selected (ADW_COMBO_ROW (kind))];
+  return pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[adw_combo_row_get_selected (ADW_COMBO_ROW (kind))];
 }
 
 static void
@@ -313,8 +313,8 @@ test_employer (Fixture       *fixture,
                                                                           "_Applies to"))),
                     ==, 2 /* employer */);
 
-  for (guint i = 0; pl_period_kinds[i] != NULL; i++)
-    if (g_str_equal (pl_period_kinds[i], "blackout"))
+  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i] != NULL; i++)
+    if (g_str_equal (pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i], "blackout"))
       adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_Kind")), i);
   g_assert_cmpstr (combo_kind (dialog), ==, "blackout");
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "_Name")), "Stocktake");
