@@ -458,6 +458,71 @@ test_attention (Fixture       *f,
   g_assert_cmpint (bad.status, ==, 2);
 }
 
+/* Only init makes a database: any other command given a path that does
+ * not exist says so and leaves the disk as it was (no file, no folder). */
+static void
+test_missing_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "typo", NULL);
+  g_autofree char *path = g_build_filename (folder, "net.db", NULL);
+  g_autofree char *expected =
+    g_strdup_printf ("placements-cli: no database at %s (create one with "
+                     "\"placements-cli --db %s init\")\n", path, path);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "partners.csv", NULL);
+  const char *commands[][6] = {
+    { "list", "partners", NULL },
+    { "stats", "--json", NULL },
+    { "check", NULL },
+    { "set-status", "1", "proposed", NULL },
+    { "milestones", NULL },
+    { "backup", copy, NULL },
+    { "import", "csv", "partners", csv, NULL },
+    { "schedule", NULL },
+  };
+
+  g_assert_true (g_file_set_contents (csv, "name,kind\nNew College,college\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(GStrv) argv = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_add_many (builder, g_getenv ("PLACEMENTS_CLI"), "--db", path, NULL);
+      for (guint k = 0; commands[i][k] != NULL; k++)
+        g_strv_builder_add (builder, commands[i][k]);
+      argv = g_strv_builder_end (builder);
+
+      {
+        g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PLACEMENTS_DB");
+        int wait_status;
+
+        g_assert_true (g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                                     &run.out, &run.err, &wait_status, NULL));
+        g_assert_true (WIFEXITED (wait_status));
+        run.status = WEXITSTATUS (wait_status);
+      }
+
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.err, ==, expected);
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    }
+
+  /* And init does make it, folder and all. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, path, "init", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    g_unlink (path);
+    g_rmdir (folder);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +540,7 @@ main (int   argc,
   ADD ("/cli/attention", test_attention);
   ADD ("/cli/check-and-backup", test_check_and_backup);
   ADD ("/cli/newer-database", test_newer_database);
+  ADD ("/cli/missing-database", test_missing_database);
 #undef ADD
 
   return g_test_run ();

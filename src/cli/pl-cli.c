@@ -111,20 +111,45 @@ pl_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+static PlStore *
+open_database (PlCli     *cli,
+               gboolean   create,
+               GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local = NULL;
+  PlStore *store;
+
+  path = cli->db_path ? g_strdup (cli->db_path) : pl_store_default_path ();
+  if (create)
+    return pl_store_open (path, error);
+
+  /* A mistyped --db must not leave an empty database (and folders) behind:
+   * only init creates one. */
+  store = pl_store_open_existing (path, &local);
+  if (store == NULL && g_error_matches (local, PL_ERROR, PL_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                   _("no database at %s (create one with \"placements-cli --db %s init\")"),
+                   path, path);
+      return NULL;
+    }
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return store;
+}
+
 /**
  * pl_cli_open:
  *
  * Returns: (transfer full): the store named by --db, $PLACEMENTS_DB or the
- * default per-user path.
+ * default per-user path, which must exist.
  */
 PlStore *
 pl_cli_open (PlCli   *cli,
              GError **error)
 {
-  g_autofree char *path = NULL;
-
-  path = cli->db_path ? g_strdup (cli->db_path) : pl_store_default_path ();
-  return pl_store_open (path, error);
+  return open_database (cli, FALSE, error);
 }
 
 /* Parses a command's own options; FALSE (and a usage message) on error. */
@@ -166,7 +191,7 @@ cmd_init (PlCli  *cli,
   if (argc > 1)
     return pl_cli_usage (_("init: unexpected argument “%s”"), argv[1]);
 
-  store = pl_cli_open (cli, &error);
+  store = open_database (cli, TRUE, &error);
   if (store == NULL)
     return pl_cli_fail (error);
 

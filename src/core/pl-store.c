@@ -38,6 +38,8 @@ struct _PlStore
 
   guint       depth;          /* nesting of pl_store_begin() */
   GHashTable *pending;        /* table → GHashTable of ids (NULL: many) */
+
+  PlStore    *worker;         /* the jobs' connection (pl-job.c), once opened */
 };
 
 G_DEFINE_FINAL_TYPE (PlStore, pl_store, G_TYPE_OBJECT)
@@ -56,6 +58,7 @@ pl_store_finalize (GObject *object)
 {
   PlStore *self = PL_STORE (object);
 
+  g_clear_object (&self->worker);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->db, pl_db_close);
   g_clear_pointer (&self->path, g_free);
@@ -368,23 +371,33 @@ run_migrations (PlStore            *self,
  *
  * Returns: (transfer full): the store, or %NULL with @error set.
  */
-PlStore *
-pl_store_open_with_migrations (const char         *path,
-                               const PlMigration  *migrations,
-                               guint               n_migrations,
-                               GError            **error)
+static PlStore *
+open_store (const char         *path,
+            gboolean            create,
+            const PlMigration  *migrations,
+            guint               n_migrations,
+            GError            **error)
 {
   g_autoptr(PlStore) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !ensure_folder (path, error))
-    return NULL;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND, _("There is no database at “%s”."),
+                       path);
+          return NULL;
+        }
+      if (!ensure_folder (path, error))
+        return NULL;
+    }
 
   self = g_object_new (PL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  self->db = pl_db_open (path, TRUE, error);
+  self->db = pl_db_open (path, create, error);
   if (self->db == NULL)
     {
       pl_store_translate_error (error, NULL);
@@ -421,8 +434,19 @@ pl_store_open_with_migrations (const char         *path,
   return g_steal_pointer (&self);
 }
 
+PlStore *
+pl_store_open_with_migrations (const char         *path,
+                               const PlMigration  *migrations,
+                               guint               n_migrations,
+                               GError            **error)
+{
+  return open_store (path, TRUE, migrations, n_migrations, error);
+}
+
 /**
  * pl_store_open:
+ *
+ * Opens the database at @path, creating it (and its folder) when absent.
  *
  * Returns: (transfer full): the store at @path with the current schema.
  */
@@ -434,7 +458,26 @@ pl_store_open (const char  *path,
   guint n_migrations;
 
   migrations = default_migrations (&n_migrations);
-  return pl_store_open_with_migrations (path, migrations, n_migrations, error);
+  return open_store (path, TRUE, migrations, n_migrations, error);
+}
+
+/**
+ * pl_store_open_existing:
+ *
+ * Like pl_store_open(), but a missing file is %PL_ERROR_NOT_FOUND and
+ * nothing is created on the disk.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PlStore *
+pl_store_open_existing (const char  *path,
+                        GError     **error)
+{
+  const PlMigration *migrations;
+  guint n_migrations;
+
+  migrations = default_migrations (&n_migrations);
+  return open_store (path, FALSE, migrations, n_migrations, error);
 }
 
 const char *
@@ -532,6 +575,55 @@ pl_store_rollback (PlStore *self)
   pl_db_rollback (self->db);
   self->depth = 0;
   g_hash_table_remove_all (self->pending);
+}
+
+/**
+ * pl_store_rollback_open: (skip)
+ *
+ * Abandons a transaction left open (by a job that failed half-way).
+ */
+void
+pl_store_rollback_open (PlStore *self)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  if (self->depth > 0 || pl_db_in_transaction (self->db))
+    pl_store_rollback (self);
+}
+
+/**
+ * pl_store_emit_change: (skip)
+ *
+ * Tells listeners of a change committed through another connection of
+ * this process (a job's).
+ */
+void
+pl_store_emit_change (PlStore    *self,
+                      const char *table,
+                      GArray     *ids)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, ids);
+}
+
+/**
+ * pl_store_get_worker: (skip)
+ *
+ * The second connection on which jobs run, opened the first time; the
+ * caller holds the jobs' lock (pl-job.c).
+ *
+ * Returns: (transfer none): the worker store, or %NULL with @error set
+ */
+PlStore *
+pl_store_get_worker (PlStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), NULL);
+
+  if (self->worker == NULL)
+    self->worker = pl_store_open (self->path, error);
+  return self->worker;
 }
 
 /**

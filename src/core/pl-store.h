@@ -32,6 +32,8 @@ char        *pl_store_default_path        (void);
 
 PlStore     *pl_store_open                (const char         *path,
                                            GError            **error);
+PlStore     *pl_store_open_existing       (const char         *path,
+                                           GError            **error);
 PlStore     *pl_store_open_with_migrations (const char        *path,
                                             const PlMigration *migrations,
                                             guint              n_migrations,

@@ -1,0 +1,264 @@
+/* pl-job.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-job"
+
+#include "config.h"
+
+#include "pl-job.h"
+#include "pl-store-private.h"
+
+struct _PlJob
+{
+  PlStore           *store;        /* the caller's */
+  PlJobFunc          func;
+  gpointer           data;
+  GDestroyNotify     data_free;
+  GDestroyNotify     result_free;
+  PlJobProgressFunc  progress;
+  gpointer           progress_data;
+  GMainContext      *context;
+  GCancellable      *cancellable;
+  double             reported;
+  GPtrArray         *changes;      /* Change, gathered in the worker thread */
+};
+
+typedef struct
+{
+  char   *table;
+  GArray *ids;   /* NULL: many */
+} Change;
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_free (change->table);
+  g_clear_pointer (&change->ids, g_array_unref);
+  g_free (change);
+}
+
+static void
+job_free (gpointer data)
+{
+  PlJob *job = data;
+
+  if (job->data_free != NULL && job->data != NULL)
+    job->data_free (job->data);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->changes, g_ptr_array_unref);
+  g_free (job);
+}
+
+GCancellable *
+pl_job_get_cancellable (PlJob *job)
+{
+  return job->cancellable;
+}
+
+gboolean
+pl_job_is_cancelled (PlJob *job)
+{
+  return g_cancellable_is_cancelled (job->cancellable);
+}
+
+typedef struct
+{
+  PlJobProgressFunc func;
+  gpointer          data;
+  double            fraction;
+  GCancellable     *cancellable;
+} ProgressCall;
+
+static gboolean
+progress_in_context (gpointer data)
+{
+  ProgressCall *call = data;
+
+  /* A cancelled job's caller may be gone already. */
+  if (!g_cancellable_is_cancelled (call->cancellable))
+    call->func (call->fraction, call->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_call_free (gpointer data)
+{
+  ProgressCall *call = data;
+
+  g_clear_object (&call->cancellable);
+  g_free (call);
+}
+
+void
+pl_job_report_progress (PlJob  *job,
+                        double  fraction)
+{
+  ProgressCall *call;
+
+  if (job->progress == NULL)
+    return;
+  if (fraction < job->reported + 0.01 && fraction < 1.0)
+    return;
+  job->reported = fraction;
+
+  call = g_new0 (ProgressCall, 1);
+  call->func = job->progress;
+  call->data = job->progress_data;
+  call->fraction = CLAMP (fraction, 0.0, 1.0);
+  call->cancellable = g_object_ref (job->cancellable);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_in_context, call,
+                              progress_call_free);
+}
+
+static void
+on_worker_changed (PlStore    *worker,
+                   const char *table,
+                   GArray     *ids,
+                   PlJob      *job)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->table = g_strdup (table);
+  if (ids != NULL)
+    change->ids = g_array_ref (ids);
+  g_ptr_array_add (job->changes, change);
+}
+
+/* The worker connection: one per store, opened by the first job and used
+ * by one job at a time. */
+static GMutex worker_lock;
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PlJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  PlStore *worker;
+  gpointer result;
+  gulong handler;
+
+  g_mutex_lock (&worker_lock);
+
+  worker = pl_store_get_worker (job->store, &error);
+  if (worker == NULL)
+    {
+      g_mutex_unlock (&worker_lock);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  handler = g_signal_connect (worker, "changed", G_CALLBACK (on_worker_changed), job);
+  result = job->func (job, worker, job->data, &error);
+  g_signal_handler_disconnect (worker, handler);
+
+  /* A job that failed half-way leaves nothing open behind it. */
+  pl_store_rollback_open (worker);
+
+  g_mutex_unlock (&worker_lock);
+
+  if (result == NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "The job gave no result");
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+typedef struct
+{
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
+} Caller;
+
+/* In the caller's context, before the caller hears of the result: the
+ * model's listeners learn what the job wrote. */
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Caller *caller = data;
+  PlJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (job->progress != NULL && !g_task_had_error (G_TASK (result)) && job->reported < 1.0)
+    job->progress (1.0, job->progress_data);
+
+  for (guint i = 0; i < job->changes->len; i++)
+    {
+      Change *change = g_ptr_array_index (job->changes, i);
+
+      pl_store_emit_change (job->store, change->table, change->ids);
+    }
+  g_ptr_array_set_size (job->changes, 0);
+
+  caller->callback (source, result, caller->user_data);
+  g_free (caller);
+}
+
+void
+pl_store_run_async (PlStore             *store,
+                    PlJobFunc            func,
+                    gpointer             data,
+                    GDestroyNotify       data_free,
+                    GDestroyNotify       result_free,
+                    PlJobProgressFunc    progress,
+                    gpointer             progress_data,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PlJob *job;
+  Caller *caller;
+
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (callback != NULL);
+
+  job = g_new0 (PlJob, 1);
+  job->store = store;
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  job->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
+  job->changes = g_ptr_array_new_with_free_func (change_free);
+
+  caller = g_new0 (Caller, 1);
+  caller->callback = callback;
+  caller->user_data = user_data;
+
+  task = g_task_new (store, job->cancellable, on_done, caller);
+  g_task_set_source_tag (task, pl_store_run_async);
+  g_task_set_task_data (task, job, job_free);
+  /* A cancelled job still runs to its end (it may be inside a
+   * transaction); its result is then dropped. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+gpointer
+pl_store_run_finish (PlStore       *store,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pl_store_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
