@@ -132,6 +132,42 @@ gboolean    pl_db_backup          (PlDb            *db,
                                    const char      *dest,
                                    GError         **error);
 
+/* Recording, for undo: between pl_db_record_start() and
+ * pl_db_record_take(), every row written to the model's tables (not the
+ * search index's own, which its triggers keep) is captured with its values
+ * before and after. */
+gboolean    pl_db_record_start    (PlDb            *db,
+                                   GError         **error);
+gboolean    pl_db_is_recording    (PlDb            *db);
+/* Stops recording; (transfer full) (nullable): what changed, NULL for
+ * nothing. */
+GBytes     *pl_db_record_take     (PlDb            *db);
+/* Joins two recordings, @first then @second, into one (transfer full). */
+GBytes     *pl_db_changes_concat  (GBytes          *first,
+                                   GBytes          *second);
+/* Writes @changes again (@invert FALSE) or undoes them (@invert TRUE),
+ * inside the caller's transaction. A row that is no longer as @changes
+ * left (or found) it refuses the whole: PL_DB_ERROR_CHECK ("changed
+ * since"). Rows the database's own cascades already removed, or that
+ * already hold the wanted values, are passed over. */
+gboolean    pl_db_apply_changes   (PlDb            *db,
+                                   GBytes          *changes,
+                                   gboolean         invert,
+                                   GError         **error);
+
+typedef struct
+{
+  const char *table;
+  guint       inserted;
+  guint       updated;
+  guint       deleted;
+  gint64      first_id;   /* the first row's id, when its key is one integer */
+} PlDbTableChanges;
+
+/* What @changes holds, table by table in the order they were first
+ * written (element-type PlDbTableChanges; the table names are interned). */
+GArray     *pl_db_changes_summary (GBytes          *changes);
+
 /* A statement, prepared once per connection and kept (@sql is the key):
  * use literals in @sql only for things that never vary. Free it (or let
  * g_autoptr do it) to give it back; one in use is never handed out twice,

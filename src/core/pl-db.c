@@ -12,6 +12,11 @@
 
 #include "config.h"
 
+/* Debian's SQLite is built with the session extension (undo) and the
+ * pre-update hook it needs; the header declares them only when asked. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -26,6 +31,8 @@ struct _PlDb
   char           *path;
   sqlite3        *handle;
   GHashTable     *statements;   /* SQL text → PlStmt, kept for reuse */
+  sqlite3_session *session;     /* recording for undo, or NULL */
+  GHashTable     *stamp_columns; /* table → index of updated_at + 1 (0: none) */
   PlDbChangeFunc  change_func;
   GFunc           settled_func;
   gpointer        change_data;
@@ -165,6 +172,7 @@ pl_db_open (const char  *path,
   db = g_new0 (PlDb, 1);
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_destroy);
+  db->stamp_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   rc = sqlite3_open_v2 (path, &db->handle, flags, NULL);
   if (rc != SQLITE_OK)
@@ -189,6 +197,8 @@ pl_db_close (PlDb *db)
     return;
 
   g_clear_pointer (&db->statements, g_hash_table_unref);
+  g_clear_pointer (&db->session, sqlite3session_delete);
+  g_clear_pointer (&db->stamp_columns, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close_v2 (db->handle);
   g_free (db->path);
@@ -455,6 +465,377 @@ pl_db_backup (PlDb        *db,
     }
 
   return TRUE;
+}
+
+/* Recording and undo, on SQLite's session extension. */
+
+/* The search index keeps itself (its triggers run again when changes are
+ * applied): only the model's own tables are recorded. */
+static int
+record_table (void       *data,
+              const char *table)
+{
+  return !g_str_has_prefix (table, "search") && !g_str_has_prefix (table, "sqlite_");
+}
+
+gboolean
+pl_db_record_start (PlDb    *db,
+                    GError **error)
+{
+  int rc;
+
+  if (db->session != NULL)
+    return TRUE;
+
+  rc = sqlite3session_create (db->handle, "main", &db->session);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (db->session, record_table, NULL);
+      rc = sqlite3session_attach (db->session, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&db->session, sqlite3session_delete);
+      return set_error (error, db->handle, rc);
+    }
+
+  return TRUE;
+}
+
+gboolean
+pl_db_is_recording (PlDb *db)
+{
+  return db->session != NULL;
+}
+
+static GBytes *
+bytes_from_sqlite (void *data,
+                   int   size)
+{
+  if (data == NULL || size <= 0)
+    {
+      sqlite3_free (data);
+      return NULL;
+    }
+  return g_bytes_new_with_free_func (data, size, sqlite3_free, data);
+}
+
+GBytes *
+pl_db_record_take (PlDb *db)
+{
+  void *data = NULL;
+  int size = 0;
+
+  if (db->session == NULL)
+    return NULL;
+
+  if (!sqlite3session_isempty (db->session) &&
+      sqlite3session_changeset (db->session, &size, &data) != SQLITE_OK)
+    size = 0;
+  g_clear_pointer (&db->session, sqlite3session_delete);
+
+  return bytes_from_sqlite (data, size);
+}
+
+GBytes *
+pl_db_changes_concat (GBytes *first,
+                      GBytes *second)
+{
+  void *data = NULL;
+  int size = 0;
+  gsize n1, n2;
+  gconstpointer p1 = g_bytes_get_data (first, &n1);
+  gconstpointer p2 = g_bytes_get_data (second, &n2);
+
+  if (sqlite3changeset_concat ((int) n1, (void *) p1, (int) n2, (void *) p2, &size, &data)
+      != SQLITE_OK)
+    return NULL;
+  return bytes_from_sqlite (data, size);
+}
+
+static gboolean
+values_equal (sqlite3_value *a,
+              sqlite3_value *b)
+{
+  int type;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  type = sqlite3_value_type (a);
+  if (type != sqlite3_value_type (b))
+    return FALSE;
+
+  switch (type)
+    {
+    case SQLITE_NULL:
+      return TRUE;
+    case SQLITE_INTEGER:
+      return sqlite3_value_int64 (a) == sqlite3_value_int64 (b);
+    case SQLITE_FLOAT:
+      return sqlite3_value_double (a) == sqlite3_value_double (b);
+    default:
+      return sqlite3_value_bytes (a) == sqlite3_value_bytes (b) &&
+             memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b),
+                     sqlite3_value_bytes (a)) == 0;
+    }
+}
+
+/* Whether the row in the way already holds what the change would write. */
+static gboolean
+already_applied (sqlite3_changeset_iter *iter)
+{
+  const char *table;
+  int n_columns, op, indirect;
+
+  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+  for (int i = 0; i < n_columns; i++)
+    {
+      sqlite3_value *wanted = NULL;
+      sqlite3_value *found = NULL;
+
+      if (sqlite3changeset_new (iter, i, &wanted) != SQLITE_OK)
+        return FALSE;
+      if (wanted == NULL)
+        continue;   /* a column an UPDATE does not touch */
+      if (sqlite3changeset_conflict (iter, i, &found) != SQLITE_OK || !values_equal (wanted, found))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+on_conflict (void                   *data,
+             int                     conflict,
+             sqlite3_changeset_iter *iter)
+{
+  const char *table;
+  int n_columns, op, indirect;
+
+  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+
+  switch (conflict)
+    {
+    case SQLITE_CHANGESET_NOTFOUND:
+      /* Removed already by a cascade of a row deleted before it. */
+      return op == SQLITE_DELETE ? SQLITE_CHANGESET_OMIT : SQLITE_CHANGESET_ABORT;
+
+    case SQLITE_CHANGESET_DATA:
+    case SQLITE_CHANGESET_CONFLICT:
+      /* Set already (a cascade's SET NULL, say), or changed by someone. */
+      return op != SQLITE_DELETE && already_applied (iter)
+             ? SQLITE_CHANGESET_OMIT : SQLITE_CHANGESET_ABORT;
+
+    default:
+      return SQLITE_CHANGESET_ABORT;
+    }
+}
+
+/* The position of @table's updated_at column, or -1. */
+static int
+stamp_column (PlDb       *db,
+              const char *table)
+{
+  gpointer found;
+  int index = -1;
+
+  if (g_hash_table_lookup_extended (db->stamp_columns, table, NULL, &found))
+    return GPOINTER_TO_INT (found) - 1;
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT cid FROM pragma_table_info('%s') "
+                                            "WHERE name = 'updated_at'", table);
+    index = (int) pl_db_query_int (db, sql, -1);
+  }
+  g_hash_table_insert (db->stamp_columns, g_strdup (table), GINT_TO_POINTER (index + 1));
+  return index;
+}
+
+typedef struct
+{
+  char   *table;
+  gint64  id;
+  char   *stamp;
+} StampFix;
+
+static void
+stamp_fix_clear (gpointer data)
+{
+  StampFix *fix = data;
+
+  g_free (fix->table);
+  g_free (fix->stamp);
+}
+
+/* A table's "touch" trigger sets updated_at on every UPDATE that does not
+ * set it itself. Applying a change whose UPDATE left updated_at alone
+ * (two writes in the same second) would let the trigger stamp the row with
+ * the time of the undo: the rows are stamped back afterwards, to what the
+ * change leaves them, so that undo gives back exactly the rows there were. */
+static GArray *
+collect_stamps (PlDb           *db,
+                GBytes         *changes,
+                gboolean        invert)
+{
+  GArray *fixes = g_array_new (FALSE, TRUE, sizeof (StampFix));
+  sqlite3_changeset_iter *iter = NULL;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (changes, &size);
+
+  g_array_set_clear_func (fixes, stamp_fix_clear);
+
+  if (sqlite3changeset_start_v2 (&iter, (int) size, (void *) data,
+                                 invert ? SQLITE_CHANGESETSTART_INVERT : 0) != SQLITE_OK)
+    return fixes;
+
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect, column;
+      sqlite3_value *key = NULL;
+      sqlite3_value *stamp = NULL;
+      StampFix fix = { 0 };
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      if (op != SQLITE_UPDATE || (column = stamp_column (db, table)) < 0)
+        continue;
+      if (sqlite3changeset_old (iter, 0, &key) != SQLITE_OK || key == NULL ||
+          sqlite3_value_type (key) != SQLITE_INTEGER)
+        continue;
+
+      fix.table = g_strdup (table);
+      fix.id = sqlite3_value_int64 (key);
+      if (sqlite3changeset_new (iter, column, &stamp) == SQLITE_OK && stamp != NULL)
+        fix.stamp = g_strdup ((const char *) sqlite3_value_text (stamp));
+      else
+        {
+          /* Not part of the change: it stays what it is now. */
+          g_autofree char *sql = g_strdup_printf ("SELECT updated_at FROM %s WHERE id = ?1", table);
+          g_autoptr(PlStmt) read = pl_db_prepare_once (db, sql, NULL);
+
+          if (read == NULL)
+            {
+              stamp_fix_clear (&fix);
+              continue;
+            }
+          pl_stmt_bind_int (read, 1, fix.id);
+          if (pl_stmt_next (read, NULL))
+            fix.stamp = pl_stmt_dup_text (read, 0);
+        }
+
+      if (fix.stamp != NULL)
+        g_array_append_val (fixes, fix);
+      else
+        stamp_fix_clear (&fix);
+    }
+
+  sqlite3changeset_finalize (iter);
+  return fixes;
+}
+
+gboolean
+pl_db_apply_changes (PlDb      *db,
+                     GBytes    *changes,
+                     gboolean   invert,
+                     GError   **error)
+{
+  g_autoptr(GArray) fixes = NULL;
+  gsize size;
+  gconstpointer data;
+  int rc;
+
+  g_return_val_if_fail (changes != NULL, FALSE);
+  g_return_val_if_fail (db->session == NULL, FALSE);
+
+  fixes = collect_stamps (db, changes, invert);
+
+  data = g_bytes_get_data (changes, &size);
+  rc = sqlite3changeset_apply_v2 (db->handle, (int) size, (void *) data, NULL, on_conflict, db,
+                                  NULL, NULL, invert ? SQLITE_CHANGESETAPPLY_INVERT : 0);
+  if (rc != SQLITE_OK)
+    {
+      if (rc == SQLITE_ABORT)
+        g_set_error_literal (error, PL_DB_ERROR, PL_DB_ERROR_CHECK,
+                             _("The records have changed since"));
+      else
+        set_error (error, db->handle, rc);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < fixes->len; i++)
+    {
+      StampFix *fix = &g_array_index (fixes, StampFix, i);
+      g_autofree char *sql =
+        g_strdup_printf ("UPDATE %s SET updated_at = ?1 WHERE id = ?2 AND updated_at IS NOT ?1",
+                         fix->table);
+      g_autoptr(PlStmt) stamp = pl_db_prepare (db, sql, error);
+
+      if (stamp == NULL)
+        return FALSE;
+      pl_stmt_bind_text (stamp, 1, fix->stamp);
+      pl_stmt_bind_int (stamp, 2, fix->id);
+      if (!pl_stmt_run (stamp, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+GArray *
+pl_db_changes_summary (GBytes *changes)
+{
+  GArray *summary = g_array_new (FALSE, TRUE, sizeof (PlDbTableChanges));
+  sqlite3_changeset_iter *iter = NULL;
+  gsize size;
+  gconstpointer data;
+
+  if (changes == NULL)
+    return summary;
+
+  data = g_bytes_get_data (changes, &size);
+  if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
+    return summary;
+
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      PlDbTableChanges *entry = NULL;
+      const char *name;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      name = g_intern_string (table);
+      for (guint i = 0; i < summary->len && entry == NULL; i++)
+        if (g_array_index (summary, PlDbTableChanges, i).table == name)
+          entry = &g_array_index (summary, PlDbTableChanges, i);
+
+      if (entry == NULL)
+        {
+          PlDbTableChanges fresh = { name, 0, 0, 0, 0 };
+          sqlite3_value *key = NULL;
+
+          if (op == SQLITE_INSERT)
+            sqlite3changeset_new (iter, 0, &key);
+          else
+            sqlite3changeset_old (iter, 0, &key);
+          if (key != NULL && sqlite3_value_type (key) == SQLITE_INTEGER)
+            fresh.first_id = sqlite3_value_int64 (key);
+
+          g_array_append_val (summary, fresh);
+          entry = &g_array_index (summary, PlDbTableChanges, summary->len - 1);
+        }
+
+      if (op == SQLITE_INSERT)
+        entry->inserted++;
+      else if (op == SQLITE_DELETE)
+        entry->deleted++;
+      else
+        entry->updated++;
+    }
+
+  sqlite3changeset_finalize (iter);
+  return summary;
 }
 
 static PlStmt *

@@ -299,6 +299,35 @@ PL_DEFINE_RECORD (PlGroupMeeting, pl_group_meeting, "group_meeting", N_("Group m
 PL_DEFINE_RECORD (PlGroupOutcome, pl_group_outcome, "group_outcome", N_("Group outcome"),
                   outcome_columns)
 
+/**
+ * pl_record_type_for_table:
+ *
+ * Returns: the record type whose rows @table holds, or %G_TYPE_INVALID
+ */
+GType
+pl_record_type_for_table (const char *table)
+{
+  GType types[] = {
+    PL_TYPE_SECTOR, PL_TYPE_PARTNER, PL_TYPE_STAFF, PL_TYPE_EMPLOYER, PL_TYPE_CONTACT,
+    PL_TYPE_EMPLOYER_DOCUMENT, PL_TYPE_PLACEMENT, PL_TYPE_PLACEMENT_EVENT,
+    PL_TYPE_MILESTONE_TEMPLATE, PL_TYPE_MILESTONE, PL_TYPE_CASCADE, PL_TYPE_CALENDAR_PERIOD,
+    PL_TYPE_OBSERVATION, PL_TYPE_SURVEY_RESPONSE, PL_TYPE_GROUP, PL_TYPE_GROUP_MEMBER,
+    PL_TYPE_GROUP_MEETING, PL_TYPE_GROUP_OUTCOME,
+  };
+
+  g_return_val_if_fail (table != NULL, G_TYPE_INVALID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+
+      if (g_str_equal (pl_record_class_get_table (PL_RECORD_CLASS (klass)), table))
+        return types[i];
+    }
+
+  return G_TYPE_INVALID;
+}
+
 typedef struct
 {
   const char *key;

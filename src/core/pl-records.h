@@ -77,6 +77,9 @@ extern const char * const pl_criteria[];
 extern const char * const pl_student_questions[];
 extern const char * const pl_employer_questions[];
 
+/* The record type of a table's rows, or G_TYPE_INVALID. */
+GType pl_record_type_for_table (const char *table);
+
 /* Human (translated) label for an enumeration value, a criterion, an aim
  * or a question key; the key itself when it is unknown. */
 const char *pl_enum_label (const char *key);

@@ -23,7 +23,7 @@ void      pl_store_note_change     (PlStore       *self,
                                     const char    *table,
                                     gint64         id);
 
-/* For pl-job.c: the jobs' connection, a change it committed, and the
+/* For pl-store-job.c: the jobs' connection, a change it committed, and the
  * end of a transaction a failed job left open. */
 PlStore  *pl_store_get_worker      (PlStore       *self,
                                     GError       **error);
@@ -31,6 +31,9 @@ void      pl_store_emit_change     (PlStore       *self,
                                     const char    *table,
                                     GArray        *ids);
 void      pl_store_rollback_open   (PlStore       *self);
+void      pl_store_emit_step       (PlStore       *self,
+                                    GBytes        *changes,
+                                    const char    *label);
 
 /* Rewrites a %PL_DB_ERROR in @error as a %PL_ERROR sentence; returns
  * FALSE. */

@@ -39,13 +39,18 @@ struct _PlStore
   guint       depth;          /* nesting of pl_store_begin() */
   GHashTable *pending;        /* table → GHashTable of ids (NULL: many) */
 
-  PlStore    *worker;         /* the jobs' connection (pl-job.c), once opened */
+  PlStore    *worker;         /* the jobs' connection (pl-store-job.c), once opened */
+
+  gboolean    recording;      /* every committed transaction becomes a ::step */
+  guint       replaying;      /* inside pl_store_apply_changes(): not a step */
+  char       *step_label;     /* for the next step, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PlStore, pl_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  STEP,
   N_SIGNALS
 };
 
@@ -59,6 +64,7 @@ pl_store_finalize (GObject *object)
   PlStore *self = PL_STORE (object);
 
   g_clear_object (&self->worker);
+  g_clear_pointer (&self->step_label, g_free);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->db, pl_db_close);
   g_clear_pointer (&self->path, g_free);
@@ -91,6 +97,23 @@ pl_store_class_init (PlStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ARRAY);
+
+  /**
+   * PlStore::step:
+   * @changes: what the transaction changed, to undo or redo it with
+   *   pl_store_apply_changes()
+   * @label: (nullable): what the writer called it (pl_store_set_step_label())
+   *
+   * Emitted after ::changed for each transaction committed while the store
+   * records (pl_store_set_recording()) that changed anything; PlHistory
+   * keeps them.
+   */
+  signals[STEP] =
+    g_signal_new ("step",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_BYTES, G_TYPE_STRING);
 }
 
 static void
@@ -537,8 +560,16 @@ pl_store_begin (PlStore  *self,
 {
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
 
-  if (self->depth == 0 && !pl_db_begin (self->db, error))
-    return pl_store_translate_error (error, NULL);
+  if (self->depth == 0)
+    {
+      if (!pl_db_begin (self->db, error))
+        return pl_store_translate_error (error, NULL);
+      if (self->recording && self->replaying == 0 && !pl_db_record_start (self->db, error))
+        {
+          pl_db_rollback (self->db);
+          return pl_store_translate_error (error, NULL);
+        }
+    }
 
   self->depth++;
   return TRUE;
@@ -554,15 +585,28 @@ pl_store_commit (PlStore  *self,
   if (--self->depth > 0)
     return TRUE;
 
-  if (!pl_db_commit (self->db, error))
-    {
-      pl_store_rollback (self);
-      return pl_store_translate_error (error, NULL);
-    }
+  {
+    g_autoptr(GBytes) changes = NULL;
+    g_autofree char *label = g_steal_pointer (&self->step_label);
 
-  /* The connection has told on_settled() already; a commit of a
-   * transaction that wrote nothing leaves nothing pending. */
-  emit_pending (self);
+    /* What the transaction changed is taken before COMMIT, which ends the
+     * recording's view of it. */
+    changes = pl_db_record_take (self->db);
+
+    if (!pl_db_commit (self->db, error))
+      {
+        pl_store_rollback (self);
+        return pl_store_translate_error (error, NULL);
+      }
+
+    /* The connection has told on_settled() already; a commit of a
+     * transaction that wrote nothing leaves nothing pending. */
+    emit_pending (self);
+
+    if (changes != NULL)
+      g_signal_emit (self, signals[STEP], 0, changes, label);
+  }
+
   return TRUE;
 }
 
@@ -572,9 +616,108 @@ pl_store_rollback (PlStore *self)
   g_return_if_fail (PL_IS_STORE (self));
 
   /* A failure anywhere inside a transaction abandons all of it. */
+  g_clear_pointer (&self->step_label, g_free);
+  g_bytes_unref (pl_db_record_take (self->db));
   pl_db_rollback (self->db);
   self->depth = 0;
   g_hash_table_remove_all (self->pending);
+}
+
+/**
+ * pl_store_set_recording:
+ *
+ * While @recording, every transaction the store commits that changed
+ * anything is also told as a ::step, with what it changed, so that it can
+ * be undone (PlHistory does so). The CLI does not record.
+ */
+void
+pl_store_set_recording (PlStore  *self,
+                        gboolean  recording)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  self->recording = recording;
+  if (self->worker != NULL)
+    pl_store_set_recording (self->worker, recording);
+}
+
+gboolean
+pl_store_get_recording (PlStore *self)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  return self->recording;
+}
+
+/**
+ * pl_store_set_step_label:
+ * @label: (nullable): what people will read in "Undo …"
+ *
+ * Names the step that the next committed transaction makes; the name is
+ * dropped with the transaction if it rolls back.
+ */
+void
+pl_store_set_step_label (PlStore    *self,
+                         const char *label)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  g_free (self->step_label);
+  self->step_label = g_strdup (label);
+}
+
+/* Tables whose rows the connection does not report one by one (WITHOUT
+ * ROWID): their changes are the placement's. */
+static void
+note_unreported (PlStore *self,
+                 GBytes  *changes)
+{
+  g_autoptr(GArray) summary = pl_db_changes_summary (changes);
+
+  for (guint i = 0; i < summary->len; i++)
+    {
+      const char *table = g_array_index (summary, PlDbTableChanges, i).table;
+
+      if (g_str_equal (table, "placement_day") || g_str_equal (table, "placement_term"))
+        note_change (self, "placement", 0);
+    }
+}
+
+/**
+ * pl_store_apply_changes:
+ * @changes: a step's changes (PlStore::step)
+ * @invert: %TRUE to undo them, %FALSE to make them again
+ *
+ * Undoes or redoes a step in one transaction of its own, which is not a
+ * step itself. Refused with %PL_ERROR_CONSTRAINT, and nothing changed,
+ * when a row it would touch has changed since (another program wrote it).
+ */
+gboolean
+pl_store_apply_changes (PlStore   *self,
+                        GBytes    *changes,
+                        gboolean   invert,
+                        GError   **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  self->replaying++;
+  ok = pl_store_begin (self, error);
+  if (ok && !pl_db_apply_changes (self->db, changes, invert, error))
+    {
+      pl_store_rollback (self);
+      ok = pl_store_translate_error (error, NULL);
+    }
+  if (ok)
+    {
+      note_unreported (self, changes);
+      ok = pl_store_commit (self, error);
+    }
+  self->replaying--;
+
+  return ok;
 }
 
 /**
@@ -608,10 +751,26 @@ pl_store_emit_change (PlStore    *self,
 }
 
 /**
+ * pl_store_emit_step: (skip)
+ *
+ * Tells of a step committed through another connection of this process
+ * (a job's), as if it had been committed here.
+ */
+void
+pl_store_emit_step (PlStore    *self,
+                    GBytes     *changes,
+                    const char *label)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  g_signal_emit (self, signals[STEP], 0, changes, label);
+}
+
+/**
  * pl_store_get_worker: (skip)
  *
  * The second connection on which jobs run, opened the first time; the
- * caller holds the jobs' lock (pl-job.c).
+ * caller holds the jobs' lock (pl-store-job.c).
  *
  * Returns: (transfer none): the worker store, or %NULL with @error set
  */
@@ -622,7 +781,11 @@ pl_store_get_worker (PlStore  *self,
   g_return_val_if_fail (PL_IS_STORE (self), NULL);
 
   if (self->worker == NULL)
-    self->worker = pl_store_open (self->path, error);
+    {
+      self->worker = pl_store_open (self->path, error);
+      if (self->worker != NULL)
+        self->worker->recording = self->recording;
+    }
   return self->worker;
 }
 

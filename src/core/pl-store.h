@@ -51,6 +51,18 @@ gboolean     pl_store_commit              (PlStore            *self,
                                            GError            **error);
 void         pl_store_rollback            (PlStore            *self);
 
+/* Undo: while recording, each committed transaction is told as ::step
+ * with what it changed; pl_store_apply_changes() undoes or redoes one. */
+void         pl_store_set_recording       (PlStore            *self,
+                                           gboolean            recording);
+gboolean     pl_store_get_recording       (PlStore            *self);
+void         pl_store_set_step_label      (PlStore            *self,
+                                           const char         *label);
+gboolean     pl_store_apply_changes       (PlStore            *self,
+                                           GBytes             *changes,
+                                           gboolean            invert,
+                                           GError            **error);
+
 /* Generic record access. Each write is one transaction (or part of the
  * caller's); once committed, ::changed tells of every row it wrote. */
 gboolean     pl_store_insert              (PlStore            *self,

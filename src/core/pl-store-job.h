@@ -1,4 +1,4 @@
-/* pl-job.h
+/* pl-store-job.h
  *
  * Copyright 2026 The Placements authors
  *
@@ -20,29 +20,29 @@ G_BEGIN_DECLS
  * its progress reaches the caller there too. Every `_async`/`_finish` pair
  * of the lower layers is built on this. */
 
-typedef struct _PlJob PlJob;
+typedef struct _PlStoreJob PlStoreJob;
 
 /* The work, run in the worker thread with @worker, the worker connection:
  * returns the result (freed with the @result_free given to
  * pl_store_run_async() when nobody takes it), or NULL with @error set. A
  * job with nothing to return returns any non-NULL pointer, as
  * GINT_TO_POINTER (TRUE). */
-typedef gpointer (*PlJobFunc) (PlJob    *job,
+typedef gpointer (*PlStoreJobFunc) (PlStoreJob    *job,
                                PlStore  *worker,
                                gpointer  data,
                                GError  **error);
 
 /* Called in the caller's main context, at most every 1 %, and with 1.0 at
  * the end of a job that reported progress. */
-typedef void (*PlJobProgressFunc) (double   fraction,
+typedef void (*PlStoreJobProgressFunc) (double   fraction,
                                    gpointer user_data);
 
 void          pl_store_run_async      (PlStore             *store,
-                                       PlJobFunc            func,
+                                       PlStoreJobFunc            func,
                                        gpointer             data,
                                        GDestroyNotify       data_free,
                                        GDestroyNotify       result_free,
-                                       PlJobProgressFunc    progress,
+                                       PlStoreJobProgressFunc    progress,
                                        gpointer             progress_data,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
@@ -54,9 +54,9 @@ gpointer      pl_store_run_finish     (PlStore             *store,
                                        GError             **error);
 
 /* For the job function. */
-GCancellable *pl_job_get_cancellable  (PlJob               *job);
-gboolean      pl_job_is_cancelled     (PlJob               *job);
-void          pl_job_report_progress  (PlJob               *job,
+GCancellable *pl_store_job_get_cancellable  (PlStoreJob               *job);
+gboolean      pl_store_job_is_cancelled     (PlStoreJob               *job);
+void          pl_store_job_report_progress  (PlStoreJob               *job,
                                        double               fraction);
 
 G_END_DECLS

@@ -1,31 +1,48 @@
-/* pl-job.c
+/* pl-store-job.c
  *
  * Copyright 2026 The Placements authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "pl-job"
+#define G_LOG_DOMAIN "pl-store-job"
 
 #include "config.h"
 
-#include "pl-job.h"
+#include "pl-store-job.h"
 #include "pl-store-private.h"
 
-struct _PlJob
+struct _PlStoreJob
 {
   PlStore           *store;        /* the caller's */
-  PlJobFunc          func;
+  PlStoreJobFunc          func;
   gpointer           data;
   GDestroyNotify     data_free;
   GDestroyNotify     result_free;
-  PlJobProgressFunc  progress;
+  PlStoreJobProgressFunc  progress;
   gpointer           progress_data;
   GMainContext      *context;
   GCancellable      *cancellable;
   double             reported;
   GPtrArray         *changes;      /* Change, gathered in the worker thread */
+  GPtrArray         *steps;        /* Step, likewise */
 };
+
+typedef struct
+{
+  GBytes *changes;
+  char   *label;
+} Step;
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_bytes_unref (step->changes);
+  g_free (step->label);
+  g_free (step);
+}
 
 typedef struct
 {
@@ -46,31 +63,32 @@ change_free (gpointer data)
 static void
 job_free (gpointer data)
 {
-  PlJob *job = data;
+  PlStoreJob *job = data;
 
   if (job->data_free != NULL && job->data != NULL)
     job->data_free (job->data);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->changes, g_ptr_array_unref);
+  g_clear_pointer (&job->steps, g_ptr_array_unref);
   g_free (job);
 }
 
 GCancellable *
-pl_job_get_cancellable (PlJob *job)
+pl_store_job_get_cancellable (PlStoreJob *job)
 {
   return job->cancellable;
 }
 
 gboolean
-pl_job_is_cancelled (PlJob *job)
+pl_store_job_is_cancelled (PlStoreJob *job)
 {
   return g_cancellable_is_cancelled (job->cancellable);
 }
 
 typedef struct
 {
-  PlJobProgressFunc func;
+  PlStoreJobProgressFunc func;
   gpointer          data;
   double            fraction;
   GCancellable     *cancellable;
@@ -97,7 +115,7 @@ progress_call_free (gpointer data)
 }
 
 void
-pl_job_report_progress (PlJob  *job,
+pl_store_job_report_progress (PlStoreJob  *job,
                         double  fraction)
 {
   ProgressCall *call;
@@ -121,7 +139,7 @@ static void
 on_worker_changed (PlStore    *worker,
                    const char *table,
                    GArray     *ids,
-                   PlJob      *job)
+                   PlStoreJob      *job)
 {
   Change *change = g_new0 (Change, 1);
 
@@ -129,6 +147,19 @@ on_worker_changed (PlStore    *worker,
   if (ids != NULL)
     change->ids = g_array_ref (ids);
   g_ptr_array_add (job->changes, change);
+}
+
+static void
+on_worker_step (PlStore    *worker,
+                GBytes     *changes,
+                const char *label,
+                PlStoreJob      *job)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->changes = g_bytes_ref (changes);
+  step->label = g_strdup (label);
+  g_ptr_array_add (job->steps, step);
 }
 
 /* The worker connection: one per store, opened by the first job and used
@@ -141,11 +172,11 @@ run_in_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  PlJob *job = task_data;
+  PlStoreJob *job = task_data;
   g_autoptr(GError) error = NULL;
   PlStore *worker;
   gpointer result;
-  gulong handler;
+  gulong handler, step_handler;
 
   g_mutex_lock (&worker_lock);
 
@@ -158,8 +189,10 @@ run_in_thread (GTask        *task,
     }
 
   handler = g_signal_connect (worker, "changed", G_CALLBACK (on_worker_changed), job);
+  step_handler = g_signal_connect (worker, "step", G_CALLBACK (on_worker_step), job);
   result = job->func (job, worker, job->data, &error);
   g_signal_handler_disconnect (worker, handler);
+  g_signal_handler_disconnect (worker, step_handler);
 
   /* A job that failed half-way leaves nothing open behind it. */
   pl_store_rollback_open (worker);
@@ -190,7 +223,7 @@ on_done (GObject      *source,
          gpointer      data)
 {
   Caller *caller = data;
-  PlJob *job = g_task_get_task_data (G_TASK (result));
+  PlStoreJob *job = g_task_get_task_data (G_TASK (result));
 
   if (job->progress != NULL && !g_task_had_error (G_TASK (result)) && job->reported < 1.0)
     job->progress (1.0, job->progress_data);
@@ -203,31 +236,40 @@ on_done (GObject      *source,
     }
   g_ptr_array_set_size (job->changes, 0);
 
+  /* What the job did can be undone like anything done here. */
+  for (guint i = 0; i < job->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (job->steps, i);
+
+      pl_store_emit_step (job->store, step->changes, step->label);
+    }
+  g_ptr_array_set_size (job->steps, 0);
+
   caller->callback (source, result, caller->user_data);
   g_free (caller);
 }
 
 void
 pl_store_run_async (PlStore             *store,
-                    PlJobFunc            func,
+                    PlStoreJobFunc            func,
                     gpointer             data,
                     GDestroyNotify       data_free,
                     GDestroyNotify       result_free,
-                    PlJobProgressFunc    progress,
+                    PlStoreJobProgressFunc    progress,
                     gpointer             progress_data,
                     GCancellable        *cancellable,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  PlJob *job;
+  PlStoreJob *job;
   Caller *caller;
 
   g_return_if_fail (PL_IS_STORE (store));
   g_return_if_fail (func != NULL);
   g_return_if_fail (callback != NULL);
 
-  job = g_new0 (PlJob, 1);
+  job = g_new0 (PlStoreJob, 1);
   job->store = store;
   job->func = func;
   job->data = data;
@@ -238,6 +280,7 @@ pl_store_run_async (PlStore             *store,
   job->context = g_main_context_ref_thread_default ();
   job->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
   job->changes = g_ptr_array_new_with_free_func (change_free);
+  job->steps = g_ptr_array_new_with_free_func (step_free);
 
   caller = g_new0 (Caller, 1);
   caller->callback = callback;
