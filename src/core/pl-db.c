@@ -270,6 +270,18 @@ gboolean
 pl_db_begin (PlDb    *db,
              GError **error)
 {
+  int moved = 0;
+
+  /* In WAL mode SQLite does not look: a write to a file that was removed
+   * or replaced would go nowhere anyone can find it. */
+  if (sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+      moved)
+    {
+      g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_MOVED,
+                   _("“%s” was moved or removed while open"), db->path);
+      return FALSE;
+    }
+
   return pl_db_exec (db, "BEGIN IMMEDIATE", error);
 }
 
