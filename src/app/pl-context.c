@@ -11,9 +11,10 @@
 
 #include "pl-context.h"
 #include "pl-date.h"
+#include "pl-history.h"
 
-/* The services every window and page shares: the store, the settings and
- * the clock. It travels down the widget tree as the "context" property, so
+/* The services every window and page shares: the store, the settings,
+ * the clock and the undo history. It travels down the widget tree as the "context" property, so
  * that nothing reaches for a global and tests can hand in their own. */
 struct _PlContext
 {
@@ -21,6 +22,7 @@ struct _PlContext
 
   PlStore   *store;
   GSettings *settings;
+  PlHistory *history;
 };
 
 G_DEFINE_FINAL_TYPE (PlContext, pl_context, G_TYPE_OBJECT)
@@ -59,6 +61,7 @@ pl_context_finalize (GObject *object)
 {
   PlContext *self = (PlContext *)object;
 
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -155,6 +158,24 @@ pl_context_get_store (PlContext *self)
   g_return_val_if_fail (PL_IS_CONTEXT (self), NULL);
 
   return self->store;
+}
+
+/**
+ * pl_context_get_history:
+ *
+ * The undo history of everything written to the store through this
+ * context, made the first time it is asked for.
+ *
+ * Returns: (transfer none): the history
+ */
+PlHistory *
+pl_context_get_history (PlContext *self)
+{
+  g_return_val_if_fail (PL_IS_CONTEXT (self), NULL);
+
+  if (self->history == NULL)
+    self->history = pl_history_new (self->store);
+  return self->history;
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "pl-history.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ PlContext *pl_context_new          (PlStore   *store,
                                     GSettings *settings);
 PlStore   *pl_context_get_store    (PlContext *self);
 GSettings *pl_context_get_settings (PlContext *self);
+PlHistory *pl_context_get_history  (PlContext *self);
 void       pl_context_get_today    (PlContext *self,
                                     GDate     *out);
 

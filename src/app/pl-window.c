@@ -47,6 +47,7 @@ struct _PlWindow
   AdwWindowTitle       *page_title;
   AdwBin               *page_header;
   GtkStack             *page_stack;
+  GMenu                *history_section;
 };
 
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -276,6 +277,7 @@ pl_window_load_sample (GtkWidget  *widget,
 
   /* A few hundred rows in one transaction: quick enough for the main loop. */
   pl_context_get_today (self->context, &today);
+  pl_store_set_step_label (pl_context_get_store (self->context), _("Load Sample Data"));
   if (!pl_sample_load (pl_context_get_store (self->context), &today, &error))
     {
       pl_window_show_error (self, _("Could not load the sample data"), error);
@@ -405,6 +407,80 @@ pl_window_hand_context_to_pages (PlWindow *self)
     }
 }
 
+/* The primary menu names what Undo and Redo would do, as GNOME's editors
+ * do: "Undo Delete Employer". */
+static void
+pl_window_update_history (PlWindow *self)
+{
+  PlHistory *history = pl_context_get_history (self->context);
+  const char *undo = pl_history_get_undo_label (history);
+  const char *redo = pl_history_get_redo_label (history);
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  /* TRANSLATORS: %s is what would be undone, such as "Delete Employer". */
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* TRANSLATORS: %s is what would be done again, such as "Delete Employer". */
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->history_section);
+  g_menu_append (self->history_section, undo_label, "win.undo");
+  g_menu_append (self->history_section, redo_label, "win.redo");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
+}
+
+static void
+pl_window_walk_history (PlWindow *self,
+                        gboolean  back)
+{
+  PlHistory *history = pl_context_get_history (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (back ? pl_history_get_undo_label (history)
+                                          : pl_history_get_redo_label (history));
+  gboolean ok;
+
+  if (label == NULL)
+    return;
+
+  ok = back ? pl_history_undo (history, &error) : pl_history_redo (history, &error);
+  if (!ok)
+    {
+      pl_window_show_error (self, back ? _("Could not undo") : _("Could not redo"), error);
+      return;
+    }
+
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *markup = NULL;
+    AdwToast *toast;
+
+    /* TRANSLATORS: %s is what was undone (redone), such as "Delete Employer". */
+    text = g_strdup_printf (back ? _("Undone: %s") : _("Redone: %s"), label);
+    markup = g_markup_escape_text (text, -1);
+    toast = adw_toast_new (markup);
+    adw_toast_set_timeout (toast, 3);
+    pl_window_add_toast (self, toast);
+  }
+}
+
+static void
+pl_window_undo_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  pl_window_walk_history (PL_WINDOW (widget), TRUE);
+}
+
+static void
+pl_window_redo_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  pl_window_walk_history (PL_WINDOW (widget), FALSE);
+}
+
 static void
 pl_window_constructed (GObject *object)
 {
@@ -434,6 +510,12 @@ pl_window_constructed (GObject *object)
   g_signal_connect_object (store, "changed",
                            G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (pl_context_get_history (self->context), "notify::undo-label",
+                           G_CALLBACK (pl_window_update_history), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pl_context_get_history (self->context), "notify::redo-label",
+                           G_CALLBACK (pl_window_update_history), self, G_CONNECT_SWAPPED);
+  pl_window_update_history (self);
 
   pl_window_show_view (self, pl_window_wants_welcome (store) ? "welcome" : "main");
 }
@@ -540,6 +622,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_header);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, history_section);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
@@ -561,6 +644,14 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_enter_survey_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, pl_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, pl_window_redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
