@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pl-reports-page.h"
 #include "pl-groups-page.h"
@@ -48,6 +49,18 @@ struct _PlWindow
   AdwBin               *page_header;
   GtkStack             *page_stack;
   GMenu                *history_section;
+  GtkInfoBar           *write_banner;
+  GtkLabel             *write_banner_label;
+
+  /* What "Try Again" does while the banner shows. */
+  PlWindowRetryFunc     retry;
+  gpointer              retry_data;
+  GDestroyNotify        retry_destroy;
+};
+
+enum {
+  RESPONSE_RETRY = 1,
+  RESPONSE_SAVE_COPY,
 };
 
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -482,6 +495,104 @@ pl_window_redo_action (GtkWidget  *widget,
 }
 
 static void
+pl_window_clear_retry (PlWindow *self)
+{
+  if (self->retry_destroy != NULL && self->retry_data != NULL)
+    self->retry_destroy (self->retry_data);
+  self->retry = NULL;
+  self->retry_data = NULL;
+  self->retry_destroy = NULL;
+}
+
+static void
+on_copy_chosen (GtkNativeDialog *chooser,
+                int              response,
+                PlWindow        *self);
+
+static void
+pl_window_save_copy (PlWindow *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  name = g_path_get_basename (pl_store_get_path (pl_context_get_store (self->context)));
+  {
+    g_autofree char *stem = g_str_has_suffix (name, ".db")
+                            ? g_strndup (name, strlen (name) - 3) : g_strdup (name);
+    g_autofree char *suggested = g_strdup_printf (_("%s (copy).db"), stem);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_copy_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The dialog keeps itself alive until it answers. */
+  g_object_set_data_full (G_OBJECT (self), "pl-save-copy-chooser", g_steal_pointer (&chooser),
+                          g_object_unref);
+}
+
+static void
+on_copy_chosen (GtkNativeDialog *chooser,
+                int              response,
+                PlWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    return;
+
+  /* The open connection still reads every committed change, even of a
+   * file removed under it. */
+  if (!pl_store_backup (pl_context_get_store (self->context), path, &error))
+    {
+      pl_window_show_error (self, _("Could not save a copy"), error);
+      return;
+    }
+
+  {
+    g_autofree char *shown = g_filename_display_basename (path);
+    g_autofree char *text = g_strdup_printf (_("Saved a copy as “%s”"), shown);
+    g_autofree char *markup = g_markup_escape_text (text, -1);
+
+    pl_window_add_toast (self, adw_toast_new (markup));
+  }
+}
+
+static void
+on_write_banner_response (PlWindow   *self,
+                          int         response,
+                          GtkInfoBar *banner)
+{
+  if (response == RESPONSE_SAVE_COPY)
+    {
+      pl_window_save_copy (self);
+      return;
+    }
+
+  if (response == RESPONSE_RETRY)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->retry != NULL && !self->retry (self->retry_data, &error))
+        {
+          pl_window_report_write_failure (self, error, NULL, NULL, NULL);
+          return;
+        }
+      pl_window_clear_retry (self);
+      gtk_info_bar_set_revealed (self->write_banner, FALSE);
+    }
+}
+
+static void
 pl_window_constructed (GObject *object)
 {
   PlWindow *self = (PlWindow *)object;
@@ -530,6 +641,7 @@ pl_window_dispose (GObject *object)
     adw_bin_set_child (self->page_header, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
 
+  pl_window_clear_retry (self);
   g_clear_object (&self->pages);
   g_clear_object (&self->context);
 
@@ -623,6 +735,9 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_header);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, write_banner);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, write_banner_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_write_banner_response);
 
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
@@ -662,6 +777,9 @@ static void
 pl_window_init (PlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_info_bar_add_button (self->write_banner, _("_Try Again"), RESPONSE_RETRY);
+  gtk_info_bar_add_button (self->write_banner, _("Save a _Copy…"), RESPONSE_SAVE_COPY);
 }
 
 /**
@@ -758,6 +876,14 @@ pl_window_show_error (PlWindow     *self,
   g_return_if_fail (what != NULL);
   g_return_if_fail (error != NULL);
 
+  /* Not a mistake of the person but of the disk: it stays in view until
+   * writing works again. */
+  if (g_error_matches (error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
+    {
+      pl_window_report_write_failure (self, error, NULL, NULL, NULL);
+      return;
+    }
+
   /* TRANSLATORS: the first %s says what failed, the second why. */
   text = g_strdup_printf (_("%s: %s"), what, error->message);
   /* Toast titles are Pango markup. */
@@ -765,4 +891,55 @@ pl_window_show_error (PlWindow     *self,
   toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 0);
   pl_window_add_toast (self, toast);
+}
+
+/**
+ * pl_window_report_write_failure:
+ * @error: why the change could not be written
+ * @retry: (nullable): writes the change again; called by "Try Again"
+ * @retry_data: (closure retry): for @retry
+ * @retry_destroy: frees @retry_data when the banner is done with it
+ *
+ * Shows the banner that says changes cannot be saved, with Try Again and
+ * Save a Copy. The caller keeps what was typed, so that nothing is lost
+ * while the disk is full or the file is read-only.
+ */
+void
+pl_window_report_write_failure (PlWindow          *self,
+                                const GError      *error,
+                                PlWindowRetryFunc  retry,
+                                gpointer           retry_data,
+                                GDestroyNotify     retry_destroy)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  if (retry != NULL)
+    {
+      pl_window_clear_retry (self);
+      self->retry = retry;
+      self->retry_data = retry_data;
+      self->retry_destroy = retry_destroy;
+    }
+
+  /* TRANSLATORS: %s says why, such as "The disk is full: nothing was saved." */
+  text = g_strdup_printf (_("Changes cannot be saved. %s What you typed is kept."),
+                          error->message);
+  gtk_label_set_text (self->write_banner_label, text);
+  gtk_info_bar_set_revealed (self->write_banner, TRUE);
+}
+
+/**
+ * pl_window_get_write_banner_shown:
+ *
+ * Returns: whether the banner about changes that cannot be saved shows
+ */
+gboolean
+pl_window_get_write_banner_shown (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
+
+  return gtk_info_bar_get_revealed (self->write_banner);
 }

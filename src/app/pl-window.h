@@ -31,4 +31,16 @@ void        pl_window_show_error       (PlWindow      *self,
                                         const char    *what,
                                         const GError  *error);
 
+/* Writes a change that could not be written before; FALSE with @error
+ * when it still cannot be. */
+typedef gboolean (*PlWindowRetryFunc) (gpointer   user_data,
+                                       GError   **error);
+
+void        pl_window_report_write_failure   (PlWindow          *self,
+                                              const GError      *error,
+                                              PlWindowRetryFunc  retry,
+                                              gpointer           retry_data,
+                                              GDestroyNotify     retry_destroy);
+gboolean    pl_window_get_write_banner_shown (PlWindow          *self);
+
 G_END_DECLS
