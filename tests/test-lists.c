@@ -327,15 +327,34 @@ test_record_list (Fixture       *f,
   g_assert_cmpuint (count_items_changed (list), ==, 1);
 }
 
+/* That @list shows what a list made now would, in the same order. */
+static void
+assert_same_order (Fixture         *f,
+                   PlPlacementList *list)
+{
+  g_autoptr(PlPlacementList) fresh = pl_placement_list_new (f->db.store);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlRecord) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(PlRecord) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpint (pl_record_get_id (a), ==, pl_record_get_id (b));
+    }
+}
+
 static void
 count_notify (guint *notified)
 {
   (*notified)++;
 }
 
-/* The Placements list reads its ids again for a placement written, not
- * for a staff member renamed (unless the search reads names), and updates
- * the rows on screen that show the staff member. */
+/* The Placements list puts a placement written in its place without
+ * reading the other ids again, reads none for a staff member renamed
+ * (unless the search reads names), and updates the rows on screen that
+ * show the staff member. */
 static void
 test_placement_list (Fixture       *f,
                      gconstpointer  data)
@@ -368,14 +387,64 @@ test_placement_list (Fixture       *f,
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 
-  /* A placement written is of the list's own table: the ids are read
-   * again, and the row written follows. */
+  /* A placement written is put in its place, alone: the one written
+   * behind the list's back is still not read. */
   update (store, PL_TYPE_PLACEMENT, first, "notes", "Bring safety boots");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
-  g_assert_cmpuint (pl_placement_list_find (list, hidden), ==, 0);
-  g_assert_cmpuint (pl_placement_list_find (list, first), ==, 1);
   g_assert_cmpstr (pl_record_get_string (shown, "notes"), ==, "Bring safety boots");
   g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Told of, it comes in where the order puts it: the later first day
+   * first. */
+  pl_store_note_change (store, "placement", hidden);
+  assert_same_order (f, list);
+  g_assert_cmpuint (pl_placement_list_find (list, hidden), ==, 0);
+  g_assert_cmpuint (pl_placement_list_find (list, first), ==, 1);
+
+  /* New days move a placement; one without days goes first; a deleted one
+   * goes; each time in the order a fresh list has. */
+  {
+    static const char * const may[] = { "2027-05-03", NULL };
+    g_autoptr(GError) error = NULL;
+    gint64 request = pl_test_placement (store, ben, 0, "request", NULL);
+    gint64 second = pl_test_placement (store, ben, 0, "request", march);
+
+    assert_same_order (f, list);
+    g_assert_cmpuint (pl_placement_list_find (list, request), ==, 0);
+    g_assert_true (pl_placement_set_days (store, first, may, &error));
+    g_assert_no_error (error);
+    assert_same_order (f, list);
+    g_assert_cmpuint (pl_placement_list_find (list, first), ==, 1);
+    g_assert_true (pl_store_delete (store, PL_TYPE_PLACEMENT, second, &error));
+    g_assert_no_error (error);
+    assert_same_order (f, list);
+    g_assert_true (pl_store_delete (store, PL_TYPE_PLACEMENT, request, &error));
+    g_assert_no_error (error);
+    assert_same_order (f, list);
+  }
+
+  /* A status filter: a placement that leaves the status leaves the list. */
+  filter.status = "request";
+  pl_placement_list_set_filter (list, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  {
+    g_autoptr(GError) error = NULL;
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, 22, G_DATE_NOVEMBER, 2026);
+    g_assert_true (pl_lifecycle_set_status (store, hidden, "cancelled", "The host closed",
+                                            &today, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (pl_placement_list_find (list, hidden), ==, G_MAXUINT);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    g_assert_true (pl_lifecycle_set_status (store, hidden, "request", NULL, &today, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (pl_placement_list_find (list, first), ==, 0);
+    g_assert_cmpuint (pl_placement_list_find (list, hidden), ==, 1);
+  }
+  filter.status = NULL;
+  pl_placement_list_set_filter (list, &filter);
 
   /* With a search, a rename may bring a placement in or take it out: the
    * ids are read again. */

@@ -34,6 +34,7 @@ struct _PlPlacementList
   GStrv      words;      /* FTS5 queries, one a word (pl-search-private.h) */
 
   GArray    *ids;        /* gint64 */
+  GArray    *keys;       /* gint32: each row's place in the order (day_key()) */
   GPtrArray *items;      /* PlRecord or NULL until asked for */
 };
 
@@ -96,13 +97,44 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlPlacementList, pl_placement_list, G_TYPE_OBJECT
   " OR p.employer_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u"                 \
   " AND kind = 'employer'))"
 
-static GArray *
-query_ids (PlPlacementList *self)
+/* A row's place in the list's order, "ORDER BY f IS NULL DESC, f DESC,
+ * p.id DESC" with f the first day: the day as YYYYMMDD, and the rows
+ * without days above all of them. Days are valid ISO dates (the schema
+ * checks), so the numbers sort as the text does. */
+static gint32
+day_key (const char *day)
+{
+  if (day == NULL || strlen (day) < 10)
+    return G_MAXINT32;
+
+  return (gint32) (g_ascii_strtoll (day, NULL, 10) * 10000
+                   + g_ascii_strtoll (day + 5, NULL, 10) * 100
+                   + g_ascii_strtoll (day + 8, NULL, 10));
+}
+
+/* Whether row (@key, @id) comes before row (@other_key, @other_id). */
+static gboolean
+comes_before (gint32 key,
+              gint64 id,
+              gint32 other_key,
+              gint64 other_id)
+{
+  return key > other_key || (key == other_key && id > other_id);
+}
+
+/* The placements the filter shows, in order, with their keys; only those
+ * of @only (in no order) when it is not NULL. */
+static void
+query_ids (PlPlacementList  *self,
+           GArray           *only,
+           GArray          **ids_out,
+           GArray          **keys_out)
 {
   g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (gint32));
   guint n_words = self->words ? g_strv_length (self->words) : 0;
 
   g_string_append (sql,
@@ -116,10 +148,24 @@ query_ids (PlPlacementList *self)
                    "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)");
   for (guint i = 0; i < n_words; i++)
     g_string_append_printf (sql, WORD_CLAUSE, 7 + i, 7 + i, 7 + i);
-  g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
 
-  /* The text varies only with the number of words: kept. */
-  stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
+  if (only != NULL)
+    {
+      /* Numbers, safe to write into the statement, which is not kept. */
+      g_string_append (sql, " AND p.id IN (");
+      for (guint i = 0; i < only->len; i++)
+        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                                g_array_index (only, gint64, i));
+      g_string_append_c (sql, ')');
+      stmt = pl_db_prepare_once (pl_store_get_db (self->store), sql->str, &error);
+    }
+  else
+    {
+      /* The text varies only with the number of words: kept. */
+      g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
+      stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
+    }
+
   if (stmt != NULL)
     {
       pl_stmt_bind_text (stmt, 1, self->status);
@@ -140,14 +186,18 @@ query_ids (PlPlacementList *self)
       while (pl_stmt_next (stmt, &error))
         {
           gint64 id = pl_stmt_get_int (stmt, 0);
+          gint32 key = day_key (pl_stmt_get_text (stmt, 1));
+
           g_array_append_val (ids, id);
+          g_array_append_val (keys, key);
         }
     }
 
   if (error != NULL)
     g_critical ("Cannot list placements: %s", error->message);
 
-  return ids;
+  *ids_out = ids;
+  *keys_out = keys;
 }
 
 static void
@@ -222,16 +272,18 @@ refresh (PlPlacementList *self,
     }
 }
 
-/* Reads the ids again. Only the rows between the unchanged start and end
- * of the list are replaced, so that a list view keeps its selection and
- * scroll position when one placement is added or moves; the records kept
- * that the change reaches (see refresh()) follow it. */
+/* Makes @ids (and their @keys) the list's rows. Only the rows between
+ * the unchanged start and end of the list are replaced, so that a list
+ * view keeps its selection and scroll position when one placement is added
+ * or moves; the records kept that the change reaches (see refresh())
+ * follow it. */
 static void
-reload (PlPlacementList *self,
-        const char      *column,
-        GHashTable      *changed)
+show_ids (PlPlacementList *self,
+          GArray          *ids,
+          GArray          *keys,
+          const char      *column,
+          GHashTable      *changed)
 {
-  g_autoptr(GArray) ids = query_ids (self);
   GArray *old = self->ids;
   guint prefix = 0, suffix = 0;
   guint removed, added;
@@ -246,6 +298,9 @@ reload (PlPlacementList *self,
 
   refresh (self, column, changed, prefix, old->len - suffix);
 
+  g_array_unref (self->keys);
+  self->keys = g_array_ref (keys);
+
   removed = old->len - prefix - suffix;
   added = ids->len - prefix - suffix;
   if (removed == 0 && added == 0)
@@ -256,9 +311,72 @@ reload (PlPlacementList *self,
     g_ptr_array_insert (self->items, (int) (prefix + i), NULL);
 
   g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  self->ids = g_array_ref (ids);
 
   g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+}
+
+/* Reads all the ids again. */
+static void
+reload (PlPlacementList *self,
+        const char      *column,
+        GHashTable      *changed)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) keys = NULL;
+
+  query_ids (self, NULL, &ids, &keys);
+  show_ids (self, ids, keys, column, changed);
+}
+
+/* Above this many placements written at once, reading all the ids again
+ * costs less than putting each in its place. */
+#define MAX_PLACED 64
+
+/* After placements @written (their set @changed) were written, inserted
+ * or deleted: reads whether each is shown now, and where, and puts it
+ * there, rather than reading 100,000 ids again for one. */
+static void
+place_rows (PlPlacementList *self,
+            GArray          *written,
+            GHashTable      *changed)
+{
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) found_keys = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len + 1);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint32), self->ids->len + 1);
+
+  query_ids (self, written, &found, &found_keys);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (!g_hash_table_contains (changed, &g_array_index (self->ids, gint64, i)))
+      {
+        g_array_append_val (ids, g_array_index (self->ids, gint64, i));
+        g_array_append_val (keys, g_array_index (self->keys, gint32, i));
+      }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+      gint32 key = g_array_index (found_keys, gint32, i);
+      guint lo = 0, hi = ids->len;
+
+      /* The first row that does not come before it. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (comes_before (g_array_index (keys, gint32, mid), g_array_index (ids, gint64, mid),
+                            key, id))
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (ids, lo, id);
+      g_array_insert_val (keys, lo, key);
+    }
+
+  show_ids (self, ids, keys, NULL, changed);
 }
 
 /* How a change to another table reaches the list: through which column
@@ -308,7 +426,10 @@ on_store_changed (PlPlacementList *self,
   if (g_str_equal (table, "placement"))
     {
       changed = id_set_new (ids);
-      reload (self, NULL, changed);
+      if (ids != NULL && ids->len <= MAX_PLACED)
+        place_rows (self, ids, changed);
+      else
+        reload (self, NULL, changed);
       return;
     }
 
@@ -345,6 +466,7 @@ pl_placement_list_finalize (GObject *object)
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_placement_list_parent_class)->finalize (object);
@@ -360,6 +482,7 @@ static void
 pl_placement_list_init (PlPlacementList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->keys = g_array_new (FALSE, FALSE, sizeof (gint32));
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
 }
 
