@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pl-placement-list.h"
+#include "pl-record-list-private.h"
 #include "pl-search-private.h"
 #include "pl-store-private.h"
 
@@ -202,7 +203,8 @@ query_ids (PlPlacementList  *self,
 
 static void
 refresh_record (PlRecord *record,
-                PlRecord *fresh)
+                PlRecord *fresh,
+                gpointer  user_data)
 {
   PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
   const PlColumn *columns;
@@ -225,6 +227,22 @@ refresh_record (PlRecord *record,
   g_object_thaw_notify (G_OBJECT (record));
 }
 
+/* The position of @name among a placement's columns. */
+static int
+column_index (const char *name)
+{
+  PlRecordClass *klass = g_type_class_peek (PL_TYPE_PLACEMENT);
+  const PlColumn *columns;
+  guint n_columns;
+
+  columns = pl_record_class_get_columns (klass, &n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    if (g_str_equal (columns[i].name, name))
+      return (int) i;
+
+  g_return_val_if_reached (-1);
+}
+
 /* Reads again the records handed out, outside positions [@skip_from,
  * @skip_to), that a change to rows @changed (NULL: any) of a table
  * reaches through their @column (NULL: their own id). */
@@ -235,41 +253,9 @@ refresh (PlPlacementList *self,
          guint            skip_from,
          guint            skip_to)
 {
-  g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      PlRecord *record = g_ptr_array_index (self->items, i);
-      gint64 *id = &g_array_index (self->ids, gint64, i);
-      gint64 key;
-
-      if (record == NULL || (i >= skip_from && i < skip_to) || pl_record_get_id (record) == 0)
-        continue;
-
-      key = column != NULL ? pl_record_get_int (record, column) : *id;
-      if (changed != NULL && !g_hash_table_contains (changed, &key))
-        continue;
-
-      g_hash_table_insert (shown, id, record);
-      g_array_append_val (wanted, *id);
-    }
-
-  for (guint start = 0; start < wanted->len; start += 256)
-    {
-      g_autoptr(GPtrArray) fresh = NULL;
-
-      fresh = pl_store_get_many (self->store, PL_TYPE_PLACEMENT,
-                                 &g_array_index (wanted, gint64, start),
-                                 MIN (256, wanted->len - start));
-      for (guint i = 0; i < fresh->len; i++)
-        {
-          PlRecord *record = g_ptr_array_index (fresh, i);
-          gint64 id = pl_record_get_id (record);
-
-          refresh_record (g_hash_table_lookup (shown, &id), record);
-        }
-    }
+  pl_record_list_refresh (self->store, PL_TYPE_PLACEMENT, self->ids, self->items,
+                          column != NULL ? column_index (column) : -1, changed,
+                          skip_from, skip_to, refresh_record, NULL);
 }
 
 /* Makes @ids (and their @keys) the list's rows. Only the rows between
@@ -398,20 +384,6 @@ static const Reach reaches[] = {
   { "partner", NULL, FALSE, FALSE },
 };
 
-static GHashTable *
-id_set_new (GArray *ids)
-{
-  GHashTable *set;
-
-  if (ids == NULL)
-    return NULL;
-
-  set = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (set, &g_array_index (ids, gint64, i));
-  return set;
-}
-
 static void
 on_store_changed (PlPlacementList *self,
                   const char      *table,
@@ -425,7 +397,7 @@ on_store_changed (PlPlacementList *self,
    * changes nothing here, and reading 100,000 ids again is not free. */
   if (g_str_equal (table, "placement"))
     {
-      changed = id_set_new (ids);
+      changed = pl_record_list_id_set_new (ids);
       if (ids != NULL && ids->len <= MAX_PLACED)
         place_rows (self, ids, changed);
       else
@@ -440,7 +412,7 @@ on_store_changed (PlPlacementList *self,
       if (!g_str_equal (reach->table, table))
         continue;
 
-      changed = reach->column != NULL ? id_set_new (ids) : NULL;
+      changed = reach->column != NULL ? pl_record_list_id_set_new (ids) : NULL;
       if ((reach->by_search && self->words != NULL && self->words[0] != NULL) ||
           (reach->by_partner && self->partner_id != 0))
         reload (self, reach->column, changed);

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "pl-record-list.h"
+#include "pl-record-list-private.h"
 #include "pl-store-private.h"
 
 /* Records are read in blocks of this many neighbouring rows: a list view
@@ -201,10 +201,12 @@ values_equal (const GValue *a,
 /* Copies @fresh into @record and tells bindings about the columns that
  * changed, and only those, so that rows on screen redraw what they must. */
 static void
-update_record (PlRecordList *self,
-               PlRecord     *record,
-               PlRecord     *fresh)
+update_record (PlRecord *record,
+               PlRecord *fresh,
+               gpointer  user_data)
 {
+  PlRecordList *self = user_data;
+
   g_object_freeze_notify (G_OBJECT (record));
   for (guint c = 0; c < self->n_columns; c++)
     {
@@ -220,9 +222,11 @@ update_record (PlRecordList *self,
   g_object_thaw_notify (G_OBJECT (record));
 }
 
-/* The set of @ids, for lookups (transfer full); NULL for NULL. */
-static GHashTable *
-id_set_new (GArray *ids)
+/**
+ * pl_record_list_id_set_new: (skip)
+ */
+GHashTable *
+pl_record_list_id_set_new (GArray *ids)
 {
   GHashTable *set;
 
@@ -259,24 +263,32 @@ is_reached (PlRecord   *record,
   return g_hash_table_contains (changed, &id);
 }
 
-/* Reads again the records already handed out that a change to rows
- * @changed of a table reaches (see is_reached()), a block at a time, and
- * updates them in place. */
-static void
-refresh (PlRecordList *self,
-         int           column,
-         GHashTable   *changed)
+/**
+ * pl_record_list_refresh: (skip)
+ */
+void
+pl_record_list_refresh (PlStore            *store,
+                        GType               type,
+                        GArray             *ids,
+                        GPtrArray          *items,
+                        int                 column,
+                        GHashTable         *changed,
+                        guint               skip_from,
+                        guint               skip_to,
+                        PlRecordUpdateFunc  update,
+                        gpointer            user_data)
 {
   g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      PlRecord *record = g_ptr_array_index (self->items, i);
-      gint64 *id = &g_array_index (self->ids, gint64, i);
+      PlRecord *record = g_ptr_array_index (items, i);
+      gint64 *id = &g_array_index (ids, gint64, i);
 
       /* A row that was gone when asked for has no id: nothing to follow. */
-      if (record == NULL || pl_record_get_id (record) == 0 || !is_reached (record, column, changed))
+      if (record == NULL || (i >= skip_from && i < skip_to) || pl_record_get_id (record) == 0
+          || !is_reached (record, column, changed))
         continue;
       g_hash_table_insert (shown, id, record);
       g_array_append_val (wanted, *id);
@@ -287,8 +299,7 @@ refresh (PlRecordList *self,
       guint n = MIN (BLOCK_SIZE, wanted->len - start);
       g_autoptr(GPtrArray) fresh = NULL;
 
-      fresh = pl_store_get_many (self->store, self->type,
-                                 &g_array_index (wanted, gint64, start), n);
+      fresh = pl_store_get_many (store, type, &g_array_index (wanted, gint64, start), n);
       for (guint i = 0; i < fresh->len; i++)
         {
           PlRecord *record = g_ptr_array_index (fresh, i);
@@ -296,9 +307,19 @@ refresh (PlRecordList *self,
           PlRecord *record_shown = g_hash_table_lookup (shown, &id);
 
           if (record_shown != NULL)
-            update_record (self, record_shown, record);
+            update (record_shown, record, user_data);
         }
     }
+}
+
+/* Brings the records handed out that a change reaches up to date. */
+static void
+refresh (PlRecordList *self,
+         int           column,
+         GHashTable   *changed)
+{
+  pl_record_list_refresh (self->store, self->type, self->ids, self->items, column, changed,
+                          0, 0, update_record, self);
 }
 
 static gboolean
@@ -412,7 +433,7 @@ on_store_changed (PlRecordList *self,
                   GArray       *ids,
                   PlStore      *store)
 {
-  g_autoptr(GHashTable) changed = id_set_new (ids);
+  g_autoptr(GHashTable) changed = pl_record_list_id_set_new (ids);
 
   if (g_str_equal (table, self->table))
     {
