@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "pl-attention.h"
+#include "pl-attention-private.h"
 #include "pl-date.h"
 #include "pl-test-data.h"
 

@@ -9,10 +9,10 @@
 
 #include "pl-deletion.h"
 #include "pl-record-list.h"
-#include "pl-search.h"
+#include "pl-search-private.h"
 #include "pl-test-data.h"
 #include "pl-withdrawal.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-private.h"
 
 /* The model behind the Employers, Staff and Partners pages: search as you
  * type, deletion that can be undone, and a partner's withdrawal. */
@@ -235,14 +235,14 @@ text_of (PlStore    *store,
          gint64      id,
          char      **out)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_no_error (error);
+  pl_stmt_bind_int (stmt, 1, id);
+  g_assert_true (pl_stmt_next (stmt, &error));
   g_free (*out);
-  *out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  *out = pl_stmt_dup_text (stmt, 0);
   return *out;
 }
 

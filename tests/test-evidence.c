@@ -119,32 +119,34 @@ test_expiry (PlTestDb      *db,
   check (db->store, employer, "2026-11-22", TRUE, "", "");
 }
 
-/* The rule as the placement lifecycle uses it: an error that says what to
- * collect. */
+/* The rule in words, as the Employers page says what to collect. */
 static void
-test_require (PlTestDb      *db,
+test_in_words (PlTestDb      *db,
               gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_auto(GStrv) expired = NULL;
+  g_autofree char *what = NULL;
   gint64 employer = pl_test_employer (db->store, "Quayside Kitchen", "host");
   GDate day = date ("2026-11-22");
 
   add_document (db->store, employer, "insurance", "2025-01-01", "2026-01-01");
   add_document (db->store, employer, "agreement", NULL, NULL);
 
-  g_assert_false (pl_evidence_require (db->store, employer, &day, &error));
-  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED);
-  g_assert_cmpstr (error->message, ==,
-                   "The employer’s evidence is not in force on 2026-11-22. "
+  g_assert_false (pl_evidence_check (db->store, employer, &day, &missing, &expired));
+  what = pl_evidence_describe ((const char * const *) missing, (const char * const *) expired);
+  g_assert_cmpstr (what, ==,
                    "Missing: Health and safety policy and risk assessment. "
                    "Expired: Insurance certificate.");
-  g_clear_error (&error);
+  g_clear_pointer (&missing, g_strfreev);
+  g_clear_pointer (&expired, g_strfreev);
 
   add_document (db->store, employer, "insurance", "2026-01-01", "2027-01-01");
   add_document (db->store, employer, "health_safety_policy", NULL, NULL);
   add_document (db->store, employer, "risk_assessment", NULL, NULL);
-  g_assert_true (pl_evidence_require (db->store, employer, &day, &error));
-  g_assert_no_error (error);
+  g_assert_true (pl_evidence_check (db->store, employer, &day, &missing, &expired));
+  g_assert_cmpuint (g_strv_length (missing), ==, 0);
+  g_assert_cmpuint (g_strv_length (expired), ==, 0);
 }
 
 /* The list form agrees with the single check, employer by employer. */
@@ -209,7 +211,7 @@ main (int   argc,
 
   ADD ("/evidence/nothing", test_nothing);
   ADD ("/evidence/expiry", test_expiry);
-  ADD ("/evidence/require", test_require);
+  ADD ("/evidence/in-words", test_in_words);
   ADD ("/evidence/problems", test_problems);
   g_test_add_func ("/evidence/describe", test_describe);
 

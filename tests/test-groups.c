@@ -12,9 +12,10 @@
 #include <string.h>
 
 #include "pl-date.h"
-#include "pl-groups.h"
+#include "pl-groups-private.h"
 #include "pl-sample.h"
-#include "pl-store-legacy-private.h"
+#include "pl-search.h"
+#include "pl-store-private.h"
 
 typedef struct
 {
@@ -92,13 +93,13 @@ count_where (PlStore    *store,
              gint64      group_id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, group_id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_no_error (error);
+  pl_stmt_bind_int (stmt, 1, group_id);
+  g_assert_true (pl_stmt_next (stmt, &error));
+  return pl_stmt_get_int (stmt, 0);
 }
 
 /* A small network: one partner, three staff, a group with two members,
@@ -315,14 +316,11 @@ test_snapshot_restore (Fixture       *f,
 
   /* The search index knows the group again. */
   {
-    g_autoptr(sqlite3_stmt) stmt = NULL;
+    g_autoptr(GArray) found_ids = pl_search_ids (f->store, "group", "anxiety", &error);
 
-    g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
-                                         "SELECT rec_id FROM search WHERE kind = 'group'"
-                                         " AND search MATCH 'anxiety'",
-                                         -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, restored);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found_ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (found_ids, gint64, 0), ==, restored);
   }
 
   found = pl_groups_meetings_between (f->store, NULL, NULL, &error);
@@ -481,7 +479,7 @@ test_meetings_between (Fixture       *f,
   event = g_ptr_array_index (march, 0);
   g_assert_cmpstr (event->date, ==, "2026-03-05");
   g_assert_cmpstr (event->group_name, ==, "Blended learning");
-  g_assert_cmpstr (event->area, ==, "digital");
+  g_assert_cmpint (event->area, ==, PL_GROUP_AREA_DIGITAL);
   g_assert_cmpstr (event->place, ==, "Dearneside College");
   g_assert_cmpint (event->group_id, ==, other);
 

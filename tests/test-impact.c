@@ -12,12 +12,12 @@
 #include <sys/wait.h>
 
 #include "pl-date.h"
-#include "pl-impact.h"
+#include "pl-impact-private.h"
 #include "pl-sample.h"
 #include "pl-stats.h"
 #include "pl-survey-import.h"
 #include "pl-survey.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-private.h"
 
 /* The evidence of impact: the improvement rule for one person and for the
  * figures, the impact chain of a sample teacher, and survey exports as
@@ -85,7 +85,7 @@ exec (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
 
-  pl_store_exec (f->store, sql, &error);
+  pl_db_exec (pl_store_get_db (f->store), sql, &error);
   g_assert_no_error (error);
 }
 
@@ -93,24 +93,24 @@ static gint64
 query_int (Fixture    *f,
            const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (f->store), sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_no_error (error);
+  g_assert_true (pl_stmt_next (stmt, &error));
+  return pl_stmt_get_int (stmt, 0);
 }
 
 static char *
 query_text (Fixture    *f,
             const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (f->store), sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_assert_no_error (error);
+  g_assert_true (pl_stmt_next (stmt, &error));
+  return pl_stmt_dup_text (stmt, 0);
 }
 
 static void
@@ -276,7 +276,7 @@ test_agrees_with_stats (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
   JsonObject *observations;
   JsonObject *improved;
   gint64 counts[PL_N_CRITERIA] = { 0 };
@@ -288,13 +288,13 @@ test_agrees_with_stats (Fixture       *f,
   observations = json_object_get_object_member (json_node_get_object (root), "observations");
   improved = json_object_get_object_member (observations, "improved");
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store), "SELECT id FROM staff", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = pl_db_prepare (pl_store_get_db (f->store), "SELECT id FROM staff", &error);
+  g_assert_no_error (error);
+  while (pl_stmt_next (stmt, NULL))
     {
       PlImprovements result;
 
-      improvements (f, sqlite3_column_int64 (stmt, 0), &result);
+      improvements (f, pl_stmt_get_int (stmt, 0), &result);
       observed += result.observed;
       for (guint i = 0; i < PL_N_CRITERIA; i++)
         counts[i] += result.improved[i];

@@ -13,7 +13,7 @@
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-stats.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-private.h"
 
 /* A store in a temporary directory of its own. */
 typedef struct
@@ -119,24 +119,24 @@ static gint64
 query_int (PlStore    *store,
            const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_no_error (error);
+  g_assert_true (pl_stmt_next (stmt, &error));
+  return pl_stmt_get_int (stmt, 0);
 }
 
 static char *
 query_text (PlStore    *store,
             const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_assert_no_error (error);
+  g_assert_true (pl_stmt_next (stmt, &error));
+  return pl_stmt_dup_text (stmt, 0);
 }
 
 /* The figures the case study publishes. */
@@ -368,44 +368,44 @@ test_improvement_rule (void)
   g_autoptr(JsonNode) root = NULL;
 
   temp_store_open (&t);
-  pl_store_exec (t.store,
-                 "INSERT INTO partner (id, name) VALUES (1, 'Test College');"
-                 "INSERT INTO staff (id, partner_id, name) VALUES"
-                 "  (1, 1, 'Ada'), (2, 1, 'Ben'), (3, 1, 'Cy'), (4, 1, 'Di'), (5, 1, 'Ed');"
+  pl_db_exec (pl_store_get_db (t.store),
+              "INSERT INTO partner (id, name) VALUES (1, 'Test College');"
+              "INSERT INTO staff (id, partner_id, name) VALUES"
+              "  (1, 1, 'Ada'), (2, 1, 'Ben'), (3, 1, 'Cy'), (4, 1, 'Di'), (5, 1, 'Ed');"
 
-                 /* Ada: technology went 3, 2 before and 2, 1 after: a tie between
-                  * the last before and the first after, so not improved, although
-                  * comparing first with first or last with last would say it was.
-                  * Engagement went 2, 4 before and 3 after: improved. Rows are
-                  * entered out of date order. */
-                 "INSERT INTO observation (staff_id, phase, observed_on, technology, engagement,"
-                 "  learners_progressed) VALUES"
-                 "  (1, 'after', '2025-06-01', 1, 1, 1),"
-                 "  (1, 'before', '2025-02-10', 2, 4, 0),"
-                 "  (1, 'after', '2025-05-01', 2, 3, 1),"
-                 "  (1, 'before', '2025-01-10', 3, 2, 1);"
+              /* Ada: technology went 3, 2 before and 2, 1 after: a tie between
+               * the last before and the first after, so not improved, although
+               * comparing first with first or last with last would say it was.
+               * Engagement went 2, 4 before and 3 after: improved. Rows are
+               * entered out of date order. */
+              "INSERT INTO observation (staff_id, phase, observed_on, technology, engagement,"
+              "  learners_progressed) VALUES"
+              "  (1, 'after', '2025-06-01', 1, 1, 1),"
+              "  (1, 'before', '2025-02-10', 2, 4, 0),"
+              "  (1, 'after', '2025-05-01', 2, 3, 1),"
+              "  (1, 'before', '2025-01-10', 3, 2, 1);"
 
-                 /* Ben: technology and differentiation improved; industry standards
-                  * not rated before, engagement not rated after. */
-                 "INSERT INTO observation (staff_id, phase, observed_on, industry_standards,"
-                 "  technology, engagement, differentiation, learners_progressed) VALUES"
-                 "  (2, 'before', '2025-01-15', NULL, 3, 2, 4, 0),"
-                 "  (2, 'after', '2025-05-15', 1, 2, NULL, 1, 1);"
+              /* Ben: technology and differentiation improved; industry standards
+               * not rated before, engagement not rated after. */
+              "INSERT INTO observation (staff_id, phase, observed_on, industry_standards,"
+              "  technology, engagement, differentiation, learners_progressed) VALUES"
+              "  (2, 'before', '2025-01-15', NULL, 3, 2, 4, 0),"
+              "  (2, 'after', '2025-05-15', 1, 2, NULL, 1, 1);"
 
-                 /* Cy was only observed before, Di only after: neither counts. */
-                 "INSERT INTO observation (staff_id, phase, observed_on, technology,"
-                 "  learners_progressed) VALUES"
-                 "  (3, 'before', '2025-01-20', 4, 1),"
-                 "  (4, 'after', '2025-05-20', 1, 1);"
+              /* Cy was only observed before, Di only after: neither counts. */
+              "INSERT INTO observation (staff_id, phase, observed_on, technology,"
+              "  learners_progressed) VALUES"
+              "  (3, 'before', '2025-01-20', 4, 1),"
+              "  (4, 'after', '2025-05-20', 1, 1);"
 
-                 /* Ed got worse at first and better later; learners progressed only
-                  * in the later lesson. */
-                 "INSERT INTO observation (staff_id, phase, observed_on, technology,"
-                 "  learners_progressed) VALUES"
-                 "  (5, 'before', '2025-01-25', 2, 1),"
-                 "  (5, 'after', '2025-05-25', 3, 0),"
-                 "  (5, 'after', '2025-06-25', 1, 1);",
-                 &error);
+              /* Ed got worse at first and better later; learners progressed only
+               * in the later lesson. */
+              "INSERT INTO observation (staff_id, phase, observed_on, technology,"
+              "  learners_progressed) VALUES"
+              "  (5, 'before', '2025-01-25', 2, 1),"
+              "  (5, 'after', '2025-05-25', 3, 0),"
+              "  (5, 'after', '2025-06-25', 1, 1);",
+              &error);
   g_assert_no_error (error);
 
   root = compute (t.store, NULL, NULL, NULL);
@@ -580,7 +580,8 @@ test_sample_rollback (void)
   GDate today;
 
   temp_store_open (&t);
-  pl_store_exec (t.store, "DELETE FROM sector WHERE name = 'Hair and Beauty'", &error);
+  pl_db_exec (pl_store_get_db (t.store), "DELETE FROM sector WHERE name = 'Hair and Beauty'",
+              &error);
   g_assert_no_error (error);
 
   g_assert_true (pl_date_parse ("2026-11-22", &today));

@@ -102,12 +102,9 @@ static gboolean
 search (PlRecordFilter  *self,
         GError         **error)
 {
-  g_autofree char *query = NULL;
-
   g_clear_pointer (&self->ids, g_array_unref);
 
-  query = pl_search_build_query (self->text);
-  if (query == NULL)
+  if (pl_search_is_blank (self->text))
     return TRUE;
 
   self->ids = pl_search_ids (self->store, self->kind, self->text, error);

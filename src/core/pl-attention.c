@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-attention.h"
+#include "pl-attention-private.h"
 #include "pl-date.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-private.h"
 
 /* The seeds' lesson is that employers must be kept warm: a coordinator
  * starts the day with the employers somebody should call. An employer is
@@ -57,14 +57,17 @@ pl_attention_free (PlAttention *self)
   g_free (self);
 }
 
+/* ?1, ?2: the academic year; ?3 the status of a cancelled placement;
+ * ?4 to ?7 those of a placement still being arranged (request to
+ * confirmed). */
 static const char attention_sql[] =
   "SELECT e.id, e.relationship, e.do_not_contact_before, substr(e.created_at, 1, 10),"
   "       c.contact_date, c.follow_up,"
   "       EXISTS (SELECT 1 FROM placement AS p"
-  "                WHERE p.employer_id = e.id AND p.status <> 'cancelled'"
+  "                WHERE p.employer_id = e.id AND p.status <> ?3"
   "                  AND (EXISTS (SELECT 1 FROM placement_day AS d"
   "                                WHERE d.placement_id = p.id AND d.day >= ?1 AND d.day < ?2)"
-  "                       OR (p.status IN ('request', 'proposed', 'agreed', 'confirmed')"
+  "                       OR (p.status IN (?4, ?5, ?6, ?7)"
   "                           AND NOT EXISTS (SELECT 1 FROM placement_day AS d"
   "                                            WHERE d.placement_id = p.id))))"
   "  FROM employer AS e"
@@ -72,6 +75,11 @@ static const char attention_sql[] =
   "    ON c.id = (SELECT id FROM contact WHERE employer_id = e.id"
   "                ORDER BY contact_date DESC, id DESC LIMIT 1)"
   " ORDER BY e.name COLLATE NOCASE, e.id";
+
+static const PlPlacementStatus arranging[] = {
+  PL_PLACEMENT_STATUS_REQUEST, PL_PLACEMENT_STATUS_PROPOSED, PL_PLACEMENT_STATUS_AGREED,
+  PL_PLACEMENT_STATUS_CONFIRMED,
+};
 
 /**
  * pl_attention_employers:
@@ -89,7 +97,8 @@ pl_attention_employers (PlStore      *store,
                         GError      **error)
 {
   g_autoptr(GPtrArray) result = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   g_autofree char *today_iso = NULL;
   g_autofree char *cutoff_iso = NULL;
   g_autofree char *year_start_iso = NULL;
@@ -97,8 +106,6 @@ pl_attention_employers (PlStore      *store,
   GDate cutoff;
   GDate year_start;
   GDate year_end;
-  sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
@@ -115,40 +122,46 @@ pl_attention_employers (PlStore      *store,
   year_start_iso = pl_date_to_iso (&year_start);
   year_end_iso = pl_date_to_iso (&year_end);
 
-  db = pl_store_get_sqlite (store);
-  if (sqlite3_prepare_v2 (db, attention_sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), attention_sql, &failure);
+  if (stmt == NULL)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot find the employers that need attention: %s"), sqlite3_errmsg (db));
+                   _("Cannot find the employers that need attention: %s"), failure->message);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, year_start_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, year_end_iso, -1, SQLITE_TRANSIENT);
+  pl_stmt_bind_text (stmt, 1, year_start_iso);
+  pl_stmt_bind_text (stmt, 2, year_end_iso);
+  pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS,
+                                               PL_PLACEMENT_STATUS_CANCELLED));
+  for (guint i = 0; i < G_N_ELEMENTS (arranging); i++)
+    pl_stmt_bind_text (stmt, 4 + (int) i, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, arranging[i]));
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_attention_free);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
-      const char *relationship = (const char *) sqlite3_column_text (stmt, 1);
-      const char *not_before = (const char *) sqlite3_column_text (stmt, 2);
-      const char *created = (const char *) sqlite3_column_text (stmt, 3);
-      const char *last_contact = (const char *) sqlite3_column_text (stmt, 4);
-      const char *follow_up = (const char *) sqlite3_column_text (stmt, 5);
-      gboolean placed = sqlite3_column_int (stmt, 6) != 0;
+      const char *not_before = pl_stmt_get_text (stmt, 2);
+      const char *created = pl_stmt_get_text (stmt, 3);
+      const char *last_contact = pl_stmt_get_text (stmt, 4);
+      const char *follow_up = pl_stmt_get_text (stmt, 5);
+      gboolean placed = pl_stmt_get_int (stmt, 6) != 0;
+      int relationship = PL_RELATIONSHIP_PROSPECT;
       PlAttentionReasons reasons = 0;
       PlAttention *item;
 
       if (not_before != NULL && g_strcmp0 (not_before, today_iso) > 0)
         continue;
 
+      pl_enum_from_nick (PL_TYPE_RELATIONSHIP, pl_stmt_get_text (stmt, 1), &relationship);
+
       if (follow_up != NULL && g_strcmp0 (follow_up, today_iso) <= 0)
         reasons |= PL_ATTENTION_FOLLOW_UP_DUE;
 
-      if (g_strcmp0 (relationship, "lapsed") != 0 &&
+      if (relationship != PL_RELATIONSHIP_LAPSED &&
           g_strcmp0 (last_contact != NULL ? last_contact : created, cutoff_iso) < 0)
         reasons |= PL_ATTENTION_NOT_CONTACTED;
 
-      if ((g_strcmp0 (relationship, "warm") == 0 || g_strcmp0 (relationship, "host") == 0) &&
+      if ((relationship == PL_RELATIONSHIP_WARM || relationship == PL_RELATIONSHIP_HOST) &&
           !placed)
         reasons |= PL_ATTENTION_NO_PLACEMENT;
 
@@ -156,7 +169,7 @@ pl_attention_employers (PlStore      *store,
         continue;
 
       item = g_new0 (PlAttention, 1);
-      item->employer_id = sqlite3_column_int64 (stmt, 0);
+      item->employer_id = pl_stmt_get_int (stmt, 0);
       item->reasons = reasons;
       item->last_contact = g_strdup (last_contact);
       if (reasons & PL_ATTENTION_FOLLOW_UP_DUE)
@@ -164,10 +177,10 @@ pl_attention_employers (PlStore      *store,
       g_ptr_array_add (result, item);
     }
 
-  if (rc != SQLITE_DONE)
+  if (failure != NULL)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot find the employers that need attention: %s"), sqlite3_errmsg (db));
+                   _("Cannot find the employers that need attention: %s"), failure->message);
       return NULL;
     }
 
@@ -175,7 +188,7 @@ pl_attention_employers (PlStore      *store,
 }
 
 /**
- * pl_attention_find:
+ * pl_attention_find: (skip)
  * @attention: (element-type PlAttention): from pl_attention_employers()
  *
  * Returns: (transfer none) (nullable): the entry for @employer_id, if any

@@ -37,8 +37,6 @@ GPtrArray   *pl_attention_employers (PlStore           *store,
                                      const GDate       *today,
                                      guint              months,
                                      GError           **error);
-PlAttention *pl_attention_find      (GPtrArray         *attention,
-                                     gint64             employer_id);
 char        *pl_attention_describe  (const PlAttention *self,
                                      const GDate       *today);
 

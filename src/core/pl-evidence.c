@@ -13,7 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-evidence.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-private.h"
 
 /* Evidence is collected once and reused for repeat hosts, so the rule looks
  * at every document of a kind: a kind is covered on a day when one of its
@@ -23,19 +23,26 @@
  * force is expired. A placement cannot be confirmed with an employer whose
  * evidence is missing or expired on its first day. */
 
+/* Whether a document is in force on ?2 (issued by then, when the date is
+ * known, and not expired before it), as 1 or 0 for max() to pick any. */
+#define IN_FORCE(d, day) \
+  "max(CASE WHEN (" d "issued_on IS NULL OR " d "issued_on <= " day ")" \
+  " AND (" d "expires_on IS NULL OR " d "expires_on >= " day ") THEN 1 ELSE 0 END)"
+
 static const char document_states_sql[] =
-  "SELECT kind,"
-  "       max((issued_on IS NULL OR issued_on <= ?2) AND (expires_on IS NULL OR expires_on >= ?2))"
+  "SELECT kind, " IN_FORCE ("", "?2")
   "  FROM employer_document WHERE employer_id = ?1 GROUP BY kind";
 
-static int
-kind_index (const char *kind)
+/* The bit of the kind of evidence whose nick is @kind, or 0 for none. */
+static PlEvidenceKinds
+kind_bit (const char *kind)
 {
-  for (int i = 0; pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i] != NULL; i++)
-    if (g_strcmp0 (pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i], kind) == 0)
-      return i;
+  int value;
 
-  return -1;
+  /* The kinds' values are their places, as the bits are. */
+  if (!pl_enum_from_nick (PL_TYPE_DOCUMENT_KIND, kind, &value))
+    return 0;
+  return 1u << value;
 }
 
 static PlEvidenceState
@@ -44,26 +51,23 @@ check_one (PlStore     *store,
            const char  *on_iso)
 {
   PlEvidenceState state = { PL_EVIDENCE_ALL, 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = pl_store_get_sqlite (store);
+  g_autoptr(PlStmt) stmt = NULL;
 
   /* Unreadable evidence counts as missing: the rule must fail safe. */
-  if (sqlite3_prepare_v2 (db, document_states_sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), document_states_sql, NULL);
+  if (stmt == NULL)
     return state;
 
-  sqlite3_bind_int64 (stmt, 1, employer_id);
-  sqlite3_bind_text (stmt, 2, on_iso, -1, SQLITE_TRANSIENT);
+  pl_stmt_bind_int (stmt, 1, employer_id);
+  pl_stmt_bind_text (stmt, 2, on_iso);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, NULL))
     {
-      int index = kind_index ((const char *) sqlite3_column_text (stmt, 0));
+      PlEvidenceKinds bit = kind_bit (pl_stmt_get_text (stmt, 0));
 
-      if (index < 0)
-        continue;
-
-      state.missing &= ~(1u << index);
-      if (sqlite3_column_int (stmt, 1) == 0)
-        state.expired |= 1u << index;
+      state.missing &= ~bit;
+      if (pl_stmt_get_int (stmt, 1) == 0)
+        state.expired |= bit;
     }
 
   return state;
@@ -73,10 +77,15 @@ static GStrv
 kinds_to_strv (PlEvidenceKinds kinds)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_kinds = pl_enum_get_n_values (PL_TYPE_DOCUMENT_KIND);
 
-  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i] != NULL; i++)
-    if (kinds & (1u << i))
-      g_strv_builder_add (builder, pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i]);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      int kind = pl_enum_get_value (PL_TYPE_DOCUMENT_KIND, i);
+
+      if (kinds & (1u << kind))
+        g_strv_builder_add (builder, pl_enum_to_nick (PL_TYPE_DOCUMENT_KIND, kind));
+    }
 
   return g_strv_builder_end (builder);
 }
@@ -173,38 +182,8 @@ pl_evidence_describe (const char * const *missing,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/**
- * pl_evidence_require:
- *
- * The rule as the placement lifecycle applies it: fails with
- * %PL_ERROR_NOT_ALLOWED, naming what is missing or expired, unless every
- * kind of evidence is in force on @on_date.
- */
-gboolean
-pl_evidence_require (PlStore      *store,
-                     gint64        employer_id,
-                     const GDate  *on_date,
-                     GError      **error)
-{
-  g_auto(GStrv) missing = NULL;
-  g_auto(GStrv) expired = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *day = NULL;
-
-  if (pl_evidence_check (store, employer_id, on_date, &missing, &expired))
-    return TRUE;
-
-  what = pl_evidence_describe ((const char * const *) missing, (const char * const *) expired);
-  day = pl_date_to_iso (on_date);
-  g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
-               _("The employer’s evidence is not in force on %s. %s"), day, what);
-  return FALSE;
-}
-
 static const char problems_sql[] =
-  "SELECT e.id, d.kind,"
-  "       max((d.issued_on IS NULL OR d.issued_on <= ?1)"
-  "           AND (d.expires_on IS NULL OR d.expires_on >= ?1))"
+  "SELECT e.id, d.kind, " IN_FORCE ("d.", "?1")
   "  FROM employer AS e LEFT JOIN employer_document AS d ON d.employer_id = e.id"
   " GROUP BY e.id, d.kind";
 
@@ -224,26 +203,25 @@ pl_evidence_problems (PlStore      *store,
                       GError      **error)
 {
   g_autoptr(GHashTable) problems = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   g_autofree char *on_iso = NULL;
-  sqlite3 *db;
   gint64 current = 0;
   PlEvidenceState state = { 0, 0 };
-  int rc;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (on_date != NULL && g_date_valid (on_date), NULL);
 
-  db = pl_store_get_sqlite (store);
-  if (sqlite3_prepare_v2 (db, problems_sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), problems_sql, &failure);
+  if (stmt == NULL)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot check the employers’ evidence: %s"), sqlite3_errmsg (db));
+                   _("Cannot check the employers’ evidence: %s"), failure->message);
       return NULL;
     }
 
   on_iso = pl_date_to_iso (on_date);
-  sqlite3_bind_text (stmt, 1, on_iso, -1, SQLITE_TRANSIENT);
+  pl_stmt_bind_text (stmt, 1, on_iso);
 
   problems = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
@@ -252,10 +230,10 @@ pl_evidence_problems (PlStore      *store,
   for (;;)
     {
       gint64 id = 0;
+      gboolean more = pl_stmt_next (stmt, &failure);
 
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
+      if (more)
+        id = pl_stmt_get_int (stmt, 0);
 
       if (current != 0 && id != current && (state.missing != 0 || state.expired != 0))
         {
@@ -265,7 +243,7 @@ pl_evidence_problems (PlStore      *store,
           g_hash_table_insert (problems, key, g_memdup2 (&state, sizeof state));
         }
 
-      if (rc != SQLITE_ROW)
+      if (!more)
         break;
 
       if (id != current)
@@ -275,23 +253,20 @@ pl_evidence_problems (PlStore      *store,
           state.expired = 0;
         }
 
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+      if (!pl_stmt_is_null (stmt, 1))
         {
-          int index = kind_index ((const char *) sqlite3_column_text (stmt, 1));
+          PlEvidenceKinds bit = kind_bit (pl_stmt_get_text (stmt, 1));
 
-          if (index >= 0)
-            {
-              state.missing &= ~(1u << index);
-              if (sqlite3_column_int (stmt, 2) == 0)
-                state.expired |= 1u << index;
-            }
+          state.missing &= ~bit;
+          if (pl_stmt_get_int (stmt, 2) == 0)
+            state.expired |= bit;
         }
     }
 
-  if (rc != SQLITE_DONE)
+  if (failure != NULL)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot check the employers’ evidence: %s"), sqlite3_errmsg (db));
+                   _("Cannot check the employers’ evidence: %s"), failure->message);
       return NULL;
     }
 

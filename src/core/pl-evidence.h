@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* One bit per kind of evidence, in the order of pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND). */
+/* One bit per kind of evidence: 1 << its PlDocumentKind. */
 typedef enum
 {
   PL_EVIDENCE_INSURANCE            = 1 << 0,
@@ -35,10 +35,6 @@ gboolean    pl_evidence_check     (PlStore      *store,
                                    const GDate  *on_date,
                                    GStrv        *missing,
                                    GStrv        *expired);
-gboolean    pl_evidence_require   (PlStore      *store,
-                                   gint64        employer_id,
-                                   const GDate  *on_date,
-                                   GError      **error);
 GHashTable *pl_evidence_problems  (PlStore      *store,
                                    const GDate  *on_date,
                                    GError      **error);

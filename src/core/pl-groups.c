@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "pl-date.h"
-#include "pl-groups.h"
-#include "pl-store-legacy-private.h"
+#include "pl-groups-private.h"
+#include "pl-store-private.h"
 
 /* ------------------------------------------------------------------------
  * Meetings of a period
@@ -40,7 +40,7 @@ pl_group_meeting_event_copy (const PlGroupMeetingEvent *self)
   copy->group_id = self->group_id;
   copy->date = g_strdup (self->date);
   copy->group_name = g_strdup (self->group_name);
-  copy->area = g_strdup (self->area);
+  copy->area = self->area;
   copy->place = g_strdup (self->place);
   copy->notes = g_strdup (self->notes);
 
@@ -55,18 +55,18 @@ pl_group_meeting_event_free (PlGroupMeetingEvent *self)
 
   g_free (self->date);
   g_free (self->group_name);
-  g_free (self->area);
   g_free (self->place);
   g_free (self->notes);
   g_free (self);
 }
 
+/* Sets @error to a sentence with the reason of @failure; returns FALSE. */
 static gboolean
-set_sqlite_error (PlStore     *store,
-                  GError     **error)
+read_failed (GError       **error,
+             const GError  *failure)
 {
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the exchange groups: %s"),
-               sqlite3_errmsg (pl_store_get_sqlite (store)));
+               failure->message);
   return FALSE;
 }
 
@@ -80,13 +80,6 @@ check_bound (const char  *date,
   g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
                _("“%s” is not a date (YYYY-MM-DD)."), date);
   return FALSE;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 /**
@@ -107,57 +100,61 @@ pl_groups_meetings_between (PlStore     *store,
                             const char  *to,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GString) sql = NULL;
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
   if (!check_bound (from, error) || !check_bound (to, error))
     return NULL;
 
-  /* Only the bounds given appear in the query, so that SQLite can use
-   * the index on meeting_date for them. */
+  /* Only the bounds given appear in the query, so that the database can
+   * use the index on meeting_date for them. */
   sql = g_string_new ("SELECT m.id, m.group_id, m.meeting_date, g.name, g.area, m.place, m.notes"
                       " FROM group_meeting AS m JOIN exchange_group AS g ON g.id = m.group_id"
-                      " WHERE 1");
+                      " WHERE TRUE");
   if (from != NULL)
-    g_string_append (sql, " AND m.meeting_date >= :from");
+    g_string_append (sql, " AND m.meeting_date >= ?1");
   if (to != NULL)
-    g_string_append (sql, " AND m.meeting_date < :to");
-  g_string_append (sql, " ORDER BY m.meeting_date, g.name COLLATE NOCASE, m.id");
+    g_string_append (sql, " AND m.meeting_date < ?2");
+  g_string_append_printf (sql, " ORDER BY m.meeting_date, g.name %s, m.id",
+                          pl_db_sql (pl_store_get_db (store), PL_DB_SQL_NOCASE));
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), sql->str, &failure);
+  if (stmt == NULL)
     {
-      set_sqlite_error (store, error);
+      read_failed (error, failure);
       return NULL;
     }
 
   if (from != NULL)
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from, -1,
-                       SQLITE_STATIC);
+    pl_stmt_bind_text (stmt, 1, from);
   if (to != NULL)
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to, -1, SQLITE_STATIC);
+    pl_stmt_bind_text (stmt, 2, to);
 
   events = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_group_meeting_event_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
       PlGroupMeetingEvent *event = g_new0 (PlGroupMeetingEvent, 1);
+      int area = 0;
 
-      event->meeting_id = sqlite3_column_int64 (stmt, 0);
-      event->group_id = sqlite3_column_int64 (stmt, 1);
-      event->date = column_dup (stmt, 2);
-      event->group_name = column_dup (stmt, 3);
-      event->area = column_dup (stmt, 4);
-      event->place = column_dup (stmt, 5);
-      event->notes = column_dup (stmt, 6);
+      event->meeting_id = pl_stmt_get_int (stmt, 0);
+      event->group_id = pl_stmt_get_int (stmt, 1);
+      event->date = pl_stmt_dup_text (stmt, 2);
+      event->group_name = pl_stmt_dup_text (stmt, 3);
+      /* The schema allows only the nicks of the areas. */
+      pl_enum_from_nick (PL_TYPE_GROUP_AREA, pl_stmt_get_text (stmt, 4), &area);
+      event->area = area;
+      event->place = pl_stmt_dup_text (stmt, 5);
+      event->notes = pl_stmt_dup_text (stmt, 6);
       g_ptr_array_add (events, event);
     }
 
-  if (rc != SQLITE_DONE)
+  if (failure != NULL)
     {
-      set_sqlite_error (store, error);
+      read_failed (error, failure);
       return NULL;
     }
 
@@ -180,9 +177,9 @@ pl_groups_meeting_dates (PlStore     *store,
                          const char  *today,
                          GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GHashTable) dates = NULL;
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
@@ -190,30 +187,31 @@ pl_groups_meeting_dates (PlStore     *store,
   if (!check_bound (today, error))
     return NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT group_id, coalesce(min(CASE WHEN meeting_date >= ?1"
-                          "                               THEN meeting_date END),"
-                          "                          max(meeting_date))"
-                          " FROM group_meeting GROUP BY group_id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT group_id, coalesce(min(CASE WHEN meeting_date >= ?1"
+                        "                               THEN meeting_date END),"
+                        "                          max(meeting_date))"
+                        " FROM group_meeting GROUP BY group_id",
+                        &failure);
+  if (stmt == NULL)
     {
-      set_sqlite_error (store, error);
+      read_failed (error, failure);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  pl_stmt_bind_text (stmt, 1, today);
 
   dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
       gint64 *id = g_new (gint64, 1);
 
-      *id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (dates, id, column_dup (stmt, 1));
+      *id = pl_stmt_get_int (stmt, 0);
+      g_hash_table_insert (dates, id, pl_stmt_dup_text (stmt, 1));
     }
 
-  if (rc != SQLITE_DONE)
+  if (failure != NULL)
     {
-      set_sqlite_error (store, error);
+      read_failed (error, failure);
       return NULL;
     }
 
@@ -294,7 +292,8 @@ pl_group_snapshot_get_n_outcomes (PlGroupSnapshot *self)
   return self->outcomes->len;
 }
 
-/* The rows of @type whose group_id is @group_id, in id order, as records. */
+/* The rows of @type whose group_id is @group_id, in id order, as records,
+ * read in one query. */
 static GPtrArray *
 read_children (PlStore     *store,
                GType        type,
@@ -302,33 +301,32 @@ read_children (PlStore     *store,
                GError     **error)
 {
   PlRecordClass *klass = g_type_class_ref (type);
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE group_id = ? ORDER BY id",
-                                          pl_record_class_get_table (klass));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = pl_store_select_sql (klass, "t.group_id = ?1 ORDER BY t.id");
+  g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   g_type_class_unref (klass);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+  if (stmt == NULL)
     {
-      set_sqlite_error (store, error);
+      read_failed (error, failure);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, group_id);
+  pl_stmt_bind_int (stmt, 1, group_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
-      PlRecord *record = pl_store_get (store, type, sqlite3_column_int64 (stmt, 0), error);
+      PlRecord *record = pl_record_new (type);
 
-      if (record == NULL)
-        return NULL;
+      pl_store_load_record (record, stmt);
       g_ptr_array_add (records, record);
     }
 
-  if (rc != SQLITE_DONE)
+  if (failure != NULL)
     {
-      set_sqlite_error (store, error);
+      read_failed (error, failure);
       return NULL;
     }
 
@@ -385,20 +383,20 @@ pl_group_snapshot (PlStore  *store,
 }
 
 static void
-bind_value (sqlite3_stmt *stmt,
+bind_value (PlStmt       *stmt,
             int           index,
             const GValue *value)
 {
   if (value == NULL)
-    sqlite3_bind_null (stmt, index);
+    pl_stmt_bind_null (stmt, index);
   else if (G_VALUE_HOLDS_STRING (value))
-    sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+    pl_stmt_bind_text (stmt, index, g_value_get_string (value));
   else if (G_VALUE_HOLDS_INT64 (value))
-    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+    pl_stmt_bind_int (stmt, index, g_value_get_int64 (value));
   else if (G_VALUE_HOLDS_BOOLEAN (value))
-    sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+    pl_stmt_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
   else
-    sqlite3_bind_null (stmt, index);
+    pl_stmt_bind_null (stmt, index);
 }
 
 /* Writes @record back with its own id and time stamps, so that an undone
@@ -411,13 +409,13 @@ reinsert (PlStore   *store,
 {
   PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
   const char *table = pl_record_class_get_table (klass);
+  const char *now = pl_db_sql (pl_store_get_db (store), PL_DB_SQL_NOW);
   const PlColumn *columns;
   guint n_columns;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = pl_store_get_sqlite (store);
-  gint64 id;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   int n = 3;
 
   columns = pl_record_class_get_columns (klass, &n_columns);
@@ -425,8 +423,7 @@ reinsert (PlStore   *store,
   g_string_printf (sql, "INSERT INTO %s (id, created_at, updated_at", table);
   g_string_printf (values,
                    "CASE WHEN EXISTS (SELECT 1 FROM %s WHERE id = ?1) THEN NULL ELSE ?1 END, "
-                   "coalesce(?2, strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')), "
-                   "coalesce(?3, strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'))", table);
+                   "coalesce(?2, %s), coalesce(?3, %s)", table, now, now);
   for (guint i = 0; i < n_columns; i++)
     {
       if (columns[i].flags & PL_COLUMN_DERIVED)
@@ -436,51 +433,45 @@ reinsert (PlStore   *store,
     }
   g_string_append_printf (sql, ") VALUES (%s) RETURNING id", values->str);
 
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), sql->str, &failure);
+  if (stmt != NULL)
     {
-      set_sqlite_error (store, error);
-      return 0;
+      pl_stmt_bind_int (stmt, 1, pl_record_get_id (record));
+      pl_stmt_bind_text (stmt, 2, pl_record_get_created_at (record));
+      pl_stmt_bind_text (stmt, 3, pl_record_get_updated_at (record));
+      n = 3;
+      for (guint i = 0; i < n_columns; i++)
+        {
+          if (columns[i].flags & PL_COLUMN_DERIVED)
+            continue;
+          bind_value (stmt, ++n, pl_record_peek_value (record, i));
+        }
+
+      if (pl_stmt_next (stmt, &failure))
+        return pl_stmt_get_int (stmt, 0);
     }
 
-  sqlite3_bind_int64 (stmt, 1, pl_record_get_id (record));
-  sqlite3_bind_text (stmt, 2, pl_record_get_created_at (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, pl_record_get_updated_at (record), -1, SQLITE_TRANSIENT);
-  n = 3;
-  for (guint i = 0; i < n_columns; i++)
-    {
-      if (columns[i].flags & PL_COLUMN_DERIVED)
-        continue;
-      bind_value (stmt, ++n, pl_record_peek_value (record, i));
-    }
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      if (sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_UNIQUE && PL_IS_GROUP (record))
-        g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
-                     _("The group “%s” cannot be restored: another group now has its name."),
-                     pl_record_get_string (record, "name"));
-      else
-        g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot restore the group: %s"),
-                     sqlite3_errmsg (db));
-      return 0;
-    }
-
-  id = sqlite3_column_int64 (stmt, 0);
-  pl_store_emit_changed (store, table);
-  return id;
+  if (g_error_matches (failure, PL_DB_ERROR, PL_DB_ERROR_UNIQUE) && PL_IS_GROUP (record))
+    g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT,
+                 _("The group “%s” cannot be restored: another group now has its name."),
+                 pl_record_get_string (record, "name"));
+  else
+    g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot restore the group: %s"),
+                 failure != NULL ? failure->message : table);
+  return 0;
 }
 
 static gboolean
 staff_exists (PlStore *store,
               gint64   staff_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store),
+                                          "SELECT 1 FROM staff WHERE id = ?1", NULL);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), "SELECT 1 FROM staff WHERE id = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, staff_id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  pl_stmt_bind_int (stmt, 1, staff_id);
+  return pl_stmt_next (stmt, NULL);
 }
 
 static gboolean
@@ -594,7 +585,8 @@ pl_group_duplicate (PlStore  *store,
   static const char * const copied[] = { "area", "aim", "facilitator", "notes" };
   g_autoptr(PlRecord) group = NULL;
   g_autoptr(PlRecord) copy = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), 0);
@@ -615,24 +607,24 @@ pl_group_duplicate (PlStore  *store,
   if (!pl_store_insert (store, copy, error))
     goto failed;
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "INSERT INTO group_member (group_id, staff_id, role)"
-                          " SELECT ?1, staff_id, role FROM group_member WHERE group_id = ?2"
-                          " ORDER BY id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "INSERT INTO group_member (group_id, staff_id, role)"
+                        " SELECT ?1, staff_id, role FROM group_member WHERE group_id = ?2"
+                        " ORDER BY id",
+                        &failure);
+  if (stmt == NULL)
     {
-      set_sqlite_error (store, error);
+      read_failed (error, failure);
       goto failed;
     }
-  sqlite3_bind_int64 (stmt, 1, pl_record_get_id (copy));
-  sqlite3_bind_int64 (stmt, 2, group_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  pl_stmt_bind_int (stmt, 1, pl_record_get_id (copy));
+  pl_stmt_bind_int (stmt, 2, group_id);
+  if (!pl_stmt_run (stmt, &failure))
     {
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot copy the members: %s"),
-                   sqlite3_errmsg (pl_store_get_sqlite (store)));
+                   failure->message);
       goto failed;
     }
-  pl_store_emit_changed (store, "group_member");
 
   if (!pl_store_commit (store, error))
     return 0;

@@ -18,13 +18,13 @@ G_BEGIN_DECLS
 /* One meeting of a group, as a calendar shows it. */
 typedef struct
 {
-  gint64  meeting_id;
-  gint64  group_id;
-  char   *date;        /* ISO YYYY-MM-DD */
-  char   *group_name;
-  char   *area;        /* a key of pl_enum_get_nicks (PL_TYPE_GROUP_AREA) */
-  char   *place;       /* nullable */
-  char   *notes;       /* nullable */
+  gint64       meeting_id;
+  gint64       group_id;
+  char        *date;        /* ISO YYYY-MM-DD */
+  char        *group_name;
+  PlGroupArea  area;
+  char        *place;       /* nullable */
+  char        *notes;       /* nullable */
 } PlGroupMeetingEvent;
 
 #define PL_TYPE_GROUP_MEETING_EVENT (pl_group_meeting_event_get_type ())
@@ -53,9 +53,6 @@ GType            pl_group_snapshot_get_type     (void) G_GNUC_CONST;
 PlGroupSnapshot *pl_group_snapshot_ref          (PlGroupSnapshot *self);
 void             pl_group_snapshot_unref        (PlGroupSnapshot *self);
 PlRecord        *pl_group_snapshot_get_group    (PlGroupSnapshot *self);
-guint            pl_group_snapshot_get_n_members  (PlGroupSnapshot *self);
-guint            pl_group_snapshot_get_n_meetings (PlGroupSnapshot *self);
-guint            pl_group_snapshot_get_n_outcomes (PlGroupSnapshot *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlGroupSnapshot, pl_group_snapshot_unref)
 

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "pl-impact-private.h"
-#include "pl-stats.h"
-#include "pl-store-legacy-private.h"
+#include "pl-stats-private.h"
+#include "pl-survey.h"
 
 /* The evidence of impact for one member of staff, and the improvement rule
  * that the network's figures share.
@@ -57,8 +57,8 @@
 
 #define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
 
-/* ?1 partner, ?2 from, ?3 to, ?4 staff; %s twice: the rated columns of b
- * and of a. */
+/* ?1 partner, ?2 from, ?3 to, ?4 staff, ?5 and ?6 the phases before and
+ * after; %s twice: the rated columns of b and of a. */
 static const char pairs_sql_format[] =
   "WITH obs AS ("
   "  SELECT o.*,"
@@ -74,8 +74,8 @@ static const char pairs_sql_format[] =
   "                             ORDER BY observed_on, id) AS earliest"
   "  FROM obs"
   "  WHERE (?2 IS NULL OR period_day >= ?2) AND (?3 IS NULL OR period_day <= ?3)),"
-  " b AS (SELECT * FROM ranked WHERE phase = 'before' AND latest = 1),"
-  " a AS (SELECT * FROM ranked WHERE phase = 'after' AND earliest = 1),"
+  " b AS (SELECT * FROM ranked WHERE phase = ?5 AND latest = 1),"
+  " a AS (SELECT * FROM ranked WHERE phase = ?6 AND earliest = 1),"
   " who AS (SELECT staff_id FROM b UNION SELECT staff_id FROM a)"
   "SELECT who.staff_id,"
   "       b.id, b.observed_on%s, b.learners_progressed,"
@@ -84,7 +84,7 @@ static const char pairs_sql_format[] =
   " ORDER BY who.staff_id";
 
 /**
- * pl_impact_rating_improved:
+ * pl_impact_rating_improved: (skip)
  * @before: the last rating before, 1–4, or 0 when not observed
  * @after: the first rating after, likewise
  *
@@ -97,6 +97,9 @@ pl_impact_rating_improved (int before,
   return before > 0 && after > 0 && after < before;
 }
 
+/**
+ * pl_impact_apply_rule: (skip)
+ */
 void
 pl_impact_apply_rule (const PlObservationPair *pair,
                       PlImprovements          *out)
@@ -119,38 +122,34 @@ pl_impact_apply_rule (const PlObservationPair *pair,
     }
 }
 
-static gboolean
-sql_failed (sqlite3  *db,
-            GError  **error)
-{
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
-               sqlite3_errmsg (db));
-  return FALSE;
-}
-
 /* Reads one side from the columns from @first on: id, date, the ratings,
  * learners progressed. */
 static void
-read_side (sqlite3_stmt      *stmt,
+read_side (PlStmt            *stmt,
            int                first,
            PlObservationSide *side)
 {
   memset (side, 0, sizeof *side);
   side->learners_progressed = -1;
 
-  if (sqlite3_column_type (stmt, first) == SQLITE_NULL)
+  if (pl_stmt_is_null (stmt, first))
     return;
 
-  side->id = sqlite3_column_int64 (stmt, first);
-  g_strlcpy (side->date, (const char *) sqlite3_column_text (stmt, first + 1), sizeof side->date);
+  side->id = pl_stmt_get_int (stmt, first);
+  g_strlcpy (side->date, pl_stmt_get_text (stmt, first + 1), sizeof side->date);
   for (int i = 0; i < PL_N_CRITERIA; i++)
-    side->ratings[i] = sqlite3_column_int (stmt, first + 2 + i);
-  if (sqlite3_column_type (stmt, first + 2 + PL_N_CRITERIA) != SQLITE_NULL)
-    side->learners_progressed = sqlite3_column_int (stmt, first + 2 + PL_N_CRITERIA);
+    side->ratings[i] = (int) pl_stmt_get_int (stmt, first + 2 + i);
+  if (!pl_stmt_is_null (stmt, first + 2 + PL_N_CRITERIA))
+    side->learners_progressed = (int) pl_stmt_get_int (stmt, first + 2 + PL_N_CRITERIA);
 }
 
+/**
+ * pl_impact_read_pairs: (skip)
+ *
+ * Returns: FALSE with @error set when the store fails
+ */
 gboolean
-pl_impact_read_pairs (sqlite3     *db,
+pl_impact_read_pairs (PlStore     *store,
                       gint64       partner_id,
                       const char  *from,
                       const char  *to,
@@ -162,9 +161,9 @@ pl_impact_read_pairs (sqlite3     *db,
   g_autoptr(GString) before = g_string_new (NULL);
   g_autoptr(GString) after = g_string_new (NULL);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   const int side_width = 3 + PL_N_CRITERIA;
-  int rc;
 
   /* The criteria are column names of our own schema, never user input. */
   for (guint i = 0; i < PL_N_CRITERIA; i++)
@@ -174,31 +173,32 @@ pl_impact_read_pairs (sqlite3     *db,
     }
   sql = g_strdup_printf (pairs_sql_format, before->str, after->str);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return sql_failed (db, error);
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+  if (stmt == NULL)
+    return pl_stats_failed (error, failure);
 
-  if (partner_id > 0)
-    sqlite3_bind_int64 (stmt, 1, partner_id);
-  if (from != NULL)
-    sqlite3_bind_text (stmt, 2, from, -1, SQLITE_STATIC);
-  if (to != NULL)
-    sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
-  if (staff_id > 0)
-    sqlite3_bind_int64 (stmt, 4, staff_id);
+  pl_stmt_bind_id (stmt, 1, partner_id);
+  pl_stmt_bind_text (stmt, 2, from);
+  pl_stmt_bind_text (stmt, 3, to);
+  pl_stmt_bind_id (stmt, 4, staff_id);
+  pl_stmt_bind_text (stmt, 5, pl_enum_to_nick (PL_TYPE_OBSERVATION_PHASE,
+                                               PL_OBSERVATION_PHASE_BEFORE));
+  pl_stmt_bind_text (stmt, 6, pl_enum_to_nick (PL_TYPE_OBSERVATION_PHASE,
+                                               PL_OBSERVATION_PHASE_AFTER));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
       PlObservationPair pair;
 
-      pair.staff_id = sqlite3_column_int64 (stmt, 0);
+      pair.staff_id = pl_stmt_get_int (stmt, 0);
       read_side (stmt, 1, &pair.before);
       read_side (stmt, 1 + side_width, &pair.after);
       if (!func (&pair, user_data))
         return TRUE;
     }
 
-  if (rc != SQLITE_DONE)
-    return sql_failed (db, error);
+  if (failure != NULL)
+    return pl_stats_failed (error, failure);
 
   return TRUE;
 }
@@ -213,7 +213,7 @@ keep_pair (const PlObservationPair *pair,
 
 /* The result for someone with no observation, replaced by what is read. */
 static gboolean
-read_improvements (sqlite3         *db,
+read_improvements (PlStore         *store,
                    gint64           staff_id,
                    PlImprovements  *out,
                    GError         **error)
@@ -225,7 +225,7 @@ read_improvements (sqlite3         *db,
   none.after.learners_progressed = -1;
   pl_impact_apply_rule (&none, out);
 
-  return pl_impact_read_pairs (db, 0, NULL, NULL, staff_id, keep_pair, out, error);
+  return pl_impact_read_pairs (store, 0, NULL, NULL, staff_id, keep_pair, out, error);
 }
 
 /**
@@ -250,7 +250,7 @@ pl_impact_improvements (PlStore         *store,
   g_return_val_if_fail (staff_id > 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  return read_improvements (pl_store_get_sqlite (store), staff_id, out, error);
+  return read_improvements (store, staff_id, out, error);
 }
 
 gint64
@@ -258,31 +258,26 @@ pl_impact_find_staff (PlStore     *store,
                       const char  *name,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   gint64 id = 0;
   guint n = 0;
-  int rc;
 
   g_return_val_if_fail (PL_IS_STORE (store), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  db = pl_store_get_sqlite (store);
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM staff WHERE name = ?1 COLLATE NOCASE LIMIT 2",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT id FROM staff WHERE name = ?1 COLLATE NOCASE LIMIT 2", &failure);
+  if (stmt != NULL)
+    pl_stmt_bind_text (stmt, 1, name);
+  while (stmt != NULL && pl_stmt_next (stmt, &failure))
     {
-      sql_failed (db, error);
-      return 0;
-    }
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (stmt, 0);
+      id = pl_stmt_get_int (stmt, 0);
       n++;
     }
-  if (rc != SQLITE_DONE)
+  if (failure != NULL)
     {
-      sql_failed (db, error);
+      pl_stats_failed (error, failure);
       return 0;
     }
 
@@ -306,18 +301,18 @@ pl_impact_find_staff (PlStore     *store,
 
 typedef struct
 {
-  sqlite3     *db;
+  PlStore     *store;
   JsonBuilder *builder;
   gint64       staff_id;
 } Chain;
 
 static void
-add_text (JsonBuilder  *builder,
-          const char   *name,
-          sqlite3_stmt *stmt,
-          int           column)
+add_text (JsonBuilder *builder,
+          const char  *name,
+          PlStmt      *stmt,
+          int          column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = pl_stmt_get_text (stmt, column);
 
   json_builder_set_member_name (builder, name);
   if (text == NULL || *text == '\0')
@@ -335,56 +330,59 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static sqlite3_stmt *
+/* The statement for @sql with the member of staff bound to ?1. */
+static PlStmt *
 chain_prepare (Chain       *chain,
                const char  *sql,
                GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+  PlStmt *stmt = pl_db_prepare (pl_store_get_db (chain->store), sql, &failure);
 
-  if (sqlite3_prepare_v2 (chain->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     {
-      sql_failed (chain->db, error);
-      sqlite3_finalize (stmt);
+      pl_stats_failed (error, failure);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, chain->staff_id);
+  pl_stmt_bind_int (stmt, 1, chain->staff_id);
   return stmt;
 }
 
+/* Steps a statement that must give a row; FALSE with @error otherwise. */
 static gboolean
-chain_done (Chain   *chain,
-            int      rc,
-            GError **error)
+chain_row (PlStmt  *stmt,
+           GError **error)
 {
-  return rc == SQLITE_DONE || sql_failed (chain->db, error);
+  g_autoptr(GError) failure = NULL;
+
+  return pl_stmt_next (stmt, &failure) || pl_stats_failed (error, failure);
 }
 
 static gboolean
 add_staff (Chain   *chain,
            GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     chain_prepare (chain,
                    "SELECT s.name, p.name, s.job_title, sec.name FROM staff s"
                    " JOIN partner p ON p.id = s.partner_id"
                    " LEFT JOIN sector sec ON sec.id = s.sector_id WHERE s.id = ?1",
                    error);
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!pl_stmt_next (stmt, &failure))
     {
+      if (failure != NULL)
+        return pl_stats_failed (error, failure);
+
       g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
                    _("There is no staff member with the id %" G_GINT64_FORMAT "."),
                    chain->staff_id);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    return sql_failed (chain->db, error);
 
   json_builder_set_member_name (chain->builder, "staff");
   json_builder_begin_object (chain->builder);
@@ -402,24 +400,26 @@ add_cascades (Chain   *chain,
               gint64   placement_id,
               GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     chain_prepare (chain,
                    "SELECT cascade_date, audience, people, notes FROM cascade"
                    " WHERE placement_id = ?2 ORDER BY cascade_date, id",
                    error);
+  g_autoptr(GError) failure = NULL;
   gint64 colleagues = 0, students = 0, other = 0;
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 2, placement_id);
+  pl_stmt_bind_int (stmt, 2, placement_id);
 
   json_builder_set_member_name (chain->builder, "cascades");
   json_builder_begin_array (chain->builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
-      const char *audience = (const char *) sqlite3_column_text (stmt, 1);
-      gint64 people = sqlite3_column_int64 (stmt, 2);
+      int audience = PL_CASCADE_AUDIENCE_OTHER;
+      gint64 people = pl_stmt_get_int (stmt, 2);
+
+      pl_enum_from_nick (PL_TYPE_CASCADE_AUDIENCE, pl_stmt_get_text (stmt, 1), &audience);
 
       json_builder_begin_object (chain->builder);
       add_text (chain->builder, "date", stmt, 0);
@@ -429,12 +429,20 @@ add_cascades (Chain   *chain,
       json_builder_end_object (chain->builder);
 
       /* Grouped as the network's figures group them. */
-      if (g_strcmp0 (audience, "colleagues") == 0 || g_strcmp0 (audience, "department") == 0)
-        colleagues += people;
-      else if (g_strcmp0 (audience, "students") == 0)
-        students += people;
-      else
-        other += people;
+      switch ((PlCascadeAudience) audience)
+        {
+        case PL_CASCADE_AUDIENCE_COLLEAGUES:
+        case PL_CASCADE_AUDIENCE_DEPARTMENT:
+          colleagues += people;
+          break;
+        case PL_CASCADE_AUDIENCE_STUDENTS:
+          students += people;
+          break;
+        case PL_CASCADE_AUDIENCE_OTHER:
+        default:
+          other += people;
+          break;
+        }
     }
   json_builder_end_array (chain->builder);
 
@@ -445,14 +453,14 @@ add_cascades (Chain   *chain,
   add_int (chain->builder, "other", other);
   json_builder_end_object (chain->builder);
 
-  return chain_done (chain, rc, error);
+  return failure == NULL || pl_stats_failed (error, failure);
 }
 
 static gboolean
 add_placements (Chain   *chain,
                 GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     chain_prepare (chain,
                    "SELECT p.id, p.status, e.name, sec.name,"
                    "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS first,"
@@ -464,18 +472,18 @@ add_placements (Chain   *chain,
                    " WHERE p.staff_id = ?1"
                    " ORDER BY first IS NULL, first, p.id",
                    error);
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   json_builder_set_member_name (chain->builder, "placements");
   json_builder_begin_array (chain->builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
       JsonBuilder *builder = chain->builder;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 aims = sqlite3_column_int64 (stmt, 6);
+      gint64 id = pl_stmt_get_int (stmt, 0);
+      gint64 aims = pl_stmt_get_int (stmt, 6);
 
       json_builder_begin_object (builder);
       add_int (builder, "id", id);
@@ -509,7 +517,7 @@ add_placements (Chain   *chain,
     }
   json_builder_end_array (chain->builder);
 
-  return chain_done (chain, rc, error);
+  return failure == NULL || pl_stats_failed (error, failure);
 }
 
 /* { id, date, observer, independent } of one observation, or null. */
@@ -519,7 +527,7 @@ add_observation (Chain                   *chain,
                  const PlObservationSide *side,
                  GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
 
   json_builder_set_member_name (chain->builder, name);
   if (side->id == 0)
@@ -532,9 +540,9 @@ add_observation (Chain                   *chain,
                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 2, side->id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sql_failed (chain->db, error);
+  pl_stmt_bind_int (stmt, 2, side->id);
+  if (!chain_row (stmt, error))
+    return FALSE;
 
   json_builder_begin_object (chain->builder);
   add_int (chain->builder, "id", side->id);
@@ -542,7 +550,7 @@ add_observation (Chain                   *chain,
   json_builder_add_string_value (chain->builder, side->date);
   add_text (chain->builder, "observer", stmt, 0);
   json_builder_set_member_name (chain->builder, "independent");
-  json_builder_add_boolean_value (chain->builder, sqlite3_column_int (stmt, 1) != 0);
+  json_builder_add_boolean_value (chain->builder, pl_stmt_get_int (stmt, 1) != 0);
   json_builder_end_object (chain->builder);
   return TRUE;
 }
@@ -564,21 +572,19 @@ add_observations (Chain   *chain,
                   GError **error)
 {
   JsonBuilder *builder = chain->builder;
-  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(PlStmt) count = NULL;
   PlImprovements result;
 
-  if (!read_improvements (chain->db, chain->staff_id, &result, error))
+  if (!read_improvements (chain->store, chain->staff_id, &result, error))
     return FALSE;
 
   count = chain_prepare (chain, "SELECT count(*) FROM observation WHERE staff_id = ?1", error);
-  if (count == NULL)
+  if (count == NULL || !chain_row (count, error))
     return FALSE;
-  if (sqlite3_step (count) != SQLITE_ROW)
-    return sql_failed (chain->db, error);
 
   json_builder_set_member_name (builder, "observations");
   json_builder_begin_object (builder);
-  add_int (builder, "count", sqlite3_column_int64 (count, 0));
+  add_int (builder, "count", pl_stmt_get_int (count, 0));
   json_builder_set_member_name (builder, "observed");
   json_builder_add_boolean_value (builder, result.observed);
   add_int (builder, "improved", result.n_improved);
@@ -614,7 +620,7 @@ static gboolean
 add_colleagues (Chain   *chain,
                 GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     chain_prepare (chain,
                    "SELECT DISTINCT s.id, s.name FROM observation o"
                    " JOIN staff s ON s.id = o.staff_id"
@@ -622,19 +628,19 @@ add_colleagues (Chain   *chain,
                    " WHERE p.staff_id = ?1 AND o.staff_id <> ?1"
                    " ORDER BY s.name COLLATE NOCASE, s.id",
                    error);
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   json_builder_set_member_name (chain->builder, "colleagues");
   json_builder_begin_array (chain->builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = pl_stmt_get_int (stmt, 0);
       PlImprovements result;
 
-      if (!read_improvements (chain->db, id, &result, error))
+      if (!read_improvements (chain->store, id, &result, error))
         return FALSE;
 
       json_builder_begin_object (chain->builder);
@@ -647,7 +653,7 @@ add_colleagues (Chain   *chain,
     }
   json_builder_end_array (chain->builder);
 
-  return chain_done (chain, rc, error);
+  return failure == NULL || pl_stats_failed (error, failure);
 }
 
 /* The other people's placements this person was observed against: how
@@ -656,7 +662,7 @@ static gboolean
 add_reached_by (Chain   *chain,
                 GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     chain_prepare (chain,
                    "SELECT DISTINCT p.id, s.name, e.name, sec.name,"
                    "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id)"
@@ -667,17 +673,17 @@ add_reached_by (Chain   *chain,
                    " WHERE o.staff_id = ?1 AND p.staff_id <> ?1"
                    " ORDER BY p.id",
                    error);
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   json_builder_set_member_name (chain->builder, "reached_by");
   json_builder_begin_array (chain->builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
       json_builder_begin_object (chain->builder);
-      add_int (chain->builder, "placement", sqlite3_column_int64 (stmt, 0));
+      add_int (chain->builder, "placement", pl_stmt_get_int (stmt, 0));
       add_text (chain->builder, "staff", stmt, 1);
       add_text (chain->builder, "employer", stmt, 2);
       add_text (chain->builder, "sector", stmt, 3);
@@ -686,56 +692,37 @@ add_reached_by (Chain   *chain,
     }
   json_builder_end_array (chain->builder);
 
-  return chain_done (chain, rc, error);
+  return failure == NULL || pl_stats_failed (error, failure);
 }
 
 static gboolean
-add_survey (Chain               *chain,
-            const char          *kind,
-            const char * const  *questions,
-            GError             **error)
+add_survey (Chain         *chain,
+            PlSurveyKind   kind,
+            GError       **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  JsonBuilder *builder = chain->builder;
+  const char *nick = pl_enum_to_nick (PL_TYPE_SURVEY_KIND, kind);
+  const char * const *questions = pl_survey_questions (nick);
+  g_autofree char *columns = pl_stats_survey_columns (questions, 3);
+  g_autofree char *sql = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
 
-  /* The questions are column names of our own schema, never user input. */
-  for (guint i = 0; questions[i] != NULL; i++)
-    g_string_append_printf (sql, ", ifnull(sum(r.%s = 'agree'), 0), count(r.%s)",
-                            questions[i], questions[i]);
-  g_string_append (sql,
-                   " FROM survey_response r WHERE r.kind = ?2"
-                   " AND (r.staff_id = ?1"
-                   "      OR r.placement_id IN (SELECT id FROM placement WHERE staff_id = ?1))");
-
-  stmt = chain_prepare (chain, sql->str, error);
+  sql = g_strdup_printf ("SELECT count(*)%s"
+                         " FROM survey_response r WHERE r.kind = ?2"
+                         " AND (r.staff_id = ?1"
+                         "      OR r.placement_id IN (SELECT id FROM placement WHERE staff_id = ?1))",
+                         columns);
+  stmt = chain_prepare (chain, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sql_failed (chain->db, error);
+  pl_stmt_bind_text (stmt, 2, nick);
+  pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_SURVEY_ANSWER, PL_SURVEY_ANSWER_AGREE));
+  if (!chain_row (stmt, error))
+    return FALSE;
 
-  json_builder_set_member_name (builder, kind);
-  json_builder_begin_object (builder);
-  add_int (builder, "responses", sqlite3_column_int64 (stmt, 0));
-  json_builder_set_member_name (builder, "agree_pct");
-  json_builder_begin_object (builder);
-  for (guint i = 0; questions[i] != NULL; i++)
-    add_int (builder, questions[i],
-             pl_stats_percent (sqlite3_column_int64 (stmt, 1 + 2 * i),
-                               sqlite3_column_int64 (stmt, 2 + 2 * i)));
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "agreed");
-  json_builder_begin_object (builder);
-  for (guint i = 0; questions[i] != NULL; i++)
-    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 1 + 2 * i));
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "answered");
-  json_builder_begin_object (builder);
-  for (guint i = 0; questions[i] != NULL; i++)
-    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 2 + 2 * i));
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  json_builder_set_member_name (chain->builder, nick);
+  json_builder_begin_object (chain->builder);
+  pl_stats_add_survey (chain->builder, stmt, 0, questions);
+  json_builder_end_object (chain->builder);
   return TRUE;
 }
 
@@ -762,7 +749,7 @@ pl_impact_chain (PlStore  *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  chain.db = pl_store_get_sqlite (store);
+  chain.store = store;
   chain.builder = builder;
   chain.staff_id = staff_id;
 
@@ -776,8 +763,8 @@ pl_impact_chain (PlStore  *store,
 
   json_builder_set_member_name (builder, "surveys");
   json_builder_begin_object (builder);
-  if (!add_survey (&chain, "student", pl_student_questions, error)
-      || !add_survey (&chain, "employer", pl_employer_questions, error))
+  if (!add_survey (&chain, PL_SURVEY_KIND_STUDENT, error)
+      || !add_survey (&chain, PL_SURVEY_KIND_EMPLOYER, error))
     return NULL;
   json_builder_end_object (builder);
 

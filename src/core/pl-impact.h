@@ -39,15 +39,6 @@ typedef struct
   guint             n_improved;
 } PlImprovements;
 
-/* The rule itself: rated on both sides and strictly better (a lower
- * number) after. */
-gboolean    pl_impact_rating_improved (int                 before,
-                                       int                 after);
-
-/* Applies the rule to a pair read from the store. */
-void        pl_impact_apply_rule      (const PlObservationPair *pair,
-                                       PlImprovements          *out);
-
 /* The last observation of @staff_id before a placement and the first
  * after, and per criterion whether it improved. Same-day observations go
  * in the order they were entered. FALSE with @error only when the store

@@ -13,10 +13,12 @@
 
 #include "pl-date.h"
 #include "pl-overview.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-private.h"
 
 /* The lists of the Overview page, each one query, so that the page a
- * coordinator opens every morning stays quick on a large network. */
+ * coordinator opens every morning stays quick on a large network. A query
+ * takes ?1 and ?2 (ISO dates) and ?3 (a placement status) when it needs
+ * them. */
 
 PlOverviewItem *
 pl_overview_item_copy (const PlOverviewItem *item)
@@ -58,40 +60,39 @@ date_in_words (const char *iso)
   return g_strdup (text);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-/* Runs @sql (bound to @from and @to, ISO dates, when given) and turns each
- * row into an item with @make. */
-typedef PlOverviewItem *(*MakeItem) (sqlite3_stmt *stmt);
+/* Runs @sql, with @from, @to and the nick of @status bound to ?1, ?2 and
+ * ?3 when given (-1: no status), and turns each row into an item with
+ * @make. */
+typedef PlOverviewItem *(*MakeItem) (PlStmt *stmt);
 
 static GPtrArray *
 collect (PlStore    *store,
          const char *sql,
          const char *from,
          const char *to,
+         int         status,
          MakeItem    make)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_overview_item_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
+  if (stmt != NULL)
     {
-      g_critical ("Cannot read the overview: %s", sqlite3_errmsg (pl_store_get_sqlite (store)));
-      return items;
+      if (from != NULL)
+        pl_stmt_bind_text (stmt, 1, from);
+      if (to != NULL)
+        pl_stmt_bind_text (stmt, 2, to);
+      if (status >= 0)
+        pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status));
+
+      while (pl_stmt_next (stmt, &error))
+        g_ptr_array_add (items, make (stmt));
     }
 
-  if (from != NULL)
-    sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  if (to != NULL)
-    sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (items, make (stmt));
+  if (error != NULL)
+    g_critical ("Cannot read the overview: %s", error->message);
 
   return items;
 }
@@ -103,24 +104,24 @@ collect (PlStore    *store,
   "JOIN staff AS s ON s.id = p.staff_id "                                            \
   "LEFT JOIN employer AS e ON e.id = p.employer_id "                                 \
   "LEFT JOIN milestone_template AS t ON t.kind = m.kind "                            \
-  "WHERE p.status <> 'cancelled' AND m.done IS NULL AND " WHERE " "                  \
-  "ORDER BY m.due, m.placement_id, ifnull(t.position, 0), m.id"
+  "WHERE p.status <> ?3 AND m.done IS NULL AND " WHERE " "                           \
+  "ORDER BY m.due, m.placement_id, coalesce(t.position, 0), m.id"
 
 static PlOverviewItem *
-make_milestone (sqlite3_stmt *stmt)
+make_milestone (PlStmt *stmt)
 {
   PlOverviewItem *item = g_new0 (PlOverviewItem, 1);
-  const char *employer = column_text (stmt, 5);
+  const char *employer = pl_stmt_get_text (stmt, 5);
 
-  item->milestone_id = sqlite3_column_int64 (stmt, 0);
-  item->placement_id = sqlite3_column_int64 (stmt, 1);
-  item->title = g_strdup (column_text (stmt, 2));
-  item->date = g_strdup (column_text (stmt, 3));
+  item->milestone_id = pl_stmt_get_int (stmt, 0);
+  item->placement_id = pl_stmt_get_int (stmt, 1);
+  item->title = g_strdup (pl_stmt_get_text (stmt, 2));
+  item->date = g_strdup (pl_stmt_get_text (stmt, 3));
   if (employer != NULL)
     /* TRANSLATORS: staff member · employer */
-    item->subtitle = g_strdup_printf (_("%s · %s"), column_text (stmt, 4), employer);
+    item->subtitle = g_strdup_printf (_("%s · %s"), pl_stmt_get_text (stmt, 4), employer);
   else
-    item->subtitle = g_strdup (column_text (stmt, 4));
+    item->subtitle = g_strdup (pl_stmt_get_text (stmt, 4));
   return item;
 }
 
@@ -133,7 +134,8 @@ pl_overview_overdue_milestones (PlStore     *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
   iso = pl_date_to_iso (today);
-  return collect (store, MILESTONE_QUERY ("m.due < ?1"), iso, NULL, make_milestone);
+  return collect (store, MILESTONE_QUERY ("m.due < ?1"), iso, NULL,
+                  PL_PLACEMENT_STATUS_CANCELLED, make_milestone);
 }
 
 GPtrArray *
@@ -147,20 +149,21 @@ pl_overview_due_this_week (PlStore     *store,
 
   iso = pl_date_to_iso (today);
   end = pl_date_iso_add_days (iso, 6);
-  return collect (store, MILESTONE_QUERY ("m.due BETWEEN ?1 AND ?2"), iso, end, make_milestone);
+  return collect (store, MILESTONE_QUERY ("m.due BETWEEN ?1 AND ?2"), iso, end,
+                  PL_PLACEMENT_STATUS_CANCELLED, make_milestone);
 }
 
 static PlOverviewItem *
-make_placement (sqlite3_stmt *stmt)
+make_placement (PlStmt *stmt)
 {
   PlOverviewItem *item = g_new0 (PlOverviewItem, 1);
-  const char *employer = column_text (stmt, 2);
-  const char *first = column_text (stmt, 4);
-  const char *sector = column_text (stmt, 6);
-  int n_days = sqlite3_column_int (stmt, 5);
+  const char *employer = pl_stmt_get_text (stmt, 2);
+  const char *first = pl_stmt_get_text (stmt, 4);
+  const char *sector = pl_stmt_get_text (stmt, 6);
+  int n_days = (int) pl_stmt_get_int (stmt, 5);
 
-  item->placement_id = sqlite3_column_int64 (stmt, 0);
-  item->title = g_strdup (column_text (stmt, 1));
+  item->placement_id = pl_stmt_get_int (stmt, 0);
+  item->title = g_strdup (pl_stmt_get_text (stmt, 1));
   item->date = g_strdup (first);
 
   if (first != NULL)
@@ -175,8 +178,8 @@ make_placement (sqlite3_stmt *stmt)
     }
   else
     {
-      const char *window_start = column_text (stmt, 7);
-      const char *window_end = column_text (stmt, 8);
+      const char *window_start = pl_stmt_get_text (stmt, 7);
+      const char *window_end = pl_stmt_get_text (stmt, 8);
 
       if (window_start != NULL && window_end != NULL)
         {
@@ -218,11 +221,11 @@ pl_overview_coming_placements (PlStore     *store,
   iso = pl_date_to_iso (today);
   end = pl_date_iso_add_days (iso, days);
   items = collect (store,
-                   PLACEMENT_QUERY ("p.status <> 'cancelled' AND EXISTS (SELECT 1 FROM "
+                   PLACEMENT_QUERY ("p.status <> ?3 AND EXISTS (SELECT 1 FROM "
                                     "placement_day WHERE placement_id = p.id AND day BETWEEN ?1 "
                                     "AND ?2)",
                                     "5, p.id"),
-                   iso, end, make_placement);
+                   iso, end, PL_PLACEMENT_STATUS_CANCELLED, make_placement);
   return items;
 }
 
@@ -232,22 +235,22 @@ pl_overview_requests_without_dates (PlStore *store)
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
   return collect (store,
-                  PLACEMENT_QUERY ("p.status = 'request' AND NOT EXISTS (SELECT 1 FROM "
+                  PLACEMENT_QUERY ("p.status = ?3 AND NOT EXISTS (SELECT 1 FROM "
                                    "placement_day WHERE placement_id = p.id)",
                                    "p.window_start IS NULL, p.window_start, p.id"),
-                  NULL, NULL, make_placement);
+                  NULL, NULL, PL_PLACEMENT_STATUS_REQUEST, make_placement);
 }
 
 static PlOverviewItem *
-make_employer (sqlite3_stmt *stmt)
+make_employer (PlStmt *stmt)
 {
   PlOverviewItem *item = g_new0 (PlOverviewItem, 1);
-  g_autofree char *follow_up = date_in_words (column_text (stmt, 2));
-  g_autofree char *contacted = date_in_words (column_text (stmt, 3));
+  g_autofree char *follow_up = date_in_words (pl_stmt_get_text (stmt, 2));
+  g_autofree char *contacted = date_in_words (pl_stmt_get_text (stmt, 3));
 
-  item->employer_id = sqlite3_column_int64 (stmt, 0);
-  item->title = g_strdup (column_text (stmt, 1));
-  item->date = g_strdup (column_text (stmt, 2));
+  item->employer_id = pl_stmt_get_int (stmt, 0);
+  item->title = g_strdup (pl_stmt_get_text (stmt, 1));
+  item->date = g_strdup (pl_stmt_get_text (stmt, 2));
   /* TRANSLATORS: "Follow-up due on 13 November 2026 · last contact on 23 October 2026" */
   item->subtitle = g_strdup_printf (_("Follow-up due on %s · last contact on %s"), follow_up,
                                     contacted);
@@ -278,6 +281,6 @@ pl_overview_employers_needing_attention (PlStore     *store,
                    "                         OR (later.contact_date = c.contact_date "
                    "                             AND later.id > c.id))) "
                    "ORDER BY c.follow_up, e.name COLLATE NOCASE",
-                   iso, NULL, make_employer);
+                   iso, NULL, -1, make_employer);
   return items;
 }

@@ -12,11 +12,14 @@
 #include <string.h>
 
 #include "pl-placement-list.h"
-#include "pl-store-legacy-private.h"
+#include "pl-record-list-private.h"
+#include "pl-search-private.h"
+#include "pl-store-private.h"
 
-/* The filters and the search run in SQLite, not over records in memory:
- * only the ids of the rows shown are held, and each record is read when a
- * row scrolls into view. */
+/* The filters and the search run in the database, not over records in
+ * memory: only the ids of the rows shown are held, and each record is read
+ * when a row scrolls into view. The search is SQLite's FTS5 (MATCH), kept
+ * here inside core. */
 
 struct _PlPlacementList
 {
@@ -29,9 +32,10 @@ struct _PlPlacementList
   gint64     sector_id;
   gint64     employer_id;
   int        academic_year;
-  GStrv      words;      /* FTS5 queries, one a word */
+  GStrv      words;      /* FTS5 queries, one a word (pl-search-private.h) */
 
   GArray    *ids;        /* gint64 */
+  GArray    *keys;       /* gint32: each row's place in the order (day_key()) */
   GPtrArray *items;      /* PlRecord or NULL until asked for */
 };
 
@@ -94,13 +98,44 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlPlacementList, pl_placement_list, G_TYPE_OBJECT
   " OR p.employer_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u"                 \
   " AND kind = 'employer'))"
 
-static GArray *
-query_ids (PlPlacementList *self)
+/* A row's place in the list's order, "ORDER BY f IS NULL DESC, f DESC,
+ * p.id DESC" with f the first day: the day as YYYYMMDD, and the rows
+ * without days above all of them. Days are valid ISO dates (the schema
+ * checks), so the numbers sort as the text does. */
+static gint32
+day_key (const char *day)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  if (day == NULL || strlen (day) < 10)
+    return G_MAXINT32;
+
+  return (gint32) (g_ascii_strtoll (day, NULL, 10) * 10000
+                   + g_ascii_strtoll (day + 5, NULL, 10) * 100
+                   + g_ascii_strtoll (day + 8, NULL, 10));
+}
+
+/* Whether row (@key, @id) comes before row (@other_key, @other_id). */
+static gboolean
+comes_before (gint32 key,
+              gint64 id,
+              gint32 other_key,
+              gint64 other_id)
+{
+  return key > other_key || (key == other_key && id > other_id);
+}
+
+/* The placements the filter shows, in order, with their keys; only those
+ * of @only (in no order) when it is not NULL. */
+static void
+query_ids (PlPlacementList  *self,
+           GArray           *only,
+           GArray          **ids_out,
+           GArray          **keys_out)
+{
+  g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *db = pl_store_get_sqlite (self->store);
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (gint32));
   guint n_words = self->words ? g_strv_length (self->words) : 0;
 
   g_string_append (sql,
@@ -114,51 +149,66 @@ query_ids (PlPlacementList *self)
                    "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)");
   for (guint i = 0; i < n_words; i++)
     g_string_append_printf (sql, WORD_CLAUSE, 7 + i, 7 + i, 7 + i);
-  g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
 
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  if (only != NULL)
     {
-      g_critical ("Cannot list placements: %s", sqlite3_errmsg (db));
-      return ids;
+      /* Numbers, safe to write into the statement, which is not kept. */
+      g_string_append (sql, " AND p.id IN (");
+      for (guint i = 0; i < only->len; i++)
+        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                                g_array_index (only, gint64, i));
+      g_string_append_c (sql, ')');
+      stmt = pl_db_prepare_once (pl_store_get_db (self->store), sql->str, &error);
+    }
+  else
+    {
+      /* The text varies only with the number of words: kept. */
+      g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
+      stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
     }
 
-  if (self->status != NULL)
-    sqlite3_bind_text (stmt, 1, self->status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, self->partner_id);
-  sqlite3_bind_int64 (stmt, 3, self->sector_id);
-  sqlite3_bind_int64 (stmt, 4, self->employer_id);
-  if (self->academic_year > 0)
+  if (stmt != NULL)
     {
-      g_autofree char *from = g_strdup_printf ("%04d-09-01", self->academic_year);
-      g_autofree char *to = g_strdup_printf ("%04d-08-31", self->academic_year + 1);
+      pl_stmt_bind_text (stmt, 1, self->status);
+      pl_stmt_bind_int (stmt, 2, self->partner_id);
+      pl_stmt_bind_int (stmt, 3, self->sector_id);
+      pl_stmt_bind_int (stmt, 4, self->employer_id);
+      if (self->academic_year > 0)
+        {
+          g_autofree char *from = g_strdup_printf ("%04d-09-01", self->academic_year);
+          g_autofree char *to = g_strdup_printf ("%04d-08-31", self->academic_year + 1);
 
-      sqlite3_bind_text (stmt, 5, from, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, to, -1, SQLITE_TRANSIENT);
+          pl_stmt_bind_text (stmt, 5, from);
+          pl_stmt_bind_text (stmt, 6, to);
+        }
+      for (guint i = 0; i < n_words; i++)
+        pl_stmt_bind_text (stmt, (int) (7 + i), self->words[i]);
+
+      while (pl_stmt_next (stmt, &error))
+        {
+          gint64 id = pl_stmt_get_int (stmt, 0);
+          gint32 key = day_key (pl_stmt_get_text (stmt, 1));
+
+          g_array_append_val (ids, id);
+          g_array_append_val (keys, key);
+        }
     }
-  for (guint i = 0; i < n_words; i++)
-    sqlite3_bind_text (stmt, (int) (7 + i), self->words[i], -1, SQLITE_STATIC);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  if (error != NULL)
+    g_critical ("Cannot list placements: %s", error->message);
 
-  return ids;
+  *ids_out = ids;
+  *keys_out = keys;
 }
 
 static void
-refresh_record (PlPlacementList *self,
-                PlRecord        *record)
+refresh_record (PlRecord *record,
+                PlRecord *fresh,
+                gpointer  user_data)
 {
-  g_autoptr(PlRecord) fresh = NULL;
   PlRecordClass *klass = PL_RECORD_GET_CLASS (record);
   const PlColumn *columns;
   guint n_columns;
-
-  fresh = pl_store_get (self->store, PL_TYPE_PLACEMENT, pl_record_get_id (record), NULL);
-  if (fresh == NULL)
-    return;
 
   columns = pl_record_class_get_columns (klass, &n_columns);
   g_object_freeze_notify (G_OBJECT (record));
@@ -171,18 +221,55 @@ refresh_record (PlPlacementList *self,
     }
   pl_record_load_stamps (record, pl_record_get_created_at (fresh),
                          pl_record_get_updated_at (fresh));
-  /* Rows redraw on this one: it changes with every write. */
+  /* Rows redraw on this one: it changes with every write, and is told
+   * when what a row shows of another table changed too. */
   g_object_notify (G_OBJECT (record), "updated-at");
   g_object_thaw_notify (G_OBJECT (record));
 }
 
-/* Only the rows between the unchanged start and end of the list are
- * replaced, so that a list view keeps its selection and scroll position
- * when one placement is added or moves. */
-static void
-reload (PlPlacementList *self)
+/* The position of @name among a placement's columns. */
+static int
+column_index (const char *name)
 {
-  g_autoptr(GArray) ids = query_ids (self);
+  PlRecordClass *klass = g_type_class_peek (PL_TYPE_PLACEMENT);
+  const PlColumn *columns;
+  guint n_columns;
+
+  columns = pl_record_class_get_columns (klass, &n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    if (g_str_equal (columns[i].name, name))
+      return (int) i;
+
+  g_return_val_if_reached (-1);
+}
+
+/* Reads again the records handed out, outside positions [@skip_from,
+ * @skip_to), that a change to rows @changed (NULL: any) of a table
+ * reaches through their @column (NULL: their own id). */
+static void
+refresh (PlPlacementList *self,
+         const char      *column,
+         GHashTable      *changed,
+         guint            skip_from,
+         guint            skip_to)
+{
+  pl_record_list_refresh (self->store, PL_TYPE_PLACEMENT, self->ids, self->items,
+                          column != NULL ? column_index (column) : -1, changed,
+                          skip_from, skip_to, refresh_record, NULL);
+}
+
+/* Makes @ids (and their @keys) the list's rows. Only the rows between
+ * the unchanged start and end of the list are replaced, so that a list
+ * view keeps its selection and scroll position when one placement is added
+ * or moves; the records kept that the change reaches (see refresh())
+ * follow it. */
+static void
+show_ids (PlPlacementList *self,
+          GArray          *ids,
+          GArray          *keys,
+          const char      *column,
+          GHashTable      *changed)
+{
   GArray *old = self->ids;
   guint prefix = 0, suffix = 0;
   guint removed, added;
@@ -195,14 +282,10 @@ reload (PlPlacementList *self)
          g_array_index (ids, gint64, ids->len - 1 - suffix))
     suffix++;
 
-  /* Rows kept follow their records' changes. */
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      PlRecord *record = g_ptr_array_index (self->items, i);
+  refresh (self, column, changed, prefix, old->len - suffix);
 
-      if (record != NULL && (i < prefix || i >= old->len - suffix))
-        refresh_record (self, record);
-    }
+  g_array_unref (self->keys);
+  self->keys = g_array_ref (keys);
 
   removed = old->len - prefix - suffix;
   added = ids->len - prefix - suffix;
@@ -214,10 +297,92 @@ reload (PlPlacementList *self)
     g_ptr_array_insert (self->items, (int) (prefix + i), NULL);
 
   g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  self->ids = g_array_ref (ids);
 
   g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
+
+/* Reads all the ids again. */
+static void
+reload (PlPlacementList *self,
+        const char      *column,
+        GHashTable      *changed)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) keys = NULL;
+
+  query_ids (self, NULL, &ids, &keys);
+  show_ids (self, ids, keys, column, changed);
+}
+
+/* Above this many placements written at once, reading all the ids again
+ * costs less than putting each in its place. */
+#define MAX_PLACED 64
+
+/* After placements @written (their set @changed) were written, inserted
+ * or deleted: reads whether each is shown now, and where, and puts it
+ * there, rather than reading 100,000 ids again for one. */
+static void
+place_rows (PlPlacementList *self,
+            GArray          *written,
+            GHashTable      *changed)
+{
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) found_keys = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len + 1);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint32), self->ids->len + 1);
+
+  query_ids (self, written, &found, &found_keys);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (!g_hash_table_contains (changed, &g_array_index (self->ids, gint64, i)))
+      {
+        g_array_append_val (ids, g_array_index (self->ids, gint64, i));
+        g_array_append_val (keys, g_array_index (self->keys, gint32, i));
+      }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+      gint32 key = g_array_index (found_keys, gint32, i);
+      guint lo = 0, hi = ids->len;
+
+      /* The first row that does not come before it. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (comes_before (g_array_index (keys, gint32, mid), g_array_index (ids, gint64, mid),
+                            key, id))
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (ids, lo, id);
+      g_array_insert_val (keys, lo, key);
+    }
+
+  show_ids (self, ids, keys, NULL, changed);
+}
+
+/* How a change to another table reaches the list: through which column
+ * of a placement (NULL: any placement may show it), and whether it can
+ * change which placements are shown (the search reads staff members' and
+ * employers' names, the partner filter staff members' partners). */
+typedef struct
+{
+  const char *table;
+  const char *column;
+  gboolean    by_search;
+  gboolean    by_partner;
+} Reach;
+
+static const Reach reaches[] = {
+  { "staff", "staff_id", TRUE, TRUE },
+  { "employer", "employer_id", TRUE, FALSE },
+  { "sector", "sector_id", FALSE, FALSE },
+  { "partner", NULL, FALSE, FALSE },
+};
 
 static void
 on_store_changed (PlPlacementList *self,
@@ -225,18 +390,36 @@ on_store_changed (PlPlacementList *self,
                   GArray          *ids,
                   PlStore         *store)
 {
-  /* What the list shows and how it is ordered comes from these tables
-   * (names, days and search text included); a milestone ticked or a
-   * cascade added changes nothing here, and reading 100,000 ids again
-   * is not free. */
-  static const char * const tables[] = {
-    "placement", "placement_day", "staff", "partner", "employer", "sector", NULL,
-  };
+  g_autoptr(GHashTable) changed = NULL;
 
-  if (table != NULL && !g_strv_contains (tables, table))
-    return;
+  /* A placement's days are its own: the store tells of the placement
+   * (pl_placement_set_days()). A milestone ticked or a cascade added
+   * changes nothing here, and reading 100,000 ids again is not free. */
+  if (g_str_equal (table, "placement"))
+    {
+      changed = pl_record_list_id_set_new (ids);
+      if (ids != NULL && ids->len <= MAX_PLACED)
+        place_rows (self, ids, changed);
+      else
+        reload (self, NULL, changed);
+      return;
+    }
 
-  reload (self);
+  for (guint i = 0; i < G_N_ELEMENTS (reaches); i++)
+    {
+      const Reach *reach = &reaches[i];
+
+      if (!g_str_equal (reach->table, table))
+        continue;
+
+      changed = reach->column != NULL ? pl_record_list_id_set_new (ids) : NULL;
+      if ((reach->by_search && self->words != NULL && self->words[0] != NULL) ||
+          (reach->by_partner && self->partner_id != 0))
+        reload (self, reach->column, changed);
+      else
+        refresh (self, reach->column, changed, 0, 0);
+      return;
+    }
 }
 
 static void
@@ -255,6 +438,7 @@ pl_placement_list_finalize (GObject *object)
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_placement_list_parent_class)->finalize (object);
@@ -270,6 +454,7 @@ static void
 pl_placement_list_init (PlPlacementList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->keys = g_array_new (FALSE, FALSE, sizeof (gint32));
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
 }
 
@@ -283,35 +468,11 @@ pl_placement_list_new (PlStore *store)
   self = g_object_new (PL_TYPE_PLACEMENT_LIST, NULL);
   self->store = g_object_ref (store);
   g_type_class_ref (PL_TYPE_PLACEMENT);
-  reload (self);
+  reload (self, NULL, NULL);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   return self;
-}
-
-/* Each word a prefix, quoted so that FTS5 reads it as plain text. At
- * most a few words count: enough to narrow any list. */
-static GStrv
-fts_words (const char *text)
-{
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (text == NULL)
-    return NULL;
-
-  words = g_str_tokenize_and_fold (text, NULL, NULL);
-  for (guint i = 0; words[i] != NULL && i < 8; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
-      g_autofree char *quoted = g_strjoinv ("\"\"", parts);
-      g_autofree char *query = g_strdup_printf ("\"%s\"*", quoted);
-
-      g_strv_builder_add (builder, query);
-    }
-
-  return g_strv_builder_end (builder);
 }
 
 void
@@ -328,9 +489,9 @@ pl_placement_list_set_filter (PlPlacementList         *self,
   self->employer_id = filter->employer_id;
   self->academic_year = filter->academic_year;
   g_strfreev (self->words);
-  self->words = fts_words (filter->search);
+  self->words = pl_search_build_word_queries (filter->search);
 
-  reload (self);
+  reload (self, NULL, NULL);
 }
 
 guint
@@ -349,23 +510,26 @@ pl_placement_list_find (PlPlacementList *self,
 GArray *
 pl_placement_list_years (PlStore *store)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
   GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
 
   g_return_val_if_fail (PL_IS_STORE (store), years);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT DISTINCT CAST(substr(d, 1, 4) AS INTEGER) "
-                          "  - (CAST(substr(d, 6, 2) AS INTEGER) < 9) AS y "
-                          "FROM (SELECT " ANCHOR_DATE " AS d FROM placement AS p) "
-                          "ORDER BY y", -1, &stmt, NULL) != SQLITE_OK)
-    return years;
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT DISTINCT CAST(substr(d, 1, 4) AS INTEGER) "
+                        "  - CASE WHEN CAST(substr(d, 6, 2) AS INTEGER) < 9 THEN 1 ELSE 0 END AS y "
+                        "FROM (SELECT " ANCHOR_DATE " AS d FROM placement AS p) AS a "
+                        "ORDER BY y",
+                        &error);
+  while (stmt != NULL && pl_stmt_next (stmt, &error))
     {
-      int year = sqlite3_column_int (stmt, 0);
+      int year = (int) pl_stmt_get_int (stmt, 0);
       g_array_append_val (years, year);
     }
+
+  if (error != NULL)
+    g_critical ("Cannot list the academic years: %s", error->message);
 
   return years;
 }

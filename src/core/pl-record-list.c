@@ -11,13 +11,23 @@
 
 #include <string.h>
 
-#include "pl-record-list.h"
-#include "pl-store-legacy-private.h"
+#include "pl-record-list-private.h"
+#include "pl-store-private.h"
 
 /* Records are read in blocks of this many neighbouring rows: a list view
  * asks for the rows on screen one by one, and a filter or a sorter asks for
  * all of them, and one query per block costs a fraction of one per row. */
 #define BLOCK_SIZE 256
+
+/* A table that a derived column reads (a staff member's partner name), and
+ * how a change to one of its rows reaches the list's rows: through a column
+ * of ours that holds that row's id (staff.partner_id), or, when the column
+ * reads it some other way (an employer's last contact), to any row. */
+typedef struct
+{
+  char *table;
+  int   column;   /* index of our column holding the related row's id, or -1: any */
+} Related;
 
 struct _PlRecordList
 {
@@ -29,10 +39,9 @@ struct _PlRecordList
   char        *column;
   gint64       value;
 
-  GPtrArray   *related;  /* tables the derived columns read */
+  GArray      *related;  /* Related, one per (table, way) */
   GParamSpec **pspecs;   /* the property of each column */
   guint        n_columns;
-  char        *newest;   /* the latest updated_at seen */
 
   GArray      *ids;      /* gint64, in list order */
   GPtrArray   *items;    /* PlRecord or NULL until first asked for */
@@ -139,32 +148,37 @@ query_ids (PlRecordList *self)
 {
   PlRecordClass *klass = g_type_class_peek (self->type);
   const PlColumn *name = pl_record_class_find_column (klass, "name");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  /* The table and the column are the list's own, fixed for its life: the
+   * statement is kept. */
   g_string_append_printf (sql, "SELECT id FROM %s", self->table);
   if (self->column != NULL)
     g_string_append_printf (sql, " WHERE %s = ?1", self->column);
   if (name != NULL && !(name->flags & PL_COLUMN_DERIVED))
-    g_string_append (sql, " ORDER BY name COLLATE NOCASE, id");
+    g_string_append_printf (sql, " ORDER BY name %s, id",
+                            pl_db_sql (pl_store_get_db (self->store), PL_DB_SQL_NOCASE));
   else
     g_string_append (sql, " ORDER BY id");
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (self->store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
+  if (stmt != NULL)
     {
-      g_critical ("Cannot list %s: %s", self->table, sqlite3_errmsg (pl_store_get_sqlite (self->store)));
-      return ids;
+      if (self->column != NULL)
+        pl_stmt_bind_int (stmt, 1, self->value);
+
+      while (pl_stmt_next (stmt, &error))
+        {
+          gint64 id = pl_stmt_get_int (stmt, 0);
+          g_array_append_val (ids, id);
+        }
     }
 
-  if (self->column != NULL)
-    sqlite3_bind_int64 (stmt, 1, self->value);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  if (error != NULL)
+    g_critical ("Cannot list %s: %s", self->table, error->message);
 
   return ids;
 }
@@ -187,10 +201,12 @@ values_equal (const GValue *a,
 /* Copies @fresh into @record and tells bindings about the columns that
  * changed, and only those, so that rows on screen redraw what they must. */
 static void
-update_record (PlRecordList *self,
-               PlRecord     *record,
-               PlRecord     *fresh)
+update_record (PlRecord *record,
+               PlRecord *fresh,
+               gpointer  user_data)
 {
+  PlRecordList *self = user_data;
+
   g_object_freeze_notify (G_OBJECT (record));
   for (guint c = 0; c < self->n_columns; c++)
     {
@@ -206,37 +222,76 @@ update_record (PlRecordList *self,
   g_object_thaw_notify (G_OBJECT (record));
 }
 
-/* Reads again the loaded records whose ids are in @ids (all loaded ones
- * when @ids is NULL). */
-static void
-refresh (PlRecordList *self,
-         GArray       *ids)
+/**
+ * pl_record_list_id_set_new: (skip)
+ */
+GHashTable *
+pl_record_list_id_set_new (GArray *ids)
 {
-  g_autoptr(GHashTable) loaded = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      PlRecord *record = g_ptr_array_index (self->items, i);
-
-      if (record != NULL && pl_record_get_id (record) != 0)
-        g_hash_table_insert (loaded, &g_array_index (self->ids, gint64, i), record);
-    }
+  GHashTable *set;
 
   if (ids == NULL)
-    {
-      GHashTableIter iter;
-      gpointer key;
+    return NULL;
 
-      g_hash_table_iter_init (&iter, loaded);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_array_append_val (wanted, *(gint64 *) key);
-    }
+  set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (set, &g_array_index (ids, gint64, i));
+  return set;
+}
+
+/* Whether loaded @record is one that a change to the rows @changed (NULL:
+ * any row) of a table reaches through our column @column (-1: our own id,
+ * for a change of our table). */
+static gboolean
+is_reached (PlRecord   *record,
+            int         column,
+            GHashTable *changed)
+{
+  const GValue *value;
+  gint64 id;
+
+  if (changed == NULL)
+    return TRUE;
+
+  if (column < 0)
+    id = pl_record_get_id (record);
+  else if ((value = pl_record_peek_value (record, (guint) column)) != NULL)
+    id = g_value_get_int64 (value);
   else
+    return FALSE;
+
+  return g_hash_table_contains (changed, &id);
+}
+
+/**
+ * pl_record_list_refresh: (skip)
+ */
+void
+pl_record_list_refresh (PlStore            *store,
+                        GType               type,
+                        GArray             *ids,
+                        GPtrArray          *items,
+                        int                 column,
+                        GHashTable         *changed,
+                        guint               skip_from,
+                        guint               skip_to,
+                        PlRecordUpdateFunc  update,
+                        gpointer            user_data)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < items->len; i++)
     {
-      for (guint i = 0; i < ids->len; i++)
-        if (g_hash_table_contains (loaded, &g_array_index (ids, gint64, i)))
-          g_array_append_val (wanted, g_array_index (ids, gint64, i));
+      PlRecord *record = g_ptr_array_index (items, i);
+      gint64 *id = &g_array_index (ids, gint64, i);
+
+      /* A row that was gone when asked for has no id: nothing to follow. */
+      if (record == NULL || (i >= skip_from && i < skip_to) || pl_record_get_id (record) == 0
+          || !is_reached (record, column, changed))
+        continue;
+      g_hash_table_insert (shown, id, record);
+      g_array_append_val (wanted, *id);
     }
 
   for (guint start = 0; start < wanted->len; start += BLOCK_SIZE)
@@ -244,57 +299,27 @@ refresh (PlRecordList *self,
       guint n = MIN (BLOCK_SIZE, wanted->len - start);
       g_autoptr(GPtrArray) fresh = NULL;
 
-      fresh = pl_store_get_many (self->store, self->type,
-                                 &g_array_index (wanted, gint64, start), n);
+      fresh = pl_store_get_many (store, type, &g_array_index (wanted, gint64, start), n);
       for (guint i = 0; i < fresh->len; i++)
         {
           PlRecord *record = g_ptr_array_index (fresh, i);
           gint64 id = pl_record_get_id (record);
-          PlRecord *shown = g_hash_table_lookup (loaded, &id);
+          PlRecord *record_shown = g_hash_table_lookup (shown, &id);
 
-          if (shown != NULL)
-            update_record (self, shown, record);
+          if (record_shown != NULL)
+            update (record_shown, record, user_data);
         }
     }
 }
 
-/* The ids of rows written since the last look, by their updated_at (which
- * a trigger sets on every write); remembers the newest time seen. */
-static GArray *
-query_changed_ids (PlRecordList *self)
+/* Brings the records handed out that a change reaches up to date. */
+static void
+refresh (PlRecordList *self,
+         int           column,
+         GHashTable   *changed)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *db = pl_store_get_sqlite (self->store);
-
-  /* Time stamps have whole seconds, so rows of the newest second are read
-   * again: a few rows too many rather than one too few. */
-  if (self->column != NULL)
-    sql = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE %s = ?2 AND updated_at >= ?1",
-                           self->table, self->column);
-  else
-    sql = g_strdup_printf ("SELECT id, updated_at FROM %s WHERE updated_at >= ?1", self->table);
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return ids;
-  sqlite3_bind_text (stmt, 1, self->newest ? self->newest : "", -1, SQLITE_TRANSIENT);
-  if (self->column != NULL)
-    sqlite3_bind_int64 (stmt, 2, self->value);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *stamp = (const char *) sqlite3_column_text (stmt, 1);
-
-      g_array_append_val (ids, id);
-      if (g_strcmp0 (stamp, self->newest) > 0)
-        {
-          g_free (self->newest);
-          self->newest = g_strdup (stamp);
-        }
-    }
-
-  return ids;
+  pl_record_list_refresh (self->store, self->type, self->ids, self->items, column, changed,
+                          0, 0, update_record, self);
 }
 
 static gboolean
@@ -306,42 +331,14 @@ same_ids (GArray *a,
          (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
 }
 
-static gboolean
-is_related (PlRecordList *self,
-            const char   *table)
-{
-  for (guint i = 0; i < self->related->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->related, i), table))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Brings the records already handed out up to date after a change to
- * @table (NULL: any table). */
-static void
-refresh_for (PlRecordList *self,
-             const char   *table)
-{
-  if (table == NULL || is_related (self, table))
-    {
-      /* A derived column (an employer's last contact, a staff member's
-       * partner name) may have changed on any row. */
-      g_clear_pointer (&self->newest, g_free);
-      g_array_unref (query_changed_ids (self));
-      refresh (self, NULL);
-    }
-  else if (g_str_equal (table, self->table))
-    {
-      g_autoptr(GArray) changed = query_changed_ids (self);
-
-      refresh (self, changed);
-    }
-}
-
+/* After a change to our own table: reads the ids again, keeping the
+ * records still in the list (so that a filter or a sorter above does not
+ * have to read every row again after one was added), brings the records
+ * of rows @changed (NULL: all) up to date, and announces rows added or
+ * removed with the smallest ::items-changed that covers them. */
 static void
 reload (PlRecordList *self,
-        const char   *table)
+        GHashTable   *changed)
 {
   g_autoptr(GArray) ids = query_ids (self);
   g_autoptr(GPtrArray) items = NULL;
@@ -352,12 +349,10 @@ reload (PlRecordList *self,
 
   if (same_ids (ids, self->ids))
     {
-      refresh_for (self, table);
+      refresh (self, -1, changed);
       return;
     }
 
-  /* Records still in the list are kept, so that a filter or a sorter above
-   * does not have to read every row again after one was added. */
   kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < self->items->len; i++)
     if (g_ptr_array_index (self->items, i) != NULL)
@@ -400,26 +395,11 @@ reload (PlRecordList *self,
   g_ptr_array_unref (self->items);
   self->items = g_steal_pointer (&items);
 
-  refresh_for (self, table);
+  refresh (self, -1, changed);
 
   g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                               old_len - prefix - suffix,
                               self->ids->len - prefix - suffix);
-}
-
-/**
- * pl_record_list_reload:
- *
- * Reads the table again. Records already handed out stay the same objects
- * and are updated in place (so bindings follow an edit); rows added or
- * removed are announced with the smallest ::items-changed that covers them.
- */
-void
-pl_record_list_reload (PlRecordList *self)
-{
-  g_return_if_fail (PL_IS_RECORD_LIST (self));
-
-  reload (self, NULL);
 }
 
 /**
@@ -441,15 +421,49 @@ pl_record_list_find (PlRecordList *self,
   return G_MAXUINT;
 }
 
+/* The store tells of the rows written (@ids, or NULL for many), so that
+ * only what they reach is read again: the ids when rows of our own table
+ * may have come or gone (a deletion that cascaded here is told as one of
+ * our table), the records of the rows written, and the records whose
+ * derived columns read a related row that changed. Other tables change
+ * nothing here. */
 static void
 on_store_changed (PlRecordList *self,
                   const char   *table,
                   GArray       *ids,
                   PlStore      *store)
 {
-  /* The ids are read again whatever the table: a deletion elsewhere may
-   * have cascaded here, and a list of ids is cheap. */
-  reload (self, table);
+  g_autoptr(GHashTable) changed = pl_record_list_id_set_new (ids);
+
+  if (g_str_equal (table, self->table))
+    {
+      reload (self, changed);
+      return;
+    }
+
+  for (guint i = 0; i < self->related->len; i++)
+    {
+      const Related *related = &g_array_index (self->related, Related, i);
+
+      if (!g_str_equal (related->table, table))
+        continue;
+
+      if (related->column < 0)
+        {
+          /* Any row may read it: all of them, once. */
+          refresh (self, -1, NULL);
+          return;
+        }
+      refresh (self, related->column, changed);
+    }
+}
+
+static void
+clear_related (gpointer data)
+{
+  Related *related = data;
+
+  g_free (related->table);
 }
 
 static void
@@ -460,9 +474,8 @@ pl_record_list_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->table, g_free);
   g_clear_pointer (&self->column, g_free);
-  g_clear_pointer (&self->related, g_ptr_array_unref);
+  g_clear_pointer (&self->related, g_array_unref);
   g_clear_pointer (&self->pspecs, g_free);
-  g_clear_pointer (&self->newest, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
@@ -487,15 +500,43 @@ pl_record_list_init (PlRecordList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
-  self->related = g_ptr_array_new_with_free_func (g_free);
+  self->related = g_array_new (FALSE, FALSE, sizeof (Related));
+  g_array_set_clear_func (self->related, clear_related);
 }
 
-/* The tables named after FROM or JOIN in the derived columns' SQL. */
+static void
+add_related (PlRecordList *self,
+             const char   *table,
+             int           column)
+{
+  Related related;
+
+  for (guint i = 0; i < self->related->len; i++)
+    {
+      const Related *known = &g_array_index (self->related, Related, i);
+
+      if (g_str_equal (known->table, table) && known->column == column)
+        return;
+    }
+
+  related.table = g_strdup (table);
+  related.column = column;
+  g_array_append_val (self->related, related);
+}
+
+/* The tables named after FROM or JOIN in the derived columns' SQL. A
+ * column that looks a row up by one of our references — "(SELECT name
+ * FROM partner WHERE id = t.partner_id)", joins after it allowed — is
+ * reached through that reference; any other table it reads (an aggregate
+ * of child rows, a joined table) may reach any row. */
 static void
 find_related_tables (PlRecordList  *self,
                      PlRecordClass *klass)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("\\b(?:FROM|JOIN)\\s+([a-z_]+)", 0, 0, NULL);
+  g_autoptr(GRegex) tables = g_regex_new ("\\b(?:FROM|JOIN)\\s+([a-z_]+)", 0, 0, NULL);
+  g_autoptr(GRegex) lookup = g_regex_new ("^\\(SELECT\\s.*?\\sFROM\\s+([a-z_]+)\\b.*"
+                                          "\\sWHERE\\s+(?:[a-z]+\\.)?id\\s*=\\s*t\\.([a-z_]+)\\)$",
+                                          0, 0, NULL);
   const PlColumn *columns;
   guint n_columns;
 
@@ -503,17 +544,29 @@ find_related_tables (PlRecordList  *self,
   for (guint i = 0; i < n_columns; i++)
     {
       g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *looked_up = NULL;
+      g_autofree char *reference = NULL;
+      int column = -1;
 
       if (!(columns[i].flags & PL_COLUMN_DERIVED) || columns[i].expr == NULL)
         continue;
 
-      g_regex_match (regex, columns[i].expr, 0, &match);
+      if (g_regex_match (lookup, columns[i].expr, 0, &match))
+        {
+          looked_up = g_match_info_fetch (match, 1);
+          reference = g_match_info_fetch (match, 2);
+          for (guint c = 0; c < n_columns; c++)
+            if (g_str_equal (columns[c].name, reference) && columns[c].type == PL_COLUMN_REF)
+              column = (int) c;
+        }
+      g_clear_pointer (&match, g_match_info_free);
+
+      g_regex_match (tables, columns[i].expr, 0, &match);
       while (g_match_info_matches (match))
         {
           g_autofree char *table = g_match_info_fetch (match, 1);
 
-          if (!is_related (self, table))
-            g_ptr_array_add (self->related, g_steal_pointer (&table));
+          add_related (self, table, g_strcmp0 (table, looked_up) == 0 ? column : -1);
           g_match_info_next (match, NULL);
         }
     }
@@ -553,16 +606,6 @@ pl_record_list_new (PlStore    *store,
   g_array_unref (self->ids);
   self->ids = query_ids (self);
   g_ptr_array_set_size (self->items, self->ids->len);
-
-  /* Rows written from now on have an updated_at from now on; reading the
-   * newest of the table would cost a pass over it. A second back covers a
-   * write in the same second as this. */
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autoptr(GDateTime) before = g_date_time_add_seconds (now, -1);
-
-    self->newest = g_date_time_format (before, "%Y-%m-%dT%H:%M:%SZ");
-  }
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);

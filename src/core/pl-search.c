@@ -11,8 +11,12 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-search.h"
-#include "pl-store-legacy-private.h"
+#include "pl-search-private.h"
+#include "pl-store-private.h"
+
+/* Full-text search runs on SQLite's FTS5 index (the table "search", kept by
+ * the schema's triggers); its MATCH queries are SQLite's own, so they are
+ * built here and in pl-placement-list.c only. */
 
 static gboolean
 has_word_characters (const char *word)
@@ -25,7 +29,7 @@ has_word_characters (const char *word)
 }
 
 /**
- * pl_search_build_query:
+ * pl_search_build_query: (skip)
  * @text: what a person typed into a search field
  *
  * Turns @text into an FTS5 query in which every word must match the start
@@ -73,6 +77,54 @@ pl_search_build_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+/**
+ * pl_search_is_blank:
+ * @text: (nullable): what a person typed into a search field
+ *
+ * Returns: whether @text has no word to search for, so that a search of
+ *   it would find everything rather than nothing
+ */
+gboolean
+pl_search_is_blank (const char *text)
+{
+  g_autofree char *query = pl_search_build_query (text);
+
+  return query == NULL;
+}
+
+/**
+ * pl_search_build_word_queries: (skip)
+ * @text: (nullable): what a person typed
+ *
+ * Each word a prefix, quoted so that FTS5 reads it as plain text. At most
+ * a few words count: enough to narrow any list.
+ *
+ * Returns: (transfer full) (nullable): one query a word, or %NULL when
+ *   @text is %NULL
+ */
+GStrv
+pl_search_build_word_queries (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  words = g_str_tokenize_and_fold (text, NULL, NULL);
+  for (guint i = 0; words[i] != NULL && i < 8; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
+      g_autofree char *quoted = g_strjoinv ("\"\"", parts);
+      g_autofree char *query = g_strdup_printf ("\"%s\"*", quoted);
+
+      g_strv_builder_add (builder, query);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -103,10 +155,9 @@ pl_search_ids (PlStore     *store,
                GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   g_autofree char *query = NULL;
-  sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -115,30 +166,24 @@ pl_search_ids (PlStore     *store,
   if (query == NULL)
     return g_steal_pointer (&ids);
 
-  db = pl_store_get_sqlite (store);
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT rec_id FROM search WHERE search MATCH ?1 AND kind = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT rec_id FROM search WHERE search MATCH ?1 AND kind = ?2", &failure);
+  if (stmt != NULL)
     {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot search: %s"), sqlite3_errmsg (db));
-      return NULL;
+      pl_stmt_bind_text (stmt, 1, query);
+      pl_stmt_bind_text (stmt, 2, kind);
+
+      while (pl_stmt_next (stmt, &failure))
+        {
+          gint64 id = pl_stmt_get_int (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
     }
 
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (failure != NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Cannot search: %s"), sqlite3_errmsg (db));
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot search: %s"), failure->message);
       return NULL;
     }
 

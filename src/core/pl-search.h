@@ -11,14 +11,16 @@
 
 G_BEGIN_DECLS
 
-char    *pl_search_build_query (const char *text);
+/* Whether @text, typed into a search field, holds nothing to search for
+ * (no word with a letter or a digit), so that a list shows everything. */
+gboolean pl_search_is_blank     (const char  *text);
 
-GArray  *pl_search_ids         (PlStore     *store,
-                                const char  *kind,
-                                const char  *text,
-                                GError     **error);
+GArray  *pl_search_ids          (PlStore     *store,
+                                 const char  *kind,
+                                 const char  *text,
+                                 GError     **error);
 
-gboolean pl_search_ids_contain (GArray      *ids,
-                                gint64       id);
+gboolean pl_search_ids_contain  (GArray      *ids,
+                                 gint64       id);
 
 G_END_DECLS

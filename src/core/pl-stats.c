@@ -13,8 +13,8 @@
 
 #include "pl-date.h"
 #include "pl-impact-private.h"
-#include "pl-stats.h"
-#include "pl-store-legacy-private.h"
+#include "pl-stats-private.h"
+#include "pl-survey.h"
 
 /* The impact figures of the case study, computed from the records.
  *
@@ -46,7 +46,9 @@
  * person's impact, so that the two never disagree.
  *
  * Every query takes ?1 = partner id, ?2 = from, ?3 = to, each NULL for "no
- * limit". */
+ * limit"; the nicks of the enumerations it compares with (a cascade's
+ * audience, a survey's kind and answer) are bound as parameters after
+ * them. */
 
 #define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
 
@@ -58,13 +60,13 @@
  * between the two. */
 #define IN_PERIOD(day) \
   "((?2 IS NULL AND ?3 IS NULL)" \
-  " OR " day " BETWEEN ifnull(?2, '') AND ifnull(?3, '9999-12-31'))"
+  " OR " day " BETWEEN coalesce(?2, '') AND coalesce(?3, '9999-12-31'))"
 
 /* Every placement figure comes from one pass over the filtered placements,
  * counted in add_placements(): joining each placement's staff member is
  * what costs most, so it is done once rather than once per figure, and
- * counting in hash tables costs less than SQLite grouping and sorting the
- * rows again for each figure. */
+ * counting in hash tables costs less than the database grouping and
+ * sorting the rows again for each figure. */
 static const char placements_sql[] =
   "SELECT p.status, p.sector_id, p.employer_id, p.staff_id, s.partner_id"
   " FROM placement p JOIN staff s ON s.id = p.staff_id"
@@ -74,15 +76,16 @@ static const char placements_sql[] =
 static const char sector_names_sql[] = "SELECT id, name FROM sector";
 static const char partner_names_sql[] = "SELECT id, name FROM partner";
 
+/* ?4, ?5: the audiences counted as colleagues; ?6 students. */
 static const char cascade_sql[] =
-  "SELECT ifnull(sum(CASE WHEN c.audience IN ('colleagues', 'department') THEN c.people END), 0),"
-  "       ifnull(sum(CASE WHEN c.audience = 'students' THEN c.people END), 0)"
+  "SELECT coalesce(sum(CASE WHEN c.audience IN (?4, ?5) THEN c.people END), 0),"
+  "       coalesce(sum(CASE WHEN c.audience = ?6 THEN c.people END), 0)"
   " FROM cascade c JOIN placement p ON p.id = c.placement_id JOIN staff s ON s.id = p.staff_id"
   " WHERE (?1 IS NULL OR s.partner_id = ?1)"
   "   AND (?2 IS NULL OR c.cascade_date >= ?2)"
   "   AND (?3 IS NULL OR c.cascade_date <= ?3)";
 
-/* %s: one "ifnull(sum(Q = 'agree'), 0), count(Q)" pair per question. */
+/* %s: pl_stats_survey_columns() with the answer in ?5; ?4 the kind. */
 static const char survey_sql_format[] =
   "SELECT count(*)%s FROM survey_response r"
   " WHERE r.kind = ?4"
@@ -120,64 +123,55 @@ static const char outcomes_by_area_sql[] =
 
 typedef struct
 {
-  sqlite3    *db;
+  PlStore    *store;
   gint64      partner_id;   /* 0: every partner */
   const char *from;
   const char *to;
 } Query;
 
-static sqlite3_stmt *
+/**
+ * pl_stats_failed: (skip)
+ *
+ * Returns: %FALSE
+ */
+gboolean
+pl_stats_failed (GError       **error,
+                 const GError  *failure)
+{
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
+               failure != NULL ? failure->message : _("a query gave no result"));
+  return FALSE;
+}
+
+/* The statement for @sql with the filter bound, or NULL with @error set. */
+static PlStmt *
 query_prepare (const Query  *query,
                const char   *sql,
                GError      **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+  PlStmt *stmt = pl_db_prepare (pl_store_get_db (query->store), sql, &failure);
 
-  if (sqlite3_prepare_v2 (query->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
-                   sqlite3_errmsg (query->db));
-      sqlite3_finalize (stmt);
+      pl_stats_failed (error, failure);
       return NULL;
     }
 
-  if (query->partner_id > 0)
-    sqlite3_bind_int64 (stmt, 1, query->partner_id);
-  if (query->from != NULL)
-    sqlite3_bind_text (stmt, 2, query->from, -1, SQLITE_STATIC);
-  if (query->to != NULL)
-    sqlite3_bind_text (stmt, 3, query->to, -1, SQLITE_STATIC);
-
+  pl_stmt_bind_id (stmt, 1, query->partner_id);
+  pl_stmt_bind_text (stmt, 2, query->from);
+  pl_stmt_bind_text (stmt, 3, query->to);
   return stmt;
 }
 
 /* Steps a statement that must give a row; FALSE with @error otherwise. */
 static gboolean
-query_row (const Query   *query,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+query_row (PlStmt  *stmt,
+           GError **error)
 {
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return TRUE;
+  g_autoptr(GError) failure = NULL;
 
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
-               sqlite3_errmsg (query->db));
-  return FALSE;
-}
-
-/* FALSE with @error when the statement stopped on an error rather than at
- * its last row. */
-static gboolean
-query_done (const Query   *query,
-            int            rc,
-            GError       **error)
-{
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
-               sqlite3_errmsg (query->db));
-  return FALSE;
+  return pl_stmt_next (stmt, &failure) || pl_stats_failed (error, failure);
 }
 
 static void
@@ -199,19 +193,19 @@ add_counts_of (JsonBuilder         *builder,
                const char * const  *keys,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, sql, error);
+  g_autoptr(PlStmt) stmt = query_prepare (query, sql, error);
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+  while (pl_stmt_next (stmt, &failure))
+    g_hash_table_insert (counts, pl_stmt_dup_text (stmt, 0),
+                         GSIZE_TO_POINTER ((gsize) pl_stmt_get_int (stmt, 1)));
 
-  if (!query_done (query, rc, error))
-    return FALSE;
+  if (failure != NULL)
+    return pl_stats_failed (error, failure);
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
@@ -265,7 +259,8 @@ named_count_clear (gpointer data)
   g_free (count->name);
 }
 
-/* Most first, then by name as the names' NOCASE collation orders them. */
+/* Most first, then by name as the names' collation orders them (NOCASE:
+ * ASCII letters without case, other bytes as they are). */
 static int
 compare_named_counts (gconstpointer a,
                       gconstpointer b)
@@ -275,7 +270,7 @@ compare_named_counts (gconstpointer a,
 
   if (x->n != y->n)
     return x->n > y->n ? -1 : 1;
-  return sqlite3_stricmp (x->name, y->name);
+  return g_ascii_strcasecmp (x->name, y->name);
 }
 
 /* Adds "name": { record name: count, … } for each record of @names_sql
@@ -288,30 +283,30 @@ add_named_counts (JsonBuilder  *builder,
                   GHashTable   *counts,
                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, names_sql, error);
+  g_autoptr(PlStmt) stmt = query_prepare (query, names_sql, error);
   g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (NamedCount));
-  int rc;
+  g_autoptr(GError) failure = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   g_array_set_clear_func (named, named_count_clear);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, &failure))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = pl_stmt_get_int (stmt, 0);
       IdCount *count = g_hash_table_lookup (counts, &id);
       NamedCount entry;
 
       if (count == NULL)
         continue;
 
-      entry.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry.name = pl_stmt_dup_text (stmt, 1);
       entry.n = count->n;
       g_array_append_val (named, entry);
     }
 
-  if (!query_done (query, rc, error))
-    return FALSE;
+  if (failure != NULL)
+    return pl_stats_failed (error, failure);
 
   g_array_sort (named, compare_named_counts);
   json_builder_set_member_name (builder, name);
@@ -328,10 +323,10 @@ add_named_counts (JsonBuilder  *builder,
 }
 
 static gboolean
-took_place (const char *status)
+took_place (PlPlacementStatus status)
 {
-  return g_str_equal (status, "completed") || g_str_equal (status, "cascaded")
-         || g_str_equal (status, "evaluated");
+  return status == PL_PLACEMENT_STATUS_COMPLETED || status == PL_PLACEMENT_STATUS_CASCADED
+         || status == PL_PLACEMENT_STATUS_EVALUATED;
 }
 
 static gboolean
@@ -339,48 +334,56 @@ add_placements (JsonBuilder  *builder,
                 const Query  *query,
                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, placements_sql, error);
+  g_autoptr(PlStmt) stmt = query_prepare (query, placements_sql, error);
   g_autoptr(GHashTable) by_sector = id_counts_new ();
   g_autoptr(GHashTable) by_partner = id_counts_new ();
   g_autoptr(GHashTable) employers = id_counts_new ();
   g_autoptr(GHashTable) staff = id_counts_new ();
-  g_autofree gint64 *by_status = NULL;
-  guint n_statuses = g_strv_length ((char **) pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS));
+  g_autoptr(GError) failure = NULL;
+  const char * const *nicks = pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS);
+  guint n_statuses = pl_enum_get_n_values (PL_TYPE_PLACEMENT_STATUS);
+  g_autofree gint64 *by_status = g_new0 (gint64, n_statuses);
+  g_autofree int *values = g_new0 (int, n_statuses);
   gint64 total = 0, cancelled = 0;
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  /* Counted by their place in pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS), the only statuses the
-   * schema allows. */
-  by_status = g_new0 (gint64, n_statuses);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* Counted by their place in the enumeration, whose nicks are the only
+   * statuses the schema allows; the nicks are looked up here rather than
+   * once a row through pl_enum_from_nick(), which a row of 100,000 would
+   * feel. */
+  for (guint i = 0; i < n_statuses; i++)
+    values[i] = pl_enum_get_value (PL_TYPE_PLACEMENT_STATUS, i);
+
+  while (pl_stmt_next (stmt, &failure))
     {
-      const char *status = (const char *) sqlite3_column_text (stmt, 0);
+      const char *nick = pl_stmt_get_text (stmt, 0);
+      PlPlacementStatus status;
+      guint i = 0;
 
-      for (guint i = 0; i < n_statuses; i++)
-        if (g_str_equal (status, pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i]))
-          {
-            by_status[i]++;
-            break;
-          }
+      while (i < n_statuses && g_strcmp0 (nicks[i], nick) != 0)
+        i++;
+      if (i == n_statuses)
+        continue;
 
-      if (g_str_equal (status, "cancelled"))
+      by_status[i]++;
+      status = values[i];
+      if (status == PL_PLACEMENT_STATUS_CANCELLED)
         cancelled++;
       if (!took_place (status))
         continue;
 
       total++;
-      id_counts_add (by_sector, sqlite3_column_int64 (stmt, 1));
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        id_counts_add (employers, sqlite3_column_int64 (stmt, 2));
-      id_counts_add (staff, sqlite3_column_int64 (stmt, 3));
-      id_counts_add (by_partner, sqlite3_column_int64 (stmt, 4));
+      id_counts_add (by_sector, pl_stmt_get_int (stmt, 1));
+      if (!pl_stmt_is_null (stmt, 2))
+        id_counts_add (employers, pl_stmt_get_int (stmt, 2));
+      id_counts_add (staff, pl_stmt_get_int (stmt, 3));
+      id_counts_add (by_partner, pl_stmt_get_int (stmt, 4));
     }
 
-  if (!query_done (query, rc, error))
-    return FALSE;
+  if (failure != NULL)
+    return pl_stats_failed (error, failure);
 
   json_builder_set_member_name (builder, "placements");
   json_builder_begin_object (builder);
@@ -392,7 +395,7 @@ add_placements (JsonBuilder  *builder,
   json_builder_set_member_name (builder, "by_status");
   json_builder_begin_object (builder);
   for (guint i = 0; i < n_statuses; i++)
-    add_int (builder, pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i], by_status[i]);
+    add_int (builder, nicks[i], by_status[i]);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
@@ -407,13 +410,22 @@ add_cascades (JsonBuilder  *builder,
               const Query  *query,
               GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, cascade_sql, error);
+  g_autoptr(PlStmt) stmt = query_prepare (query, cascade_sql, error);
 
-  if (stmt == NULL || !query_row (query, stmt, error))
+  if (stmt == NULL)
     return FALSE;
 
-  add_int (builder, "colleagues_reached", sqlite3_column_int64 (stmt, 0));
-  add_int (builder, "students_reached", sqlite3_column_int64 (stmt, 1));
+  pl_stmt_bind_text (stmt, 4, pl_enum_to_nick (PL_TYPE_CASCADE_AUDIENCE,
+                                               PL_CASCADE_AUDIENCE_COLLEAGUES));
+  pl_stmt_bind_text (stmt, 5, pl_enum_to_nick (PL_TYPE_CASCADE_AUDIENCE,
+                                               PL_CASCADE_AUDIENCE_DEPARTMENT));
+  pl_stmt_bind_text (stmt, 6, pl_enum_to_nick (PL_TYPE_CASCADE_AUDIENCE,
+                                               PL_CASCADE_AUDIENCE_STUDENTS));
+  if (!query_row (stmt, error))
+    return FALSE;
+
+  add_int (builder, "colleagues_reached", pl_stmt_get_int (stmt, 0));
+  add_int (builder, "students_reached", pl_stmt_get_int (stmt, 1));
   return TRUE;
 }
 
@@ -451,7 +463,7 @@ add_observations (JsonBuilder  *builder,
 {
   ObservationCounts counts = { 0 };
 
-  if (!pl_impact_read_pairs (query->db, query->partner_id, query->from, query->to, 0,
+  if (!pl_impact_read_pairs (query->store, query->partner_id, query->from, query->to, 0,
                              count_pair, &counts, error))
     return FALSE;
 
@@ -468,53 +480,81 @@ add_observations (JsonBuilder  *builder,
   return TRUE;
 }
 
-static gboolean
-add_survey (JsonBuilder         *builder,
-            const Query         *query,
-            const char          *name,
-            const char          *kind,
-            const char * const  *questions,
-            GError             **error)
+/**
+ * pl_stats_survey_columns: (skip)
+ *
+ * Returns: (transfer full): the counting columns, each after a comma
+ */
+char *
+pl_stats_survey_columns (const char * const *questions,
+                         int                 agree_parameter)
 {
-  g_autoptr(GString) columns = g_string_new (NULL);
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *columns = g_string_new (NULL);
 
   /* The questions are column names of our own schema, never user input. */
   for (guint i = 0; questions[i] != NULL; i++)
-    g_string_append_printf (columns, ", ifnull(sum(r.%s = 'agree'), 0), count(r.%s)",
-                            questions[i], questions[i]);
-  sql = g_strdup_printf (survey_sql_format, columns->str);
+    g_string_append_printf (columns, ", count(*) FILTER (WHERE r.%s = ?%d), count(r.%s)",
+                            questions[i], agree_parameter, questions[i]);
+  return g_string_free (columns, FALSE);
+}
 
-  stmt = query_prepare (query, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
-  if (!query_row (query, stmt, error))
-    return FALSE;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  add_int (builder, "responses", sqlite3_column_int64 (stmt, 0));
+/**
+ * pl_stats_add_survey: (skip)
+ *
+ * Writes the members of one survey's counts into the object @builder has
+ * open.
+ */
+void
+pl_stats_add_survey (JsonBuilder         *builder,
+                     PlStmt              *stmt,
+                     int                  first,
+                     const char * const  *questions)
+{
+  add_int (builder, "responses", pl_stmt_get_int (stmt, first));
   json_builder_set_member_name (builder, "agree_pct");
   json_builder_begin_object (builder);
   for (guint i = 0; questions[i] != NULL; i++)
     add_int (builder, questions[i],
-             pl_stats_percent (sqlite3_column_int64 (stmt, 1 + 2 * i),
-                               sqlite3_column_int64 (stmt, 2 + 2 * i)));
+             pl_stats_percent (pl_stmt_get_int (stmt, first + 1 + 2 * i),
+                               pl_stmt_get_int (stmt, first + 2 + 2 * i)));
   json_builder_end_object (builder);
   /* What the percentages are of, so that 0 % of nobody can be told from
    * nobody agreeing. */
   json_builder_set_member_name (builder, "agreed");
   json_builder_begin_object (builder);
   for (guint i = 0; questions[i] != NULL; i++)
-    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 1 + 2 * i));
+    add_int (builder, questions[i], pl_stmt_get_int (stmt, first + 1 + 2 * i));
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "answered");
   json_builder_begin_object (builder);
   for (guint i = 0; questions[i] != NULL; i++)
-    add_int (builder, questions[i], sqlite3_column_int64 (stmt, 2 + 2 * i));
+    add_int (builder, questions[i], pl_stmt_get_int (stmt, first + 2 + 2 * i));
   json_builder_end_object (builder);
+}
+
+static gboolean
+add_survey (JsonBuilder         *builder,
+            const Query         *query,
+            const char          *name,
+            PlSurveyKind         kind,
+            GError             **error)
+{
+  const char *nick = pl_enum_to_nick (PL_TYPE_SURVEY_KIND, kind);
+  const char * const *questions = pl_survey_questions (nick);
+  g_autofree char *columns = pl_stats_survey_columns (questions, 5);
+  g_autofree char *sql = g_strdup_printf (survey_sql_format, columns);
+  g_autoptr(PlStmt) stmt = query_prepare (query, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  pl_stmt_bind_text (stmt, 4, nick);
+  pl_stmt_bind_text (stmt, 5, pl_enum_to_nick (PL_TYPE_SURVEY_ANSWER, PL_SURVEY_ANSWER_AGREE));
+  if (!query_row (stmt, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  pl_stats_add_survey (builder, stmt, 0, questions);
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -524,55 +564,50 @@ add_groups (JsonBuilder  *builder,
             const Query  *query,
             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = query_prepare (query, groups_sql, error);
+  g_autoptr(PlStmt) stmt = query_prepare (query, groups_sql, error);
 
-  if (stmt == NULL || !query_row (query, stmt, error))
+  if (stmt == NULL || !query_row (stmt, error))
     return FALSE;
 
   json_builder_set_member_name (builder, "groups");
   json_builder_begin_object (builder);
-  add_int (builder, "groups", sqlite3_column_int64 (stmt, 0));
-  add_int (builder, "members", sqlite3_column_int64 (stmt, 1));
-  add_int (builder, "organisations", sqlite3_column_int64 (stmt, 2));
-  add_int (builder, "outcomes", sqlite3_column_int64 (stmt, 3));
-  if (!add_counts_of (builder, query, "outcomes_by_area", outcomes_by_area_sql, pl_enum_get_nicks (PL_TYPE_GROUP_AREA),
-                      error))
+  add_int (builder, "groups", pl_stmt_get_int (stmt, 0));
+  add_int (builder, "members", pl_stmt_get_int (stmt, 1));
+  add_int (builder, "organisations", pl_stmt_get_int (stmt, 2));
+  add_int (builder, "outcomes", pl_stmt_get_int (stmt, 3));
+  if (!add_counts_of (builder, query, "outcomes_by_area", outcomes_by_area_sql,
+                      pl_enum_get_nicks (PL_TYPE_GROUP_AREA), error))
     return FALSE;
   json_builder_end_object (builder);
   return TRUE;
 }
 
 static gboolean
-find_partner (sqlite3     *db,
+find_partner (PlStore     *store,
               const char  *name,
               gint64      *id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
 
   /* partner.name is COLLATE NOCASE: the lookup ignores case. */
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM partner WHERE name = ?", -1, &stmt, NULL)
-      != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
-                   sqlite3_errmsg (db));
-      return FALSE;
-    }
+  stmt = pl_db_prepare (pl_store_get_db (store), "SELECT id FROM partner WHERE name = ?1",
+                        &failure);
+  if (stmt == NULL)
+    return pl_stats_failed (error, failure);
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  pl_stmt_bind_text (stmt, 1, name);
+  if (pl_stmt_next (stmt, &failure))
     {
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = pl_stmt_get_int (stmt, 0);
       return TRUE;
     }
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND, _("No partner is called “%s”."), name);
-  else
-    g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot compute the figures: %s"),
-                 sqlite3_errmsg (db));
+  if (failure != NULL)
+    return pl_stats_failed (error, failure);
+
+  g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND, _("No partner is called “%s”."), name);
   return FALSE;
 }
 
@@ -610,14 +645,14 @@ pl_stats_compute (PlStore              *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  query.db = pl_store_get_sqlite (store);
+  query.store = store;
 
   if (filter != NULL)
     {
       if (!check_date (filter->from, error) || !check_date (filter->to, error))
         return NULL;
       if (filter->partner != NULL
-          && !find_partner (query.db, filter->partner, &query.partner_id, error))
+          && !find_partner (store, filter->partner, &query.partner_id, error))
         return NULL;
       query.from = filter->from;
       query.to = filter->to;
@@ -629,9 +664,8 @@ pl_stats_compute (PlStore              *store,
   if (!add_placements (builder, &query, error)
       || !add_cascades (builder, &query, error)
       || !add_observations (builder, &query, error)
-      || !add_survey (builder, &query, "student_survey", "student", pl_student_questions, error)
-      || !add_survey (builder, &query, "employer_survey", "employer", pl_employer_questions,
-                      error)
+      || !add_survey (builder, &query, "student_survey", PL_SURVEY_KIND_STUDENT, error)
+      || !add_survey (builder, &query, "employer_survey", PL_SURVEY_KIND_EMPLOYER, error)
       || !add_groups (builder, &query, error))
     return NULL;
 

@@ -13,14 +13,30 @@
 
 #include "pl-survey.h"
 
+/**
+ * pl_survey_questions:
+ * @kind: (nullable): the nick of a #PlSurveyKind
+ *
+ * Returns: (transfer none) (nullable): the question keys (columns of
+ *   survey_response) of that kind of survey, or %NULL for no kind
+ */
 const char * const *
 pl_survey_questions (const char *kind)
 {
-  if (g_strcmp0 (kind, "student") == 0)
-    return pl_student_questions;
-  if (g_strcmp0 (kind, "employer") == 0)
-    return pl_employer_questions;
-  return NULL;
+  int value;
+
+  if (!pl_enum_from_nick (PL_TYPE_SURVEY_KIND, kind, &value))
+    return NULL;
+
+  switch ((PlSurveyKind) value)
+    {
+    case PL_SURVEY_KIND_STUDENT:
+      return pl_student_questions;
+    case PL_SURVEY_KIND_EMPLOYER:
+      return pl_employer_questions;
+    default:
+      return NULL;
+    }
 }
 
 /* The survey_response column's label: pl_enum_label() cannot tell the

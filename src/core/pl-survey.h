@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* The questions of a survey kind ("student" or "employer"), or NULL. */
+/* The questions of a survey kind (the nick of a PlSurveyKind), or NULL. */
 const char * const *pl_survey_questions      (const char *kind);
 
 /* A question's short label, as charts, workbooks and dialogs show it
