@@ -12,23 +12,22 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-enums.h"
 #include "pl-evidence.h"
-#include "pl-lifecycle.h"
-#include "pl-milestones.h"
-#include "pl-store-legacy-private.h"
+#include "pl-lifecycle-private.h"
+#include "pl-milestones-private.h"
+#include "pl-store-private.h"
 
 /* What a status needs is checked when the placement moves to it, not when
  * the record is written: a request may start almost empty and fill in over
  * months. The sentences below are what a coordinator reads when a step is
  * refused, so each names the thing to do. */
 
-static const char * const walk[] = {
-  "request", "proposed", "agreed", "confirmed", "completed", "cascaded", "evaluated",
-};
-
-#define RANK_PROPOSED  1
-#define RANK_AGREED    2
-#define RANK_COMPLETED 4
+/* The walk's order is the enumeration's (pl-enums.h): a status's rank is
+ * its value, and cancelled stands outside it. */
+#define RANK_PROPOSED  PL_PLACEMENT_STATUS_PROPOSED
+#define RANK_AGREED    PL_PLACEMENT_STATUS_AGREED
+#define RANK_COMPLETED PL_PLACEMENT_STATUS_COMPLETED
 
 typedef struct
 {
@@ -108,14 +107,39 @@ pl_status_change_get_to (PlStatusChange *change)
   return change->to;
 }
 
+static const char *
+status_nick (PlPlacementStatus status)
+{
+  return pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status);
+}
+
+static const char *
+status_label (PlPlacementStatus status)
+{
+  return pl_enum_get_label (PL_TYPE_PLACEMENT_STATUS, status);
+}
+
+/* Sets @status from @nick; FALSE for text that is no status. */
+static gboolean
+parse_status (const char        *nick,
+              PlPlacementStatus *status)
+{
+  int value;
+
+  if (nick == NULL || !pl_enum_from_nick (PL_TYPE_PLACEMENT_STATUS, nick, &value))
+    return FALSE;
+  *status = value;
+  return TRUE;
+}
+
 int
 pl_lifecycle_rank (const char *status)
 {
-  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (walk); i++)
-    if (g_str_equal (walk[i], status))
-      return (int) i;
+  PlPlacementStatus value;
 
-  return -1;
+  if (!parse_status (status, &value) || value == PL_PLACEMENT_STATUS_CANCELLED)
+    return -1;
+  return (int) value;
 }
 
 const char *
@@ -123,15 +147,9 @@ pl_lifecycle_next_status (const char *status)
 {
   int rank = pl_lifecycle_rank (status);
 
-  if (rank < 0 || rank + 1 >= (int) G_N_ELEMENTS (walk))
+  if (rank < 0 || rank >= PL_PLACEMENT_STATUS_EVALUATED)
     return NULL;
-  return walk[rank + 1];
-}
-
-static gboolean
-is_status (const char *status)
-{
-  return status != NULL && (pl_lifecycle_rank (status) >= 0 || g_str_equal (status, "cancelled"));
+  return status_nick (rank + 1);
 }
 
 /* "7 January 2027": messages are read by people, not parsed. */
@@ -146,18 +164,28 @@ date_in_words (const char *iso)
   return g_strdup (text);
 }
 
+/* A document kind as it reads inside a sentence. */
 static const char *
 document_phrase (const char *kind)
 {
-  if (g_str_equal (kind, "insurance"))
-    return _("insurance certificate");
-  if (g_str_equal (kind, "health_safety_policy"))
-    return _("health and safety policy");
-  if (g_str_equal (kind, "risk_assessment"))
-    return _("risk assessment");
-  if (g_str_equal (kind, "agreement"))
-    return _("signed agreement");
-  return kind;
+  int value;
+
+  if (!pl_enum_from_nick (PL_TYPE_DOCUMENT_KIND, kind, &value))
+    return kind;
+
+  switch ((PlDocumentKind) value)
+    {
+    case PL_DOCUMENT_KIND_INSURANCE:
+      return _("insurance certificate");
+    case PL_DOCUMENT_KIND_HEALTH_SAFETY_POLICY:
+      return _("health and safety policy");
+    case PL_DOCUMENT_KIND_RISK_ASSESSMENT:
+      return _("risk assessment");
+    case PL_DOCUMENT_KIND_AGREEMENT:
+      return _("signed agreement");
+    default:
+      return kind;
+    }
 }
 
 static void
@@ -182,15 +210,19 @@ query_count (PlStore    *store,
              const char *sql,
              gint64      id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
+  if (stmt != NULL)
     {
-      g_critical ("%s: %s", sql, sqlite3_errmsg (pl_store_get_sqlite (store)));
-      return 0;
+      pl_stmt_bind_int (stmt, 1, id);
+      if (pl_stmt_next (stmt, &error))
+        return pl_stmt_get_int (stmt, 0);
     }
-  sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (error != NULL)
+    g_critical ("%s: %s", sql, error->message);
+  return 0;
 }
 
 static gboolean
@@ -247,7 +279,7 @@ check_evidence (PlStore    *store,
   gint64 employer_id = pl_record_get_int (placement, "employer_id");
   const char *first_day = pl_record_get_string (placement, "first_day");
   g_autoptr(PlRecord) employer = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
   g_auto(GStrv) absent = NULL;
   g_auto(GStrv) expired = NULL;
   GDate first;
@@ -267,10 +299,10 @@ check_evidence (PlStore    *store,
     add_missing (missing, _("%s has no %s on record."),
                  pl_record_get_string (employer, "name"), document_phrase (absent[i]));
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT max(expires_on) FROM employer_document "
-                          "WHERE employer_id = ?1 AND kind = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT max(expires_on) FROM employer_document "
+                        "WHERE employer_id = ?1 AND kind = ?2", NULL);
+  if (stmt == NULL)
     return;
 
   for (guint i = 0; expired != NULL && expired[i] != NULL; i++)
@@ -278,11 +310,11 @@ check_evidence (PlStore    *store,
       g_autofree char *first_words = date_in_words (first_day);
       const char *expires = NULL;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, employer_id);
-      sqlite3_bind_text (stmt, 2, expired[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        expires = (const char *) sqlite3_column_text (stmt, 0);
+      pl_stmt_reset (stmt);
+      pl_stmt_bind_int (stmt, 1, employer_id);
+      pl_stmt_bind_text (stmt, 2, expired[i]);
+      if (pl_stmt_next (stmt, NULL))
+        expires = pl_stmt_get_text (stmt, 0);
 
       if (expires != NULL && g_strcmp0 (expires, first_day) < 0)
         {
@@ -349,29 +381,29 @@ check_lead_time (PlStore    *store,
 }
 
 static void
-check_requirements (PlStore     *store,
-                    PlRecord    *placement,
-                    const char  *to_status,
-                    const GDate *today,
-                    GPtrArray   *missing)
+check_requirements (PlStore           *store,
+                    PlRecord          *placement,
+                    PlPlacementStatus  to_status,
+                    const GDate       *today,
+                    GPtrArray         *missing)
 {
-  int rank = pl_lifecycle_rank (to_status);
-
-  if (rank >= RANK_PROPOSED)
+  if (to_status >= RANK_PROPOSED)
     check_matched (store, placement, missing);
 
-  if (g_str_equal (to_status, "agreed"))
+  switch (to_status)
     {
+    case PL_PLACEMENT_STATUS_AGREED:
       if (pl_record_get_int (placement, "aims") == 0)
         add_missing (missing, "%s", _("Tick at least one aim in the pre-placement planner."));
-    }
-  else if (g_str_equal (to_status, "confirmed"))
-    {
+      break;
+
+    case PL_PLACEMENT_STATUS_CONFIRMED:
       check_evidence (store, placement, missing);
       check_lead_time (store, placement, missing);
-    }
-  else if (g_str_equal (to_status, "completed"))
-    {
+      break;
+
+    case PL_PLACEMENT_STATUS_COMPLETED:
+      {
       const char *last_day = pl_record_get_string (placement, "last_day");
       g_autofree char *iso_today = pl_date_to_iso (today);
 
@@ -380,16 +412,17 @@ check_requirements (PlStore     *store,
           g_autofree char *last = date_in_words (last_day);
           add_missing (missing, _("The last day (%s) has not passed yet."), last);
         }
-    }
-  else if (g_str_equal (to_status, "cascaded"))
-    {
+      }
+      break;
+
+    case PL_PLACEMENT_STATUS_CASCADED:
       if (query_count (store, "SELECT count(*) FROM cascade WHERE placement_id = ?1",
                        pl_record_get_id (placement)) == 0)
         add_missing (missing, "%s", _("Record at least one cascade: when the learning was passed "
                                       "on, to whom, and to how many people."));
-    }
-  else if (g_str_equal (to_status, "evaluated"))
-    {
+      break;
+
+    case PL_PLACEMENT_STATUS_EVALUATED:
       if (!has_text (placement, "reflection_learned"))
         add_missing (missing, "%s", _("Write what was learned in the reflection."));
       if (!has_text (placement, "reflection_students"))
@@ -404,58 +437,57 @@ check_requirements (PlStore     *store,
                        pl_record_get_id (placement)) == 0)
         add_missing (missing, _("Record a lesson observation of %s after the placement."),
                      pl_record_get_string (placement, "staff_name"));
+      break;
+
+    case PL_PLACEMENT_STATUS_REQUEST:
+    case PL_PLACEMENT_STATUS_PROPOSED:
+    case PL_PLACEMENT_STATUS_CANCELLED:
+    default:
+      break;
     }
 }
 
 static gboolean
-check_record (PlStore     *store,
-              PlRecord    *placement,
-              const char  *to_status,
-              const GDate *today,
-              GPtrArray   *missing)
+check_record (PlStore           *store,
+              PlRecord          *placement,
+              PlPlacementStatus  to,
+              const GDate       *today,
+              GPtrArray         *missing)
 {
-  const char *from = pl_record_get_string (placement, "status");
-  int from_rank = pl_lifecycle_rank (from);
-  int to_rank = pl_lifecycle_rank (to_status);
+  PlPlacementStatus from = pl_record_get_enum (placement, "status");
   guint before = missing->len;
 
-  if (!is_status (to_status))
+  if (from == to)
     {
-      add_missing (missing, _("“%s” is not a placement status."), to_status);
+      add_missing (missing, _("The placement is already %s."), status_label (to));
       return FALSE;
     }
 
-  if (g_str_equal (from, to_status))
+  if (to == PL_PLACEMENT_STATUS_CANCELLED)
     {
-      add_missing (missing, _("The placement is already %s."), pl_enum_label (to_status));
-      return FALSE;
-    }
-
-  if (g_str_equal (to_status, "cancelled"))
-    {
-      if (from_rank >= RANK_COMPLETED)
+      if (from >= RANK_COMPLETED)
         add_missing (missing, _("The placement has taken place (it is %s), so it cannot be "
-                                "cancelled."), pl_enum_label (from));
+                                "cancelled."), status_label (from));
       return missing->len == before;
     }
 
-  if (g_str_equal (from, "cancelled"))
+  if (from == PL_PLACEMENT_STATUS_CANCELLED)
     {
-      if (to_rank != 0)
+      if (to != PL_PLACEMENT_STATUS_REQUEST)
         add_missing (missing, "%s", _("A cancelled placement can only be reopened as a request."));
       return missing->len == before;
     }
 
-  if (to_rank > from_rank + 1)
+  if (to > from + 1)
     {
       add_missing (missing, _("A placement moves forward one step at a time: after %s comes %s."),
-                   pl_enum_label (from), pl_enum_label (walk[from_rank + 1]));
+                   status_label (from), status_label (from + 1));
       return FALSE;
     }
 
-  if (to_rank > from_rank)
-    check_requirements (store, placement, to_status, today, missing);
-  else if (to_rank >= RANK_PROPOSED)
+  if (to > from)
+    check_requirements (store, placement, to, today, missing);
+  else if (to >= RANK_PROPOSED)
     check_matched (store, placement, missing);
 
   return missing->len == before;
@@ -470,11 +502,18 @@ pl_lifecycle_check (PlStore     *store,
 {
   g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GError) error = NULL;
+  PlPlacementStatus to;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (to_status != NULL, FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
   g_return_val_if_fail (missing != NULL, FALSE);
+
+  if (!parse_status (to_status, &to))
+    {
+      add_missing (missing, _("“%s” is not a placement status."), to_status);
+      return FALSE;
+    }
 
   placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, &error);
   if (placement == NULL)
@@ -483,43 +522,16 @@ pl_lifecycle_check (PlStore     *store,
       return FALSE;
     }
 
-  return check_record (store, placement, to_status, today, missing);
+  return check_record (store, placement, to, today, missing);
 }
 
+/* Ticks (@tick, done on @today) or unticks the milestones of the
+ * placement whose template names @status as the step that completes them
+ * (milestone_template.step), remembering in @change what each was. */
 static gboolean
-sql_step (PlStore     *store,
-          const char  *sql,
-          gint64       id,
-          const char  *text,
-          GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 2);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    goto failed;
-  return TRUE;
-
-failed:
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot save the status change: %s"),
-               sqlite3_errmsg (pl_store_get_sqlite (store)));
-  return FALSE;
-}
-
-/* Ticks (@tick, done on @today) or unticks the milestones of @status's
- * step, remembering in @change what each was. */
-/* Ticks (or unticks) the milestones of the placement whose template names
- * @status as the step that completes them (milestone_template.step). */
-static gboolean
-mark_step_milestones (PlStore         *store,
-                      PlStatusChange  *change,
-                      const char      *status,
+mark_step_milestones (PlStore           *store,
+                      PlStatusChange    *change,
+                      PlPlacementStatus  status,
                       gboolean         tick,
                       const GDate     *today,
                       GError         **error)
@@ -540,7 +552,7 @@ mark_step_milestones (PlStore         *store,
     return pl_store_translate_error (error, NULL);
 
   pl_stmt_bind_int (find, 1, change->placement_id);
-  pl_stmt_bind_text (find, 2, status);
+  pl_stmt_bind_text (find, 2, status_nick (status));
   while (pl_stmt_next (find, &failure))
     {
       MilestoneChange m;
@@ -607,15 +619,16 @@ pl_lifecycle_change_status (PlStore     *store,
   g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PlStatusChange) change = NULL;
+  g_autoptr(PlMilestoneRules) rules = NULL;
   g_autofree char *why = trimmed (reason);
   g_autofree char *iso_today = NULL;
-  int from_rank, to_rank;
+  PlPlacementStatus from, to;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (to_status != NULL, NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  if (!is_status (to_status))
+  if (!parse_status (to_status, &to))
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
                    _("“%s” is not a placement status: use one of request, proposed, agreed, "
@@ -628,8 +641,8 @@ pl_lifecycle_change_status (PlStore     *store,
     return NULL;
 
   /* A reason is asked for only when the cancellation could go ahead. */
-  if (check_record (store, placement, to_status, today, missing) &&
-      g_str_equal (to_status, "cancelled") && (why == NULL || *why == '\0'))
+  if (check_record (store, placement, to, today, missing) &&
+      to == PL_PLACEMENT_STATUS_CANCELLED && (why == NULL || *why == '\0'))
     g_ptr_array_add (missing, g_strdup (_("Give a reason for cancelling.")));
 
   if (missing->len > 0)
@@ -642,47 +655,60 @@ pl_lifecycle_change_status (PlStore     *store,
       return NULL;
     }
 
+  from = pl_record_get_enum (placement, "status");
+
   change = g_new0 (PlStatusChange, 1);
   change->placement_id = placement_id;
-  change->from = g_strdup (pl_record_get_string (placement, "status"));
-  change->to = g_strdup (to_status);
+  change->from = g_strdup (status_nick (from));
+  change->to = g_strdup (status_nick (to));
   change->agreed_on = g_strdup (pl_record_get_string (placement, "agreed_on"));
   change->cancel_reason = g_strdup (pl_record_get_string (placement, "cancel_reason"));
   change->milestones = g_array_new (FALSE, TRUE, sizeof (MilestoneChange));
   g_array_set_clear_func (change->milestones, milestone_change_clear);
 
-  from_rank = pl_lifecycle_rank (change->from);
-  to_rank = pl_lifecycle_rank (to_status);
   iso_today = pl_date_to_iso (today);
 
-  pl_record_set_string (placement, "status", to_status);
-  if (g_str_equal (to_status, "cancelled"))
+  pl_record_set_enum (placement, "status", to);
+  if (to == PL_PLACEMENT_STATUS_CANCELLED)
     pl_record_set_string (placement, "cancel_reason", why);
   else
     pl_record_set_null (placement, "cancel_reason");
-  if (g_str_equal (to_status, "agreed") && from_rank < RANK_AGREED)
+  if (to == PL_PLACEMENT_STATUS_AGREED && from < RANK_AGREED)
     pl_record_set_string (placement, "agreed_on", iso_today);
-  else if (to_rank >= 0 && to_rank < RANK_AGREED)
+  else if (to < RANK_AGREED)
     pl_record_set_null (placement, "agreed_on");
 
   if (!pl_store_begin (store, error))
     return NULL;
 
   if (!pl_store_update (store, placement, error) ||
-      !record_event (store, change, g_str_equal (to_status, "cancelled") ? why : NULL, today,
+      !record_event (store, change, to == PL_PLACEMENT_STATUS_CANCELLED ? why : NULL, today,
                      error))
     goto failed;
 
-  if (to_rank > from_rank && from_rank >= 0)
+  /* A placement whose days came without its milestones (written before
+   * milestones existed, or by an older import) gets them before its step
+   * is ticked: every placement on the walk has its milestones. */
+  if (to != PL_PLACEMENT_STATUS_CANCELLED)
     {
-      if (!mark_step_milestones (store, change, to_status, TRUE, today, error))
+      rules = pl_milestone_rules_new (store, error);
+      if (rules == NULL || !pl_milestone_rules_apply (rules, store, placement_id, NULL, error))
         goto failed;
     }
-  else if (to_rank >= 0 && from_rank > to_rank)
+
+  if (to != PL_PLACEMENT_STATUS_CANCELLED && from != PL_PLACEMENT_STATUS_CANCELLED)
     {
-      for (int r = from_rank; r > to_rank; r--)
-        if (!mark_step_milestones (store, change, walk[r], FALSE, today, error))
-          goto failed;
+      if (to > from)
+        {
+          if (!mark_step_milestones (store, change, to, TRUE, today, error))
+            goto failed;
+        }
+      else
+        {
+          for (PlPlacementStatus r = from; r > to; r--)
+            if (!mark_step_milestones (store, change, r, FALSE, today, error))
+              goto failed;
+        }
     }
 
   if (!pl_store_commit (store, error))
@@ -727,8 +753,8 @@ pl_lifecycle_undo (PlStore         *store,
     {
       g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
                    _("The placement is now %s, not %s: the change can no longer be undone."),
-                   pl_enum_label (pl_record_get_string (placement, "status")),
-                   pl_enum_label (change->to));
+                   status_label (pl_record_get_enum (placement, "status")),
+                   pl_enum_get_nick_label (PL_TYPE_PLACEMENT_STATUS, change->to));
       return FALSE;
     }
 
@@ -745,11 +771,20 @@ pl_lifecycle_undo (PlStore         *store,
   for (guint i = 0; i < change->milestones->len; i++)
     {
       MilestoneChange *m = &g_array_index (change->milestones, MilestoneChange, i);
+      g_autoptr(PlStmt) mark = pl_db_prepare (pl_store_get_db (store),
+                                              "UPDATE milestone SET done = ?2 WHERE id = ?1",
+                                              error);
 
-      if (!sql_step (store, "UPDATE milestone SET done = ?2 WHERE id = ?1", m->id, m->done, error))
+      if (mark == NULL)
         goto failed;
+      pl_stmt_bind_int (mark, 1, m->id);
+      pl_stmt_bind_text (mark, 2, m->done);
+      if (!pl_stmt_run (mark, error))
+        {
+          pl_store_translate_error (error, NULL);
+          goto failed;
+        }
     }
-  pl_store_emit_changed (store, "milestone");
 
   if (change->event_id != 0 &&
       !pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, change->event_id, error))
@@ -777,7 +812,7 @@ pl_placement_create_request (PlStore      *store,
 
   pl_record_set_int (placement, "staff_id", staff_id);
   pl_record_set_int (placement, "sector_id", sector_id);
-  pl_record_set_string (placement, "status", "request");
+  pl_record_set_enum (placement, "status", PL_PLACEMENT_STATUS_REQUEST);
   pl_record_set_int (placement, "length", 1);
   pl_record_set_int (placement, "aims", 0);
 
@@ -791,7 +826,7 @@ pl_placement_create_request (PlStore      *store,
     }
 
   change->placement_id = pl_record_get_id (placement);
-  change->to = g_strdup ("request");
+  change->to = g_strdup (status_nick (PL_PLACEMENT_STATUS_REQUEST));
   change->milestones = g_array_new (FALSE, TRUE, sizeof (MilestoneChange));
   if (!record_event (store, change, NULL, today, error))
     {
@@ -811,35 +846,57 @@ pl_placement_set_days (PlStore             *store,
                        const char * const  *days,
                        GError             **error)
 {
-  g_autoptr(PlRecord) placement = NULL;
-  const char *status;
+  g_autoptr(PlMilestoneRules) rules = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
-
-  placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, error);
-  if (placement == NULL)
-    return FALSE;
-
-  status = pl_record_get_string (placement, "status");
-  if ((days == NULL || days[0] == NULL) && pl_lifecycle_rank (status) >= RANK_PROPOSED)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
-                   _("A placement that is %s keeps at least one day: move it back to Request "
-                     "before removing them all."), pl_enum_label (status));
-      return FALSE;
-    }
 
   if (!pl_store_begin (store, error))
     return FALSE;
 
-  if (!pl_store_set_days (store, placement_id, days, error) ||
-      !pl_milestones_update (store, placement_id, error))
+  rules = pl_milestone_rules_new (store, error);
+  if (rules == NULL ||
+      !pl_placement_set_days_with_rules (store, rules, placement_id, days, error))
     {
       pl_store_rollback (store);
       return FALSE;
     }
 
   return pl_store_commit (store, error);
+}
+
+/**
+ * pl_placement_set_days_with_rules: (skip)
+ *
+ * pl_placement_set_days() inside the caller's transaction, with templates
+ * and working days read once for many placements (imports, the scheduler,
+ * the sample). On failure the caller rolls back.
+ */
+gboolean
+pl_placement_set_days_with_rules (PlStore             *store,
+                                  PlMilestoneRules    *rules,
+                                  gint64               placement_id,
+                                  const char * const  *days,
+                                  GError             **error)
+{
+  g_autoptr(PlRecord) placement = NULL;
+  PlPlacementStatus status;
+
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, error);
+  if (placement == NULL)
+    return FALSE;
+
+  status = pl_record_get_enum (placement, "status");
+  if ((days == NULL || days[0] == NULL) &&
+      status >= RANK_PROPOSED && status != PL_PLACEMENT_STATUS_CANCELLED)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                   _("A placement that is %s keeps at least one day: move it back to Request "
+                     "before removing them all."), status_label (status));
+      return FALSE;
+    }
+
+  return pl_store_set_days (store, placement_id, days, error) &&
+         pl_milestone_rules_apply (rules, store, placement_id, days, error);
 }
 
 /* Columns that only the lifecycle writes. */

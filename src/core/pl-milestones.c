@@ -12,21 +12,32 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
-#include "pl-milestones.h"
-#include "pl-store-legacy-private.h"
+#include "pl-enums.h"
+#include "pl-milestones-private.h"
+#include "pl-store-private.h"
 
 /* Milestones are rows of their own, not computed on the fly, because a done
  * milestone must keep the date it was due when it was done: a placement
- * that moves later does not make last month's phone call late. */
+ * that moves later does not make last month's phone call late.
+ *
+ * This file is the one place where a milestone's due date is computed and
+ * written: every way a placement gains days (the editor, the Plan page, the
+ * scheduler, imports, the sample) ends in pl_milestone_rules_apply(). */
 
 typedef struct
 {
-  char *kind;
-  char *label;
-  char *anchor;
-  int   offset;
-  char *unit;
+  char             *kind;
+  char             *label;
+  PlMilestoneAnchor anchor;
+  int               offset;
+  PlMilestoneUnit   unit;
 } Template;
+
+struct _PlMilestoneRules
+{
+  GArray     *templates;   /* Template, in the templates' order */
+  PlWorkdays *workdays;
+};
 
 static void
 template_clear (gpointer data)
@@ -35,79 +46,96 @@ template_clear (gpointer data)
 
   g_free (t->kind);
   g_free (t->label);
-  g_free (t->anchor);
-  g_free (t->unit);
 }
 
 static gboolean
-sql_failed (PlStore  *store,
-            GError  **error)
+failed (GError **error)
 {
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot update the milestones: %s"),
-               sqlite3_errmsg (pl_store_get_sqlite (store)));
+  if (error != NULL && *error != NULL && (*error)->domain == PL_DB_ERROR)
+    return pl_store_translate_error (error, NULL);
   return FALSE;
 }
 
-static GArray *
-load_templates (PlStore  *store,
-                GError  **error)
+PlMilestoneRules *
+pl_milestone_rules_new (PlStore  *store,
+                        GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) templates = g_array_new (FALSE, TRUE, sizeof (Template));
-  int rc;
+  g_autoptr(PlMilestoneRules) rules = g_new0 (PlMilestoneRules, 1);
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
 
-  g_array_set_clear_func (templates, template_clear);
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT kind, label, anchor, offset, unit FROM milestone_template "
-                          "ORDER BY position, id", -1, &stmt, NULL) != SQLITE_OK)
+  rules->templates = g_array_new (FALSE, TRUE, sizeof (Template));
+  g_array_set_clear_func (rules->templates, template_clear);
+
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT kind, label, anchor, offset, unit FROM milestone_template "
+                        "ORDER BY position, id", &failure);
+  while (stmt != NULL && pl_stmt_next (stmt, &failure))
     {
-      sql_failed (store, error);
+      Template t = { 0, };
+      int anchor = PL_MILESTONE_ANCHOR_FIRST, unit = PL_MILESTONE_UNIT_WEEKS;
+
+      pl_enum_from_nick (PL_TYPE_MILESTONE_ANCHOR, pl_stmt_get_text (stmt, 2), &anchor);
+      pl_enum_from_nick (PL_TYPE_MILESTONE_UNIT, pl_stmt_get_text (stmt, 4), &unit);
+      t.kind = pl_stmt_dup_text (stmt, 0);
+      t.label = pl_stmt_dup_text (stmt, 1);
+      t.anchor = anchor;
+      t.offset = (int) pl_stmt_get_int (stmt, 3);
+      t.unit = unit;
+      g_array_append_val (rules->templates, t);
+    }
+
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      failed (error);
       return NULL;
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Template t;
-
-      t.kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      t.label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      t.anchor = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      t.offset = sqlite3_column_int (stmt, 3);
-      t.unit = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      g_array_append_val (templates, t);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sql_failed (store, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&templates);
+  rules->workdays = pl_workdays_new_for_store (store);
+  return g_steal_pointer (&rules);
 }
 
 void
-pl_milestones_due (PlWorkdays  *workdays,
-                   const GDate *first,
-                   const GDate *last,
-                   const char  *anchor,
-                   int          offset,
-                   const char  *unit,
-                   GDate       *out)
+pl_milestone_rules_free (PlMilestoneRules *rules)
+{
+  if (rules == NULL)
+    return;
+
+  g_clear_pointer (&rules->templates, g_array_unref);
+  g_clear_pointer (&rules->workdays, pl_workdays_unref);
+  g_free (rules);
+}
+
+PlWorkdays *
+pl_milestone_rules_get_workdays (PlMilestoneRules *rules)
+{
+  return rules->workdays;
+}
+
+void
+pl_milestones_due_typed (PlWorkdays        *workdays,
+                         const GDate       *first,
+                         const GDate       *last,
+                         PlMilestoneAnchor  anchor,
+                         int                offset,
+                         PlMilestoneUnit    unit,
+                         GDate             *out)
 {
   g_return_if_fail (workdays != NULL && first != NULL && last != NULL && out != NULL);
 
-  *out = g_strcmp0 (anchor, "last") == 0 ? *last : *first;
+  *out = anchor == PL_MILESTONE_ANCHOR_LAST ? *last : *first;
 
-  if (g_strcmp0 (unit, "working_days") == 0)
+  if (unit == PL_MILESTONE_UNIT_WORKING_DAYS)
     {
       pl_workdays_shift (workdays, out, offset);
       return;
     }
 
   {
-    int days = g_strcmp0 (unit, "weeks") == 0 ? offset * 7 : offset;
+    int days = unit == PL_MILESTONE_UNIT_WEEKS ? offset * 7 : offset;
 
     if (days >= 0)
       g_date_add_days (out, (guint) days);
@@ -120,110 +148,144 @@ pl_milestones_due (PlWorkdays  *workdays,
   pl_workdays_snap (workdays, out, offset > 0);
 }
 
-static gboolean
-update_one (PlStore    *store,
-            PlWorkdays *workdays,
-            GArray     *templates,
-            gint64      placement_id,
-            GError    **error)
+void
+pl_milestones_due (PlWorkdays  *workdays,
+                   const GDate *first,
+                   const GDate *last,
+                   const char  *anchor,
+                   int          offset,
+                   const char  *unit,
+                   GDate       *out)
 {
-  sqlite3 *db = pl_store_get_sqlite (store);
-  g_autoptr(sqlite3_stmt) existing = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) remove = NULL;
+  int anchor_value = PL_MILESTONE_ANCHOR_FIRST, unit_value = PL_MILESTONE_UNIT_DAYS;
+
+  pl_enum_from_nick (PL_TYPE_MILESTONE_ANCHOR, anchor, &anchor_value);
+  pl_enum_from_nick (PL_TYPE_MILESTONE_UNIT, unit, &unit_value);
+  pl_milestones_due_typed (workdays, first, last, anchor_value, offset, unit_value, out);
+}
+
+static const Template *
+find_template (PlMilestoneRules *rules,
+               const char       *kind)
+{
+  for (guint i = 0; i < rules->templates->len; i++)
+    if (g_strcmp0 (g_array_index (rules->templates, Template, i).kind, kind) == 0)
+      return &g_array_index (rules->templates, Template, i);
+  return NULL;
+}
+
+gboolean
+pl_milestone_rules_apply (PlMilestoneRules   *rules,
+                          PlStore            *store,
+                          gint64              placement_id,
+                          const char * const *days,
+                          GError            **error)
+{
+  PlDb *db = pl_store_get_db (store);
+  g_autoptr(PlStmt) existing = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) days = pl_store_get_days (store, placement_id);
+  g_auto(GStrv) stored = NULL;
+  g_autoptr(GError) failure = NULL;
   GDate first, last;
-  gboolean has_days = days != NULL && days[0] != NULL;
-  int rc;
+  gboolean has_days;
 
-  if (has_days &&
-      (!pl_date_parse (days[0], &first) || !pl_date_parse (days[g_strv_length (days) - 1], &last)))
-    has_days = FALSE;
+  g_return_val_if_fail (rules != NULL && PL_IS_STORE (store), FALSE);
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, kind, label, due, done FROM milestone "
-                              "WHERE placement_id = ?1", -1, &existing, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "INSERT INTO milestone (placement_id, kind, label, due) "
-                              "VALUES (?1, ?2, ?3, ?4)", -1, &insert, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "UPDATE milestone SET label = ?2, due = ?3 WHERE id = ?1",
-                          -1, &update, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "DELETE FROM milestone WHERE id = ?1",
-                          -1, &remove, NULL) != SQLITE_OK)
-    return sql_failed (store, error);
-
-  sqlite3_bind_int64 (existing, 1, placement_id);
-  while ((rc = sqlite3_step (existing)) == SQLITE_ROW)
+  if (days == NULL)
     {
-      gint64 id = sqlite3_column_int64 (existing, 0);
-      const char *kind = (const char *) sqlite3_column_text (existing, 1);
-      const char *label = (const char *) sqlite3_column_text (existing, 2);
-      const char *due = (const char *) sqlite3_column_text (existing, 3);
-      gboolean done = sqlite3_column_type (existing, 4) != SQLITE_NULL;
-      const Template *template = NULL;
+      stored = pl_store_get_days (store, placement_id);
+      days = (const char * const *) stored;
+    }
+
+  has_days = days != NULL && days[0] != NULL &&
+             pl_date_parse (days[0], &first) &&
+             pl_date_parse (days[g_strv_length ((GStrv) days) - 1], &last);
+
+  existing = pl_db_prepare (db, "SELECT id, kind, label, due, done FROM milestone "
+                                "WHERE placement_id = ?1", error);
+  if (existing == NULL)
+    return failed (error);
+
+  pl_stmt_bind_int (existing, 1, placement_id);
+  while (pl_stmt_next (existing, &failure))
+    {
+      gint64 id = pl_stmt_get_int (existing, 0);
+      const char *kind = pl_stmt_get_text (existing, 1);
+      const Template *template = has_days ? find_template (rules, kind) : NULL;
 
       g_hash_table_add (seen, g_strdup (kind));
 
       /* What is done stays as it was done. */
-      if (done)
+      if (!pl_stmt_is_null (existing, 4))
         continue;
-
-      for (guint i = 0; has_days && i < templates->len; i++)
-        if (g_str_equal (g_array_index (templates, Template, i).kind, kind))
-          template = &g_array_index (templates, Template, i);
 
       if (template == NULL)
         {
-          sqlite3_reset (remove);
-          sqlite3_bind_int64 (remove, 1, id);
-          if (sqlite3_step (remove) != SQLITE_DONE)
-            return sql_failed (store, error);
+          g_autoptr(PlStmt) remove = pl_db_prepare (db, "DELETE FROM milestone WHERE id = ?1",
+                                                    error);
+
+          if (remove == NULL)
+            return failed (error);
+          pl_stmt_bind_int (remove, 1, id);
+          if (!pl_stmt_run (remove, error))
+            return failed (error);
         }
       else
         {
           GDate date;
           g_autofree char *iso = NULL;
+          g_autoptr(PlStmt) update = NULL;
 
-          pl_milestones_due (workdays, &first, &last, template->anchor, template->offset,
-                             template->unit, &date);
+          pl_milestones_due_typed (rules->workdays, &first, &last, template->anchor,
+                                   template->offset, template->unit, &date);
           iso = pl_date_to_iso (&date);
-          if (g_strcmp0 (iso, due) == 0 && g_strcmp0 (label, template->label) == 0)
+          if (g_strcmp0 (iso, pl_stmt_get_text (existing, 3)) == 0 &&
+              g_strcmp0 (template->label, pl_stmt_get_text (existing, 2)) == 0)
             continue;
 
-          sqlite3_reset (update);
-          sqlite3_bind_int64 (update, 1, id);
-          sqlite3_bind_text (update, 2, template->label, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (update, 3, iso, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (update) != SQLITE_DONE)
-            return sql_failed (store, error);
+          update = pl_db_prepare (db, "UPDATE milestone SET label = ?2, due = ?3 WHERE id = ?1",
+                                  error);
+          if (update == NULL)
+            return failed (error);
+          pl_stmt_bind_int (update, 1, id);
+          pl_stmt_bind_text (update, 2, template->label);
+          pl_stmt_bind_text (update, 3, iso);
+          if (!pl_stmt_run (update, error))
+            return failed (error);
         }
     }
-  if (rc != SQLITE_DONE)
-    return sql_failed (store, error);
-
-  for (guint i = 0; has_days && i < templates->len; i++)
+  if (failure != NULL)
     {
-      const Template *template = &g_array_index (templates, Template, i);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return failed (error);
+    }
+
+  for (guint i = 0; has_days && i < rules->templates->len; i++)
+    {
+      const Template *template = &g_array_index (rules->templates, Template, i);
+      g_autoptr(PlStmt) insert = NULL;
       GDate date;
       g_autofree char *iso = NULL;
 
       if (g_hash_table_contains (seen, template->kind))
         continue;
 
-      pl_milestones_due (workdays, &first, &last, template->anchor, template->offset,
-                         template->unit, &date);
+      pl_milestones_due_typed (rules->workdays, &first, &last, template->anchor,
+                               template->offset, template->unit, &date);
       iso = pl_date_to_iso (&date);
 
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 1, placement_id);
-      sqlite3_bind_text (insert, 2, template->kind, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 3, template->label, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 4, iso, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (insert) != SQLITE_DONE)
-        return sql_failed (store, error);
+      insert = pl_db_prepare (db, "INSERT INTO milestone (placement_id, kind, label, due) "
+                                  "VALUES (?1, ?2, ?3, ?4)", error);
+      if (insert == NULL)
+        return failed (error);
+      pl_stmt_bind_int (insert, 1, placement_id);
+      pl_stmt_bind_text (insert, 2, template->kind);
+      pl_stmt_bind_text (insert, 3, template->label);
+      pl_stmt_bind_text (insert, 4, iso);
+      if (!pl_stmt_run (insert, error))
+        return failed (error);
     }
 
-  pl_store_emit_changed (store, "milestone");
   return TRUE;
 }
 
@@ -238,21 +300,35 @@ pl_milestones_update (PlStore  *store,
                       gint64    placement_id,
                       GError  **error)
 {
-  g_autoptr(GArray) templates = NULL;
-  g_autoptr(PlWorkdays) workdays = NULL;
+  return pl_milestones_update_many (store, &placement_id, 1, error);
+}
+
+gboolean
+pl_milestones_update_many (PlStore       *store,
+                           const gint64  *placement_ids,
+                           guint          n_placements,
+                           GError       **error)
+{
+  g_autoptr(PlMilestoneRules) rules = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
 
   if (!pl_store_begin (store, error))
     return FALSE;
 
-  templates = load_templates (store, error);
-  workdays = pl_workdays_new_for_store (store);
-  if (templates == NULL || !update_one (store, workdays, templates, placement_id, error))
+  rules = pl_milestone_rules_new (store, error);
+  if (rules == NULL)
     {
       pl_store_rollback (store);
       return FALSE;
     }
+
+  for (guint i = 0; i < n_placements; i++)
+    if (!pl_milestone_rules_apply (rules, store, placement_ids[i], NULL, error))
+      {
+        pl_store_rollback (store);
+        return FALSE;
+      }
 
   return pl_store_commit (store, error);
 }
@@ -261,10 +337,9 @@ gboolean
 pl_milestones_update_all (PlStore  *store,
                           GError  **error)
 {
-  g_autoptr(GArray) templates = NULL;
-  g_autoptr(PlWorkdays) workdays = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
 
@@ -273,34 +348,26 @@ pl_milestones_update_all (PlStore  *store,
 
   /* Every placement that has days or milestones: one that lost its days
    * keeps only what was done. */
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT placement_id FROM placement_day "
-                          "UNION SELECT placement_id FROM milestone", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT placement_id FROM placement_day "
+                        "UNION SELECT placement_id FROM milestone", &failure);
+  while (stmt != NULL && pl_stmt_next (stmt, &failure))
     {
-      sql_failed (store, error);
-      pl_store_rollback (store);
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = pl_stmt_get_int (stmt, 0);
       g_array_append_val (ids, id);
     }
+  g_clear_pointer (&stmt, pl_stmt_free);
 
-  templates = load_templates (store, error);
-  workdays = pl_workdays_new_for_store (store);
-  if (templates == NULL)
+  if (failure != NULL)
     {
       pl_store_rollback (store);
-      return FALSE;
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return failed (error);
     }
 
-  for (guint i = 0; i < ids->len; i++)
-    if (!update_one (store, workdays, templates, g_array_index (ids, gint64, i), error))
-      {
-        pl_store_rollback (store);
-        return FALSE;
-      }
+  /* On failure, that has rolled back the whole. */
+  if (!pl_milestones_update_many (store, (const gint64 *) ids->data, ids->len, error))
+    return FALSE;
 
   return pl_store_commit (store, error);
 }
@@ -336,7 +403,8 @@ pl_milestones_to_json (PlStore     *store,
                        gboolean     overdue_only)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   g_autofree char *iso_today = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
@@ -346,46 +414,49 @@ pl_milestones_to_json (PlStore     *store,
 
   json_builder_begin_array (builder);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT m.placement_id, s.name, m.kind, m.label, m.due, m.done, "
-                          "  (m.done IS NULL AND m.due < ?1) "
-                          "FROM milestone AS m "
-                          "JOIN placement AS p ON p.id = m.placement_id "
-                          "JOIN staff AS s ON s.id = p.staff_id "
-                          "LEFT JOIN milestone_template AS t ON t.kind = m.kind "
-                          "WHERE p.status <> 'cancelled' "
-                          "  AND (?2 = 0 OR (m.done IS NULL AND m.due < ?1)) "
-                          "ORDER BY m.due, m.placement_id, ifnull(t.position, 0), m.id",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT m.placement_id, s.name, m.kind, m.label, m.due, m.done, "
+                        "  (m.done IS NULL AND m.due < ?1) "
+                        "FROM milestone AS m "
+                        "JOIN placement AS p ON p.id = m.placement_id "
+                        "JOIN staff AS s ON s.id = p.staff_id "
+                        "LEFT JOIN milestone_template AS t ON t.kind = m.kind "
+                        "WHERE p.status <> ?3 "
+                        "  AND (?2 = 0 OR (m.done IS NULL AND m.due < ?1)) "
+                        "ORDER BY m.due, m.placement_id, coalesce(t.position, 0), m.id",
+                        &failure);
+  if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, iso_today, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, overdue_only ? 1 : 0);
+      pl_stmt_bind_text (stmt, 1, iso_today);
+      pl_stmt_bind_int (stmt, 2, overdue_only ? 1 : 0);
+      pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS,
+                                                   PL_PLACEMENT_STATUS_CANCELLED));
 
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (pl_stmt_next (stmt, &failure))
         {
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "placement");
-          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+          json_builder_add_int_value (builder, pl_stmt_get_int (stmt, 0));
           json_builder_set_member_name (builder, "staff");
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
+          json_builder_add_string_value (builder, pl_stmt_get_text (stmt, 1));
           json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
+          json_builder_add_string_value (builder, pl_stmt_get_text (stmt, 2));
           json_builder_set_member_name (builder, "label");
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
+          json_builder_add_string_value (builder, pl_stmt_get_text (stmt, 3));
           json_builder_set_member_name (builder, "due");
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 4));
+          json_builder_add_string_value (builder, pl_stmt_get_text (stmt, 4));
           json_builder_set_member_name (builder, "done");
-          if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+          if (pl_stmt_is_null (stmt, 5))
             json_builder_add_null_value (builder);
           else
-            json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 5));
+            json_builder_add_string_value (builder, pl_stmt_get_text (stmt, 5));
           json_builder_set_member_name (builder, "overdue");
-          json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 6) != 0);
+          json_builder_add_boolean_value (builder, pl_stmt_get_int (stmt, 6) != 0);
           json_builder_end_object (builder);
         }
     }
-  else
-    g_critical ("Cannot list milestones: %s", sqlite3_errmsg (pl_store_get_sqlite (store)));
+  if (failure != NULL)
+    g_critical ("Cannot list milestones: %s", failure->message);
 
   json_builder_end_array (builder);
   return json_builder_get_root (builder);

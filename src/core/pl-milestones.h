@@ -22,6 +22,13 @@ gboolean pl_milestones_update     (PlStore     *store,
                                    gint64       placement_id,
                                    GError     **error);
 
+/* pl_milestones_update() for each of @placement_ids, in one transaction,
+ * reading the templates and the working days once. */
+gboolean pl_milestones_update_many (PlStore      *store,
+                                    const gint64 *placement_ids,
+                                    guint         n_placements,
+                                    GError      **error);
+
 /* pl_milestones_update() for every placement with days, in one
  * transaction; used after the templates have been edited. */
 gboolean pl_milestones_update_all (PlStore     *store,

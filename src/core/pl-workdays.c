@@ -10,8 +10,9 @@
 #include "config.h"
 
 #include "pl-date.h"
+#include "pl-enums.h"
 #include "pl-workdays.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-private.h"
 
 struct _PlWorkdays
 {
@@ -233,28 +234,30 @@ pl_workdays_new_for_store (PlStore *store)
   PlWorkdays *self = pl_workdays_new ();
   g_autoptr(GHashTable) imported = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                           (GDestroyNotify) g_array_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
   g_return_val_if_fail (PL_IS_STORE (store), self);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT kind, start_date, end_date FROM calendar_period "
-                          "WHERE owner_kind = 'all' AND kind IN ('holiday', 'bank_holiday')",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT kind, start_date, end_date FROM calendar_period "
+                        "WHERE owner_kind = 'all' AND kind IN ('holiday', 'bank_holiday')",
+                        NULL);
+  if (stmt == NULL)
     return self;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pl_stmt_next (stmt, NULL))
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      PlPeriodKind kind = 0;
       GDate first, last;
 
-      if (!pl_date_parse ((const char *) sqlite3_column_text (stmt, 1), &first) ||
-          !pl_date_parse ((const char *) sqlite3_column_text (stmt, 2), &last))
+      if (!pl_enum_from_nick (PL_TYPE_PERIOD_KIND, pl_stmt_get_text (stmt, 0), (int *) &kind) ||
+          !pl_date_parse (pl_stmt_get_text (stmt, 1), &first) ||
+          !pl_date_parse (pl_stmt_get_text (stmt, 2), &last))
         continue;
 
-      if (g_str_equal (kind, "holiday"))
+      if (kind == PL_PERIOD_HOLIDAY)
         {
           pl_workdays_close (self, &first, &last);
           continue;
