@@ -296,8 +296,10 @@ test_sample_pack (Fixture       *f,
   assert_has (text, "marcus.oyelaran@humber-estuary.example.ac.uk");
   assert_has (text, "07700 900412");
   assert_has (text, "helen.barraclough@humber-estuary.example.ac.uk");
-  /* The milestones of the coming placement, with their real dates. */
-  assert_has (text, "Thursday 24 December 2026");
+  /* The milestones of the coming placement, with their real dates: the
+   * induction, two weeks before 7 January, falls in the network’s Christmas
+   * closure and so is due on its last working day before. */
+  assert_has (text, "Friday 18 December 2026");
   assert_has (text, "Health and safety and induction arranged");
   /* The feedback form asks the employer survey's questions. */
   for (guint i = 0; pl_employer_questions[i] != NULL; i++)

@@ -13,7 +13,8 @@
 
 #include "pl-date.h"
 #include "pl-sample.h"
-#include "pl-store-legacy-private.h"
+#include "pl-lifecycle-private.h"
+#include "pl-store-private.h"
 
 /* The sample network is modelled on a published case study of teacher
  * industry placements. Its pilot year (the academic year before the one
@@ -1504,14 +1505,15 @@ compute_academic_year (int           year,
 
 typedef struct
 {
-  sqlite3      *db;
+  PlStore      *store;
+  PlDb         *db;
   GError       *error;        /* the first failure; every later step does nothing */
 
   GDate         today;
   GDate         pilot_monday; /* week 0 of the pilot year */
   AcademicYear  years[3];     /* pilot, current and next */
 
-  sqlite3_stmt *sector_stmt;
+  PlMilestoneRules *rules;  /* read once the calendar is in */
 
   gint64        partner_ids[N_PARTNERS];
   gint64        staff_ids[N_STAFF];
@@ -1720,114 +1722,107 @@ jitter (int a,
 
 static void
 fail (Loader     *self,
-      const char *table)
+      const char *table,
+      GError     *failure)
 {
   if (self->error == NULL)
     g_set_error (&self->error, PL_ERROR, PL_ERROR_FAILED,
-                 _("Cannot load the sample data (%s): %s"), table, sqlite3_errmsg (self->db));
+                 _("Cannot load the sample data (%s): %s"), table,
+                 failure != NULL ? failure->message : "");
 }
 
-static sqlite3_stmt *
+static PlStmt *
 prepare (Loader     *self,
          const char *table,
          const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+  PlStmt *stmt;
 
   if (self->error != NULL)
     return NULL;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      fail (self, table);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
+  stmt = pl_db_prepare (self->db, sql, &failure);
+  if (stmt == NULL)
+    fail (self, table, failure);
   return stmt;
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *text)
+bind_text (PlStmt     *stmt,
+           int         column,
+           const char *text)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, column);
+  pl_stmt_bind_text (stmt, column, text);
 }
 
 static void
-bind_int (sqlite3_stmt *stmt,
-          int           column,
-          gint64        value)
+bind_int (PlStmt *stmt,
+          int     column,
+          gint64  value)
 {
-  sqlite3_bind_int64 (stmt, column, value);
+  pl_stmt_bind_int (stmt, column, value);
 }
 
 /* An id, or NULL for 0. */
 static void
-bind_ref (sqlite3_stmt *stmt,
-          int           column,
-          gint64        id)
+bind_ref (PlStmt *stmt,
+          int     column,
+          gint64  id)
 {
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, column, id);
-  else
-    sqlite3_bind_null (stmt, column);
+  pl_stmt_bind_id (stmt, column, id > 0 ? id : 0);
 }
 
 static void
-bind_date (sqlite3_stmt *stmt,
-           int           column,
-           const GDate  *date)
+bind_date (PlStmt      *stmt,
+           int          column,
+           const GDate *date)
 {
-  char iso[16];
+  g_autofree char *iso = NULL;
 
   if (date == NULL || !g_date_valid (date))
     {
-      sqlite3_bind_null (stmt, column);
+      pl_stmt_bind_null (stmt, column);
       return;
     }
 
-  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u",
-              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-  sqlite3_bind_text (stmt, column, iso, -1, SQLITE_TRANSIENT);
+  iso = pl_date_to_iso (date);
+  pl_stmt_bind_text (stmt, column, iso);
 }
 
 static void
-bind_when (Loader       *self,
-           sqlite3_stmt *stmt,
-           int           column,
-           const When   *when)
+bind_when (Loader     *self,
+           PlStmt     *stmt,
+           int         column,
+           const When *when)
 {
   GDate date;
 
   if (resolve (self, when, &date))
     bind_date (stmt, column, &date);
   else
-    sqlite3_bind_null (stmt, column);
+    pl_stmt_bind_null (stmt, column);
 }
 
-/* Runs a bound INSERT; returns the new row's id, or 0 after a failure. */
+/* Runs a bound INSERT; returns the new row's id (the statement says
+ * RETURNING id), or 0 after a failure. */
 static gint64
-run (Loader       *self,
-     sqlite3_stmt *stmt,
-     const char   *table)
+run (Loader     *self,
+     PlStmt     *stmt,
+     const char *table)
 {
+  g_autoptr(GError) failure = NULL;
   gint64 id = 0;
 
   if (self->error != NULL || stmt == NULL)
     return 0;
 
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    id = sqlite3_last_insert_rowid (self->db);
-  else
-    fail (self, table);
+  if (pl_stmt_next (stmt, &failure))
+    id = pl_stmt_get_int (stmt, 0);
+  if (failure != NULL)
+    fail (self, table, failure);
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  pl_stmt_reset (stmt);
   return id;
 }
 
@@ -1835,23 +1830,19 @@ static gint64
 sector_id (Loader     *self,
            const char *name)
 {
+  g_autoptr(PlStmt) stmt = NULL;
   gint64 id = 0;
 
   if (self->error != NULL || name == NULL)
     return 0;
 
-  if (self->sector_stmt == NULL)
-    {
-      self->sector_stmt = prepare (self, "sector", "SELECT id FROM sector WHERE name = ?");
-      if (self->sector_stmt == NULL)
-        return 0;
-    }
+  stmt = prepare (self, "sector", "SELECT id FROM sector WHERE name = ?1");
+  if (stmt == NULL)
+    return 0;
 
-  bind_text (self->sector_stmt, 1, name);
-  if (sqlite3_step (self->sector_stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (self->sector_stmt, 0);
-  sqlite3_reset (self->sector_stmt);
-  sqlite3_clear_bindings (self->sector_stmt);
+  bind_text (stmt, 1, name);
+  if (pl_stmt_next (stmt, NULL))
+    id = pl_stmt_get_int (stmt, 0);
 
   if (id == 0)
     g_set_error (&self->error, PL_ERROR, PL_ERROR_NOT_FOUND,
@@ -1866,11 +1857,11 @@ sector_id (Loader     *self,
 static void
 load_partners (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "partner",
              "INSERT INTO partner (name, kind, region, status, withdrawn_on, withdrawn_reason,"
              " is_lead, contact_name, contact_email, contact_phone, notes)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < N_PARTNERS; i++)
     {
@@ -1898,10 +1889,10 @@ load_partners (Loader *self)
 static void
 load_staff (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "staff",
              "INSERT INTO staff (partner_id, name, job_title, email, phone, sector_id,"
-             " curriculum_area, teaching_days, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             " curriculum_area, teaching_days, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < N_STAFF; i++)
     {
@@ -1926,12 +1917,12 @@ load_staff (Loader *self)
 static void
 load_employers (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "employer",
              "INSERT INTO employer (name, sector_id, size, address, postcode, website,"
              " contact_name, contact_email, contact_phone, relationship, owner_id,"
              " do_not_contact_before, capacity, notice_weeks, preferred_days, notes)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < N_EMPLOYERS; i++)
     {
@@ -1965,10 +1956,10 @@ load_employers (Loader *self)
 static void
 load_contacts (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "contact",
              "INSERT INTO contact (employer_id, staff_id, contact_date, channel, summary,"
-             " follow_up) VALUES (?, ?, ?, ?, ?, ?)");
+             " follow_up) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
     {
@@ -1990,10 +1981,10 @@ load_contacts (Loader *self)
 static void
 load_documents (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "employer_document",
              "INSERT INTO employer_document (employer_id, kind, reference, issued_on,"
-             " expires_on) VALUES (?, ?, ?, ?, ?)");
+             " expires_on) VALUES (?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     {
@@ -2013,7 +2004,7 @@ load_documents (Loader *self)
 
 static void
 insert_period (Loader       *self,
-               sqlite3_stmt *stmt,
+               PlStmt       *stmt,
                const char   *owner_kind,
                gint64        owner_id,
                const char   *kind,
@@ -2040,10 +2031,10 @@ load_calendar (Loader *self)
   static const char * const term_names[] = { "Autumn term", "Spring term", "Summer term" };
   static const char * const half_term_names[] =
     { "Autumn half-term", "February half-term", "May half-term" };
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "calendar_period",
              "INSERT INTO calendar_period (owner_kind, partner_id, employer_id, staff_id,"
-             " kind, label, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             " kind, label, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 
   /* The pilot and current years; the next one only guides the pipeline. */
   for (guint y = 0; y < 2; y++)
@@ -2099,7 +2090,7 @@ load_calendar (Loader *self)
  * follow. */
 static gint64
 insert_placement (Loader                  *self,
-                  sqlite3_stmt            *stmt,
+                  PlStmt                  *stmt,
                   int                      staff_key,
                   int                      employer_key,
                   const char              *sector,
@@ -2138,34 +2129,51 @@ insert_placement (Loader                  *self,
   "INSERT INTO placement (staff_id, employer_id, sector_id, status, cancel_reason," \
   " window_start, window_end, length, standby, agreed_on, aims, goals, sector_priority," \
   " equality_aims, reflection_learned, reflection_students, reflection_colleagues, notes)" \
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 
+/* Gives the placement @length consecutive weekdays from @first, through
+ * the model's own rule for days (pl-lifecycle.c), which also gives it the
+ * milestones of the templates, due as for any other placement. */
 static void
-insert_days (Loader       *self,
-             sqlite3_stmt *stmt,
-             gint64        placement_id,
-             const GDate  *first,
-             int           length)
+place_days (Loader      *self,
+            gint64       placement_id,
+            const GDate *first,
+            int          length)
 {
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) failure = NULL;
   GDate day = *first;
+
+  if (self->error != NULL || placement_id == 0)
+    return;
+
+  if (self->rules == NULL)
+    {
+      self->rules = pl_milestone_rules_new (self->store, &failure);
+      if (self->rules == NULL)
+        {
+          fail (self, "milestone_template", failure);
+          return;
+        }
+    }
 
   for (int n = 0; n < length; n++)
     {
-      if (stmt == NULL)
-        return;
-
       while (is_weekend (&day))
         g_date_add_days (&day, 1);
-      bind_int (stmt, 1, placement_id);
-      bind_date (stmt, 2, &day);
-      run (self, stmt, "placement_day");
+      g_ptr_array_add (days, pl_date_to_iso (&day));
       g_date_add_days (&day, 1);
     }
+  g_ptr_array_add (days, NULL);
+
+  if (!pl_placement_set_days_with_rules (self->store, self->rules, placement_id,
+                                         (const char * const *) days->pdata, &failure))
+    fail (self, "placement_day", failure);
 }
 
 static void
 insert_event (Loader       *self,
-              sqlite3_stmt *stmt,
+              PlStmt       *stmt,
               gint64        placement_id,
               const GDate  *date,
               const char   *from,
@@ -2283,46 +2291,72 @@ typedef struct
   const GDate *done;   /* NULL: not done */
 } KnownStep;
 
-static void
-insert_milestones (Loader          *self,
-                   sqlite3_stmt    *templates,
-                   sqlite3_stmt    *stmt,
-                   gint64           placement_id,
-                   int              key,
-                   const GDate     *first,
-                   const GDate     *last,
-                   const KnownStep *steps,
-                   guint            n_steps,
-                   gboolean         pilot_year)
+typedef struct
 {
-  if (templates == NULL || stmt == NULL)
+  gint64  id;
+  char   *kind;
+  GDate   due;
+  int     position;
+} Due;
+
+static void
+due_clear (gpointer data)
+{
+  g_free (((Due *) data)->kind);
+}
+
+/* The model has made the milestones and their due dates; this ticks
+ * those the sample's history has done. */
+static void
+mark_milestones (Loader          *self,
+                 gint64           placement_id,
+                 int              key,
+                 const KnownStep *steps,
+                 guint            n_steps,
+                 gboolean         pilot_year)
+{
+  g_autoptr(PlStmt) find = NULL;
+  g_autoptr(PlStmt) mark = NULL;
+  g_autoptr(GArray) dues = g_array_new (FALSE, TRUE, sizeof (Due));
+  g_autoptr(GError) failure = NULL;
+
+  g_array_set_clear_func (dues, due_clear);
+
+  find = prepare (self, "milestone",
+                  "SELECT m.id, m.kind, m.due, coalesce(t.position, 0) FROM milestone AS m "
+                  "LEFT JOIN milestone_template AS t ON t.kind = m.kind "
+                  "WHERE m.placement_id = ?1 ORDER BY m.id");
+  mark = prepare (self, "milestone", "UPDATE milestone SET done = ?2 WHERE id = ?1");
+  if (find == NULL || mark == NULL)
     return;
 
-  sqlite3_reset (templates);
-  while (self->error == NULL && sqlite3_step (templates) == SQLITE_ROW)
+  pl_stmt_bind_int (find, 1, placement_id);
+  while (pl_stmt_next (find, &failure))
     {
-      const char *kind = (const char *) sqlite3_column_text (templates, 0);
-      const char *label = (const char *) sqlite3_column_text (templates, 1);
-      const char *anchor = (const char *) sqlite3_column_text (templates, 2);
-      int offset = sqlite3_column_int (templates, 3);
-      const char *unit = (const char *) sqlite3_column_text (templates, 4);
-      gboolean known = FALSE;
-      GDate due, done;
-      gboolean is_done = FALSE;
+      Due d = { 0, };
 
-      due = g_str_equal (anchor, "last") ? *last : *first;
-      if (g_str_equal (unit, "working_days"))
-        {
-          for (int n = 0; n < ABS (offset); n++)
-            do
-              date_add (&due, offset > 0 ? 1 : -1);
-            while (is_weekend (&due));
-        }
-      else
-        date_add (&due, g_str_equal (unit, "weeks") ? offset * 7 : offset);
+      d.id = pl_stmt_get_int (find, 0);
+      d.kind = pl_stmt_dup_text (find, 1);
+      d.position = (int) pl_stmt_get_int (find, 3);
+      if (!pl_date_parse (pl_stmt_get_text (find, 2), &d.due))
+        g_date_clear (&d.due, 1);
+      g_array_append_val (dues, d);
+    }
+  if (failure != NULL)
+    {
+      fail (self, "milestone", failure);
+      return;
+    }
+
+  for (guint m = 0; m < dues->len && self->error == NULL; m++)
+    {
+      const Due *d = &g_array_index (dues, Due, m);
+      gboolean known = FALSE;
+      gboolean is_done = FALSE;
+      GDate done;
 
       for (guint i = 0; i < n_steps; i++)
-        if (g_str_equal (kind, steps[i].kind))
+        if (g_str_equal (d->kind, steps[i].kind))
           {
             known = TRUE;
             if (steps[i].done != NULL)
@@ -2332,44 +2366,37 @@ insert_milestones (Loader          *self,
               }
           }
 
-      if (!known && pilot_year && g_date_compare (&due, &self->today) < 0)
+      if (!known && pilot_year && g_date_valid (&d->due) &&
+          g_date_compare (&d->due, &self->today) < 0)
         {
-          done = due;
-          date_add (&done, jitter (key, sqlite3_column_int (templates, 5)));
+          done = d->due;
+          date_add (&done, jitter (key, d->position));
           weekday_on_or_before (&done);
           is_done = TRUE;
         }
 
-      if (is_done && g_date_compare (&done, &self->today) > 0)
+      if (!is_done)
+        continue;
+      if (g_date_compare (&done, &self->today) > 0)
         done = self->today;
 
-      bind_int (stmt, 1, placement_id);
-      bind_text (stmt, 2, kind);
-      bind_text (stmt, 3, label);
-      bind_date (stmt, 4, &due);
-      bind_date (stmt, 5, is_done ? &done : NULL);
-      run (self, stmt, "milestone");
+      pl_stmt_bind_int (mark, 1, d->id);
+      bind_date (mark, 2, &done);
+      if (!pl_stmt_run (mark, &failure))
+        fail (self, "milestone", failure);
+      pl_stmt_reset (mark);
     }
 }
 
-#define TEMPLATES_QUERY \
-  "SELECT kind, label, anchor, offset, unit, position FROM milestone_template" \
-  " ORDER BY position, id"
-#define MILESTONE_INSERT \
-  "INSERT INTO milestone (placement_id, kind, label, due, done) VALUES (?, ?, ?, ?, ?)"
 #define EVENT_INSERT \
   "INSERT INTO placement_event (placement_id, changed_on, from_status, to_status, reason)" \
-  " VALUES (?, ?, ?, ?, ?)"
-#define DAY_INSERT "INSERT INTO placement_day (placement_id, day) VALUES (?, ?)"
+  " VALUES (?, ?, ?, ?, ?) RETURNING id"
 
 static void
 load_pilot_placements (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "placement", PLACEMENT_INSERT);
-  g_autoptr(sqlite3_stmt) days = prepare (self, "placement_day", DAY_INSERT);
-  g_autoptr(sqlite3_stmt) events = prepare (self, "placement_event", EVENT_INSERT);
-  g_autoptr(sqlite3_stmt) templates = prepare (self, "milestone_template", TEMPLATES_QUERY);
-  g_autoptr(sqlite3_stmt) milestones = prepare (self, "milestone", MILESTONE_INSERT);
+  g_autoptr(PlStmt) stmt = prepare (self, "placement", PLACEMENT_INSERT);
+  g_autoptr(PlStmt) events = prepare (self, "placement_event", EVENT_INSERT);
 
   for (int key = 0; key < N_PILOT; key++)
     {
@@ -2398,7 +2425,7 @@ load_pilot_placements (Loader *self)
                                  p->notes, NULL, NULL, p->length, NULL, NULL, p->aims, texts,
                                  NULL);
           if (has_days)
-            insert_days (self, days, id, &self->pilot_first[key], p->length);
+            place_days (self, id, &self->pilot_first[key], p->length);
           insert_event (self, events, id, &created, NULL, "request", NULL);
           if (p->employer != NONE)
             {
@@ -2429,7 +2456,7 @@ load_pilot_placements (Loader *self)
         id = insert_placement (self, stmt, p->staff, p->employer, p->sector, p->status, NULL,
                                NULL, NULL, p->length, NULL, &steps.agreed, p->aims, texts,
                                p->notes);
-        insert_days (self, days, id, &self->pilot_first[key], p->length);
+        place_days (self, id, &self->pilot_first[key], p->length);
 
         insert_event (self, events, id, &steps.created, NULL, "request", NULL);
         insert_event (self, events, id, &steps.proposed, "request", "proposed", NULL);
@@ -2441,8 +2468,7 @@ load_pilot_placements (Loader *self)
         if (evaluated)
           insert_event (self, events, id, &steps.evaluated, "cascaded", "evaluated", NULL);
 
-        insert_milestones (self, templates, milestones, id, key, &self->pilot_first[key],
-                           &self->pilot_last[key], known, G_N_ELEMENTS (known), TRUE);
+        mark_milestones (self, id, key, known, G_N_ELEMENTS (known), TRUE);
         self->pilot_ids[key] = id;
       }
     }
@@ -2452,11 +2478,8 @@ static void
 load_pipeline (Loader *self)
 {
   static const char * const walk[] = { "request", "proposed", "agreed", "confirmed" };
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "placement", PLACEMENT_INSERT);
-  g_autoptr(sqlite3_stmt) days = prepare (self, "placement_day", DAY_INSERT);
-  g_autoptr(sqlite3_stmt) events = prepare (self, "placement_event", EVENT_INSERT);
-  g_autoptr(sqlite3_stmt) templates = prepare (self, "milestone_template", TEMPLATES_QUERY);
-  g_autoptr(sqlite3_stmt) milestones = prepare (self, "milestone", MILESTONE_INSERT);
+  g_autoptr(PlStmt) stmt = prepare (self, "placement", PLACEMENT_INSERT);
+  g_autoptr(PlStmt) events = prepare (self, "placement_event", EVENT_INSERT);
 
   for (int key = 0; key < N_PIPELINE; key++)
     {
@@ -2537,9 +2560,8 @@ load_pipeline (Loader *self)
             { "confirmation", g_date_valid (&step[3]) ? &step[3] : NULL },
           };
 
-          insert_days (self, days, id, &self->pipeline_first[key], p->length);
-          insert_milestones (self, templates, milestones, id, key, &self->pipeline_first[key],
-                             &self->pipeline_last[key], known, G_N_ELEMENTS (known), FALSE);
+          place_days (self, id, &self->pipeline_first[key], p->length);
+          mark_milestones (self, id, key, known, G_N_ELEMENTS (known), FALSE);
         }
     }
 }
@@ -2547,10 +2569,10 @@ load_pipeline (Loader *self)
 static void
 load_cascades (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "cascade",
              "INSERT INTO cascade (placement_id, cascade_date, audience, people, notes)"
-             " VALUES (?, ?, ?, ?, ?)");
+             " VALUES (?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < G_N_ELEMENTS (cascades); i++)
     {
@@ -2572,7 +2594,7 @@ load_cascades (Loader *self)
 
 static void
 insert_observation (Loader       *self,
-                    sqlite3_stmt *stmt,
+                    PlStmt       *stmt,
                     gint64        staff_id,
                     gint64        placement_id,
                     const char   *phase,
@@ -2595,7 +2617,7 @@ insert_observation (Loader       *self,
       if (ratings[c] > 0)
         bind_int (stmt, 7 + c, ratings[c]);
       else
-        sqlite3_bind_null (stmt, 7 + c);
+        pl_stmt_bind_null (stmt, 7 + c);
     }
   bind_int (stmt, 13, progressed);
   run (self, stmt, "observation");
@@ -2604,12 +2626,12 @@ insert_observation (Loader       *self,
 static void
 load_observations (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "observation",
              "INSERT INTO observation (staff_id, placement_id, phase, observed_on, observer,"
              " independent, industry_standards, technology, active_learning, engagement,"
              " equality_diversity, differentiation, learners_progressed)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < G_N_ELEMENTS (observations); i++)
     {
@@ -2637,12 +2659,12 @@ load_observations (Loader *self)
 static void
 load_surveys (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "survey_response",
              "INSERT INTO survey_response (kind, placement_id, staff_id, employer_id,"
              " responded_on, learning_improved, employment_opportunities, workplace,"
              " equality_diversity, vocational_education_important, host_again,"
-             " work_with_providers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             " work_with_providers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < G_N_ELEMENTS (student_survey); i++)
     {
@@ -2660,12 +2682,12 @@ load_surveys (Loader *self)
           bind_text (stmt, 1, "student");
           bind_ref (stmt, 2, s->placement != NONE ? self->pilot_ids[s->placement] : 0);
           bind_ref (stmt, 3, teacher != NONE ? self->staff_ids[teacher] : 0);
-          sqlite3_bind_null (stmt, 4);
+          pl_stmt_bind_null (stmt, 4);
           bind_date (stmt, 5, &date);
           for (guint q = 0; q < 4; q++)
             bind_text (stmt, 6 + q, s->answers[q]);
           for (guint q = 0; q < 3; q++)
-            sqlite3_bind_null (stmt, 10 + q);
+            pl_stmt_bind_null (stmt, 10 + q);
           run (self, stmt, "survey_response");
         }
     }
@@ -2689,7 +2711,7 @@ load_surveys (Loader *self)
           bind_ref (stmt, 4, s->employer != NONE ? self->employer_ids[s->employer] : 0);
           bind_date (stmt, 5, &date);
           for (guint q = 0; q < 4; q++)
-            sqlite3_bind_null (stmt, 6 + q);
+            pl_stmt_bind_null (stmt, 6 + q);
           for (guint q = 0; q < 3; q++)
             bind_text (stmt, 10 + q, s->answers[q]);
           run (self, stmt, "survey_response");
@@ -2700,21 +2722,21 @@ load_surveys (Loader *self)
 static void
 load_groups (Loader *self)
 {
-  g_autoptr(sqlite3_stmt) stmt =
+  g_autoptr(PlStmt) stmt =
     prepare (self, "exchange_group",
              "INSERT INTO exchange_group (name, area, wave, aim, facilitator)"
-             " VALUES (?, ?, ?, ?, ?)");
-  g_autoptr(sqlite3_stmt) meetings =
+             " VALUES (?, ?, ?, ?, ?) RETURNING id");
+  g_autoptr(PlStmt) meetings =
     prepare (self, "group_meeting",
              "INSERT INTO group_meeting (group_id, meeting_date, place, notes)"
-             " VALUES (?, ?, ?, ?)");
-  g_autoptr(sqlite3_stmt) outcomes =
+             " VALUES (?, ?, ?, ?) RETURNING id");
+  g_autoptr(PlStmt) outcomes =
     prepare (self, "group_outcome",
              "INSERT INTO group_outcome (group_id, title, kind, link, outcome_date, description)"
-             " VALUES (?, ?, ?, ?, ?, ?)");
-  g_autoptr(sqlite3_stmt) members =
+             " VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  g_autoptr(PlStmt) members =
     prepare (self, "group_member",
-             "INSERT INTO group_member (group_id, staff_id, role) VALUES (?, ?, ?)");
+             "INSERT INTO group_member (group_id, staff_id, role) VALUES (?, ?, ?) RETURNING id");
 
   for (guint i = 0; i < N_GROUPS; i++)
     {
@@ -2777,12 +2799,6 @@ load_groups (Loader *self)
     }
 }
 
-static const char * const filled_tables[] = {
-  "partner", "staff", "employer", "contact", "employer_document", "calendar_period",
-  "placement", "placement_day", "placement_event", "milestone", "cascade", "observation",
-  "survey_response", "exchange_group", "group_member", "group_meeting", "group_outcome",
-};
-
 /**
  * pl_sample_load:
  * @store: an empty store
@@ -2815,7 +2831,8 @@ pl_sample_load (PlStore      *store,
       return FALSE;
     }
 
-  self.db = pl_store_get_sqlite (store);
+  self.store = store;
+  self.db = pl_store_get_db (store);
   self.today = *today;
 
   pl_date_academic_year_start (today, &year_start);
@@ -2843,7 +2860,7 @@ pl_sample_load (PlStore      *store,
   load_surveys (&self);
   load_groups (&self);
 
-  g_clear_pointer (&self.sector_stmt, sqlite3_finalize);
+  g_clear_pointer (&self.rules, pl_milestone_rules_free);
 
   if (self.error != NULL)
     {
@@ -2852,10 +2869,7 @@ pl_sample_load (PlStore      *store,
       return FALSE;
     }
 
-  /* Marked inside the transaction: the store emits ::changed for each
-   * table once the commit has succeeded, and not at all otherwise. */
-  for (guint i = 0; i < G_N_ELEMENTS (filled_tables); i++)
-    pl_store_emit_changed (store, filled_tables[i]);
-
+  /* The store tells of every row written once the commit has succeeded,
+   * and of none otherwise. */
   return pl_store_commit (store, error);
 }
