@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-deletion.h"
+#include "pl-history.h"
 #include "pl-list-page.h"
 #include "pl-record-list.h"
 #include "pl-window.h"
@@ -54,6 +55,7 @@ typedef struct
   GSimpleActionGroup *actions;
 
   PlDeletion         *last_deletion;
+  guint               deletion_step;   /* the history's length just after it */
   AdwToast           *undo_toast;
   PlRecord           *shown;
 
@@ -467,6 +469,7 @@ action_delete (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *others = NULL;
   AdwToast *toast;
 
   if (pl_list_page_get_selected (self) == NULL)
@@ -492,9 +495,21 @@ action_delete (GSimpleAction *action,
     adw_toast_dismiss (priv->undo_toast);
 
   g_set_object (&priv->last_deletion, deletion);
+  priv->deletion_step = pl_history_get_n_steps (pl_context_get_history (priv->context));
 
   escaped = g_markup_escape_text (pl_record_get_string (record, "name"), -1);
   title = format_text (_(info->deleted_toast), escaped);
+  others = pl_deletion_describe_others (deletion);
+  if (others != NULL)
+    {
+      g_autofree char *escaped_others = g_markup_escape_text (others, -1);
+      g_autofree char *with = NULL;
+
+      /* TRANSLATORS: "“Quayside Kitchen” deleted, with 2 contacts and 1 document" */
+      with = g_strdup_printf (_("%s, with %s"), title, escaped_others);
+      g_free (title);
+      title = g_steal_pointer (&with);
+    }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -518,6 +533,8 @@ action_undo_delete (GSimpleAction *action,
   g_autoptr(PlDeletion) deletion = g_steal_pointer (&priv->last_deletion);
   g_autoptr(AdwToast) toast = g_steal_pointer (&priv->undo_toast);
   g_autoptr(GError) error = NULL;
+  PlHistory *history;
+  gboolean undone;
 
   if (deletion == NULL)
     return;
@@ -525,7 +542,16 @@ action_undo_delete (GSimpleAction *action,
   if (toast != NULL)
     adw_toast_dismiss (toast);
 
-  if (!pl_deletion_undo (deletion, &error))
+  /* While the deletion is still the last step, the history undoes it, so
+   * that it leaves the history as any undo does (and can be redone). */
+  history = pl_context_get_history (priv->context);
+  if (pl_history_get_can_undo (history) &&
+      pl_history_get_n_steps (history) == priv->deletion_step)
+    undone = pl_history_undo (history, &error);
+  else
+    undone = pl_deletion_undo (deletion, &error);
+
+  if (!undone)
     pl_list_page_show_error (self, _("Could not undo the deletion"), error);
   else
     select_new (self, pl_deletion_get_id (deletion));

@@ -142,6 +142,8 @@ gboolean    pl_db_is_recording    (PlDb            *db);
 /* Stops recording; (transfer full) (nullable): what changed, NULL for
  * nothing. */
 GBytes     *pl_db_record_take     (PlDb            *db);
+/* What has been recorded so far, recording on (transfer full) (nullable). */
+GBytes     *pl_db_record_peek     (PlDb            *db);
 /* Joins two recordings, @first then @second, into one (transfer full). */
 GBytes     *pl_db_changes_concat  (GBytes          *first,
                                    GBytes          *second);

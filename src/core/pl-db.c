@@ -550,6 +550,19 @@ pl_db_record_take (PlDb *db)
 }
 
 GBytes *
+pl_db_record_peek (PlDb *db)
+{
+  void *data = NULL;
+  int size = 0;
+
+  if (db->session == NULL || sqlite3session_isempty (db->session) ||
+      sqlite3session_changeset (db->session, &size, &data) != SQLITE_OK)
+    return NULL;
+
+  return bytes_from_sqlite (data, size);
+}
+
+GBytes *
 pl_db_changes_concat (GBytes *first,
                       GBytes *second)
 {

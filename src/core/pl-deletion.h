@@ -21,8 +21,9 @@ PlDeletion *pl_deletion_run        (PlStore     *store,
                                     GError     **error);
 gboolean    pl_deletion_undo       (PlDeletion  *self,
                                     GError     **error);
-GType       pl_deletion_get_record_type (PlDeletion *self);
 gint64      pl_deletion_get_id     (PlDeletion  *self);
+/* The rows the deletion removed, the record's own included. */
 guint       pl_deletion_get_n_rows (PlDeletion  *self);
+char       *pl_deletion_describe_others (PlDeletion *self);
 
 G_END_DECLS

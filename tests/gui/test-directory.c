@@ -16,6 +16,7 @@
 #include "pl-partners-page.h"
 #include "pl-staff-page.h"
 #include "pl-test-data.h"
+#include "pl-history.h"
 #include "pl-window.h"
 #include "pl-withdraw-dialog.h"
 
@@ -342,6 +343,47 @@ test_undo_delete (Fixture       *fixture,
   g_assert_cmpint (pl_record_get_id (pl_list_page_get_selected (page)), !=, other);
 }
 
+/* A deletion is still undone long after its toast has gone, with work
+ * done since: Ctrl+Z walks back through the later edit, then brings the
+ * employer back with its contacts; and the toast says what went with it. */
+static void
+test_undo_delete_later (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PlStore *store = fixture->db.store;
+  gint64 id = pl_test_employer (store, "Quayside Kitchen", "warm");
+  gint64 other = pl_test_employer (store, "Harbour Hotel", "warm");
+  PlHistory *history = pl_context_get_history (fixture->context);
+  g_autoptr(PlRecord) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  PlListPage *page;
+
+  pl_test_contact (store, id, 0, "2026-11-01", "Asked about January", NULL);
+  pl_test_contact (store, id, 0, "2026-11-10", "Chef called back", NULL);
+  page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+
+  g_assert_true (pl_list_page_select (page, id));
+  g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
+  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_cmpstr (pl_history_get_undo_label (history), ==, "Delete Employer");
+
+  edited = pl_store_get (store, PL_TYPE_EMPLOYER, other, &error);
+  g_assert_no_error (error);
+  pl_record_set_string (edited, "postcode", "HU1 1AA");
+  g_assert_true (pl_store_update (store, edited, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (activate (GTK_WIDGET (page), "win.undo"));
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, other, "postcode", NULL));
+  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+
+  g_assert_true (activate (GTK_WIDGET (page), "win.undo"));
+  g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
+  g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1",
+                                      id), ==, 2);
+  WAIT_FOR (n_shown (page) == 2);
+}
+
 /* The "Needs attention" toggle keeps the employers with a follow-up due;
  * the search field finds by the start of a word. */
 static void
@@ -605,6 +647,7 @@ main (int   argc,
   ADD ("/gui/employers/crud", test_employer_crud);
   ADD ("/gui/employers/invalid-email", test_invalid_email);
   ADD ("/gui/employers/undo-delete", test_undo_delete);
+  ADD ("/gui/employers/undo-delete-later", test_undo_delete_later);
   ADD ("/gui/employers/needs-attention", test_needs_attention);
   ADD ("/gui/employers/delete-in-use", test_delete_in_use);
   ADD ("/gui/employers/log-contact-not-before", test_log_contact_not_before);
