@@ -13,7 +13,9 @@
 
 #include "pl-date.h"
 #include "pl-withdrawal.h"
-#include "pl-store-legacy-private.h"
+#include "pl-enums.h"
+#include "pl-lifecycle.h"
+#include "pl-store-private.h"
 
 /* Partners do withdraw from a network (two of the case study's sixteen
  * placements were cancelled that way), and their placements must then be
@@ -22,25 +24,13 @@
  * who takes the place. The partner's status, date and reason and every
  * placement change are one transaction, and can be undone as one. */
 
-typedef struct
-{
-  gint64  placement_id;
-  char   *status;
-  char   *cancel_reason;
-  gint64  staff_id;
-  gint64  event_id;       /* the status change recorded, 0 when moved */
-} PlacementBefore;
-
 struct _PlWithdrawal
 {
   GObject   parent_instance;
 
   PlStore  *store;
   gint64    partner_id;
-  char     *status;
-  char     *withdrawn_on;
-  char     *withdrawn_reason;
-  GArray   *placements;  /* PlacementBefore */
+  GBytes   *changes;     /* what the withdrawal wrote, to undo it exactly */
   guint     n_cancelled;
   guint     n_moved;
   gboolean  undone;
@@ -49,24 +39,12 @@ struct _PlWithdrawal
 G_DEFINE_FINAL_TYPE (PlWithdrawal, pl_withdrawal, G_TYPE_OBJECT)
 
 static void
-placement_before_clear (gpointer data)
-{
-  PlacementBefore *before = data;
-
-  g_free (before->status);
-  g_free (before->cancel_reason);
-}
-
-static void
 pl_withdrawal_finalize (GObject *object)
 {
   PlWithdrawal *self = PL_WITHDRAWAL (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->withdrawn_on, g_free);
-  g_clear_pointer (&self->withdrawn_reason, g_free);
-  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->changes, g_bytes_unref);
 
   G_OBJECT_CLASS (pl_withdrawal_parent_class)->finalize (object);
 }
@@ -80,12 +58,15 @@ pl_withdrawal_class_init (PlWithdrawalClass *klass)
 static void
 pl_withdrawal_init (PlWithdrawal *self)
 {
-  self->placements = g_array_new (FALSE, TRUE, sizeof (PlacementBefore));
-  g_array_set_clear_func (self->placements, placement_before_clear);
 }
 
-#define OPEN_STATUSES "('request', 'proposed', 'agreed', 'confirmed')"
-static const char * const open_statuses[] = { "request", "proposed", "agreed", "confirmed", NULL };
+/* Open: from request to confirmed, the part of the walk before it takes
+ * place. */
+static gboolean
+is_open (PlPlacementStatus status)
+{
+  return status <= PL_PLACEMENT_STATUS_CONFIRMED;
+}
 
 /**
  * pl_withdrawal_open_placements:
@@ -99,94 +80,50 @@ pl_withdrawal_open_placements (PlStore *store,
                                gint64   partner_id)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), ids);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT p.id FROM placement AS p JOIN staff AS s ON s.id = p.staff_id "
-                          "WHERE s.partner_id = ?1 AND p.status IN " OPEN_STATUSES " "
-                          "ORDER BY s.name COLLATE NOCASE, p.id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  sql = g_strdup_printf ("SELECT p.id, p.status FROM placement AS p "
+                         "JOIN staff AS s ON s.id = p.staff_id "
+                         "WHERE s.partner_id = ?1 ORDER BY s.name %s, p.id",
+                         pl_db_sql (pl_store_get_db (store), PL_DB_SQL_NOCASE));
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, NULL);
+  if (stmt == NULL)
     return ids;
 
-  sqlite3_bind_int64 (stmt, 1, partner_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  pl_stmt_bind_int (stmt, 1, partner_id);
+  while (pl_stmt_next (stmt, NULL))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = pl_stmt_get_int (stmt, 0);
+      int status;
 
-      g_array_append_val (ids, id);
+      if (pl_enum_from_nick (PL_TYPE_PLACEMENT_STATUS, pl_stmt_get_text (stmt, 1), &status) &&
+          is_open (status))
+        g_array_append_val (ids, id);
     }
 
   return ids;
 }
 
 static gboolean
-sql_failed (PlStore  *store,
-            GError  **error)
-{
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot record the withdrawal: %s"),
-               sqlite3_errmsg (pl_store_get_sqlite (store)));
-  return FALSE;
-}
-
-static gboolean
-run (PlStore      *store,
-     const char   *sql,
-     GError      **error,
-     const char   *types,
-     ...)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  va_list args;
-
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    return sql_failed (store, error);
-
-  /* 's' binds a string (NULL binds NULL), 'i' a gint64. */
-  va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      if (types[i] == 's')
-        {
-          const char *text = va_arg (args, const char *);
-
-          if (text != NULL)
-            sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (stmt, i + 1);
-        }
-      else
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
-    }
-  va_end (args);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return sql_failed (store, error);
-
-  return TRUE;
-}
-
-static gboolean
 apply_choice (PlWithdrawal              *self,
               const PlWithdrawalChoice  *choice,
-              const char                *date,
+              const GDate               *date,
               const char                *cancel_reason,
               GError                   **error)
 {
-  sqlite3 *db = pl_store_get_sqlite (self->store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  PlacementBefore before = { 0, };
+  g_autoptr(PlRecord) placement = NULL;
+  g_autoptr(PlRecord) staff = NULL;
+  g_autoptr(PlRecord) owner = NULL;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT p.status, p.cancel_reason, p.staff_id, s.partner_id "
-                          "FROM placement AS p JOIN staff AS s ON s.id = p.staff_id WHERE p.id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return sql_failed (self->store, error);
-  sqlite3_bind_int64 (stmt, 1, choice->placement_id);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 3) != self->partner_id ||
-      !g_strv_contains (open_statuses, (const char *) sqlite3_column_text (stmt, 0)))
+  placement = pl_store_get (self->store, PL_TYPE_PLACEMENT, choice->placement_id, NULL);
+  if (placement != NULL)
+    staff = pl_store_get (self->store, PL_TYPE_STAFF, pl_record_get_int (placement, "staff_id"),
+                          NULL);
+  if (staff == NULL || pl_record_get_int (staff, "partner_id") != self->partner_id ||
+      !is_open (pl_record_get_enum (placement, "status")))
     {
       g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
                    _("Placement %" G_GINT64_FORMAT " is not one of this partner’s open placements."),
@@ -194,66 +131,43 @@ apply_choice (PlWithdrawal              *self,
       return FALSE;
     }
 
-  before.placement_id = choice->placement_id;
-  before.status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  before.cancel_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  before.staff_id = sqlite3_column_int64 (stmt, 2);
-  g_array_append_val (self->placements, before);
-
   if (choice->move_to_staff_id == 0)
     {
-      if (!run (self->store,
-                "UPDATE placement SET status = 'cancelled', cancel_reason = ?1 WHERE id = ?2",
-                error, "si", cancel_reason, choice->placement_id) ||
-          !run (self->store,
-                "INSERT INTO placement_event (placement_id, changed_on, from_status, to_status, reason) "
-                "VALUES (?1, ?2, ?3, 'cancelled', ?4)",
-                error, "isss", choice->placement_id, date, before.status, cancel_reason))
+      /* The lifecycle's own cancellation: the reason, and the change in
+       * the placement's history on the day of the withdrawal. */
+      if (!pl_lifecycle_set_status (self->store, choice->placement_id,
+                                    pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS,
+                                                     PL_PLACEMENT_STATUS_CANCELLED),
+                                    cancel_reason, date, error))
         return FALSE;
-
-      g_array_index (self->placements, PlacementBefore, self->placements->len - 1).event_id =
-        sqlite3_last_insert_rowid (db);
       self->n_cancelled++;
+      return TRUE;
     }
-  else
+
+  g_clear_object (&staff);
+  staff = pl_store_get (self->store, PL_TYPE_STAFF, choice->move_to_staff_id, NULL);
+  if (staff == NULL)
     {
-      g_autoptr(sqlite3_stmt) staff = NULL;
-      gint64 partner = 0;
-      const char *status = NULL;
-
-      if (sqlite3_prepare_v2 (db,
-                              "SELECT s.partner_id, p.status FROM staff AS s "
-                              "JOIN partner AS p ON p.id = s.partner_id WHERE s.id = ?1",
-                              -1, &staff, NULL) != SQLITE_OK)
-        return sql_failed (self->store, error);
-      sqlite3_bind_int64 (staff, 1, choice->move_to_staff_id);
-      if (sqlite3_step (staff) == SQLITE_ROW)
-        {
-          partner = sqlite3_column_int64 (staff, 0);
-          status = (const char *) sqlite3_column_text (staff, 1);
-        }
-
-      if (partner == 0)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                       _("There is no staff member number %" G_GINT64_FORMAT " to take the placement."),
-                       choice->move_to_staff_id);
-          return FALSE;
-        }
-      if (partner == self->partner_id || g_strcmp0 (status, "active") != 0)
-        {
-          g_set_error_literal (error, PL_ERROR, PL_ERROR_CONSTRAINT,
-                               _("A placement can only move to a staff member of another partner "
-                                 "that is still active."));
-          return FALSE;
-        }
-
-      if (!run (self->store, "UPDATE placement SET staff_id = ?1 WHERE id = ?2",
-                error, "ii", choice->move_to_staff_id, choice->placement_id))
-        return FALSE;
-      self->n_moved++;
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                   _("There is no staff member number %" G_GINT64_FORMAT " to take the placement."),
+                   choice->move_to_staff_id);
+      return FALSE;
+    }
+  owner = pl_store_get (self->store, PL_TYPE_PARTNER, pl_record_get_int (staff, "partner_id"),
+                        NULL);
+  if (owner == NULL || pl_record_get_id (owner) == self->partner_id ||
+      pl_record_get_enum (owner, "status") != PL_PARTNER_STATUS_ACTIVE)
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_CONSTRAINT,
+                           _("A placement can only move to a staff member of another partner "
+                             "that is still active."));
+      return FALSE;
     }
 
+  pl_record_set_int (placement, "staff_id", choice->move_to_staff_id);
+  if (!pl_store_update (self->store, placement, error))
+    return FALSE;
+  self->n_moved++;
   return TRUE;
 }
 
@@ -286,11 +200,14 @@ pl_withdrawal_apply (PlStore                   *store,
   g_autoptr(GArray) open = NULL;
   g_autofree char *cancel_reason = NULL;
   g_autofree char *stripped = NULL;
+  gboolean own_recording;
+  PlDb *db;
+  GDate day;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (choices != NULL || n_choices == 0, NULL);
 
-  if (!pl_date_is_iso (date))
+  if (!pl_date_is_iso (date) || !pl_date_parse (date, &day))
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
                    _("“%s” is not a date (YYYY-MM-DD)."), date ? date : "");
@@ -304,9 +221,6 @@ pl_withdrawal_apply (PlStore                   *store,
   self = g_object_new (PL_TYPE_WITHDRAWAL, NULL);
   self->store = g_object_ref (store);
   self->partner_id = partner_id;
-  self->status = g_strdup (pl_record_get_string (partner, "status"));
-  self->withdrawn_on = g_strdup (pl_record_get_string (partner, "withdrawn_on"));
-  self->withdrawn_reason = g_strdup (pl_record_get_string (partner, "withdrawn_reason"));
 
   stripped = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   if (*stripped != '\0')
@@ -319,14 +233,24 @@ pl_withdrawal_apply (PlStore                   *store,
   if (!pl_store_begin (store, error))
     return NULL;
 
-  pl_record_set_string (partner, "status", "withdrawn");
+  /* As for a deletion (pl-deletion.c): the recording the undo history
+   * reads, or one of the withdrawal's own. */
+  db = pl_store_get_db (store);
+  own_recording = !pl_db_is_recording (db);
+  if (own_recording && !pl_db_record_start (db, error))
+    {
+      pl_store_translate_error (error, NULL);
+      goto failed;
+    }
+
+  pl_record_set_enum (partner, "status", PL_PARTNER_STATUS_WITHDRAWN);
   pl_record_set_string (partner, "withdrawn_on", date);
   pl_record_set_string (partner, "withdrawn_reason", *stripped != '\0' ? stripped : NULL);
   if (!pl_store_update (store, partner, error))
     goto failed;
 
   for (guint i = 0; i < n_choices; i++)
-    if (!apply_choice (self, &choices[i], date, cancel_reason, error))
+    if (!apply_choice (self, &choices[i], &day, cancel_reason, error))
       goto failed;
 
   /* Whatever was not given a choice is cancelled: a withdrawn partner's
@@ -336,12 +260,11 @@ pl_withdrawal_apply (PlStore                   *store,
     {
       PlWithdrawalChoice cancel = { g_array_index (open, gint64, i), 0 };
 
-      if (!apply_choice (self, &cancel, date, cancel_reason, error))
+      if (!apply_choice (self, &cancel, &day, cancel_reason, error))
         goto failed;
     }
 
-  pl_store_emit_changed (store, "placement");
-  pl_store_emit_changed (store, "placement_event");
+  self->changes = own_recording ? pl_db_record_take (db) : pl_db_record_peek (db);
 
   if (!pl_store_commit (store, error))
     return NULL;
@@ -357,14 +280,12 @@ failed:
  * pl_withdrawal_undo:
  *
  * Puts the partner and its placements back as they were before
- * pl_withdrawal_apply(), as one transaction.
+ * pl_withdrawal_apply(), their history included, as one transaction.
  */
 gboolean
 pl_withdrawal_undo (PlWithdrawal  *self,
                     GError       **error)
 {
-  g_autoptr(PlRecord) partner = NULL;
-
   g_return_val_if_fail (PL_IS_WITHDRAWAL (self), FALSE);
 
   if (self->undone)
@@ -373,47 +294,15 @@ pl_withdrawal_undo (PlWithdrawal  *self,
       return FALSE;
     }
 
-  if (!pl_store_begin (self->store, error))
-    return FALSE;
-
-  partner = pl_store_get (self->store, PL_TYPE_PARTNER, self->partner_id, error);
-  if (partner == NULL)
-    goto failed;
-
-  pl_record_set_string (partner, "status", self->status);
-  pl_record_set_string (partner, "withdrawn_on", self->withdrawn_on);
-  pl_record_set_string (partner, "withdrawn_reason", self->withdrawn_reason);
-  if (!pl_store_update (self->store, partner, error))
-    goto failed;
-
-  for (guint i = self->placements->len; i-- > 0;)
+  if (self->changes != NULL &&
+      !pl_store_apply_changes (self->store, self->changes, TRUE, error))
     {
-      PlacementBefore *before = &g_array_index (self->placements, PlacementBefore, i);
-
-      if (!run (self->store,
-                "UPDATE placement SET status = ?1, cancel_reason = ?2, staff_id = ?3 WHERE id = ?4",
-                error, "ssii", before->status, before->cancel_reason, before->staff_id,
-                before->placement_id))
-        goto failed;
-
-      if (before->event_id != 0 &&
-          !run (self->store, "DELETE FROM placement_event WHERE id = ?1",
-                error, "i", before->event_id))
-        goto failed;
+      g_prefix_error (error, _("Cannot undo the withdrawal: "));
+      return FALSE;
     }
-
-  pl_store_emit_changed (self->store, "placement");
-  pl_store_emit_changed (self->store, "placement_event");
-
-  if (!pl_store_commit (self->store, error))
-    return FALSE;
 
   self->undone = TRUE;
   return TRUE;
-
-failed:
-  pl_store_rollback (self->store);
-  return FALSE;
 }
 
 guint
