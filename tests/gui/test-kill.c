@@ -36,7 +36,7 @@
  * must be there, no import may be half there, and the file must pass the
  * check. */
 
-#define N_ROUNDS      25
+#define N_ROUNDS      40
 #define IMPORT_ROWS   20
 #define MAX_KILL_MS 2400
 
