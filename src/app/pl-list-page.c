@@ -186,10 +186,30 @@ on_search_stopped (PlListPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
 }
 
-static void
-on_editor_failed (PlListPage   *self,
-                  const GError *error)
+static gboolean
+save_editor_again (gpointer   editor,
+                   GError   **error)
 {
+  if (pl_record_editor_save (editor, error))
+    return TRUE;
+  /* A field that refuses its value says so itself; the disk is fine. */
+  return error == NULL || *error == NULL;
+}
+
+static void
+on_editor_failed (PlListPage     *self,
+                  const GError   *error,
+                  PlRecordEditor *editor)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
+
+  /* The editor keeps what was typed; Try Again in the banner saves it. */
+  if (window != NULL && g_error_matches (error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
+    {
+      pl_window_report_write_failure (PL_WINDOW (window), error, save_editor_again,
+                                      g_object_ref (editor), g_object_unref);
+      return;
+    }
   pl_list_page_show_error (self, _("Could not save the changes"), error);
 }
 

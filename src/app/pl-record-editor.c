@@ -435,13 +435,41 @@ values_equal (const GValue *a,
 gboolean
 pl_record_editor_flush (PlRecordEditor *self)
 {
-  g_autoptr(PlRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PL_IS_RECORD_EDITOR (self), FALSE);
+
+  if (pl_record_editor_save (self, &error))
+    return TRUE;
+  if (error != NULL)
+    g_signal_emit (self, signals[FAILED], 0, error);
+  return FALSE;
+}
+
+/**
+ * pl_record_editor_save:
+ * @error: why the store refused what was typed, when it is not the fault
+ *   of one field
+ *
+ * Saves what has changed now. A value one field alone makes wrong is shown
+ * at that field (and FALSE returned without @error); a change the disk
+ * cannot take sets @error and keeps every changed field pending, so that
+ * saving again once there is room writes what was typed.
+ *
+ * Returns: %FALSE when something could not be saved
+ */
+gboolean
+pl_record_editor_save (PlRecordEditor  *self,
+                       GError         **error)
+{
+  g_autoptr(PlRecord) copy = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   Field *changed = NULL;
   guint n_changed = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PL_IS_RECORD_EDITOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
 
@@ -476,21 +504,33 @@ pl_record_editor_flush (PlRecordEditor *self)
           changed = field;
           n_changed++;
         }
+      g_ptr_array_add (pending, field);
     }
 
   if (n_changed == 0)
     return ok;
 
-  if (!pl_store_update (self->store, copy, &error))
-    {
-      /* The store's own rules (a name already taken, a follow-up before
-       * the contact) can only be told apart by the field that changed. */
-      if (n_changed == 1)
-        show_error (changed, error->message);
-      else
-        g_signal_emit (self, signals[FAILED], 0, error);
-      return FALSE;
-    }
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!pl_store_update (self->store, copy, &local_error))
+      {
+        /* The disk, not the person: everything typed stays to be saved. */
+        if (g_error_matches (local_error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
+          {
+            for (guint i = 0; i < pending->len; i++)
+              ((Field *) g_ptr_array_index (pending, i))->dirty = TRUE;
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          }
+        /* The store's own rules (a name already taken, a follow-up before
+         * the contact) can only be told apart by the field that changed. */
+        else if (n_changed == 1)
+          show_error (changed, local_error->message);
+        else
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+  }
 
   /* A record that is not in a store list is not refreshed by the store. */
   {

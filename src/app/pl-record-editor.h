@@ -33,6 +33,8 @@ void            pl_record_editor_set_record   (PlRecordEditor *self,
                                                PlRecord       *record);
 PlRecord       *pl_record_editor_get_record   (PlRecordEditor *self);
 gboolean        pl_record_editor_flush        (PlRecordEditor *self);
+gboolean        pl_record_editor_save         (PlRecordEditor *self,
+                                               GError        **error);
 void            pl_record_editor_set_manual   (PlRecordEditor *self,
                                                gboolean        manual);
 gboolean        pl_record_editor_apply        (PlRecordEditor *self);

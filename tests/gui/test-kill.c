@@ -24,6 +24,7 @@
 #include "pl-record-editor.h"
 #include "pl-records.h"
 #include "pl-sample.h"
+#include "pl-test-gui.h"
 #include "pl-test-milestones.h"
 #include "pl-window.h"
 
@@ -44,26 +45,6 @@
  * The child: the application at work
  */
 
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (20, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
-
 static void
 say (const char *format,
      ...) G_GNUC_PRINTF (1, 2);
@@ -82,26 +63,6 @@ say (const char *format,
   /* Unbuffered, so that what was said before the kill reaches the parent. */
   g_assert_cmpint (write (STDOUT_FILENO, line, strlen (line)), ==, (gssize) strlen (line));
   g_assert_cmpint (write (STDOUT_FILENO, "\n", 1), ==, 1);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static char *
@@ -136,11 +97,11 @@ accept_a_proposal (PlWindow *window,
   gint64 id = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
-  page = PL_PLAN_PAGE (find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE));
+  page = PL_PLAN_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE));
   g_assert_nonnull (page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.run", NULL));
-  WAIT_FOR (!pl_plan_page_is_planning (page));
+  PL_TEST_WAIT_FOR (!pl_plan_page_is_planning (page));
 
   items = pl_plan_page_get_items (page);
   for (guint i = 0; i < g_list_model_get_n_items (items) && id == 0; i++)
@@ -158,7 +119,7 @@ accept_a_proposal (PlWindow *window,
     g_assert_cmpstr (status, ==, "proposed");
   }
   say ("ACK plan %" G_GINT64_FORMAT, id);
-  WAIT_FOR (!pl_plan_page_is_busy (page));
+  PL_TEST_WAIT_FOR (!pl_plan_page_is_busy (page));
 }
 
 /* Types a new contact name for employer @id into the editor and moves on
@@ -179,7 +140,7 @@ edit_employer (PlListPage *page,
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   gtk_widget_grab_focus (pl_record_editor_get_widget (editor, "postcode"));
-  WAIT_FOR (stored_is (store, id, text));
+  PL_TEST_WAIT_FOR (stored_is (store, id, text));
   say ("ACK edit %" G_GINT64_FORMAT " %s", id, text);
 }
 
@@ -225,14 +186,14 @@ child_main (const char *path)
 
   window = pl_window_new (app, context);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   say ("READY");
 
   accept_a_proposal (window, store);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "employers"));
-  page = PL_LIST_PAGE (find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
+  page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
   g_assert_nonnull (page);
   employers = pl_store_list (store, PL_TYPE_EMPLOYER);
 

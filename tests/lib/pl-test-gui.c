@@ -1,0 +1,167 @@
+/* pl-test-gui.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include "pl-date.h"
+#include "pl-plan-page.h"
+#include "pl-sample.h"
+#include "pl-test-gui.h"
+
+PlApplication *
+pl_test_gui_get_application (void)
+{
+  static PlApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
+void
+pl_test_gui_set_up (PlTestGui *gui,
+                    gboolean   sample)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+
+  pl_test_gui_get_application ();
+
+  gui->dir = g_dir_make_tmp ("placements-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  gui->db_path = g_build_filename (gui->dir, "placements.db", NULL);
+
+  gui->store = pl_store_open (gui->db_path, &error);
+  g_assert_no_error (error);
+
+  if (sample)
+    {
+      GDate today;
+
+      pl_date_today (&today);
+      g_assert_true (pl_sample_load (gui->store, &today, &error));
+      g_assert_no_error (error);
+    }
+
+  /* A backend of its own, so that no test sees another's settings. */
+  backend = g_memory_settings_backend_new ();
+  gui->settings = g_settings_new_with_backend (APP_ID, backend);
+  gui->context = pl_context_new (gui->store, gui->settings);
+}
+
+void
+pl_test_gui_tear_down (PlTestGui *gui)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&gui->context);
+  g_clear_object (&gui->settings);
+  g_assert_finalize_object (gui->store);
+  gui->store = NULL;
+
+  dir = g_dir_open (gui->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (gui->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (gui->dir), ==, 0);
+
+  g_clear_pointer (&gui->db_path, g_free);
+  g_clear_pointer (&gui->dir, g_free);
+}
+
+static gboolean
+on_wake (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+guint
+pl_test_wake_after (guint     seconds,
+                    gboolean *timed_out)
+{
+  return g_timeout_add_seconds (seconds, on_wake, timed_out);
+}
+
+PlWindow *
+pl_test_gui_open_window (PlTestGui *gui)
+{
+  PlWindow *window = pl_window_new (pl_test_gui_get_application (), gui->context);
+
+  gtk_window_present (GTK_WINDOW (window));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+void
+pl_test_gui_close_window (PlWindow *window)
+{
+  GtkWidget *weak = GTK_WIDGET (window);
+  GtkWidget *plan = pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
+
+  /* The Plan page checks the calendars in the background, on the store
+   * the test closes next. */
+  PL_TEST_WAIT_FOR (plan == NULL || !pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  PL_TEST_WAIT_FOR (weak == NULL);
+}
+
+GtkWidget *
+pl_test_find_descendant (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pl_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+pl_test_find_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pl_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
