@@ -1,0 +1,114 @@
+/* pl-test-store.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pl-test-store.h"
+
+void
+pl_test_store_set_up (PlTestStore *t)
+{
+  const char *backend = g_getenv ("PLACEMENTS_TEST_STORE");
+  g_autoptr(GError) error = NULL;
+
+  t->dir = g_dir_make_tmp ("placements-store-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  if (backend == NULL || *backend == '\0' || g_str_equal (backend, "sqlite"))
+    t->path = g_build_filename (t->dir, "test.db", NULL);
+  else
+    t->path = g_strdup (backend);
+
+  t->store = pl_store_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (t->store);
+  g_assert_true (pl_store_is_empty (t->store));
+}
+
+void
+pl_test_remove_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+void
+pl_test_store_tear_down (PlTestStore *t)
+{
+  if (t->store != NULL)
+    g_assert_finalize_object (t->store);
+  t->store = NULL;
+  pl_test_remove_folder (t->dir);
+  g_clear_pointer (&t->path, g_free);
+  g_clear_pointer (&t->dir, g_free);
+}
+
+gint64
+pl_test_sector_id (PlStore    *store,
+                   const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) sector = pl_store_find_by_name (store, PL_TYPE_SECTOR, name, &error);
+
+  g_assert_no_error (error);
+  return pl_record_get_id (sector);
+}
+
+PlRecord *
+pl_test_insert_partner (PlStore    *store,
+                        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  PlRecord *partner = pl_record_new (PL_TYPE_PARTNER);
+
+  g_object_set (partner, "name", name, "kind", "college", "status", "active", NULL);
+  g_assert_true (pl_store_insert (store, partner, &error));
+  g_assert_no_error (error);
+  return partner;
+}
+
+PlRecord *
+pl_test_insert_staff (PlStore    *store,
+                      gint64      partner_id,
+                      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  PlRecord *staff = pl_record_new (PL_TYPE_STAFF);
+
+  g_object_set (staff, "partner-id", partner_id, "name", name,
+                "email", "someone@college.example.ac.uk", "teaching-days", (gint64) 3, NULL);
+  g_assert_true (pl_store_insert (store, staff, &error));
+  g_assert_no_error (error);
+  return staff;
+}
+
+PlRecord *
+pl_test_insert_employer (PlStore    *store,
+                         const char *name,
+                         const char *sector)
+{
+  g_autoptr(GError) error = NULL;
+  PlRecord *employer = pl_record_new (PL_TYPE_EMPLOYER);
+
+  g_object_set (employer, "name", name, "sector-id", pl_test_sector_id (store, sector),
+                "relationship", "warm", "capacity", (gint64) 2, "notice-weeks", (gint64) 4,
+                "preferred-days", (gint64) 31, "postcode", "DN31 1AA",
+                "website", "https://bistro.example.co.uk", NULL);
+  g_assert_true (pl_store_insert (store, employer, &error));
+  g_assert_no_error (error);
+  return employer;
+}

@@ -1,0 +1,716 @@
+/* test-store-conformance.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-search.h"
+#include "pl-store.h"
+#include "pl-test-store.h"
+
+/* What every backend of the store must do, written once against its
+ * public interface only: create, read, update, delete, list, search,
+ * notifications, transactions, undo steps. It runs on the SQLite backend;
+ * PLACEMENTS_TEST_STORE names another (see pl-test-store.h). */
+
+typedef PlTestStore Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  pl_test_store_set_up (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  pl_test_store_tear_down (f);
+}
+
+/* Every record type goes through create, read, update and delete, with the
+ * parents it needs. Each step reads back from the database, not the object. */
+typedef struct
+{
+  GType       type;
+  const char *column;     /* a text or date column to update */
+  const char *value;
+} CrudCase;
+
+static void
+check_crud (PlStore        *store,
+            PlRecord       *record,
+            const CrudCase *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) read = NULL;
+  g_autoptr(PlRecord) updated = NULL;
+  g_autoptr(PlRecord) gone = NULL;
+  gint64 count = pl_store_count (store, c->type);
+  gint64 id;
+
+  g_assert_true (pl_store_insert (store, record, &error));
+  g_assert_no_error (error);
+  id = pl_record_get_id (record);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (pl_store_count (store, c->type), ==, count + 1);
+  g_assert_nonnull (pl_record_get_created_at (record));
+
+  read = pl_store_get (store, c->type, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (G_OBJECT_TYPE (read) == c->type);
+
+  pl_record_set_string (read, c->column, c->value);
+  g_assert_true (pl_store_update (store, read, &error));
+  g_assert_no_error (error);
+
+  updated = pl_store_get (store, c->type, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (updated, c->column), ==, c->value);
+
+  g_assert_true (pl_store_delete (store, c->type, id, &error));
+  g_assert_no_error (error);
+  gone = pl_store_get (store, c->type, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
+  g_assert_cmpint (pl_store_count (store, c->type), ==, count);
+}
+
+static void
+test_crud_every_type (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  g_autoptr(PlRecord) staff = pl_test_insert_staff (f->store, pl_record_get_id (partner), "Amira Okafor");
+  g_autoptr(PlRecord) employer = pl_test_insert_employer (f->store, "The Quay Bistro", "Catering and Hospitality");
+  g_autoptr(PlRecord) placement = pl_record_new (PL_TYPE_PLACEMENT);
+  g_autoptr(PlRecord) group = pl_record_new (PL_TYPE_GROUP);
+  gint64 partner_id = pl_record_get_id (partner);
+  gint64 staff_id = pl_record_get_id (staff);
+  gint64 employer_id = pl_record_get_id (employer);
+  gint64 catering = pl_test_sector_id (f->store, "Catering and Hospitality");
+  gint64 placement_id, group_id;
+
+  g_object_set (placement, "staff-id", staff_id, "sector-id", catering, "status", "request",
+                "length", (gint64) 1, "aims", (gint64) 0, NULL);
+  g_assert_true (pl_store_insert (f->store, placement, &error));
+  g_assert_no_error (error);
+  placement_id = pl_record_get_id (placement);
+
+  g_object_set (group, "name", "Maths resilience", "area", "maths", "wave", (gint64) 1, NULL);
+  g_assert_true (pl_store_insert (f->store, group, &error));
+  g_assert_no_error (error);
+  group_id = pl_record_get_id (group);
+
+  {
+    const CrudCase c = { PL_TYPE_SECTOR, "name", "Space Technology" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "name", "Maritime", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_PARTNER, "region", "Yorkshire and the Humber" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "name", "Wolds Coast College", "kind", "college", "status", "active",
+                  "contact-email", "cpd@wolds.example.ac.uk", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_STAFF, "job_title", "Curriculum manager" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "partner-id", partner_id, "name", "Tomasz Nowak", "teaching-days", (gint64) 0,
+                  NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_EMPLOYER, "contact_name", "Priya Shah" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "name", "Northgate Builders", "sector-id", pl_test_sector_id (f->store, "Construction"),
+                  "relationship", "prospect", "capacity", (gint64) 1, "notice-weeks", (gint64) 2,
+                  "preferred-days", (gint64) 31, NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_CONTACT, "summary", "Agreed a visit in March" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "employer-id", employer_id, "staff-id", staff_id, "contact-date", "2026-11-02",
+                  "channel", "call", "follow-up", "2026-11-30", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_EMPLOYER_DOCUMENT, "expires_on", "2027-10-31" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "employer-id", employer_id, "kind", "insurance", "issued-on", "2026-11-01",
+                  "expires-on", "2027-11-01", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_PLACEMENT, "goals", "See a modern pastry section at work" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "staff-id", staff_id, "sector-id", catering, "employer-id", employer_id,
+                  "status", "proposed", "length", (gint64) 2, "aims", (gint64) 5, NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_PLACEMENT_EVENT, "reason", "Employer asked for a later date" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "placement-id", placement_id, "changed-on", "2026-11-20",
+                  "from-status", "request", "to-status", "proposed", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_MILESTONE_TEMPLATE, "label", "Site visit" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "kind", "site_visit", "label", "Visit", "anchor", "first",
+                  "offset", (gint64) -3, "unit", "weeks", "position", (gint64) 9, NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_MILESTONE, "done", "2026-11-21" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "placement-id", placement_id, "kind", "first_contact",
+                  "label", "First contact", "due", "2026-11-10", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_CASCADE, "notes", "Department meeting" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "placement-id", placement_id, "cascade-date", "2027-01-12",
+                  "audience", "colleagues", "people", (gint64) 6, NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_CALENDAR_PERIOD, "label", "Christmas service" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "owner-kind", "employer", "employer-id", employer_id, "kind", "busy",
+                  "start-date", "2026-11-20", "end-date", "2027-01-03",
+                  "weekdays", (gint64) 127, NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_OBSERVATION, "observer", "R. Castell" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "staff-id", staff_id, "placement-id", placement_id, "phase", "before",
+                  "observed-on", "2026-10-01", "technology", (gint64) 3,
+                  "learners-progressed", TRUE, NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_SURVEY_RESPONSE, "workplace", "neutral" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "kind", "student", "learning-improved", "agree", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_GROUP, "aim", "Help learners past maths anxiety" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "name", "Blended learning", "area", "digital", "wave", (gint64) 2, NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_GROUP_MEMBER, "role", "Lead practitioner" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "group-id", group_id, "staff-id", staff_id, "role", "member", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_GROUP_MEETING, "place", "Online" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "group-id", group_id, "meeting-date", "2026-03-05", NULL);
+    check_crud (f->store, r, &c);
+  }
+  {
+    const CrudCase c = { PL_TYPE_GROUP_OUTCOME, "link", "https://example.org/report.pdf" };
+    g_autoptr(PlRecord) r = pl_record_new (c.type);
+    g_object_set (r, "group-id", group_id, "title", "Growth zone activities", "kind", "resource",
+                  NULL);
+    check_crud (f->store, r, &c);
+  }
+
+  /* Derived columns come back with the record. */
+  {
+    g_autoptr(PlRecord) read = pl_store_get (f->store, PL_TYPE_PLACEMENT, placement_id, &error);
+    g_autofree char *staff_name = NULL;
+
+    g_assert_no_error (error);
+    g_object_get (read, "staff-name", &staff_name, NULL);
+    g_assert_cmpstr (staff_name, ==, "Amira Okafor");
+    g_assert_cmpstr (pl_record_get_string (read, "partner_name"), ==, "Humber Estuary College");
+    g_assert_cmpstr (pl_record_get_string (read, "sector_name"), ==, "Catering and Hospitality");
+  }
+}
+
+static void
+test_days (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Don Valley College");
+  g_autoptr(PlRecord) staff = pl_test_insert_staff (f->store, pl_record_get_id (partner), "Li Wei");
+  g_autoptr(PlRecord) placement = pl_record_new (PL_TYPE_PLACEMENT);
+  g_autoptr(PlRecord) read = NULL;
+  const char *days[] = { "2027-02-03", "2027-02-01", "2027-02-02", NULL };
+  const char *bad[] = { "2027-02-04", "2027-02-30", NULL };
+  g_auto(GStrv) stored = NULL;
+
+  g_object_set (placement, "staff-id", pl_record_get_id (staff),
+                "sector-id", pl_test_sector_id (f->store, "Digital"), "status", "request",
+                "length", (gint64) 3, "aims", (gint64) 0, NULL);
+  g_assert_true (pl_store_insert (f->store, placement, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pl_store_set_days (f->store, pl_record_get_id (placement), days, &error));
+  g_assert_no_error (error);
+  stored = pl_store_get_days (f->store, pl_record_get_id (placement));
+  g_assert_cmpuint (g_strv_length (stored), ==, 3);
+  g_assert_cmpstr (stored[0], ==, "2027-02-01");
+  g_assert_cmpstr (stored[2], ==, "2027-02-03");
+
+  /* An impossible date rejects the whole set; the old days stay. */
+  g_assert_false (pl_store_set_days (f->store, pl_record_get_id (placement), bad, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
+  g_clear_pointer (&stored, g_strfreev);
+  stored = pl_store_get_days (f->store, pl_record_get_id (placement));
+  g_assert_cmpuint (g_strv_length (stored), ==, 3);
+
+  read = pl_store_get (f->store, PL_TYPE_PLACEMENT, pl_record_get_id (placement), NULL);
+  g_assert_cmpstr (pl_record_get_string (read, "first_day"), ==, "2027-02-01");
+  g_assert_cmpstr (pl_record_get_string (read, "last_day"), ==, "2027-02-03");
+  g_assert_cmpint (pl_record_get_int (read, "n_days"), ==, 3);
+}
+
+static void
+assert_rejected (PlStore  *store,
+                 PlRecord *record,
+                 int       code,
+                 const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 count = pl_store_count (store, G_OBJECT_TYPE (record));
+
+  g_assert_false (pl_store_insert (store, record, &error));
+  g_assert_error (error, PL_ERROR, code);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, needle);
+  g_assert_cmpint (pl_record_get_id (record), ==, 0);
+  g_assert_cmpint (pl_store_count (store, G_OBJECT_TYPE (record)), ==, count);
+}
+
+static void
+test_constraints (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  g_autoptr(PlRecord) staff = pl_test_insert_staff (f->store, pl_record_get_id (partner), "Amira Okafor");
+  g_autoptr(PlRecord) employer = pl_test_insert_employer (f->store, "The Quay Bistro", "Catering and Hospitality");
+  gint64 catering = pl_test_sector_id (f->store, "Catering and Hospitality");
+
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_STAFF);
+    g_object_set (r, "partner-id", pl_record_get_id (partner), "name", "Jo Bloggs",
+                  "email", "jo@", "teaching-days", (gint64) 0, NULL);
+    assert_rejected (f->store, r, PL_ERROR_INVALID, "“jo@” is not an email address");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_STAFF);
+    g_object_set (r, "partner-id", pl_record_get_id (partner), "name", "   ",
+                  "teaching-days", (gint64) 0, NULL);
+    assert_rejected (f->store, r, PL_ERROR_INVALID, "Name is required");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_EMPLOYER);
+    g_object_set (r, "name", "the quay bistro", "sector-id", catering, "relationship", "warm",
+                  "capacity", (gint64) 1, "notice-weeks", (gint64) 0,
+                  "preferred-days", (gint64) 31, NULL);
+    assert_rejected (f->store, r, PL_ERROR_CONSTRAINT, "already exists");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_EMPLOYER);
+    g_object_set (r, "name", "Tiny Café", "sector-id", catering, "relationship", "warm",
+                  "capacity", (gint64) 0, "notice-weeks", (gint64) 0,
+                  "preferred-days", (gint64) 31, NULL);
+    assert_rejected (f->store, r, PL_ERROR_INVALID, "Capacity");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_EMPLOYER);
+    g_object_set (r, "name", "Postcode Ltd", "sector-id", catering, "relationship", "friendly",
+                  "capacity", (gint64) 1, "notice-weeks", (gint64) 0,
+                  "preferred-days", (gint64) 31, NULL);
+    assert_rejected (f->store, r, PL_ERROR_INVALID, "“friendly” is not one of");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_EMPLOYER);
+    g_object_set (r, "name", "Postcode Ltd", "sector-id", catering, "relationship", "warm",
+                  "capacity", (gint64) 1, "notice-weeks", (gint64) 0,
+                  "preferred-days", (gint64) 31, "postcode", "12345", NULL);
+    assert_rejected (f->store, r, PL_ERROR_INVALID, "not a UK postcode");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_CONTACT);
+    g_object_set (r, "employer-id", pl_record_get_id (employer), "contact-date", "2026-02-30",
+                  "channel", "call", NULL);
+    assert_rejected (f->store, r, PL_ERROR_INVALID, "not a date");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_CONTACT);
+    g_object_set (r, "employer-id", pl_record_get_id (employer), "contact-date", "2026-11-10",
+                  "follow-up", "2026-11-01", "channel", "call", NULL);
+    assert_rejected (f->store, r, PL_ERROR_CONSTRAINT, "follow-up date cannot be before");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_PLACEMENT);
+    g_object_set (r, "staff-id", pl_record_get_id (staff), "sector-id", catering,
+                  "status", "cancelled", "length", (gint64) 1, "aims", (gint64) 0, NULL);
+    assert_rejected (f->store, r, PL_ERROR_CONSTRAINT, "needs a reason");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_PLACEMENT);
+    g_object_set (r, "staff-id", (gint64) 9999, "sector-id", catering,
+                  "status", "request", "length", (gint64) 1, "aims", (gint64) 0, NULL);
+    assert_rejected (f->store, r, PL_ERROR_CONSTRAINT, "does not exist");
+  }
+  {
+    g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_SURVEY_RESPONSE);
+    g_object_set (r, "kind", "student", "host-again", "agree", NULL);
+    assert_rejected (f->store, r, PL_ERROR_CONSTRAINT, "other kind of survey");
+  }
+
+  /* An update that breaks a rule leaves the stored row as it was. */
+  {
+    g_autoptr(PlRecord) copy = pl_record_copy (employer);
+    g_autoptr(PlRecord) read = NULL;
+
+    pl_record_set_string (copy, "contact_email", "not an address");
+    g_assert_false (pl_store_update (f->store, copy, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
+    g_clear_error (&error);
+    read = pl_store_get (f->store, PL_TYPE_EMPLOYER, pl_record_get_id (employer), NULL);
+    g_assert_null (pl_record_get_string (read, "contact_email"));
+  }
+
+  /* Deleting a partner with staff explains what depends on it. */
+  g_assert_false (pl_store_delete (f->store, PL_TYPE_PARTNER, pl_record_get_id (partner), &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "1 staff member"));
+  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_PARTNER), ==, 1);
+}
+
+static void
+test_transaction_rollback (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) a = pl_record_new (PL_TYPE_PARTNER);
+  g_autoptr(PlRecord) b = pl_record_new (PL_TYPE_PARTNER);
+
+  /* Two writes in one transaction: the second fails, neither stays. */
+  g_assert_true (pl_store_begin (f->store, &error));
+  g_object_set (a, "name", "First College", "kind", "college", "status", "active", NULL);
+  g_assert_true (pl_store_insert (f->store, a, &error));
+  g_object_set (b, "name", "first college", "kind", "college", "status", "active", NULL);
+  g_assert_false (pl_store_insert (f->store, b, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_CONSTRAINT);
+  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_PARTNER), ==, 0);
+}
+
+static void
+test_list_model (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) list = pl_store_list (f->store, PL_TYPE_EMPLOYER);
+  g_autoptr(PlRecord) a = NULL;
+  g_autoptr(PlRecord) b = NULL;
+  g_autoptr(PlRecord) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (g_list_model_get_item_type (list) == PL_TYPE_EMPLOYER);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+
+  b = pl_test_insert_employer (f->store, "Zest Kitchens", "Catering and Hospitality");
+  a = pl_test_insert_employer (f->store, "Anvil Engineering", "Engineering and Manufacturing");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  /* Sorted by name, and the record handed out follows later edits. */
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (pl_record_get_string (first, "name"), ==, "Anvil Engineering");
+  g_assert_cmpstr (pl_record_get_string (first, "sector_name"), ==,
+                   "Engineering and Manufacturing");
+
+  pl_record_set_string (a, "contact_name", "Grace Mensah");
+  g_assert_true (pl_store_update (f->store, a, &error));
+  g_assert_no_error (error);
+  g_object_get (first, "contact-name", &name, NULL);
+  g_assert_cmpstr (name, ==, "Grace Mensah");
+
+  g_assert_true (pl_store_delete (f->store, PL_TYPE_EMPLOYER, pl_record_get_id (b), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+}
+
+static void
+test_search_index (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  g_autoptr(PlRecord) staff = pl_test_insert_staff (f->store, pl_record_get_id (partner),
+                                                    "Bronwen Jeffries");
+  g_autoptr(PlRecord) other = pl_test_insert_staff (f->store, pl_record_get_id (partner),
+                                                    "Tomasz Nowak");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) renamed = NULL;
+  g_autoptr(GArray) gone = NULL;
+
+  /* A prefix of a word finds the record, and only it. */
+  found = pl_search_ids (f->store, "staff", "bronw", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (pl_search_ids_contain (found, pl_record_get_id (staff)));
+
+  /* The index follows an edit... */
+  pl_record_set_string (other, "name", "Bronwyn Castell");
+  g_assert_true (pl_store_update (f->store, other, &error));
+  g_assert_no_error (error);
+  renamed = pl_search_ids (f->store, "staff", "bronw", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (renamed->len, ==, 2);
+
+  /* ...and erasing a person removes what the index knew of them. */
+  g_assert_true (pl_store_delete (f->store, PL_TYPE_STAFF, pl_record_get_id (staff), &error));
+  g_assert_no_error (error);
+  gone = pl_search_ids (f->store, "staff", "jeffries", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gone->len, ==, 0);
+}
+
+/* What ::changed told, one line a signal: "table id,id" or "table *". */
+static void
+on_changed (PlStore    *store,
+            const char *table,
+            GArray     *ids,
+            GString    *heard)
+{
+  g_string_append (heard, table);
+  if (ids == NULL)
+    g_string_append (heard, " *");
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    g_string_append_printf (heard, "%c%" G_GINT64_FORMAT, i == 0 ? ' ' : ',',
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (heard, '\n');
+}
+
+static void
+test_notifications (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) heard = g_string_new (NULL);
+  g_autoptr(GString) staff_only = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) partner = NULL;
+  g_autofree char *expected = NULL;
+  gint64 id;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), heard);
+  g_signal_connect (f->store, "changed::staff", G_CALLBACK (on_changed), staff_only);
+
+  /* Every write is told once, with its table and row... */
+  partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  id = pl_record_get_id (partner);
+  expected = g_strdup_printf ("partner %" G_GINT64_FORMAT "\n", id);
+  g_assert_cmpstr (heard->str, ==, expected);
+
+  g_string_truncate (heard, 0);
+  pl_record_set_string (partner, "region", "Yorkshire and the Humber");
+  g_assert_true (pl_store_update (f->store, partner, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heard->str, ==, expected);
+
+  /* ...once the transaction that holds it commits, not before... */
+  g_string_truncate (heard, 0);
+  g_assert_true (pl_store_begin (f->store, &error));
+  pl_record_set_string (partner, "region", "East Midlands");
+  g_assert_true (pl_store_update (f->store, partner, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heard->str, ==, "");
+  g_assert_true (pl_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heard->str, ==, expected);
+
+  /* ...never for what was rolled back... */
+  g_string_truncate (heard, 0);
+  g_assert_true (pl_store_begin (f->store, &error));
+  pl_record_set_string (partner, "region", "Wales");
+  g_assert_true (pl_store_update (f->store, partner, &error));
+  pl_store_rollback (f->store);
+  g_assert_cmpstr (heard->str, ==, "");
+
+  /* ...and a deletion is told too. A listener of one table hears no other. */
+  g_assert_true (pl_store_delete (f->store, PL_TYPE_PARTNER, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heard->str, ==, expected);
+  g_assert_cmpstr (staff_only->str, ==, "");
+
+  g_signal_handlers_disconnect_by_data (f->store, heard);
+  g_signal_handlers_disconnect_by_data (f->store, staff_only);
+}
+
+static void
+test_nested_transactions (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) kept = NULL;
+  g_autoptr(PlRecord) abandoned = NULL;
+
+  /* An inner commit is part of the outer transaction: a rollback of the
+   * outer one abandons it. */
+  g_assert_true (pl_store_begin (f->store, &error));
+  g_assert_true (pl_store_begin (f->store, &error));
+  abandoned = pl_test_insert_partner (f->store, "Abandoned College");
+  g_assert_true (pl_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  /* A transaction reads its own writes. */
+  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_PARTNER), ==, 1);
+  pl_store_rollback (f->store);
+  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_PARTNER), ==, 0);
+
+  /* The store is usable after it, and the outermost commit keeps all. */
+  g_assert_true (pl_store_begin (f->store, &error));
+  kept = pl_test_insert_partner (f->store, "Kept College");
+  g_assert_true (pl_store_begin (f->store, &error));
+  g_assert_true (pl_store_set_setting (f->store, "network_name", "Humber Network", &error));
+  g_assert_true (pl_store_commit (f->store, &error));
+  g_assert_true (pl_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_PARTNER), ==, 1);
+  {
+    g_autofree char *name = pl_store_get_setting (f->store, "network_name");
+    g_assert_cmpstr (name, ==, "Humber Network");
+  }
+}
+
+static void
+test_lookups (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  gint64 partner_id = pl_record_get_id (partner);
+  g_autoptr(PlRecord) a = pl_test_insert_staff (f->store, partner_id, "Amira Okafor");
+  g_autoptr(PlRecord) b = pl_test_insert_staff (f->store, partner_id, "Li Wei");
+  g_autoptr(PlRecord) found = NULL;
+  g_autoptr(PlRecord) missing = NULL;
+  g_autoptr(GPtrArray) many = NULL;
+  g_autoptr(GListModel) of_partner = NULL;
+  g_autoptr(PlRecord) c = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { pl_record_get_id (b), 424242, pl_record_get_id (a) };
+
+  /* By name, whatever the case. */
+  found = pl_store_find_by_name (f->store, PL_TYPE_STAFF, "li WEI", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_record_get_id (found), ==, pl_record_get_id (b));
+  missing = pl_store_find_by_name (f->store, PL_TYPE_STAFF, "Nobody", &error);
+  g_assert_null (missing);
+  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Many at once: the rows that exist, the others left out. */
+  many = pl_store_get_many (f->store, PL_TYPE_STAFF, ids, G_N_ELEMENTS (ids));
+  g_assert_cmpuint (many->len, ==, 2);
+
+  /* The records of one parent, following later inserts. */
+  of_partner = pl_store_list_where (f->store, PL_TYPE_STAFF, "partner_id", partner_id);
+  g_assert_cmpuint (g_list_model_get_n_items (of_partner), ==, 2);
+  c = pl_test_insert_staff (f->store, partner_id, "Zofia Kowalska");
+  g_assert_cmpuint (g_list_model_get_n_items (of_partner), ==, 3);
+
+  /* Settings: a missing one gives the fallback. */
+  g_assert_cmpint (pl_store_get_setting_int (f->store, "no_such_setting", 17), ==, 17);
+  g_assert_true (pl_store_set_setting (f->store, "lead_time_weeks", "8", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_setting_int (f->store, "lead_time_weeks", 0), ==, 8);
+}
+
+static void
+on_step (PlStore     *store,
+         GBytes      *changes,
+         const char  *label,
+         GPtrArray   *steps)
+{
+  g_ptr_array_add (steps, g_bytes_ref (changes));
+}
+
+static void
+test_undo_steps (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  g_autoptr(PlRecord) staff = NULL;
+  g_autoptr(PlRecord) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 staff_id;
+
+  g_signal_connect (f->store, "step", G_CALLBACK (on_step), steps);
+  pl_store_set_recording (f->store, TRUE);
+
+  /* One committed write, one step... */
+  staff = pl_test_insert_staff (f->store, pl_record_get_id (partner), "Amira Okafor");
+  staff_id = pl_record_get_id (staff);
+  g_assert_cmpuint (steps->len, ==, 1);
+
+  /* ...which undoes exactly (the search index too) and redoes with the
+   * same id. */
+  g_assert_true (pl_store_apply_changes (f->store, g_ptr_array_index (steps, 0), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_STAFF), ==, 0);
+  {
+    g_autoptr(GArray) found = pl_search_ids (f->store, "staff", "okafor", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+
+  g_assert_true (pl_store_apply_changes (f->store, g_ptr_array_index (steps, 0), FALSE, &error));
+  g_assert_no_error (error);
+  back = pl_store_get (f->store, PL_TYPE_STAFF, staff_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pl_record_get_string (back, "name"), ==, "Amira Okafor");
+  {
+    g_autoptr(GArray) found = pl_search_ids (f->store, "staff", "okafor", &error);
+    g_assert_no_error (error);
+    g_assert_true (pl_search_ids_contain (found, staff_id));
+  }
+
+  pl_store_set_recording (f->store, FALSE);
+  g_signal_handlers_disconnect_by_data (f->store, steps);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/store/conformance/crud-every-type", test_crud_every_type);
+  ADD ("/store/conformance/placement-days", test_days);
+  ADD ("/store/conformance/constraints", test_constraints);
+  ADD ("/store/conformance/transaction-rollback", test_transaction_rollback);
+  ADD ("/store/conformance/nested-transactions", test_nested_transactions);
+  ADD ("/store/conformance/list-model", test_list_model);
+  ADD ("/store/conformance/lookups", test_lookups);
+  ADD ("/store/conformance/search", test_search_index);
+  ADD ("/store/conformance/notifications", test_notifications);
+  ADD ("/store/conformance/undo-steps", test_undo_steps);
+#undef ADD
+
+  return g_test_run ();
+}
