@@ -171,23 +171,11 @@ on_save_clicked (PlContactDialog *self)
 }
 
 static void
-on_undo_delete (AdwToast   *toast,
-                PlDeletion *deletion)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "pl-window");
-
-  if (!pl_deletion_undo (deletion, &error) && PL_IS_WINDOW (window))
-    pl_window_show_error (PL_WINDOW (window), _("Could not undo the deletion"), error);
-}
-
-static void
 on_delete_clicked (PlContactDialog *self)
 {
   g_autoptr(PlDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  AdwToast *toast;
 
   deletion = pl_deletion_run (self->store, PL_TYPE_CONTACT, pl_record_get_id (self->contact), &error);
   if (deletion == NULL)
@@ -197,14 +185,7 @@ on_delete_clicked (PlContactDialog *self)
     }
 
   if (PL_IS_WINDOW (parent))
-    {
-      toast = adw_toast_new (_("Contact deleted"));
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_object_set_data (G_OBJECT (toast), "pl-window", parent);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete),
-                             g_object_ref (deletion), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      pl_window_add_toast (PL_WINDOW (parent), toast);
-    }
+    pl_window_add_undo_toast (PL_WINDOW (parent), _("Contact deleted"));
 
   gtk_window_destroy (GTK_WINDOW (self));
 }

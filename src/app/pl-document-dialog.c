@@ -121,17 +121,6 @@ on_choose_file_clicked (PlDocumentDialog *self)
 }
 
 static void
-on_undo_delete (AdwToast   *toast,
-                PlDeletion *deletion)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "pl-window");
-
-  if (!pl_deletion_undo (deletion, &error) && PL_IS_WINDOW (window))
-    pl_window_show_error (PL_WINDOW (window), _("Could not undo the removal"), error);
-}
-
-static void
 on_delete_clicked (PlDocumentDialog *self)
 {
   g_autoptr(PlDeletion) deletion = NULL;
@@ -147,15 +136,7 @@ on_delete_clicked (PlDocumentDialog *self)
     }
 
   if (PL_IS_WINDOW (parent))
-    {
-      AdwToast *toast = adw_toast_new (_("Document removed"));
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_object_set_data (G_OBJECT (toast), "pl-window", parent);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete),
-                             g_object_ref (deletion), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      pl_window_add_toast (PL_WINDOW (parent), toast);
-    }
+    pl_window_add_undo_toast (PL_WINDOW (parent), _("Document removed"));
 
   gtk_window_destroy (GTK_WINDOW (self));
 }

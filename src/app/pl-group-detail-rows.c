@@ -26,42 +26,8 @@
  * Removing a member, meeting or outcome, with Undo
  */
 
-typedef struct
-{
-  PlStore  *store;
-  PlRecord *record;
-  GWeakRef  window;
-} UndoRemove;
-
-static void
-undo_remove_free (gpointer  data,
-                  GClosure *closure)
-{
-  UndoRemove *undo = data;
-
-  g_clear_object (&undo->store);
-  g_clear_object (&undo->record);
-  g_weak_ref_clear (&undo->window);
-  g_free (undo);
-}
-
-static void
-on_undo_remove (AdwToast   *toast,
-                UndoRemove *undo)
-{
-  g_autoptr(PlRecord) copy = pl_record_copy (undo->record);
-  g_autoptr(GError) error = NULL;
-
-  pl_record_set_id (copy, 0);
-  if (!pl_store_insert (undo->store, copy, &error))
-    {
-      g_autoptr(PlWindow) window = g_weak_ref_get (&undo->window);
-
-      if (window != NULL)
-        pl_window_show_error (window, _("Could not undo"), error);
-    }
-}
-
+/* Removes at once; Undo in the toast (or Ctrl+Z later) puts the row back
+ * as it was, with its id. */
 static void
 remove_with_undo (PlGroupDetail *self,
                   PlRecord      *record,
@@ -69,33 +35,16 @@ remove_with_undo (PlGroupDetail *self,
 {
   g_autoptr(GError) error = NULL;
   PlWindow *window = pl_group_detail_get_window (self);
-  UndoRemove *undo;
-  AdwToast *toast;
 
-  undo = g_new0 (UndoRemove, 1);
-  undo->store = g_object_ref (pl_group_detail_get_store (self));
-  undo->record = pl_record_copy (record);
-  g_weak_ref_init (&undo->window, window);
-
-  if (!pl_store_delete (undo->store, G_OBJECT_TYPE (record), pl_record_get_id (record), &error))
+  if (!pl_store_delete (pl_group_detail_get_store (self), G_OBJECT_TYPE (record),
+                        pl_record_get_id (record), &error))
     {
-      undo_remove_free (undo, NULL);
       pl_group_detail_show_error (self, _("Could not remove it"), error);
       return;
     }
 
-  if (window == NULL)
-    {
-      undo_remove_free (undo, NULL);
-      return;
-    }
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), undo,
-                         undo_remove_free, 0);
-  pl_window_add_toast (window, toast);
+  if (window != NULL)
+    pl_window_add_undo_toast (window, title);
 }
 
 static PlRecord *

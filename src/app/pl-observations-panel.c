@@ -517,35 +517,16 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-on_removed_undo (AdwToast            *toast,
-                 PlObservationsPanel *self)
-{
-  PlRecord *copy = g_object_get_data (G_OBJECT (toast), "observation");
-  g_autoptr(PlRecord) again = pl_record_copy (copy);
-  g_autoptr(GError) error = NULL;
-
-  pl_record_set_id (again, 0);
-  if (!pl_store_insert (get_store (self), again, &error))
-    show_error (self, _("Could not bring the observation back"), error);
-}
-
-static void
 remove_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   PlObservationsPanel *self = PL_OBSERVATIONS_PANEL (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(PlRecord) observation = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
-  AdwToast *toast;
 
   if (self->context == NULL)
-    return;
-
-  observation = pl_store_get (get_store (self), PL_TYPE_OBSERVATION, id, NULL);
-  if (observation == NULL)
     return;
 
   if (!pl_store_delete (get_store (self), PL_TYPE_OBSERVATION, id, &error))
@@ -558,12 +539,7 @@ remove_action (GtkWidget  *widget,
   if (window == NULL)
     return;
 
-  toast = adw_toast_new (_("Observation removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "observation", g_steal_pointer (&observation),
-                          g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_removed_undo), self, 0);
-  pl_window_add_toast (PL_WINDOW (window), toast);
+  pl_window_add_undo_toast (PL_WINDOW (window), _("Observation removed"));
 }
 
 static void

@@ -91,17 +91,6 @@ present_dialog (PlPeriodsGroup *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_undo_remove (AdwToast   *toast,
-                PlDeletion *deletion)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "pl-window");
-
-  if (!pl_deletion_undo (deletion, &error) && PL_IS_WINDOW (window))
-    pl_window_show_error (PL_WINDOW (window), _("Could not undo the removal"), error);
-}
-
 /* Removes at once and offers Undo, which puts the period back as it was
  * (same id, so placements whose window it was keep it too). */
 static void
@@ -114,7 +103,6 @@ remove_period (PlPeriodsGroup *self,
   g_autofree char *markup = NULL;
   GtkWindow *window = parent_window (self);
   const char *label = pl_record_get_string (period, "label");
-  AdwToast *toast;
 
   deletion = pl_deletion_run (pl_context_get_store (self->context), PL_TYPE_CALENDAR_PERIOD,
                               pl_record_get_id (period), &error);
@@ -122,8 +110,6 @@ remove_period (PlPeriodsGroup *self,
     {
       if (PL_IS_WINDOW (window))
         pl_window_show_error (PL_WINDOW (window), _("Could not remove the period"), error);
-      else
-        g_warning ("Could not remove the period: %s", error->message);
       return;
     }
 
@@ -135,14 +121,7 @@ remove_period (PlPeriodsGroup *self,
                            label != NULL && *label != '\0'
                              ? label : pl_enum_label (pl_record_get_string (period, "kind")));
   markup = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (markup);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "pl-window", window);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove),
-                         g_steal_pointer (&deletion),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  pl_window_add_toast (PL_WINDOW (window), toast);
+  pl_window_add_undo_toast (PL_WINDOW (window), markup);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
+#include "pl-window.h"
 
 /* The status header: where the placement is on its walk, its history,
  * the buttons that move it, and the list of what a refused step lacks. */
@@ -247,17 +248,6 @@ on_missing_close_clicked (PlPlacementEditor *self)
 
 /* Status actions ----------------------------------------------------- */
 
-static void
-on_status_toast_undo (AdwToast          *toast,
-                      PlPlacementEditor *self)
-{
-  PlStatusChange *change = g_object_get_data (G_OBJECT (toast), "change");
-  g_autoptr(GError) error = NULL;
-
-  if (!pl_lifecycle_undo (_pl_placement_editor_get_store (self), change, &error))
-    _pl_placement_editor_show_error (self, _("Could not undo the status change"), error);
-}
-
 static gboolean
 change_status (PlPlacementEditor *self,
                const char        *to,
@@ -265,8 +255,7 @@ change_status (PlPlacementEditor *self,
 {
   g_autoptr(GError) error = NULL;
   PlStatusChange *change;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
+  GtkWidget *window;
   GDate today;
 
   pl_placement_editor_flush (self);
@@ -288,13 +277,15 @@ change_status (PlPlacementEditor *self,
     }
 
   g_clear_pointer (&self->missing_for, g_free);
-  title = g_strdup_printf (_("Moved to %s"), pl_enum_label (to));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "change", change,
-                          (GDestroyNotify) pl_status_change_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_status_toast_undo), self, 0);
-  _pl_placement_editor_add_toast (self, toast);
+  pl_status_change_free (change);
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
+  if (window != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Moved to %s"), pl_enum_label (to));
+      g_autofree char *markup = g_markup_escape_text (title, -1);
+
+      pl_window_add_undo_toast (PL_WINDOW (window), markup);
+    }
 
   _pl_placement_editor_reload (self);
   return TRUE;

@@ -479,6 +479,70 @@ pl_window_walk_history (PlWindow *self,
 }
 
 static void
+on_history_moved (AdwToast   *toast,
+                  GParamSpec *pspec,
+                  PlHistory  *history)
+{
+  adw_toast_dismiss (toast);
+}
+
+/* The toast dismisses itself after its button; the undo must not dismiss
+ * it a second time. */
+static void
+on_undo_toast_clicked (AdwToast *toast,
+                       PlWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (g_object_get_data (G_OBJECT (toast), "pl-history"),
+                                        on_history_moved, toast);
+  pl_window_walk_history (self, TRUE);
+}
+
+/* A toast must be dismissed once only: the history stops being heard
+ * when the toast goes, whatever took it away. */
+static void
+on_undo_toast_dismissed (AdwToast  *toast,
+                         PlHistory *history)
+{
+  g_signal_handlers_disconnect_by_func (history, on_history_moved, toast);
+}
+
+/**
+ * pl_window_add_undo_toast:
+ * @title: what was just done, in Pango markup ("Contact deleted")
+ *
+ * Tells of the change just committed, with an Undo button that undoes the
+ * last step of the window's history, which that change is. The toast goes
+ * as soon as the history moves on, since its Undo would then undo
+ * something else; Ctrl+Z and the primary menu still reach the change for
+ * as long as the window is open.
+ *
+ * Returns: (transfer none): the toast, for a caller that wants to hear of
+ *   its Undo too
+ */
+AdwToast *
+pl_window_add_undo_toast (PlWindow   *self,
+                          const char *title)
+{
+  PlHistory *history;
+  AdwToast *toast;
+
+  g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  history = pl_context_get_history (self->context);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked), self, 0);
+  /* The toast may outlive the window, the history never. */
+  g_object_set_data_full (G_OBJECT (toast), "pl-history", g_object_ref (history), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), history, 0);
+  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (on_history_moved), toast,
+                           G_CONNECT_SWAPPED);
+  pl_window_add_toast (self, toast);
+  return toast;
+}
+
+static void
 pl_window_undo_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)

@@ -27,6 +27,8 @@ GtkWidget  *pl_window_get_page         (PlWindow      *self,
                                         const char    *name);
 void        pl_window_add_toast        (PlWindow      *self,
                                         AdwToast      *toast);
+AdwToast   *pl_window_add_undo_toast   (PlWindow      *self,
+                                        const char    *title);
 void        pl_window_show_error       (PlWindow      *self,
                                         const char    *what,
                                         const GError  *error);

@@ -147,17 +147,6 @@ add_placement_row (PlWithdrawDialog *self,
   g_ptr_array_add (self->rows, chooser);
 }
 
-static void
-on_undo_withdrawal (AdwToast     *toast,
-                    PlWithdrawal *withdrawal)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "pl-window");
-
-  if (!pl_withdrawal_undo (withdrawal, &error) && PL_IS_WINDOW (window))
-    pl_window_show_error (PL_WINDOW (window), _("Could not undo the withdrawal"), error);
-}
-
 /**
  * pl_withdraw_dialog_apply:
  *
@@ -220,17 +209,7 @@ pl_withdraw_dialog_apply (PlWithdrawDialog *self)
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (PL_IS_WINDOW (parent))
-    {
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_object_set_data (G_OBJECT (toast), "pl-window", parent);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_withdrawal),
-                             g_object_ref (withdrawal),
-                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      pl_window_add_toast (PL_WINDOW (parent), toast);
-    }
+    pl_window_add_undo_toast (PL_WINDOW (parent), title);
 
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
