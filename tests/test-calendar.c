@@ -547,6 +547,87 @@ test_agenda (Fixture       *f,
   g_assert_cmpuint (bob->items->len, ==, 0);
 }
 
+static guint
+count_meetings (Fixture                *f,
+                const PlCalendarFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlAgenda) agenda = NULL;
+  GDate from = date ("2027-01-01");
+  GDate to = date ("2027-02-01");
+  guint n = 0;
+
+  agenda = pl_agenda_collect (f->store, filter, &from, &to, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < agenda->items->len; i++)
+    n += ((PlAgendaItem *) g_ptr_array_index (agenda->items, i))->kind == PL_AGENDA_MEETING;
+
+  return n;
+}
+
+/* A group's meetings show for its members and their colleges, never for
+ * an employer. */
+static void
+test_agenda_meetings (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PlCalendarFilter everyone = { 0, 0, 0 };
+  PlCalendarFilter alder = { 1, 0, 0 };
+  PlCalendarFilter birch = { 2, 0, 0 };
+  PlCalendarFilter ann = { 0, 0, 1 };
+  PlCalendarFilter bob = { 0, 0, 2 };
+  PlCalendarFilter cedar = { 0, 1, 0 };
+
+  g_assert_true (pl_store_exec (f->store,
+                                "INSERT INTO exchange_group (id, name, area) VALUES"
+                                " (1, 'Maths circle', 'maths'), (2, 'Empty circle', 'maths');"
+                                "INSERT INTO group_member (group_id, staff_id) VALUES (1, 1);"
+                                "INSERT INTO group_meeting (group_id, meeting_date) VALUES"
+                                " (1, '2027-01-20'), (1, '2027-01-27'), (2, '2027-01-21'),"
+                                " (1, '2027-02-03');",
+                                &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count_meetings (f, &everyone), ==, 3);
+  g_assert_cmpuint (count_meetings (f, &alder), ==, 2);
+  g_assert_cmpuint (count_meetings (f, &ann), ==, 2);
+  g_assert_cmpuint (count_meetings (f, &birch), ==, 0);
+  g_assert_cmpuint (count_meetings (f, &bob), ==, 0);
+  g_assert_cmpuint (count_meetings (f, &cedar), ==, 0);
+}
+
+static void
+on_changed (PlStore    *store,
+            const char *table,
+            GArray     *ids,
+            gpointer    user_data)
+{
+  gint64 *placement = user_data;
+
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (ids->len, ==, 1);
+  *placement = g_array_index (ids, gint64, 0);
+}
+
+/* A placement's terms are the placement's: its listeners hear of them. */
+static void
+test_placement_terms_changed (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *spring[] = { "Spring term 2027", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 placement = 0;
+  gulong handler;
+
+  handler = g_signal_connect (f->store, "changed::placement", G_CALLBACK (on_changed),
+                              &placement);
+  g_assert_true (pl_calendar_set_placement_terms (f->store, 2, spring, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (placement, ==, 2);
+  g_signal_handler_disconnect (f->store, handler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +645,8 @@ main (int   argc,
   ADD ("/calendar/placement-window", test_placement_window);
   ADD ("/calendar/imported-terms", test_imported_terms);
   ADD ("/calendar/agenda", test_agenda);
+  ADD ("/calendar/agenda-meetings", test_agenda_meetings);
+  ADD ("/calendar/placement-terms-changed", test_placement_terms_changed);
 
   return g_test_run ();
 }

@@ -14,7 +14,6 @@
 #include "pl-agenda.h"
 #include "pl-date.h"
 #include "pl-workdays.h"
-#include "pl-store-legacy-private.h"
 
 G_DEFINE_BOXED_TYPE (PlAgenda, pl_agenda, pl_agenda_ref, pl_agenda_unref)
 
@@ -51,54 +50,6 @@ pl_agenda_unref (PlAgenda *self)
   g_free (self);
 }
 
-static void
-set_sql_error (PlStore  *store,
-               GError  **error)
-{
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be read: %s"),
-               sqlite3_errmsg (pl_store_get_sqlite (store)));
-}
-
-static sqlite3_stmt *
-prepare (PlStore                *store,
-         const char             *sql,
-         const PlCalendarFilter *filter,
-         const char             *from,
-         const char             *to,
-         GError                **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sql_error (store, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  /* Every query numbers its parameters the same way. */
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, filter->partner_id);
-  sqlite3_bind_int64 (stmt, 4, filter->employer_id);
-  sqlite3_bind_int64 (stmt, 5, filter->staff_id);
-  return stmt;
-}
-
-static const char *
-text_at (sqlite3_stmt *stmt,
-         int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-/* The filter on placements (alias p, its staff s). */
-#define PLACEMENT_FILTER \
-  " p.status <> 'cancelled'" \
-  " AND (?3 = 0 OR s.partner_id = ?3)" \
-  " AND (?4 = 0 OR p.employer_id = ?4)" \
-  " AND (?5 = 0 OR p.staff_id = ?5)"
-
 static char *
 placement_title (const char *staff,
                  const char *employer)
@@ -110,209 +61,112 @@ placement_title (const char *staff,
   return g_strdup_printf (_("%s — %s"), staff, employer);
 }
 
-static gboolean
-collect_placements (PlStore                *store,
-                    PlAgenda               *agenda,
-                    const PlCalendarFilter *filter,
-                    const char             *from,
-                    const char             *to,
-                    GError                **error)
+static PlAgendaItem *
+item_new (PlAgendaKind  kind,
+          gint64        id,
+          const GDate  *day)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PlAgendaItem *item = g_new0 (PlAgendaItem, 1);
+
+  item->kind = kind;
+  item->id = id;
+  item->start = item->end = *day;
+  g_date_add_days (&item->end, 1);
+  return item;
+}
+
+/* One bar per run of consecutive days of each placement, and its
+ * milestones. */
+static void
+add_placement (PlAgenda                  *agenda,
+               const PlCalendarPlacement *placement)
+{
+  g_autofree char *title = placement_title (placement->staff_name, placement->employer_name);
   PlAgendaItem *run = NULL;
-  gint64 run_placement = 0;
-  int rc;
 
-  stmt = prepare (store,
-                  "SELECT p.id, d.day, s.name, e.name, p.employer_id, p.sector_id, p.status"
-                  " FROM placement_day d"
-                  " JOIN placement p ON p.id = d.placement_id"
-                  " JOIN staff s ON s.id = p.staff_id"
-                  " LEFT JOIN employer e ON e.id = p.employer_id"
-                  " WHERE d.day >= ?1 AND d.day < ?2 AND" PLACEMENT_FILTER
-                  " ORDER BY p.id, d.day",
-                  filter, from, to, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < placement->days->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      GDate day;
-
-      if (!pl_date_parse (text_at (stmt, 1), &day))
-        continue;
+      const GDate *day = &g_array_index (placement->days, GDate, i);
 
       /* A day right after the run continues it. */
-      if (run != NULL && run_placement == id && g_date_compare (&day, &run->end) == 0)
+      if (run != NULL && g_date_compare (day, &run->end) == 0)
         {
           g_date_add_days (&run->end, 1);
           continue;
         }
 
-      run = g_new0 (PlAgendaItem, 1);
-      run->kind = PL_AGENDA_PLACEMENT;
-      run->id = run->placement_id = run_placement = id;
-      run->title = placement_title (text_at (stmt, 2), text_at (stmt, 3));
-      run->employer_id = sqlite3_column_int64 (stmt, 4);
-      run->sector_id = sqlite3_column_int64 (stmt, 5);
-      run->status = g_strdup (text_at (stmt, 6));
-      run->detail = g_strdup (pl_enum_label (run->status));
-      run->start = run->end = day;
-      g_date_add_days (&run->end, 1);
+      run = item_new (PL_AGENDA_PLACEMENT, placement->id, day);
+      run->placement_id = placement->id;
+      run->title = g_strdup (title);
+      run->employer_id = placement->employer_id;
+      run->sector_id = placement->sector_id;
+      run->status = g_strdup (pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, placement->status));
+      run->detail = g_strdup (pl_enum_get_label (PL_TYPE_PLACEMENT_STATUS, placement->status));
       g_ptr_array_add (agenda->items, run);
     }
 
-  if (rc != SQLITE_DONE)
+  for (guint i = 0; i < placement->milestones->len; i++)
     {
-      set_sql_error (store, error);
-      return FALSE;
-    }
+      const PlCalendarMilestone *milestone = &g_array_index (placement->milestones,
+                                                             PlCalendarMilestone, i);
+      PlAgendaItem *item = item_new (PL_AGENDA_MILESTONE, milestone->id, &milestone->due);
 
-  return TRUE;
-}
-
-static gboolean
-collect_milestones (PlStore                *store,
-                    PlAgenda               *agenda,
-                    const PlCalendarFilter *filter,
-                    const char             *from,
-                    const char             *to,
-                    GError                **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = prepare (store,
-                  "SELECT m.id, m.placement_id, m.label, m.due, m.done, s.name, e.name,"
-                  " p.employer_id, p.sector_id"
-                  " FROM milestone m"
-                  " JOIN placement p ON p.id = m.placement_id"
-                  " JOIN staff s ON s.id = p.staff_id"
-                  " LEFT JOIN employer e ON e.id = p.employer_id"
-                  " WHERE m.due >= ?1 AND m.due < ?2 AND" PLACEMENT_FILTER
-                  " ORDER BY m.due, m.id",
-                  filter, from, to, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PlAgendaItem *item;
-      GDate due;
-
-      if (!pl_date_parse (text_at (stmt, 3), &due))
-        continue;
-
-      item = g_new0 (PlAgendaItem, 1);
-      item->kind = PL_AGENDA_MILESTONE;
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->placement_id = sqlite3_column_int64 (stmt, 1);
-      item->title = g_strdup (text_at (stmt, 2));
-      item->detail = placement_title (text_at (stmt, 5), text_at (stmt, 6));
-      item->done = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-      item->employer_id = sqlite3_column_int64 (stmt, 7);
-      item->sector_id = sqlite3_column_int64 (stmt, 8);
-      item->start = item->end = due;
-      g_date_add_days (&item->end, 1);
+      item->placement_id = placement->id;
+      item->title = g_strdup (milestone->label);
+      item->detail = g_strdup (title);
+      item->done = milestone->done;
+      item->employer_id = placement->employer_id;
+      item->sector_id = placement->sector_id;
       g_ptr_array_add (agenda->items, item);
     }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (store, error);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
-/* Meetings of the groups the filter's people belong to; employers are not
- * members of practitioner groups, so an employer filter shows none. */
-static gboolean
-collect_meetings (PlStore                *store,
-                  PlAgenda               *agenda,
-                  const PlCalendarFilter *filter,
-                  const char             *from,
-                  const char             *to,
-                  GError                **error)
+static void
+add_meeting (PlAgenda                  *agenda,
+             const PlGroupMeetingEvent *meeting)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  PlAgendaItem *item;
+  GDate day;
 
-  if (filter->employer_id != 0)
-    return TRUE;
+  if (!pl_date_parse (meeting->date, &day))
+    return;
 
-  stmt = prepare (store,
-                  "SELECT m.id, m.group_id, g.name, m.meeting_date, m.place"
-                  " FROM group_meeting m JOIN exchange_group g ON g.id = m.group_id"
-                  " WHERE m.meeting_date >= ?1 AND m.meeting_date < ?2"
-                  " AND (?5 = 0 OR EXISTS (SELECT 1 FROM group_member gm"
-                  "                        WHERE gm.group_id = g.id AND gm.staff_id = ?5))"
-                  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM group_member gm"
-                  "                        JOIN staff s ON s.id = gm.staff_id"
-                  "                        WHERE gm.group_id = g.id AND s.partner_id = ?3))"
-                  " ORDER BY m.meeting_date, m.id",
-                  filter, from, to, error);
-  if (stmt == NULL)
-    return FALSE;
+  item = item_new (PL_AGENDA_MEETING, meeting->meeting_id, &day);
+  item->group_id = meeting->group_id;
+  /* TRANSLATORS: an exchange-group meeting in the calendar; %s is the group. */
+  item->title = g_strdup_printf (_("%s meeting"), meeting->group_name);
+  item->detail = g_strdup (meeting->place);
+  g_ptr_array_add (agenda->items, item);
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PlAgendaItem *item;
-      GDate day;
-
-      if (!pl_date_parse (text_at (stmt, 3), &day))
-        continue;
-
-      item = g_new0 (PlAgendaItem, 1);
-      item->kind = PL_AGENDA_MEETING;
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->group_id = sqlite3_column_int64 (stmt, 1);
-      /* TRANSLATORS: an exchange-group meeting in the calendar; %s is the group. */
-      item->title = g_strdup_printf (_("%s meeting"), text_at (stmt, 2));
-      item->detail = g_strdup (text_at (stmt, 4));
-      item->start = item->end = day;
-      g_date_add_days (&item->end, 1);
-      g_ptr_array_add (agenda->items, item);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (store, error);
-      return FALSE;
-    }
-
-  return TRUE;
+static char *
+owner_key (const PlPeriod *period)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+                          pl_enum_to_nick (PL_TYPE_OWNER_KIND, period->owner_kind),
+                          period->owner_id);
 }
 
 static void
 collect_owner_names (PlStore  *store,
                      PlAgenda *agenda)
 {
-  static const char * const tables[] = { NULL, "partner", "employer", "staff" };
-
   for (guint i = 0; i < agenda->periods->len; i++)
     {
       PlPeriod *period = g_ptr_array_index (agenda->periods, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
       g_autofree char *key = NULL;
-      g_autofree char *sql = NULL;
+      char *name;
 
       if (period->owner_kind == PL_OWNER_ALL)
         continue;
 
-      key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, tables[period->owner_kind], period->owner_id);
+      key = owner_key (period);
       if (g_hash_table_contains (agenda->owner_names, key))
         continue;
 
-      sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?", tables[period->owner_kind]);
-      if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-        continue;
-      sqlite3_bind_int64 (stmt, 1, period->owner_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_insert (agenda->owner_names, g_steal_pointer (&key),
-                             g_strdup (text_at (stmt, 0)));
+      name = pl_store_calendar_get_owner_name (store, period->owner_kind, period->owner_id, NULL);
+      if (name != NULL)
+        g_hash_table_insert (agenda->owner_names, g_steal_pointer (&key), name);
     }
 }
 
@@ -348,8 +202,8 @@ pl_agenda_collect (PlStore                 *store,
 {
   g_autoptr(PlAgenda) agenda = NULL;
   g_autoptr(PlWorkdays) workdays = NULL;
-  g_autofree char *from_iso = NULL;
-  g_autofree char *to_iso = NULL;
+  g_autoptr(GPtrArray) placements = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -371,12 +225,13 @@ pl_agenda_collect (PlStore                 *store,
       return NULL;
     }
 
-  from_iso = pl_date_to_iso (from);
-  to_iso = pl_date_to_iso (to);
-  if (!collect_placements (store, agenda, filter, from_iso, to_iso, error) ||
-      !collect_milestones (store, agenda, filter, from_iso, to_iso, error) ||
-      !collect_meetings (store, agenda, filter, from_iso, to_iso, error))
+  if (!(placements = pl_store_calendar_list_placements (store, filter, from, to, error)) ||
+      !(meetings = pl_store_calendar_list_meetings (store, filter, from, to, error)))
     return NULL;
+  for (guint i = 0; i < placements->len; i++)
+    add_placement (agenda, g_ptr_array_index (placements, i));
+  for (guint i = 0; i < meetings->len; i++)
+    add_meeting (agenda, g_ptr_array_index (meetings, i));
   g_ptr_array_sort (agenda->items, compare_items);
 
   collect_owner_names (store, agenda);
@@ -407,7 +262,6 @@ const char *
 pl_agenda_owner_name (PlAgenda       *self,
                       const PlPeriod *period)
 {
-  static const char * const tables[] = { NULL, "partner", "employer", "staff" };
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (self != NULL && period != NULL, NULL);
@@ -415,7 +269,7 @@ pl_agenda_owner_name (PlAgenda       *self,
   if (period->owner_kind == PL_OWNER_ALL)
     return NULL;
 
-  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, tables[period->owner_kind], period->owner_id);
+  key = owner_key (period);
   return g_hash_table_lookup (self->owner_names, key);
 }
 

@@ -14,31 +14,6 @@
 
 #include "pl-calendar.h"
 #include "pl-date.h"
-#include "pl-store-legacy-private.h"
-
-G_DEFINE_BOXED_TYPE (PlPeriod, pl_period, pl_period_copy, pl_period_free)
-
-PlPeriod *
-pl_period_copy (const PlPeriod *period)
-{
-  PlPeriod *copy;
-
-  g_return_val_if_fail (period != NULL, NULL);
-
-  copy = g_memdup2 (period, sizeof *period);
-  copy->label = g_strdup (period->label);
-  return copy;
-}
-
-void
-pl_period_free (PlPeriod *period)
-{
-  if (period == NULL)
-    return;
-
-  g_free (period->label);
-  g_free (period);
-}
 
 gboolean
 pl_period_covers (const PlPeriod *period,
@@ -96,145 +71,6 @@ pl_owner_kind_from_string (const char  *text,
   return FALSE;
 }
 
-static gboolean
-db_failed (PlStore  *store,
-           GError  **error)
-{
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-               _("The database could not be read: %s"),
-               sqlite3_errmsg (pl_store_get_sqlite (store)));
-  return FALSE;
-}
-
-static sqlite3_stmt *
-prepare (PlStore     *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      db_failed (store, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  if (date != NULL && g_date_valid (date))
-    sqlite3_bind_text (stmt, index, pl_date_to_iso (date), -1, g_free);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* The columns every period query selects, in this order. */
-#define PERIOD_COLUMNS \
-  "id, owner_kind, ifnull(partner_id, ifnull(employer_id, ifnull(staff_id, 0))), kind, label," \
-  " start_date, end_date, weekdays"
-
-/* Overlap with [?from, ?to), either bound NULL for none; the stored end is
- * the last day. */
-#define PERIOD_OVERLAP(FROM, TO) \
-  "(" FROM " IS NULL OR end_date >= " FROM ") AND (" TO " IS NULL OR start_date < " TO ")"
-
-/* "(kind IN ('term', 'exam'))" for a mask; "1" for every kind. */
-static char *
-kinds_clause (guint kinds)
-{
-  g_autoptr(GString) clause = NULL;
-  gboolean first = TRUE;
-
-  if ((kinds & PL_PERIOD_ANY) == PL_PERIOD_ANY)
-    return g_strdup ("1");
-
-  clause = g_string_new ("kind IN (");
-  for (guint i = 0; pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i] != NULL; i++)
-    if (kinds & (1u << i))
-      {
-        g_string_append_printf (clause, "%s'%s'", first ? "" : ", ", pl_enum_get_nicks (PL_TYPE_PERIOD_KIND)[i]);
-        first = FALSE;
-      }
-  if (first)
-    g_string_append (clause, "NULL");
-  g_string_append_c (clause, ')');
-
-  return g_string_free (g_steal_pointer (&clause), FALSE);
-}
-
-static PlPeriod *
-period_from_row (sqlite3_stmt *stmt)
-{
-  PlPeriod *period = g_new0 (PlPeriod, 1);
-  GDate last;
-
-  period->id = sqlite3_column_int64 (stmt, 0);
-  pl_owner_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &period->owner_kind);
-  period->owner_id = sqlite3_column_int64 (stmt, 2);
-  period->kind = pl_period_kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
-  period->label = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  /* The schema's CHECKs make both dates valid. */
-  pl_date_parse ((const char *) sqlite3_column_text (stmt, 5), &period->start);
-  pl_date_parse ((const char *) sqlite3_column_text (stmt, 6), &last);
-  period->end = last;
-  g_date_add_days (&period->end, 1);
-  period->weekdays = (guint8) (sqlite3_column_int (stmt, 7) & 0x7f);
-
-  return period;
-}
-
-static GPtrArray *
-collect_periods (PlStore       *store,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
-{
-  g_autoptr(GPtrArray) periods = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_period_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (periods, period_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      db_failed (store, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&periods);
-}
-
-static gboolean
-owner_exists (PlStore      *store,
-              PlOwnerKind   owner_kind,
-              gint64        owner_id,
-              GError      **error)
-{
-  static const char * const tables[] = { NULL, "partner", "employer", "staff" };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-
-  if (owner_kind == PL_OWNER_ALL)
-    return TRUE;
-
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", tables[owner_kind]);
-  if (!(stmt = prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return TRUE;
-
-  g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-               _("There is no %s with number %" G_GINT64_FORMAT),
-               pl_enum_label (tables[owner_kind]), owner_id);
-  return FALSE;
-}
-
 /**
  * pl_calendar_list_affecting:
  *
@@ -250,39 +86,7 @@ pl_calendar_list_affecting (PlStore      *store,
                             const GDate  *to,
                             GError      **error)
 {
-  static const char * const owners[] = {
-    [PL_OWNER_ALL] = "owner_kind = 'all'",
-    [PL_OWNER_PARTNER] = "owner_kind = 'all' OR (owner_kind = 'partner' AND partner_id = ?3)",
-    [PL_OWNER_EMPLOYER] = "owner_kind = 'all' OR (owner_kind = 'employer' AND employer_id = ?3)",
-    [PL_OWNER_STAFF] = "owner_kind = 'all'"
-                       " OR (owner_kind = 'partner'"
-                       "     AND partner_id = (SELECT partner_id FROM staff WHERE id = ?3))"
-                       " OR (owner_kind = 'staff' AND staff_id = ?3)",
-  };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *kinds_sql = NULL;
-  g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (owner_kind <= PL_OWNER_STAFF, NULL);
-
-  if (!owner_exists (store, owner_kind, owner_id, error))
-    return NULL;
-
-  kinds_sql = kinds_clause (kinds);
-  sql = g_strdup_printf ("SELECT " PERIOD_COLUMNS " FROM calendar_period"
-                         " WHERE (%s) AND %s AND " PERIOD_OVERLAP ("?1", "?2")
-                         " ORDER BY start_date, id",
-                         owners[owner_kind], kinds_sql);
-  if (!(stmt = prepare (store, sql, error)))
-    return NULL;
-
-  bind_date (stmt, 1, from);
-  bind_date (stmt, 2, to);
-  if (owner_kind != PL_OWNER_ALL)
-    sqlite3_bind_int64 (stmt, 3, owner_id);
-
-  return collect_periods (store, stmt, error);
+  return pl_store_calendar_list_affecting (store, owner_kind, owner_id, kinds, from, to, error);
 }
 
 /**
@@ -298,24 +102,7 @@ pl_calendar_list_periods (PlStore      *store,
                           const GDate  *to,
                           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *kinds_sql = NULL;
-  g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-
-  kinds_sql = kinds_clause (kinds);
-  sql = g_strdup_printf ("SELECT " PERIOD_COLUMNS " FROM calendar_period"
-                         " WHERE %s AND " PERIOD_OVERLAP ("?1", "?2")
-                         " ORDER BY start_date, id",
-                         kinds_sql);
-  if (!(stmt = prepare (store, sql, error)))
-    return NULL;
-
-  bind_date (stmt, 1, from);
-  bind_date (stmt, 2, to);
-
-  return collect_periods (store, stmt, error);
+  return pl_store_calendar_list_periods (store, kinds, from, to, error);
 }
 
 /**
@@ -332,34 +119,7 @@ pl_calendar_list_for_filter (PlStore                 *store,
                              const GDate             *to,
                              GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *kinds_sql = NULL;
-  g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (filter != NULL, NULL);
-
-  kinds_sql = kinds_clause (kinds);
-  sql = g_strdup_printf ("SELECT " PERIOD_COLUMNS " FROM calendar_period"
-                         " WHERE (owner_kind = 'all'"
-                         "   OR (owner_kind = 'partner' AND (?3 = 0 OR partner_id = ?3)"
-                         "       AND (?5 = 0 OR partner_id = (SELECT partner_id FROM staff"
-                         "                                     WHERE id = ?5)))"
-                         "   OR (owner_kind = 'employer' AND (?4 = 0 OR employer_id = ?4))"
-                         "   OR (owner_kind = 'staff' AND ?5 <> 0 AND staff_id = ?5))"
-                         " AND %s AND " PERIOD_OVERLAP ("?1", "?2")
-                         " ORDER BY start_date, id",
-                         kinds_sql);
-  if (!(stmt = prepare (store, sql, error)))
-    return NULL;
-
-  bind_date (stmt, 1, from);
-  bind_date (stmt, 2, to);
-  sqlite3_bind_int64 (stmt, 3, filter->partner_id);
-  sqlite3_bind_int64 (stmt, 4, filter->employer_id);
-  sqlite3_bind_int64 (stmt, 5, filter->staff_id);
-
-  return collect_periods (store, stmt, error);
+  return pl_store_calendar_list_for_filter (store, filter, kinds, from, to, error);
 }
 
 /* ------------------------------------------------------------------------
@@ -409,54 +169,6 @@ pl_academic_year_parse (const char *text,
   return TRUE;
 }
 
-/* Terms are a partner's own, or the network's when it has none. */
-static gint64
-term_owner (PlStore  *store,
-            gint64    partner_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (partner_id == 0)
-    return 0;
-
-  stmt = prepare (store,
-                  "SELECT 1 FROM calendar_period"
-                  " WHERE owner_kind = 'partner' AND partner_id = ? AND kind = 'term' LIMIT 1",
-                  NULL);
-  if (stmt == NULL)
-    return partner_id;
-  sqlite3_bind_int64 (stmt, 1, partner_id);
-
-  return sqlite3_step (stmt) == SQLITE_ROW ? partner_id : 0;
-}
-
-/* Every term that @partner_id lives by, by start. */
-static GPtrArray *
-list_terms (PlStore  *store,
-            gint64    partner_id,
-            GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 owner;
-
-  if (partner_id != 0 && !owner_exists (store, PL_OWNER_PARTNER, partner_id, error))
-    return NULL;
-
-  owner = term_owner (store, partner_id);
-  stmt = prepare (store,
-                  "SELECT " PERIOD_COLUMNS " FROM calendar_period"
-                  " WHERE kind = 'term'"
-                  "   AND (CASE WHEN ?1 = 0 THEN owner_kind = 'all'"
-                  "        ELSE owner_kind = 'partner' AND partner_id = ?1 END)"
-                  " ORDER BY start_date, id",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, owner);
-
-  return collect_periods (store, stmt, error);
-}
-
 static int
 academic_year_of (const GDate *date)
 {
@@ -481,7 +193,7 @@ pl_calendar_academic_years (PlStore  *store,
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
-  if (!(terms = list_terms (store, partner_id, error)))
+  if (!(terms = pl_store_calendar_list_terms (store, partner_id, error)))
     return NULL;
 
   /* The terms come by start, so the years come in order. */
@@ -512,7 +224,7 @@ pl_calendar_terms_of_year (PlStore  *store,
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
-  if (!(terms = list_terms (store, partner_id, error)))
+  if (!(terms = pl_store_calendar_list_terms (store, partner_id, error)))
     return NULL;
 
   for (guint i = terms->len; i > 0; i--)
@@ -586,17 +298,12 @@ static char *
 partner_name (PlStore *store,
               gint64   partner_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *name = NULL;
 
-  if (partner_id == 0 ||
-      !(stmt = prepare (store, "SELECT name FROM partner WHERE id = ?", NULL)))
-    return g_strdup (_("the network"));
+  if (partner_id != 0)
+    name = pl_store_calendar_get_owner_name (store, PL_OWNER_PARTNER, partner_id, NULL);
 
-  sqlite3_bind_int64 (stmt, 1, partner_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-
-  return g_strdup (_("the network"));
+  return name != NULL ? name : g_strdup (_("the network"));
 }
 
 static gboolean
@@ -653,7 +360,7 @@ pl_calendar_find_term (PlStore     *store,
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!(terms = list_terms (store, partner_id, error)))
+  if (!(terms = pl_store_calendar_list_terms (store, partner_id, error)))
     return NULL;
 
   wanted = normalise_name (name);
@@ -703,13 +410,6 @@ pl_calendar_find_term (PlStore     *store,
  * Placement windows
  */
 
-static gint
-compare_ranges (gconstpointer a,
-                gconstpointer b)
-{
-  return g_date_compare (&((const PlDateRange *) a)->start, &((const PlDateRange *) b)->start);
-}
-
 /**
  * pl_calendar_placement_window:
  *
@@ -720,58 +420,24 @@ pl_calendar_placement_window (PlStore  *store,
                               gint64    placement_id,
                               GError  **error)
 {
-  g_autoptr(sqlite3_stmt) placement = NULL;
-  g_autoptr(sqlite3_stmt) terms = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (PlDateRange));
-  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (PlDateRange));
   GDate window_start, window_end;
   gboolean has_start, has_end;
-  int rc;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
-  placement = prepare (store, "SELECT window_start, window_end FROM placement WHERE id = ?", error);
-  if (placement == NULL)
+  terms = pl_store_calendar_get_placement_window (store, placement_id, &window_start, &window_end,
+                                                  error);
+  if (terms == NULL)
     return NULL;
-  sqlite3_bind_int64 (placement, 1, placement_id);
-  if (sqlite3_step (placement) != SQLITE_ROW)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                   _("There is no placement with number %" G_GINT64_FORMAT), placement_id);
-      return NULL;
-    }
 
-  g_date_clear (&window_start, 1);
-  g_date_clear (&window_end, 1);
-  has_start = pl_date_parse ((const char *) sqlite3_column_text (placement, 0), &window_start);
-  has_end = pl_date_parse ((const char *) sqlite3_column_text (placement, 1), &window_end);
+  has_start = g_date_valid (&window_start);
+  has_end = g_date_valid (&window_end);
   if (has_end)
     g_date_add_days (&window_end, 1);
 
-  terms = prepare (store,
-                   "SELECT p.start_date, p.end_date FROM placement_term t"
-                   " JOIN calendar_period p ON p.id = t.period_id"
-                   " WHERE t.placement_id = ? ORDER BY p.start_date",
-                   error);
-  if (terms == NULL)
-    return NULL;
-  sqlite3_bind_int64 (terms, 1, placement_id);
-  while ((rc = sqlite3_step (terms)) == SQLITE_ROW)
-    {
-      PlDateRange range;
-
-      pl_date_parse ((const char *) sqlite3_column_text (terms, 0), &range.start);
-      pl_date_parse ((const char *) sqlite3_column_text (terms, 1), &range.end);
-      g_date_add_days (&range.end, 1);
-      g_array_append_val (ranges, range);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      db_failed (store, error);
-      return NULL;
-    }
-
-  if (ranges->len == 0)
+  if (terms->len == 0)
     {
       PlDateRange range;
 
@@ -785,11 +451,12 @@ pl_calendar_placement_window (PlStore  *store,
       return g_steal_pointer (&ranges);
     }
 
-  g_array_sort (ranges, compare_ranges);
-  for (guint i = 0; i < ranges->len; i++)
+  /* The terms come by start. */
+  for (guint i = 0; i < terms->len; i++)
     {
-      PlDateRange range = g_array_index (ranges, PlDateRange, i);
-      PlDateRange *last = merged->len > 0 ? &g_array_index (merged, PlDateRange, merged->len - 1)
+      const PlPeriod *term = g_ptr_array_index (terms, i);
+      PlDateRange range = { term->start, term->end };
+      PlDateRange *last = ranges->len > 0 ? &g_array_index (ranges, PlDateRange, ranges->len - 1)
                                           : NULL;
 
       if (has_start && g_date_compare (&range.start, &window_start) < 0)
@@ -805,10 +472,10 @@ pl_calendar_placement_window (PlStore  *store,
             last->end = range.end;
         }
       else
-        g_array_append_val (merged, range);
+        g_array_append_val (ranges, range);
     }
 
-  return g_steal_pointer (&merged);
+  return g_steal_pointer (&ranges);
 }
 
 gboolean
@@ -817,28 +484,13 @@ pl_calendar_set_placement_terms (PlStore             *store,
                                  const char * const  *term_names,
                                  GError             **error)
 {
-  g_autoptr(sqlite3_stmt) placement = NULL;
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 partner_id;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
 
-  placement = prepare (store,
-                       "SELECT s.partner_id FROM placement p JOIN staff s ON s.id = p.staff_id"
-                       " WHERE p.id = ?",
-                       error);
-  if (placement == NULL)
+  if (!(partner_id = pl_store_calendar_get_placement_partner (store, placement_id, error)))
     return FALSE;
-  sqlite3_bind_int64 (placement, 1, placement_id);
-  if (sqlite3_step (placement) != SQLITE_ROW)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                   _("There is no placement with number %" G_GINT64_FORMAT), placement_id);
-      return FALSE;
-    }
-  partner_id = sqlite3_column_int64 (placement, 0);
 
   /* Resolve every name before writing anything. */
   for (guint i = 0; term_names != NULL && term_names[i] != NULL; i++)
@@ -852,34 +504,5 @@ pl_calendar_set_placement_terms (PlStore             *store,
         g_array_append_val (ids, ((PlPeriod *) g_ptr_array_index (periods, j))->id);
     }
 
-  if (!(clear = prepare (store, "DELETE FROM placement_term WHERE placement_id = ?", error)) ||
-      !(insert = prepare (store,
-                          "INSERT OR IGNORE INTO placement_term (placement_id, period_id)"
-                          " VALUES (?, ?)",
-                          error)))
-    return FALSE;
-
-  if (!pl_store_begin (store, error))
-    return FALSE;
-
-  sqlite3_bind_int64 (clear, 1, placement_id);
-  if (sqlite3_step (clear) != SQLITE_DONE)
-    goto failed;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 1, placement_id);
-      sqlite3_bind_int64 (insert, 2, g_array_index (ids, gint64, i));
-      if (sqlite3_step (insert) != SQLITE_DONE)
-        goto failed;
-    }
-
-  pl_store_emit_changed (store, "placement_term");
-  return pl_store_commit (store, error);
-
-failed:
-  db_failed (store, error);
-  pl_store_rollback (store);
-  return FALSE;
+  return pl_store_calendar_set_placement_terms (store, placement_id, ids, error);
 }

@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "pl-enums.h"
+#include "pl-store-calendar.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -29,7 +30,8 @@ G_BEGIN_DECLS
  *   - a staff member's period applies to that staff member only. */
 
 /* PlOwnerKind and PlPeriodKind (a flags type: a set of kinds is a mask)
- * are the model's, in pl-enums.h. */
+ * are the model's, in pl-enums.h; PlPeriod and PlCalendarFilter are the
+ * store's, in pl-store-calendar.h. */
 
 /* A day range, half-open: [start, end). */
 typedef struct
@@ -37,24 +39,6 @@ typedef struct
   GDate start;
   GDate end;
 } PlDateRange;
-
-#define PL_TYPE_PERIOD (pl_period_get_type ())
-
-typedef struct
-{
-  gint64        id;          /* calendar_period.id; 0 for a computed period */
-  PlOwnerKind   owner_kind;
-  gint64        owner_id;    /* partner, employer or staff id; 0 for PL_OWNER_ALL */
-  PlPeriodKind  kind;
-  char         *label;       /* may be NULL */
-  GDate         start;       /* the first day */
-  GDate         end;         /* the day after the last day */
-  guint8        weekdays;    /* days of the week it applies on: bit 0 Monday … bit 6 Sunday */
-} PlPeriod;
-
-GType         pl_period_get_type            (void) G_GNUC_CONST;
-PlPeriod     *pl_period_copy                (const PlPeriod *period);
-void          pl_period_free                (PlPeriod       *period);
 
 /* Whether @date lies in the period and on one of its weekdays. */
 gboolean      pl_period_covers              (const PlPeriod *period,
@@ -93,20 +77,9 @@ GPtrArray    *pl_calendar_list_periods      (PlStore        *store,
                                              const GDate    *to,
                                              GError        **error);
 
-/* What the Calendar page shows for a filter: each id is 0 for "any".
- * Network-wide periods always; a partner's when no partner (nor staff
- * member) is chosen or it is the chosen one (or the chosen staff member's);
- * an employer's when no employer is chosen or it is the chosen one; a staff
- * member's only when that staff member is chosen (one person's leave is
- * not the network's business until someone looks at that person). */
-typedef struct
-{
-  gint64 partner_id;
-  gint64 employer_id;
-  gint64 staff_id;
-} PlCalendarFilter;
-
-/* Returns: (transfer full) (element-type PlPeriod) */
+/* What the Calendar page shows for a filter (see PlCalendarFilter).
+ *
+ * Returns: (transfer full) (element-type PlPeriod) */
 GPtrArray    *pl_calendar_list_for_filter   (PlStore                *store,
                                              const PlCalendarFilter *filter,
                                              guint                   kinds,
@@ -179,7 +152,5 @@ gboolean      pl_calendar_set_placement_terms (PlStore            *store,
                                                gint64              placement_id,
                                                const char * const *term_names,
                                                GError            **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlPeriod, pl_period_free)
 
 G_END_DECLS
