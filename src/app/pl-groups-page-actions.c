@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-deletion.h"
 #include "pl-groups-page-private.h"
 #include "pl-groups.h"
 #include "pl-window.h"
@@ -180,41 +181,13 @@ duplicate_group_action (GtkWidget  *widget,
   pl_group_detail_focus_name (self->detail);
 }
 
-typedef struct
-{
-  PlStore         *store;
-  PlGroupSnapshot *snapshot;
-  GWeakRef         page;
-} UndoDelete;
-
+/* After Undo, the group is back with its id: show it again. */
 static void
-undo_delete_free (gpointer  data,
-                  GClosure *closure)
+on_delete_undone (AdwToast     *toast,
+                  PlGroupsPage *self)
 {
-  UndoDelete *undo = data;
-
-  g_clear_object (&undo->store);
-  g_clear_pointer (&undo->snapshot, pl_group_snapshot_unref);
-  g_weak_ref_clear (&undo->page);
-  g_free (undo);
-}
-
-static void
-on_undo_delete (AdwToast   *toast,
-                UndoDelete *undo)
-{
-  g_autoptr(PlGroupsPage) self = g_weak_ref_get (&undo->page);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  id = pl_group_restore (undo->store, undo->snapshot, &error);
-  if (self == NULL)
-    return;
-
-  if (id == 0)
-    show_error (self, _("Could not restore the group"), error);
-  else
-    pl_groups_page_select_id (self, id);
+  pl_groups_page_select_id (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast),
+                                                                       "pl-group-id")));
 }
 
 static void
@@ -223,11 +196,12 @@ delete_group_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   PlGroupsPage *self = PL_GROUPS_PAGE (widget);
-  g_autoptr(PlGroupSnapshot) snapshot = NULL;
+  g_autoptr(PlDeletion) deletion = NULL;
+  g_autoptr(PlRecord) group = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *others = NULL;
   GtkWidget *window;
-  UndoDelete *undo;
   AdwToast *toast;
   guint position;
   guint n;
@@ -239,9 +213,11 @@ delete_group_action (GtkWidget  *widget,
   pl_group_detail_flush (self->detail);
   position = gtk_single_selection_get_selected (self->selection);
 
-  snapshot = pl_group_snapshot (pl_groups_page_get_store (self), self->selected_id, &error);
-  if (snapshot == NULL ||
-      !pl_store_delete (pl_groups_page_get_store (self), PL_TYPE_GROUP, self->selected_id, &error))
+  group = pl_store_get (pl_groups_page_get_store (self), PL_TYPE_GROUP, self->selected_id, &error);
+  if (group != NULL)
+    deletion = pl_deletion_run (pl_groups_page_get_store (self), PL_TYPE_GROUP,
+                                self->selected_id, &error);
+  if (deletion == NULL)
     {
       show_error (self, _("Could not delete the group"), error);
       return;
@@ -249,7 +225,8 @@ delete_group_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_box);
 
-  /* The next group takes the deleted one's place, as in a file list. */
+  /* The next group takes the deleted one's place, as in a file list, and
+   * keeps the focus in the list. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n > 0 && position != GTK_INVALID_LIST_POSITION)
     {
@@ -258,25 +235,29 @@ delete_group_action (GtkWidget  *widget,
 
       pl_groups_page_select_id (self, pl_record_get_id (next));
     }
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
   window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
   if (window == NULL)
     return;
 
-  undo = g_new0 (UndoDelete, 1);
-  undo->store = g_object_ref (pl_groups_page_get_store (self));
-  undo->snapshot = pl_group_snapshot_ref (snapshot);
-  g_weak_ref_init (&undo->page, self);
+  title = g_markup_printf_escaped (_("Group “%s” deleted"), pl_record_get_string (group, "name"));
+  others = pl_deletion_describe_others (deletion);
+  if (others != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (others, -1);
+      g_autofree char *with = NULL;
 
-  title = g_markup_printf_escaped (_("Group “%s” deleted"),
-                                   pl_record_get_string (pl_group_snapshot_get_group (snapshot),
-                                                         "name"));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), undo,
-                         undo_delete_free, 0);
-  pl_window_add_toast (PL_WINDOW (window), toast);
+      /* TRANSLATORS: "Group “Maths resilience” deleted, with 4 members and 2 meetings" */
+      with = g_strdup_printf (_("%s, with %s"), title, escaped);
+      g_free (title);
+      title = g_steal_pointer (&with);
+    }
+  toast = pl_window_add_undo_toast (PL_WINDOW (window), title);
+  g_object_set_data (G_OBJECT (toast), "pl-group-id",
+                     GSIZE_TO_POINTER (pl_deletion_get_id (deletion)));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_undone), self,
+                           G_CONNECT_AFTER);
 }
 
 static void

@@ -44,24 +44,6 @@ GHashTable  *pl_groups_meeting_dates     (PlStore     *store,
                                           const char  *today,
                                           GError     **error);
 
-/* A detached copy of a group and everything that belongs to it. */
-typedef struct _PlGroupSnapshot PlGroupSnapshot;
-
-#define PL_TYPE_GROUP_SNAPSHOT (pl_group_snapshot_get_type ())
-
-GType            pl_group_snapshot_get_type     (void) G_GNUC_CONST;
-PlGroupSnapshot *pl_group_snapshot_ref          (PlGroupSnapshot *self);
-void             pl_group_snapshot_unref        (PlGroupSnapshot *self);
-PlRecord        *pl_group_snapshot_get_group    (PlGroupSnapshot *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlGroupSnapshot, pl_group_snapshot_unref)
-
-PlGroupSnapshot *pl_group_snapshot              (PlStore         *store,
-                                                 gint64           group_id,
-                                                 GError         **error);
-gint64           pl_group_restore               (PlStore         *store,
-                                                 PlGroupSnapshot *snapshot,
-                                                 GError         **error);
 gint64           pl_group_duplicate             (PlStore         *store,
                                                  gint64           group_id,
                                                  GError         **error);

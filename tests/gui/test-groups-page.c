@@ -709,6 +709,14 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpint (count_where (f->store, "group_meeting", id), ==, 0);
   g_assert_cmpint (count_where (f->store, "group_outcome", id), ==, 0);
   g_assert_cmpint (pl_groups_page_get_selected_id (f->page), !=, id);
+  /* The keyboard stays in the list, for the next delete or Ctrl+Z. */
+  {
+    GtkWidget *search = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+
+    g_assert_nonnull (search);
+    g_assert_false (gtk_widget_is_focus (search) ||
+                    gtk_widget_is_focus (gtk_widget_get_first_child (search)));
+  }
 
   click_toast_button (f, "_Undo");
 
