@@ -372,6 +372,58 @@ pl_milestones_update_all (PlStore  *store,
   return pl_store_commit (store, error);
 }
 
+/* Whole records of @type matching @where (over alias "t", with @id bound
+ * to ?1 unless it is 0), in the order it gives. */
+static GPtrArray *
+read_records (PlStore     *store,
+              GType        type,
+              const char  *where,
+              gint64       id,
+              GError     **error)
+{
+  PlRecordClass *klass = g_type_class_ref (type);
+  g_autofree char *sql = pl_store_select_sql (klass, where);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  g_type_class_unref (klass);
+
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+  if (stmt != NULL && id != 0)
+    pl_stmt_bind_int (stmt, 1, id);
+  while (stmt != NULL && pl_stmt_next (stmt, &failure))
+    {
+      PlRecord *record = pl_record_new (type);
+
+      pl_store_load_record (record, stmt);
+      g_ptr_array_add (records, record);
+    }
+
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      failed (error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+GPtrArray *
+pl_milestones_list_for_placement (PlStore  *store,
+                                  gint64    placement_id,
+                                  GError  **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  return read_records (store, PL_TYPE_MILESTONE,
+                       "t.placement_id = ?1 ORDER BY t.due, "
+                       "coalesce((SELECT position FROM milestone_template "
+                       "          WHERE kind = t.kind), 0), t.id",
+                       placement_id, error);
+}
+
 gboolean
 pl_milestones_set_done (PlStore      *store,
                         gint64        milestone_id,

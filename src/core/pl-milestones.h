@@ -48,6 +48,13 @@ void     pl_milestones_due        (PlWorkdays  *workdays,
                                    const char  *unit,
                                    GDate       *out);
 
+/* The milestones of @placement_id (PlMilestone records) by due date, those
+ * due the same day in the templates' order (transfer full), or NULL with
+ * @error set. */
+GPtrArray *pl_milestones_list_for_placement (PlStore   *store,
+                                             gint64     placement_id,
+                                             GError   **error);
+
 /* Marks a milestone done on @done, or not done when @done is NULL. */
 gboolean pl_milestones_set_done   (PlStore     *store,
                                    gint64       milestone_id,
