@@ -18,7 +18,6 @@
 #include "pl-stats.h"
 #include "pl-survey.h"
 #include "pl-window.h"
-#include "pl-store-legacy-private.h"
 
 /* What needs doing today, worst first, and the network's figures. Nothing
  * on it is typed in: every row opens the record it is about.
@@ -250,8 +249,8 @@ fill_list (PlOverviewPage      *self,
 static void
 reload_partners (PlOverviewPage *self)
 {
-  sqlite3 *db = pl_store_get_sqlite (pl_context_get_store (self->context));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListModel) partners = pl_store_list (pl_context_get_store (self->context),
+                                                  PL_TYPE_PARTNER);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   guint selected = gtk_drop_down_get_selected (self->partner_dropdown);
   g_autofree char *current = NULL;
@@ -263,16 +262,15 @@ reload_partners (PlOverviewPage *self)
     current = g_strdup (gtk_string_list_get_string (self->partner_names, selected));
 
   g_ptr_array_add (names, g_strdup (_("Every partner")));
-  if (sqlite3_prepare_v2 (db, "SELECT name FROM partner ORDER BY name COLLATE NOCASE", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        const char *name = (const char *) sqlite3_column_text (stmt, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(PlRecord) partner = g_list_model_get_item (partners, i);
+      const char *name = pl_record_get_string (partner, "name");
 
-        if (g_strcmp0 (name, current) == 0)
-          position = names->len;
-        g_ptr_array_add (names, g_strdup (name));
-      }
+      if (g_strcmp0 (name, current) == 0)
+        position = names->len;
+      g_ptr_array_add (names, g_strdup (name));
+    }
 
   same = names->len == n;
   for (guint i = 0; same && i < n; i++)

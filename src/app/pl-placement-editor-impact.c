@@ -14,9 +14,9 @@
 #include "pl-impact-chain.h"
 #include "pl-placement-editor-private.h"
 #include "pl-stats.h"
+#include "pl-store-placement.h"
 #include "pl-survey-dialog.h"
 #include "pl-survey.h"
-#include "pl-store-legacy-private.h"
 
 /* The Impact tab: the lesson observations made against the placement (a
  * PlObservationsPanel), the survey responses linked to it with a way to
@@ -26,53 +26,42 @@
  * each question, over those who answered it. */
 static void
 add_survey_row (PlPlacementEditor *self,
-                const char        *kind)
+                PlSurveyKind       kind)
 {
-  const char * const *questions = pl_survey_questions (kind);
-  sqlite3 *db = pl_store_get_sqlite (_pl_placement_editor_get_store (self));
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
+  const char * const *questions = pl_survey_questions (pl_enum_to_nick (PL_TYPE_SURVEY_KIND,
+                                                                        kind));
+  g_autoptr(PlPlacementSurveyTally) tally = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   GtkWidget *row;
   gint64 n;
 
-  /* The questions are column names of our own schema, never user input. */
-  for (guint i = 0; questions[i] != NULL; i++)
-    g_string_append_printf (sql, ", ifnull(sum(%s = 'agree'), 0), count(%s)", questions[i],
-                            questions[i]);
-  g_string_append (sql, " FROM survey_response WHERE kind = ?1 AND placement_id = ?2");
-
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  tally = pl_store_placement_survey_tally (_pl_placement_editor_get_store (self), self->id, kind,
+                                           &error);
+  if (tally == NULL)
     {
-      g_critical ("%s: %s", sql->str, sqlite3_errmsg (db));
+      g_critical ("%s", error->message);
       return;
     }
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, self->id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return;
 
-  n = sqlite3_column_int64 (stmt, 0);
-  if (g_str_equal (kind, "student"))
+  n = tally->responses;
+  if (kind == PL_SURVEY_KIND_STUDENT)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Students · %d response",
                                           "Students · %d responses", (gulong) n), (int) n);
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Employer · %d response",
                                           "Employer · %d responses", (gulong) n), (int) n);
 
-  for (guint i = 0; questions[i] != NULL; i++)
+  for (guint i = 0; i < tally->n_questions; i++)
     {
-      gint64 answered = sqlite3_column_int64 (stmt, 2 + 2 * i);
-
-      if (answered == 0)
+      if (tally->answered[i] == 0)
         continue;
       if (subtitle->len > 0)
         g_string_append_c (subtitle, '\n');
       /* TRANSLATORS: the share who agreed and the question, "96 % agree · Know more about …" */
       g_string_append_printf (subtitle, _("%d %% agree · %s"),
-                              pl_stats_percent (sqlite3_column_int64 (stmt, 1 + 2 * i),
-                                                answered),
+                              pl_stats_percent (tally->agreed[i], tally->answered[i]),
                               pl_survey_question_label (questions[i]));
     }
 
@@ -98,8 +87,8 @@ _pl_placement_editor_rebuild_impact (PlPlacementEditor *self)
   pl_observations_panel_set_placement (self->observations_panel, self->id);
 
   _pl_placement_editor_remove_all_rows (self->surveys_list);
-  add_survey_row (self, "student");
-  add_survey_row (self, "employer");
+  add_survey_row (self, PL_SURVEY_KIND_STUDENT);
+  add_survey_row (self, PL_SURVEY_KIND_EMPLOYER);
 
   /* TRANSLATORS: a button that opens a staff member's impact chain */
   label = g_strdup_printf (_("Show _Impact for %s…"), staff != NULL ? staff : "");

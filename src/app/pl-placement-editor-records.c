@@ -17,7 +17,6 @@
 #include "pl-milestones.h"
 #include "pl-placement-editor-private.h"
 #include "pl-workdays.h"
-#include "pl-store-legacy-private.h"
 
 /* The placement's own lists: its days, written at once; its milestones,
  * ticked when done; and its cascade records, added, edited and removed
@@ -167,77 +166,74 @@ on_milestone_toggled (GtkCheckButton    *check,
 void
 _pl_placement_editor_rebuild_milestones (PlPlacementEditor *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *today_iso = NULL;
-  guint n = 0;
   GDate today;
 
   pl_context_get_today (self->context, &today);
   today_iso = pl_date_to_iso (&today);
   _pl_placement_editor_remove_all_rows (self->milestones_list);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (_pl_placement_editor_get_store (self)),
-                          "SELECT m.id, m.label, m.due, m.done FROM milestone AS m "
-                          "LEFT JOIN milestone_template AS t ON t.kind = m.kind "
-                          "WHERE m.placement_id = ?1 ORDER BY m.due, ifnull(t.position, 0), m.id",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  milestones = pl_milestones_list_for_placement (_pl_placement_editor_get_store (self), self->id,
+                                                 &error);
+  if (milestones == NULL)
+    g_critical ("%s", error->message);
+
+  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, self->id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      PlRecord *milestone = g_ptr_array_index (milestones, i);
+      gint64 id = pl_record_get_id (milestone);
+      const char *due = pl_record_get_string (milestone, "due");
+      const char *done = pl_record_get_string (milestone, "done");
+      g_autofree char *due_words = pl_date_in_words (due);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      if (done != NULL)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          const char *due = (const char *) sqlite3_column_text (stmt, 2);
-          const char *done = (const char *) sqlite3_column_text (stmt, 3);
-          g_autofree char *due_words = pl_date_in_words (due);
-          g_autofree char *subtitle = NULL;
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-
-          if (done != NULL)
-            {
-              g_autofree char *done_words = pl_date_in_words (done);
-              subtitle = g_strdup_printf (_("Due %s · done %s"), due_words, done_words);
-            }
-          else
-            subtitle = g_strdup_printf (_("Due %s"), due_words);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         (const char *) sqlite3_column_text (stmt, 1));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done != NULL);
-          g_object_set_data (G_OBJECT (check), "milestone", GSIZE_TO_POINTER ((gsize) id));
-          g_signal_connect (check, "toggled", G_CALLBACK (on_milestone_toggled), self);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-          if (done == NULL && g_strcmp0 (due, today_iso) < 0)
-            {
-              GtkWidget *late = gtk_label_new (_("Overdue"));
-
-              gtk_widget_add_css_class (late, "error");
-              gtk_widget_add_css_class (late, "caption-heading");
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), late);
-            }
-          else if (done == NULL && g_strcmp0 (due, today_iso) == 0)
-            {
-              GtkWidget *now = gtk_label_new (_("Due today"));
-
-              gtk_widget_add_css_class (now, "warning");
-              gtk_widget_add_css_class (now, "caption-heading");
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), now);
-            }
-
-          gtk_list_box_append (self->milestones_list, row);
-          n++;
+          g_autofree char *done_words = pl_date_in_words (done);
+          subtitle = g_strdup_printf (_("Due %s · done %s"), due_words, done_words);
         }
+      else
+        subtitle = g_strdup_printf (_("Due %s"), due_words);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     pl_record_get_string (milestone, "label"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done != NULL);
+      g_object_set_data (G_OBJECT (check), "milestone", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_milestone_toggled), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+      if (done == NULL && g_strcmp0 (due, today_iso) < 0)
+        {
+          GtkWidget *late = gtk_label_new (_("Overdue"));
+
+          gtk_widget_add_css_class (late, "error");
+          gtk_widget_add_css_class (late, "caption-heading");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), late);
+        }
+      else if (done == NULL && g_strcmp0 (due, today_iso) == 0)
+        {
+          GtkWidget *now = gtk_label_new (_("Due today"));
+
+          gtk_widget_add_css_class (now, "warning");
+          gtk_widget_add_css_class (now, "caption-heading");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), now);
+        }
+
+      gtk_list_box_append (self->milestones_list, row);
     }
 
-  if (n == 0)
+  if (milestones == NULL || milestones->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 

@@ -15,8 +15,8 @@
 #include "pl-date.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
+#include "pl-store-placement.h"
 #include "pl-window.h"
-#include "pl-store-legacy-private.h"
 
 /* One placement: its status and what the next one needs, its details,
  * planner, milestones, reflection and cascade.
@@ -137,20 +137,18 @@ id_at (GArray *ids,
   return position < ids->len ? g_array_index (ids, gint64, position) : 0;
 }
 
-/* Fills @names and @ids from @sql (id, label; bound to @a and @b), as a
- * snapshot: a list that changed under a drop-down would move its
- * selection, and a save would then write the wrong choice. */
+/* Fills @names and @ids from @choices, as a snapshot: a list that changed
+ * under a drop-down would move its selection, and a save would then write
+ * the wrong choice. @choices is NULL when they could not be read, and
+ * @error then says why (and is cleared). */
 static void
-fill_choices (PlStore       *store,
-              GtkStringList *names,
-              GArray        *ids,
-              const char    *none,
-              const char    *sql,
-              gint64         a,
-              gint64         b)
+fill_choices (GtkStringList  *names,
+              GArray         *ids,
+              const char     *none,
+              GArray         *choices,
+              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   g_array_set_size (ids, 0);
   if (none != NULL)
@@ -158,23 +156,22 @@ fill_choices (PlStore       *store,
       gint64 zero = 0;
 
       g_array_append_val (ids, zero);
-      g_ptr_array_add (labels, g_strdup (none));
+      g_ptr_array_add (labels, (gpointer) none);
     }
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, a);
-      sqlite3_bind_int64 (stmt, 2, b);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+  if (choices != NULL)
+    for (guint i = 0; i < choices->len; i++)
+      {
+        PlPlacementChoice *choice = &g_array_index (choices, PlPlacementChoice, i);
 
-          g_array_append_val (ids, id);
-          g_ptr_array_add (labels, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-        }
-    }
+        g_array_append_val (ids, choice->id);
+        g_ptr_array_add (labels, choice->label);
+      }
   else
-    g_critical ("%s: %s", sql, sqlite3_errmsg (pl_store_get_sqlite (store)));
+    {
+      g_critical ("Cannot read the choices: %s", (*error)->message);
+      g_clear_error (error);
+    }
 
   g_ptr_array_add (labels, NULL);
   gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
@@ -388,28 +385,26 @@ rebuild_choices (PlPlacementEditor *self)
   gint64 sector = pl_record_get_int (self->record, "sector_id");
   gint64 employer = pl_record_get_int (self->record, "employer_id");
   gboolean matched = pl_lifecycle_rank (_pl_placement_editor_current_status (self)) >= 1;
+  g_autoptr(GArray) staff = NULL;
+  g_autoptr(GArray) sectors = NULL;
+  g_autoptr(GArray) employers = NULL;
+  g_autoptr(GError) error = NULL;
 
-  fill_choices (store, self->staff_names, self->staff_ids, NULL,
-                "SELECT s.id, s.name || ' · ' || p.name FROM staff AS s "
-                "JOIN partner AS p ON p.id = s.partner_id ORDER BY s.name COLLATE NOCASE, s.id",
-                0, 0);
+  staff = pl_store_placement_staff_choices (store, &error);
+  fill_choices (self->staff_names, self->staff_ids, NULL, staff, &error);
   gtk_drop_down_set_selected (self->staff_dropdown,
                               position_of (self->staff_ids,
                                            pl_record_get_int (self->record, "staff_id")));
 
-  fill_choices (store, self->sector_names, self->sector_ids, NULL,
-                "SELECT id, name FROM sector ORDER BY name COLLATE NOCASE", 0, 0);
+  sectors = pl_store_placement_sector_choices (store, &error);
+  fill_choices (self->sector_names, self->sector_ids, NULL, sectors, &error);
   adw_combo_row_set_selected (self->sector_row, position_of (self->sector_ids, sector));
 
   /* Employers of the placement's sector (and its own, should it be of
    * another); "none" only while nothing depends on an employer. */
-  fill_choices (store, self->employer_names, self->employer_ids,
-                !matched || employer == 0 ? _("Not chosen yet") : NULL,
-                "SELECT id, CASE WHEN sector_id = ?1 THEN name "
-                "ELSE name || ' (' || (SELECT name FROM sector WHERE id = employer.sector_id) "
-                "|| ')' END "
-                "FROM employer WHERE sector_id = ?1 OR id = ?2 ORDER BY name COLLATE NOCASE",
-                sector, employer);
+  employers = pl_store_placement_employer_choices (store, sector, employer, &error);
+  fill_choices (self->employer_names, self->employer_ids,
+                !matched || employer == 0 ? _("Not chosen yet") : NULL, employers, &error);
   adw_combo_row_set_selected (self->employer_row, position_of (self->employer_ids, employer));
 }
 

@@ -13,7 +13,6 @@
 
 #include "pl-milestones.h"
 #include "pl-preferences-window.h"
-#include "pl-store-legacy-private.h"
 
 /* The network's preferences, kept in its database (not in GSettings), so
  * that everyone working on the same network plans with the same rules:
@@ -338,39 +337,14 @@ add_template_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   PlPreferencesWindow *self = PL_PREFERENCES_WINDOW (widget);
-  g_autoptr(PlRecord) record = pl_record_new (PL_TYPE_MILESTONE_TEMPLATE);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlRecord) record = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *kind = NULL;
-  gint64 next = 1;
-  gint64 position = 1;
 
   pl_preferences_window_flush (self);
 
-  /* A key of its own that no later default will take. */
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (get_store (self)),
-                          "SELECT ifnull(max(id), 0) + 1, ifnull(max(position), 0) + 1 "
-                          "FROM milestone_template", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  record = pl_milestone_templates_add (get_store (self), _("New milestone"), &error);
+  if (record == NULL)
     {
-      next = sqlite3_column_int64 (stmt, 0);
-      position = sqlite3_column_int64 (stmt, 1);
-    }
-  kind = g_strdup_printf ("custom_%" G_GINT64_FORMAT, next);
-
-  pl_record_set_string (record, "kind", kind);
-  pl_record_set_string (record, "label", _("New milestone"));
-  pl_record_set_string (record, "anchor", "first");
-  pl_record_set_int (record, "offset", -1);
-  pl_record_set_string (record, "unit", "weeks");
-  pl_record_set_int (record, "position", position);
-
-  if (!pl_store_begin (get_store (self), &error) ||
-      !pl_store_insert (get_store (self), record, &error) ||
-      !pl_milestones_update_all (get_store (self), &error) ||
-      !pl_store_commit (get_store (self), &error))
-    {
-      pl_store_rollback (get_store (self));
       show_error (self, _("Could not add a milestone"), error);
       return;
     }
@@ -395,25 +369,23 @@ on_lead_time_changed (PlPreferencesWindow *self)
 static void
 load (PlPreferencesWindow *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->loading = TRUE;
   gtk_spin_button_set_value (self->lead_time_spin,
                              pl_store_get_setting_int (get_store (self), "lead_time_weeks", 6));
   self->loading = FALSE;
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (get_store (self)),
-                          "SELECT id FROM milestone_template ORDER BY position, id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return;
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  templates = pl_milestone_templates_list (get_store (self), &error);
+  if (templates == NULL)
     {
-      g_autoptr(PlRecord) record = pl_store_get (get_store (self), PL_TYPE_MILESTONE_TEMPLATE,
-                                                 sqlite3_column_int64 (stmt, 0), NULL);
-      if (record != NULL)
-        add_template_row (self, record, FALSE);
+      g_critical ("%s", error->message);
+      return;
     }
+
+  for (guint i = 0; i < templates->len; i++)
+    add_template_row (self, g_ptr_array_index (templates, i), FALSE);
 }
 
 static gboolean

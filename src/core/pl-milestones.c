@@ -372,6 +372,126 @@ pl_milestones_update_all (PlStore  *store,
   return pl_store_commit (store, error);
 }
 
+/* Whole records of @type matching @where (over alias "t", with @id bound
+ * to ?1 unless it is 0), in the order it gives. */
+static GPtrArray *
+read_records (PlStore     *store,
+              GType        type,
+              const char  *where,
+              gint64       id,
+              GError     **error)
+{
+  PlRecordClass *klass = g_type_class_ref (type);
+  g_autofree char *sql = pl_store_select_sql (klass, where);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  g_type_class_unref (klass);
+
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+  if (stmt != NULL && id != 0)
+    pl_stmt_bind_int (stmt, 1, id);
+  while (stmt != NULL && pl_stmt_next (stmt, &failure))
+    {
+      PlRecord *record = pl_record_new (type);
+
+      pl_store_load_record (record, stmt);
+      g_ptr_array_add (records, record);
+    }
+
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      failed (error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+GPtrArray *
+pl_milestones_list_for_placement (PlStore  *store,
+                                  gint64    placement_id,
+                                  GError  **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  return read_records (store, PL_TYPE_MILESTONE,
+                       "t.placement_id = ?1 ORDER BY t.due, "
+                       "coalesce((SELECT position FROM milestone_template "
+                       "          WHERE kind = t.kind), 0), t.id",
+                       placement_id, error);
+}
+
+GPtrArray *
+pl_milestone_templates_list (PlStore  *store,
+                             GError  **error)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  return read_records (store, PL_TYPE_MILESTONE_TEMPLATE, "1 = 1 ORDER BY t.position, t.id", 0,
+                       error);
+}
+
+PlRecord *
+pl_milestone_templates_add (PlStore     *store,
+                            const char  *label,
+                            GError     **error)
+{
+  g_autoptr(PlRecord) record = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+  g_autofree char *kind = NULL;
+  gint64 next = 1;
+  gint64 position = 1;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (!pl_store_begin (store, error))
+    return NULL;
+
+  stmt = pl_db_prepare (pl_store_get_db (store),
+                        "SELECT coalesce(max(id), 0) + 1, coalesce(max(position), 0) + 1 "
+                        "FROM milestone_template", &failure);
+  if (stmt != NULL && pl_stmt_next (stmt, &failure))
+    {
+      next = pl_stmt_get_int (stmt, 0);
+      position = pl_stmt_get_int (stmt, 1);
+    }
+  g_clear_pointer (&stmt, pl_stmt_free);
+
+  if (failure != NULL)
+    {
+      pl_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      failed (error);
+      return NULL;
+    }
+
+  kind = g_strdup_printf ("custom_%" G_GINT64_FORMAT, next);
+  record = pl_record_new (PL_TYPE_MILESTONE_TEMPLATE);
+  pl_record_set_string (record, "kind", kind);
+  pl_record_set_string (record, "label", label);
+  pl_record_set_string (record, "anchor",
+                        pl_enum_to_nick (PL_TYPE_MILESTONE_ANCHOR, PL_MILESTONE_ANCHOR_FIRST));
+  pl_record_set_int (record, "offset", -1);
+  pl_record_set_string (record, "unit",
+                        pl_enum_to_nick (PL_TYPE_MILESTONE_UNIT, PL_MILESTONE_UNIT_WEEKS));
+  pl_record_set_int (record, "position", position);
+
+  if (!pl_store_insert (store, record, error) ||
+      !pl_milestones_update_all (store, error) ||
+      !pl_store_commit (store, error))
+    {
+      pl_store_rollback (store);
+      return NULL;
+    }
+
+  return g_steal_pointer (&record);
+}
+
 gboolean
 pl_milestones_set_done (PlStore      *store,
                         gint64        milestone_id,

@@ -34,6 +34,20 @@ gboolean pl_milestones_update_many (PlStore      *store,
 gboolean pl_milestones_update_all (PlStore     *store,
                                    GError     **error);
 
+/* The milestone templates (PlMilestoneTemplate records) in their order
+ * (transfer full), or NULL with @error set. */
+GPtrArray *pl_milestone_templates_list (PlStore     *store,
+                                        GError     **error);
+
+/* Adds a template called @label after the others, one week before the
+ * first day, under a kind of its own that no later default will take,
+ * and brings every placement's milestones in line with it, in one
+ * transaction. Returns (transfer full) the template written, or NULL with
+ * @error set. */
+PlRecord  *pl_milestone_templates_add  (PlStore     *store,
+                                        const char  *label,
+                                        GError     **error);
+
 /* The due date of a template (@anchor "first" or "last", @offset in @unit
  * "days", "weeks" or "working_days") for a placement from @first to @last.
  * Working-day offsets count working days. A date reached in days or weeks
@@ -47,6 +61,13 @@ void     pl_milestones_due        (PlWorkdays  *workdays,
                                    int          offset,
                                    const char  *unit,
                                    GDate       *out);
+
+/* The milestones of @placement_id (PlMilestone records) by due date, those
+ * due the same day in the templates' order (transfer full), or NULL with
+ * @error set. */
+GPtrArray *pl_milestones_list_for_placement (PlStore   *store,
+                                             gint64     placement_id,
+                                             GError   **error);
 
 /* Marks a milestone done on @done, or not done when @done is NULL. */
 gboolean pl_milestones_set_done   (PlStore     *store,
