@@ -24,13 +24,13 @@ choice_clear (gpointer data)
   g_free (choice->partner);
 }
 
-/* Runs @sql, with @partner_id bound to ?1 when the query takes it (0 binds
- * NULL), into choices. */
+/* Runs @sql, with *@partner_id bound to ?1 when given (0 binds NULL), into
+ * choices. */
 static GArray *
-read_choices (PlStore     *store,
-              const char  *sql,
-              gint64       partner_id,
-              GError     **error)
+read_choices (PlStore       *store,
+              const char    *sql,
+              const gint64  *partner_id,
+              GError       **error)
 {
   g_autoptr(GArray) choices = g_array_new (FALSE, FALSE, sizeof (PlChoice));
   g_autoptr(PlStmt) stmt = NULL;
@@ -41,7 +41,8 @@ read_choices (PlStore     *store,
   stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
   if (stmt != NULL)
     {
-      pl_stmt_bind_id (stmt, 1, partner_id);
+      if (partner_id != NULL)
+        pl_stmt_bind_id (stmt, 1, *partner_id);
       while (pl_stmt_next (stmt, &failure))
         {
           PlChoice choice;
@@ -94,7 +95,7 @@ pl_store_list_choices (PlStore  *store,
   g_type_class_unref (klass);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return read_choices (store, sql, 0, error);
+  return read_choices (store, sql, NULL, error);
 }
 
 /**
@@ -119,5 +120,5 @@ pl_store_list_staff_choices (PlStore  *store,
                          " WHERE ?1 IS NULL OR s.partner_id = ?1"
                          " ORDER BY s.name %s, s.id",
                          pl_db_sql (pl_store_get_db (store), PL_DB_SQL_NOCASE));
-  return read_choices (store, sql, partner_id, error);
+  return read_choices (store, sql, &partner_id, error);
 }
