@@ -17,8 +17,10 @@
 #include "pl-date.h"
 #include "pl-ics.h"
 #include "pl-period-dialog.h"
+#include "pl-store-choices.h"
+#include "pl-store-job.h"
+#include "pl-store-periods.h"
 #include "pl-window.h"
-#include "pl-store-legacy-private.h"
 
 struct _PlCalendarPage
 {
@@ -85,39 +87,44 @@ pl_calendar_page_get_filter (PlCalendarPage   *self,
  * Filters
  */
 
-/* Fills a drop-down with "All …" and the rows of @sql (id, name), keeping
- * the chosen id where it is still there. */
+/* Fills a drop-down with "All …" and the records of @type (the members of
+ * staff of @partner_id, or of everyone for 0), keeping the chosen id where
+ * it is still there. */
 static void
 fill_dropdown (PlCalendarPage *self,
                GtkDropDown    *dropdown,
                GArray         *ids,
                const char     *all,
-               const char     *sql,
-               gint64          bind,
+               GType           type,
+               gint64          partner_id,
                gint64          keep)
 {
+  PlStore *store = pl_context_get_store (self->context);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) choices = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 none = 0;
   guint selected = 0;
+
+  if (type == PL_TYPE_STAFF)
+    choices = pl_store_list_staff_choices (store, partner_id, &error);
+  else
+    choices = pl_store_list_choices (store, type, &error);
+  if (choices == NULL)
+    g_warning ("Cannot read the filter's choices: %s", error->message);
 
   g_array_set_size (ids, 0);
   g_array_append_val (ids, none);
   gtk_string_list_append (names, all);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (pl_context_get_store (self->context)), sql, -1, &stmt,
-                          NULL) == SQLITE_OK)
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, bind);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+      const PlChoice *choice = &g_array_index (choices, PlChoice, i);
 
-          if (id == keep)
-            selected = ids->len;
-          g_array_append_val (ids, id);
-          gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 1));
-        }
+      if (choice->id == keep)
+        selected = ids->len;
+      g_array_append_val (ids, choice->id);
+      gtk_string_list_append (names, choice->name);
     }
 
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
@@ -129,9 +136,7 @@ load_staff (PlCalendarPage *self,
             gint64          keep)
 {
   /* With a partner chosen, only its staff are offered. */
-  fill_dropdown (self, self->staff_dropdown, self->staff_ids, _("All staff"),
-                 "SELECT id, name FROM staff WHERE ?1 = 0 OR partner_id = ?1"
-                 " ORDER BY name COLLATE NOCASE",
+  fill_dropdown (self, self->staff_dropdown, self->staff_ids, _("All staff"), PL_TYPE_STAFF,
                  selected_id (self->partner_dropdown, self->partner_ids), keep);
 }
 
@@ -143,11 +148,9 @@ load_filters (PlCalendarPage *self)
   pl_calendar_page_get_filter (self, &filter);
   self->loading_filters = TRUE;
   fill_dropdown (self, self->partner_dropdown, self->partner_ids, _("All partners"),
-                 "SELECT id, name FROM partner WHERE ?1 = 0 ORDER BY name COLLATE NOCASE", 0,
-                 filter.partner_id);
+                 PL_TYPE_PARTNER, 0, filter.partner_id);
   fill_dropdown (self, self->employer_dropdown, self->employer_ids, _("All employers"),
-                 "SELECT id, name FROM employer WHERE ?1 = 0 ORDER BY name COLLATE NOCASE", 0,
-                 filter.employer_id);
+                 PL_TYPE_EMPLOYER, 0, filter.employer_id);
   load_staff (self, filter.staff_id);
   self->loading_filters = FALSE;
 }
@@ -665,13 +668,13 @@ today_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------
- * Jobs in a thread: each opens its own connection, as SQLite connections
- * are not shared between threads here.
+ * Jobs in a thread, on the store's worker connection, which tells the
+ * page's store what they wrote when they finish.
  */
 
 typedef struct
 {
-  char              *db_path;
+  PlCalendarPage    *page;
   char              *path;
   char              *owner;
   char              *kind;
@@ -684,12 +687,14 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
+  g_object_unref (job->page);
   g_free (job->path);
   g_free (job->owner);
   g_free (job->kind);
   g_free (job);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static void
 set_busy (PlCalendarPage *self,
@@ -729,25 +734,29 @@ show_toast (PlCalendarPage *self,
     pl_window_add_toast (PL_WINDOW (window), adw_toast_new (markup));
 }
 
+/* Starts @func on @job, which the callback frees. */
 static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+job_start (Job                 *job,
+           PlStoreJobFunc       func,
+           GAsyncReadyCallback  callback)
+{
+  set_busy (job->page, TRUE);
+  pl_store_run_async (pl_context_get_store (job->page->context), func, job, NULL, NULL, NULL,
+                      NULL, NULL, callback, job);
+}
+
+static gpointer
+import_job (PlStoreJob  *store_job,
+            PlStore     *worker,
+            gpointer     data,
+            GError     **error)
 {
   Job *job = data;
-  g_autoptr(PlStore) store = NULL;
-  GError *error = NULL;
 
-  if (!(store = pl_store_open (job->db_path, &error)) ||
-      !pl_ics_import_file (store, job->path, job->owner, job->kind, &job->today, &job->result,
-                           &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (!pl_ics_import_file (worker, job->path, job->owner, job->kind, &job->today, &job->result,
+                           error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -755,12 +764,12 @@ import_done (GObject      *object,
              GAsyncResult *result,
              gpointer      data)
 {
-  PlCalendarPage *self = PL_CALENDAR_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = data;
+  PlCalendarPage *self = job->page;
   g_autoptr(GError) error = NULL;
 
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (pl_store_run_finish (PL_STORE (object), result, &error) == NULL)
     {
       show_error (self, _("Could not import the calendar"), error);
       return;
@@ -769,9 +778,6 @@ import_done (GObject      *object,
   {
     g_autofree char *name = g_path_get_basename (job->path);
     g_autofree char *text = NULL;
-
-    /* Another connection wrote; this one tells the views. */
-    pl_store_emit_changed (pl_context_get_store (self->context), "calendar_period");
 
     if (job->result.added + job->result.updated == 0)
       /* TRANSLATORS: after importing a calendar file that changed nothing. */
@@ -790,22 +796,16 @@ import_file_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   if (self->context == NULL)
     return;
 
   job = g_new0 (Job, 1);
+  job->page = g_object_ref (self);
   g_variant_get (parameter, "(sss)", &job->path, &job->owner, &job->kind);
-  job->db_path = g_strdup (pl_store_get_path (pl_context_get_store (self->context)));
   pl_context_get_today (self->context, &job->today);
-
-  set_busy (self, TRUE);
-  task = g_task_new (self, NULL, import_done, NULL);
-  g_task_set_source_tag (task, import_file_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, import_thread);
+  job_start (job, import_job, import_done);
 }
 
 static void
@@ -839,24 +839,17 @@ import_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+static gpointer
+export_job (PlStoreJob  *store_job,
+            PlStore     *worker,
+            gpointer     data,
+            GError     **error)
 {
   Job *job = data;
-  g_autoptr(PlStore) store = NULL;
-  GError *error = NULL;
 
-  if (!(store = pl_store_open (job->db_path, &error)) ||
-      !pl_ics_export_file (store, job->path, job->owner_kind, job->owner_id, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (!pl_ics_export_file (worker, job->path, job->owner_kind, job->owner_id, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -864,14 +857,14 @@ export_done (GObject      *object,
              GAsyncResult *result,
              gpointer      data)
 {
-  PlCalendarPage *self = PL_CALENDAR_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = data;
+  PlCalendarPage *self = job->page;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (pl_store_run_finish (PL_STORE (object), result, &error) == NULL)
     {
       show_error (self, _("Could not export the calendar"), error);
       return;
@@ -908,22 +901,16 @@ export_file_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   if (self->context == NULL)
     return;
 
   job = g_new0 (Job, 1);
+  job->page = g_object_ref (self);
   job->path = g_variant_dup_string (parameter, NULL);
-  job->db_path = g_strdup (pl_store_get_path (pl_context_get_store (self->context)));
   export_owner (self, &job->owner_kind, &job->owner_id);
-
-  set_busy (self, TRUE);
-  task = g_task_new (self, NULL, export_done, NULL);
-  g_task_set_source_tag (task, export_file_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_thread);
+  job_start (job, export_job, export_done);
 }
 
 static void
@@ -1048,12 +1035,11 @@ remove_period_action (GtkWidget  *widget,
   PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(PlRecord) period = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   const char *label;
-  gint64 n_windows = 0;
+  gint64 n_windows;
 
   if (self->context == NULL)
     return;
@@ -1068,14 +1054,7 @@ remove_period_action (GtkWidget  *widget,
 
   /* Removing a term also removes it from the windows of the requests
    * that named it, which deserves a warning. */
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (pl_context_get_store (self->context)),
-                          "SELECT count(*) FROM placement_term WHERE period_id = ?", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n_windows = sqlite3_column_int64 (stmt, 0);
-    }
+  n_windows = pl_store_count_period_windows (pl_context_get_store (self->context), id, NULL);
 
   /* TRANSLATORS: the heading of a confirmation; %s is a period's name. */
   heading = g_strdup_printf (_("Remove “%s”?"), label);

@@ -14,8 +14,9 @@
 #include "pl-date-picker-row.h"
 #include "pl-date.h"
 #include "pl-observation-dialog.h"
+#include "pl-store-choices.h"
+#include "pl-store-observations.h"
 #include "pl-window.h"
-#include "pl-store-legacy-private.h"
 
 /* One lesson observation: whom, against which placement and on which side
  * of it, by whom, and a rating per criterion on the scale observers in
@@ -93,75 +94,72 @@ get_store (PlObservationDialog *self)
   return pl_context_get_store (self->context);
 }
 
-/* Rows of (id, label) from @sql with ?1 = @a, ?2 = @b. */
 static void
-fill_choices (PlObservationDialog *self,
-              AdwComboRow         *row,
-              GArray              *ids,
-              const char          *none,
-              const char          *sql,
-              gint64               a,
-              gint64               b,
-              char              *(*label) (sqlite3_stmt *stmt))
+add_staff (PlObservationDialog *self,
+           GtkStringList       *names,
+           gint64               id,
+           const char          *name,
+           const char          *partner)
 {
-  sqlite3 *db = pl_store_get_sqlite (get_store (self));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  /* TRANSLATORS: a member of staff to choose: name · partner */
+  g_autofree char *label = g_strdup_printf (_("%s · %s"), name, partner);
 
-  g_array_set_size (ids, 0);
-  if (none != NULL)
-    {
-      gint64 zero = 0;
-
-      g_array_append_val (ids, zero);
-      gtk_string_list_append (names, none);
-    }
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_critical ("%s: %s", sql, sqlite3_errmsg (db));
-  else
-    {
-      sqlite3_bind_int64 (stmt, 1, a);
-      sqlite3_bind_int64 (stmt, 2, b);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_autofree char *text = label (stmt);
-
-          g_array_append_val (ids, id);
-          gtk_string_list_append (names, text);
-        }
-    }
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  g_array_append_val (self->staff_ids, id);
+  gtk_string_list_append (names, label);
 }
 
-static char *
-staff_label (sqlite3_stmt *stmt)
+/* The member of staff observed first, then, when another may be chosen,
+ * everyone else. */
+static void
+fill_staff (PlObservationDialog *self,
+            gint64               staff_id,
+            gboolean             everyone)
 {
-  return g_strdup_printf ("%s · %s", sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(PlRecord) observed = NULL;
+  g_autoptr(GArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_array_set_size (self->staff_ids, 0);
+
+  observed = pl_store_get (get_store (self), PL_TYPE_STAFF, staff_id, NULL);
+  if (observed != NULL)
+    add_staff (self, names, staff_id, pl_record_get_string (observed, "name"),
+               pl_record_get_string (observed, "partner_name"));
+
+  if (everyone)
+    {
+      staff = pl_store_list_staff_choices (get_store (self), 0, &error);
+      if (staff == NULL)
+        g_critical ("Cannot list the staff: %s", error->message);
+    }
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      const PlChoice *choice = &g_array_index (staff, PlChoice, i);
+
+      if (choice->id != staff_id)
+        add_staff (self, names, choice->id, choice->name, choice->partner);
+    }
+
+  adw_combo_row_set_model (self->staff_row, G_LIST_MODEL (names));
 }
 
 /* "The Saltmarsh Table · 7 Oct 2025", and "Marguerite Okafor at The
  * Saltmarsh Table · 7 Oct 2025" for someone else's. */
 static char *
-placement_label (sqlite3_stmt *stmt)
+placement_label (const PlObservablePlacement *placement)
 {
-  gboolean own = sqlite3_column_int (stmt, 1) != 0;
-  const char *teacher = (const char *) sqlite3_column_text (stmt, 2);
-  const char *where = (const char *) (sqlite3_column_text (stmt, 3)
-                                      ? sqlite3_column_text (stmt, 3)
-                                      : sqlite3_column_text (stmt, 4));
+  const char *where = placement->employer_name != NULL ? placement->employer_name
+                                                       : placement->sector_name;
   /* TRANSLATORS: a strftime format for the first day of a placement in a list */
-  g_autofree char *when = pl_date_format ((const char *) sqlite3_column_text (stmt, 5),
-                                          _("%-d %b %Y"));
+  g_autofree char *when = pl_date_format (placement->first_day, _("%-d %b %Y"));
   g_autofree char *place = when != NULL ? g_strdup_printf ("%s · %s", where, when)
                                         : g_strdup_printf (_("%s · no days yet"), where);
 
-  if (own)
+  if (placement->own)
     return g_steal_pointer (&place);
   /* TRANSLATORS: a colleague's placement: "Marguerite Okafor at The Saltmarsh Table · 7 Oct 2025" */
-  return g_strdup_printf (_("%s at %s"), teacher, place);
+  return g_strdup_printf (_("%s at %s"), placement->staff_name, place);
 }
 
 static void
@@ -169,21 +167,30 @@ rebuild_placements (PlObservationDialog *self,
                     gint64               staff_id,
                     gint64               keep)
 {
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) placements = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 none = 0;
   guint position;
+
+  g_array_set_size (self->placement_ids, 0);
+  g_array_append_val (self->placement_ids, none);
+  gtk_string_list_append (names, _("None"));
 
   /* Own placements first, latest first; then the cascaded placements of
    * others, whose learning may have reached this colleague. */
-  fill_choices (self, self->placement_row, self->placement_ids, _("None"),
-                "SELECT p.id, p.staff_id = ?1 AS own, s.name, e.name, sec.name,"
-                "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS first"
-                " FROM placement p JOIN staff s ON s.id = p.staff_id"
-                " LEFT JOIN employer e ON e.id = p.employer_id"
-                " JOIN sector sec ON sec.id = p.sector_id"
-                " WHERE p.staff_id = ?1 OR p.id = ?2"
-                "    OR (p.status <> 'cancelled'"
-                "        AND EXISTS (SELECT 1 FROM cascade c WHERE c.placement_id = p.id))"
-                " ORDER BY own DESC, first IS NULL, first DESC, p.id",
-                staff_id, keep, placement_label);
+  placements = pl_store_list_observable_placements (get_store (self), staff_id, keep, &error);
+  if (placements == NULL)
+    g_critical ("Cannot list the placements to observe: %s", error->message);
+  for (guint i = 0; placements != NULL && i < placements->len; i++)
+    {
+      const PlObservablePlacement *placement = g_ptr_array_index (placements, i);
+      g_autofree char *label = placement_label (placement);
+
+      g_array_append_val (self->placement_ids, placement->placement_id);
+      gtk_string_list_append (names, label);
+    }
+  adw_combo_row_set_model (self->placement_row, G_LIST_MODEL (names));
 
   position = position_of (self->placement_ids, keep);
   if (position == GTK_INVALID_LIST_POSITION)
@@ -509,11 +516,7 @@ pl_observation_dialog_new (GtkWindow *parent,
   placement_id = pl_record_get_int (record, "placement_id");
 
   /* The placement's teacher first, then everyone else. */
-  fill_choices (self, self->staff_row, self->staff_ids, NULL,
-                "SELECT s.id, s.name, p.name FROM staff s JOIN partner p ON p.id = s.partner_id"
-                " WHERE ?2 = 1 OR s.id = ?1"
-                " ORDER BY s.id <> ?1, s.name COLLATE NOCASE, s.id",
-                staff_id, choose_staff ? 1 : 0, staff_label);
+  fill_staff (self, staff_id, choose_staff);
   position = position_of (self->staff_ids, staff_id);
   adw_combo_row_set_selected (self->staff_row, position != GTK_INVALID_LIST_POSITION ? position
                                                                                      : 0);

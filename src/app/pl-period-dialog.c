@@ -13,7 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-period-dialog.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-choices.h"
 
 struct _PlPeriodDialog
 {
@@ -59,6 +59,19 @@ static guint signals [N_SIGNALS];
 
 static const char * const owner_tables[] = { NULL, "partner", "employer", "staff" };
 
+static GType
+owner_type (PlOwnerKind kind)
+{
+  switch (kind)
+    {
+    case PL_OWNER_PARTNER: return PL_TYPE_PARTNER;
+    case PL_OWNER_EMPLOYER: return PL_TYPE_EMPLOYER;
+    case PL_OWNER_STAFF: return PL_TYPE_STAFF;
+    case PL_OWNER_ALL:
+    default: return G_TYPE_INVALID;
+    }
+}
+
 static PlOwnerKind
 selected_owner_kind (PlPeriodDialog *self)
 {
@@ -91,8 +104,8 @@ load_owners (PlPeriodDialog *self,
 {
   PlOwnerKind kind = selected_owner_kind (self);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
+  g_autoptr(GArray) choices = NULL;
+  g_autoptr(GError) error = NULL;
   guint selected = 0;
 
   g_array_set_size (self->owner_ids, 0);
@@ -100,25 +113,25 @@ load_owners (PlPeriodDialog *self,
 
   if (kind != PL_OWNER_ALL && self->context != NULL)
     {
+      choices = pl_store_list_choices (pl_context_get_store (self->context), owner_type (kind),
+                                       &error);
+      if (choices == NULL)
+        g_warning ("Cannot read the owners: %s", error->message);
+    }
+
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    {
+      const PlChoice *choice = &g_array_index (choices, PlChoice, i);
+      g_autofree char *label = NULL;
+
+      if (choice->id == select_id)
+        selected = self->owner_ids->len;
+      g_array_append_val (self->owner_ids, choice->id);
       /* Staff names need not be unique; their college tells them apart. */
-      if (kind == PL_OWNER_STAFF)
-        sql = g_strdup ("SELECT s.id, s.name || ' (' || p.name || ')' FROM staff s"
-                        " JOIN partner p ON p.id = s.partner_id ORDER BY s.name COLLATE NOCASE");
-      else
-        sql = g_strdup_printf ("SELECT id, name FROM %s ORDER BY name COLLATE NOCASE",
-                               owner_tables[kind]);
-
-      if (sqlite3_prepare_v2 (pl_store_get_sqlite (pl_context_get_store (self->context)), sql, -1,
-                              &stmt, NULL) == SQLITE_OK)
-        while (sqlite3_step (stmt) == SQLITE_ROW)
-          {
-            gint64 id = sqlite3_column_int64 (stmt, 0);
-
-            if (id == select_id)
-              selected = self->owner_ids->len;
-            g_array_append_val (self->owner_ids, id);
-            gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 1));
-          }
+      if (choice->partner != NULL)
+        /* TRANSLATORS: a member of staff to choose: name (partner) */
+        label = g_strdup_printf (_("%s (%s)"), choice->name, choice->partner);
+      gtk_string_list_append (names, label != NULL ? label : choice->name);
     }
 
   adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
@@ -293,7 +306,6 @@ owner_name (PlPeriodDialog  *self,
 {
   PlOwnerKind kind = selected_owner_kind (self);
   g_autoptr(PlRecord) owner = NULL;
-  GType types[] = { G_TYPE_INVALID, PL_TYPE_PARTNER, PL_TYPE_EMPLOYER, PL_TYPE_STAFF };
 
   if (kind == PL_OWNER_ALL)
     {
@@ -301,7 +313,7 @@ owner_name (PlPeriodDialog  *self,
       return TRUE;
     }
 
-  owner = pl_store_get (pl_context_get_store (self->context), types[kind],
+  owner = pl_store_get (pl_context_get_store (self->context), owner_type (kind),
                         selected_owner_id (self), NULL);
   if (owner == NULL)
     return FALSE;

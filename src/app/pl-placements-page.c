@@ -15,8 +15,8 @@
 #include "pl-lifecycle.h"
 #include "pl-placement-list.h"
 #include "pl-placements-page.h"
+#include "pl-store-choices.h"
 #include "pl-window.h"
-#include "pl-store-legacy-private.h"
 
 /* The placements: a list on the left, chosen by search and filters in the
  * database, and the editor of the selected one on the right. */
@@ -187,13 +187,17 @@ fill_dropdown (GtkDropDown *dropdown,
                GArray      *ids,
                const char  *any,
                PlStore     *store,
-               const char  *sql)
+               GType        type)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) choices = pl_store_list_choices (store, type, &error);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 selected = 0;
   guint position = 0;
   gint64 zero = 0;
+
+  if (choices == NULL)
+    g_warning ("Cannot read the filter's choices: %s", error->message);
 
   if (ids->len > 0 && gtk_drop_down_get_selected (dropdown) < ids->len)
     selected = g_array_index (ids, gint64, gtk_drop_down_get_selected (dropdown));
@@ -202,16 +206,15 @@ fill_dropdown (GtkDropDown *dropdown,
   g_array_append_val (ids, zero);
   gtk_string_list_append (names, any);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    {
+      const PlChoice *choice = &g_array_index (choices, PlChoice, i);
 
-        if (id == selected)
-          position = ids->len;
-        g_array_append_val (ids, id);
-        gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 1));
-      }
+      if (choice->id == selected)
+        position = ids->len;
+      g_array_append_val (ids, choice->id);
+      gtk_string_list_append (names, choice->name);
+    }
 
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (dropdown, position);
@@ -256,11 +259,11 @@ fill_filters (PlPlacementsPage *self)
 
   self->filling = TRUE;
   fill_dropdown (self->partner_dropdown, self->partner_ids, _("Any partner"), store,
-                 "SELECT id, name FROM partner ORDER BY name COLLATE NOCASE");
+                 PL_TYPE_PARTNER);
   fill_dropdown (self->sector_dropdown, self->sector_ids, _("Any sector"), store,
-                 "SELECT id, name FROM sector ORDER BY name COLLATE NOCASE");
+                 PL_TYPE_SECTOR);
   fill_dropdown (self->employer_dropdown, self->employer_ids, _("Any employer"), store,
-                 "SELECT id, name FROM employer ORDER BY name COLLATE NOCASE");
+                 PL_TYPE_EMPLOYER);
   fill_years (self);
   self->filling = FALSE;
 }
@@ -474,7 +477,6 @@ typedef struct
   GtkDropDown      *staff;
   AdwComboRow      *sector;
   GArray           *staff_ids;
-  GArray           *staff_sectors;
   GArray           *sector_ids;
 } NewRequest;
 
@@ -485,7 +487,6 @@ new_request_free (gpointer  user_data,
   NewRequest *data = user_data;
 
   g_array_unref (data->staff_ids);
-  g_array_unref (data->staff_sectors);
   g_array_unref (data->sector_ids);
   g_free (data);
 }
@@ -494,12 +495,17 @@ static void
 on_new_staff_selected (NewRequest *data)
 {
   guint staff = gtk_drop_down_get_selected (data->staff);
+  g_autoptr(PlRecord) record = NULL;
   gint64 sector;
 
   /* The staff member's own sector is the likely one. */
-  if (staff >= data->staff_sectors->len)
+  if (staff >= data->staff_ids->len)
     return;
-  sector = g_array_index (data->staff_sectors, gint64, staff);
+  record = pl_store_get (get_store (data->self), PL_TYPE_STAFF,
+                         g_array_index (data->staff_ids, gint64, staff), NULL);
+  if (record == NULL)
+    return;
+  sector = pl_record_get_int (record, "sector_id");
   for (guint i = 0; sector != 0 && i < data->sector_ids->len; i++)
     if (g_array_index (data->sector_ids, gint64, i) == sector)
       adw_combo_row_set_selected (data->sector, i);
@@ -547,37 +553,37 @@ new_request_action (GtkWidget  *widget,
   NewRequest *data = g_new0 (NewRequest, 1);
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sector_names = gtk_string_list_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = pl_store_get_sqlite (get_store (self));
+  g_autoptr(GArray) staff = NULL;
+  g_autoptr(GArray) sectors = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *dialog, *list, *staff_row;
 
   data->self = self;
   data->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  data->staff_sectors = g_array_new (FALSE, FALSE, sizeof (gint64));
   data->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (sqlite3_prepare_v2 (db, "SELECT s.id, s.name || ' · ' || p.name, ifnull(s.sector_id, 0) "
-                              "FROM staff AS s JOIN partner AS p ON p.id = s.partner_id "
-                              "ORDER BY s.name COLLATE NOCASE, s.id", -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        gint64 sector = sqlite3_column_int64 (stmt, 2);
+  staff = pl_store_list_staff_choices (get_store (self), 0, &error);
+  if (staff != NULL)
+    sectors = pl_store_list_choices (get_store (self), PL_TYPE_SECTOR, &error);
+  if (sectors == NULL)
+    g_warning ("Cannot read the choices of a new request: %s", error->message);
 
-        g_array_append_val (data->staff_ids, id);
-        g_array_append_val (data->staff_sectors, sector);
-        gtk_string_list_append (staff_names, (const char *) sqlite3_column_text (stmt, 1));
-      }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, "SELECT id, name FROM sector ORDER BY name COLLATE NOCASE",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      const PlChoice *choice = &g_array_index (staff, PlChoice, i);
+      /* TRANSLATORS: a member of staff to choose: name · partner */
+      g_autofree char *label = g_strdup_printf (_("%s · %s"), choice->name, choice->partner);
 
-        g_array_append_val (data->sector_ids, id);
-        gtk_string_list_append (sector_names, (const char *) sqlite3_column_text (stmt, 1));
-      }
+      g_array_append_val (data->staff_ids, choice->id);
+      gtk_string_list_append (staff_names, label);
+    }
+  for (guint i = 0; sectors != NULL && i < sectors->len; i++)
+    {
+      const PlChoice *choice = &g_array_index (sectors, PlChoice, i);
+
+      g_array_append_val (data->sector_ids, choice->id);
+      gtk_string_list_append (sector_names, choice->name);
+    }
 
   data->staff = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_expression (data->staff,

@@ -15,8 +15,8 @@
 #include "pl-plan-item.h"
 #include "pl-plan-page.h"
 #include "pl-schedule.h"
+#include "pl-store-placements.h"
 #include "pl-window.h"
-#include "pl-store-legacy-private.h"
 
 /* The open requests of the network. "Plan" runs the solver in a worker
  * thread; its proposals stay on the page, nothing stored, until a person
@@ -265,12 +265,12 @@ pl_plan_page_update_summary (PlPlanPage *self)
 }
 
 static char *
-window_text (const char *start,
-             const char *end,
-             const char *terms)
+window_text (const char         *start,
+             const char         *end,
+             const char * const *terms)
 {
-  if (terms != NULL && *terms != '\0')
-    return g_strdup (terms);
+  if (terms[0] != NULL)
+    return g_strjoinv (", ", (char **) terms);
   if (start != NULL && end != NULL)
     return pl_plan_format_range (start, end);
   if (start != NULL)
@@ -296,44 +296,35 @@ static void
 pl_plan_page_reload (PlPlanPage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) open = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  PlStore *store;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GHashTable) open = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer key;
 
   if (self->context == NULL)
     return;
 
-  store = pl_context_get_store (self->context);
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT p.id, s.name, c.name, p.window_start, p.window_end, p.length,"
-                          " (SELECT group_concat(ifnull(k.label, k.start_date), ', ')"
-                          "  FROM placement_term t JOIN calendar_period k ON k.id = t.period_id"
-                          "  WHERE t.placement_id = p.id)"
-                          " FROM placement p JOIN staff s ON s.id = p.staff_id"
-                          " JOIN sector c ON c.id = p.sector_id"
-                          " WHERE p.status = 'request' ORDER BY s.name, p.id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return;
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  requests = pl_store_list_open_requests (pl_context_get_store (self->context), &error);
+  if (requests == NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *window = window_text ((const char *) sqlite3_column_text (stmt, 3),
-                                             (const char *) sqlite3_column_text (stmt, 4),
-                                             (const char *) sqlite3_column_text (stmt, 6));
-      PlPlanItem *item = pl_plan_item_new (id,
-                                           (const char *) sqlite3_column_text (stmt, 1),
-                                           (const char *) sqlite3_column_text (stmt, 2),
-                                           window,
-                                           sqlite3_column_int (stmt, 5));
-      const PlProposal *proposal = g_hash_table_lookup (self->proposals, &id);
+      g_warning ("Cannot read the open requests: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PlOpenRequest *request = g_ptr_array_index (requests, i);
+      g_autofree char *window = window_text (request->window_start, request->window_end,
+                                             (const char * const *) request->terms);
+      PlPlanItem *item = pl_plan_item_new (request->placement_id, request->staff_name,
+                                           request->sector_name, window, request->length);
+      const PlProposal *proposal = g_hash_table_lookup (self->proposals, &request->placement_id);
 
       if (proposal != NULL)
         pl_plan_item_set_proposal (item, proposal);
       g_ptr_array_add (items, item);
-      g_hash_table_add (open, g_memdup2 (&id, sizeof id));
+      g_hash_table_add (open, &request->placement_id);
     }
 
   /* Proposals for requests that are no longer open are gone for good. */
