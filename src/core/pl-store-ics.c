@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-date.h"
 #include "pl-store-ics.h"
 #include "pl-store-private.h"
 
@@ -271,4 +272,275 @@ pl_store_ics_list_meetings (PlStore      *store,
 
   return collect (store, &meetings_query, filter, owner_id, FALSE, make_meeting,
                   (GDestroyNotify) pl_ics_meeting_free, error);
+}
+
+GArray *
+pl_store_ics_find_owners (PlStore      *store,
+                          PlOwnerKind   owner_kind,
+                          const char   *name,
+                          GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *sql;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  switch (owner_kind)
+    {
+    case PL_OWNER_PARTNER:
+      sql = "SELECT id FROM partner WHERE name = ?1 COLLATE NOCASE ORDER BY id";
+      break;
+    case PL_OWNER_EMPLOYER:
+      sql = "SELECT id FROM employer WHERE name = ?1 COLLATE NOCASE ORDER BY id";
+      break;
+    case PL_OWNER_STAFF:
+      sql = "SELECT id FROM staff WHERE name = ?1 COLLATE NOCASE ORDER BY id";
+      break;
+    case PL_OWNER_ALL:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+  if (stmt != NULL)
+    {
+      pl_stmt_bind_text (stmt, 1, name);
+      while (pl_stmt_next (stmt, &failure))
+        {
+          gint64 id = pl_stmt_get_int (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+    }
+
+  if (failure != NULL)
+    {
+      read_failed (error, failure);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* A period of the owner's calendar that an import may find again. */
+typedef struct
+{
+  gint64    id;
+  char     *label;
+  char     *start;   /* ISO */
+  char     *last;    /* ISO, the last day */
+  gboolean  every_day;
+} Known;
+
+static void
+known_free (Known *known)
+{
+  g_free (known->label);
+  g_free (known->start);
+  g_free (known->last);
+  g_free (known);
+}
+
+/* The owner's periods of ?2 that have a UID; ?1 is the owner's kind and
+ * ?3 its id (0 for everyone), whose column the kind of owner tells. */
+static const char known_sql[] =
+  "SELECT id, uid, label, start_date, end_date, weekdays FROM calendar_period"
+  " WHERE owner_kind = ?1 AND kind = ?2 AND uid IS NOT NULL"
+  " AND coalesce(partner_id, employer_id, staff_id, 0) = ?3";
+
+/* ?7, ?8 and ?9: the partner, employer and staff member, 0 for none. */
+static const char insert_sql[] =
+  "INSERT INTO calendar_period (owner_kind, kind, label, start_date, end_date, uid, source,"
+  " partner_id, employer_id, staff_id)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ics', ?7, ?8, ?9) RETURNING id";
+
+/* Every day of the week: the periods of a file are whole days. The row's
+ * touch trigger sets updated_at. */
+static const char update_sql[] =
+  "UPDATE calendar_period SET label = ?2, start_date = ?3, end_date = ?4, weekdays = 127,"
+  " source = 'ics' WHERE id = ?1";
+
+/* The owner's periods of @kind that have a UID, by UID (transfer full). */
+static GHashTable *
+read_known (PlDb        *db,
+            const char  *owner_kind,
+            const char  *kind,
+            gint64       owner_id,
+            GError     **error)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) known_free);
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  if (!(stmt = pl_db_prepare (db, known_sql, error)))
+    return NULL;
+
+  pl_stmt_bind_text (stmt, 1, owner_kind);
+  pl_stmt_bind_text (stmt, 2, kind);
+  pl_stmt_bind_int (stmt, 3, owner_id);
+  while (pl_stmt_next (stmt, &failure))
+    {
+      Known *period = g_new0 (Known, 1);
+
+      period->id = pl_stmt_get_int (stmt, 0);
+      period->label = pl_stmt_dup_text (stmt, 2);
+      period->start = pl_stmt_dup_text (stmt, 3);
+      period->last = pl_stmt_dup_text (stmt, 4);
+      period->every_day = pl_stmt_get_int (stmt, 5) == 127;
+      g_hash_table_insert (known, pl_stmt_dup_text (stmt, 1), period);
+    }
+
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return NULL;
+    }
+
+  return g_steal_pointer (&known);
+}
+
+/* Adds @period, or updates @found with it; the row's id, or 0 with @error
+ * set. */
+static gint64
+write_period (PlDb               *db,
+              const char         *owner_kind,
+              const char         *kind,
+              const gint64       *owners,
+              const PlIcsPeriod  *period,
+              const char         *start,
+              const char         *last,
+              const Known        *found,
+              GError            **error)
+{
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  if (found != NULL)
+    {
+      if (!(stmt = pl_db_prepare (db, update_sql, error)))
+        return 0;
+
+      pl_stmt_bind_int (stmt, 1, found->id);
+      pl_stmt_bind_text (stmt, 2, period->label);
+      pl_stmt_bind_text (stmt, 3, start);
+      pl_stmt_bind_text (stmt, 4, last);
+      return pl_stmt_run (stmt, error) ? found->id : 0;
+    }
+
+  if (!(stmt = pl_db_prepare (db, insert_sql, error)))
+    return 0;
+
+  pl_stmt_bind_text (stmt, 1, owner_kind);
+  pl_stmt_bind_text (stmt, 2, kind);
+  pl_stmt_bind_text (stmt, 3, period->label);
+  pl_stmt_bind_text (stmt, 4, start);
+  pl_stmt_bind_text (stmt, 5, last);
+  pl_stmt_bind_text (stmt, 6, period->uid);
+  for (guint k = 0; k < 3; k++)
+    pl_stmt_bind_id (stmt, 7 + (int) k, owners[k]);
+
+  if (pl_stmt_next (stmt, &failure))
+    return pl_stmt_get_int (stmt, 0);
+  if (failure == NULL)
+    g_set_error (&failure, PL_DB_ERROR, PL_DB_ERROR_FAILED, "no id returned");
+  g_propagate_error (error, g_steal_pointer (&failure));
+  return 0;
+}
+
+static gboolean
+write_failed (PlStore  *store,
+              GError  **error)
+{
+  g_autoptr(PlRecord) period = pl_record_new (PL_TYPE_CALENDAR_PERIOD);
+
+  pl_store_rollback (store);
+  return pl_store_translate_error (error, period);
+}
+
+gboolean
+pl_store_ics_write_periods (PlStore            *store,
+                            PlOwnerKind         owner_kind,
+                            gint64              owner_id,
+                            PlPeriodKind        kind,
+                            GArray             *periods,
+                            PlIcsPeriodCounts  *counts,
+                            guint              *failed,
+                            GError            **error)
+{
+  PlDb *db;
+  const char *owner_nick = pl_enum_to_nick (PL_TYPE_OWNER_KIND, owner_kind);
+  const char *kind_nick = pl_enum_to_nick (PL_TYPE_PERIOD_KIND, kind);
+  gint64 owners[3] = { 0, 0, 0 };  /* partner, employer, staff */
+  PlIcsPeriodCounts written = { 0 };
+  g_autoptr(GHashTable) known = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (owner_nick != NULL && kind_nick != NULL, FALSE);
+  g_return_val_if_fail (periods != NULL, FALSE);
+
+  db = pl_store_get_db (store);
+  if (failed != NULL)
+    *failed = G_MAXUINT;
+  if (owner_kind != PL_OWNER_ALL)
+    owners[owner_kind - PL_OWNER_PARTNER] = owner_id;
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  if (!(known = read_known (db, owner_nick, kind_nick, owner_id, error)))
+    return write_failed (store, error);
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const PlIcsPeriod *period = &g_array_index (periods, PlIcsPeriod, i);
+      g_autofree char *start = pl_date_to_iso (&period->start);
+      g_autofree char *last = NULL;
+      GDate last_day = period->end;
+      Known *found = g_hash_table_lookup (known, period->uid);
+      Known *now;
+      gint64 id;
+
+      g_date_subtract_days (&last_day, 1);
+      last = pl_date_to_iso (&last_day);
+
+      if (found != NULL && found->every_day && g_strcmp0 (found->label, period->label) == 0
+          && g_str_equal (found->start, start) && g_str_equal (found->last, last))
+        {
+          written.unchanged++;
+          continue;
+        }
+
+      id = write_period (db, owner_nick, kind_nick, owners, period, start, last, found, error);
+      if (id == 0)
+        {
+          if (failed != NULL)
+            *failed = i;
+          return write_failed (store, error);
+        }
+
+      if (found != NULL)
+        written.updated++;
+      else
+        written.added++;
+
+      /* A UID that comes twice in a file finds the period it wrote. */
+      now = g_new0 (Known, 1);
+      now->id = id;
+      now->label = g_strdup (period->label);
+      now->start = g_steal_pointer (&start);
+      now->last = g_steal_pointer (&last);
+      now->every_day = TRUE;
+      g_hash_table_insert (known, g_strdup (period->uid), now);
+    }
+
+  if (!pl_store_commit (store, error))
+    return FALSE;
+
+  if (counts != NULL)
+    *counts = written;
+  return TRUE;
 }

@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* What an iCalendar file shows of the model, and the calendar periods one
- * brings into it; pl-ics.h reads and writes the files themselves.
+ * brings into it (term dates, bank holidays, an employer's busy weeks);
+ * pl-ics.h reads and writes the files themselves.
  *
  * A calendar belongs to an owner, @owner_kind and @owner_id (0 for
  * PL_OWNER_ALL, which is everything): a member of staff has their
@@ -84,6 +85,47 @@ GPtrArray *pl_store_ics_list_meetings   (PlStore         *store,
                                          PlOwnerKind      owner_kind,
                                          gint64           owner_id,
                                          GError         **error);
+
+/* The ids of the partners, employers or members of staff (@owner_kind)
+ * called @name, without regard to case, in id order (transfer full,
+ * element-type gint64); NULL with @error set when the database cannot be
+ * read. */
+GArray    *pl_store_ics_find_owners     (PlStore         *store,
+                                         PlOwnerKind      owner_kind,
+                                         const char      *name,
+                                         GError         **error);
+
+/* One period of an imported calendar. */
+typedef struct
+{
+  const char *uid;     /* what finds it again when the file comes again */
+  const char *label;   /* may be NULL */
+  GDate       start;   /* the first day */
+  GDate       end;     /* the day after the last day */
+} PlIcsPeriod;
+
+typedef struct
+{
+  guint added;
+  guint updated;
+  guint unchanged;
+} PlIcsPeriodCounts;
+
+/* Writes @periods (element-type PlIcsPeriod) as the owner's calendar
+ * periods of @kind (one kind), on every day of the week, in one
+ * transaction: all of them or, on any failure, none. A period whose UID
+ * the owner already has for @kind is updated, or counted unchanged when it
+ * is the same; any other is added. @counts (optional) tells which. When
+ * the database refuses a period, @failed (optional) is its index; it is
+ * G_MAXUINT for any other failure. */
+gboolean   pl_store_ics_write_periods   (PlStore            *store,
+                                         PlOwnerKind         owner_kind,
+                                         gint64              owner_id,
+                                         PlPeriodKind        kind,
+                                         GArray             *periods,
+                                         PlIcsPeriodCounts  *counts,
+                                         guint              *failed,
+                                         GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlIcsPlacement, pl_ics_placement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlIcsMilestone, pl_ics_milestone_free)
