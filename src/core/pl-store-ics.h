@@ -116,8 +116,8 @@ typedef struct
  * transaction: all of them or, on any failure, none. A period whose UID
  * the owner already has for @kind is updated, or counted unchanged when it
  * is the same; any other is added. @counts (optional) tells which. When
- * the database refuses a period, @failed (optional) is its index; it is
- * G_MAXUINT for any other failure. */
+ * the database refuses a period, @failed (optional) is its index;
+ * otherwise it is G_MAXUINT. */
 gboolean   pl_store_ics_write_periods   (PlStore            *store,
                                          PlOwnerKind         owner_kind,
                                          gint64              owner_id,
