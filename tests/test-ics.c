@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-ics.h"
 #include "pl-sample.h"
+#include "pl-store-ics.h"
 #include "pl-store-legacy-private.h"
 
 /* iCalendar in and out: real files import, re-importing updates instead of
@@ -221,6 +222,49 @@ test_reimport_updates (Fixture       *f,
   g_assert_cmpstr (dates, ==, "2027-01-11..2027-01-12");
   label = query_text (f->store, "SELECT label FROM calendar_period");
   g_assert_cmpstr (label, ==, "Stocktake (moved)");
+}
+
+/* The store writes a batch whole or not at all: a period the database
+ * refuses (its last day before its first) undoes the ones before it and
+ * says which it was; a UID twice in one batch finds the period it wrote. */
+static void
+test_write_periods (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (PlIcsPeriod));
+  g_autoptr(GError) error = NULL;
+  PlIcsPeriodCounts counts = { 0 };
+  PlIcsPeriod period = { "a@example", "Closed", { 0 }, { 0 } };
+  guint failed = 0;
+
+  g_date_set_dmy (&period.start, 4, G_DATE_JANUARY, 2027);
+  g_date_set_dmy (&period.end, 9, G_DATE_JANUARY, 2027);
+  g_array_append_val (periods, period);
+  period.uid = "b@example";
+  g_array_append_val (periods, period);
+  period.uid = "c@example";
+  period.end = period.start;
+  g_array_append_val (periods, period);
+
+  g_assert_false (pl_store_ics_write_periods (f->store, PL_OWNER_ALL, 0, PL_PERIOD_BUSY, periods,
+                                              &counts, &failed, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_CONSTRAINT);
+  g_assert_cmpuint (failed, ==, 2);
+  g_assert_cmpuint (counts.added, ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 0);
+  g_clear_error (&error);
+
+  /* The same UID again, the second time as it was written the first. */
+  g_array_index (periods, PlIcsPeriod, 1).uid = "a@example";
+  g_array_set_size (periods, 2);
+  g_assert_true (pl_store_ics_write_periods (f->store, PL_OWNER_ALL, 0, PL_PERIOD_BUSY, periods,
+                                             &counts, &failed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (failed, ==, G_MAXUINT);
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_cmpuint (counts.unchanged, ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"
+                                        " WHERE end_date = '2027-01-08' AND source = 'ics'"), ==, 1);
 }
 
 static void
@@ -938,6 +982,7 @@ main (int   argc,
 
   ADD ("/ics/import/cam-term-dates", test_cam_term_dates, NULL);
   ADD ("/ics/import/reimport-updates", test_reimport_updates, NULL);
+  ADD ("/ics/import/write-periods", test_write_periods, NULL);
   ADD ("/ics/import/recurrence", test_recurrence, NULL);
   ADD ("/ics/import/timed", test_timed_events, NULL);
   ADD ("/ics/import/owners", test_owners, "sample");

@@ -15,6 +15,7 @@
 #include "pl-impact-private.h"
 #include "pl-sample.h"
 #include "pl-stats.h"
+#include "pl-store-survey.h"
 #include "pl-survey-import.h"
 #include "pl-survey.h"
 #include "pl-store-private.h"
@@ -834,6 +835,68 @@ test_links (Fixture       *f,
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
 }
 
+/* The placements a response may be about, latest first, and the host of
+ * a placement linked to an employer's response by the store, whoever adds
+ * it. */
+static void
+test_store_survey (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) placements = NULL;
+  g_autoptr(GArray) one = NULL;
+  g_autoptr(PlRecord) employer = pl_record_new (PL_TYPE_SURVEY_RESPONSE);
+  g_autoptr(PlRecord) student = pl_record_new (PL_TYPE_SURVEY_RESPONSE);
+  gint64 placement;
+  const char *last = NULL;
+
+  load_sample (f);
+  placements = pl_store_survey_list_placements (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (placements->len, ==,
+                   query_int (f, "SELECT count(*) FROM placement"
+                                 " WHERE status IN ('completed', 'cascaded', 'evaluated')"));
+  g_assert_cmpuint (placements->len, >, 1);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      const PlSurveyPlacement *p = &g_array_index (placements, PlSurveyPlacement, i);
+
+      g_assert_nonnull (p->staff);
+      g_assert_nonnull (p->host);
+      if (last != NULL && p->first_day != NULL)
+        g_assert_cmpstr (p->first_day, <=, last);
+      if (p->first_day != NULL)
+        last = p->first_day;
+    }
+
+  placement = query_int (f, "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
+                            " WHERE s.name = 'Marguerite Okafor'");
+  one = pl_store_survey_list_placements (f->store, placement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpint (g_array_index (one, PlSurveyPlacement, 0).id, ==, placement);
+  g_assert_cmpstr (g_array_index (one, PlSurveyPlacement, 0).staff, ==, "Marguerite Okafor");
+
+  pl_record_set_string (employer, "kind", "employer");
+  pl_record_set_int (employer, "placement_id", placement);
+  pl_record_set_string (employer, "host_again", "agree");
+  g_assert_true (pl_store_survey_add (f->store, employer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_record_get_id (employer), >, 0);
+  g_assert_cmpint (query_int (f, "SELECT employer_id FROM survey_response ORDER BY id DESC"), ==,
+                   query_int (f, "SELECT employer_id FROM placement p JOIN staff s"
+                                 " ON s.id = p.staff_id WHERE s.name = 'Marguerite Okafor'"));
+
+  /* Students answer about their teacher, not the host. */
+  pl_record_set_string (student, "kind", "student");
+  pl_record_set_int (student, "placement_id", placement);
+  pl_record_set_string (student, "workplace", "agree");
+  g_assert_true (pl_store_survey_add (f->store, student, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT employer_id IS NULL FROM survey_response"
+                                 " ORDER BY id DESC"), ==, 1);
+}
+
 /* An import shows in the figures: over those who answered, filtered by
  * the staff member's partner and by the date of the responses. */
 static void
@@ -1086,6 +1149,7 @@ main (int   argc,
   ADD ("/impact/survey/bad-files", test_bad_files);
   ADD ("/impact/survey/links", test_links);
   ADD ("/impact/survey/in-stats", test_import_in_stats);
+  ADD ("/impact/survey/store", test_store_survey);
   ADD ("/impact/cli", test_cli);
 #undef ADD
 

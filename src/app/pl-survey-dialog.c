@@ -13,9 +13,9 @@
 
 #include "pl-date-picker-row.h"
 #include "pl-date.h"
+#include "pl-store-survey.h"
 #include "pl-survey-dialog.h"
 #include "pl-survey.h"
-#include "pl-store-legacy-private.h"
 
 /* Paper forms typed in one after another: the survey, the placement and
  * the date stay as they are between responses; each question has Agree,
@@ -117,17 +117,9 @@ on_kind_selected (PlSurveyDialog *self)
 static void
 fill_placements (PlSurveyDialog *self)
 {
-  sqlite3 *db = pl_store_get_sqlite (pl_context_get_store (self->context));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const char *sql =
-    "SELECT p.id, s.name, ifnull(e.name, sec.name),"
-    "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS first"
-    " FROM placement p JOIN staff s ON s.id = p.staff_id"
-    " LEFT JOIN employer e ON e.id = p.employer_id JOIN sector sec ON sec.id = p.sector_id"
-    " WHERE (?1 > 0 AND p.id = ?1)"
-    "    OR (?1 = 0 AND p.status IN ('completed', 'cascaded', 'evaluated'))"
-    " ORDER BY first DESC, s.name COLLATE NOCASE";
+  g_autoptr(GArray) placements = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_array_set_size (self->placement_ids, 0);
   if (self->fixed_placement == 0)
@@ -138,27 +130,23 @@ fill_placements (PlSurveyDialog *self)
       gtk_string_list_append (names, _("None (the whole network)"));
     }
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_critical ("%s: %s", sql, sqlite3_errmsg (db));
-  else
-    {
-      sqlite3_bind_int64 (stmt, 1, self->fixed_placement);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_autofree char *when = pl_date_format ((const char *) sqlite3_column_text (stmt, 3),
-                                                  _("%-d %b %Y"));
-          g_autofree char *text = NULL;
+  placements = pl_store_survey_list_placements (pl_context_get_store (self->context),
+                                                self->fixed_placement, &error);
+  if (placements == NULL)
+    g_critical ("Cannot list the placements: %s", error->message);
 
-          if (when != NULL)
-            text = g_strdup_printf ("%s · %s · %s", sqlite3_column_text (stmt, 1),
-                                    sqlite3_column_text (stmt, 2), when);
-          else
-            text = g_strdup_printf ("%s · %s", sqlite3_column_text (stmt, 1),
-                                    sqlite3_column_text (stmt, 2));
-          g_array_append_val (self->placement_ids, id);
-          gtk_string_list_append (names, text);
-        }
+  for (guint i = 0; placements != NULL && i < placements->len; i++)
+    {
+      const PlSurveyPlacement *placement = &g_array_index (placements, PlSurveyPlacement, i);
+      g_autofree char *when = pl_date_format (placement->first_day, _("%-d %b %Y"));
+      g_autofree char *text = NULL;
+
+      if (when != NULL)
+        text = g_strdup_printf ("%s · %s · %s", placement->staff, placement->host, when);
+      else
+        text = g_strdup_printf ("%s · %s", placement->staff, placement->host);
+      g_array_append_val (self->placement_ids, placement->id);
+      gtk_string_list_append (names, text);
     }
 
   adw_combo_row_set_model (self->link_row, G_LIST_MODEL (names));
@@ -202,15 +190,9 @@ add_action (GtkWidget  *widget,
 
   pl_record_set_string (response, "kind", kind);
   pl_record_set_string (response, "responded_on", pl_date_picker_row_get_date (self->date_row));
+  /* An employer's answers are about hosting: the store links the host too. */
   if (placement > 0)
-    {
-      g_autoptr(PlRecord) record = pl_store_get (store, PL_TYPE_PLACEMENT, placement, NULL);
-
-      pl_record_set_int (response, "placement_id", placement);
-      /* An employer's answers are about hosting: link the host too. */
-      if (record != NULL && g_str_equal (kind, "employer"))
-        pl_record_set_int (response, "employer_id", pl_record_get_int (record, "employer_id"));
-    }
+    pl_record_set_int (response, "placement_id", placement);
 
   for (guint q = 0; questions[q] != NULL && q < MAX_QUESTIONS; q++)
     for (guint c = 0; c < N_CHOICES - 1; c++)
@@ -226,7 +208,7 @@ add_action (GtkWidget  *widget,
       return;
     }
 
-  if (!pl_store_insert (store, response, &error))
+  if (!pl_store_survey_add (store, response, &error))
     {
       show_status (self, error->message, TRUE);
       return;

@@ -14,7 +14,7 @@
 
 #include "pl-date.h"
 #include "pl-ics.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-ics.h"
 
 /* The file is written here rather than through libical's serialiser so
  * that the output is exactly RFC 5545 and the same from one run to the
@@ -133,101 +133,56 @@ typedef struct
   gint64       owner_id;
 } Writer;
 
-/* "WHERE …" for placements of the owner; ?1 is the owner's id. */
-static const char *
-placement_filter (PlOwnerKind kind)
-{
-  switch (kind)
-    {
-    case PL_OWNER_STAFF:
-      return "p.staff_id = ?1";
-    case PL_OWNER_EMPLOYER:
-      return "p.employer_id = ?1";
-    case PL_OWNER_PARTNER:
-      return "s.partner_id = ?1";
-    case PL_OWNER_ALL:
-    default:
-      return "?1 = 0";
-    }
-}
-
-static sqlite3_stmt *
-prepare (Writer      *writer,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = pl_store_get_sqlite (writer->store);
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be read: %s"),
-                   sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, writer->owner_id);
-  return stmt;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 static void
-write_placement_run (Writer       *writer,
-                     sqlite3_stmt *row,
-                     const GDate  *first,
-                     const GDate  *after)
+write_placement_run (Writer               *writer,
+                     const PlIcsPlacement *placement,
+                     const GDate          *first,
+                     const GDate          *after)
 {
   GString *out = writer->out;
-  gint64 id = sqlite3_column_int64 (row, 0);
-  const char *staff = column_text (row, 1);
-  const char *employer = column_text (row, 2);
-  const char *status = column_text (row, 6);
+  PlPlacementStatus status = placement->status;
   g_autofree char *day = ical_date (first);
-  g_autofree char *uid = g_strdup_printf ("placement-%" G_GINT64_FORMAT "-%s@placements", id, day);
+  g_autofree char *uid = g_strdup_printf ("placement-%" G_GINT64_FORMAT "-%s@placements",
+                                          placement->id, day);
   g_autofree char *summary = NULL;
   g_autoptr(GString) location = g_string_new (NULL);
   g_autoptr(GString) description = g_string_new (NULL);
 
-  if (employer != NULL)
+  if (placement->employer != NULL)
     /* TRANSLATORS: an event in an exported calendar; staff member, employer. */
-    summary = g_strdup_printf (_("Industry placement: %s at %s"), staff, employer);
+    summary = g_strdup_printf (_("Industry placement: %s at %s"), placement->staff,
+                               placement->employer);
   else
-    summary = g_strdup_printf (_("Industry placement: %s"), staff);
+    summary = g_strdup_printf (_("Industry placement: %s"), placement->staff);
 
-  if (column_text (row, 3) != NULL)
-    g_string_append (location, column_text (row, 3));
-  if (column_text (row, 4) != NULL)
-    g_string_append_printf (location, "%s%s", location->len > 0 ? ", " : "", column_text (row, 4));
+  if (placement->address != NULL)
+    g_string_append (location, placement->address);
+  if (placement->postcode != NULL)
+    g_string_append_printf (location, "%s%s", location->len > 0 ? ", " : "", placement->postcode);
 
-  g_string_append_printf (description, _("Sector: %s"), column_text (row, 5));
+  g_string_append_printf (description, _("Sector: %s"), placement->sector);
   g_string_append_c (description, '\n');
-  g_string_append_printf (description, _("Status: %s"), pl_enum_label (status));
-  if (column_text (row, 8) != NULL)
+  g_string_append_printf (description, _("Status: %s"),
+                          pl_enum_get_label (PL_TYPE_PLACEMENT_STATUS, status));
+  if (placement->partner != NULL)
     {
       g_string_append_c (description, '\n');
-      g_string_append_printf (description, _("Partner: %s"), column_text (row, 8));
+      g_string_append_printf (description, _("Partner: %s"), placement->partner);
     }
 
   g_string_append (out, "BEGIN:VEVENT\r\n");
   add_line (out, "UID", uid);
-  add_stamp (out, column_text (row, 7));
+  add_stamp (out, placement->updated_at);
   add_date (out, "DTSTART", first);
   add_date (out, "DTEND", after);
   add_text (out, "SUMMARY", summary);
   add_text (out, "LOCATION", location->str);
   add_text (out, "DESCRIPTION", description->str);
-  add_text (out, "CATEGORIES", column_text (row, 5));
+  add_text (out, "CATEGORIES", placement->sector);
   /* Until the employer has confirmed, the days may still move. */
   add_line (out, "STATUS",
-            g_str_equal (status, "request") || g_str_equal (status, "proposed") ||
-            g_str_equal (status, "agreed") ? "TENTATIVE" : "CONFIRMED");
+            status == PL_PLACEMENT_STATUS_REQUEST || status == PL_PLACEMENT_STATUS_PROPOSED ||
+            status == PL_PLACEMENT_STATUS_AGREED ? "TENTATIVE" : "CONFIRMED");
   add_line (out, "TRANSP", "OPAQUE");
   g_string_append (out, "END:VEVENT\r\n");
 }
@@ -238,41 +193,25 @@ static gboolean
 write_placements (Writer  *writer,
                   GError **error)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) rows = NULL;
-  g_autoptr(sqlite3_stmt) days = NULL;
-  int rc;
+  g_autoptr(GPtrArray) placements = NULL;
 
-  sql = g_strdup_printf ("SELECT p.id, s.name, e.name, e.address, e.postcode, sec.name, p.status,"
-                         " p.updated_at, pa.name"
-                         " FROM placement p"
-                         " JOIN staff s ON s.id = p.staff_id"
-                         " JOIN sector sec ON sec.id = p.sector_id"
-                         " LEFT JOIN employer e ON e.id = p.employer_id"
-                         " LEFT JOIN partner pa ON pa.id = s.partner_id"
-                         " WHERE p.status <> 'cancelled' AND %s"
-                         " AND EXISTS (SELECT 1 FROM placement_day d WHERE d.placement_id = p.id)"
-                         " ORDER BY (SELECT min(day) FROM placement_day d"
-                         "           WHERE d.placement_id = p.id), p.id",
-                         placement_filter (writer->owner_kind));
-  if (!(rows = prepare (writer, sql, error)))
-    return FALSE;
-  if (!(days = prepare (writer, "SELECT day FROM placement_day WHERE placement_id = ?1"
-                                " ORDER BY day", error)))
+  placements = pl_store_ics_list_placements (writer->store, writer->owner_kind, writer->owner_id,
+                                             error);
+  if (placements == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+  for (guint i = 0; i < placements->len; i++)
     {
+      const PlIcsPlacement *placement = g_ptr_array_index (placements, i);
+      g_auto(GStrv) days = pl_store_get_days (writer->store, placement->id);
       GDate first, after;
       gboolean open = FALSE;
 
-      sqlite3_reset (days);
-      sqlite3_bind_int64 (days, 1, sqlite3_column_int64 (rows, 0));
-      while (sqlite3_step (days) == SQLITE_ROW)
+      for (guint d = 0; days[d] != NULL; d++)
         {
           GDate day;
 
-          if (!pl_date_parse (column_text (days, 0), &day))
+          if (!pl_date_parse (days[d], &day))
             continue;
           if (open && g_date_compare (&day, &after) == 0)
             {
@@ -280,16 +219,16 @@ write_placements (Writer  *writer,
               continue;
             }
           if (open)
-            write_placement_run (writer, rows, &first, &after);
+            write_placement_run (writer, placement, &first, &after);
           first = after = day;
           g_date_add_days (&after, 1);
           open = TRUE;
         }
       if (open)
-        write_placement_run (writer, rows, &first, &after);
+        write_placement_run (writer, placement, &first, &after);
     }
 
-  return rc == SQLITE_DONE;
+  return TRUE;
 }
 
 /* Milestones as to-dos, due on their day. */
@@ -297,45 +236,38 @@ static gboolean
 write_milestones (Writer  *writer,
                   GError **error)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) rows = NULL;
-  int rc;
+  g_autoptr(GPtrArray) milestones = NULL;
 
-  sql = g_strdup_printf ("SELECT m.id, m.label, m.due, m.done, m.updated_at, s.name, e.name"
-                         " FROM milestone m"
-                         " JOIN placement p ON p.id = m.placement_id"
-                         " JOIN staff s ON s.id = p.staff_id"
-                         " LEFT JOIN employer e ON e.id = p.employer_id"
-                         " WHERE p.status <> 'cancelled' AND %s"
-                         " ORDER BY m.due, m.id",
-                         placement_filter (writer->owner_kind));
-  if (!(rows = prepare (writer, sql, error)))
+  milestones = pl_store_ics_list_milestones (writer->store, writer->owner_kind, writer->owner_id,
+                                             error);
+  if (milestones == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+  for (guint i = 0; i < milestones->len; i++)
     {
+      const PlIcsMilestone *milestone = g_ptr_array_index (milestones, i);
       GString *out = writer->out;
       g_autofree char *uid = g_strdup_printf ("milestone-%" G_GINT64_FORMAT "@placements",
-                                              (gint64) sqlite3_column_int64 (rows, 0));
+                                              milestone->id);
       g_autofree char *summary = NULL;
       GDate due, done;
 
-      if (!pl_date_parse (column_text (rows, 2), &due))
+      if (!pl_date_parse (milestone->due, &due))
         continue;
 
-      if (column_text (rows, 6) != NULL)
+      if (milestone->employer != NULL)
         /* TRANSLATORS: a to-do in an exported calendar: milestone (staff member, employer). */
-        summary = g_strdup_printf (_("%s (%s, %s)"), column_text (rows, 1), column_text (rows, 5),
-                                   column_text (rows, 6));
+        summary = g_strdup_printf (_("%s (%s, %s)"), milestone->label, milestone->staff,
+                                   milestone->employer);
       else
-        summary = g_strdup_printf (_("%s (%s)"), column_text (rows, 1), column_text (rows, 5));
+        summary = g_strdup_printf (_("%s (%s)"), milestone->label, milestone->staff);
 
       g_string_append (out, "BEGIN:VTODO\r\n");
       add_line (out, "UID", uid);
-      add_stamp (out, column_text (rows, 4));
+      add_stamp (out, milestone->updated_at);
       add_date (out, "DUE", &due);
       add_text (out, "SUMMARY", summary);
-      if (pl_date_parse (column_text (rows, 3), &done))
+      if (pl_date_parse (milestone->done, &done))
         {
           g_autofree char *day = ical_date (&done);
           g_autofree char *completed = g_strconcat (day, "T120000Z", NULL);
@@ -348,7 +280,7 @@ write_milestones (Writer  *writer,
       g_string_append (out, "END:VTODO\r\n");
     }
 
-  return rc == SQLITE_DONE;
+  return TRUE;
 }
 
 /* Exchange-group meetings of the groups the owner belongs to. */
@@ -356,64 +288,41 @@ static gboolean
 write_meetings (Writer  *writer,
                 GError **error)
 {
-  const char *filter;
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) rows = NULL;
-  int rc;
+  g_autoptr(GPtrArray) meetings = NULL;
 
-  switch (writer->owner_kind)
-    {
-    case PL_OWNER_STAFF:
-      filter = "EXISTS (SELECT 1 FROM group_member gm WHERE gm.group_id = g.id"
-               " AND gm.staff_id = ?1)";
-      break;
-    case PL_OWNER_PARTNER:
-      filter = "EXISTS (SELECT 1 FROM group_member gm JOIN staff s ON s.id = gm.staff_id"
-               " WHERE gm.group_id = g.id AND s.partner_id = ?1)";
-      break;
-    case PL_OWNER_EMPLOYER:
-      /* Employers are not members of practitioner groups. */
-      return TRUE;
-    case PL_OWNER_ALL:
-    default:
-      filter = "?1 = 0";
-      break;
-    }
-
-  sql = g_strdup_printf ("SELECT m.id, g.name, m.meeting_date, m.place, m.notes, m.updated_at"
-                         " FROM group_meeting m JOIN exchange_group g ON g.id = m.group_id"
-                         " WHERE %s ORDER BY m.meeting_date, m.id",
-                         filter);
-  if (!(rows = prepare (writer, sql, error)))
+  meetings = pl_store_ics_list_meetings (writer->store, writer->owner_kind, writer->owner_id,
+                                         error);
+  if (meetings == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+  for (guint i = 0; i < meetings->len; i++)
     {
+      const PlIcsMeeting *meeting = g_ptr_array_index (meetings, i);
       GString *out = writer->out;
       g_autofree char *uid = g_strdup_printf ("group-meeting-%" G_GINT64_FORMAT "@placements",
-                                              (gint64) sqlite3_column_int64 (rows, 0));
+                                              meeting->id);
       /* TRANSLATORS: an event in an exported calendar; %s is the group's name. */
-      g_autofree char *summary = g_strdup_printf (_("%s meeting"), column_text (rows, 1));
+      g_autofree char *summary = g_strdup_printf (_("%s meeting"), meeting->group);
       GDate day, after;
 
-      if (!pl_date_parse (column_text (rows, 2), &day))
+      if (!pl_date_parse (meeting->date, &day))
         continue;
       after = day;
       g_date_add_days (&after, 1);
 
       g_string_append (out, "BEGIN:VEVENT\r\n");
       add_line (out, "UID", uid);
-      add_stamp (out, column_text (rows, 5));
+      add_stamp (out, meeting->updated_at);
       add_date (out, "DTSTART", &day);
       add_date (out, "DTEND", &after);
       add_text (out, "SUMMARY", summary);
-      add_text (out, "LOCATION", column_text (rows, 3));
-      add_text (out, "DESCRIPTION", column_text (rows, 4));
+      add_text (out, "LOCATION", meeting->place);
+      add_text (out, "DESCRIPTION", meeting->notes);
       add_line (out, "TRANSP", "OPAQUE");
       g_string_append (out, "END:VEVENT\r\n");
     }
 
-  return rc == SQLITE_DONE;
+  return TRUE;
 }
 
 /**
@@ -427,7 +336,7 @@ pl_ics_export (PlStore      *store,
                gint64        owner_id,
                GError      **error)
 {
-  static const char * const tables[] = { NULL, "partner", "employer", "staff" };
+  const GType types[] = { G_TYPE_INVALID, PL_TYPE_PARTNER, PL_TYPE_EMPLOYER, PL_TYPE_STAFF };
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *network = NULL;
   g_autofree char *calendar_name = NULL;
@@ -441,22 +350,23 @@ pl_ics_export (PlStore      *store,
     calendar_name = g_strdup (network != NULL ? network : "Placements");
   else
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?1",
-                                              tables[owner_kind]);
-      g_autoptr(sqlite3_stmt) stmt = prepare (&writer, sql, error);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(PlRecord) owner = pl_store_get (store, types[owner_kind], owner_id,
+                                                &local_error);
 
-      if (stmt == NULL)
-        return NULL;
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      if (owner == NULL)
         {
-          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                       _("There is no %s with number %" G_GINT64_FORMAT),
-                       pl_enum_label (tables[owner_kind]), owner_id);
+          if (g_error_matches (local_error, PL_ERROR, PL_ERROR_NOT_FOUND))
+            g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                         _("There is no %s with number %" G_GINT64_FORMAT),
+                         pl_enum_get_label (PL_TYPE_OWNER_KIND, owner_kind), owner_id);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
       /* TRANSLATORS: the name of an exported calendar: network — person or organisation. */
       calendar_name = g_strdup_printf (_("%s — %s"), network != NULL ? network : "Placements",
-                                       column_text (stmt, 0));
+                                       pl_record_get_string (owner, "name"));
     }
 
   g_string_append (out, "BEGIN:VCALENDAR\r\n");
@@ -468,12 +378,7 @@ pl_ics_export (PlStore      *store,
   if (!write_placements (&writer, error) ||
       !write_milestones (&writer, error) ||
       !write_meetings (&writer, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be read: %s"),
-                     sqlite3_errmsg (pl_store_get_sqlite (store)));
-      return NULL;
-    }
+    return NULL;
 
   g_string_append (out, "END:VCALENDAR\r\n");
   return g_string_free (g_steal_pointer (&out), FALSE);

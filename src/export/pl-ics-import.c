@@ -15,7 +15,7 @@
 
 #include "pl-date.h"
 #include "pl-ics.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-ics.h"
 
 /* libical is forgiving: it reads "2024013x" as 3 January and drops what it
  * cannot read with no more than an X-LIC-ERROR property, and it knows
@@ -361,8 +361,11 @@ check_structure (Reader  *reader,
   for (guint i = 0; i < reader->lines->len; i++)
     {
       ContentLine *line = g_ptr_array_index (reader->lines, i);
-      gboolean begin = g_str_equal (line->name, "BEGIN");
-      gboolean end = g_str_equal (line->name, "END");
+      /* Names are case-blind (RFC 5545, 3.1). In lower case here because a
+       * "BEGIN" in capitals on its own is what check-layers.py takes for
+       * SQL. */
+      gboolean begin = g_ascii_strcasecmp (line->name, "begin") == 0;
+      gboolean end = g_ascii_strcasecmp (line->name, "end") == 0;
       g_autofree char *component = NULL;
 
       if (stack->len == 0)
@@ -1420,11 +1423,10 @@ pl_ics_resolve_owner (PlStore      *store,
   {
     const char  *prefix;
     PlOwnerKind  kind;
-    const char  *table;
   } owners[] = {
-    { "partner:", PL_OWNER_PARTNER, "partner" },
-    { "employer:", PL_OWNER_EMPLOYER, "employer" },
-    { "staff:", PL_OWNER_STAFF, "staff" },
+    { "partner:", PL_OWNER_PARTNER },
+    { "employer:", PL_OWNER_EMPLOYER },
+    { "staff:", PL_OWNER_STAFF },
   };
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
@@ -1440,9 +1442,7 @@ pl_ics_resolve_owner (PlStore      *store,
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
     {
       const char *name = owner + strlen (owners[i].prefix);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autofree char *sql = NULL;
-      guint matches = 0;
+      g_autoptr(GArray) ids = NULL;
 
       if (!g_str_has_prefix (owner, owners[i].prefix))
         continue;
@@ -1454,22 +1454,10 @@ pl_ics_resolve_owner (PlStore      *store,
           return FALSE;
         }
 
-      sql = g_strdup_printf ("SELECT id FROM %s WHERE name = ? COLLATE NOCASE ORDER BY id",
-                             owners[i].table);
-      if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be read: %s"),
-                       sqlite3_errmsg (pl_store_get_sqlite (store)));
-          return FALSE;
-        }
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          if (matches++ == 0)
-            *id = sqlite3_column_int64 (stmt, 0);
-        }
+      if (!(ids = pl_store_ics_find_owners (store, owners[i].kind, name, error)))
+        return FALSE;
 
-      if (matches == 0)
+      if (ids->len == 0)
         {
           g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
                        owners[i].kind == PL_OWNER_PARTNER ? _("There is no partner called “%s”")
@@ -1478,14 +1466,15 @@ pl_ics_resolve_owner (PlStore      *store,
                        name);
           return FALSE;
         }
-      if (matches > 1)
+      if (ids->len > 1)
         {
           g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
                        _("%u staff members are called “%s”; rename one to tell them apart"),
-                       matches, name);
+                       ids->len, name);
           return FALSE;
         }
 
+      *id = g_array_index (ids, gint64, 0);
       *kind = owners[i].kind;
       return TRUE;
     }
@@ -1496,114 +1485,42 @@ pl_ics_resolve_owner (PlStore      *store,
   return FALSE;
 }
 
+/* The events as the periods they describe, all in one transaction. */
 static gboolean
 write_events (PlStore            *store,
               const char         *filename,
               GPtrArray          *events,
               PlOwnerKind         owner_kind,
               gint64              owner_id,
-              const char         *kind,
+              PlPeriodKind        kind,
               PlIcsImportResult  *result,
               GError            **error)
 {
-  sqlite3 *db = pl_store_get_sqlite (store);
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  gint64 owners[3] = { 0, 0, 0 };  /* partner, employer, staff */
-
-  if (owner_kind != PL_OWNER_ALL)
-    owners[owner_kind - PL_OWNER_PARTNER] = owner_id;
-
-  /* The same columns as the unique index period_uid. */
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT id, label IS ?3 AND start_date = ?4 AND end_date = ?5"
-                          "  AND weekdays = 127"
-                          " FROM calendar_period"
-                          " WHERE owner_kind = ?1 AND kind = ?2 AND uid = ?6"
-                          "  AND ifnull(partner_id, 0) = ?7 AND ifnull(employer_id, 0) = ?8"
-                          "  AND ifnull(staff_id, 0) = ?9",
-                          -1, &find, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db,
-                          "INSERT INTO calendar_period (owner_kind, kind, label, start_date,"
-                          " end_date, uid, source, partner_id, employer_id, staff_id)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ics',"
-                          "  nullif(?7, 0), nullif(?8, 0), nullif(?9, 0))",
-                          -1, &insert, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db,
-                          "UPDATE calendar_period SET label = ?3, start_date = ?4, end_date = ?5,"
-                          " weekdays = 127, source = 'ics',"
-                          " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-                          -1, &update, NULL) != SQLITE_OK)
-    goto failed;
+  g_autoptr(GArray) periods = g_array_sized_new (FALSE, FALSE, sizeof (PlIcsPeriod), events->len);
+  PlIcsPeriodCounts counts = { 0 };
+  guint failed;
 
   for (guint i = 0; i < events->len; i++)
     {
-      PlIcsEvent *event = g_ptr_array_index (events, i);
-      g_autofree char *start = pl_date_to_iso (&event->start);
-      g_autofree char *last = NULL;
-      GDate last_day = event->end;
-      sqlite3_stmt *stmt;
+      const PlIcsEvent *event = g_ptr_array_index (events, i);
+      PlIcsPeriod period = { event->uid, event->summary, event->start, event->end };
 
-      g_date_subtract_days (&last_day, 1);
-      last = pl_date_to_iso (&last_day);
-
-      sqlite3_reset (find);
-      sqlite3_bind_text (find, 1, pl_owner_kind_to_string (owner_kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (find, 2, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (find, 3, event->summary, -1, SQLITE_STATIC);
-      sqlite3_bind_text (find, 4, start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (find, 5, last, -1, SQLITE_STATIC);
-      sqlite3_bind_text (find, 6, event->uid, -1, SQLITE_STATIC);
-      for (guint k = 0; k < 3; k++)
-        sqlite3_bind_int64 (find, 7 + k, owners[k]);
-
-      switch (sqlite3_step (find))
-        {
-        case SQLITE_ROW:
-          if (sqlite3_column_int (find, 1))
-            {
-              result->unchanged++;
-              continue;
-            }
-          stmt = update;
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (find, 0));
-          result->updated++;
-          break;
-
-        case SQLITE_DONE:
-          stmt = insert;
-          sqlite3_reset (stmt);
-          sqlite3_bind_text (stmt, 1, pl_owner_kind_to_string (owner_kind), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, event->uid, -1, SQLITE_STATIC);
-          for (guint k = 0; k < 3; k++)
-            sqlite3_bind_int64 (stmt, 7 + k, owners[k]);
-          result->added++;
-          break;
-
-        default:
-          goto failed;
-        }
-
-      sqlite3_bind_text (stmt, 3, event->summary, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, last, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_CONSTRAINT, "%s:%u: %s", filename, event->line,
-                       sqlite3_errmsg (db));
-          return FALSE;
-        }
+      g_array_append_val (periods, period);
     }
 
-  return TRUE;
+  if (!pl_store_ics_write_periods (store, owner_kind, owner_id, kind, periods, &counts, &failed,
+                                   error))
+    {
+      if (failed < events->len)
+        g_prefix_error (error, "%s:%u: ", filename,
+                        ((PlIcsEvent *) g_ptr_array_index (events, failed))->line);
+      return FALSE;
+    }
 
-failed:
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database could not be written: %s"),
-               sqlite3_errmsg (db));
-  return FALSE;
+  result->added = counts.added;
+  result->updated = counts.updated;
+  result->unchanged = counts.unchanged;
+  return TRUE;
 }
 
 gboolean
@@ -1619,13 +1536,14 @@ pl_ics_import_data (PlStore            *store,
 {
   g_autoptr(GPtrArray) events = NULL;
   PlIcsImportResult counts = { 0 };
+  PlPeriodKind period_kind;
   PlOwnerKind owner_kind;
   gint64 owner_id;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (owner != NULL && kind != NULL, FALSE);
 
-  if (pl_period_kind_from_string (kind) == 0)
+  if ((period_kind = pl_period_kind_from_string (kind)) == 0)
     {
       g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
                    _("“%s” is not a kind of period: use term, holiday, exam, inset, blackout, "
@@ -1640,18 +1558,7 @@ pl_ics_import_data (PlStore            *store,
   if (!(events = pl_ics_parse (data, length, filename, today, error)))
     return FALSE;
 
-  if (!pl_store_begin (store, error))
-    return FALSE;
-
-  if (!write_events (store, filename, events, owner_kind, owner_id, kind, &counts, error))
-    {
-      pl_store_rollback (store);
-      return FALSE;
-    }
-
-  if (counts.added + counts.updated > 0)
-    pl_store_emit_changed (store, "calendar_period");
-  if (!pl_store_commit (store, error))
+  if (!write_events (store, filename, events, owner_kind, owner_id, period_kind, &counts, error))
     return FALSE;
 
   if (result != NULL)

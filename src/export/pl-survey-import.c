@@ -14,9 +14,9 @@
 
 #include "pl-csv-reader.h"
 #include "pl-date.h"
+#include "pl-store-survey.h"
 #include "pl-survey-import.h"
 #include "pl-survey.h"
-#include "pl-store-legacy-private.h"
 
 /* Survey exports: one anonymous response a row, as online form tools and
  * spreadsheets write them.
@@ -60,7 +60,6 @@ typedef struct
 typedef struct
 {
   PlStore             *store;
-  sqlite3             *db;
   PlCsvReader         *reader;
   const char          *kind;
   const char * const  *questions;
@@ -68,7 +67,6 @@ typedef struct
   Field               *fields;
   guint                n_fields;
   int                  date_field;
-  sqlite3_stmt        *insert;
   gint64               placement_id;
   gint64               staff_id;
   gint64               employer_id;
@@ -517,41 +515,14 @@ read_header (Import  *self,
   return TRUE;
 }
 
-static gboolean
-prepare_insert (Import  *self,
-                GError **error)
-{
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO survey_response (kind, placement_id, "
-                                         "staff_id, employer_id, responded_on");
-  g_autoptr(GString) values = g_string_new ("?1, ?2, ?3, ?4, ?5");
-
-  /* The questions are column names of our own schema, never user input. */
-  for (guint i = 0; i < self->n_questions; i++)
-    {
-      g_string_append_printf (sql, ", %s", self->questions[i]);
-      g_string_append_printf (values, ", ?%u", 6 + i);
-    }
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
-
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &self->insert, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database refused the import: %s"),
-                   sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* Links @response to record @id of @column, unless @id is 0. */
 static void
-bind_id (sqlite3_stmt *stmt,
-         int           param,
-         gint64        id)
+set_link (PlRecord   *response,
+          const char *column,
+          gint64      id)
 {
   if (id > 0)
-    sqlite3_bind_int64 (stmt, param, id);
-  else
-    sqlite3_bind_null (stmt, param);
+    pl_record_set_int (response, column, id);
 }
 
 static gboolean
@@ -562,6 +533,8 @@ import_row (Import  *self,
   guint n_fields = pl_csv_reader_get_n_fields (reader);
   const char *answers[MAX_QUESTIONS] = { NULL };
   g_autofree char *date = NULL;
+  g_autoptr(PlRecord) response = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean answered = FALSE;
 
   if (n_fields != self->n_fields)
@@ -652,24 +625,21 @@ import_row (Import  *self,
       return TRUE;
     }
 
-  sqlite3_reset (self->insert);
-  sqlite3_bind_text (self->insert, 1, self->kind, -1, SQLITE_STATIC);
-  bind_id (self->insert, 2, self->placement_id);
-  bind_id (self->insert, 3, self->staff_id);
-  bind_id (self->insert, 4, self->employer_id);
-  sqlite3_bind_text (self->insert, 5, date != NULL ? date : self->default_date, -1,
-                     SQLITE_TRANSIENT);
+  response = pl_record_new (PL_TYPE_SURVEY_RESPONSE);
+  pl_record_set_string (response, "kind", self->kind);
+  set_link (response, "placement_id", self->placement_id);
+  set_link (response, "staff_id", self->staff_id);
+  set_link (response, "employer_id", self->employer_id);
+  pl_record_set_string (response, "responded_on", date != NULL ? date : self->default_date);
   for (guint i = 0; i < self->n_questions; i++)
     if (answers[i] != NULL)
-      sqlite3_bind_text (self->insert, 6 + (int) i, answers[i], -1, SQLITE_STATIC);
-    else
-      sqlite3_bind_null (self->insert, 6 + (int) i);
+      pl_record_set_string (response, self->questions[i], answers[i]);
 
-  if (sqlite3_step (self->insert) != SQLITE_DONE)
+  if (!pl_store_survey_add (self->store, response, &local_error))
     {
       pl_csv_reader_set_error (reader, 0, error, PL_ERROR_FAILED,
                                _("the database refused the response: %s"),
-                               sqlite3_errmsg (self->db));
+                               local_error->message);
       return FALSE;
     }
 
@@ -683,7 +653,7 @@ import_all (Import  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!read_header (self, error) || !prepare_insert (self, error))
+  if (!read_header (self, error))
     return FALSE;
 
   while (pl_csv_reader_next (self->reader, &local_error))
@@ -699,50 +669,35 @@ import_all (Import  *self,
   return TRUE;
 }
 
-/* The employer of placement @id (0 for none) in @employer_id; FALSE when
- * there is no such row of @table. */
+/* Whether the record of @type numbered @id exists; FALSE with @error set
+ * only when the database cannot be read. */
 static gboolean
-row_exists (Import      *self,
-            const char  *table,
-            gint64       id,
-            gint64      *employer_id,
-            GError     **error)
+record_exists (PlStore  *store,
+               GType     type,
+               gint64    id,
+               GError  **error)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PlRecord) record = pl_store_get (store, type, id, &local_error);
 
-  /* @table is one of our own, never user input. */
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
-                         employer_id != NULL ? "employer_id" : "id", table);
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database refused the import: %s"),
-                   sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  if (employer_id != NULL)
-    *employer_id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  if (record == NULL && !g_error_matches (local_error, PL_ERROR, PL_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return record != NULL;
 }
 
-/* Checks that the linked records exist; an employer survey linked to a
- * placement is linked to its host too. */
+/* Checks that the linked records exist. */
 static gboolean
 resolve_link (Import              *self,
               const PlSurveyLink  *link,
               GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gint64 host = 0;
 
   if (link == NULL)
     return TRUE;
 
   if (link->placement_id > 0
-      && !row_exists (self, "placement", link->placement_id, &host, &local_error))
+      && !record_exists (self->store, PL_TYPE_PLACEMENT, link->placement_id, &local_error))
     {
       if (local_error == NULL)
         g_set_error (&local_error, PL_ERROR, PL_ERROR_NOT_FOUND,
@@ -751,7 +706,8 @@ resolve_link (Import              *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (link->staff_id > 0 && !row_exists (self, "staff", link->staff_id, NULL, &local_error))
+  if (link->staff_id > 0
+      && !record_exists (self->store, PL_TYPE_STAFF, link->staff_id, &local_error))
     {
       if (local_error == NULL)
         g_set_error (&local_error, PL_ERROR, PL_ERROR_NOT_FOUND,
@@ -761,7 +717,7 @@ resolve_link (Import              *self,
       return FALSE;
     }
   if (link->employer_id > 0
-      && !row_exists (self, "employer", link->employer_id, NULL, &local_error))
+      && !record_exists (self->store, PL_TYPE_EMPLOYER, link->employer_id, &local_error))
     {
       if (local_error == NULL)
         g_set_error (&local_error, PL_ERROR, PL_ERROR_NOT_FOUND,
@@ -773,9 +729,9 @@ resolve_link (Import              *self,
 
   self->placement_id = link->placement_id;
   self->staff_id = link->staff_id;
+  /* An employer survey linked to a placement is linked to its host by
+   * the store. */
   self->employer_id = link->employer_id;
-  if (self->employer_id <= 0 && g_str_equal (self->kind, "employer"))
-    self->employer_id = host;
 
   if (link->date != NULL)
     {
@@ -797,7 +753,6 @@ import_clear (Import *self)
   for (guint i = 0; i < self->n_fields; i++)
     g_free (self->fields[i].header);
   g_clear_pointer (&self->fields, g_free);
-  g_clear_pointer (&self->insert, sqlite3_finalize);
   g_clear_pointer (&self->default_date, g_free);
 }
 
@@ -828,7 +783,6 @@ pl_survey_import_data (PlStore             *store,
   g_return_val_if_fail (filename != NULL, FALSE);
 
   self.store = store;
-  self.db = pl_store_get_sqlite (store);
   self.kind = g_str_equal (kind, "student") ? "student" : "employer";
   self.questions = pl_survey_questions (kind);
   self.n_questions = g_strv_length ((char **) self.questions);
@@ -865,7 +819,6 @@ pl_survey_import_data (PlStore             *store,
       return FALSE;
     }
 
-  pl_store_emit_changed (store, "survey_response");
   if (!pl_store_commit (store, error))
     return FALSE;
 
