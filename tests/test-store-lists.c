@@ -53,8 +53,8 @@ choice_names (GArray *choices)
       if (i > 0)
         g_string_append (text, " | ");
       g_string_append (text, choice->name);
-      if (choice->partner != NULL)
-        g_string_append_printf (text, " (%s)", choice->partner);
+      if (choice->detail != NULL)
+        g_string_append_printf (text, " (%s)", choice->detail);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -10,6 +10,7 @@
 #include "pl-lifecycle.h"
 #include "pl-milestones.h"
 #include "pl-records.h"
+#include "pl-store-choices.h"
 #include "pl-store-placement.h"
 #include "pl-test-data.h"
 
@@ -18,22 +19,29 @@
  * milestones, and the milestone templates. */
 
 static const char *
-label_at (GArray *choices,
-          guint   i)
+name_at (GArray *choices,
+         guint   i)
 {
-  return g_array_index (choices, PlPlacementChoice, i).label;
+  return g_array_index (choices, PlChoice, i).name;
+}
+
+static const char *
+detail_at (GArray *choices,
+           guint   i)
+{
+  return g_array_index (choices, PlChoice, i).detail;
 }
 
 static gint64
 id_at (GArray *choices,
        guint   i)
 {
-  return g_array_index (choices, PlPlacementChoice, i).id;
+  return g_array_index (choices, PlChoice, i).id;
 }
 
-/* Staff are named with their partner, sectors and employers are in name
- * order ignoring case, and the placement's own employer of another sector
- * is offered too, named with its sector. */
+/* Staff come with their partner, sectors and employers are in name order
+ * ignoring case, and the placement's own employer of another sector is
+ * offered too, with its sector. */
 static void
 test_choices (void)
 {
@@ -63,32 +71,35 @@ test_choices (void)
   pl_test_employer (db.store, "Zest Kitchen", "host");
   catering = pl_test_sector (db.store, "Catering and Hospitality");
 
-  staff = pl_store_placement_staff_choices (db.store, &error);
+  staff = pl_store_list_staff_choices (db.store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (staff->len, ==, 2);
-  g_assert_cmpstr (label_at (staff, 0), ==, "ben Arkwright · Harbour College");
-  g_assert_cmpstr (label_at (staff, 1), ==, "Dana Whitfield · Harbour College");
+  g_assert_cmpstr (name_at (staff, 0), ==, "ben Arkwright");
+  g_assert_cmpstr (detail_at (staff, 0), ==, "Harbour College");
+  g_assert_cmpstr (name_at (staff, 1), ==, "Dana Whitfield");
   g_assert_cmpint (id_at (staff, 1), ==, dana);
 
-  sectors = pl_store_placement_sector_choices (db.store, &error);
+  sectors = pl_store_list_choices (db.store, PL_TYPE_SECTOR, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sectors->len, ==, pl_store_count (db.store, PL_TYPE_SECTOR));
   for (guint i = 1; i < sectors->len; i++)
-    g_assert_cmpint (g_ascii_strcasecmp (label_at (sectors, i - 1), label_at (sectors, i)), <, 0);
+    g_assert_cmpint (g_ascii_strcasecmp (name_at (sectors, i - 1), name_at (sectors, i)), <, 0);
 
-  employers = pl_store_placement_employer_choices (db.store, catering, studio_id, &error);
+  employers = pl_store_list_employer_choices (db.store, catering, studio_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (employers->len, ==, 4);
-  g_assert_cmpstr (label_at (employers, 0), ==, "aardvark Bistro");
+  g_assert_cmpstr (name_at (employers, 0), ==, "aardvark Bistro");
+  g_assert_null (detail_at (employers, 0));
   g_assert_cmpint (id_at (employers, 0), ==, bistro);
-  g_assert_cmpstr (label_at (employers, 1), ==, "Byte Studio (Digital)");
+  g_assert_cmpstr (name_at (employers, 1), ==, "Byte Studio");
+  g_assert_cmpstr (detail_at (employers, 1), ==, "Digital");
   g_assert_cmpint (id_at (employers, 1), ==, studio_id);
-  g_assert_cmpstr (label_at (employers, 2), ==, "Keel and Anchor Hotel");
+  g_assert_cmpstr (name_at (employers, 2), ==, "Keel and Anchor Hotel");
   g_assert_cmpint (id_at (employers, 2), ==, keel);
-  g_assert_cmpstr (label_at (employers, 3), ==, "Zest Kitchen");
+  g_assert_cmpstr (name_at (employers, 3), ==, "Zest Kitchen");
 
   g_clear_pointer (&employers, g_array_unref);
-  employers = pl_store_placement_employer_choices (db.store, catering, 0, &error);
+  employers = pl_store_list_employer_choices (db.store, catering, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (employers->len, ==, 3);
   pl_test_db_close (&db);

@@ -138,7 +138,7 @@ fill_staff (PlObservationDialog *self,
       const PlChoice *choice = &g_array_index (staff, PlChoice, i);
 
       if (choice->id != staff_id)
-        add_staff (self, names, choice->id, choice->name, choice->partner);
+        add_staff (self, names, choice->id, choice->name, choice->detail);
     }
 
   adw_combo_row_set_model (self->staff_row, G_LIST_MODEL (names));

@@ -128,9 +128,9 @@ load_owners (PlPeriodDialog *self,
         selected = self->owner_ids->len;
       g_array_append_val (self->owner_ids, choice->id);
       /* Staff names need not be unique; their college tells them apart. */
-      if (choice->partner != NULL)
+      if (choice->detail != NULL)
         /* TRANSLATORS: a member of staff to choose: name (partner) */
-        label = g_strdup_printf (_("%s (%s)"), choice->name, choice->partner);
+        label = g_strdup_printf (_("%s (%s)"), choice->name, choice->detail);
       gtk_string_list_append (names, label != NULL ? label : choice->name);
     }
 

@@ -15,7 +15,7 @@
 #include "pl-date.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
-#include "pl-store-placement.h"
+#include "pl-store-choices.h"
 #include "pl-window.h"
 
 /* One placement: its status and what the next one needs, its details,
@@ -141,13 +141,42 @@ id_at (GArray *ids,
  * under a drop-down would move its selection, and a save would then write
  * the wrong choice. @choices is NULL when they could not be read, and
  * @error then says why (and is cleared). */
+/* How a choice's detail joins its name in the drop-down. */
+typedef enum
+{
+  DETAIL_NONE,
+  DETAIL_PARTNER,   /* "Dana Whitfield · Harbour College" */
+  DETAIL_SECTOR,    /* "Byte Studio (Digital)" */
+} DetailStyle;
+
+static char *
+choice_label (const PlChoice *choice,
+              DetailStyle     style)
+{
+  switch (style)
+    {
+    case DETAIL_PARTNER:
+      /* TRANSLATORS: a member of staff and their partner, in a drop-down */
+      return g_strdup_printf (_("%s · %s"), choice->name, choice->detail);
+    case DETAIL_SECTOR:
+      /* TRANSLATORS: an employer and its sector, when it is not the placement's */
+      return g_strdup_printf (_("%s (%s)"), choice->name, choice->detail);
+    case DETAIL_NONE:
+    default:
+      return g_strdup (choice->name);
+    }
+}
+
 static void
-fill_choices (GtkStringList  *names,
+fill_choices (PlPlacementEditor *self,
+              GtkStringList  *names,
               GArray         *ids,
               const char     *none,
+              DetailStyle     style,
               GArray         *choices,
               GError        **error)
 {
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   g_array_set_size (ids, 0);
@@ -162,14 +191,17 @@ fill_choices (GtkStringList  *names,
   if (choices != NULL)
     for (guint i = 0; i < choices->len; i++)
       {
-        PlPlacementChoice *choice = &g_array_index (choices, PlPlacementChoice, i);
+        PlChoice *choice = &g_array_index (choices, PlChoice, i);
 
         g_array_append_val (ids, choice->id);
-        g_ptr_array_add (labels, choice->label);
+        char *label = choice_label (choice, choice->detail != NULL ? style : DETAIL_NONE);
+
+        g_ptr_array_add (owned, label);
+        g_ptr_array_add (labels, label);
       }
   else
     {
-      g_critical ("Cannot read the choices: %s", (*error)->message);
+      _pl_placement_editor_show_error (self, _("Could not read the choices"), *error);
       g_clear_error (error);
     }
 
@@ -390,21 +422,22 @@ rebuild_choices (PlPlacementEditor *self)
   g_autoptr(GArray) employers = NULL;
   g_autoptr(GError) error = NULL;
 
-  staff = pl_store_placement_staff_choices (store, &error);
-  fill_choices (self->staff_names, self->staff_ids, NULL, staff, &error);
+  staff = pl_store_list_staff_choices (store, 0, &error);
+  fill_choices (self, self->staff_names, self->staff_ids, NULL, DETAIL_PARTNER, staff, &error);
   gtk_drop_down_set_selected (self->staff_dropdown,
                               position_of (self->staff_ids,
                                            pl_record_get_int (self->record, "staff_id")));
 
-  sectors = pl_store_placement_sector_choices (store, &error);
-  fill_choices (self->sector_names, self->sector_ids, NULL, sectors, &error);
+  sectors = pl_store_list_choices (store, PL_TYPE_SECTOR, &error);
+  fill_choices (self, self->sector_names, self->sector_ids, NULL, DETAIL_NONE, sectors, &error);
   adw_combo_row_set_selected (self->sector_row, position_of (self->sector_ids, sector));
 
   /* Employers of the placement's sector (and its own, should it be of
    * another); "none" only while nothing depends on an employer. */
-  employers = pl_store_placement_employer_choices (store, sector, employer, &error);
-  fill_choices (self->employer_names, self->employer_ids,
-                !matched || employer == 0 ? _("Not chosen yet") : NULL, employers, &error);
+  employers = pl_store_list_employer_choices (store, sector, employer, &error);
+  fill_choices (self, self->employer_names, self->employer_ids,
+                !matched || employer == 0 ? _("Not chosen yet") : NULL, DETAIL_SECTOR,
+                employers, &error);
   adw_combo_row_set_selected (self->employer_row, position_of (self->employer_ids, employer));
 }
 

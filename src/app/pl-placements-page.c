@@ -572,7 +572,7 @@ new_request_action (GtkWidget  *widget,
     {
       const PlChoice *choice = &g_array_index (staff, PlChoice, i);
       /* TRANSLATORS: a member of staff to choose: name · partner */
-      g_autofree char *label = g_strdup_printf (_("%s · %s"), choice->name, choice->partner);
+      g_autofree char *label = g_strdup_printf (_("%s · %s"), choice->name, choice->detail);
 
       g_array_append_val (data->staff_ids, choice->id);
       gtk_string_list_append (staff_names, label);

@@ -12,8 +12,8 @@
 #include "pl-store-choices.h"
 #include "pl-store-private.h"
 
-/* Every query gives (id, name, partner's name or NULL) rows in the order
- * the list shows. */
+/* Every query gives (id, name, detail or NULL) rows in the order the list
+ * shows. */
 
 static void
 choice_clear (gpointer data)
@@ -21,15 +21,16 @@ choice_clear (gpointer data)
   PlChoice *choice = data;
 
   g_free (choice->name);
-  g_free (choice->partner);
+  g_free (choice->detail);
 }
 
-/* Runs @sql, with *@partner_id bound to ?1 when given (0 binds NULL), into
+/* Runs @sql, with @n_ids ids bound to ?1, ?2… (0 binds NULL), into
  * choices. */
 static GArray *
 read_choices (PlStore       *store,
               const char    *sql,
-              const gint64  *partner_id,
+              const gint64  *ids,
+              guint          n_ids,
               GError       **error)
 {
   g_autoptr(GArray) choices = g_array_new (FALSE, FALSE, sizeof (PlChoice));
@@ -41,15 +42,15 @@ read_choices (PlStore       *store,
   stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
   if (stmt != NULL)
     {
-      if (partner_id != NULL)
-        pl_stmt_bind_id (stmt, 1, *partner_id);
+      for (guint i = 0; i < n_ids; i++)
+        pl_stmt_bind_id (stmt, (int) i + 1, ids[i]);
       while (pl_stmt_next (stmt, &failure))
         {
           PlChoice choice;
 
           choice.id = pl_stmt_get_int (stmt, 0);
           choice.name = pl_stmt_dup_text (stmt, 1);
-          choice.partner = pl_stmt_dup_text (stmt, 2);
+          choice.detail = pl_stmt_dup_text (stmt, 2);
           g_array_append_val (choices, choice);
         }
     }
@@ -95,7 +96,7 @@ pl_store_list_choices (PlStore  *store,
   g_type_class_unref (klass);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return read_choices (store, sql, NULL, error);
+  return read_choices (store, sql, NULL, 0, error);
 }
 
 /**
@@ -120,5 +121,33 @@ pl_store_list_staff_choices (PlStore  *store,
                          " WHERE ?1 IS NULL OR s.partner_id = ?1"
                          " ORDER BY s.name %s, s.id",
                          pl_db_sql (pl_store_get_db (store), PL_DB_SQL_NOCASE));
-  return read_choices (store, sql, &partner_id, error);
+  return read_choices (store, sql, &partner_id, 1, error);
+}
+
+/**
+ * pl_store_list_employer_choices:
+ * @sector_id: the sector whose employers are offered
+ * @employer_id: an employer to offer too, or 0
+ *
+ * Returns: (transfer full) (element-type PlChoice): the employers, by
+ *   name, or %NULL with @error set
+ */
+GArray *
+pl_store_list_employer_choices (PlStore  *store,
+                                gint64    sector_id,
+                                gint64    employer_id,
+                                GError  **error)
+{
+  const gint64 ids[] = { sector_id, employer_id };
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT e.id, e.name, CASE WHEN e.sector_id = ?1 THEN NULL"
+                         " ELSE s.name END"
+                         " FROM employer AS e JOIN sector AS s ON s.id = e.sector_id"
+                         " WHERE e.sector_id = ?1 OR e.id = ?2 ORDER BY e.name %s, e.id",
+                         pl_db_sql (pl_store_get_db (store), PL_DB_SQL_NOCASE));
+  return read_choices (store, sql, ids, G_N_ELEMENTS (ids), error);
 }

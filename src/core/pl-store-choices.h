@@ -18,8 +18,10 @@ typedef struct
 {
   gint64  id;
   char   *name;
-  char   *partner;   /* a member of staff's partner, which tells two people
-                      * of the same name apart; NULL for other records */
+  char   *detail;    /* what tells two of the same name apart or says where
+                      * the record belongs: a member of staff's partner, an
+                      * employer's sector when it is not the one asked for;
+                      * NULL for other records */
 } PlChoice;
 
 /* Each returns a new array of PlChoice (transfer full, clearing its
@@ -35,5 +37,13 @@ GArray *pl_store_list_choices       (PlStore  *store,
 GArray *pl_store_list_staff_choices (PlStore  *store,
                                      gint64    partner_id,
                                      GError  **error);
+
+/* The employers of @sector_id, and @employer_id should it be of another
+ * (with that sector as its detail), so that a placement's employer is
+ * always among the choices. */
+GArray *pl_store_list_employer_choices (PlStore  *store,
+                                        gint64    sector_id,
+                                        gint64    employer_id,
+                                        GError  **error);
 
 G_END_DECLS
