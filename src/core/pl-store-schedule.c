@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-lifecycle-private.h"
 #include "pl-store-private.h"
 #include "pl-store-schedule.h"
 
@@ -47,6 +48,12 @@ static const char terms_sql[] =
 static const char days_sql[] =
   "SELECT d.placement_id, d.day FROM placement_day d"
   " WHERE d.day >= ?1 ORDER BY d.placement_id, d.day";
+
+/* What a plan changes of a placement besides its days and history, as it
+ * stood: only the planner writes the two columns together, without the
+ * rest of the record. */
+static const char placement_update_sql[] =
+  "UPDATE placement SET employer_id = ?2, status = ?3 WHERE id = ?1";
 
 /**
  * pl_store_schedule_begin_read:
@@ -385,4 +392,214 @@ pl_store_schedule_read (PlStore      *store,
   pl_store_schedule_end_read (store, began);
 
   return ok ? g_steal_pointer (&network) : NULL;
+}
+
+/* One placement as a plan found it, and what the plan gave it. */
+typedef struct
+{
+  gint64             placement_id;
+  PlPlacementStatus  status;
+  gint64             employer_id;      /* 0 for none */
+  GStrv              days;
+  gint64             new_employer_id;
+  gint64             event_id;
+} Applied;
+
+struct _PlScheduleApplied
+{
+  GArray *placements;   /* Applied */
+};
+
+static void
+applied_clear (gpointer data)
+{
+  g_strfreev (((Applied *) data)->days);
+}
+
+void
+pl_schedule_applied_free (PlScheduleApplied *applied)
+{
+  if (applied == NULL)
+    return;
+
+  g_array_unref (applied->placements);
+  g_free (applied);
+}
+
+static gboolean
+write_placement (PlStore            *store,
+                 gint64              placement_id,
+                 gint64              employer_id,
+                 PlPlacementStatus   status,
+                 GError            **error)
+{
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), placement_update_sql, error);
+
+  if (stmt == NULL)
+    return pl_store_translate_error (error, NULL);
+
+  pl_stmt_bind_int (stmt, 1, placement_id);
+  pl_stmt_bind_id (stmt, 2, employer_id);
+  pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status));
+  if (!pl_stmt_run (stmt, error))
+    return pl_store_translate_error (error, NULL);
+  return TRUE;
+}
+
+/* Records the move to "proposed" in the placement's history: the event's
+ * id, or 0 with @error set. */
+static gint64
+record_event (PlStore            *store,
+              gint64              placement_id,
+              PlPlacementStatus   from,
+              const char         *reason,
+              const char         *changed_on,
+              GError            **error)
+{
+  g_autoptr(PlRecord) event = pl_record_new (PL_TYPE_PLACEMENT_EVENT);
+
+  pl_record_set_int (event, "placement_id", placement_id);
+  pl_record_set_string (event, "changed_on", changed_on);
+  pl_record_set_enum (event, "from_status", from);
+  pl_record_set_enum (event, "to_status", PL_PLACEMENT_STATUS_PROPOSED);
+  pl_record_set_string (event, "reason", reason);
+  if (!pl_store_insert (store, event, error))
+    return 0;
+  return pl_record_get_id (event);
+}
+
+/**
+ * pl_store_schedule_apply:
+ * @changes: (array length=n_changes)
+ * @today: the day the plan is accepted, for the history
+ *
+ * Returns: (transfer full): what to hand pl_store_schedule_undo(), or
+ *   %NULL with @error set
+ */
+PlScheduleApplied *
+pl_store_schedule_apply (PlStore                 *store,
+                         const PlScheduleChange  *changes,
+                         guint                    n_changes,
+                         const GDate             *today,
+                         GError                 **error)
+{
+  g_autoptr(PlScheduleApplied) applied = g_new0 (PlScheduleApplied, 1);
+  g_autoptr(PlMilestoneRules) rules = NULL;
+  g_autofree char *changed_on = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (changes != NULL || n_changes == 0, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  applied->placements = g_array_new (FALSE, TRUE, sizeof (Applied));
+  g_array_set_clear_func (applied->placements, applied_clear);
+  changed_on = pl_date_to_iso (today);
+
+  if (!pl_store_begin (store, error))
+    return NULL;
+
+  /* The templates and working days, read once for the whole plan. */
+  rules = pl_milestone_rules_new (store, error);
+  if (rules == NULL)
+    goto failed;
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      const PlScheduleChange *change = &changes[i];
+      g_autoptr(PlRecord) placement = NULL;
+      g_auto(GStrv) days = NULL;
+      Applied item = { 0 };
+
+      placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, NULL);
+      if (placement == NULL)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                       _("Placement %" G_GINT64_FORMAT " no longer exists; plan again."),
+                       change->placement_id);
+          goto failed;
+        }
+
+      item.placement_id = change->placement_id;
+      item.status = pl_record_get_enum (placement, "status");
+      item.employer_id = pl_record_get_int (placement, "employer_id");
+      item.new_employer_id = change->employer_id;
+      if (item.status != change->status)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                       _("Placement %" G_GINT64_FORMAT " has changed since the plan was made "
+                         "(it is now “%s”); plan again."),
+                       change->placement_id,
+                       pl_enum_get_label (PL_TYPE_PLACEMENT_STATUS, item.status));
+          goto failed;
+        }
+
+      /* Days and milestones move together, so a coordinator sees at once
+       * when the first call for a proposal must happen. */
+      days = pl_store_get_days (store, change->placement_id);
+      if (!write_placement (store, change->placement_id, change->employer_id,
+                            PL_PLACEMENT_STATUS_PROPOSED, error) ||
+          !pl_placement_set_days_with_rules (store, rules, change->placement_id, change->days,
+                                             error) ||
+          (item.event_id = record_event (store, change->placement_id, item.status,
+                                         change->reason, changed_on, error)) == 0)
+        goto failed;
+
+      item.days = g_steal_pointer (&days);
+      g_array_append_val (applied->placements, item);
+    }
+
+  if (!pl_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&applied);
+
+failed:
+  pl_store_rollback (store);
+  return NULL;
+}
+
+gboolean
+pl_store_schedule_undo (PlStore            *store,
+                        PlScheduleApplied  *applied,
+                        GError            **error)
+{
+  g_autoptr(PlMilestoneRules) rules = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (applied != NULL, FALSE);
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  rules = pl_milestone_rules_new (store, error);
+  if (rules == NULL)
+    goto failed;
+
+  for (guint i = 0; i < applied->placements->len; i++)
+    {
+      const Applied *item = &g_array_index (applied->placements, Applied, i);
+      g_autoptr(PlRecord) placement = NULL;
+
+      placement = pl_store_get (store, PL_TYPE_PLACEMENT, item->placement_id, NULL);
+      if (placement == NULL ||
+          pl_record_get_enum (placement, "status") != PL_PLACEMENT_STATUS_PROPOSED ||
+          pl_record_get_int (placement, "employer_id") != item->new_employer_id)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                       _("Placement %" G_GINT64_FORMAT " has changed since; it was left as "
+                         "it is."), item->placement_id);
+          goto failed;
+        }
+
+      if (!write_placement (store, item->placement_id, item->employer_id, item->status, error) ||
+          !pl_placement_set_days_with_rules (store, rules, item->placement_id,
+                                             (const char * const *) item->days, error) ||
+          !pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, item->event_id, error))
+        goto failed;
+    }
+
+  return pl_store_commit (store, error);
+
+failed:
+  pl_store_rollback (store);
+  return FALSE;
 }

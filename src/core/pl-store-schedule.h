@@ -93,6 +93,42 @@ PlScheduleNetwork *pl_store_schedule_read      (PlStore            *store,
                                                 GError            **error);
 void               pl_schedule_network_free    (PlScheduleNetwork  *network);
 
+/* One placement of a plan a coordinator accepted. */
+typedef struct
+{
+  gint64              placement_id;
+  PlPlacementStatus   status;       /* its status when the plan was made */
+  gint64              employer_id;
+  const char * const *days;         /* ISO dates */
+  const char         *reason;       /* for its history */
+} PlScheduleChange;
+
+/* What pl_store_schedule_apply() changed, so that it can be undone. */
+typedef struct _PlScheduleApplied PlScheduleApplied;
+
+/* Gives each placement of @changes its employer and days (its milestones
+ * follow them, as pl_placement_set_days() keeps them) and the status
+ * "proposed", recording the step with its reason in the placement's
+ * history on @today. One transaction: when one of them no longer exists
+ * or its status is no longer the one the plan saw, nothing is written.
+ *
+ * Returns: (transfer full): what to hand pl_store_schedule_undo(), or NULL
+ *   with @error set */
+PlScheduleApplied *pl_store_schedule_apply     (PlStore                *store,
+                                                const PlScheduleChange *changes,
+                                                guint                   n_changes,
+                                                const GDate            *today,
+                                                GError                **error);
+/* Puts back the employer, status and days each placement had and removes
+ * the steps from their history, in one transaction; refused, writing
+ * nothing, when one of them is no longer proposed with the plan's
+ * employer. */
+gboolean           pl_store_schedule_undo      (PlStore                *store,
+                                                PlScheduleApplied      *applied,
+                                                GError                **error);
+void               pl_schedule_applied_free    (PlScheduleApplied      *applied);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlScheduleNetwork, pl_schedule_network_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlScheduleApplied, pl_schedule_applied_free)
 
 G_END_DECLS
