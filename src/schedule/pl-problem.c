@@ -12,10 +12,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-date.h"
 #include "pl-problem.h"
+#include "pl-store-schedule.h"
 #include "pl-workdays.h"
-#include "pl-store-legacy-private.h"
 
 /* No horizon reaches further than this many days after today, whatever a
  * window says, so that a mistyped year cannot make the arrays huge. */
@@ -78,34 +79,9 @@ pl_rule_to_string (PlRule rule)
   return rule_names[rule];
 }
 
-/* A placement as read, before the horizon is known. */
-typedef struct
-{
-  gint64   id;
-  gint64   staff_id;
-  gint64   sector_id;
-  gint64   employer_id;
-  PlStatus status;
-  guint    length;
-  guint32  window_start;   /* 0 when not given */
-  guint32  window_end;
-  GArray  *terms;          /* guint32 pairs, or NULL */
-  GArray  *days;           /* guint32, or NULL */
-} RawPlacement;
-
-static void
-raw_placement_clear (gpointer data)
-{
-  RawPlacement *raw = data;
-
-  g_clear_pointer (&raw->terms, g_array_unref);
-  g_clear_pointer (&raw->days, g_array_unref);
-}
-
 typedef struct
 {
   PlProblem    *problem;
-  sqlite3      *db;
   guint32       first_julian;   /* today */
   guint32       last_julian;    /* end of the horizon */
   guint        *next_day;       /* [last - first + 1]: pl_problem_day_on_or_after */
@@ -122,49 +98,6 @@ static guint32
 julian_of (const GDate *date)
 {
   return g_date_get_julian (date);
-}
-
-static guint32
-parse_julian (sqlite3_stmt *stmt,
-              int           column)
-{
-  GDate date;
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL ||
-      !pl_date_parse ((const char *) sqlite3_column_text (stmt, column), &date))
-    return 0;
-  return julian_of (&date);
-}
-
-static sqlite3_stmt *
-prepare (Loader      *self,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Could not read the network for scheduling: %s"), sqlite3_errmsg (self->db));
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-finish (Loader        *self,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Could not read the network for scheduling: %s"), sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gint
@@ -185,129 +118,87 @@ remember (GHashTable *index,
   g_hash_table_insert (index, key, GINT_TO_POINTER (position + 1));
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
-static gboolean
-load_sectors (Loader  *self,
-              GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT id, name FROM sector ORDER BY name, id",
-                                          error);
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (PlProblemSector));
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PlProblemSector sector = { sqlite3_column_int64 (stmt, 0), column_text (stmt, 1) };
-
-      remember (self->sector_index, sector.id, array->len);
-      g_array_append_val (array, sector);
-    }
-
-  self->problem->n_sectors = array->len;
-  self->problem->sectors = (PlProblemSector *) g_array_free (array, FALSE);
-  return finish (self, stmt, rc, error);
-}
-
-static gboolean
-load_partners (Loader  *self,
-               GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT id, name FROM partner ORDER BY name, id",
-                                          error);
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (PlProblemPartner));
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PlProblemPartner partner = { sqlite3_column_int64 (stmt, 0), column_text (stmt, 1) };
-
-      remember (self->partner_index, partner.id, array->len);
-      g_array_append_val (array, partner);
-    }
-
-  self->problem->n_partners = array->len;
-  self->problem->partners = (PlProblemPartner *) g_array_free (array, FALSE);
-  return finish (self, stmt, rc, error);
-}
-
-static gboolean
-load_staff (Loader  *self,
-            GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    prepare (self, "SELECT id, name, partner_id, teaching_days FROM staff ORDER BY name, id",
-             error);
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (PlProblemStaff));
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PlProblemStaff staff;
-
-      staff.id = sqlite3_column_int64 (stmt, 0);
-      staff.name = column_text (stmt, 1);
-      staff.partner = lookup (self->partner_index, sqlite3_column_int64 (stmt, 2));
-      staff.teaching = (guint8) (sqlite3_column_int (stmt, 3) & 0x7f);
-      remember (self->staff_index, staff.id, array->len);
-      g_array_append_val (array, staff);
-    }
-
-  self->problem->n_staff = array->len;
-  self->problem->staff = (PlProblemStaff *) g_array_free (array, FALSE);
-  return finish (self, stmt, rc, error);
-}
-
-static gboolean
-load_employers (Loader  *self,
-                GError **error)
+static void
+load_sectors (Loader *self,
+              GArray *sectors)
 {
   PlProblem *problem = self->problem;
-  g_autoptr(sqlite3_stmt) stmt =
-    prepare (self,
-             "SELECT id, name, sector_id, capacity, notice_weeks, preferred_days, relationship"
-             " FROM employer ORDER BY name, id",
-             error);
+
+  problem->n_sectors = sectors->len;
+  problem->sectors = g_new0 (PlProblemSector, MAX (1, sectors->len));
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      const PlScheduleName *sector = &g_array_index (sectors, PlScheduleName, i);
+
+      problem->sectors[i].id = sector->id;
+      problem->sectors[i].name = g_strdup (sector->name);
+      remember (self->sector_index, sector->id, i);
+    }
+}
+
+static void
+load_partners (Loader *self,
+               GArray *partners)
+{
+  PlProblem *problem = self->problem;
+
+  problem->n_partners = partners->len;
+  problem->partners = g_new0 (PlProblemPartner, MAX (1, partners->len));
+  for (guint i = 0; i < partners->len; i++)
+    {
+      const PlScheduleName *partner = &g_array_index (partners, PlScheduleName, i);
+
+      problem->partners[i].id = partner->id;
+      problem->partners[i].name = g_strdup (partner->name);
+      remember (self->partner_index, partner->id, i);
+    }
+}
+
+static void
+load_staff (Loader *self,
+            GArray *staff)
+{
+  PlProblem *problem = self->problem;
+
+  problem->n_staff = staff->len;
+  problem->staff = g_new0 (PlProblemStaff, MAX (1, staff->len));
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const PlScheduleStaff *member = &g_array_index (staff, PlScheduleStaff, i);
+
+      problem->staff[i].id = member->id;
+      problem->staff[i].name = g_strdup (member->name);
+      problem->staff[i].partner = lookup (self->partner_index, member->partner_id);
+      problem->staff[i].teaching = member->teaching_days;
+      remember (self->staff_index, member->id, i);
+    }
+}
+
+static void
+load_employers (Loader *self,
+                GArray *employers)
+{
+  PlProblem *problem = self->problem;
   GArray *array = g_array_new (FALSE, TRUE, sizeof (PlProblemEmployer));
   guint *count;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < employers->len; i++)
     {
+      const PlScheduleEmployer *row = &g_array_index (employers, PlScheduleEmployer, i);
       PlProblemEmployer employer = { 0 };
-      const char *relationship = (const char *) sqlite3_column_text (stmt, 6);
-      gint sector = lookup (self->sector_index, sqlite3_column_int64 (stmt, 2));
+      gint sector = lookup (self->sector_index, row->sector_id);
 
       if (sector < 0)
         continue;
 
-      employer.id = sqlite3_column_int64 (stmt, 0);
-      employer.name = column_text (stmt, 1);
+      employer.id = row->id;
+      employer.name = g_strdup (row->name);
       employer.sector = sector;
-      employer.capacity = MAX (1, sqlite3_column_int (stmt, 3));
-      employer.notice_weeks = MAX (0, sqlite3_column_int (stmt, 4));
-      employer.preferred = (guint8) (sqlite3_column_int (stmt, 5) & 0x7f);
-      employer.warm = g_strcmp0 (relationship, "warm") == 0 ||
-                      g_strcmp0 (relationship, "host") == 0;
+      employer.capacity = MAX (1, row->capacity);
+      employer.notice_weeks = MAX (0, row->notice_weeks);
+      employer.preferred = row->preferred_days;
+      employer.warm = row->relationship == PL_RELATIONSHIP_WARM ||
+                      row->relationship == PL_RELATIONSHIP_HOST;
       remember (self->employer_index, employer.id, array->len);
       g_array_append_val (array, employer);
     }
@@ -330,22 +221,24 @@ load_employers (Loader  *self,
       problem->sector_employers[problem->sector_employers_at[s] + count[s]++] = e;
     }
   g_free (count);
-
-  return finish (self, stmt, rc, error);
 }
 
 static PlStatus
-parse_status (const char *status)
+status_of (PlPlacementStatus status)
 {
-  if (g_strcmp0 (status, "request") == 0)
-    return PL_STATUS_REQUEST;
-  if (g_strcmp0 (status, "proposed") == 0)
-    return PL_STATUS_PROPOSED;
-  if (g_strcmp0 (status, "agreed") == 0)
-    return PL_STATUS_AGREED;
-  if (g_strcmp0 (status, "confirmed") == 0)
-    return PL_STATUS_CONFIRMED;
-  return PL_STATUS_DONE;
+  switch (status)
+    {
+    case PL_PLACEMENT_STATUS_REQUEST:
+      return PL_STATUS_REQUEST;
+    case PL_PLACEMENT_STATUS_PROPOSED:
+      return PL_STATUS_PROPOSED;
+    case PL_PLACEMENT_STATUS_AGREED:
+      return PL_STATUS_AGREED;
+    case PL_PLACEMENT_STATUS_CONFIRMED:
+      return PL_STATUS_CONFIRMED;
+    default:
+      return PL_STATUS_DONE;
+    }
 }
 
 static void
@@ -357,101 +250,6 @@ append_pair (GArray  **array,
     *array = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_append_val (*array, a);
   g_array_append_val (*array, b);
-}
-
-/* Requests, and every other live placement with days from today on. */
-static GArray *
-read_placements (Loader  *self,
-                 GError **error)
-{
-  g_autoptr(GArray) raws = g_array_new (FALSE, TRUE, sizeof (RawPlacement));
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) terms = NULL;
-  g_autoptr(sqlite3_stmt) days = NULL;
-  g_autofree char *today = NULL;
-  GDate date;
-  int rc;
-
-  g_array_set_clear_func (raws, raw_placement_clear);
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, self->first_julian);
-  today = pl_date_to_iso (&date);
-
-  stmt = prepare (self,
-                  "SELECT p.id, p.staff_id, p.sector_id, p.employer_id, p.status, p.length,"
-                  " p.window_start, p.window_end FROM placement p"
-                  " WHERE p.status = 'request'"
-                  " OR (p.status <> 'cancelled' AND EXISTS (SELECT 1 FROM placement_day d"
-                  "     WHERE d.placement_id = p.id AND d.day >= ?1))"
-                  " ORDER BY p.id",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RawPlacement raw = { 0 };
-
-      raw.id = sqlite3_column_int64 (stmt, 0);
-      raw.staff_id = sqlite3_column_int64 (stmt, 1);
-      raw.sector_id = sqlite3_column_int64 (stmt, 2);
-      raw.employer_id = sqlite3_column_int64 (stmt, 3);
-      raw.status = parse_status ((const char *) sqlite3_column_text (stmt, 4));
-      raw.length = CLAMP (sqlite3_column_int (stmt, 5), 1, 20);
-      raw.window_start = parse_julian (stmt, 6);
-      raw.window_end = parse_julian (stmt, 7);
-      remember (by_id, raw.id, raws->len);
-      g_array_append_val (raws, raw);
-    }
-  if (!finish (self, stmt, rc, error))
-    return NULL;
-
-  /* A window given as terms: the calendar helper will resolve terms of an
-   * academic year by name; here the periods' own dates are the window. */
-  terms = prepare (self,
-                   "SELECT t.placement_id, c.start_date, c.end_date FROM placement_term t"
-                   " JOIN calendar_period c ON c.id = t.period_id ORDER BY t.placement_id,"
-                   " c.start_date",
-                   error);
-  if (terms == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (terms)) == SQLITE_ROW)
-    {
-      gint i = lookup (by_id, sqlite3_column_int64 (terms, 0));
-      guint32 a = parse_julian (terms, 1);
-      guint32 b = parse_julian (terms, 2);
-
-      if (i >= 0 && a != 0 && b != 0)
-        append_pair (&g_array_index (raws, RawPlacement, i).terms, a, b);
-    }
-  if (!finish (self, terms, rc, error))
-    return NULL;
-
-  days = prepare (self,
-                  "SELECT d.placement_id, d.day FROM placement_day d"
-                  " WHERE d.day >= ?1 ORDER BY d.placement_id, d.day",
-                  error);
-  if (days == NULL)
-    return NULL;
-  sqlite3_bind_text (days, 1, today, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (days)) == SQLITE_ROW)
-    {
-      gint i = lookup (by_id, sqlite3_column_int64 (days, 0));
-      guint32 day = parse_julian (days, 1);
-      RawPlacement *raw;
-
-      if (i < 0 || day == 0)
-        continue;
-      raw = &g_array_index (raws, RawPlacement, i);
-      if (raw->days == NULL)
-        raw->days = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_array_append_val (raw->days, day);
-    }
-  if (!finish (self, days, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&raws);
 }
 
 /* 31 August of the academic year after the one holding @julian. */
@@ -567,17 +365,17 @@ set_spans (PlProblem          *problem,
   placement->spans = (PlSpan *) g_array_free (spans, FALSE);
 }
 
-static gboolean
-build_placements (Loader  *self,
-                  GArray  *raws)
+static void
+build_placements (Loader *self,
+                  GArray *placements)
 {
   PlProblem *problem = self->problem;
   guint32 default_end = default_window_end (problem->today + 7 * problem->lead_weeks);
   GArray *array = g_array_new (FALSE, TRUE, sizeof (PlProblemPlacement));
 
-  for (guint i = 0; i < raws->len; i++)
+  for (guint i = 0; i < placements->len; i++)
     {
-      RawPlacement *raw = &g_array_index (raws, RawPlacement, i);
+      const PlSchedulePlacement *raw = &g_array_index (placements, PlSchedulePlacement, i);
       PlProblemPlacement placement = { 0 };
       g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint32));
       guint32 clip_start = raw->window_start ? raw->window_start : problem->today;
@@ -592,17 +390,18 @@ build_placements (Loader  *self,
       placement.staff = staff;
       placement.sector = sector;
       placement.employer = raw->employer_id ? lookup (self->employer_index, raw->employer_id) : -1;
-      placement.length = raw->length;
-      placement.status = raw->status;
+      placement.length = CLAMP (raw->length, 1, 20);
+      placement.status = status_of (raw->status);
 
       if (raw->terms != NULL)
         {
           placement.window_given = TRUE;
           placement.window_first = G_MAXUINT32;
-          for (guint t = 0; t + 1 < raw->terms->len; t += 2)
+          for (guint t = 0; t < raw->terms->len; t++)
             {
-              guint32 a = MAX (g_array_index (raw->terms, guint32, t), clip_start);
-              guint32 b = MIN (g_array_index (raw->terms, guint32, t + 1), clip_end);
+              const PlScheduleRange *term = &g_array_index (raw->terms, PlScheduleRange, t);
+              guint32 a = MAX (term->first, clip_start);
+              guint32 b = MIN (term->last, clip_end);
 
               placement.window_first = MIN (placement.window_first, a);
               placement.window_last = MAX (placement.window_last, b);
@@ -642,7 +441,6 @@ build_placements (Loader  *self,
 
   problem->n_placements = array->len;
   problem->placements = (PlProblemPlacement *) g_array_free (array, FALSE);
-  return TRUE;
 }
 
 /* Content first: the same network typed in another order sorts the same. */
@@ -702,61 +500,67 @@ add_period (Loader     *self,
   g_array_append_val (self->periods, period);
 }
 
+/* In the order explanations quote them: by first day, then last day. */
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  const PlPeriod *x = *(PlPeriod * const *) a;
+  const PlPeriod *y = *(PlPeriod * const *) b;
+  int order = g_date_compare (&x->start, &y->start);
+
+  if (order == 0)
+    order = g_date_compare (&x->end, &y->end);
+  if (order == 0)
+    order = x->id < y->id ? -1 : x->id > y->id;
+  return order;
+}
+
 static gboolean
 load_periods (Loader  *self,
+              PlStore *store,
               GError **error)
 {
   PlProblem *problem = self->problem;
   guint n = problem->n_days;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  GDate date;
-  int rc;
+  g_autoptr(GPtrArray) periods = NULL;
+  GDate first, after_last;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, self->first_julian);
-  first = pl_date_to_iso (&date);
-  g_date_set_julian (&date, self->last_julian);
-  last = pl_date_to_iso (&date);
+  g_date_clear (&first, 1);
+  g_date_set_julian (&first, self->first_julian);
+  g_date_clear (&after_last, 1);
+  g_date_set_julian (&after_last, self->last_julian + 1);
 
-  stmt = prepare (self,
-                  "SELECT owner_kind, partner_id, employer_id, staff_id, kind, label, start_date,"
-                  " end_date, weekdays FROM calendar_period"
-                  " WHERE end_date >= ?1 AND start_date <= ?2"
-                  " AND kind IN ('term', 'holiday', 'exam', 'blackout', 'busy', 'unavailable')"
-                  " ORDER BY start_date, end_date, id",
-                  error);
-  if (stmt == NULL)
+  periods = pl_calendar_list_periods (store,
+                                      PL_PERIOD_TERM | PL_PERIOD_HOLIDAY | PL_PERIOD_EXAM |
+                                      PL_PERIOD_BLACKOUT | PL_PERIOD_BUSY | PL_PERIOD_UNAVAILABLE,
+                                      &first, &after_last, error);
+  if (periods == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  g_ptr_array_sort (periods, compare_periods);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < periods->len; i++)
     {
-      const char *owner_kind = (const char *) sqlite3_column_text (stmt, 0);
-      const char *kind = (const char *) sqlite3_column_text (stmt, 4);
-      const char *label = (const char *) sqlite3_column_text (stmt, 5);
-      guint32 a = parse_julian (stmt, 6);
-      guint32 b = parse_julian (stmt, 7);
-      guint8 weekdays = (guint8) (sqlite3_column_int (stmt, 8) & 0x7f);
-      gboolean everyone = g_strcmp0 (owner_kind, "all") == 0;
+      const PlPeriod *period = periods->pdata[i];
+      PlPeriodKind kind = period->kind;
+      const char *label = period->label;
+      guint32 a = julian_of (&period->start);
+      guint32 b = julian_of (&period->end) - 1;
+      guint8 weekdays = period->weekdays;
+      gboolean everyone = period->owner_kind == PL_OWNER_ALL;
       gint partner = -1, employer = -1, staff = -1;
 
-      if (a == 0 || b == 0)
+      if (period->owner_kind == PL_OWNER_PARTNER &&
+          (partner = lookup (self->partner_index, period->owner_id)) < 0)
+        continue;
+      if (period->owner_kind == PL_OWNER_EMPLOYER &&
+          (employer = lookup (self->employer_index, period->owner_id)) < 0)
+        continue;
+      if (period->owner_kind == PL_OWNER_STAFF &&
+          (staff = lookup (self->staff_index, period->owner_id)) < 0)
         continue;
 
-      if (g_strcmp0 (owner_kind, "partner") == 0 &&
-          (partner = lookup (self->partner_index, sqlite3_column_int64 (stmt, 1))) < 0)
-        continue;
-      if (g_strcmp0 (owner_kind, "employer") == 0 &&
-          (employer = lookup (self->employer_index, sqlite3_column_int64 (stmt, 2))) < 0)
-        continue;
-      if (g_strcmp0 (owner_kind, "staff") == 0 &&
-          (staff = lookup (self->staff_index, sqlite3_column_int64 (stmt, 3))) < 0)
-        continue;
-
-      if (g_str_equal (kind, "term") && (everyone || partner >= 0))
+      if (kind == PL_PERIOD_TERM && (everyone || partner >= 0))
         {
           /* The last week of a term: its last seven calendar days. */
           guint32 from = MAX (a, b >= 6 ? b - 6 : 0);
@@ -765,35 +569,35 @@ load_periods (Loader  *self,
             if (everyone || (gint) p == partner)
               mark_range (problem->term_end + p * n, problem, from, b, weekdays, 1);
         }
-      else if ((g_str_equal (kind, "holiday") || g_str_equal (kind, "exam")) && partner >= 0)
+      else if ((kind == PL_PERIOD_HOLIDAY || kind == PL_PERIOD_EXAM) && partner >= 0)
         {
-          gboolean exam = g_str_equal (kind, "exam");
+          gboolean exam = kind == PL_PERIOD_EXAM;
 
           mark_range (self->partner_block + partner * n, problem, a, b, weekdays,
                       exam ? PL_BLOCK_EXAM : PL_BLOCK_HOLIDAY);
           add_period (self, exam ? PL_RULE_PARTNER_EXAM : PL_RULE_PARTNER_HOLIDAY, partner, a, b,
                       label);
         }
-      else if (g_str_equal (kind, "exam") && everyone)
+      else if (kind == PL_PERIOD_EXAM && everyone)
         {
           mark_range (self->all_block, problem, a, b, weekdays, PL_BLOCK_EXAM);
           add_period (self, PL_RULE_PARTNER_EXAM, -1, a, b, label);
         }
-      else if (staff >= 0 && (g_str_equal (kind, "unavailable") || g_str_equal (kind, "holiday") ||
-                              g_str_equal (kind, "exam")))
+      else if (staff >= 0 && (kind == PL_PERIOD_UNAVAILABLE || kind == PL_PERIOD_HOLIDAY ||
+                              kind == PL_PERIOD_EXAM))
         {
           /* A staff member's own leave, whatever it was filed as. */
           mark_range (problem->staff_block + staff * n, problem, a, b, weekdays,
                       PL_BLOCK_UNAVAILABLE);
           add_period (self, PL_RULE_UNAVAILABLE, staff, a, b, label);
         }
-      else if (g_str_equal (kind, "unavailable") && everyone)
+      else if (kind == PL_PERIOD_UNAVAILABLE && everyone)
         {
           mark_range (self->all_block, problem, a, b, weekdays, PL_BLOCK_UNAVAILABLE);
           add_period (self, PL_RULE_UNAVAILABLE, -1, a, b, label);
         }
-      else if ((g_str_equal (kind, "blackout") || g_str_equal (kind, "holiday")) &&
-               (employer >= 0 || (everyone && g_str_equal (kind, "blackout"))))
+      else if ((kind == PL_PERIOD_BLACKOUT || kind == PL_PERIOD_HOLIDAY) &&
+               (employer >= 0 || (everyone && kind == PL_PERIOD_BLACKOUT)))
         {
           /* An employer's own closure is a blackout by another name. */
           for (guint e = 0; e < problem->n_employers; e++)
@@ -801,7 +605,7 @@ load_periods (Loader  *self,
               mark_range (problem->blackout + e * n, problem, a, b, weekdays, 1);
           add_period (self, PL_RULE_BLACKOUT, employer, a, b, label);
         }
-      else if (g_str_equal (kind, "busy") && (employer >= 0 || everyone))
+      else if (kind == PL_PERIOD_BUSY && (employer >= 0 || everyone))
         {
           for (guint e = 0; e < problem->n_employers; e++)
             if (everyone || (gint) e == employer)
@@ -809,7 +613,7 @@ load_periods (Loader  *self,
         }
     }
 
-  return finish (self, stmt, rc, error);
+  return TRUE;
 }
 
 static void
@@ -849,9 +653,10 @@ pl_problem_new_for_store (PlStore      *store,
                           GError      **error)
 {
   g_autoptr(PlProblem) problem = g_new0 (PlProblem, 1);
-  g_autoptr(GArray) raws = NULL;
+  g_autoptr(PlScheduleNetwork) network = NULL;
+  GArray *placements;
   Loader loader = { 0 };
-  gboolean own_transaction;
+  gboolean snapshot;
   gboolean ok = FALSE;
   guint n;
 
@@ -859,12 +664,14 @@ pl_problem_new_for_store (PlStore      *store,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   loader.problem = problem;
-  loader.db = pl_store_get_sqlite (store);
   loader.sector_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.partner_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.staff_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.employer_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   loader.periods = g_array_new (FALSE, TRUE, sizeof (PlProblemPeriod));
+
+  /* One snapshot of the database, unless the caller already holds one. */
+  snapshot = pl_store_schedule_begin_read (store);
 
   problem->today = julian_of (today);
   problem->lead_weeks = CLAMP (pl_store_get_setting_int (store, "lead_time_weeks", 6), 0, 104);
@@ -872,29 +679,29 @@ pl_problem_new_for_store (PlStore      *store,
     problem->weights[w] = CLAMP (pl_store_get_setting_int (store, pl_weight_keys[w],
                                                            pl_weight_defaults[w]), 0, 10);
 
-  /* One snapshot of the database, unless the caller already holds one. */
-  own_transaction = sqlite3_get_autocommit (loader.db) != 0;
-  if (own_transaction)
-    sqlite3_exec (loader.db, "BEGIN DEFERRED", NULL, NULL, NULL);
+  network = pl_store_schedule_read (store, today, error);
+  if (network == NULL)
+    goto out;
 
   loader.first_julian = problem->today;
-  if (!load_sectors (&loader, error) || !load_partners (&loader, error) ||
-      !load_staff (&loader, error) || !load_employers (&loader, error))
-    goto out;
-  if (!(raws = read_placements (&loader, error)))
-    goto out;
+  load_sectors (&loader, network->sectors);
+  load_partners (&loader, network->partners);
+  load_staff (&loader, network->staff);
+  load_employers (&loader, network->employers);
+  placements = network->placements;
 
   /* The horizon runs from today to the last window or day of interest. */
   loader.last_julian = default_window_end (problem->today + 7 * problem->lead_weeks);
-  for (guint i = 0; i < raws->len; i++)
+  for (guint i = 0; i < placements->len; i++)
     {
-      RawPlacement *raw = &g_array_index (raws, RawPlacement, i);
+      const PlSchedulePlacement *raw = &g_array_index (placements, PlSchedulePlacement, i);
 
       loader.last_julian = MAX (loader.last_julian, raw->window_end);
       if (raw->window_start != 0 && raw->window_end == 0)
         loader.last_julian = MAX (loader.last_julian, default_window_end (raw->window_start));
-      for (guint t = 1; raw->terms != NULL && t < raw->terms->len; t += 2)
-        loader.last_julian = MAX (loader.last_julian, g_array_index (raw->terms, guint32, t));
+      for (guint t = 0; raw->terms != NULL && t < raw->terms->len; t++)
+        loader.last_julian = MAX (loader.last_julian,
+                                  g_array_index (raw->terms, PlScheduleRange, t).last);
       if (raw->days != NULL && raw->days->len > 0)
         loader.last_julian = MAX (loader.last_julian,
                                   g_array_index (raw->days, guint32, raw->days->len - 1));
@@ -920,7 +727,8 @@ pl_problem_new_for_store (PlStore      *store,
   loader.partner_block = g_new0 (guint8, (gsize) MAX (1, problem->n_partners * n));
   loader.all_block = g_new0 (guint8, MAX (1, n));
 
-  if (!build_placements (&loader, raws) || !load_periods (&loader, error))
+  build_placements (&loader, placements);
+  if (!load_periods (&loader, store, error))
     goto out;
   build_staff_blocks (&loader);
 
@@ -933,8 +741,7 @@ pl_problem_new_for_store (PlStore      *store,
   ok = TRUE;
 
 out:
-  if (own_transaction)
-    sqlite3_exec (loader.db, "COMMIT", NULL, NULL, NULL);
+  pl_store_schedule_end_read (store, snapshot);
   g_clear_pointer (&loader.sector_index, g_hash_table_unref);
   g_clear_pointer (&loader.partner_index, g_hash_table_unref);
   g_clear_pointer (&loader.staff_index, g_hash_table_unref);

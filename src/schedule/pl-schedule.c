@@ -12,9 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
-#include "pl-lifecycle.h"
 #include "pl-schedule.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-schedule.h"
 
 G_DEFINE_BOXED_TYPE (PlProposal, pl_proposal, pl_proposal_copy, pl_proposal_free)
 
@@ -452,29 +451,11 @@ pl_schedule_result_to_json (const PlScheduleResult *self)
   return json_builder_get_root (builder);
 }
 
-typedef struct
-{
-  gint64  placement_id;
-  char   *status;
-  gint64  employer_id;
-  GStrv   days;
-  gint64  event_id;
-  gint64  new_employer_id;
-} UndoItem;
-
+/* What the store changed, as pl_store_schedule_apply() tells it. */
 struct _PlScheduleUndo
 {
-  GArray *items;
+  PlScheduleApplied *applied;
 };
-
-static void
-undo_item_clear (gpointer data)
-{
-  UndoItem *item = data;
-
-  g_free (item->status);
-  g_strfreev (item->days);
-}
 
 void
 pl_schedule_undo_free (PlScheduleUndo *undo)
@@ -482,60 +463,8 @@ pl_schedule_undo_free (PlScheduleUndo *undo)
   if (undo == NULL)
     return;
 
-  g_array_unref (undo->items);
+  pl_schedule_applied_free (undo->applied);
   g_free (undo);
-}
-
-static gboolean
-sql_failed (PlStore  *store,
-            GError  **error)
-{
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not save the plan: %s"),
-               sqlite3_errmsg (pl_store_get_sqlite (store)));
-  return FALSE;
-}
-
-/* The placement's status and employer (0 for none); FALSE when it is gone. */
-static gboolean
-read_placement (PlStore  *store,
-                gint64    id,
-                char    **status,
-                gint64   *employer_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "SELECT status, ifnull(employer_id, 0) FROM placement WHERE id = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-
-  *status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  *employer_id = sqlite3_column_int64 (stmt, 1);
-  return TRUE;
-}
-
-static gboolean
-write_placement (PlStore    *store,
-                 gint64      id,
-                 gint64      employer_id,
-                 const char *status)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "UPDATE placement SET employer_id = ?, status = ? WHERE id = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  if (employer_id != 0)
-    sqlite3_bind_int64 (stmt, 1, employer_id);
-  else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
-  return sqlite3_step (stmt) == SQLITE_DONE;
 }
 
 /**
@@ -550,68 +479,23 @@ pl_schedule_apply (PlStore            *store,
                    PlScheduleUndo    **undo,
                    GError            **error)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (UndoItem));
-  g_autofree char *changed_on = NULL;
-  g_autoptr(sqlite3_stmt) event = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (PlScheduleChange));
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  PlScheduleApplied *applied;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
-  g_array_set_clear_func (items, undo_item_clear);
-  changed_on = pl_date_to_iso (today);
-
-  if (!pl_store_begin (store, error))
-    return FALSE;
-
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                          "INSERT INTO placement_event (placement_id, changed_on, from_status,"
-                          " to_status, reason) VALUES (?, ?, ?, 'proposed', ?)",
-                          -1, &event, NULL) != SQLITE_OK)
-    {
-      sql_failed (store, error);
-      goto failed;
-    }
-
   for (guint i = 0; i < n_proposals; i++)
     {
       const PlProposal *proposal = proposals[i];
-      UndoItem item = { 0 };
-      g_autofree char *reason = NULL;
+      PlScheduleChange change = { 0 };
+      /* Text that is no status matches none, and the store refuses it. */
+      int status = -1;
+      char *reason;
 
       if (proposal->days == NULL || proposal->employer_id == 0)
         continue;
-
-      item.placement_id = proposal->placement_id;
-      item.new_employer_id = proposal->employer_id;
-      if (!read_placement (store, proposal->placement_id, &item.status, &item.employer_id))
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                       _("Placement %" G_GINT64_FORMAT " no longer exists; plan again."),
-                       proposal->placement_id);
-          goto failed;
-        }
-      item.days = pl_store_get_days (store, proposal->placement_id);
-      g_array_append_val (items, item);
-
-      if (g_strcmp0 (item.status, proposal->status) != 0)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
-                       _("Placement %" G_GINT64_FORMAT " has changed since the plan was made "
-                         "(it is now “%s”); plan again."),
-                       proposal->placement_id, pl_enum_label (item.status));
-          goto failed;
-        }
-
-      if (!write_placement (store, proposal->placement_id, proposal->employer_id, "proposed"))
-        {
-          sql_failed (store, error);
-          goto failed;
-        }
-      /* Days and milestones move together, so a coordinator sees at once
-       * when the first call for a proposal must happen. */
-      if (!pl_placement_set_days (store, proposal->placement_id,
-                                  (const char * const *) proposal->days, error))
-        goto failed;
 
       if (proposal->old_days != NULL)
         /* TRANSLATORS: %s is a rule, as in "the employer’s blackout" */
@@ -619,35 +503,30 @@ pl_schedule_apply (PlStore            *store,
                                   pl_rule_label (proposal->rule));
       else
         reason = g_strdup (_("Proposed by the planner"));
-      sqlite3_reset (event);
-      sqlite3_bind_int64 (event, 1, proposal->placement_id);
-      sqlite3_bind_text (event, 2, changed_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (event, 3, proposal->status, -1, SQLITE_STATIC);
-      sqlite3_bind_text (event, 4, reason, -1, SQLITE_STATIC);
-      if (sqlite3_step (event) != SQLITE_DONE)
-        {
-          sql_failed (store, error);
-          goto failed;
-        }
-      g_array_index (items, UndoItem, items->len - 1).event_id =
-        sqlite3_last_insert_rowid (pl_store_get_sqlite (store));
+      g_ptr_array_add (reasons, reason);
+
+      pl_enum_from_nick (PL_TYPE_PLACEMENT_STATUS, proposal->status, &status);
+      change.placement_id = proposal->placement_id;
+      change.status = status;
+      change.employer_id = proposal->employer_id;
+      change.days = (const char * const *) proposal->days;
+      change.reason = reason;
+      g_array_append_val (changes, change);
     }
 
-  pl_store_emit_changed (store, "placement");
-  pl_store_emit_changed (store, "placement_event");
-  if (!pl_store_commit (store, error))
+  applied = pl_store_schedule_apply (store, (const PlScheduleChange *) changes->data,
+                                     changes->len, today, error);
+  if (applied == NULL)
     return FALSE;
 
   if (undo != NULL)
     {
       *undo = g_new0 (PlScheduleUndo, 1);
-      (*undo)->items = g_steal_pointer (&items);
+      (*undo)->applied = applied;
     }
+  else
+    pl_schedule_applied_free (applied);
   return TRUE;
-
-failed:
-  pl_store_rollback (store);
-  return FALSE;
 }
 
 gboolean
@@ -658,56 +537,7 @@ pl_schedule_undo (PlStore         *store,
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (undo != NULL, FALSE);
 
-  if (!pl_store_begin (store, error))
-    return FALSE;
-
-  for (guint i = 0; i < undo->items->len; i++)
-    {
-      const UndoItem *item = &g_array_index (undo->items, UndoItem, i);
-      g_autofree char *status = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      gint64 employer_id;
-
-      if (!read_placement (store, item->placement_id, &status, &employer_id) ||
-          g_strcmp0 (status, "proposed") != 0 || employer_id != item->new_employer_id)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
-                       _("Placement %" G_GINT64_FORMAT " has changed since; it was left as "
-                         "it is."), item->placement_id);
-          goto failed;
-        }
-
-      if (!write_placement (store, item->placement_id, item->employer_id, item->status))
-        {
-          sql_failed (store, error);
-          goto failed;
-        }
-      if (!pl_placement_set_days (store, item->placement_id, (const char * const *) item->days,
-                                  error))
-        goto failed;
-
-      if (sqlite3_prepare_v2 (pl_store_get_sqlite (store),
-                              "DELETE FROM placement_event WHERE id = ?", -1, &stmt,
-                              NULL) != SQLITE_OK)
-        {
-          sql_failed (store, error);
-          goto failed;
-        }
-      sqlite3_bind_int64 (stmt, 1, item->event_id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sql_failed (store, error);
-          goto failed;
-        }
-    }
-
-  pl_store_emit_changed (store, "placement");
-  pl_store_emit_changed (store, "placement_event");
-  return pl_store_commit (store, error);
-
-failed:
-  pl_store_rollback (store);
-  return FALSE;
+  return pl_store_schedule_undo (store, undo->applied, error);
 }
 
 static GStrv

@@ -1,0 +1,605 @@
+/* pl-store-schedule.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-store-schedule"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-date.h"
+#include "pl-lifecycle-private.h"
+#include "pl-store-private.h"
+#include "pl-store-schedule.h"
+
+/* The planner's reads: a few whole-table queries, joined in memory, so
+ * that reading a network of thousands of placements stays one pass over
+ * each table. The placements' queries take ?1 = today (ISO); the statuses
+ * they compare with are bound after it. */
+
+static const char sectors_sql[] = "SELECT id, name FROM sector ORDER BY name, id";
+static const char partners_sql[] = "SELECT id, name FROM partner ORDER BY name, id";
+
+static const char staff_sql[] =
+  "SELECT id, name, partner_id, teaching_days FROM staff ORDER BY name, id";
+
+static const char employers_sql[] =
+  "SELECT id, name, sector_id, capacity, notice_weeks, preferred_days, relationship"
+  " FROM employer ORDER BY name, id";
+
+/* ?2 request, ?3 cancelled. */
+static const char placements_sql[] =
+  "SELECT p.id, p.staff_id, p.sector_id, p.employer_id, p.status, p.length,"
+  " p.window_start, p.window_end FROM placement p"
+  " WHERE p.status = ?2"
+  " OR (p.status <> ?3 AND EXISTS (SELECT 1 FROM placement_day d"
+  "     WHERE d.placement_id = p.id AND d.day >= ?1))"
+  " ORDER BY p.id";
+
+/* A window given as terms: the periods' own dates are the window. */
+static const char terms_sql[] =
+  "SELECT t.placement_id, c.start_date, c.end_date FROM placement_term t"
+  " JOIN calendar_period c ON c.id = t.period_id ORDER BY t.placement_id, c.start_date";
+
+static const char days_sql[] =
+  "SELECT d.placement_id, d.day FROM placement_day d"
+  " WHERE d.day >= ?1 ORDER BY d.placement_id, d.day";
+
+/* What a plan changes of a placement besides its days and history, as it
+ * stood: only the planner writes the two columns together, without the
+ * rest of the record. */
+static const char placement_update_sql[] =
+  "UPDATE placement SET employer_id = ?2, status = ?3 WHERE id = ?1";
+
+/**
+ * pl_store_schedule_begin_read:
+ *
+ * Returns: whether a snapshot began
+ */
+gboolean
+pl_store_schedule_begin_read (PlStore *store)
+{
+  PlDb *db;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+
+  db = pl_store_get_db (store);
+  if (pl_db_in_transaction (db))
+    return FALSE;
+
+  /* Not pl_db_begin(): a plain BEGIN takes no lock until a write, so
+   * reading keeps no writer waiting. */
+  return pl_db_exec (db, "BEGIN", NULL);
+}
+
+void
+pl_store_schedule_end_read (PlStore  *store,
+                            gboolean  began)
+{
+  g_return_if_fail (PL_IS_STORE (store));
+
+  if (began)
+    pl_db_exec (pl_store_get_db (store), "COMMIT", NULL);
+}
+
+static void
+name_clear (gpointer data)
+{
+  g_free (((PlScheduleName *) data)->name);
+}
+
+static void
+staff_clear (gpointer data)
+{
+  g_free (((PlScheduleStaff *) data)->name);
+}
+
+static void
+employer_clear (gpointer data)
+{
+  g_free (((PlScheduleEmployer *) data)->name);
+}
+
+static void
+placement_clear (gpointer data)
+{
+  PlSchedulePlacement *placement = data;
+
+  g_clear_pointer (&placement->terms, g_array_unref);
+  g_clear_pointer (&placement->days, g_array_unref);
+}
+
+void
+pl_schedule_network_free (PlScheduleNetwork *network)
+{
+  if (network == NULL)
+    return;
+
+  g_clear_pointer (&network->sectors, g_array_unref);
+  g_clear_pointer (&network->partners, g_array_unref);
+  g_clear_pointer (&network->staff, g_array_unref);
+  g_clear_pointer (&network->employers, g_array_unref);
+  g_clear_pointer (&network->placements, g_array_unref);
+  g_free (network);
+}
+
+/* Returns: NULL, for the reader to return */
+static gpointer
+read_failed (GError       **error,
+             const GError  *failure)
+{
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
+               _("Could not read the network for scheduling: %s"), failure->message);
+  return NULL;
+}
+
+/* The statement for @sql with @today bound to ?1 (when given), or NULL
+ * with @error set. */
+static PlStmt *
+prepare (PlStore     *store,
+         const char  *sql,
+         const char  *today,
+         GError     **error)
+{
+  g_autoptr(GError) failure = NULL;
+  PlStmt *stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+
+  if (stmt == NULL)
+    return read_failed (error, failure);
+
+  if (today != NULL)
+    pl_stmt_bind_text (stmt, 1, today);
+  return stmt;
+}
+
+/* The Julian day of column @column, 0 for NULL. */
+static guint32
+get_julian (PlStmt *stmt,
+            int     column)
+{
+  GDate date;
+
+  if (!pl_date_parse (pl_stmt_get_text (stmt, column), &date))
+    return 0;
+  return g_date_get_julian (&date);
+}
+
+static char *
+dup_name (PlStmt *stmt,
+          int     column)
+{
+  const char *text = pl_stmt_get_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* (id, name) rows: the sectors or the partners. */
+static GArray *
+read_names (PlStore     *store,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(PlStmt) stmt = prepare (store, sql, NULL, error);
+  g_autoptr(GArray) names = g_array_new (FALSE, TRUE, sizeof (PlScheduleName));
+  g_autoptr(GError) failure = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  g_array_set_clear_func (names, name_clear);
+  while (pl_stmt_next (stmt, &failure))
+    {
+      PlScheduleName name = { pl_stmt_get_int (stmt, 0), dup_name (stmt, 1) };
+
+      g_array_append_val (names, name);
+    }
+
+  if (failure != NULL)
+    return read_failed (error, failure);
+  return g_steal_pointer (&names);
+}
+
+static GArray *
+read_staff (PlStore  *store,
+            GError  **error)
+{
+  g_autoptr(PlStmt) stmt = prepare (store, staff_sql, NULL, error);
+  g_autoptr(GArray) staff = g_array_new (FALSE, TRUE, sizeof (PlScheduleStaff));
+  g_autoptr(GError) failure = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  g_array_set_clear_func (staff, staff_clear);
+  while (pl_stmt_next (stmt, &failure))
+    {
+      PlScheduleStaff member;
+
+      member.id = pl_stmt_get_int (stmt, 0);
+      member.name = dup_name (stmt, 1);
+      member.partner_id = pl_stmt_get_int (stmt, 2);
+      member.teaching_days = (guint8) (pl_stmt_get_int (stmt, 3) & 0x7f);
+      g_array_append_val (staff, member);
+    }
+
+  if (failure != NULL)
+    return read_failed (error, failure);
+  return g_steal_pointer (&staff);
+}
+
+static GArray *
+read_employers (PlStore  *store,
+                GError  **error)
+{
+  g_autoptr(PlStmt) stmt = prepare (store, employers_sql, NULL, error);
+  g_autoptr(GArray) employers = g_array_new (FALSE, TRUE, sizeof (PlScheduleEmployer));
+  g_autoptr(GError) failure = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  g_array_set_clear_func (employers, employer_clear);
+  while (pl_stmt_next (stmt, &failure))
+    {
+      PlScheduleEmployer employer;
+      int relationship = PL_RELATIONSHIP_PROSPECT;
+
+      pl_enum_from_nick (PL_TYPE_RELATIONSHIP, pl_stmt_get_text (stmt, 6), &relationship);
+      employer.id = pl_stmt_get_int (stmt, 0);
+      employer.name = dup_name (stmt, 1);
+      employer.sector_id = pl_stmt_get_int (stmt, 2);
+      employer.capacity = (int) pl_stmt_get_int (stmt, 3);
+      employer.notice_weeks = (int) pl_stmt_get_int (stmt, 4);
+      employer.preferred_days = (guint8) (pl_stmt_get_int (stmt, 5) & 0x7f);
+      employer.relationship = relationship;
+      g_array_append_val (employers, employer);
+    }
+
+  if (failure != NULL)
+    return read_failed (error, failure);
+  return g_steal_pointer (&employers);
+}
+
+static int
+compare_placement_ids (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 x = ((const PlSchedulePlacement *) a)->id;
+  gint64 y = ((const PlSchedulePlacement *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The placement of @id in @placements (in id order), or NULL. */
+static PlSchedulePlacement *
+find_placement (GArray *placements,
+                gint64  id)
+{
+  PlSchedulePlacement key = { .id = id };
+  guint index;
+
+  if (!g_array_binary_search (placements, &key, compare_placement_ids, &index))
+    return NULL;
+  return &g_array_index (placements, PlSchedulePlacement, index);
+}
+
+static GArray *
+read_placements (PlStore     *store,
+                 const char  *today,
+                 GError     **error)
+{
+  g_autoptr(GArray) placements = g_array_new (FALSE, TRUE, sizeof (PlSchedulePlacement));
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(PlStmt) terms = NULL;
+  g_autoptr(PlStmt) days = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  g_array_set_clear_func (placements, placement_clear);
+
+  stmt = prepare (store, placements_sql, today, error);
+  if (stmt == NULL)
+    return NULL;
+  pl_stmt_bind_text (stmt, 2, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS,
+                                               PL_PLACEMENT_STATUS_REQUEST));
+  pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS,
+                                               PL_PLACEMENT_STATUS_CANCELLED));
+  while (pl_stmt_next (stmt, &failure))
+    {
+      PlSchedulePlacement placement = { 0 };
+      int status = PL_PLACEMENT_STATUS_REQUEST;
+
+      pl_enum_from_nick (PL_TYPE_PLACEMENT_STATUS, pl_stmt_get_text (stmt, 4), &status);
+      placement.id = pl_stmt_get_int (stmt, 0);
+      placement.staff_id = pl_stmt_get_int (stmt, 1);
+      placement.sector_id = pl_stmt_get_int (stmt, 2);
+      placement.employer_id = pl_stmt_get_int (stmt, 3);
+      placement.status = status;
+      placement.length = (int) pl_stmt_get_int (stmt, 5);
+      placement.window_start = get_julian (stmt, 6);
+      placement.window_end = get_julian (stmt, 7);
+      g_array_append_val (placements, placement);
+    }
+  if (failure != NULL)
+    return read_failed (error, failure);
+
+  terms = prepare (store, terms_sql, NULL, error);
+  if (terms == NULL)
+    return NULL;
+  while (pl_stmt_next (terms, &failure))
+    {
+      PlSchedulePlacement *placement = find_placement (placements, pl_stmt_get_int (terms, 0));
+      PlScheduleRange range = { get_julian (terms, 1), get_julian (terms, 2) };
+
+      if (placement == NULL || range.first == 0 || range.last == 0)
+        continue;
+      if (placement->terms == NULL)
+        placement->terms = g_array_new (FALSE, FALSE, sizeof (PlScheduleRange));
+      g_array_append_val (placement->terms, range);
+    }
+  if (failure != NULL)
+    return read_failed (error, failure);
+
+  days = prepare (store, days_sql, today, error);
+  if (days == NULL)
+    return NULL;
+  while (pl_stmt_next (days, &failure))
+    {
+      PlSchedulePlacement *placement = find_placement (placements, pl_stmt_get_int (days, 0));
+      guint32 day = get_julian (days, 1);
+
+      if (placement == NULL || day == 0)
+        continue;
+      if (placement->days == NULL)
+        placement->days = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_array_append_val (placement->days, day);
+    }
+  if (failure != NULL)
+    return read_failed (error, failure);
+
+  return g_steal_pointer (&placements);
+}
+
+/**
+ * pl_store_schedule_read:
+ * @today: the day the plan is made
+ *
+ * Returns: (transfer full): the network, or %NULL with @error set
+ */
+PlScheduleNetwork *
+pl_store_schedule_read (PlStore      *store,
+                        const GDate  *today,
+                        GError      **error)
+{
+  g_autoptr(PlScheduleNetwork) network = g_new0 (PlScheduleNetwork, 1);
+  g_autofree char *iso = NULL;
+  gboolean began;
+  gboolean ok;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  iso = pl_date_to_iso (today);
+  began = pl_store_schedule_begin_read (store);
+  ok = (network->sectors = read_names (store, sectors_sql, error)) != NULL &&
+       (network->partners = read_names (store, partners_sql, error)) != NULL &&
+       (network->staff = read_staff (store, error)) != NULL &&
+       (network->employers = read_employers (store, error)) != NULL &&
+       (network->placements = read_placements (store, iso, error)) != NULL;
+  pl_store_schedule_end_read (store, began);
+
+  return ok ? g_steal_pointer (&network) : NULL;
+}
+
+/* One placement as a plan found it, and what the plan gave it. */
+typedef struct
+{
+  gint64             placement_id;
+  PlPlacementStatus  status;
+  gint64             employer_id;      /* 0 for none */
+  GStrv              days;
+  gint64             new_employer_id;
+  gint64             event_id;
+} Applied;
+
+struct _PlScheduleApplied
+{
+  GArray *placements;   /* Applied */
+};
+
+static void
+applied_clear (gpointer data)
+{
+  g_strfreev (((Applied *) data)->days);
+}
+
+void
+pl_schedule_applied_free (PlScheduleApplied *applied)
+{
+  if (applied == NULL)
+    return;
+
+  g_array_unref (applied->placements);
+  g_free (applied);
+}
+
+static gboolean
+write_placement (PlStore            *store,
+                 gint64              placement_id,
+                 gint64              employer_id,
+                 PlPlacementStatus   status,
+                 GError            **error)
+{
+  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), placement_update_sql, error);
+
+  if (stmt == NULL)
+    return pl_store_translate_error (error, NULL);
+
+  pl_stmt_bind_int (stmt, 1, placement_id);
+  pl_stmt_bind_id (stmt, 2, employer_id);
+  pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status));
+  if (!pl_stmt_run (stmt, error))
+    return pl_store_translate_error (error, NULL);
+  return TRUE;
+}
+
+/* Records the move to "proposed" in the placement's history: the event's
+ * id, or 0 with @error set. */
+static gint64
+record_event (PlStore            *store,
+              gint64              placement_id,
+              PlPlacementStatus   from,
+              const char         *reason,
+              const char         *changed_on,
+              GError            **error)
+{
+  g_autoptr(PlRecord) event = pl_record_new (PL_TYPE_PLACEMENT_EVENT);
+
+  pl_record_set_int (event, "placement_id", placement_id);
+  pl_record_set_string (event, "changed_on", changed_on);
+  pl_record_set_enum (event, "from_status", from);
+  pl_record_set_enum (event, "to_status", PL_PLACEMENT_STATUS_PROPOSED);
+  pl_record_set_string (event, "reason", reason);
+  if (!pl_store_insert (store, event, error))
+    return 0;
+  return pl_record_get_id (event);
+}
+
+/**
+ * pl_store_schedule_apply:
+ * @changes: (array length=n_changes)
+ * @today: the day the plan is accepted, for the history
+ *
+ * Returns: (transfer full): what to hand pl_store_schedule_undo(), or
+ *   %NULL with @error set
+ */
+PlScheduleApplied *
+pl_store_schedule_apply (PlStore                 *store,
+                         const PlScheduleChange  *changes,
+                         guint                    n_changes,
+                         const GDate             *today,
+                         GError                 **error)
+{
+  g_autoptr(PlScheduleApplied) applied = g_new0 (PlScheduleApplied, 1);
+  g_autoptr(PlMilestoneRules) rules = NULL;
+  g_autofree char *changed_on = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (changes != NULL || n_changes == 0, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  applied->placements = g_array_new (FALSE, TRUE, sizeof (Applied));
+  g_array_set_clear_func (applied->placements, applied_clear);
+  changed_on = pl_date_to_iso (today);
+
+  if (!pl_store_begin (store, error))
+    return NULL;
+
+  /* The templates and working days, read once for the whole plan. */
+  rules = pl_milestone_rules_new (store, error);
+  if (rules == NULL)
+    goto failed;
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      const PlScheduleChange *change = &changes[i];
+      g_autoptr(PlRecord) placement = NULL;
+      g_auto(GStrv) days = NULL;
+      Applied item = { 0 };
+
+      placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, NULL);
+      if (placement == NULL)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                       _("Placement %" G_GINT64_FORMAT " no longer exists; plan again."),
+                       change->placement_id);
+          goto failed;
+        }
+
+      item.placement_id = change->placement_id;
+      item.status = pl_record_get_enum (placement, "status");
+      item.employer_id = pl_record_get_int (placement, "employer_id");
+      item.new_employer_id = change->employer_id;
+      if (item.status != change->status)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                       _("Placement %" G_GINT64_FORMAT " has changed since the plan was made "
+                         "(it is now “%s”); plan again."),
+                       change->placement_id,
+                       pl_enum_get_label (PL_TYPE_PLACEMENT_STATUS, item.status));
+          goto failed;
+        }
+
+      /* Days and milestones move together, so a coordinator sees at once
+       * when the first call for a proposal must happen. */
+      days = pl_store_get_days (store, change->placement_id);
+      if (!write_placement (store, change->placement_id, change->employer_id,
+                            PL_PLACEMENT_STATUS_PROPOSED, error) ||
+          !pl_placement_set_days_with_rules (store, rules, change->placement_id, change->days,
+                                             error) ||
+          (item.event_id = record_event (store, change->placement_id, item.status,
+                                         change->reason, changed_on, error)) == 0)
+        goto failed;
+
+      item.days = g_steal_pointer (&days);
+      g_array_append_val (applied->placements, item);
+    }
+
+  if (!pl_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&applied);
+
+failed:
+  pl_store_rollback (store);
+  return NULL;
+}
+
+gboolean
+pl_store_schedule_undo (PlStore            *store,
+                        PlScheduleApplied  *applied,
+                        GError            **error)
+{
+  g_autoptr(PlMilestoneRules) rules = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (applied != NULL, FALSE);
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  rules = pl_milestone_rules_new (store, error);
+  if (rules == NULL)
+    goto failed;
+
+  for (guint i = 0; i < applied->placements->len; i++)
+    {
+      const Applied *item = &g_array_index (applied->placements, Applied, i);
+      g_autoptr(PlRecord) placement = NULL;
+
+      placement = pl_store_get (store, PL_TYPE_PLACEMENT, item->placement_id, NULL);
+      if (placement == NULL ||
+          pl_record_get_enum (placement, "status") != PL_PLACEMENT_STATUS_PROPOSED ||
+          pl_record_get_int (placement, "employer_id") != item->new_employer_id)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                       _("Placement %" G_GINT64_FORMAT " has changed since; it was left as "
+                         "it is."), item->placement_id);
+          goto failed;
+        }
+
+      if (!write_placement (store, item->placement_id, item->employer_id, item->status, error) ||
+          !pl_placement_set_days_with_rules (store, rules, item->placement_id,
+                                             (const char * const *) item->days, error) ||
+          !pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, item->event_id, error))
+        goto failed;
+    }
+
+  return pl_store_commit (store, error);
+
+failed:
+  pl_store_rollback (store);
+  return FALSE;
+}
