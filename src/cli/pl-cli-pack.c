@@ -15,7 +15,7 @@
 
 #include "pl-cli.h"
 #include "pl-pack.h"
-#include "pl-pack-data.h"
+#include "pl-store-pack.h"
 
 /* `export pack FILE.pdf --employer NAME` and `export pack --all DIR`: the
  * employer toolkit pack as A4 PDF. With --all every employer that hosts or
@@ -85,7 +85,7 @@ write_all (PlStore             *store,
   g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *staging = NULL;
 
-  if (!(ids = pl_pack_data_hosting_employers (store, &error)))
+  if (!(ids = pl_store_pack_hosting_employers (store, &error)))
     return pl_cli_fail (error);
 
   if (g_mkdir_with_parents (dir, 0755) != 0)

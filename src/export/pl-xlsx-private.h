@@ -9,8 +9,8 @@
 
 #include <xlsxwriter.h>
 
+#include "pl-store-report.h"
 #include "pl-xlsx.h"
-#include "pl-store-legacy-private.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 typedef struct
 {
   PlStore             *store;
-  sqlite3             *db;
   const PlXlsxOptions *options;
   gint64               partner_id;     /* 0: every partner */
   char                *partner_name;   /* as the database spells it; NULL: every partner */

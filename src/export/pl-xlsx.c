@@ -19,7 +19,6 @@
 #include "pl-date.h"
 #include "pl-stats.h"
 #include "pl-xlsx-private.h"
-#include "pl-store-legacy-private.h"
 
 /* The partner workbook: a Summary sheet (pl-xlsx-summary.c) and one
  * filterable table a sheet.
@@ -27,7 +26,8 @@
  * Memory. The workbook is written in libxlsxwriter's constant_memory mode,
  * which the library sets for the whole workbook: each row goes to a
  * temporary file as soon as the next one starts, so memory stays flat
- * whatever the size of the network. Measured on 100,000 placements
+ * whatever the size of the network; the records come the same way, one
+ * row at a time (pl-store-report.h). Measured on 100,000 placements
  * (bench/xlsx-bench, 7 million cells): the export peaks at 19 MB resident
  * in this mode, while libxlsxwriter writing the same cells without it
  * peaks at 840 MB, every cell and shared string staying in memory until
@@ -59,174 +59,6 @@
  * employer contact name). Observers and facilitators are free text: one
  * that names a member of staff becomes that code, anyone else is left out,
  * since a partner outside the organisation has no need of their names. */
-
-/* Placements are inside the workbook when their staff member belongs to
- * the partner (?1) and their first day lies within [?2, ?3]; each may be
- * NULL for "no limit". */
-#define FIRST_DAY(id) "(SELECT min(day) FROM placement_day d WHERE d.placement_id = " id ")"
-
-/* ?2 <= day <= ?3, as in pl-stats.c: one BETWEEN, so that a day found by a
- * subquery is looked up once rather than once per bound, and not at all
- * without a period. Days are valid ISO dates (the schema checks), which sort
- * as text between '' and '9999-12-31'. */
-#define IN_PERIOD(day) \
-  "((?2 IS NULL AND ?3 IS NULL)" \
-  " OR " day " BETWEEN ifnull(?2, '') AND ifnull(?3, '9999-12-31'))"
-
-#define PLACEMENT_IN_SCOPE(p, s) \
-  "(?1 IS NULL OR " s ".partner_id = ?1) AND " IN_PERIOD (FIRST_DAY (p ".id"))
-
-/* Materialised: the tables that join it would otherwise evaluate the
- * filter again for every row they hold. */
-#define SCOPE_CTE \
-  "WITH scope AS MATERIALIZED (" \
-  "  SELECT p.id, p.staff_id, p.employer_id FROM placement p JOIN staff s ON s.id = p.staff_id" \
-  "  WHERE " PLACEMENT_IN_SCOPE ("p", "s") ") "
-
-#define OBSERVATION_IN_SCOPE(o, s) \
-  "(?1 IS NULL OR " s ".partner_id = ?1) AND " \
-  IN_PERIOD ("(CASE WHEN " o ".placement_id IS NULL THEN " o ".observed_on" \
-             " ELSE " FIRST_DAY (o ".placement_id") " END)")
-
-#define GROUP_IN_SCOPE(g) \
-  "(?1 IS NULL OR EXISTS (SELECT 1 FROM group_member m JOIN staff s ON s.id = m.staff_id" \
-  "                       WHERE m.group_id = " g ".id AND s.partner_id = ?1))" \
-  " AND ((?2 IS NULL AND ?3 IS NULL)" \
-  "      OR EXISTS (SELECT 1 FROM group_meeting gm WHERE gm.group_id = " g ".id" \
-  "                 AND (?2 IS NULL OR gm.meeting_date >= ?2)" \
-  "                 AND (?3 IS NULL OR gm.meeting_date <= ?3)))"
-
-/* The staff member a free-text name (an observer, a facilitator) is, if
- * any: the same name, ignoring case. */
-#define STAFF_NAMED(text) \
-  "(SELECT min(id) FROM staff WHERE name = trim(" text ") COLLATE NOCASE)"
-
-static const char totals_sql[] =
-  SCOPE_CTE
-  "SELECT (SELECT count(*) FROM scope)"
-  "     + (SELECT count(*) FROM milestone WHERE placement_id IN (SELECT id FROM scope))"
-  "     + (SELECT count(*) FROM employer"
-  "        WHERE ?1 IS NULL OR id IN (SELECT employer_id FROM scope))"
-  "     + (SELECT count(*) FROM staff WHERE ?1 IS NULL OR partner_id = ?1)"
-  "     + (SELECT count(*) FROM observation o JOIN staff s ON s.id = o.staff_id"
-  "        WHERE " OBSERVATION_IN_SCOPE ("o", "s") ")"
-  "     + (SELECT count(*) FROM exchange_group eg WHERE " GROUP_IN_SCOPE ("eg") ")";
-
-/* The rows of the Placements sheet are the placements of the workbook: the
- * Employers and Staff sheets count them as this sheet is written
- * (PlXlsxExport.hosted and .placed) rather than finding them again.
- *
- * A placement's days come as one text, "FIRST LAST COUNT" (see
- * parse_days()): one lookup of its days rather than three, a fifth of
- * the time this statement takes. The audiences may repeat; keys_mask()
- * reads each once. */
-static const char placements_sql[] =
-  "SELECT p.id, p.staff_id, s.name, pa.name, e.name, sec.name, p.status,"
-  "       (SELECT min(day) || ' ' || max(day) || ' ' || count(*)"
-  "        FROM placement_day d WHERE d.placement_id = p.id),"
-  "       p.aims,"
-  "       (SELECT group_concat(c.audience) FROM cascade c WHERE c.placement_id = p.id),"
-  "       (SELECT sum(c.people) FROM cascade c WHERE c.placement_id = p.id),"
-  "       p.employer_id"
-  " FROM placement p"
-  " JOIN staff s ON s.id = p.staff_id"
-  " JOIN partner pa ON pa.id = s.partner_id"
-  " JOIN sector sec ON sec.id = p.sector_id"
-  " LEFT JOIN employer e ON e.id = p.employer_id"
-  " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
-  " ORDER BY p.id";
-
-/* Every employer; for one partner, write_employers() keeps those hosting
- * one of its placements. */
-static const char employers_sql[] =
-  "SELECT e.name, sec.name, e.size, e.address, e.postcode, e.website, e.relationship,"
-  "       e.capacity, e.notice_weeks, e.id,"
-  "       (SELECT max(contact_date) FROM contact c WHERE c.employer_id = e.id),"
-  "       e.owner_id, o.name, e.contact_name, e.contact_email, e.contact_phone"
-  " FROM employer e"
-  " JOIN sector sec ON sec.id = e.sector_id"
-  " LEFT JOIN staff o ON o.id = e.owner_id"
-  " ORDER BY e.name";
-
-/* %s: the order, which must not follow the names in an anonymised
- * workbook (it would tell the codes' alphabetical order). */
-static const char staff_sql_format[] =
-  "WITH grouped AS (SELECT staff_id, count(*) AS n FROM group_member GROUP BY staff_id)"
-  "SELECT s.id, s.name, pa.name, s.job_title, sec.name, s.curriculum_area, s.email, s.phone,"
-  "       ifnull(grouped.n, 0)"
-  " FROM staff s"
-  " JOIN partner pa ON pa.id = s.partner_id"
-  " LEFT JOIN sector sec ON sec.id = s.sector_id"
-  " LEFT JOIN grouped ON grouped.staff_id = s.id"
-  " WHERE ?1 IS NULL OR s.partner_id = ?1"
-  " ORDER BY %s";
-
-/* Each milestone with its placement, a placement's milestones together:
- * the placements are read in order and their milestones found through
- * the (placement_id, kind) index (CROSS JOIN keeps that order of the
- * loops). write_milestones() sorts each placement's few milestones itself,
- * which costs much less than SQLite sorting every group of rows, or every
- * milestone of the network at once with their names and labels. */
-static const char milestones_sql[] =
-  "SELECT p.id, p.staff_id, s.name, e.name, m.id, m.label, m.due, m.done"
-  " FROM placement p"
-  " JOIN staff s ON s.id = p.staff_id"
-  " LEFT JOIN employer e ON e.id = p.employer_id"
-  " CROSS JOIN milestone m ON m.placement_id = p.id"
-  " WHERE " PLACEMENT_IN_SCOPE ("p", "s")
-  " ORDER BY p.id";
-
-/* The ratings are pl_criteria, in order. */
-static const char observations_sql[] =
-  "SELECT o.staff_id, s.name, pa.name, o.placement_id, o.phase, o.observed_on,"
-  "       " STAFF_NAMED ("o.observer") ", o.observer, o.independent,"
-  "       o.industry_standards, o.technology, o.active_learning, o.engagement,"
-  "       o.equality_diversity, o.differentiation, o.learners_progressed"
-  " FROM observation o"
-  " JOIN staff s ON s.id = o.staff_id"
-  " JOIN partner pa ON pa.id = s.partner_id"
-  " WHERE " OBSERVATION_IN_SCOPE ("o", "s")
-  " ORDER BY o.observed_on, o.id";
-
-/* As pl-stats.c counts them. %s: "sum(Q = 'agree'), sum(Q = 'neutral'),
- * sum(Q = 'disagree'), count(Q)" for each question. */
-static const char survey_sql_format[] =
-  "SELECT 0%s FROM survey_response r"
-  " WHERE r.kind = ?4"
-  "   AND (?1 IS NULL OR ?1 IN (SELECT partner_id FROM staff WHERE id = r.staff_id"
-  "                             UNION ALL"
-  "                             SELECT s.partner_id FROM placement p"
-  "                             JOIN staff s ON s.id = p.staff_id"
-  "                             WHERE p.id = r.placement_id))"
-  "   AND (?2 IS NULL OR r.responded_on >= ?2)"
-  "   AND (?3 IS NULL OR r.responded_on <= ?3)";
-
-static const char groups_sql[] =
-  "SELECT g.id, g.name, g.area, g.wave,"
-  "       CASE WHEN EXISTS (SELECT 1 FROM group_outcome WHERE group_id = g.id) THEN 'reported'"
-  "            WHEN EXISTS (SELECT 1 FROM group_meeting WHERE group_id = g.id) THEN 'meeting'"
-  "            ELSE 'forming' END,"
-  "       " STAFF_NAMED ("g.facilitator") ", g.facilitator,"
-  "       (SELECT count(DISTINCT s.partner_id) FROM group_member m"
-  "        JOIN staff s ON s.id = m.staff_id"
-  "        WHERE m.group_id = g.id AND (?1 IS NULL OR s.partner_id = ?1)),"
-  "       (SELECT count(*) FROM group_meeting WHERE group_id = g.id),"
-  "       (SELECT min(meeting_date) FROM group_meeting WHERE group_id = g.id),"
-  "       (SELECT max(meeting_date) FROM group_meeting WHERE group_id = g.id),"
-  "       (SELECT count(*) FROM group_outcome WHERE group_id = g.id),"
-  "       (SELECT group_concat(title, '; ') FROM"
-  "          (SELECT title FROM group_outcome WHERE group_id = g.id"
-  "           ORDER BY outcome_date IS NULL, outcome_date, id))"
-  " FROM exchange_group g"
-  " WHERE " GROUP_IN_SCOPE ("g")
-  " ORDER BY g.wave, g.name";
-
-/* ?4: the group. */
-static const char group_members_sql[] =
-  "SELECT m.staff_id, s.name, m.role FROM group_member m"
-  " JOIN staff s ON s.id = m.staff_id"
-  " WHERE m.group_id = ?4 AND (?1 IS NULL OR s.partner_id = ?1)"
-  " ORDER BY %s";
 
 /* ------------------------------------------------------------------------
  * Table sheets
@@ -265,6 +97,7 @@ typedef struct
   lxw_col_t       n_shown;
   lxw_row_t       row;                    /* the row being written; 0 is the header */
   lxw_error       code;                   /* the first failure of a write */
+  GError         *stopped;                /* why a row stopped the pass over the records */
 } Sheet;
 
 void
@@ -310,63 +143,26 @@ report_progress (PlXlsxExport *export)
     export->progress (export->done, MAX (export->total, export->done), export->user_data);
 }
 
-static sqlite3_stmt *
-prepare (PlXlsxExport  *export,
-         const char    *sheet,
-         const char    *sql,
-         GError       **error)
+/* The filter of the workbook's tables. */
+static PlReportFilter
+export_filter (const PlXlsxExport *export)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (export->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-                   _("Could not read the records of the %s sheet: %s"),
-                   sheet, sqlite3_errmsg (export->db));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  /* Statements that do not use a parameter refuse it harmlessly. */
-  if (export->partner_id > 0)
-    sqlite3_bind_int64 (stmt, 1, export->partner_id);
-  if (export->options->from != NULL)
-    sqlite3_bind_text (stmt, 2, export->options->from, -1, SQLITE_STATIC);
-  if (export->options->to != NULL)
-    sqlite3_bind_text (stmt, 3, export->options->to, -1, SQLITE_STATIC);
-
-  return stmt;
+  return (PlReportFilter) {
+    .partner_id = export->partner_id,
+    .from = export->options->from,
+    .to = export->options->to,
+  };
 }
 
-/* FALSE with @error when @rc says the statement stopped on an error
- * rather than after its last row. */
+/* Sets @error from @failure to read the records of @sheet; returns FALSE. */
 static gboolean
-check_done (PlXlsxExport  *export,
-            const char    *sheet,
-            int            rc,
-            GError       **error)
+read_failed (GError       **error,
+             const char    *sheet,
+             const GError  *failure)
 {
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
   g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
-               _("Could not read the records of the %s sheet: %s"),
-               sheet, sqlite3_errmsg (export->db));
+               _("Could not read the records of the %s sheet: %s"), sheet, failure->message);
   return FALSE;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return (const char *) sqlite3_column_text (stmt, i);
-}
-
-static gboolean
-column_is_null (sqlite3_stmt *stmt,
-                int           i)
-{
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL;
 }
 
 static gboolean
@@ -510,17 +306,6 @@ sheet_int (Sheet  *sheet,
                                         (double) value, sheet->export->integer);
 }
 
-/* Integer column @i of @stmt; a blank cell when it is NULL. */
-static void
-sheet_int_column (Sheet        *sheet,
-                  guint         column,
-                  sqlite3_stmt *stmt,
-                  int           i)
-{
-  if (!column_is_null (stmt, i))
-    sheet_int (sheet, column, sqlite3_column_int64 (stmt, i));
-}
-
 static void
 sheet_percent (Sheet  *sheet,
                guint   column,
@@ -552,49 +337,55 @@ sheet_date (Sheet      *sheet,
 }
 
 static void
-sheet_bool (Sheet        *sheet,
-            guint         column,
-            sqlite3_stmt *stmt,
-            int           i)
+sheet_bool (Sheet    *sheet,
+            guint     column,
+            gboolean  value)
 {
-  if (!column_is_null (stmt, i))
-    sheet_text (sheet, column, sqlite3_column_int (stmt, i) ? _("Yes") : _("No"));
+  sheet_text (sheet, column, value ? _("Yes") : _("No"));
 }
 
-/* A person who is a member of staff: their name, or their code. */
 static void
-sheet_staff (Sheet        *sheet,
-             guint         column,
-             sqlite3_stmt *stmt,
-             int           id_column,
-             int           name_column)
+sheet_label (Sheet *sheet,
+             guint  column,
+             GType  type,
+             int    value)
 {
-  if (column_is_null (stmt, id_column))
+  sheet_text (sheet, column, pl_enum_get_label (type, value));
+}
+
+/* A person who is a member of staff (@staff_id, 0 for nobody): their name,
+ * or their code. */
+static void
+sheet_staff (Sheet      *sheet,
+             guint       column,
+             gint64      staff_id,
+             const char *name)
+{
+  if (staff_id == 0)
     return;
 
   if (sheet->export->options->anonymise)
     {
-      g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (stmt, id_column));
+      g_autofree char *code = pl_xlsx_staff_code (staff_id);
 
       sheet_text (sheet, column, code);
     }
   else
-    sheet_text (sheet, column, column_text (stmt, name_column));
+    sheet_text (sheet, column, name);
 }
 
-/* A person named in free text: in an anonymised workbook the code of the
- * member of staff they are, or nobody. */
+/* A person named in free text, who may be the member of staff @staff_id:
+ * in an anonymised workbook their code, or nobody. */
 static void
-sheet_person (Sheet        *sheet,
-              guint         column,
-              sqlite3_stmt *stmt,
-              int           staff_id_column,
-              int           name_column)
+sheet_person (Sheet      *sheet,
+              guint       column,
+              gint64      staff_id,
+              const char *name)
 {
   if (!sheet->export->options->anonymise)
-    sheet_text (sheet, column, column_text (stmt, name_column));
+    sheet_text (sheet, column, name);
   else
-    sheet_staff (sheet, column, stmt, staff_id_column, name_column);
+    sheet_staff (sheet, column, staff_id, name);
 }
 
 /* "P-0042" for 42. */
@@ -606,19 +397,47 @@ placement_reference (char   *reference,
   g_snprintf (reference, size, "P-%04" G_GINT64_FORMAT, placement_id);
 }
 
+/* The placement @placement_id, 0 for none. */
 static void
-sheet_reference (Sheet        *sheet,
-                 guint         column,
-                 sqlite3_stmt *stmt,
-                 int           i)
+sheet_reference (Sheet  *sheet,
+                 guint   column,
+                 gint64  placement_id)
 {
   char reference[32];
 
-  if (column_is_null (stmt, i))
+  if (placement_id == 0)
     return;
 
-  placement_reference (reference, sizeof reference, sqlite3_column_int64 (stmt, i));
+  placement_reference (reference, sizeof reference, placement_id);
   sheet_text (sheet, column, reference);
+}
+
+/* Moves on to the next row during a pass over the records; FALSE, which
+ * stops the pass, when the row cannot be written. */
+static gboolean
+sheet_next_row_of_pass (Sheet *sheet)
+{
+  return sheet_next_row (sheet, &sheet->stopped);
+}
+
+/* Ends a pass over the records: FALSE with @error when they could not be
+ * read (@read FALSE, with @failure) or a row stopped the pass. */
+static gboolean
+sheet_pass_done (Sheet         *sheet,
+                 gboolean       read,
+                 const GError  *failure,
+                 GError       **error)
+{
+  if (!read)
+    return read_failed (error, sheet->name, failure);
+
+  if (sheet->stopped != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sheet->stopped));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Adds the autofilter over the table and the drop-down lists of its status
@@ -690,31 +509,6 @@ mask_labels (GPtrArray          *cache,
     }
 
   return cache->pdata[mask];
-}
-
-/* The mask over @keys of a comma-separated list of them. */
-static guint
-keys_mask (const char          *list,
-           const char * const  *keys)
-{
-  guint mask = 0;
-
-  if (list == NULL)
-    return 0;
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      const char *found = strstr (list, keys[i]);
-      gsize len = strlen (keys[i]);
-
-      while (found != NULL
-             && !((found == list || found[-1] == ',') && (found[len] == ',' || found[len] == '\0')))
-        found = strstr (found + 1, keys[i]);
-      if (found != NULL)
-        mask |= 1u << i;
-    }
-
-  return mask;
 }
 
 /* An entry of PlXlsxExport.hosted or .placed, its own key: hashed by its
@@ -790,72 +584,65 @@ static const Column placement_columns[] = {
 
 typedef struct
 {
-  char   first[11];   /* ISO dates; empty without days */
-  char   last[11];
-  gint64 n;
-} Days;
+  Sheet      sheet;
+  GPtrArray *aims;        /* the labels of each mask, for mask_labels() */
+  GPtrArray *audiences;
+} PlacementsPass;
 
-/* Reads the "FIRST LAST COUNT" of placements_sql, NULL for a placement
- * without days. Days are ISO dates, ten characters: the schema checks. */
-static void
-parse_days (const char *text,
-            Days       *days)
+static gboolean
+add_placement (const PlReportPlacement *row,
+               gpointer                 user_data)
 {
-  *days = (Days) { 0 };
+  PlacementsPass *pass = user_data;
+  Sheet *sheet = &pass->sheet;
+  PlXlsxExport *export = sheet->export;
 
-  if (text == NULL || strlen (text) < 23 || text[10] != ' ' || text[21] != ' ')
-    return;
+  if (!sheet_next_row_of_pass (sheet))
+    return FALSE;
 
-  memcpy (days->first, text, 10);
-  memcpy (days->last, text + 11, 10);
-  days->n = g_ascii_strtoll (text + 22, NULL, 10);
+  sheet_reference (sheet, PLACEMENT_REFERENCE, row->id);
+  sheet_staff (sheet, PLACEMENT_STAFF, row->staff_id, row->staff_name);
+  sheet_text (sheet, PLACEMENT_PARTNER, row->partner);
+  sheet_text (sheet, PLACEMENT_EMPLOYER, row->employer);
+  sheet_text (sheet, PLACEMENT_SECTOR, row->sector);
+  sheet_label (sheet, PLACEMENT_STATUS, PL_TYPE_PLACEMENT_STATUS, row->status);
+  sheet_date (sheet, PLACEMENT_FIRST_DAY, row->first_day);
+  sheet_date (sheet, PLACEMENT_LAST_DAY, row->last_day);
+  sheet_int (sheet, PLACEMENT_DAYS, row->n_days);
+  sheet_text (sheet, PLACEMENT_AIMS, mask_labels (pass->aims, pl_aim_keys, row->aims & 0x7f));
+  sheet_text (sheet, PLACEMENT_AUDIENCES,
+              mask_labels (pass->audiences, pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE),
+                           row->audiences));
+  if (row->people >= 0)
+    sheet_int (sheet, PLACEMENT_PEOPLE, row->people);
+
+  id_counts_add (export->placed, row->staff_id);
+  if (row->employer_id != 0)
+    id_counts_add (export->hosted, row->employer_id);
+  return TRUE;
 }
 
+/* The Employers and Staff sheets count the placements of the workbook as
+ * this sheet is written (PlXlsxExport.hosted and .placed) rather than
+ * finding them again. */
 static gboolean
 write_placements (PlXlsxExport  *export,
                   GError       **error)
 {
   const char *name = _("Placements");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PlReportFilter filter = export_filter (export);
   g_autoptr(GPtrArray) aims = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) audiences = g_ptr_array_new_with_free_func (g_free);
-  Sheet sheet;
-  int rc;
+  g_autoptr(GError) failure = NULL;
+  PlacementsPass pass = { .aims = aims, .audiences = audiences };
+  gboolean read;
 
-  if (!sheet_begin (&sheet, export, name, placement_columns, N_PLACEMENT_COLUMNS, error)
-      || !(stmt = prepare (export, name, placements_sql, error)))
+  if (!sheet_begin (&pass.sheet, export, name, placement_columns, N_PLACEMENT_COLUMNS, error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Days days;
-
-      if (!sheet_next_row (&sheet, error))
-        return FALSE;
-
-      parse_days (column_text (stmt, 7), &days);
-      sheet_reference (&sheet, PLACEMENT_REFERENCE, stmt, 0);
-      sheet_staff (&sheet, PLACEMENT_STAFF, stmt, 1, 2);
-      sheet_text (&sheet, PLACEMENT_PARTNER, column_text (stmt, 3));
-      sheet_text (&sheet, PLACEMENT_EMPLOYER, column_text (stmt, 4));
-      sheet_text (&sheet, PLACEMENT_SECTOR, column_text (stmt, 5));
-      sheet_text (&sheet, PLACEMENT_STATUS, pl_enum_label (column_text (stmt, 6)));
-      sheet_date (&sheet, PLACEMENT_FIRST_DAY, days.first);
-      sheet_date (&sheet, PLACEMENT_LAST_DAY, days.last);
-      sheet_int (&sheet, PLACEMENT_DAYS, days.n);
-      sheet_text (&sheet, PLACEMENT_AIMS,
-                  mask_labels (aims, pl_aim_keys, sqlite3_column_int (stmt, 8) & 0x7f));
-      sheet_text (&sheet, PLACEMENT_AUDIENCES,
-                  mask_labels (audiences, pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE),
-                               keys_mask (column_text (stmt, 9), pl_enum_get_nicks (PL_TYPE_CASCADE_AUDIENCE))));
-      sheet_int_column (&sheet, PLACEMENT_PEOPLE, stmt, 10);
-
-      id_counts_add (export->placed, sqlite3_column_int64 (stmt, 1));
-      if (!column_is_null (stmt, 11))
-        id_counts_add (export->hosted, sqlite3_column_int64 (stmt, 11));
-    }
-
-  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+  read = pl_store_report_foreach_placement (export->store, &filter, add_placement, &pass,
+                                            &failure);
+  return sheet_pass_done (&pass.sheet, read, failure, error) && sheet_end (&pass.sheet, error);
 }
 
 enum
@@ -897,49 +684,52 @@ static const Column employer_columns[] = {
 };
 
 static gboolean
+add_employer (const PlReportEmployer *row,
+              gpointer                user_data)
+{
+  Sheet *sheet = user_data;
+  gint64 hosted = id_counts_get (sheet->export->hosted, row->id);
+
+  /* One partner's workbook leaves out the employers it has no placement
+   * with. */
+  if (sheet->export->partner_id > 0 && hosted == 0)
+    return TRUE;
+
+  if (!sheet_next_row_of_pass (sheet))
+    return FALSE;
+
+  sheet_text (sheet, EMPLOYER_NAME, row->name);
+  sheet_text (sheet, EMPLOYER_SECTOR, row->sector);
+  if (row->size >= 0)
+    sheet_label (sheet, EMPLOYER_SIZE, PL_TYPE_EMPLOYER_SIZE, row->size);
+  sheet_text (sheet, EMPLOYER_ADDRESS, row->address);
+  sheet_text (sheet, EMPLOYER_POSTCODE, row->postcode);
+  sheet_text (sheet, EMPLOYER_WEBSITE, row->website);
+  sheet_label (sheet, EMPLOYER_RELATIONSHIP, PL_TYPE_RELATIONSHIP, row->relationship);
+  sheet_int (sheet, EMPLOYER_CAPACITY, row->capacity);
+  sheet_int (sheet, EMPLOYER_NOTICE, row->notice_weeks);
+  sheet_int (sheet, EMPLOYER_PLACEMENTS, hosted);
+  sheet_date (sheet, EMPLOYER_LAST_CONTACT, row->last_contact);
+  sheet_staff (sheet, EMPLOYER_OWNER, row->owner_id, row->owner_name);
+  sheet_text (sheet, EMPLOYER_CONTACT_NAME, row->contact_name);
+  sheet_text (sheet, EMPLOYER_CONTACT_EMAIL, row->contact_email);
+  sheet_text (sheet, EMPLOYER_CONTACT_PHONE, row->contact_phone);
+  return TRUE;
+}
+
+static gboolean
 write_employers (PlXlsxExport  *export,
                  GError       **error)
 {
-  const char *name = _("Employers");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
   Sheet sheet;
-  int rc;
+  gboolean read;
 
-  if (!sheet_begin (&sheet, export, name, employer_columns, N_EMPLOYER_COLUMNS, error)
-      || !(stmt = prepare (export, name, employers_sql, error)))
+  if (!sheet_begin (&sheet, export, _("Employers"), employer_columns, N_EMPLOYER_COLUMNS, error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 hosted = id_counts_get (export->hosted, sqlite3_column_int64 (stmt, 9));
-
-      /* One partner's workbook leaves out the employers it has no
-       * placement with. */
-      if (export->partner_id > 0 && hosted == 0)
-        continue;
-
-      if (!sheet_next_row (&sheet, error))
-        return FALSE;
-
-      sheet_text (&sheet, EMPLOYER_NAME, column_text (stmt, 0));
-      sheet_text (&sheet, EMPLOYER_SECTOR, column_text (stmt, 1));
-      if (!column_is_null (stmt, 2))
-        sheet_text (&sheet, EMPLOYER_SIZE, pl_enum_label (column_text (stmt, 2)));
-      sheet_text (&sheet, EMPLOYER_ADDRESS, column_text (stmt, 3));
-      sheet_text (&sheet, EMPLOYER_POSTCODE, column_text (stmt, 4));
-      sheet_text (&sheet, EMPLOYER_WEBSITE, column_text (stmt, 5));
-      sheet_text (&sheet, EMPLOYER_RELATIONSHIP, pl_enum_label (column_text (stmt, 6)));
-      sheet_int (&sheet, EMPLOYER_CAPACITY, sqlite3_column_int64 (stmt, 7));
-      sheet_int (&sheet, EMPLOYER_NOTICE, sqlite3_column_int64 (stmt, 8));
-      sheet_int (&sheet, EMPLOYER_PLACEMENTS, hosted);
-      sheet_date (&sheet, EMPLOYER_LAST_CONTACT, column_text (stmt, 10));
-      sheet_staff (&sheet, EMPLOYER_OWNER, stmt, 11, 12);
-      sheet_text (&sheet, EMPLOYER_CONTACT_NAME, column_text (stmt, 13));
-      sheet_text (&sheet, EMPLOYER_CONTACT_EMAIL, column_text (stmt, 14));
-      sheet_text (&sheet, EMPLOYER_CONTACT_PHONE, column_text (stmt, 15));
-    }
-
-  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+  read = pl_store_report_foreach_employer (export->store, add_employer, &sheet, &failure);
+  return sheet_pass_done (&sheet, read, failure, error) && sheet_end (&sheet, error);
 }
 
 enum
@@ -968,40 +758,50 @@ static const Column staff_columns[] = {
   [STAFF_GROUPS] = { N_("Exchange groups"), 9, TRUE },
 };
 
+/* How an anonymised workbook lists people: not by name, which would tell
+ * the codes' alphabetical order. */
+static PlReportOrder
+people_order (PlXlsxExport *export)
+{
+  return export->options->anonymise ? PL_REPORT_BY_ID : PL_REPORT_BY_NAME;
+}
+
+static gboolean
+add_staff (const PlReportStaff *row,
+           gpointer             user_data)
+{
+  Sheet *sheet = user_data;
+
+  if (!sheet_next_row_of_pass (sheet))
+    return FALSE;
+
+  sheet_staff (sheet, STAFF_NAME, row->id, row->name);
+  sheet_text (sheet, STAFF_PARTNER, row->partner);
+  sheet_text (sheet, STAFF_JOB_TITLE, row->job_title);
+  sheet_text (sheet, STAFF_SECTOR, row->sector);
+  sheet_text (sheet, STAFF_CURRICULUM_AREA, row->curriculum_area);
+  sheet_text (sheet, STAFF_EMAIL, row->email);
+  sheet_text (sheet, STAFF_PHONE, row->phone);
+  sheet_int (sheet, STAFF_PLACEMENTS, id_counts_get (sheet->export->placed, row->id));
+  sheet_int (sheet, STAFF_GROUPS, row->n_groups);
+  return TRUE;
+}
+
 static gboolean
 write_staff (PlXlsxExport  *export,
              GError       **error)
 {
-  const char *name = _("Staff");
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PlReportFilter filter = export_filter (export);
+  g_autoptr(GError) failure = NULL;
   Sheet sheet;
-  int rc;
+  gboolean read;
 
-  sql = g_strdup_printf (staff_sql_format,
-                         export->options->anonymise ? "s.id" : "s.name COLLATE NOCASE, s.id");
-  if (!sheet_begin (&sheet, export, name, staff_columns, N_STAFF_COLUMNS, error)
-      || !(stmt = prepare (export, name, sql, error)))
+  if (!sheet_begin (&sheet, export, _("Staff"), staff_columns, N_STAFF_COLUMNS, error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (!sheet_next_row (&sheet, error))
-        return FALSE;
-
-      sheet_staff (&sheet, STAFF_NAME, stmt, 0, 1);
-      sheet_text (&sheet, STAFF_PARTNER, column_text (stmt, 2));
-      sheet_text (&sheet, STAFF_JOB_TITLE, column_text (stmt, 3));
-      sheet_text (&sheet, STAFF_SECTOR, column_text (stmt, 4));
-      sheet_text (&sheet, STAFF_CURRICULUM_AREA, column_text (stmt, 5));
-      sheet_text (&sheet, STAFF_EMAIL, column_text (stmt, 6));
-      sheet_text (&sheet, STAFF_PHONE, column_text (stmt, 7));
-      sheet_int (&sheet, STAFF_PLACEMENTS,
-                 id_counts_get (export->placed, sqlite3_column_int64 (stmt, 0)));
-      sheet_int (&sheet, STAFF_GROUPS, sqlite3_column_int64 (stmt, 8));
-    }
-
-  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+  read = pl_store_report_foreach_staff (export->store, &filter, people_order (export), add_staff,
+                                        &sheet, &failure);
+  return sheet_pass_done (&sheet, read, failure, error) && sheet_end (&sheet, error);
 }
 
 /* A milestone's state on the day the workbook is generated. */
@@ -1077,82 +877,45 @@ highlight_overdue (Sheet   *sheet,
   return TRUE;
 }
 
-typedef struct
-{
-  gint64      id;
-  const char *label;
-  const char *due;
-  const char *done;   /* NULL: not done */
-} MilestoneRow;
-
-/* The milestones of one placement, held until they are all read, and what
- * each of their rows shows of the placement, found once for all of them. */
-typedef struct
-{
-  gint64        placement_id;
-  char          reference[32];
-  const char   *staff;      /* name, or code in an anonymised workbook */
-  const char   *employer;
-  GArray       *rows;       /* of MilestoneRow */
-  GStringChunk *strings;    /* the text of the members above */
-} MilestoneGroup;
-
-static const char *
-group_copy (MilestoneGroup *group,
-            const char     *text)
-{
-  return text != NULL ? g_string_chunk_insert (group->strings, text) : NULL;
-}
-
-/* As the sheet lists them: by due date, then in the order entered. ISO
- * dates compare as text. */
-static int
-compare_milestones (gconstpointer a,
-                    gconstpointer b)
-{
-  const MilestoneRow *x = a;
-  const MilestoneRow *y = b;
-  int cmp = strcmp (x->due, y->due);
-
-  if (cmp != 0)
-    return cmp;
-  return (x->id > y->id) - (x->id < y->id);
-}
-
-/* Writes the milestones of @group, then empties it. */
+/* Writes the milestones of one placement. */
 static gboolean
-write_milestone_group (Sheet           *sheet,
-                       MilestoneGroup  *group,
-                       GError         **error)
+add_milestones (const PlReportMilestones *row,
+                gpointer                  user_data)
 {
-  g_array_sort (group->rows, compare_milestones);
+  Sheet *sheet = user_data;
+  PlXlsxExport *export = sheet->export;
+  g_autofree char *code = NULL;
+  const char *staff = row->staff_name;
+  char reference[32];
 
-  for (guint i = 0; i < group->rows->len; i++)
+  placement_reference (reference, sizeof reference, row->placement_id);
+  if (export->options->anonymise)
+    staff = code = pl_xlsx_staff_code (row->staff_id);
+
+  for (guint i = 0; i < row->n_milestones; i++)
     {
-      const MilestoneRow *row = &g_array_index (group->rows, MilestoneRow, i);
+      const PlReportMilestone *milestone = &row->milestones[i];
       const char *state;
 
-      if (!sheet_next_row (sheet, error))
+      if (!sheet_next_row_of_pass (sheet))
         return FALSE;
 
-      if (row->done != NULL)
+      if (milestone->done != NULL)
         state = "done";
-      else if (strcmp (row->due, sheet->export->today) < 0)
+      else if (strcmp (milestone->due, export->today) < 0)
         state = "overdue";
       else
         state = "to_do";
 
-      sheet_text (sheet, MILESTONE_PLACEMENT, group->reference);
-      sheet_text (sheet, MILESTONE_STAFF, group->staff);
-      sheet_text (sheet, MILESTONE_EMPLOYER, group->employer);
-      sheet_text (sheet, MILESTONE_LABEL, row->label);
-      sheet_date (sheet, MILESTONE_DUE, row->due);
-      sheet_date (sheet, MILESTONE_DONE, row->done);
+      sheet_text (sheet, MILESTONE_PLACEMENT, reference);
+      sheet_text (sheet, MILESTONE_STAFF, staff);
+      sheet_text (sheet, MILESTONE_EMPLOYER, row->employer);
+      sheet_text (sheet, MILESTONE_LABEL, milestone->label);
+      sheet_date (sheet, MILESTONE_DUE, milestone->due);
+      sheet_date (sheet, MILESTONE_DONE, milestone->done);
       sheet_text (sheet, MILESTONE_STATE, milestone_state_label (state));
     }
 
-  g_array_set_size (group->rows, 0);
-  g_string_chunk_clear (group->strings);
   return TRUE;
 }
 
@@ -1160,50 +923,18 @@ static gboolean
 write_milestones (PlXlsxExport  *export,
                   GError       **error)
 {
-  const char *name = _("Milestones");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MilestoneRow));
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
-  MilestoneGroup group = { .rows = rows, .strings = strings };
+  PlReportFilter filter = export_filter (export);
+  g_autoptr(GError) failure = NULL;
   Sheet sheet;
-  int rc;
+  gboolean read;
 
-  if (!sheet_begin (&sheet, export, name, milestone_columns, N_MILESTONE_COLUMNS, error)
-      || !(stmt = prepare (export, name, milestones_sql, error)))
+  if (!sheet_begin (&sheet, export, _("Milestones"), milestone_columns, N_MILESTONE_COLUMNS,
+                    error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 placement_id = sqlite3_column_int64 (stmt, 0);
-      MilestoneRow row;
-
-      if (rows->len == 0 || placement_id != group.placement_id)
-        {
-          if (!write_milestone_group (&sheet, &group, error))
-            return FALSE;
-
-          group.placement_id = placement_id;
-          placement_reference (group.reference, sizeof group.reference, placement_id);
-          if (export->options->anonymise)
-            {
-              g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (stmt, 1));
-
-              group.staff = group_copy (&group, code);
-            }
-          else
-            group.staff = group_copy (&group, column_text (stmt, 2));
-          group.employer = group_copy (&group, column_text (stmt, 3));
-        }
-
-      row.id = sqlite3_column_int64 (stmt, 4);
-      row.label = group_copy (&group, column_text (stmt, 5));
-      row.due = group_copy (&group, column_text (stmt, 6));
-      row.done = group_copy (&group, column_text (stmt, 7));
-      g_array_append_val (rows, row);
-    }
-
-  return check_done (export, name, rc, error)
-         && write_milestone_group (&sheet, &group, error)
+  read = pl_store_report_foreach_milestones (export->store, &filter, add_milestones, &sheet,
+                                             &failure);
+  return sheet_pass_done (&sheet, read, failure, error)
          && highlight_overdue (&sheet, error)
          && sheet_end (&sheet, error);
 }
@@ -1242,36 +973,45 @@ static const Column observation_columns[] = {
 };
 
 static gboolean
+add_observation (const PlReportObservation *row,
+                 gpointer                   user_data)
+{
+  Sheet *sheet = user_data;
+
+  if (!sheet_next_row_of_pass (sheet))
+    return FALSE;
+
+  sheet_staff (sheet, OBSERVATION_STAFF, row->staff_id, row->staff_name);
+  sheet_text (sheet, OBSERVATION_PARTNER, row->partner);
+  sheet_reference (sheet, OBSERVATION_PLACEMENT, row->placement_id);
+  sheet_label (sheet, OBSERVATION_PHASE, PL_TYPE_OBSERVATION_PHASE, row->phase);
+  sheet_date (sheet, OBSERVATION_DATE, row->observed_on);
+  sheet_person (sheet, OBSERVATION_OBSERVER, row->observer_id, row->observer);
+  sheet_bool (sheet, OBSERVATION_INDEPENDENT, row->independent);
+  for (guint i = 0; i < PL_N_CRITERIA; i++)
+    if (row->ratings[i] != 0)
+      sheet_int (sheet, OBSERVATION_RATINGS + i, row->ratings[i]);
+  if (row->learners_progressed >= 0)
+    sheet_bool (sheet, OBSERVATION_PROGRESSED, row->learners_progressed);
+  return TRUE;
+}
+
+static gboolean
 write_observations (PlXlsxExport  *export,
                     GError       **error)
 {
-  const char *name = _("Observations");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PlReportFilter filter = export_filter (export);
+  g_autoptr(GError) failure = NULL;
   Sheet sheet;
-  int rc;
+  gboolean read;
 
-  if (!sheet_begin (&sheet, export, name, observation_columns, N_OBSERVATION_COLUMNS, error)
-      || !(stmt = prepare (export, name, observations_sql, error)))
+  if (!sheet_begin (&sheet, export, _("Observations"), observation_columns,
+                    N_OBSERVATION_COLUMNS, error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (!sheet_next_row (&sheet, error))
-        return FALSE;
-
-      sheet_staff (&sheet, OBSERVATION_STAFF, stmt, 0, 1);
-      sheet_text (&sheet, OBSERVATION_PARTNER, column_text (stmt, 2));
-      sheet_reference (&sheet, OBSERVATION_PLACEMENT, stmt, 3);
-      sheet_text (&sheet, OBSERVATION_PHASE, pl_enum_label (column_text (stmt, 4)));
-      sheet_date (&sheet, OBSERVATION_DATE, column_text (stmt, 5));
-      sheet_person (&sheet, OBSERVATION_OBSERVER, stmt, 6, 7);
-      sheet_bool (&sheet, OBSERVATION_INDEPENDENT, stmt, 8);
-      for (guint i = 0; i < PL_N_CRITERIA; i++)
-        sheet_int_column (&sheet, OBSERVATION_RATINGS + i, stmt, 9 + i);
-      sheet_bool (&sheet, OBSERVATION_PROGRESSED, stmt, 9 + PL_N_CRITERIA);
-    }
-
-  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+  read = pl_store_report_foreach_observation (export->store, &filter, add_observation, &sheet,
+                                              &failure);
+  return sheet_pass_done (&sheet, read, failure, error) && sheet_end (&sheet, error);
 }
 
 enum
@@ -1297,53 +1037,39 @@ static const Column survey_columns[] = {
 };
 
 static gboolean
-write_survey_rows (Sheet               *sheet,
-                   const char          *kind,
-                   const char * const  *questions,
-                   GError             **error)
+write_survey_rows (Sheet         *sheet,
+                   PlSurveyKind   kind,
+                   GError       **error)
 {
   PlXlsxExport *export = sheet->export;
-  PlRecordClass *klass = g_type_class_ref (PL_TYPE_SURVEY_RESPONSE);
-  g_autoptr(GString) columns = g_string_new (NULL);
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PlReportFilter filter = export_filter (export);
+  PlRecordClass *klass = NULL;
+  g_autoptr(GArray) questions = NULL;
+  g_autoptr(GError) failure = NULL;
   gboolean ok = FALSE;
 
-  /* The questions are column names of our own schema, never user input. */
-  for (guint i = 0; questions[i] != NULL; i++)
-    g_string_append_printf (columns,
-                            ", ifnull(sum(r.%1$s = 'agree'), 0), ifnull(sum(r.%1$s = 'neutral'), 0),"
-                            " ifnull(sum(r.%1$s = 'disagree'), 0), count(r.%1$s)",
-                            questions[i]);
-  sql = g_strdup_printf (survey_sql_format, columns->str);
+  questions = pl_store_report_survey (export->store, &filter, kind, &failure);
+  if (questions == NULL)
+    return read_failed (error, sheet->name, failure);
 
-  stmt = prepare (export, sheet->name, sql, error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  klass = g_type_class_ref (PL_TYPE_SURVEY_RESPONSE);
+  for (guint i = 0; i < questions->len; i++)
     {
-      check_done (export, sheet->name, SQLITE_ERROR, error);
-      goto out;
-    }
-
-  for (guint i = 0; questions[i] != NULL; i++)
-    {
-      const PlColumn *question = pl_record_class_find_column (klass, questions[i]);
-      gint64 agree = sqlite3_column_int64 (stmt, 1 + 4 * i);
-      gint64 answers = sqlite3_column_int64 (stmt, 4 + 4 * i);
+      const PlReportAnswers *answers = &g_array_index (questions, PlReportAnswers, i);
+      const PlColumn *question = pl_record_class_find_column (klass, answers->question);
 
       if (!sheet_next_row (sheet, error))
         goto out;
 
-      sheet_text (sheet, SURVEY_KIND, g_str_equal (kind, "student") ? _("Students")
-                                                                     : _("Employers"));
+      sheet_text (sheet, SURVEY_KIND, kind == PL_SURVEY_KIND_STUDENT ? _("Students")
+                                                                      : _("Employers"));
       sheet_text (sheet, SURVEY_QUESTION, _(question->label));
-      sheet_int (sheet, SURVEY_ANSWERS, answers);
-      sheet_int (sheet, SURVEY_AGREE, agree);
-      sheet_int (sheet, SURVEY_NEUTRAL, sqlite3_column_int64 (stmt, 2 + 4 * i));
-      sheet_int (sheet, SURVEY_DISAGREE, sqlite3_column_int64 (stmt, 3 + 4 * i));
-      sheet_percent (sheet, SURVEY_AGREE_PERCENT, pl_stats_percent (agree, answers));
+      sheet_int (sheet, SURVEY_ANSWERS, answers->answered);
+      sheet_int (sheet, SURVEY_AGREE, answers->agree);
+      sheet_int (sheet, SURVEY_NEUTRAL, answers->neutral);
+      sheet_int (sheet, SURVEY_DISAGREE, answers->disagree);
+      sheet_percent (sheet, SURVEY_AGREE_PERCENT, pl_stats_percent (answers->agree,
+                                                                    answers->answered));
     }
   ok = TRUE;
 
@@ -1359,12 +1085,10 @@ write_surveys (PlXlsxExport  *export,
   Sheet sheet;
 
   return sheet_begin (&sheet, export, _("Surveys"), survey_columns, N_SURVEY_COLUMNS, error)
-         && write_survey_rows (&sheet, "student", pl_student_questions, error)
-         && write_survey_rows (&sheet, "employer", pl_employer_questions, error)
+         && write_survey_rows (&sheet, PL_SURVEY_KIND_STUDENT, error)
+         && write_survey_rows (&sheet, PL_SURVEY_KIND_EMPLOYER, error)
          && sheet_end (&sheet, error);
 }
-
-static const char * const group_states[] = { "forming", "meeting", "reported", NULL };
 
 enum
 {
@@ -1388,7 +1112,7 @@ static const Column group_columns[] = {
   [GROUP_NAME] = { N_("Group"), 34 },
   [GROUP_AREA] = { N_("Area"), 17 },
   [GROUP_WAVE] = { N_("Wave"), 6, TRUE },
-  [GROUP_STATUS] = { N_("Status"), 10, .choices = group_states },
+  [GROUP_STATUS] = { N_("Status"), 10, .enum_type = pl_group_status_get_type },
   [GROUP_FACILITATOR] = { N_("Facilitator"), 20 },
   [GROUP_MEMBERS] = { N_("Members"), 9, TRUE },
   [GROUP_ORGANISATIONS] = { N_("Organisations"), 13, TRUE },
@@ -1400,94 +1124,76 @@ static const Column group_columns[] = {
   [GROUP_OUTCOME_TITLES] = { N_("Outcome titles"), 60 },
 };
 
-/* "Name (role); …" of a group's members from the partner, or their codes;
- * with the count in @n_members. */
+/* "Name (role); …" of a group's members, or their codes (transfer full). */
 static char *
-group_member_names (PlXlsxExport  *export,
-                    sqlite3_stmt  *members,
-                    gint64         group_id,
-                    gint64        *n_members,
-                    GError       **error)
+group_member_names (PlXlsxExport        *export,
+                    const PlReportGroup *group)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  int rc;
+  GString *text = g_string_new (NULL);
 
-  *n_members = 0;
-  sqlite3_reset (members);
-  sqlite3_bind_int64 (members, 4, group_id);
-  while ((rc = sqlite3_step (members)) == SQLITE_ROW)
+  for (guint i = 0; i < group->n_members; i++)
     {
-      const char *role = column_text (members, 2);
+      const PlReportMember *member = &group->members[i];
 
       if (text->len > 0)
         g_string_append (text, "; ");
       if (export->options->anonymise)
         {
-          g_autofree char *code = pl_xlsx_staff_code (sqlite3_column_int64 (members, 0));
+          g_autofree char *code = pl_xlsx_staff_code (member->staff_id);
 
           g_string_append (text, code);
         }
       else
-        g_string_append (text, column_text (members, 1));
-      if (role != NULL && *role != '\0')
-        g_string_append_printf (text, " (%s)", role);
-      (*n_members)++;
+        g_string_append (text, member->name);
+      if (member->role != NULL && *member->role != '\0')
+        g_string_append_printf (text, " (%s)", member->role);
     }
 
-  if (!check_done (export, _("Groups"), rc, error))
-    return NULL;
+  return g_string_free (text, FALSE);
+}
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+static gboolean
+add_group (const PlReportGroup *row,
+           gpointer             user_data)
+{
+  Sheet *sheet = user_data;
+  g_autofree char *names = NULL;
+
+  if (!sheet_next_row_of_pass (sheet))
+    return FALSE;
+
+  names = group_member_names (sheet->export, row);
+  sheet_text (sheet, GROUP_NAME, row->name);
+  sheet_label (sheet, GROUP_AREA, PL_TYPE_GROUP_AREA, row->area);
+  sheet_int (sheet, GROUP_WAVE, row->wave);
+  sheet_label (sheet, GROUP_STATUS, PL_TYPE_GROUP_STATUS, row->status);
+  sheet_person (sheet, GROUP_FACILITATOR, row->facilitator_id, row->facilitator);
+  sheet_int (sheet, GROUP_MEMBERS, row->n_members);
+  sheet_int (sheet, GROUP_ORGANISATIONS, row->n_organisations);
+  sheet_text (sheet, GROUP_MEMBER_NAMES, names);
+  sheet_int (sheet, GROUP_MEETINGS, row->n_meetings);
+  sheet_date (sheet, GROUP_FIRST_MEETING, row->first_meeting);
+  sheet_date (sheet, GROUP_LAST_MEETING, row->last_meeting);
+  sheet_int (sheet, GROUP_OUTCOMES, row->n_outcomes);
+  sheet_text (sheet, GROUP_OUTCOME_TITLES, row->outcome_titles);
+  return TRUE;
 }
 
 static gboolean
 write_groups (PlXlsxExport  *export,
               GError       **error)
 {
-  const char *name = _("Groups");
-  g_autofree char *members_sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) members = NULL;
+  PlReportFilter filter = export_filter (export);
+  g_autoptr(GError) failure = NULL;
   Sheet sheet;
-  int rc;
+  gboolean read;
 
-  members_sql = g_strdup_printf (group_members_sql,
-                                 export->options->anonymise ? "m.staff_id"
-                                                            : "s.name COLLATE NOCASE, m.staff_id");
-  if (!sheet_begin (&sheet, export, name, group_columns, N_GROUP_COLUMNS, error)
-      || !(stmt = prepare (export, name, groups_sql, error))
-      || !(members = prepare (export, name, members_sql, error)))
+  if (!sheet_begin (&sheet, export, _("Groups"), group_columns, N_GROUP_COLUMNS, error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *names = NULL;
-      gint64 n_members;
-
-      if (!sheet_next_row (&sheet, error))
-        return FALSE;
-
-      names = group_member_names (export, members, sqlite3_column_int64 (stmt, 0), &n_members,
-                                  error);
-      if (names == NULL)
-        return FALSE;
-
-      sheet_text (&sheet, GROUP_NAME, column_text (stmt, 1));
-      sheet_text (&sheet, GROUP_AREA, pl_enum_label (column_text (stmt, 2)));
-      sheet_int (&sheet, GROUP_WAVE, sqlite3_column_int64 (stmt, 3));
-      sheet_text (&sheet, GROUP_STATUS, pl_enum_label (column_text (stmt, 4)));
-      sheet_person (&sheet, GROUP_FACILITATOR, stmt, 5, 6);
-      sheet_int (&sheet, GROUP_MEMBERS, n_members);
-      sheet_int (&sheet, GROUP_ORGANISATIONS, sqlite3_column_int64 (stmt, 7));
-      sheet_text (&sheet, GROUP_MEMBER_NAMES, names);
-      sheet_int (&sheet, GROUP_MEETINGS, sqlite3_column_int64 (stmt, 8));
-      sheet_date (&sheet, GROUP_FIRST_MEETING, column_text (stmt, 9));
-      sheet_date (&sheet, GROUP_LAST_MEETING, column_text (stmt, 10));
-      sheet_int (&sheet, GROUP_OUTCOMES, sqlite3_column_int64 (stmt, 11));
-      sheet_text (&sheet, GROUP_OUTCOME_TITLES, column_text (stmt, 12));
-    }
-
-  return check_done (export, name, rc, error) && sheet_end (&sheet, error);
+  read = pl_store_report_foreach_group (export->store, &filter, people_order (export), add_group,
+                                        &sheet, &failure);
+  return sheet_pass_done (&sheet, read, failure, error) && sheet_end (&sheet, error);
 }
 
 /* ------------------------------------------------------------------------
@@ -1604,47 +1310,35 @@ find_partner (PlXlsxExport  *export,
               const char    *name,
               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(PlRecord) partner = NULL;
+  g_autoptr(GError) failure = NULL;
 
-  /* partner.name is COLLATE NOCASE: the lookup ignores case. */
-  if (sqlite3_prepare_v2 (export->db, "SELECT id, name FROM partner WHERE name = ?", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  /* Partner names are unique without regard to case. */
+  partner = pl_store_find_by_name (export->store, PL_TYPE_PARTNER, name, &failure);
+  if (partner == NULL)
     {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not read the partners: %s"),
-                   sqlite3_errmsg (export->db));
+      if (g_error_matches (failure, PL_ERROR, PL_ERROR_NOT_FOUND))
+        g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND, _("No partner is called “%s”."), name);
+      else
+        g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not read the partners: %s"),
+                     failure->message);
       return FALSE;
     }
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      export->partner_id = sqlite3_column_int64 (stmt, 0);
-      export->partner_name = g_strdup (column_text (stmt, 1));
-      return TRUE;
-    }
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND, _("No partner is called “%s”."), name);
-  else
-    g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Could not read the partners: %s"),
-                 sqlite3_errmsg (export->db));
-  return FALSE;
+  export->partner_id = pl_record_get_id (partner);
+  export->partner_name = g_strdup (pl_record_get_string (partner, "name"));
+  return TRUE;
 }
 
 static gboolean
 count_rows (PlXlsxExport  *export,
             GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (export, _("Summary"), totals_sql, error);
+  PlReportFilter filter = export_filter (export);
+  g_autoptr(GError) failure = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return check_done (export, _("Summary"), SQLITE_ERROR, error);
-
-  export->total = sqlite3_column_int64 (stmt, 0);
+  if (!pl_store_report_count_rows (export->store, &filter, &export->total, &failure))
+    return read_failed (error, _("Summary"), failure);
   return TRUE;
 }
 
@@ -1733,7 +1427,6 @@ pl_xlsx_export (PlStore              *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   export.store = store;
-  export.db = pl_store_get_sqlite (store);
   export.options = options;
   export.cancellable = cancellable;
   export.progress = progress;
