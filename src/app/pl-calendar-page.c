@@ -15,6 +15,7 @@
 #include "pl-calendar-page.h"
 #include "pl-colors.h"
 #include "pl-date.h"
+#include "pl-deletion.h"
 #include "pl-ics.h"
 #include "pl-period-dialog.h"
 #include "pl-store-choices.h"
@@ -1012,21 +1013,9 @@ edit_period_action (GtkWidget  *widget,
   present_period_dialog (PL_CALENDAR_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
-static void
-on_remove_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PlCalendarPage   *self)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "period-id");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "remove") || self->context == NULL)
-    return;
-
-  if (!pl_store_delete (pl_context_get_store (self->context), PL_TYPE_CALENDAR_PERIOD, id, &error))
-    show_error (self, _("Could not remove the period"), error);
-}
-
+/* Removes at once, as every deletion does: the toast says which period
+ * went (several may share a name, so with its dates) and what it took
+ * along, and its Undo, Ctrl+Z or the menu put it back. */
 static void
 remove_period_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1035,9 +1024,13 @@ remove_period_action (GtkWidget  *widget,
   PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(PlRecord) period = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  g_autoptr(PlDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
+  GtkWidget *window;
   const char *label;
   gint64 n_windows;
 
@@ -1049,35 +1042,39 @@ remove_period_action (GtkWidget  *widget,
     return;
 
   label = pl_record_get_string (period, "label");
-  if (label == NULL)
+  if (label == NULL || *label == '\0')
     label = pl_enum_label (pl_record_get_string (period, "kind"));
-
-  /* Removing a term also removes it from the windows of the requests
-   * that named it, which deserves a warning. */
   n_windows = pl_store_count_period_windows (pl_context_get_store (self->context), id, NULL);
 
-  /* TRANSLATORS: the heading of a confirmation; %s is a period's name. */
-  heading = g_strdup_printf (_("Remove “%s”?"), label);
-  if (n_windows > 0)
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u placement request uses it as its window and will "
-                                         "lose it.",
-                                         "%u placement requests use it as their window and will "
-                                         "lose it.",
-                                         (guint) n_windows),
-                            (guint) n_windows);
-  else
-    body = g_strdup (_("The period will no longer count when placements are planned."));
+  deletion = pl_deletion_run (pl_context_get_store (self->context), PL_TYPE_CALENDAR_PERIOD, id,
+                              &error);
+  if (deletion == NULL)
+    {
+      show_error (self, _("Could not remove the period"), error);
+      return;
+    }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "period-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  window = gtk_widget_get_ancestor (widget, PL_TYPE_WINDOW);
+  if (window == NULL)
+    return;
+
+  start = pl_date_describe (pl_record_get_string (period, "start_date"), TRUE);
+  end = pl_date_describe (pl_record_get_string (period, "end_date"), TRUE);
+  if (n_windows > 0)
+    /* TRANSLATORS: a toast: the period's name, its first and last day, and
+     * how many placement requests had it as their window */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s” (%s to %s) removed; %u request loses it as "
+                                          "its window",
+                                          "“%s” (%s to %s) removed; %u requests lose it as "
+                                          "their window",
+                                          (guint) n_windows),
+                             label, start, end, (guint) n_windows);
+  else
+    /* TRANSLATORS: a toast: the period's name, its first and last day */
+    title = g_strdup_printf (_("“%s” (%s to %s) removed"), label, start, end);
+  markup = g_markup_escape_text (title, -1);
+  pl_window_add_undo_toast (PL_WINDOW (window), markup);
 }
 
 /* ------------------------------------------------------------------------
