@@ -15,6 +15,7 @@
 #include "pl-context.h"
 #include "pl-date.h"
 #include "pl-reports-page.h"
+#include "pl-store-job.h"
 #include "pl-window.h"
 #include "pl-xlsx.h"
 
@@ -77,7 +78,6 @@ static GParamSpec *properties [N_PROPS];
  * nothing the main loop may change. */
 typedef struct
 {
-  char    *db_path;
   char    *path;
   char    *partner;
   char    *from;
@@ -89,7 +89,6 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
   g_free (job->path);
   g_free (job->partner);
   g_free (job->from);
@@ -283,29 +282,25 @@ on_export_progress (gint64   done,
   g_atomic_int_set (&job->permille, total > 0 ? (gint) (done * 1000 / total) : 0);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* In the store's worker; the result is where the workbook went. */
+static gpointer
+export_run (PlStoreJob  *store_job,
+            PlStore     *worker,
+            gpointer     data,
+            GError     **error)
 {
-  ExportJob *job = task_data;
+  ExportJob *job = data;
   PlXlsxOptions options = {
     .partner = job->partner,
     .from = job->from,
     .to = job->to,
     .anonymise = job->anonymise,
   };
-  g_autoptr(PlStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
-  store = pl_store_open (job->db_path, &error);
-  if (store == NULL
-      || !pl_xlsx_export (store, job->path, &options, cancellable, on_export_progress, job,
-                          &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!pl_xlsx_export (worker, job->path, &options, pl_store_job_get_cancellable (store_job),
+                       on_export_progress, job, error))
+    return NULL;
+  return g_strdup (job->path);
 }
 
 static void
@@ -324,10 +319,10 @@ export_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  PlReportsPage *self = PL_REPORTS_PAGE (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PlReportsPage) self = user_data;
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *folder = NULL;
@@ -340,7 +335,8 @@ export_done (GObject      *object,
 
   pl_reports_page_set_busy (self, NULL, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  path = pl_store_run_finish (PL_STORE (object), result, &error);
+  if (path == NULL)
     {
       if (window == NULL)
         g_warning ("Could not export the workbook: %s", error->message);
@@ -355,11 +351,11 @@ export_done (GObject      *object,
     return;
 
   /* Toast titles are Pango markup. */
-  name = g_path_get_basename (job->path);
+  name = g_path_get_basename (path);
   markup = g_markup_printf_escaped (_("Workbook saved as “%s”"), name);
   toast = adw_toast_new (markup);
   adw_toast_set_button_label (toast, _("Open Folder"));
-  file = g_file_new_for_path (job->path);
+  file = g_file_new_for_path (path);
   {
     g_autoptr(GFile) parent = g_file_get_parent (file);
 
@@ -376,7 +372,6 @@ pl_reports_page_export_to (PlReportsPage *self,
                            const char    *path)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
   const char *from;
   const char *to;
@@ -386,18 +381,16 @@ pl_reports_page_export_to (PlReportsPage *self,
     return;
 
   job = g_new0 (ExportJob, 1);
-  job->db_path = g_strdup (pl_store_get_path (pl_context_get_store (self->context)));
   job->path = g_strdup (path);
   job->partner = g_strdup (pl_reports_page_get_partner (self));
   job->from = g_strdup (from);
   job->to = g_strdup (to);
   job->anonymise = gtk_switch_get_active (self->anonymise_switch);
 
-  task = g_task_new (self, cancellable, export_done, NULL);
-  g_task_set_source_tag (task, pl_reports_page_export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   pl_reports_page_set_busy (self, cancellable, &job->permille);
-  g_task_run_in_thread (task, export_thread);
+  pl_store_run_async (pl_context_get_store (self->context), export_run, job,
+                      (GDestroyNotify) export_job_free, g_free, NULL, NULL, cancellable,
+                      export_done, g_object_ref (self));
 }
 
 /* A file name that says what the workbook holds. */
