@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-schedule.h"
+#include "pl-store-job.h"
 #include "pl-store-schedule.h"
 
 G_DEFINE_BOXED_TYPE (PlProposal, pl_proposal, pl_proposal_copy, pl_proposal_free)
@@ -241,16 +242,10 @@ pl_schedule_run (PlStore                  *store,
 
 typedef struct
 {
-  char              *path;
   GDate              today;
   PlScheduleOptions  options;
   PlRejection       *rejections;
   GStrv              rejection_days;
-  GMainContext      *context;
-  PlSolverProgress   progress;
-  gpointer           progress_data;
-  double             reported;
-  GTask             *task;          /* not a reference */
 } RunData;
 
 static void
@@ -258,85 +253,37 @@ run_data_free (gpointer data)
 {
   RunData *run = data;
 
-  g_free (run->path);
   g_free (run->rejections);
   g_strfreev (run->rejection_days);
-  g_main_context_unref (run->context);
   g_free (run);
 }
 
-typedef struct
-{
-  GTask  *task;
-  double  fraction;
-} ProgressCall;
-
 static void
-progress_call_free (gpointer data)
+report_progress (double   fraction,
+                 gpointer job)
 {
-  ProgressCall *call = data;
-
-  g_object_unref (call->task);
-  g_free (call);
+  pl_store_job_report_progress (job, fraction);
 }
 
-static gboolean
-progress_in_context (gpointer data)
-{
-  ProgressCall *call = data;
-  RunData *run = g_task_get_task_data (call->task);
-
-  /* Once the task has finished its caller may be gone. */
-  if (!g_task_get_completed (call->task))
-    run->progress (call->fraction, run->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_from_thread (double   fraction,
-                      gpointer data)
+/* In the store's worker connection. */
+static gpointer
+run_job (PlStoreJob  *job,
+         PlStore     *worker,
+         gpointer     data,
+         GError     **error)
 {
   RunData *run = data;
-  ProgressCall *call;
 
-  if (fraction < run->reported + 0.01 && fraction < 1.0)
-    return;
-  run->reported = fraction;
-
-  call = g_new0 (ProgressCall, 1);
-  call->task = g_object_ref (run->task);
-  call->fraction = fraction;
-  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, progress_in_context, call,
-                              progress_call_free);
+  return pl_schedule_run (worker, &run->today, &run->options, pl_store_job_get_cancellable (job),
+                          report_progress, job, error);
 }
 
-static void
-run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  RunData *run = task_data;
-  g_autoptr(PlStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  PlScheduleResult *result;
-
-  /* SQLite connections stay in their thread: this one has its own. */
-  store = pl_store_open (run->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = pl_schedule_run (store, &run->today, &run->options, cancellable,
-                            run->progress ? progress_from_thread : NULL, run, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) pl_schedule_result_free);
-}
-
+/**
+ * pl_schedule_run_async:
+ *
+ * Runs pl_schedule_run() on the store's worker connection, reporting
+ * @progress in the caller's main context.
+ */
 void
 pl_schedule_run_async (PlStore                 *store,
                        const GDate             *today,
@@ -347,23 +294,17 @@ pl_schedule_run_async (PlStore                 *store,
                        GAsyncReadyCallback      callback,
                        gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RunData *run;
 
   g_return_if_fail (PL_IS_STORE (store));
   g_return_if_fail (today != NULL && g_date_valid (today));
 
   run = g_new0 (RunData, 1);
-  run->path = g_strdup (pl_store_get_path (store));
   run->today = *today;
   if (options != NULL)
     run->options = *options;
-  run->context = g_main_context_ref_thread_default ();
-  run->progress = progress;
-  run->progress_data = progress_data;
-  run->reported = -1.0;
 
-  /* The rejections belong to the caller: copy them for the thread. */
+  /* The rejections belong to the caller: copy them for the worker. */
   run->rejections = g_new0 (PlRejection, MAX (1, run->options.n_rejections));
   run->rejection_days = g_new0 (char *, run->options.n_rejections + 1);
   for (guint i = 0; i < run->options.n_rejections; i++)
@@ -374,11 +315,9 @@ pl_schedule_run_async (PlStore                 *store,
     }
   run->options.rejections = run->rejections;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pl_schedule_run_async);
-  g_task_set_task_data (task, run, run_data_free);
-  run->task = task;
-  g_task_run_in_thread (task, run_in_thread);
+  pl_store_run_async (store, run_job, run, run_data_free,
+                      (GDestroyNotify) pl_schedule_result_free, progress, progress_data,
+                      cancellable, callback, user_data);
 }
 
 /**
@@ -390,10 +329,9 @@ PlScheduleResult *
 pl_schedule_run_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pl_schedule_run_async, NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return pl_store_run_finish (g_task_get_source_object (G_TASK (result)), result, error);
 }
 
 /**

@@ -77,7 +77,7 @@ PlScheduleResult *pl_schedule_run        (PlStore                  *store,
                                           gpointer                  progress_data,
                                           GError                  **error);
 
-/* The same in a worker thread with its own connection to the store's file;
+/* The same on the store's worker connection (pl_store_run_async());
  * @progress is called in the caller's main context. */
 void              pl_schedule_run_async  (PlStore                  *store,
                                           const GDate              *today,
