@@ -12,11 +12,11 @@
 #include <sys/wait.h>
 
 #include "pl-csv.h"
-#include "pl-csv-bulk.h"
 #include "pl-csv-reader.h"
 #include "pl-csv-writer.h"
 #include "pl-date.h"
 #include "pl-sample.h"
+#include "pl-store-bulk.h"
 #include "pl-store-legacy-private.h"
 
 /* CSV as a coordinator meets it: files from spreadsheets, with quotes,
@@ -690,20 +690,26 @@ static void
 test_bulk_search_trigger (Fixture       *f,
                           gconstpointer  data)
 {
-  static const struct { const char *table; const char *insert; const char *kind; } cases[] = {
-    { "partner", "INSERT INTO partner (name, region) VALUES ('Zephyr College', 'Fenland')",
-      "partner" },
-    { "staff", "INSERT INTO staff (name, partner_id, job_title) VALUES ('Zephyr Jones', 1, "
-      "'Fenland tutor')", "staff" },
-    { "employer", "INSERT INTO employer (name, sector_id, address) VALUES ('Zephyr Works', 1, "
-      "'Fenland')", "employer" },
-    { "placement", "INSERT INTO placement (staff_id, sector_id, notes) VALUES (1, 1, "
-      "'Zephyr Fenland')", "placement" },
-    { "exchange_group", "INSERT INTO exchange_group (name, area, aim) VALUES ('Zephyr group', "
-      "'maths', 'Fenland')", "group" },
+  static const struct
+  {
+    GType      (*get_type) (void);
+    const char  *table;
+    const char  *columns[4];
+    const char  *text[3];      /* NULL: the number 1 */
+    const char  *kind;
+  } cases[] = {
+    { pl_partner_get_type, "partner", { "name", "region", NULL },
+      { "Zephyr College", "Fenland" }, "partner" },
+    { pl_staff_get_type, "staff", { "name", "partner_id", "job_title", NULL },
+      { "Zephyr Jones", NULL, "Fenland tutor" }, "staff" },
+    { pl_employer_get_type, "employer", { "name", "sector_id", "address", NULL },
+      { "Zephyr Works", NULL, "Fenland" }, "employer" },
+    { pl_placement_get_type, "placement", { "staff_id", "sector_id", "notes", NULL },
+      { NULL, NULL, "Zephyr Fenland" }, "placement" },
+    { pl_group_get_type, "exchange_group", { "name", "area", "aim", NULL },
+      { "Zephyr group", "maths", "Fenland" }, "group" },
   };
   g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
-  sqlite3 *db = pl_store_get_sqlite (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -714,32 +720,39 @@ test_bulk_search_trigger (Fixture       *f,
                                                 "AND search MATCH 'zephyr fenland'",
                                                 cases[i].kind);
       g_autoptr(GError) error = NULL;
-      PlCsvBulk *bulk;
 
       g_assert_nonnull (before);
       for (guint ok = 0; ok < 2; ok++)
         {
-          g_assert_true (pl_store_begin (store, &error));
-          bulk = pl_csv_bulk_begin (db, cases[i].table);
+          g_autoptr(PlStoreBulk) bulk = pl_store_bulk_new (store, cases[i].get_type (),
+                                                           cases[i].columns, TRUE, &error);
+
+          g_assert_no_error (error);
           during = trigger_sql (store, cases[i].table);
           g_assert_null (during);
-          g_assert_cmpint (sqlite3_exec (db, cases[i].insert, NULL, NULL, NULL), ==, SQLITE_OK);
+          for (guint c = 0; cases[i].columns[c] != NULL; c++)
+            if (cases[i].text[c] != NULL)
+              pl_store_bulk_set_text (bulk, c, cases[i].text[c]);
+            else
+              pl_store_bulk_set_int (bulk, c, 1);
+          g_assert_cmpint (pl_store_bulk_add (bulk, &error), >, 0);
+          g_assert_no_error (error);
 
           if (ok)
             {
-              g_assert_true (pl_csv_bulk_finish (bulk, &error));
+              g_assert_true (pl_store_bulk_commit (bulk, &error));
               g_assert_no_error (error);
               g_assert_cmpint (query_int (store, count), ==, 1);
               after = trigger_sql (store, cases[i].table);
               g_assert_cmpstr (after, ==, before);
             }
-          pl_csv_bulk_free (bulk);
-          pl_store_rollback (store);
+          g_clear_pointer (&bulk, pl_store_bulk_free);
 
           g_clear_pointer (&after, g_free);
           after = trigger_sql (store, cases[i].table);
           g_assert_cmpstr (after, ==, before);
           g_clear_pointer (&after, g_free);
+          g_assert_cmpint (query_int (store, count), ==, ok ? 1 : 0);
         }
     }
 }

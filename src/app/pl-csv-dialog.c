@@ -12,16 +12,16 @@
 #include <glib/gi18n.h>
 
 #include "pl-csv-dialog.h"
+#include "pl-store-job.h"
 #include "pl-window.h"
-#include "pl-store-legacy-private.h"
 
 /* CSV import and export from the list pages' menus: a file chooser (the
  * native one, so that it is the portal's inside Flatpak), then the work in
- * a thread on a connection of its own (SQLite connections are not shared
- * between threads), with a progress window and Cancel when it takes more
- * than a moment. An import is all or nothing (pl_csv_import_file()), so
- * Cancel, or a bad row, leaves the database as it was; the lists read the
- * table again once it is done.
+ * a thread on the store's worker connection (pl_store_run_async()), with a
+ * progress window and Cancel when it takes more than a moment. An import
+ * is all or nothing (pl_csv_import_file()), so Cancel, or a bad row, leaves
+ * the database as it was; the lists hear of the rows it wrote once it is
+ * done, as of any change.
  *
  * The progress window is built in code rather than from a template: it is
  * three widgets, and this file is linked only once src/export/pl-csv.c is
@@ -33,18 +33,15 @@
 typedef struct
 {
   GtkWindow    *parent;          /* weak */
-  PlStore      *store;           /* the application's, told of the change */
-  char         *db_path;
+  PlStore      *store;           /* the application's, whose worker does the job */
   char         *file_path;
   char         *file_name;       /* for messages */
   PlCsvKind     kind;
   gboolean      importing;
   GCancellable *cancellable;
 
-  /* Written by the thread, read by the main loop. */
-  gint64        done;
-  gint64        total;
-  gint64        n_rows;
+  double        fraction;        /* of an import, as last told */
+  gint64        n_rows;          /* written by the job, read once it is done */
 
   GtkWidget    *window;          /* the progress window, once shown */
   GtkWidget    *progress_bar;
@@ -52,21 +49,20 @@ typedef struct
 } Job;
 
 static void
-job_free (gpointer data)
+job_free (Job *job)
 {
-  Job *job = data;
-
   g_clear_handle_id (&job->timeout_id, g_source_remove);
   if (job->window != NULL)
     gtk_window_destroy (GTK_WINDOW (job->window));
   g_clear_weak_pointer (&job->parent);
   g_clear_object (&job->store);
   g_clear_object (&job->cancellable);
-  g_free (job->db_path);
   g_free (job->file_path);
   g_free (job->file_name);
   g_free (job);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 /* What the rows of a kind are called in a sentence, with their number. */
 static char *
@@ -114,16 +110,13 @@ static gboolean
 update_progress (gpointer data)
 {
   Job *job = data;
-  /* Read without a lock: a stale or torn value only moves a bar. */
-  gint64 done = job->done;
-  gint64 total = job->total;
 
   if (job->progress_bar == NULL)
     return G_SOURCE_CONTINUE;
 
   /* An export does not say how far it has gone: the bar pulses. */
-  if (total > 0)
-    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (job->progress_bar), (double) done / total);
+  if (job->importing)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (job->progress_bar), job->fraction);
   else
     gtk_progress_bar_pulse (GTK_PROGRESS_BAR (job->progress_bar));
 
@@ -185,59 +178,52 @@ show_progress (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Called in the thread. */
+/* Called in the worker thread. */
 static void
 on_import_progress (goffset  done,
                     goffset  total,
                     gpointer user_data)
 {
+  if (total > 0)
+    pl_store_job_report_progress (user_data, (double) done / (double) total);
+}
+
+/* Called in the main context. */
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
   Job *job = user_data;
 
-  job->total = total;
-  job->done = done;
+  job->fraction = fraction;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+static gpointer
+import_in_worker (PlStoreJob  *store_job,
+                  PlStore     *worker,
+                  gpointer     data,
+                  GError     **error)
 {
   Job *job = data;
-  g_autoptr(PlStore) store = NULL;
-  GError *error = NULL;
 
-  store = pl_store_open (job->db_path, &error);
-  if (store == NULL ||
-      !pl_csv_import_file (store, job->kind, job->file_path, on_import_progress, job,
-                           cancellable, &job->n_rows, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (!pl_csv_import_file (worker, job->kind, job->file_path, on_import_progress, store_job,
+                           pl_store_job_get_cancellable (store_job), &job->n_rows, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+static gpointer
+export_in_worker (PlStoreJob  *store_job,
+                  PlStore     *worker,
+                  gpointer     data,
+                  GError     **error)
 {
   Job *job = data;
-  g_autoptr(PlStore) store = NULL;
-  GError *error = NULL;
 
-  store = pl_store_open (job->db_path, &error);
-  if (store == NULL ||
-      !pl_csv_export_file (store, job->kind, job->file_path, cancellable, &job->n_rows, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (!pl_csv_export_file (worker, job->kind, job->file_path,
+                           pl_store_job_get_cancellable (store_job), &job->n_rows, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 static void
@@ -245,12 +231,12 @@ on_job_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *text = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (pl_store_run_finish (PL_STORE (source), result, &error) == NULL)
     {
       GtkWidget *dialog;
       g_autofree char *heading = NULL;
@@ -280,12 +266,8 @@ on_job_done (GObject      *source,
 
   rows = describe_rows (job->kind, job->n_rows);
   if (job->importing)
-    {
-      /* Another connection wrote the tables: every list reads them again. */
-      pl_store_emit_changed (job->store, NULL);
-      /* TRANSLATORS: "Imported 1,204 employers from employers.csv" */
-      text = g_strdup_printf (_("Imported %s from %s"), rows, job->file_name);
-    }
+    /* TRANSLATORS: "Imported 1,204 employers from employers.csv" */
+    text = g_strdup_printf (_("Imported %s from %s"), rows, job->file_name);
   else
     /* TRANSLATORS: "Exported 1,204 employers to employers.csv" */
     text = g_strdup_printf (_("Exported %s to %s"), rows, job->file_name);
@@ -293,16 +275,14 @@ on_job_done (GObject      *source,
   toast (job, text);
 }
 
+/* Runs @func on the store's worker; the job is freed once it is done. */
 static void
 run (Job            *job,
-     GTaskThreadFunc func)
+     PlStoreJobFunc  func)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, job->cancellable, on_job_done, NULL);
-
-  g_task_set_source_tag (task, run);
-  g_task_set_task_data (task, job, job_free);
   job->timeout_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, job);
-  g_task_run_in_thread (task, func);
+  pl_store_run_async (job->store, func, job, NULL, NULL, job->importing ? on_progress : NULL,
+                      job, job->cancellable, on_job_done, job);
 }
 
 static Job *
@@ -316,7 +296,6 @@ job_new (GtkWindow *parent,
 
   g_set_weak_pointer (&job->parent, parent);
   job->store = g_object_ref (store);
-  job->db_path = g_strdup (pl_store_get_path (store));
   job->file_path = g_file_get_path (file);
   job->file_name = g_file_get_basename (file);
   job->kind = kind;
@@ -421,7 +400,7 @@ pl_csv_dialog_import_file (GtkWindow *parent,
   g_return_if_fail (PL_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  run (job_new (parent, store, kind, TRUE, file), import_thread);
+  run (job_new (parent, store, kind, TRUE, file), import_in_worker);
 }
 
 /**
@@ -439,7 +418,7 @@ pl_csv_dialog_export_file (GtkWindow *parent,
   g_return_if_fail (PL_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  run (job_new (parent, store, kind, FALSE, file), export_thread);
+  run (job_new (parent, store, kind, FALSE, file), export_in_worker);
 }
 
 /**

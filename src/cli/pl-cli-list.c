@@ -12,162 +12,137 @@
 #include <glib/gi18n.h>
 
 #include "pl-cli.h"
-#include "pl-store-legacy-private.h"
+#include "pl-records.h"
+#include "pl-store-export.h"
 
-/* `list KIND` reads with one query per kind, not through records, so that
- * listing 100,000 placements stays a single pass over the table. The JSON
- * keys are documented in the README and are stable. */
+/* `list KIND` reads with one pass per kind (pl-store-export.h), not
+ * through records, so that listing 100,000 placements stays a single pass
+ * over the table. The JSON keys are documented in the README and are
+ * stable. */
 
 typedef enum
 {
   FIELD_TEXT,
   FIELD_INT,
   FIELD_BOOL,
-  FIELD_LIST,      /* a group_concat with ASCII unit separators → array */
+  FIELD_LIST,      /* a list of the store → array of each item's first part */
   FIELD_WEEKDAYS,  /* a mask → ["Mon", "Wed"] */
 } FieldType;
 
 typedef struct
 {
   const char *key;
+  const char *field;     /* of the store's reading */
   FieldType   type;
   const char *heading;   /* shown in the text table when not NULL */
 } Field;
 
 typedef struct
 {
-  const char  *kind;
-  const char  *sql;
-  const Field *fields;
-  guint        n_fields;
+  const char         *kind;
+  GType             (*get_type) (void);
+  const char * const *order;
+  const Field        *fields;
+  guint               n_fields;
 } Listing;
 
-#define SEP "char(31)"
-
 static const Field partner_fields[] = {
-  { "id", FIELD_INT, N_("ID") },
-  { "name", FIELD_TEXT, N_("Name") },
-  { "kind", FIELD_TEXT, N_("Kind") },
-  { "status", FIELD_TEXT, N_("Status") },
-  { "region", FIELD_TEXT, N_("Region") },
-  { "lead", FIELD_BOOL, NULL },
-  { "withdrawn_on", FIELD_TEXT, NULL },
-  { "withdrawn_reason", FIELD_TEXT, NULL },
-  { "contact_name", FIELD_TEXT, NULL },
-  { "contact_email", FIELD_TEXT, NULL },
-  { "contact_phone", FIELD_TEXT, NULL },
+  { "id", "id", FIELD_INT, N_("ID") },
+  { "name", "name", FIELD_TEXT, N_("Name") },
+  { "kind", "kind", FIELD_TEXT, N_("Kind") },
+  { "status", "status", FIELD_TEXT, N_("Status") },
+  { "region", "region", FIELD_TEXT, N_("Region") },
+  { "lead", "is_lead", FIELD_BOOL, NULL },
+  { "withdrawn_on", "withdrawn_on", FIELD_TEXT, NULL },
+  { "withdrawn_reason", "withdrawn_reason", FIELD_TEXT, NULL },
+  { "contact_name", "contact_name", FIELD_TEXT, NULL },
+  { "contact_email", "contact_email", FIELD_TEXT, NULL },
+  { "contact_phone", "contact_phone", FIELD_TEXT, NULL },
 };
 
 static const Field staff_fields[] = {
-  { "id", FIELD_INT, N_("ID") },
-  { "name", FIELD_TEXT, N_("Name") },
-  { "partner", FIELD_TEXT, N_("Partner") },
-  { "job_title", FIELD_TEXT, N_("Job title") },
-  { "email", FIELD_TEXT, N_("Email") },
-  { "sector", FIELD_TEXT, N_("Sector") },
-  { "phone", FIELD_TEXT, NULL },
-  { "curriculum_area", FIELD_TEXT, NULL },
-  { "teaching_days", FIELD_WEEKDAYS, NULL },
+  { "id", "id", FIELD_INT, N_("ID") },
+  { "name", "name", FIELD_TEXT, N_("Name") },
+  { "partner", "partner_name", FIELD_TEXT, N_("Partner") },
+  { "job_title", "job_title", FIELD_TEXT, N_("Job title") },
+  { "email", "email", FIELD_TEXT, N_("Email") },
+  { "sector", "sector_name", FIELD_TEXT, N_("Sector") },
+  { "phone", "phone", FIELD_TEXT, NULL },
+  { "curriculum_area", "curriculum_area", FIELD_TEXT, NULL },
+  { "teaching_days", "teaching_days", FIELD_WEEKDAYS, NULL },
 };
 
 static const Field employer_fields[] = {
-  { "id", FIELD_INT, N_("ID") },
-  { "name", FIELD_TEXT, N_("Name") },
-  { "sector", FIELD_TEXT, N_("Sector") },
-  { "relationship", FIELD_TEXT, N_("Relationship") },
-  { "contact_name", FIELD_TEXT, N_("Contact") },
-  { "contact_email", FIELD_TEXT, NULL },
-  { "contact_phone", FIELD_TEXT, NULL },
-  { "capacity", FIELD_INT, N_("Capacity") },
-  { "notice_weeks", FIELD_INT, N_("Notice (weeks)") },
-  { "size", FIELD_TEXT, NULL },
-  { "postcode", FIELD_TEXT, NULL },
-  { "website", FIELD_TEXT, NULL },
-  { "owner", FIELD_TEXT, NULL },
-  { "do_not_contact_before", FIELD_TEXT, NULL },
-  { "preferred_days", FIELD_WEEKDAYS, NULL },
-  { "last_contact", FIELD_TEXT, NULL },
+  { "id", "id", FIELD_INT, N_("ID") },
+  { "name", "name", FIELD_TEXT, N_("Name") },
+  { "sector", "sector_name", FIELD_TEXT, N_("Sector") },
+  { "relationship", "relationship", FIELD_TEXT, N_("Relationship") },
+  { "contact_name", "contact_name", FIELD_TEXT, N_("Contact") },
+  { "contact_email", "contact_email", FIELD_TEXT, NULL },
+  { "contact_phone", "contact_phone", FIELD_TEXT, NULL },
+  { "capacity", "capacity", FIELD_INT, N_("Capacity") },
+  { "notice_weeks", "notice_weeks", FIELD_INT, N_("Notice (weeks)") },
+  { "size", "size", FIELD_TEXT, NULL },
+  { "postcode", "postcode", FIELD_TEXT, NULL },
+  { "website", "website", FIELD_TEXT, NULL },
+  { "owner", "owner_name", FIELD_TEXT, NULL },
+  { "do_not_contact_before", "do_not_contact_before", FIELD_TEXT, NULL },
+  { "preferred_days", "preferred_days", FIELD_WEEKDAYS, NULL },
+  { "last_contact", "last_contact", FIELD_TEXT, NULL },
 };
 
 static const Field placement_fields[] = {
-  { "id", FIELD_INT, N_("ID") },
-  { "staff", FIELD_TEXT, N_("Staff") },
-  { "partner", FIELD_TEXT, N_("Partner") },
-  { "employer", FIELD_TEXT, N_("Employer") },
-  { "sector", FIELD_TEXT, N_("Sector") },
-  { "status", FIELD_TEXT, N_("Status") },
-  { "window_start", FIELD_TEXT, NULL },
-  { "window_end", FIELD_TEXT, NULL },
-  { "length", FIELD_INT, NULL },
-  { "days", FIELD_LIST, N_("Days") },
-  { "standby", FIELD_TEXT, NULL },
-  { "cancel_reason", FIELD_TEXT, NULL },
+  { "id", "id", FIELD_INT, N_("ID") },
+  { "staff", "staff_name", FIELD_TEXT, N_("Staff") },
+  { "partner", "partner_name", FIELD_TEXT, N_("Partner") },
+  { "employer", "employer_name", FIELD_TEXT, N_("Employer") },
+  { "sector", "sector_name", FIELD_TEXT, N_("Sector") },
+  { "status", "status", FIELD_TEXT, N_("Status") },
+  { "window_start", "window_start", FIELD_TEXT, NULL },
+  { "window_end", "window_end", FIELD_TEXT, NULL },
+  { "length", "length", FIELD_INT, NULL },
+  { "days", "day_list", FIELD_LIST, N_("Days") },
+  { "standby", "standby", FIELD_TEXT, NULL },
+  { "cancel_reason", "cancel_reason", FIELD_TEXT, NULL },
 };
 
 static const Field group_fields[] = {
-  { "id", FIELD_INT, N_("ID") },
-  { "name", FIELD_TEXT, N_("Name") },
-  { "area", FIELD_TEXT, N_("Area") },
-  { "wave", FIELD_INT, N_("Wave") },
-  { "status", FIELD_TEXT, N_("Status") },
-  { "facilitator", FIELD_TEXT, N_("Facilitator") },
-  { "members", FIELD_INT, N_("Members") },
-  { "meetings", FIELD_LIST, NULL },
-  { "outcomes", FIELD_LIST, NULL },
+  { "id", "id", FIELD_INT, N_("ID") },
+  { "name", "name", FIELD_TEXT, N_("Name") },
+  { "area", "area", FIELD_TEXT, N_("Area") },
+  { "wave", "wave", FIELD_INT, N_("Wave") },
+  { "status", "status", FIELD_TEXT, N_("Status") },
+  { "facilitator", "facilitator", FIELD_TEXT, N_("Facilitator") },
+  { "members", "members", FIELD_INT, N_("Members") },
+  { "meetings", "meeting_list", FIELD_LIST, NULL },
+  { "outcomes", "outcome_list", FIELD_LIST, NULL },
 };
 
+static const char * const by_name[] = { "name", "id", NULL };
+static const char * const by_id[] = { "id", NULL };
+static const char * const by_area[] = { "area", "wave", "name", NULL };
+
 static const Listing listings[] = {
-  { "partners",
-    "SELECT id, name, kind, status, region, is_lead, withdrawn_on, withdrawn_reason, "
-    "contact_name, contact_email, contact_phone FROM partner ORDER BY name COLLATE NOCASE, id",
-    partner_fields, G_N_ELEMENTS (partner_fields) },
-  { "staff",
-    "SELECT s.id, s.name, p.name, s.job_title, s.email, sec.name, s.phone, s.curriculum_area, "
-    "s.teaching_days FROM staff AS s JOIN partner AS p ON p.id = s.partner_id "
-    "LEFT JOIN sector AS sec ON sec.id = s.sector_id ORDER BY s.name COLLATE NOCASE, s.id",
-    staff_fields, G_N_ELEMENTS (staff_fields) },
-  { "employers",
-    "SELECT e.id, e.name, sec.name, e.relationship, e.contact_name, e.contact_email, "
-    "e.contact_phone, e.capacity, e.notice_weeks, e.size, e.postcode, e.website, o.name, "
-    "e.do_not_contact_before, e.preferred_days, "
-    "(SELECT max(contact_date) FROM contact WHERE employer_id = e.id) "
-    "FROM employer AS e JOIN sector AS sec ON sec.id = e.sector_id "
-    "LEFT JOIN staff AS o ON o.id = e.owner_id ORDER BY e.name COLLATE NOCASE, e.id",
-    employer_fields, G_N_ELEMENTS (employer_fields) },
-  { "placements",
-    "SELECT pl.id, s.name, p.name, e.name, sec.name, pl.status, pl.window_start, "
-    "pl.window_end, pl.length, "
-    "(SELECT group_concat(day, " SEP ") FROM (SELECT day FROM placement_day "
-    " WHERE placement_id = pl.id ORDER BY day)), pl.standby, pl.cancel_reason "
-    "FROM placement AS pl JOIN staff AS s ON s.id = pl.staff_id "
-    "JOIN partner AS p ON p.id = s.partner_id JOIN sector AS sec ON sec.id = pl.sector_id "
-    "LEFT JOIN employer AS e ON e.id = pl.employer_id ORDER BY pl.id",
-    placement_fields, G_N_ELEMENTS (placement_fields) },
-  { "groups",
-    "SELECT g.id, g.name, g.area, g.wave, "
-    "CASE WHEN EXISTS (SELECT 1 FROM group_outcome WHERE group_id = g.id) THEN 'reported' "
-    "WHEN EXISTS (SELECT 1 FROM group_meeting WHERE group_id = g.id) THEN 'meeting' "
-    "ELSE 'forming' END, g.facilitator, "
-    "(SELECT count(*) FROM group_member WHERE group_id = g.id), "
-    "(SELECT group_concat(meeting_date, " SEP ") FROM (SELECT meeting_date FROM group_meeting "
-    " WHERE group_id = g.id ORDER BY meeting_date)), "
-    "(SELECT group_concat(title, " SEP ") FROM (SELECT title FROM group_outcome "
-    " WHERE group_id = g.id ORDER BY id)) "
-    "FROM exchange_group AS g ORDER BY g.area, g.wave, g.name COLLATE NOCASE",
-    group_fields, G_N_ELEMENTS (group_fields) },
+  { "partners", pl_partner_get_type, by_name, partner_fields, G_N_ELEMENTS (partner_fields) },
+  { "staff", pl_staff_get_type, by_name, staff_fields, G_N_ELEMENTS (staff_fields) },
+  { "employers", pl_employer_get_type, by_name, employer_fields,
+    G_N_ELEMENTS (employer_fields) },
+  { "placements", pl_placement_get_type, by_id, placement_fields,
+    G_N_ELEMENTS (placement_fields) },
+  { "groups", pl_group_get_type, by_area, group_fields, G_N_ELEMENTS (group_fields) },
 };
 
 static const char * const weekday_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 
 static void
-add_field (JsonBuilder  *builder,
-           const Field  *field,
-           sqlite3_stmt *stmt,
-           int           col)
+add_field (JsonBuilder *builder,
+           const Field *field,
+           PlStoreRows *rows,
+           guint        col)
 {
   json_builder_set_member_name (builder, field->key);
 
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL && field->type != FIELD_LIST)
+  if (field->type != FIELD_LIST && pl_store_rows_is_null (rows, col))
     {
       json_builder_add_null_value (builder);
       return;
@@ -176,20 +151,20 @@ add_field (JsonBuilder  *builder,
   switch (field->type)
     {
     case FIELD_INT:
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, col));
+      json_builder_add_int_value (builder, pl_store_rows_get_int (rows, col));
       break;
 
     case FIELD_BOOL:
-      json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, col) != 0);
+      json_builder_add_boolean_value (builder, pl_store_rows_get_int (rows, col) != 0);
       break;
 
     case FIELD_LIST:
       {
-        const char *text = (const char *) sqlite3_column_text (stmt, col);
-        g_auto(GStrv) items = text ? g_strsplit (text, "\x1f", -1) : NULL;
+        guint n_parts;
+        const char * const *items = pl_store_rows_get_list (rows, col, &n_parts);
 
         json_builder_begin_array (builder);
-        for (guint i = 0; items != NULL && items[i] != NULL; i++)
+        for (guint i = 0; items[i] != NULL; i += n_parts)
           json_builder_add_string_value (builder, items[i]);
         json_builder_end_array (builder);
       }
@@ -197,7 +172,7 @@ add_field (JsonBuilder  *builder,
 
     case FIELD_WEEKDAYS:
       {
-        gint64 mask = sqlite3_column_int64 (stmt, col);
+        gint64 mask = pl_store_rows_get_int (rows, col);
 
         json_builder_begin_array (builder);
         for (guint i = 0; i < G_N_ELEMENTS (weekday_names); i++)
@@ -209,25 +184,28 @@ add_field (JsonBuilder  *builder,
 
     case FIELD_TEXT:
     default:
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, col));
+      json_builder_add_string_value (builder, pl_store_rows_get_text (rows, col));
       break;
     }
 }
 
 static char *
-cell_text (const Field  *field,
-           sqlite3_stmt *stmt,
-           int           col)
+cell_text (const Field *field,
+           PlStoreRows *rows,
+           guint        col)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  if (text == NULL)
-    return g_strdup ("");
-
   if (field->type == FIELD_LIST)
-    return g_strdelimit (g_strdup (text), "\x1f", ' ');
+    {
+      guint n_parts;
+      const char * const *items = pl_store_rows_get_list (rows, col, &n_parts);
+      GString *text = g_string_new (NULL);
 
-  return g_strdup (text);
+      for (guint i = 0; items[i] != NULL; i += n_parts)
+        g_string_append_printf (text, "%s%s", i > 0 ? " " : "", items[i]);
+      return g_string_free (text, FALSE);
+    }
+
+  return g_strdup (pl_store_rows_is_null (rows, col) ? "" : pl_store_rows_get_text (rows, col));
 }
 
 static void
@@ -271,7 +249,8 @@ pl_cli_list (PlCli  *cli,
   };
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStoreRows) rows = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   const Listing *listing = NULL;
 
   if (!pl_cli_parse_options ("list", entries, &argc, &argv))
@@ -292,11 +271,14 @@ pl_cli_list (PlCli  *cli,
   if (store == NULL)
     return pl_cli_fail (error);
 
-  if (sqlite3_prepare_v2 (pl_store_get_sqlite (store), listing->sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_printerr ("placements-cli: %s\n", sqlite3_errmsg (pl_store_get_sqlite (store)));
-      return PL_EXIT_FAILED;
-    }
+  for (guint f = 0; f < listing->n_fields; f++)
+    g_ptr_array_add (fields, (gpointer) listing->fields[f].field);
+  g_ptr_array_add (fields, NULL);
+
+  rows = pl_store_rows_new (store, listing->get_type (), (const char * const *) fields->pdata,
+                            listing->order, &error);
+  if (rows == NULL)
+    return pl_cli_fail (error);
 
   if (json)
     {
@@ -304,21 +286,22 @@ pl_cli_list (PlCli  *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (pl_store_rows_next (rows, &error))
         {
           json_builder_begin_object (builder);
           for (guint f = 0; f < listing->n_fields; f++)
-            add_field (builder, &listing->fields[f], stmt, (int) f);
+            add_field (builder, &listing->fields[f], rows, f);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      pl_cli_print_json (root);
+      if (error == NULL)
+        pl_cli_print_json (root);
     }
   else
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
       char **header;
 
@@ -329,22 +312,26 @@ pl_cli_list (PlCli  *cli,
       header = g_new0 (char *, shown->len + 1);
       for (guint c = 0; c < shown->len; c++)
         header[c] = g_strdup (_(listing->fields[g_array_index (shown, guint, c)].heading));
-      g_ptr_array_add (rows, header);
+      g_ptr_array_add (table, header);
 
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (pl_store_rows_next (rows, &error))
         {
           char **row = g_new0 (char *, shown->len + 1);
 
           for (guint c = 0; c < shown->len; c++)
             {
               guint f = g_array_index (shown, guint, c);
-              row[c] = cell_text (&listing->fields[f], stmt, (int) f);
+              row[c] = cell_text (&listing->fields[f], rows, f);
             }
-          g_ptr_array_add (rows, row);
+          g_ptr_array_add (table, row);
         }
 
-      print_table (rows, shown->len);
+      if (error == NULL)
+        print_table (table, shown->len);
     }
+
+  if (error != NULL)
+    return pl_cli_fail (error);
 
   return PL_EXIT_OK;
 }

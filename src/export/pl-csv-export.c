@@ -14,73 +14,47 @@
 
 #include "pl-csv-private.h"
 #include "pl-csv-writer.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-bulk.h"
+#include "pl-store-export.h"
 
-/* One query a kind, names resolved and lists gathered by SQL, so that an
- * export of 100,000 placements is one pass. Each cell is written the way
- * the import reads it back: an empty cell only where an empty cell
- * imports as the same value. */
+/* One reading a kind (pl-store-export.h), names resolved and lists
+ * gathered by the store, so that an export of 100,000 placements is one
+ * pass. Each cell is written the way the import reads it back: an empty
+ * cell only where an empty cell imports as the same value. */
 
 #define ROWS_PER_CHECK 1024
 
-/* Is the schema's default of @column a mask other than "no day"? Then a
- * mask of 0 has to be written out as "none". */
-static gboolean
-default_is_some_days (sqlite3    *db,
-                      const char *table,
-                      const char *column)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean result = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT dflt_value FROM pragma_table_info(?1) WHERE name = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10) != 0;
-
-  return result;
-}
-
-/* @text holds items separated by ASCII 31, each of parts separated by
- * ASCII 30, as the export queries gather them. */
+/* @items: a member's name and role, one member after the other. */
 static void
-append_members (GString    *out,
-                const char *text)
+append_members (GString            *out,
+                const char * const *items)
 {
-  g_auto(GStrv) items = g_strsplit (text, "\x1f", -1);
-
-  for (guint i = 0; items[i] != NULL; i++)
+  for (guint i = 0; items[i] != NULL; i += 2)
     {
-      g_auto(GStrv) parts = g_strsplit (items[i], "\x1e", 2);
-
       if (i > 0)
         g_string_append_c (out, CSV_LIST_SEP);
-      pl_csv_append_escaped (out, parts[0], ";");
-      if (parts[0] != NULL && parts[1] != NULL && *parts[1] != '\0')
+      pl_csv_append_escaped (out, items[i], ";");
+      if (*items[i + 1] != '\0')
         {
           g_string_append (out, " (");
-          pl_csv_append_escaped (out, parts[1], ";");
+          pl_csv_append_escaped (out, items[i + 1], ";");
           g_string_append_c (out, ')');
         }
     }
 }
 
+/* @items: @n_parts parts an item, one item after the other. */
 static void
-append_parts (GString    *out,
-              const char *text)
+append_parts (GString            *out,
+              const char * const *items,
+              guint               n_parts)
 {
-  g_auto(GStrv) items = g_strsplit (text, "\x1f", -1);
-
-  for (guint i = 0; items[i] != NULL; i++)
+  for (guint i = 0; items[i] != NULL; i += n_parts)
     {
-      g_auto(GStrv) parts = g_strsplit (items[i], "\x1e", -1);
-      guint n = g_strv_length (parts);
+      guint n = n_parts;
 
       /* Trailing empty parts are left out: "Guide|guide", not "Guide|guide||". */
-      while (n > 1 && *parts[n - 1] == '\0')
+      while (n > 1 && *items[i + n - 1] == '\0')
         n--;
 
       if (i > 0)
@@ -89,7 +63,7 @@ append_parts (GString    *out,
         {
           if (p > 0)
             g_string_append_c (out, CSV_PART_SEP);
-          pl_csv_append_escaped (out, parts[p], ";|");
+          pl_csv_append_escaped (out, items[i + p], ";|");
         }
     }
 }
@@ -103,38 +77,39 @@ pl_csv_export_file (PlStore       *store,
                     GError       **error)
 {
   const CsvKind *spec;
-  sqlite3 *db;
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GString) cell = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PlStoreRows) reading = NULL;
   g_autoptr(PlCsvWriter) writer = NULL;
+  g_autoptr(GError) failure = NULL;
   g_autofree gboolean *none_for_zero = NULL;
   gint64 rows = 0;
-  int rc;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   spec = pl_csv_kind_get (kind);
-  db = pl_store_get_sqlite (store);
 
+  /* A mask of 0 is written out as "none" where an empty cell would import
+   * as some days. */
+  fields = g_ptr_array_new ();
   none_for_zero = g_new0 (gboolean, spec->n_columns);
   for (guint i = 0; i < spec->n_columns; i++)
     {
       const CsvColumn *column = &spec->columns[i];
+      gint64 dflt;
 
-      g_string_append_printf (sql, "%s%s", i ? ", " : "", column->export);
+      g_ptr_array_add (fields, (gpointer) column->export);
       if (column->type == CELL_WEEKDAYS)
-        none_for_zero[i] = default_is_some_days (db, spec->table, column->column);
+        none_for_zero[i] = pl_store_bulk_get_default_int (store, spec->get_type (),
+                                                          column->column, &dflt) && dflt != 0;
     }
-  g_string_append_printf (sql, " FROM %s AS t ORDER BY %s", spec->table, spec->order);
+  g_ptr_array_add (fields, NULL);
 
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the %s: %s"),
-                   spec->name, sqlite3_errmsg (db));
-      return FALSE;
-    }
+  reading = pl_store_rows_new (store, spec->get_type (), (const char * const *) fields->pdata,
+                               spec->order, &failure);
+  if (reading == NULL)
+    goto failed;
 
   writer = pl_csv_writer_new (path, error);
   if (writer == NULL)
@@ -145,47 +120,56 @@ pl_csv_export_file (PlStore       *store,
   if (!pl_csv_writer_end_record (writer, error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pl_store_rows_next (reading, &failure))
     {
       for (guint i = 0; i < spec->n_columns; i++)
         {
           CsvCellType type = spec->columns[i].type;
-          const char *text = NULL;
-          gint64 number = 0;
+          guint n_parts;
 
-          if (sqlite3_column_type (stmt, (int) i) == SQLITE_NULL)
+          if (pl_store_rows_is_null (reading, i))
             {
               pl_csv_writer_add (writer, NULL);
               continue;
             }
 
-          /* One accessor a value: converting may move the text. */
-          if (type == CELL_BOOL || type == CELL_WEEKDAYS)
-            number = sqlite3_column_int64 (stmt, (int) i);
-          else
-            text = (const char *) sqlite3_column_text (stmt, (int) i);
-
           g_string_truncate (cell, 0);
           switch (type)
             {
             case CELL_BOOL:
-              g_string_append (cell, number ? "yes" : "no");
+              g_string_append (cell, pl_store_rows_get_int (reading, i) ? "yes" : "no");
               break;
             case CELL_WEEKDAYS:
-              if (number == 0 && none_for_zero[i])
-                g_string_append (cell, "none");
-              else
-                {
-                  g_autofree char *days = pl_csv_format_weekdays (number);
-                  g_string_append (cell, days);
-                }
+              {
+                gint64 mask = pl_store_rows_get_int (reading, i);
+
+                if (mask == 0 && none_for_zero[i])
+                  g_string_append (cell, "none");
+                else
+                  {
+                    g_autofree char *days = pl_csv_format_weekdays (mask);
+                    g_string_append (cell, days);
+                  }
+              }
+              break;
+            case CELL_DAYS:
+              {
+                const char * const *days = pl_store_rows_get_list (reading, i, NULL);
+
+                for (guint d = 0; days[d] != NULL; d++)
+                  g_string_append_printf (cell, "%s%s", d > 0 ? ";" : "", days[d]);
+              }
               break;
             case CELL_MEMBERS:
-              append_members (cell, text);
+              append_members (cell, pl_store_rows_get_list (reading, i, NULL));
               break;
             case CELL_MEETINGS:
             case CELL_OUTCOMES:
-              append_parts (cell, text);
+              {
+                const char * const *items = pl_store_rows_get_list (reading, i, &n_parts);
+
+                append_parts (cell, items, n_parts);
+              }
               break;
             case CELL_TEXT:
             case CELL_ENUM:
@@ -195,9 +179,8 @@ pl_csv_export_file (PlStore       *store,
             case CELL_PARTNER:
             case CELL_STAFF:
             case CELL_EMPLOYER:
-            case CELL_DAYS:
             default:
-              g_string_append (cell, text);
+              g_string_append (cell, pl_store_rows_get_text (reading, i));
               break;
             }
           pl_csv_writer_add (writer, cell->str);
@@ -210,12 +193,8 @@ pl_csv_export_file (PlStore       *store,
         return FALSE;
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the %s: %s"),
-                   spec->name, sqlite3_errmsg (db));
-      return FALSE;
-    }
+  if (failure != NULL)
+    goto failed;
 
   if (!pl_csv_writer_finish (writer, error))
     return FALSE;
@@ -223,4 +202,9 @@ pl_csv_export_file (PlStore       *store,
   if (n_rows != NULL)
     *n_rows = rows;
   return TRUE;
+
+failed:
+  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the %s: %s"),
+               spec->name, failure->message);
+  return FALSE;
 }

@@ -12,19 +12,19 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "pl-csv-bulk.h"
 #include "pl-csv-private.h"
 #include "pl-csv-reader.h"
 #include "pl-date.h"
 #include "pl-records.h"
-#include "pl-store-legacy-private.h"
+#include "pl-store-bulk.h"
+#include "pl-store-lookup.h"
 
-/* An import reads the file once and writes each row with prepared
- * statements inside one transaction. Names are looked up in hash tables
- * filled once at the start, not by a query a row, and no PlRecord is
- * built: each cell is checked on its own against its column's rules
- * (pl_record_validate_value), which is what lets a message say which
- * field is wrong. The schema's CHECK constraints stay the last word. */
+/* An import reads the file once and writes each row through the store's
+ * bulk writer (pl-store-bulk.h), all in one transaction. Names are looked
+ * up in hash tables filled once at the start, not by a query a row, and no
+ * PlRecord is built: each cell is checked on its own against its column's
+ * rules (pl_record_validate_value), which is what lets a message say which
+ * field is wrong. The schema's rules stay the last word. */
 
 #define AMBIGUOUS ((gpointer) (gintptr) -1)
 #define ROWS_PER_PROGRESS 1024
@@ -36,7 +36,7 @@ typedef struct
   const CsvColumn *spec;
   const PlColumn  *rules;      /* of the SQL column; NULL for lists */
   int              field;      /* in the file's records; -1 when the header lacks it */
-  int              param;      /* of the INSERT; 0 for lists */
+  int              param;      /* 1 + its place among the bulk's columns; 0 for lists */
   gboolean         has_default; /* an empty cell takes the schema's default */
 } Slot;
 
@@ -59,18 +59,14 @@ typedef struct
 typedef struct
 {
   PlStore        *store;
-  sqlite3        *db;
   const CsvKind  *kind;
   PlCsvReader    *reader;
   Slot           *slots;
   guint           n_slots;
   guint           n_fields;      /* of the header */
 
-  sqlite3_stmt   *insert;
-  sqlite3_stmt   *insert_day;
-  sqlite3_stmt   *insert_member;
-  sqlite3_stmt   *insert_meeting;
-  sqlite3_stmt   *insert_outcome;
+  gboolean        many;          /* enough rows for the bulk writer's tuning */
+  PlStoreBulk    *bulk;
 
   GStringChunk   *strings;
   GHashTable     *sectors;       /* name → id, or AMBIGUOUS */
@@ -114,11 +110,8 @@ outcome_clear (gpointer data)
 static void
 import_clear (Import *self)
 {
-  g_clear_pointer (&self->insert, sqlite3_finalize);
-  g_clear_pointer (&self->insert_day, sqlite3_finalize);
-  g_clear_pointer (&self->insert_member, sqlite3_finalize);
-  g_clear_pointer (&self->insert_meeting, sqlite3_finalize);
-  g_clear_pointer (&self->insert_outcome, sqlite3_finalize);
+  /* What was not committed is rolled back. */
+  g_clear_pointer (&self->bulk, pl_store_bulk_free);
   g_clear_pointer (&self->sectors, g_hash_table_unref);
   g_clear_pointer (&self->partners, g_hash_table_unref);
   g_clear_pointer (&self->staff, g_hash_table_unref);
@@ -134,84 +127,34 @@ import_clear (Import *self)
   g_clear_pointer (&self->outcome_class, g_type_class_unref);
 }
 
-static gboolean
-sqlite_error (Import      *self,
-              GError     **error)
-{
-  g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("The database refused the import: %s"),
-               sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-static gboolean
-prepare (Import        *self,
-         const char    *sql,
-         sqlite3_stmt **stmt,
-         GError       **error)
-{
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
-    return sqlite_error (self, error);
-  return TRUE;
-}
-
-/* Every name of @table → its id; a name held by two rows (staff names
- * need not be unique) maps to AMBIGUOUS. */
+/* Every name of the records of @type → its id; a name held by two
+ * records (staff names need not be unique) maps to AMBIGUOUS. */
 static GHashTable *
 load_names (Import      *self,
-            const char  *table,
+            GType        type,
             GError     **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new (pl_csv_nocase_hash, pl_csv_nocase_equal);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, name FROM %s", table);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GArray) choices = pl_store_lookup_choices (self->store, type, error);
 
-  if (!prepare (self, sql, &stmt, error))
+  if (choices == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < choices->len; i++)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      gpointer id = (gpointer) (gintptr) sqlite3_column_int64 (stmt, 0);
-
+      const PlStoreChoice *choice = &g_array_index (choices, PlStoreChoice, i);
       gpointer key;
 
-      if (name == NULL)
+      if (choice->name == NULL)
         continue;
-      if (g_hash_table_lookup_extended (names, name, &key, NULL))
+      if (g_hash_table_lookup_extended (names, choice->name, &key, NULL))
         g_hash_table_insert (names, key, AMBIGUOUS);
       else
-        g_hash_table_insert (names, g_string_chunk_insert (self->strings, name), id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_error (self, error);
-      return NULL;
+        g_hash_table_insert (names, g_string_chunk_insert (self->strings, choice->name),
+                             (gpointer) (gintptr) choice->id);
     }
 
   return g_steal_pointer (&names);
-}
-
-/* The SQL default of each column of @table, as SQL text. */
-static GHashTable *
-load_defaults (Import      *self,
-               const char  *table,
-               GError     **error)
-{
-  g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!prepare (self, "SELECT name, dflt_value FROM pragma_table_info(?1)", &stmt, error))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-      g_hash_table_insert (defaults, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-
-  return g_steal_pointer (&defaults);
 }
 
 static const char *
@@ -308,50 +251,40 @@ read_header (Import  *self,
   return TRUE;
 }
 
-/* Builds the INSERT (an empty cell takes the column's default) and the
- * lookups this file's columns need. */
+/* Begins the bulk write of every column of the kind (an empty cell takes
+ * the column's default) and fills the lookups this file's columns need. */
 static gboolean
 prepare_kind (Import  *self,
               GError **error)
 {
   const CsvKind *kind = self->kind;
-  g_autoptr(GHashTable) defaults = NULL;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
-  int n = 0;
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
 
-  defaults = load_defaults (self, kind->table, error);
-  if (defaults == NULL)
-    return FALSE;
-
-  g_string_printf (sql, "INSERT INTO %s (", kind->table);
   for (guint i = 0; i < self->n_slots; i++)
     {
       Slot *slot = &self->slots[i];
-      const char *dflt;
 
       if (slot->spec->column == NULL)
         continue;
 
-      slot->param = ++n;
-      dflt = g_hash_table_lookup (defaults, slot->spec->column);
-      g_string_append_printf (sql, "%s%s", n > 1 ? ", " : "", slot->spec->column);
-      slot->has_default = dflt != NULL;
-      if (dflt != NULL)
-        g_string_append_printf (values, "%scoalesce(?%d, %s)", n > 1 ? ", " : "", n, dflt);
-      else
-        g_string_append_printf (values, "%s?%d", n > 1 ? ", " : "", n);
+      g_ptr_array_add (columns, (gpointer) slot->spec->column);
+      slot->param = (int) columns->len;
     }
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  g_ptr_array_add (columns, NULL);
 
-  if (!prepare (self, sql->str, &self->insert, error))
+  self->bulk = pl_store_bulk_new (self->store, kind->get_type (),
+                                  (const char * const *) columns->pdata, self->many, error);
+  if (self->bulk == NULL)
     return FALSE;
 
   for (guint i = 0; i < self->n_slots; i++)
     {
       Slot *slot = &self->slots[i];
       GHashTable **table = NULL;
-      const char *sql_table = NULL;
+      GType type = G_TYPE_INVALID;
+
+      if (slot->param > 0)
+        slot->has_default = pl_store_bulk_has_default (self->bulk, (guint) slot->param - 1);
 
       if (slot->field < 0)
         continue;
@@ -359,35 +292,17 @@ prepare_kind (Import  *self,
       switch (slot->spec->type)
         {
         case CELL_SECTOR:
-          table = &self->sectors, sql_table = "sector";
+          table = &self->sectors, type = PL_TYPE_SECTOR;
           break;
         case CELL_PARTNER:
-          table = &self->partners, sql_table = "partner";
+          table = &self->partners, type = PL_TYPE_PARTNER;
           break;
         case CELL_STAFF:
         case CELL_MEMBERS:
-          table = &self->staff, sql_table = "staff";
+          table = &self->staff, type = PL_TYPE_STAFF;
           break;
         case CELL_EMPLOYER:
-          table = &self->employers, sql_table = "employer";
-          break;
-        case CELL_DAYS:
-          if (!prepare (self, "INSERT INTO placement_day (placement_id, day) VALUES (?1, ?2)",
-                        &self->insert_day, error))
-            return FALSE;
-          break;
-        case CELL_MEETINGS:
-          if (!prepare (self,
-                        "INSERT INTO group_meeting (group_id, meeting_date) VALUES (?1, ?2)",
-                        &self->insert_meeting, error))
-            return FALSE;
-          break;
-        case CELL_OUTCOMES:
-          if (!prepare (self,
-                        "INSERT INTO group_outcome (group_id, title, kind, link, outcome_date) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)",
-                        &self->insert_outcome, error))
-            return FALSE;
+          table = &self->employers, type = PL_TYPE_EMPLOYER;
           break;
         case CELL_TEXT:
         case CELL_ENUM:
@@ -395,19 +310,16 @@ prepare_kind (Import  *self,
         case CELL_BOOL:
         case CELL_DATE:
         case CELL_WEEKDAYS:
+        case CELL_DAYS:
+        case CELL_MEETINGS:
+        case CELL_OUTCOMES:
         default:
           break;
         }
 
-      if (slot->spec->type == CELL_MEMBERS &&
-          !prepare (self,
-                    "INSERT INTO group_member (group_id, staff_id, role) VALUES (?1, ?2, ?3)",
-                    &self->insert_member, error))
-        return FALSE;
-
       if (table != NULL && *table == NULL)
         {
-          *table = load_names (self, sql_table, error);
+          *table = load_names (self, type, error);
           if (*table == NULL)
             return FALSE;
         }
@@ -416,7 +328,7 @@ prepare_kind (Import  *self,
   if (kind->unique_names)
     {
       /* Existing names map to 0: "already in the database". */
-      g_autoptr(GHashTable) existing = load_names (self, kind->table, error);
+      g_autoptr(GHashTable) existing = load_names (self, kind->get_type (), error);
       GHashTableIter iter;
       gpointer key;
 
@@ -754,7 +666,8 @@ read_cell (Import     *self,
            gsize       raw_length,
            GError    **error)
 {
-  sqlite3_stmt *stmt = self->insert;
+  PlStoreBulk *bulk = self->bulk;
+  guint column = slot->param > 0 ? (guint) slot->param - 1 : 0;
   g_autofree char *copy = NULL;
   const char *text;
   gint64 number;
@@ -767,7 +680,7 @@ read_cell (Import     *self,
         {
           if (!validate_text (slot->rules, raw, error))
             return cell_error (self, slot, error);
-          sqlite3_bind_text (stmt, slot->param, raw, (int) raw_length, SQLITE_STATIC);
+          pl_store_bulk_set_text (bulk, column, raw);
           return TRUE;
         }
     }
@@ -777,7 +690,7 @@ read_cell (Import     *self,
   if (*text == '\0')
     {
       if (slot->param > 0)
-        sqlite3_bind_null (stmt, slot->param);
+        pl_store_bulk_set_text (bulk, column, NULL);
 
       /* An empty cell takes the column's default; without one, it may be
        * required: "Name is required." */
@@ -799,7 +712,7 @@ read_cell (Import     *self,
             validate_text (slot->rules, text, error);
             return cell_error (self, slot, error);
           }
-        sqlite3_bind_text (stmt, slot->param, key, -1, SQLITE_STATIC);
+        pl_store_bulk_set_text (bulk, column, key);
       }
       break;
 
@@ -808,16 +721,16 @@ read_cell (Import     *self,
         return cell_fail (self, slot, error, _("“%s” is not a whole number."), text);
       if (!validate_int (slot->rules, number, error))
         return cell_error (self, slot, error);
-      sqlite3_bind_int64 (stmt, slot->param, number);
+      pl_store_bulk_set_int (bulk, column, number);
       break;
 
     case CELL_BOOL:
       if (g_ascii_strcasecmp (text, "yes") == 0 || g_ascii_strcasecmp (text, "y") == 0 ||
           g_ascii_strcasecmp (text, "true") == 0 || g_str_equal (text, "1"))
-        sqlite3_bind_int (stmt, slot->param, 1);
+        pl_store_bulk_set_int (bulk, column, 1);
       else if (g_ascii_strcasecmp (text, "no") == 0 || g_ascii_strcasecmp (text, "n") == 0 ||
                g_ascii_strcasecmp (text, "false") == 0 || g_str_equal (text, "0"))
-        sqlite3_bind_int (stmt, slot->param, 0);
+        pl_store_bulk_set_int (bulk, column, 0);
       else
         return cell_fail (self, slot, error, _("“%s” is neither yes nor no."), text);
       break;
@@ -825,7 +738,7 @@ read_cell (Import     *self,
     case CELL_DATE:
       if (!validate_text (slot->rules, text, error))
         return cell_error (self, slot, error);
-      sqlite3_bind_text (stmt, slot->param, text, -1, SQLITE_TRANSIENT);
+      pl_store_bulk_set_text (bulk, column, text);
       break;
 
     case CELL_WEEKDAYS:
@@ -836,7 +749,7 @@ read_cell (Import     *self,
           return cell_fail (self, slot, error,
                             _("“%s” is not a day of the week (Mon, Tue, Wed, Thu, Fri, Sat, "
                               "Sun; separate days with “;”)."), bad);
-        sqlite3_bind_int64 (stmt, slot->param, number);
+        pl_store_bulk_set_int (bulk, column, number);
       }
       break;
 
@@ -846,7 +759,7 @@ read_cell (Import     *self,
     case CELL_EMPLOYER:
       if (!lookup_name (self, slot, text, &number, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, slot->param, number);
+      pl_store_bulk_set_int (bulk, column, number);
       break;
 
     case CELL_DAYS:
@@ -899,116 +812,84 @@ check_unique_name (Import  *self,
   return TRUE;
 }
 
-/* The rules that span several columns are the schema's CHECKs; a refusal
- * is told at the column a person would change. */
-typedef struct
-{
-  const char *constraint;
-  const char *header;
-  const char *fallback_header;
-  const char *message;
-} CheckMessage;
-
-static const CheckMessage check_messages[] = {
-  { "partner_withdrawal", "withdrawn_on", "status",
-    N_("a withdrawn partner needs the date it withdrew (column “withdrawn_on”).") },
-  { "placement_cancel_reason", "cancel_reason", "status",
-    N_("a cancelled placement needs a reason (column “cancel_reason”).") },
-  { "placement_window_end", "window_end", "window_end",
-    N_("the window cannot end before it starts.") },
-};
-
+/* @error holds the store's refusal of the row: told at the column a
+ * person would change when the rule names one the file has, else at the
+ * row. */
 static gboolean
 write_error (Import  *self,
              GError **error)
 {
-  const char *message = sqlite3_errmsg (self->db);
-  int code = sqlite3_extended_errcode (self->db);
+  const char * const *columns = pl_store_bulk_get_fault_columns (self->bulk);
 
-  if (code == SQLITE_CONSTRAINT_CHECK)
-    for (guint i = 0; i < G_N_ELEMENTS (check_messages); i++)
-      if (strstr (message, check_messages[i].constraint) != NULL)
-        {
-          Slot *slot = find_slot (self, check_messages[i].header);
+  for (guint c = 0; columns != NULL && columns[c] != NULL; c++)
+    for (guint i = 0; i < self->n_slots; i++)
+      if (g_strcmp0 (self->slots[i].spec->column, columns[c]) == 0 && self->slots[i].field >= 0)
+        return cell_error (self, &self->slots[i], error);
 
-          if (slot == NULL || slot->field < 0)
-            slot = find_slot (self, check_messages[i].fallback_header);
-          if (slot != NULL && slot->field >= 0)
-            return cell_fail (self, slot, error, "%s", _(check_messages[i].message));
-
-          pl_csv_reader_set_error (self->reader, 0, error, PL_ERROR_CONSTRAINT, "%s",
-                                   _(check_messages[i].message));
-          return FALSE;
-        }
-
-  pl_csv_reader_set_error (self->reader, 0, error, PL_ERROR_CONSTRAINT,
-                           _("the database refused this row: %s"), message);
+  pl_csv_reader_prefix_error (self->reader, 0, error);
   return FALSE;
 }
 
-static gboolean
-step (Import        *self,
-      sqlite3_stmt  *stmt)
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Writes the lists of the row just inserted as @id. */
+/* The days of placement @id, each once, in order. */
+static gboolean
+write_days (Import  *self,
+            gint64   id,
+            GError **error)
+{
+  GPtrArray *days = self->days;
+
+  for (guint i = 1; i < days->len; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_str_equal (days->pdata[i], days->pdata[j]))
+        return cell_fail (self, self->list_slot, error, _("“%s” is listed twice."),
+                          (const char *) days->pdata[i]);
+
+  g_ptr_array_sort (days, compare_days);
+  g_ptr_array_add (days, NULL);
+  if (!pl_store_bulk_set_days (self->bulk, id, (const char * const *) days->pdata, error))
+    return write_error (self, error);
+  return TRUE;
+}
+
+/* Writes the lists of the row just added as @id. */
 static gboolean
 write_lists (Import  *self,
              gint64   id,
              GError **error)
 {
-  for (guint i = 0; i < self->days->len; i++)
-    {
-      sqlite3_bind_int64 (self->insert_day, 1, id);
-      sqlite3_bind_text (self->insert_day, 2, self->days->pdata[i], -1, SQLITE_STATIC);
-      if (!step (self, self->insert_day))
-        {
-          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-            return cell_fail (self, self->list_slot, error, _("“%s” is listed twice."),
-                              (const char *) self->days->pdata[i]);
-          return write_error (self, error);
-        }
-    }
+  if (self->days->len > 0 && !write_days (self, id, error))
+    return FALSE;
 
   for (guint i = 0; i < self->members->len; i++)
     {
       Member *member = &g_array_index (self->members, Member, i);
 
-      sqlite3_bind_int64 (self->insert_member, 1, id);
-      sqlite3_bind_int64 (self->insert_member, 2, member->staff_id);
-      sqlite3_bind_text (self->insert_member, 3, member->role, -1, SQLITE_STATIC);
-      if (!step (self, self->insert_member))
-        {
-          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
-            return cell_fail (self, find_slot (self, "members"), error,
-                              _("“%s” is listed twice."), member->text);
-          return write_error (self, error);
-        }
+      for (guint j = 0; j < i; j++)
+        if (g_array_index (self->members, Member, j).staff_id == member->staff_id)
+          return cell_fail (self, find_slot (self, "members"), error,
+                            _("“%s” is listed twice."), member->text);
+
+      if (!pl_store_bulk_add_member (self->bulk, id, member->staff_id, member->role, error))
+        return write_error (self, error);
     }
 
   for (guint i = 0; i < self->meetings->len; i++)
-    {
-      sqlite3_bind_int64 (self->insert_meeting, 1, id);
-      sqlite3_bind_text (self->insert_meeting, 2, self->meetings->pdata[i], -1, SQLITE_STATIC);
-      if (!step (self, self->insert_meeting))
-        return write_error (self, error);
-    }
+    if (!pl_store_bulk_add_meeting (self->bulk, id, self->meetings->pdata[i], error))
+      return write_error (self, error);
 
   for (guint i = 0; i < self->outcomes->len; i++)
     {
       Outcome *outcome = &g_array_index (self->outcomes, Outcome, i);
 
-      sqlite3_bind_int64 (self->insert_outcome, 1, id);
-      sqlite3_bind_text (self->insert_outcome, 2, outcome->title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->insert_outcome, 3, outcome->kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->insert_outcome, 4, outcome->link, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->insert_outcome, 5, outcome->date, -1, SQLITE_STATIC);
-      if (!step (self, self->insert_outcome))
+      if (!pl_store_bulk_add_outcome (self->bulk, id, outcome->title, outcome->kind,
+                                      outcome->link, outcome->date, error))
         return write_error (self, error);
     }
 
@@ -1023,6 +904,7 @@ import_row (Import  *self,
   guint n_fields = pl_csv_reader_get_n_fields (reader);
   Slot *length_slot = NULL;
   gboolean length_given = FALSE;
+  gint64 id;
 
   if (n_fields != self->n_fields)
     {
@@ -1056,7 +938,7 @@ import_row (Import  *self,
       if (slot->field < 0)
         {
           if (slot->param > 0)
-            sqlite3_bind_null (self->insert, slot->param);
+            pl_store_bulk_set_text (self->bulk, (guint) slot->param - 1, NULL);
           continue;
         }
 
@@ -1078,16 +960,17 @@ import_row (Import  *self,
 
       if (!validate_int (slot->rules, self->days->len, error))
         return cell_error (self, self->list_slot, error);
-      sqlite3_bind_int64 (self->insert, slot->param, self->days->len);
+      pl_store_bulk_set_int (self->bulk, (guint) slot->param - 1, self->days->len);
     }
 
   if (self->names != NULL && !check_unique_name (self, error))
     return FALSE;
 
-  if (!step (self, self->insert))
+  id = pl_store_bulk_add (self->bulk, error);
+  if (id == 0)
     return write_error (self, error);
 
-  if (!write_lists (self, sqlite3_last_insert_rowid (self->db), error))
+  if (!write_lists (self, id, error))
     return FALSE;
 
   self->rows++;
@@ -1133,22 +1016,6 @@ import_all (Import         *self,
   return TRUE;
 }
 
-/* The tables an import of @kind writes, for ::changed. */
-static void
-emit_changed (PlStore       *store,
-              const CsvKind *kind)
-{
-  pl_store_emit_changed (store, kind->table);
-  if (kind->kind == PL_CSV_PLACEMENTS)
-    pl_store_emit_changed (store, "placement_day");
-  if (kind->kind == PL_CSV_GROUPS)
-    {
-      pl_store_emit_changed (store, "group_member");
-      pl_store_emit_changed (store, "group_meeting");
-      pl_store_emit_changed (store, "group_outcome");
-    }
-}
-
 /**
  * pl_csv_import_data:
  * @filename: the name messages give the text
@@ -1169,7 +1036,6 @@ pl_csv_import_data (PlStore        *store,
 {
   g_autoptr(PlCsvReader) reader = NULL;
   Import self = { 0 };
-  g_autoptr(PlCsvBulk) bulk = NULL;
   gboolean ok;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
@@ -1178,7 +1044,9 @@ pl_csv_import_data (PlStore        *store,
   reader = pl_csv_reader_new (data, length, filename);
 
   self.store = store;
-  self.db = pl_store_get_sqlite (store);
+  /* Below a few hundred rows the bulk writer's tuning saves less than it
+   * costs. */
+  self.many = length >= BULK_MIN_BYTES;
   self.kind = pl_csv_kind_get (kind);
   self.reader = reader;
   self.strings = g_string_chunk_new (64 * 1024);
@@ -1210,30 +1078,10 @@ pl_csv_import_data (PlStore        *store,
     g_type_class_unref (klass);
   }
 
-  if (!pl_store_begin (store, error))
-    {
-      import_clear (&self);
-      return FALSE;
-    }
-
-  /* Below a few hundred rows the tuning saves less than it costs: setting
-   * the trigger aside changes the schema, which every connection then reads
-   * again. */
-  if (length >= BULK_MIN_BYTES)
-    bulk = pl_csv_bulk_begin (self.db, self.kind->table);
   ok = import_all (&self, (goffset) length, progress, user_data, cancellable, error) &&
-       (bulk == NULL || pl_csv_bulk_finish (bulk, error));
+       pl_store_bulk_commit (self.bulk, error);
   import_clear (&self);
-  g_clear_pointer (&bulk, pl_csv_bulk_free);
-
   if (!ok)
-    {
-      pl_store_rollback (store);
-      return FALSE;
-    }
-
-  emit_changed (store, pl_csv_kind_get (kind));
-  if (!pl_store_commit (store, error))
     return FALSE;
 
   if (n_rows != NULL)

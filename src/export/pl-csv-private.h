@@ -33,21 +33,20 @@ typedef enum
 typedef struct
 {
   const char  *header;    /* the CSV column */
-  const char  *column;    /* the kind's SQL column; NULL for lists kept in other tables */
+  const char  *column;    /* the record's column; NULL for lists of other records */
   CsvCellType  type;
   gboolean     required;  /* the header must have it */
-  const char  *export;    /* SQL over alias "t" that gives the cell */
+  const char  *export;    /* the field the export reads (pl-store-export.h) */
 } CsvColumn;
 
 typedef struct
 {
   PlCsvKind        kind;
   const char      *name;     /* "partners" */
-  const char      *table;
   GType          (*get_type) (void);
   const CsvColumn *columns;
   guint            n_columns;
-  const char      *order;    /* ORDER BY of the export, over alias "t" */
+  const char * const *order; /* the fields the export is sorted by */
   gboolean         unique_names;
 } CsvKind;
 

@@ -21,104 +21,93 @@
  * employer's owner). Import takes them in any order; only the starred
  * ones of the README (required below) must be there. */
 
-#define NAME_OF(table, ref) "(SELECT name FROM " table " WHERE id = t." ref ")"
-
 static const CsvColumn partner_columns[] = {
-  { "name", "name", CELL_TEXT, TRUE, "t.name" },
-  { "kind", "kind", CELL_ENUM, FALSE, "t.kind" },
-  { "region", "region", CELL_TEXT, FALSE, "t.region" },
-  { "status", "status", CELL_ENUM, FALSE, "t.status" },
-  { "contact_name", "contact_name", CELL_TEXT, FALSE, "t.contact_name" },
-  { "contact_email", "contact_email", CELL_TEXT, FALSE, "t.contact_email" },
-  { "contact_phone", "contact_phone", CELL_TEXT, FALSE, "t.contact_phone" },
-  { "withdrawn_on", "withdrawn_on", CELL_DATE, FALSE, "t.withdrawn_on" },
-  { "withdrawn_reason", "withdrawn_reason", CELL_TEXT, FALSE, "t.withdrawn_reason" },
-  { "lead", "is_lead", CELL_BOOL, FALSE, "t.is_lead" },
-  { "notes", "notes", CELL_TEXT, FALSE, "t.notes" },
+  { "name", "name", CELL_TEXT, TRUE, "name" },
+  { "kind", "kind", CELL_ENUM, FALSE, "kind" },
+  { "region", "region", CELL_TEXT, FALSE, "region" },
+  { "status", "status", CELL_ENUM, FALSE, "status" },
+  { "contact_name", "contact_name", CELL_TEXT, FALSE, "contact_name" },
+  { "contact_email", "contact_email", CELL_TEXT, FALSE, "contact_email" },
+  { "contact_phone", "contact_phone", CELL_TEXT, FALSE, "contact_phone" },
+  { "withdrawn_on", "withdrawn_on", CELL_DATE, FALSE, "withdrawn_on" },
+  { "withdrawn_reason", "withdrawn_reason", CELL_TEXT, FALSE, "withdrawn_reason" },
+  { "lead", "is_lead", CELL_BOOL, FALSE, "is_lead" },
+  { "notes", "notes", CELL_TEXT, FALSE, "notes" },
 };
 
 static const CsvColumn staff_columns[] = {
-  { "name", "name", CELL_TEXT, TRUE, "t.name" },
-  { "partner", "partner_id", CELL_PARTNER, TRUE, NAME_OF ("partner", "partner_id") },
-  { "job_title", "job_title", CELL_TEXT, FALSE, "t.job_title" },
-  { "email", "email", CELL_TEXT, FALSE, "t.email" },
-  { "phone", "phone", CELL_TEXT, FALSE, "t.phone" },
-  { "sector", "sector_id", CELL_SECTOR, FALSE, NAME_OF ("sector", "sector_id") },
-  { "curriculum_area", "curriculum_area", CELL_TEXT, FALSE, "t.curriculum_area" },
-  { "teaching_days", "teaching_days", CELL_WEEKDAYS, FALSE, "t.teaching_days" },
-  { "notes", "notes", CELL_TEXT, FALSE, "t.notes" },
+  { "name", "name", CELL_TEXT, TRUE, "name" },
+  { "partner", "partner_id", CELL_PARTNER, TRUE, "partner_name" },
+  { "job_title", "job_title", CELL_TEXT, FALSE, "job_title" },
+  { "email", "email", CELL_TEXT, FALSE, "email" },
+  { "phone", "phone", CELL_TEXT, FALSE, "phone" },
+  { "sector", "sector_id", CELL_SECTOR, FALSE, "sector_name" },
+  { "curriculum_area", "curriculum_area", CELL_TEXT, FALSE, "curriculum_area" },
+  { "teaching_days", "teaching_days", CELL_WEEKDAYS, FALSE, "teaching_days" },
+  { "notes", "notes", CELL_TEXT, FALSE, "notes" },
 };
 
 static const CsvColumn employer_columns[] = {
-  { "name", "name", CELL_TEXT, TRUE, "t.name" },
-  { "sector", "sector_id", CELL_SECTOR, TRUE, NAME_OF ("sector", "sector_id") },
-  { "size", "size", CELL_ENUM, FALSE, "t.size" },
-  { "address", "address", CELL_TEXT, FALSE, "t.address" },
-  { "postcode", "postcode", CELL_TEXT, FALSE, "t.postcode" },
-  { "website", "website", CELL_TEXT, FALSE, "t.website" },
-  { "contact_name", "contact_name", CELL_TEXT, FALSE, "t.contact_name" },
-  { "contact_email", "contact_email", CELL_TEXT, FALSE, "t.contact_email" },
-  { "contact_phone", "contact_phone", CELL_TEXT, FALSE, "t.contact_phone" },
-  { "relationship", "relationship", CELL_ENUM, FALSE, "t.relationship" },
-  { "capacity", "capacity", CELL_INT, FALSE, "t.capacity" },
-  { "notice_weeks", "notice_weeks", CELL_INT, FALSE, "t.notice_weeks" },
-  { "preferred_days", "preferred_days", CELL_WEEKDAYS, FALSE, "t.preferred_days" },
-  { "notes", "notes", CELL_TEXT, FALSE, "t.notes" },
-  { "owner", "owner_id", CELL_STAFF, FALSE, NAME_OF ("staff", "owner_id") },
+  { "name", "name", CELL_TEXT, TRUE, "name" },
+  { "sector", "sector_id", CELL_SECTOR, TRUE, "sector_name" },
+  { "size", "size", CELL_ENUM, FALSE, "size" },
+  { "address", "address", CELL_TEXT, FALSE, "address" },
+  { "postcode", "postcode", CELL_TEXT, FALSE, "postcode" },
+  { "website", "website", CELL_TEXT, FALSE, "website" },
+  { "contact_name", "contact_name", CELL_TEXT, FALSE, "contact_name" },
+  { "contact_email", "contact_email", CELL_TEXT, FALSE, "contact_email" },
+  { "contact_phone", "contact_phone", CELL_TEXT, FALSE, "contact_phone" },
+  { "relationship", "relationship", CELL_ENUM, FALSE, "relationship" },
+  { "capacity", "capacity", CELL_INT, FALSE, "capacity" },
+  { "notice_weeks", "notice_weeks", CELL_INT, FALSE, "notice_weeks" },
+  { "preferred_days", "preferred_days", CELL_WEEKDAYS, FALSE, "preferred_days" },
+  { "notes", "notes", CELL_TEXT, FALSE, "notes" },
+  { "owner", "owner_id", CELL_STAFF, FALSE, "owner_name" },
   { "do_not_contact_before", "do_not_contact_before", CELL_DATE, FALSE,
-    "t.do_not_contact_before" },
+    "do_not_contact_before" },
 };
 
 static const CsvColumn placement_columns[] = {
-  { "staff", "staff_id", CELL_STAFF, TRUE, NAME_OF ("staff", "staff_id") },
-  { "sector", "sector_id", CELL_SECTOR, TRUE, NAME_OF ("sector", "sector_id") },
-  { "employer", "employer_id", CELL_EMPLOYER, FALSE, NAME_OF ("employer", "employer_id") },
-  { "status", "status", CELL_ENUM, FALSE, "t.status" },
-  { "window_start", "window_start", CELL_DATE, FALSE, "t.window_start" },
-  { "window_end", "window_end", CELL_DATE, FALSE, "t.window_end" },
-  { "length", "length", CELL_INT, FALSE, "t.length" },
-  { "days", NULL, CELL_DAYS, FALSE,
-    "(SELECT group_concat(day, ';') FROM "
-    "(SELECT day FROM placement_day WHERE placement_id = t.id ORDER BY day))" },
-  { "standby", "standby", CELL_DATE, FALSE, "t.standby" },
-  { "notes", "notes", CELL_TEXT, FALSE, "t.notes" },
-  { "cancel_reason", "cancel_reason", CELL_TEXT, FALSE, "t.cancel_reason" },
+  { "staff", "staff_id", CELL_STAFF, TRUE, "staff_name" },
+  { "sector", "sector_id", CELL_SECTOR, TRUE, "sector_name" },
+  { "employer", "employer_id", CELL_EMPLOYER, FALSE, "employer_name" },
+  { "status", "status", CELL_ENUM, FALSE, "status" },
+  { "window_start", "window_start", CELL_DATE, FALSE, "window_start" },
+  { "window_end", "window_end", CELL_DATE, FALSE, "window_end" },
+  { "length", "length", CELL_INT, FALSE, "length" },
+  { "days", NULL, CELL_DAYS, FALSE, "day_list" },
+  { "standby", "standby", CELL_DATE, FALSE, "standby" },
+  { "notes", "notes", CELL_TEXT, FALSE, "notes" },
+  { "cancel_reason", "cancel_reason", CELL_TEXT, FALSE, "cancel_reason" },
 };
 
-/* Lists come out of SQL with ASCII unit (31) and record (30) separators,
- * which no name holds, and are escaped in C. */
 static const CsvColumn group_columns[] = {
-  { "name", "name", CELL_TEXT, TRUE, "t.name" },
-  { "area", "area", CELL_ENUM, TRUE, "t.area" },
-  { "wave", "wave", CELL_INT, FALSE, "t.wave" },
-  { "aim", "aim", CELL_TEXT, FALSE, "t.aim" },
-  { "facilitator", "facilitator", CELL_TEXT, FALSE, "t.facilitator" },
-  { "notes", "notes", CELL_TEXT, FALSE, "t.notes" },
-  { "members", NULL, CELL_MEMBERS, FALSE,
-    "(SELECT group_concat(name || char(30) || role, char(31)) FROM "
-    "(SELECT s.name AS name, ifnull(m.role, '') AS role FROM group_member AS m "
-    "JOIN staff AS s ON s.id = m.staff_id WHERE m.group_id = t.id ORDER BY m.id))" },
-  { "meetings", NULL, CELL_MEETINGS, FALSE,
-    "(SELECT group_concat(meeting_date, char(31)) FROM "
-    "(SELECT meeting_date FROM group_meeting WHERE group_id = t.id "
-    "ORDER BY meeting_date, id))" },
-  { "outcomes", NULL, CELL_OUTCOMES, FALSE,
-    "(SELECT group_concat(title || char(30) || kind || char(30) || link || char(30) || odate, "
-    "char(31)) FROM (SELECT title, kind, ifnull(link, '') AS link, "
-    "ifnull(outcome_date, '') AS odate FROM group_outcome WHERE group_id = t.id ORDER BY id))" },
+  { "name", "name", CELL_TEXT, TRUE, "name" },
+  { "area", "area", CELL_ENUM, TRUE, "area" },
+  { "wave", "wave", CELL_INT, FALSE, "wave" },
+  { "aim", "aim", CELL_TEXT, FALSE, "aim" },
+  { "facilitator", "facilitator", CELL_TEXT, FALSE, "facilitator" },
+  { "notes", "notes", CELL_TEXT, FALSE, "notes" },
+  { "members", NULL, CELL_MEMBERS, FALSE, "member_list" },
+  { "meetings", NULL, CELL_MEETINGS, FALSE, "meeting_list" },
+  { "outcomes", NULL, CELL_OUTCOMES, FALSE, "outcome_list" },
 };
+
+/* The order of an export: by name where the kind has names. */
+static const char * const by_name[] = { "name", "id", NULL };
+static const char * const by_id[] = { "id", NULL };
 
 static const CsvKind kinds[] = {
-  { PL_CSV_PARTNERS, "partners", "partner", pl_partner_get_type,
-    partner_columns, G_N_ELEMENTS (partner_columns), "t.name COLLATE NOCASE, t.id", TRUE },
-  { PL_CSV_STAFF, "staff", "staff", pl_staff_get_type,
-    staff_columns, G_N_ELEMENTS (staff_columns), "t.name COLLATE NOCASE, t.id", FALSE },
-  { PL_CSV_EMPLOYERS, "employers", "employer", pl_employer_get_type,
-    employer_columns, G_N_ELEMENTS (employer_columns), "t.name COLLATE NOCASE, t.id", TRUE },
-  { PL_CSV_PLACEMENTS, "placements", "placement", pl_placement_get_type,
-    placement_columns, G_N_ELEMENTS (placement_columns), "t.id", FALSE },
-  { PL_CSV_GROUPS, "groups", "exchange_group", pl_group_get_type,
-    group_columns, G_N_ELEMENTS (group_columns), "t.name COLLATE NOCASE, t.id", TRUE },
+  { PL_CSV_PARTNERS, "partners", pl_partner_get_type,
+    partner_columns, G_N_ELEMENTS (partner_columns), by_name, TRUE },
+  { PL_CSV_STAFF, "staff", pl_staff_get_type,
+    staff_columns, G_N_ELEMENTS (staff_columns), by_name, FALSE },
+  { PL_CSV_EMPLOYERS, "employers", pl_employer_get_type,
+    employer_columns, G_N_ELEMENTS (employer_columns), by_name, TRUE },
+  { PL_CSV_PLACEMENTS, "placements", pl_placement_get_type,
+    placement_columns, G_N_ELEMENTS (placement_columns), by_id, FALSE },
+  { PL_CSV_GROUPS, "groups", pl_group_get_type,
+    group_columns, G_N_ELEMENTS (group_columns), by_name, TRUE },
 };
 
 const CsvKind *
