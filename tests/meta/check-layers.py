@@ -14,10 +14,6 @@
 # 3. A layer includes only headers of the layers below it:
 #    core <- schedule <- export <- cli, app.
 #
-# Files still being moved behind the store are listed, one a line, in
-# tests/meta/sql-outside-core.txt; a listed file that no longer breaks
-# rule 2 is an error too, so that the list only shrinks.
-#
 #   check-layers.py [--root DIR]
 #
 # Lists every offence as FILE:LINE: what, and exits 1 if there is one.
@@ -38,7 +34,6 @@ MAY_INCLUDE = {
     "src/cli": {"src/core", "src/schedule", "src/export", "src/cli"},
     "src/app": {"src/core", "src/schedule", "src/export", "src/app"},
 }
-PENDING_LIST = "tests/meta/sql-outside-core.txt"
 
 SOURCE_SUFFIXES = {".c", ".h"}
 
@@ -151,14 +146,6 @@ def main():
         print(f"{root}: no src folder here", file=sys.stderr)
         return 2
 
-    pending = set()
-    pending_path = root / PENDING_LIST
-    if pending_path.is_file():
-        for line in read(pending_path):
-            line = line.split("#", 1)[0].strip()
-            if line:
-                pending.add(line)
-
     owners = headers_by_layer(root)
     problems = []
 
@@ -167,19 +154,9 @@ def main():
         problems.append(("GTK or libadwaita used below src/app and src/cli "
                          f"(only {', '.join(sorted(GTK_ALLOWED))} may):", gtk))
 
-    sql_files = set()
-    sql = []
-    for relative, text in sql_offences(root, owners):
-        sql_files.add(relative)
-        if relative not in pending:
-            sql.append(text)
+    sql = [text for _, text in sql_offences(root, owners)]
     if sql:
         problems.append(("SQL outside src/core (the store is the model's only door):", sql))
-
-    done = sorted(pending - sql_files)
-    if done:
-        problems.append((f"listed in {PENDING_LIST} but no longer speaking SQL "
-                         "(take them off the list):", done))
 
     layering = [text for _, text in include_offences(root, owners)]
     if layering:
@@ -193,9 +170,7 @@ def main():
                 print(f"  {line}", file=sys.stderr)
         return 1
 
-    print("layers: no GTK below the app, no SQL outside core"
-          + (f" but for {len(pending)} listed files" if pending else "")
-          + ", no include against the layering")
+    print("layers: no GTK below the app, no SQL outside core, no include against the layering")
     return 0
 
 
