@@ -22,6 +22,7 @@
 #include "pl-periods-group.h"
 #include "pl-record-chooser.h"
 #include "pl-record-list.h"
+#include "pl-store-job.h"
 #include "pl-weekday-picker.h"
 
 # include "pl-csv.h"
@@ -235,14 +236,12 @@ fill_sector_filter (PlEmployersPage *self)
  *
  * Both are one query over every employer (a few hundred milliseconds of CPU
  * at 20,000 employers), worked out again after every change that can alter
- * them — an autosave among others. They are worked out in a thread, on a
- * connection of its own (SQLite connections are not shared between
- * threads), so that neither opening the window nor typing is held up; the
- * list's icons follow when the answer comes. */
+ * them — an autosave among others. They are worked out on the store's
+ * worker connection, so that neither opening the window nor typing is held
+ * up; the list's icons follow when the answer comes. */
 
 typedef struct
 {
-  char       *path;
   GDate       today;
   guint       months;
   GPtrArray  *attention;
@@ -254,11 +253,12 @@ flags_job_free (gpointer data)
 {
   FlagsJob *job = data;
 
-  g_free (job->path);
   g_clear_pointer (&job->attention, g_ptr_array_unref);
   g_clear_pointer (&job->evidence, g_hash_table_unref);
   g_free (job);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlagsJob, flags_job_free)
 
 static FlagsJob *
 flags_job_new (PlEmployersPage *self)
@@ -266,24 +266,33 @@ flags_job_new (PlEmployersPage *self)
   PlContext *context = pl_list_page_get_context (PL_LIST_PAGE (self));
   FlagsJob *job = g_new0 (FlagsJob, 1);
 
-  job->path = g_strdup (pl_store_get_path (pl_context_get_store (context)));
   pl_context_get_today (context, &job->today);
   job->months = (guint) g_settings_get_int (pl_context_get_settings (context), "attention-months");
 
   return job;
 }
 
-static gboolean
-flags_job_run (FlagsJob  *job,
-               PlStore   *store,
-               GError   **error)
+/* In the store's worker: what was asked for, and the answers. */
+static gpointer
+flags_job_run (PlStoreJob  *store_job,
+               PlStore     *worker,
+               gpointer     data,
+               GError     **error)
 {
-  job->attention = pl_attention_employers (store, &job->today, job->months, error);
-  if (job->attention == NULL)
-    return FALSE;
+  const FlagsJob *asked = data;
+  FlagsJob *answer = g_new0 (FlagsJob, 1);
 
-  job->evidence = pl_evidence_problems (store, &job->today, error);
-  return job->evidence != NULL;
+  answer->today = asked->today;
+  answer->months = asked->months;
+  answer->attention = pl_attention_employers (worker, &answer->today, answer->months, error);
+  if (answer->attention != NULL)
+    answer->evidence = pl_evidence_problems (worker, &answer->today, error);
+  if (answer->evidence == NULL)
+    {
+      flags_job_free (answer);
+      return NULL;
+    }
+  return answer;
 }
 
 /* Takes the job's results. */
@@ -321,23 +330,6 @@ show_flags_error (PlEmployersPage *self,
                            error);
 }
 
-static void
-compute_flags_thread (GTask        *task,
-                      gpointer      source,
-                      gpointer      data,
-                      GCancellable *cancellable)
-{
-  FlagsJob *job = data;
-  g_autoptr(PlStore) store = NULL;
-  GError *error = NULL;
-
-  store = pl_store_open (job->path, &error);
-  if (store == NULL || !flags_job_run (job, store, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void start_flags (PlEmployersPage *self);
 
 static void
@@ -354,6 +346,7 @@ on_flags_computed (GObject      *source,
 {
   g_autoptr(PlEmployersPage) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
+  g_autoptr(FlagsJob) job = NULL;
 
   free_weak_ref (user_data);
 
@@ -361,13 +354,14 @@ on_flags_computed (GObject      *source,
   if (self == NULL)
     return;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  job = pl_store_run_finish (PL_STORE (source), result, &error);
+  if (job == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_flags_error (self, error);
     }
   else if (!g_cancellable_is_cancelled (self->flags_cancellable))
-    apply_flags (self, g_task_get_task_data (G_TASK (result)));
+    apply_flags (self, job);
 
   self->flags_running = FALSE;
 
@@ -379,7 +373,6 @@ on_flags_computed (GObject      *source,
 static void
 start_flags (PlEmployersPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   GWeakRef *page;
 
   if (self->flags_running)
@@ -395,11 +388,10 @@ start_flags (PlEmployersPage *self)
    * must not keep the page, and through it the store, alive. */
   page = g_new0 (GWeakRef, 1);
   g_weak_ref_init (page, self);
-  task = g_task_new (NULL, self->flags_cancellable, on_flags_computed, page);
-  g_task_set_source_tag (task, start_flags);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, flags_job_new (self), flags_job_free);
-  g_task_run_in_thread (task, compute_flags_thread);
+  pl_store_run_async (pl_context_get_store (pl_list_page_get_context (PL_LIST_PAGE (self))),
+                      flags_job_run, flags_job_new (self), flags_job_free, flags_job_free,
+                      NULL, NULL,
+                      self->flags_cancellable, on_flags_computed, page);
 }
 
 static void update_detail (PlEmployersPage *self);

@@ -88,7 +88,9 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->settings);
 
-  /* Nothing the pages made may outlive them and hold on to the store. */
+  /* A background job holds the store until it has finished; nothing
+   * else the pages made may outlive them and hold on to it. */
+  WAIT_FOR (G_OBJECT (fixture->db.store)->ref_count == 1);
   g_assert_finalize_object (g_steal_pointer (&fixture->db.store));
   pl_test_db_close (&fixture->db);
 }

@@ -72,6 +72,9 @@ pl_test_gui_tear_down (PlTestGui *gui)
 
   g_clear_object (&gui->context);
   g_clear_object (&gui->settings);
+  /* A background job holds the store until it has finished; nothing else
+   * may outlive the windows and hold on to it. */
+  PL_TEST_WAIT_FOR (G_OBJECT (gui->store)->ref_count == 1);
   g_assert_finalize_object (gui->store);
   gui->store = NULL;
 
