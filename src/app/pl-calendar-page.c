@@ -712,19 +712,6 @@ set_busy (PlCalendarPage *self,
 }
 
 static void
-show_error (PlCalendarPage *self,
-            const char     *what,
-            const GError   *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
-
-  if (window != NULL)
-    pl_window_show_error (PL_WINDOW (window), what, error);
-  else
-    g_warning ("%s: %s", what, error->message);
-}
-
-static void
 show_toast (PlCalendarPage *self,
             const char     *text)
 {
@@ -772,7 +759,7 @@ import_done (GObject      *object,
   set_busy (self, FALSE);
   if (pl_store_run_finish (PL_STORE (object), result, &error) == NULL)
     {
-      show_error (self, _("Could not import the calendar"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not import the calendar"), error);
       return;
     }
 
@@ -867,7 +854,7 @@ export_done (GObject      *object,
   set_busy (self, FALSE);
   if (pl_store_run_finish (PL_STORE (object), result, &error) == NULL)
     {
-      show_error (self, _("Could not export the calendar"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not export the calendar"), error);
       return;
     }
 
@@ -1050,7 +1037,7 @@ remove_period_action (GtkWidget  *widget,
                               &error);
   if (deletion == NULL)
     {
-      show_error (self, _("Could not remove the period"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not remove the period"), error);
       return;
     }
 

@@ -38,12 +38,7 @@ pl_group_detail_show_error (PlGroupDetail *self,
                             const char    *what,
                             const GError  *error)
 {
-  PlWindow *window = pl_group_detail_get_window (self);
-
-  if (window != NULL)
-    pl_window_show_error (window, what, error);
-  else
-    g_critical ("%s: %s", what, error->message);
+  pl_widget_show_error (GTK_WIDGET (self), what, error);
 }
 
 static char *

@@ -68,19 +68,6 @@ on_row_activated (PlGroupsPage *self,
  * Actions
  */
 
-static void
-show_error (PlGroupsPage *self,
-            const char   *what,
-            const GError *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
-
-  if (window != NULL)
-    pl_window_show_error (PL_WINDOW (window), what, error);
-  else
-    g_critical ("%s: %s", what, error->message);
-}
-
 static char *
 new_group_name (PlStore *store)
 {
@@ -146,7 +133,7 @@ new_group_action (GtkWidget  *widget,
 
   if (!pl_store_insert (pl_groups_page_get_store (self), group, &error))
     {
-      show_error (self, _("Could not create the group"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not create the group"), error);
       return;
     }
 
@@ -172,7 +159,7 @@ duplicate_group_action (GtkWidget  *widget,
   id = pl_group_duplicate (pl_groups_page_get_store (self), self->selected_id, &error);
   if (id == 0)
     {
-      show_error (self, _("Could not duplicate the group"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not duplicate the group"), error);
       return;
     }
 
@@ -219,7 +206,7 @@ delete_group_action (GtkWidget  *widget,
                                 self->selected_id, &error);
   if (deletion == NULL)
     {
-      show_error (self, _("Could not delete the group"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not delete the group"), error);
       return;
     }
 

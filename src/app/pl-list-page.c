@@ -1075,12 +1075,7 @@ pl_list_page_show_error (PlListPage   *self,
                          const char   *what,
                          const GError *error)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
-
-  if (window != NULL)
-    pl_window_show_error (PL_WINDOW (window), what, error);
-  else
-    g_message ("%s: %s", what, error->message);
+  pl_widget_show_error (GTK_WIDGET (self), what, error);
 }
 
 typedef struct

@@ -451,19 +451,6 @@ get_parent_window (PlObservationsPanel *self)
 }
 
 static void
-show_error (PlObservationsPanel *self,
-            const char          *what,
-            const GError        *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
-
-  if (window != NULL)
-    pl_window_show_error (PL_WINDOW (window), what, error);
-  else
-    g_warning ("%s: %s", what, error->message);
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -507,7 +494,7 @@ edit_action (GtkWidget  *widget,
                               g_variant_get_int64 (parameter), &error);
   if (observation == NULL)
     {
-      show_error (self, _("Could not open the observation"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not open the observation"), error);
       return;
     }
 
@@ -531,7 +518,7 @@ remove_action (GtkWidget  *widget,
 
   if (!pl_store_delete (get_store (self), PL_TYPE_OBSERVATION, id, &error))
     {
-      show_error (self, _("Could not remove the observation"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not remove the observation"), error);
       return;
     }
 

@@ -69,12 +69,7 @@ _pl_placement_editor_show_error (PlPlacementEditor *self,
             const char        *what,
             const GError      *error)
 {
-  PlWindow *window = get_window (self);
-
-  if (window != NULL)
-    pl_window_show_error (window, what, error);
-  else
-    g_warning ("%s: %s", what, error->message);
+  pl_widget_show_error (GTK_WIDGET (self), what, error);
 }
 
 void

@@ -126,19 +126,6 @@ show_toast (PlPlanPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
-show_error (PlPlanPage   *self,
-            const char   *what,
-            const GError *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
-
-  if (window != NULL)
-    pl_window_show_error (PL_WINDOW (window), what, error);
-  else
-    g_warning ("%s: %s", what, error->message);
-}
-
 /* Work in a thread holds the page weakly: a page closed meanwhile is
  * simply not told. */
 static GWeakRef *
@@ -450,7 +437,7 @@ on_weight_changed (PlPlanPage    *self,
     if (*weight_buttons (self, w) == button &&
         !pl_store_set_setting (pl_context_get_store (self->context), pl_weight_keys[w], value,
                                &error))
-      show_error (self, _("Could not save the preference"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not save the preference"), error);
 }
 
 static void
@@ -493,7 +480,7 @@ on_plan_done (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_toast (self, adw_toast_new (_("Planning cancelled")));
       else
-        show_error (self, _("Could not plan"), error);
+        pl_widget_show_error (GTK_WIDGET (self), _("Could not plan"), error);
       pl_plan_page_reload (self);
       return;
     }
@@ -593,7 +580,7 @@ accept_proposals (PlPlanPage *self,
                           &error))
     {
       g_ptr_array_unref (accepted);
-      show_error (self, _("Could not accept the proposal"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not accept the proposal"), error);
       pl_plan_page_reload (self);
       return;
     }
@@ -678,7 +665,7 @@ pl_plan_page_undo (GtkWidget  *widget,
     }
 
   if (!pl_schedule_undo (pl_context_get_store (self->context), undo, &error))
-    show_error (self, _("Could not undo"), error);
+    pl_widget_show_error (GTK_WIDGET (self), _("Could not undo"), error);
   pl_plan_page_reload (self);
 }
 
@@ -798,7 +785,7 @@ pl_plan_page_show_suggestions (PlPlanPage *self,
                                      &error);
   if (suggestions == NULL)
     {
-      show_error (self, _("Could not suggest"), error);
+      pl_widget_show_error (GTK_WIDGET (self), _("Could not suggest"), error);
       return;
     }
 

@@ -919,6 +919,37 @@ pl_window_add_toast (PlWindow *self,
 }
 
 /**
+ * pl_widget_show_error:
+ * @widget: the widget whose work failed, in a window or a dialog of one
+ * @what: what failed, as a translated sentence without a full stop
+ * @error: why
+ *
+ * Shows the failure in @widget's window as pl_window_show_error() does;
+ * a dialog's is the window it belongs to. Only a widget in no window at
+ * all (which no person can see) logs it instead.
+ */
+void
+pl_widget_show_error (GtkWidget    *widget,
+                      const char   *what,
+                      const GError *error)
+{
+  GtkWidget *window;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (what != NULL);
+  g_return_if_fail (error != NULL);
+
+  window = gtk_widget_get_ancestor (widget, PL_TYPE_WINDOW);
+  if (window == NULL && GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    window = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (gtk_widget_get_root (widget))));
+
+  if (PL_IS_WINDOW (window))
+    pl_window_show_error (PL_WINDOW (window), what, error);
+  else
+    g_critical ("%s: %s", what, error->message);
+}
+
+/**
  * pl_window_show_error:
  * @what: what failed, as a translated sentence without a full stop,
  *   such as _("Could not load the sample data")

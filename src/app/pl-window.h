@@ -29,6 +29,9 @@ void        pl_window_add_toast        (PlWindow      *self,
                                         AdwToast      *toast);
 AdwToast   *pl_window_add_undo_toast   (PlWindow      *self,
                                         const char    *title);
+void        pl_widget_show_error       (GtkWidget     *widget,
+                                        const char    *what,
+                                        const GError  *error);
 void        pl_window_show_error       (PlWindow      *self,
                                         const char    *what,
                                         const GError  *error);
