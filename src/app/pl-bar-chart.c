@@ -366,13 +366,6 @@ pl_bar_chart_set_title (PlBarChart *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-const char *
-pl_bar_chart_get_title (PlBarChart *self)
-{
-  g_return_val_if_fail (PL_IS_BAR_CHART (self), NULL);
-  return self->title;
-}
-
 void
 pl_bar_chart_set_scale (PlBarChart *self,
                         double      max,

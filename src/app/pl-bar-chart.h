@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (PlBarChart, pl_bar_chart, PL, BAR_CHART, GtkWidget)
 GtkWidget  *pl_bar_chart_new         (void);
 void        pl_bar_chart_set_title   (PlBarChart *self,
                                       const char *title);
-const char *pl_bar_chart_get_title   (PlBarChart *self);
 /* Values are drawn against @max (0: the largest value); @suffix follows
  * each value, as in "96 %". */
 void        pl_bar_chart_set_scale   (PlBarChart *self,
