@@ -19,10 +19,13 @@ pl_test_run_clear (PlTestRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-void
-pl_test_run_cliv (PlTestRun          *run,
-                  const char         *db,
-                  const char * const *args)
+/* Runs the CLI on @args, in the test's environment without PLACEMENTS_DB
+ * and with @env ("NAME=VALUE", may be NULL) set on top. */
+static void
+run_args (PlTestRun          *run,
+          const char         *db,
+          const char * const *env,
+          const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
@@ -44,6 +47,14 @@ pl_test_run_cliv (PlTestRun          *run,
   g_ptr_array_add (argv, NULL);
 
   envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_assert_nonnull (pair[0]);
+      g_assert_nonnull (pair[1]);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
@@ -51,10 +62,19 @@ pl_test_run_cliv (PlTestRun          *run,
   run->status = WEXITSTATUS (wait_status);
 }
 
+void
+pl_test_run_cliv (PlTestRun          *run,
+                  const char         *db,
+                  const char * const *args)
+{
+  run_args (run, db, NULL, args);
+}
+
 static void
-run_va (PlTestRun  *run,
-        const char *db,
-        va_list     ap)
+run_va (PlTestRun          *run,
+        const char         *db,
+        const char * const *env,
+        va_list             ap)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
@@ -63,7 +83,7 @@ run_va (PlTestRun  *run,
     g_ptr_array_add (args, (char *) arg);
   g_ptr_array_add (args, NULL);
 
-  pl_test_run_cliv (run, db, (const char * const *) args->pdata);
+  run_args (run, db, env, (const char * const *) args->pdata);
 }
 
 void
@@ -74,7 +94,20 @@ pl_test_run_cli (PlTestRun  *run,
   va_list ap;
 
   va_start (ap, db);
-  run_va (run, db, ap);
+  run_va (run, db, NULL, ap);
+  va_end (ap);
+}
+
+void
+pl_test_run_cli_env (PlTestRun          *run,
+                     const char         *db,
+                     const char * const *env,
+                     ...)
+{
+  va_list ap;
+
+  va_start (ap, env);
+  run_va (run, db, env, ap);
   va_end (ap);
 }
 
@@ -86,7 +119,7 @@ pl_test_cli_ok (PlTestRun  *run,
   va_list ap;
 
   va_start (ap, db);
-  run_va (run, db, ap);
+  run_va (run, db, NULL, ap);
   va_end (ap);
 
   if (run->status != 0)

@@ -34,6 +34,13 @@ void pl_test_run_cliv (PlTestRun  *run,
                        const char *db,
                        const char * const *args);
 
+/* Like pl_test_run_cli(), with @env (NULL-terminated "NAME=VALUE"
+ * strings; NULL for none) set on top of the test's environment. */
+void pl_test_run_cli_env (PlTestRun          *run,
+                          const char         *db,
+                          const char * const *env,
+                          ...) G_GNUC_NULL_TERMINATED;
+
 /* Like pl_test_run_cli(), and also fails the test unless the exit status
  * is 0; returns the standard output (owned by @run). */
 const char *pl_test_cli_ok (PlTestRun  *run,
