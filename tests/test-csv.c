@@ -9,7 +9,6 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-csv.h"
 #include "pl-csv-bulk.h"
@@ -18,6 +17,7 @@
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
 
 /* CSV as a coordinator meets it: files from spreadsheets, with quotes,
  * line breaks and byte order marks; exports that import again; and bad
@@ -884,50 +884,6 @@ test_progress_and_cancel (Fixture       *f,
 
 /* placements-cli import csv / export csv, as scripts run them. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -944,9 +900,9 @@ test_cli (Fixture       *f,
   g_assert_nonnull (g_getenv ("PLACEMENTS_CLI"));
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "partners", good, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", good, NULL);
     g_assert_cmpint (run.status, ==, 0);
     expected = g_strdup_printf ("Imported 2 partners from %s\n", good);
     g_assert_cmpstr (run.out, ==, expected);
@@ -954,18 +910,18 @@ test_cli (Fixture       *f,
 
   before = read_bytes (f->db);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autofree char *where = g_strdup_printf ("%s:2:11: column “kind”", bad);
 
-    run_cli (&run, f->db, "import", "csv", "partners", bad, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, where));
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "partners", missing, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "missing.csv"));
   }
@@ -974,34 +930,34 @@ test_cli (Fixture       *f,
 
   /* Usage errors: no kind or file, an unknown kind, an unknown format. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "partners", NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "widgets", good, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "widgets", good, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "unknown kind “widgets”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "tsv", "partners", good, NULL);
+    pl_test_run_cli (&run, f->db, "import", "tsv", "partners", good, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autoptr(GBytes) csv = NULL;
     g_autofree char *summary = g_strdup_printf ("Exported 6 partners to %s\n", out);
     static const char header[] = "\xEF\xBB\xBF" "name,kind,region,status,contact_name,"
                                  "contact_email,contact_phone,withdrawn_on,withdrawn_reason,"
                                  "lead,notes\r\n";
 
-    run_cli (&run, f->db, "export", "csv", "partners", out, NULL);
+    pl_test_run_cli (&run, f->db, "export", "csv", "partners", out, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, summary);
     csv = read_bytes (out);

@@ -9,7 +9,6 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-date.h"
 #include "pl-impact-private.h"
@@ -18,6 +17,7 @@
 #include "pl-survey-import.h"
 #include "pl-survey.h"
 #include "pl-store-private.h"
+#include "pl-test-cli.h"
 
 /* The evidence of impact: the improvement rule for one person and for the
  * figures, the impact chain of a sample teacher, and survey exports as
@@ -893,51 +893,6 @@ test_import_in_stats (Fixture       *f,
 
 /* CLI ---------------------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -957,10 +912,10 @@ test_cli (Fixture       *f,
   g_clear_object (&f->store);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "marguerite okafor",
-             NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+                     "--staff", "marguerite okafor", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Imported 1 student survey response from"));
     g_assert_nonnull (strstr (run.out, "Skipped 1 row that answered no question"));
@@ -968,38 +923,40 @@ test_cli (Fixture       *f,
 
   before = read_bytes (f->db);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
     /* A bad cell: 1, the place first on stderr, nothing written. */
-    run_cli (&run, f->db, "import", "survey", "student", bad, NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, where));
     g_assert_nonnull (strstr (run.err, "“Maybe” is not an answer"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
     /* An unknown link: 1. */
-    run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "Nobody", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "Nobody", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "“Nobody”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "employer", good, "--employer", "Nowhere Ltd", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "employer", good,
+                     "--employer", "Nowhere Ltd", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", good, "--placement", "99999", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+                     "--placement", "99999", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", "/nonexistent/file.csv", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", "/nonexistent/file.csv", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   /* Usage errors: 2. */
@@ -1015,30 +972,30 @@ test_cli (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
       {
-        g_auto(Run) run = { 0 };
+        g_auto(PlTestRun) run = { 0 };
 
-        run_cli (&run, f->db, usage[i][0], usage[i][1], usage[i][2], usage[i][3], usage[i][4],
-                 usage[i][5], NULL);
+        pl_test_run_cli (&run, f->db, usage[i][0], usage[i][1], usage[i][2], usage[i][3],
+                         usage[i][4], usage[i][5], NULL);
         g_assert_cmpint (run.status, ==, 2);
       }
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "Marguerite Okafor",
-             "--employer", "The Saltmarsh Table", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+                     "--staff", "Marguerite Okafor", "--employer", "The Saltmarsh Table", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   after = read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autoptr(JsonParser) parser = json_parser_new ();
     g_autoptr(GError) error = NULL;
     JsonObject *root;
 
-    run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", "--json", NULL);
+    pl_test_run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     g_assert_no_error (error);
@@ -1048,18 +1005,18 @@ test_cli (Fixture       *f,
                                                  "responses"), ==, 6);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", NULL);
+    pl_test_run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Industry standards and employability"));
     g_assert_nonnull (strstr (run.out, "improved"));
     g_assert_nonnull (strstr (run.out, "Samira Haddad"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "impact", "--staff", "Nobody", NULL);
+    pl_test_run_cli (&run, f->db, "impact", "--staff", "Nobody", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
 }

@@ -10,7 +10,6 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-date.h"
 #include "pl-lifecycle.h"
@@ -18,6 +17,7 @@
 #include "pl-overview.h"
 #include "pl-placement-list.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
 
 /* The walk of a placement as a coordinator takes it: every step allowed
  * and refused, with the exact sentences a refusal gives; milestones on
@@ -1204,51 +1204,9 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (due, ==, "2027-01-25");
 }
 
-/* placements-cli, run as scripts run it. */
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "PLACEMENTS_TODAY", "2026-11-22", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+/* placements-cli, run as scripts run it, on the day the dates below
+ * assume. */
+static const char * const cli_today[] = { "PLACEMENTS_TODAY=2026-11-22", NULL };
 
 static void
 test_cli (Fixture       *f,
@@ -1264,11 +1222,11 @@ test_cli (Fixture       *f,
   set_days (f, id, "2027-01-04", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autofree char *expected = g_strdup_printf ("placements-cli: placement %s cannot become "
                                                  "proposed:\nChoose an employer.\n", arg_id);
 
-    run_cli (&run, f->path, "set-status", arg_id, "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "proposed", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, expected);
     g_assert_cmpstr (run.out, ==, "");
@@ -1276,36 +1234,36 @@ test_cli (Fixture       *f,
 
   update_placement (f, id, "employer_id", NULL, f->host);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autofree char *expected = g_strdup_printf ("Placement %s: request → proposed\n", arg_id);
 
-    run_cli (&run, f->path, "set-status", arg_id, "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "proposed", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, expected);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", arg_id, "cancelled", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "cancelled", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_suffix (run.err, "\nGive a reason for cancelling.\n"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", arg_id, "finished", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "finished", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", "x12", "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", "x12", "proposed", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", "9999", "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", "9999", "proposed", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, "placements-cli: There is no Placement number 9999.\n");
   }
@@ -1319,11 +1277,11 @@ test_cli (Fixture       *f,
   /* milestones --overdue --json on 2026-11-22: first contact (12 October)
    * and agreement (9 November) of the placement starting 4 January. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     static const char * const kinds[] = { "first_contact", "agreement" };
     static const char * const dues[] = { "2026-10-12", "2026-11-09" };
 
-    run_cli (&run, f->path, "milestones", "--overdue", "--json", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--overdue", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     g_assert_no_error (error);
@@ -1346,9 +1304,10 @@ test_cli (Fixture       *f,
   /* All milestones, on an earlier day: none overdue, the done one shows
    * its date. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "milestones", "--today", "2026-10-01", "--json", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--today", "2026-10-01",
+                         "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     array = json_node_get_array (json_parser_get_root (parser));
@@ -1360,15 +1319,15 @@ test_cli (Fixture       *f,
                                                     "done"), ==, "2026-11-22");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "milestones", "--today", "2026-13-01", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--today", "2026-13-01", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "milestones", "--overdue", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--overdue", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "2026-11-09  overdue"));
     g_assert_nonnull (strstr (run.out, "Agreement with the employer"));
