@@ -10,12 +10,12 @@
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-date.h"
 #include "pl-ics.h"
 #include "pl-sample.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
 
 /* iCalendar in and out: real files import, re-importing updates instead of
  * duplicating, repeats are expanded, bad files are refused with the line
@@ -827,33 +827,6 @@ test_export_filters (Fixture       *f,
  * The command line
  */
 
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, (char *) first);
-  va_start (args, first);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -870,21 +843,23 @@ test_cli (Fixture       *f,
   g_clear_object (&f->store);
 
   {
-    g_autofree char *out = NULL, *err = NULL;
+    g_auto(PlTestRun) run = { 0 };
 
-    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "import", "ics", cam, "--owner",
-                              owner, "--kind", "term", NULL), ==, 0);
-    g_assert_nonnull (strstr (out, "389 new, 0 updated"));
+    pl_test_run_cli (&run, f->path, "import", "ics", cam, "--owner", owner, "--kind", "term",
+                     NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "389 new, 0 updated"));
   }
 
   g_assert_true (g_file_set_contents (bad, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2027\n"
                                            "END:VEVENT\nEND:VCALENDAR\n", -1, NULL));
   {
-    g_autofree char *out = NULL, *err = NULL;
+    g_auto(PlTestRun) run = { 0 };
 
-    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "import", "ics", bad, "--owner",
-                              "all", "--kind", "term", NULL), ==, 1);
-    g_assert_nonnull (strstr (err, "bad.ics:3: "));
+    pl_test_run_cli (&run, f->path, "import", "ics", bad, "--owner", "all", "--kind", "term",
+                     NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad.ics:3: "));
   }
 
   /* Usage errors. */
@@ -900,22 +875,20 @@ test_cli (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
-        g_autofree char *out = NULL, *err = NULL;
-        int status = run_cli (&out, &err, "--db", f->path, cases[i][0], cases[i][1], cases[i][2],
-                              cases[i][3], cases[i][4], cases[i][5], cases[i][6], cases[i][7],
-                              NULL);
+        g_auto(PlTestRun) run = { 0 };
 
-        if (status != 2)
-          g_error ("usage case %u: exit %d", i, status);
+        pl_test_run_cliv (&run, f->path, cases[i]);
+        if (run.status != 2)
+          g_error ("usage case %u: exit %d", i, run.status);
       }
   }
 
   {
-    g_autofree char *out = NULL, *err = NULL;
+    g_auto(PlTestRun) run = { 0 };
     Parsed parsed = { 0 };
 
-    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "export", "ics", out_path,
-                              "--partner", partner, NULL), ==, 0);
+    pl_test_run_cli (&run, f->path, "export", "ics", out_path, "--partner", partner, NULL);
+    g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
     parse_export (contents, &parsed);
     g_assert_cmpuint (parsed.n_vevents, >, 0);
