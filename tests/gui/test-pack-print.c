@@ -18,6 +18,7 @@
 #include "pl-pack.h"
 #include "pl-pack-print.h"
 #include "pl-sample.h"
+#include "pl-test-pdf.h"
 
 /* Printing the employer pack through GtkPrintOperation, as the app does,
  * with the "export to PDF" action so that no printer and no person is
@@ -74,37 +75,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-tool_output (const char *tool,
-             const char *option,
-             const char *path)
-{
-  const char *argv[] = { tool, option != NULL ? option : path, option != NULL ? path : NULL,
-                         NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (g_str_equal (tool, "pdftotext"))
-    argv[option != NULL ? 3 : 2] = "-";
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  g_autofree char *info = tool_output ("pdfinfo", NULL, path);
-  const char *pages = strstr (info, "Pages:");
-
-  g_assert_nonnull (pages);
-  pages += strlen ("Pages:");
-  return (guint) g_ascii_strtoull (pages + strspn (pages, " "), NULL, 10);
-}
-
 static void
 export_through_gtk (Fixture    *f,
                     const char *path)
@@ -142,16 +112,16 @@ test_export (Fixture       *f,
   /* Every page of the pack, on A4 unless the person chose other paper. */
   pack = pl_pack_new (f->store, f->employer, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pdf_pages (printed), >=, 4);
-  g_assert_cmpuint (pdf_pages (printed), ==, pl_pack_get_n_pages (pack));
-  info = tool_output ("pdfinfo", NULL, printed);
+  g_assert_cmpuint (pl_test_pdf_pages (printed), >=, 4);
+  g_assert_cmpuint (pl_test_pdf_pages (printed), ==, pl_pack_get_n_pages (pack));
+  info = pl_test_pdf_tool ("pdfinfo", printed, NULL);
   g_assert_nonnull (strstr (info, "pts (A4)"));
 
   /* The printer gets the very pages the PDF export writes. */
   g_assert_true (pl_pack_write_pdf (pack, written, &error));
   g_assert_no_error (error);
-  printed_text = tool_output ("pdftotext", NULL, printed);
-  written_text = tool_output ("pdftotext", NULL, written);
+  printed_text = pl_test_pdf_tool ("pdftotext", printed, NULL);
+  written_text = pl_test_pdf_tool ("pdftotext", written, NULL);
   g_assert_nonnull (strstr (printed_text, "Keel and Anchor Hotel"));
   g_assert_nonnull (strstr (printed_text, "Ellie Fraser"));
   g_assert_cmpstr (printed_text, ==, written_text);
@@ -214,14 +184,14 @@ test_other_paper (Fixture       *f,
   g_settings_set_value (f->settings, "page-setup", gtk_page_setup_to_gvariant (setup));
 
   export_through_gtk (f, printed);
-  info = tool_output ("pdfinfo", NULL, printed);
+  info = pl_test_pdf_tool ("pdfinfo", printed, NULL);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
 
   /* Laid out afresh for the wider, shorter sheet: all there, and every
    * word inside the margins. */
-  text = tool_output ("pdftotext", NULL, printed);
+  text = pl_test_pdf_tool ("pdftotext", printed, NULL);
   g_assert_nonnull (strstr (text, "Ellie Fraser"));
-  bbox = tool_output ("pdftotext", "-bbox", printed);
+  bbox = pl_test_pdf_tool ("pdftotext", printed, "-bbox");
   for (const char *p = strstr (bbox, "<word "); p != NULL; p = strstr (p + 1, "<word "))
     {
       double x_min = g_ascii_strtod (strstr (p, "xMin=\"") + 6, NULL);

@@ -19,8 +19,46 @@ pl_test_run_clear (PlTestRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-/* Runs the CLI on @args, in the test's environment without PLACEMENTS_DB
- * and with @env ("NAME=VALUE", may be NULL) set on top. */
+/* Runs @argv in the test's environment, without PLACEMENTS_DB when
+ * @unset_db, and with @env ("NAME=VALUE", may be NULL) set on top. */
+static void
+spawn (PlTestRun          *run,
+       const char * const *argv,
+       gboolean            unset_db,
+       const char * const *env,
+       GSpawnFlags         flags)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  pl_test_run_clear (run);
+
+  if (unset_db)
+    envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_assert_nonnull (pair[0]);
+      g_assert_nonnull (pair[1]);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, flags, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+void
+pl_test_run_program (PlTestRun          *run,
+                     const char * const *argv,
+                     const char * const *env)
+{
+  spawn (run, argv, FALSE, env, G_SPAWN_SEARCH_PATH);
+}
+
 static void
 run_args (PlTestRun          *run,
           const char         *db,
@@ -28,13 +66,9 @@ run_args (PlTestRun          *run,
           const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("PLACEMENTS_CLI");
-  int wait_status = 0;
 
   g_assert_nonnull (cli);
-  pl_test_run_clear (run);
 
   g_ptr_array_add (argv, (char *) cli);
   if (db != NULL)
@@ -46,20 +80,7 @@ run_args (PlTestRun          *run,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-
-      g_assert_nonnull (pair[0]);
-      g_assert_nonnull (pair[1]);
-      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
-    }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  spawn (run, (const char * const *) argv->pdata, TRUE, env, G_SPAWN_DEFAULT);
 }
 
 void
