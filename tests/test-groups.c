@@ -16,6 +16,7 @@
 #include "pl-sample.h"
 #include "pl-search.h"
 #include "pl-store-private.h"
+#include "pl-test-cli.h"
 
 typedef struct
 {
@@ -606,24 +607,16 @@ test_sample_outcomes_by_area (Fixture       *f,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { g_getenv ("PLACEMENTS_CLI"), "--db", f->path, "stats", "--json", NULL };
+  g_auto(PlTestRun) run = { 0 };
   JsonObject *groups, *by_area;
   GDate today;
-  int status;
 
-  g_assert_nonnull (argv[0]);
   pl_date_today (&today);
   g_assert_true (pl_sample_load (f->store, &today, &error));
   g_assert_no_error (error);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  pl_test_cli_ok (&run, f->path, "stats", "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   g_assert_no_error (error);
   groups = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
                                           "groups");
