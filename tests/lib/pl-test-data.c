@@ -1,31 +1,18 @@
-/* pl-test-data.h
+/* pl-test-data.c
  *
  * Copyright 2026 The Placements authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#include "config.h"
 
 #include <glib/gstdio.h>
 
-#include "pl-store.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-data.h"
 
-G_BEGIN_DECLS
-
-/* Small builders of test data shared by the core and GUI tests: each one
- * inserts through the store, as the application does, and fails the test
- * when the store refuses. */
-
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  PlStore *store;
-} PlTestDb;
-
-static inline void
+void
 pl_test_db_open (PlTestDb *db)
 {
   g_autoptr(GError) error = NULL;
@@ -37,7 +24,7 @@ pl_test_db_open (PlTestDb *db)
   g_assert_no_error (error);
 }
 
-static inline void
+void
 pl_test_db_close (PlTestDb *db)
 {
   g_autoptr(GDir) dir = NULL;
@@ -56,7 +43,7 @@ pl_test_db_close (PlTestDb *db)
   g_clear_pointer (&db->dir, g_free);
 }
 
-static inline gint64
+gint64
 pl_test_sector (PlStore    *store,
                 const char *name)
 {
@@ -67,7 +54,7 @@ pl_test_sector (PlStore    *store,
   return pl_record_get_id (sector);
 }
 
-static inline gint64
+gint64
 pl_test_insert (PlStore  *store,
                 PlRecord *record)
 {
@@ -78,7 +65,7 @@ pl_test_insert (PlStore  *store,
   return pl_record_get_id (record);
 }
 
-static inline gint64
+gint64
 pl_test_partner (PlStore    *store,
                  const char *name)
 {
@@ -88,7 +75,7 @@ pl_test_partner (PlStore    *store,
   return pl_test_insert (store, partner);
 }
 
-static inline gint64
+gint64
 pl_test_staff (PlStore    *store,
                gint64      partner_id,
                const char *name)
@@ -99,7 +86,7 @@ pl_test_staff (PlStore    *store,
   return pl_test_insert (store, staff);
 }
 
-static inline gint64
+gint64
 pl_test_employer (PlStore    *store,
                   const char *name,
                   const char *relationship)
@@ -117,8 +104,7 @@ pl_test_employer (PlStore    *store,
   return pl_test_insert (store, employer);
 }
 
-/* @follow_up may be NULL. */
-static inline gint64
+gint64
 pl_test_contact (PlStore    *store,
                  gint64      employer_id,
                  gint64      staff_id,
@@ -141,9 +127,7 @@ pl_test_contact (PlStore    *store,
   return pl_test_insert (store, contact);
 }
 
-/* A placement at @employer_id (0 for none yet) on @days (NULL-terminated,
- * may be NULL). */
-static inline gint64
+gint64
 pl_test_placement (PlStore            *store,
                    gint64              staff_id,
                    gint64              employer_id,
@@ -176,9 +160,7 @@ pl_test_placement (PlStore            *store,
   return id;
 }
 
-/* Runs @sql with one integer and one text parameter, for the few facts a
- * test must set that the application never writes itself (time stamps). */
-static inline void
+void
 pl_test_exec (PlStore    *store,
               const char *sql,
               gint64      number,
@@ -193,7 +175,7 @@ pl_test_exec (PlStore    *store,
   sqlite3_finalize (stmt);
 }
 
-static inline gint64
+gint64
 pl_test_query_int (PlStore    *store,
                    const char *sql,
                    gint64      number)
@@ -208,5 +190,3 @@ pl_test_query_int (PlStore    *store,
   sqlite3_finalize (stmt);
   return value;
 }
-
-G_END_DECLS

@@ -1,0 +1,69 @@
+/* pl-test-data.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* Small builders of test data shared by the core and GUI tests: each one
+ * inserts through the store, as the application does, and fails the test
+ * when the store refuses. */
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  PlStore *store;
+} PlTestDb;
+
+/* An empty database in a temporary folder of its own. */
+void   pl_test_db_open    (PlTestDb           *db);
+/* Closes the store and removes the folder. */
+void   pl_test_db_close   (PlTestDb           *db);
+
+gint64 pl_test_sector     (PlStore            *store,
+                           const char         *name);
+gint64 pl_test_insert     (PlStore            *store,
+                           PlRecord           *record);
+gint64 pl_test_partner    (PlStore            *store,
+                           const char         *name);
+gint64 pl_test_staff      (PlStore            *store,
+                           gint64              partner_id,
+                           const char         *name);
+gint64 pl_test_employer   (PlStore            *store,
+                           const char         *name,
+                           const char         *relationship);
+/* @follow_up may be NULL. */
+gint64 pl_test_contact    (PlStore            *store,
+                           gint64              employer_id,
+                           gint64              staff_id,
+                           const char         *date,
+                           const char         *summary,
+                           const char         *follow_up);
+/* A placement at @employer_id (0 for none yet) on @days (NULL-terminated,
+ * may be NULL). */
+gint64 pl_test_placement  (PlStore            *store,
+                           gint64              staff_id,
+                           gint64              employer_id,
+                           const char         *status,
+                           const char * const *days);
+
+/* Runs @sql with one integer and one text parameter, for the few facts a
+ * test must set that the application never writes itself (time stamps). */
+void   pl_test_exec       (PlStore            *store,
+                           const char         *sql,
+                           gint64              number,
+                           const char         *text);
+/* The first column of @sql's first row, with one integer parameter; -1
+ * when there is no row. */
+gint64 pl_test_query_int  (PlStore            *store,
+                           const char         *sql,
+                           gint64              number);
+
+G_END_DECLS
