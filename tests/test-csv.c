@@ -14,10 +14,9 @@
 #include "pl-csv-bulk.h"
 #include "pl-csv-reader.h"
 #include "pl-csv-writer.h"
-#include "pl-date.h"
-#include "pl-sample.h"
 #include "pl-store-legacy-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* CSV as a coordinator meets it: files from spreadsheets, with quotes,
  * line breaks and byte order marks; exports that import again; and bad
@@ -35,24 +34,6 @@ typedef struct
   char *db;      /* a database holding the sample network, closed */
 } Fixture;
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static char *
 sample_db (const char *dir,
            const char *name)
@@ -60,13 +41,10 @@ sample_db (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStore) store = NULL;
   char *path = g_build_filename (dir, name, NULL);
-  GDate today;
 
   store = pl_store_open (path, &error);
   g_assert_no_error (error);
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (store);
 
   return path;
 }
@@ -86,7 +64,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

@@ -11,12 +11,11 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "pl-date.h"
 #include "pl-groups-private.h"
-#include "pl-sample.h"
 #include "pl-search.h"
 #include "pl-store-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 typedef struct
 {
@@ -609,11 +608,8 @@ test_sample_outcomes_by_area (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(PlTestRun) run = { 0 };
   JsonObject *groups, *by_area;
-  GDate today;
 
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (f->store);
 
   pl_test_cli_ok (&run, f->path, "stats", "--json", NULL);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));

@@ -10,14 +10,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pl-date.h"
 #include "pl-impact-private.h"
-#include "pl-sample.h"
 #include "pl-stats.h"
 #include "pl-survey-import.h"
 #include "pl-survey.h"
 #include "pl-store-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* The evidence of impact: the improvement rule for one person and for the
  * figures, the impact chain of a sample teacher, and survey exports as
@@ -30,20 +29,6 @@ typedef struct
   char    *db;
   PlStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -63,20 +48,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->dir);
   g_free (f->db);
-}
-
-static void
-load_sample (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -282,7 +256,7 @@ test_agrees_with_stats (Fixture       *f,
   gint64 counts[PL_N_CRITERIA] = { 0 };
   gint64 observed = 0;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   root = pl_stats_compute (f->store, NULL, &error);
   g_assert_no_error (error);
   observations = json_object_get_object_member (json_node_get_object (root), "observations");
@@ -348,7 +322,7 @@ test_chain_sample (Fixture       *f,
   JsonArray *placements, *aims, *cascades, *criteria, *colleagues;
   gint64 staff;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   staff = pl_impact_find_staff (f->store, "Marguerite Okafor", &error);
   g_assert_no_error (error);
 
@@ -434,7 +408,7 @@ test_chain_colleague (Fixture       *f,
   JsonObject *root, *other;
   JsonArray *reached_by;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   node = pl_impact_chain (f->store, pl_impact_find_staff (f->store, "Samira Haddad", NULL),
                           &error);
   g_assert_no_error (error);
@@ -737,7 +711,7 @@ test_bad_files (Fixture       *f,
   };
   g_autoptr(GBytes) before = NULL;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   g_clear_object (&f->store);
   before = read_bytes (f->db);
 
@@ -777,7 +751,7 @@ test_links (Fixture       *f,
   gint64 placement, host, staff, partner;
   gint64 rows = 0;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   placement = query_int (f, "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
                             " WHERE s.name = 'Marguerite Okafor'");
   host = query_int (f, "SELECT employer_id FROM placement WHERE id = (SELECT p.id FROM placement p"
@@ -856,7 +830,7 @@ test_import_in_stats (Fixture       *f,
   PlStatsFilter this_year = { NULL, "2026-09-01", "2027-08-31" };
   JsonObject *students;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   link.staff_id = query_int (f, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
   g_assert_true (pl_survey_import_file (f->store, "student", path, &link, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -908,7 +882,7 @@ test_cli (Fixture       *f,
   g_autoptr(GBytes) after = NULL;
 
   g_assert_nonnull (g_getenv ("PLACEMENTS_CLI"));
-  load_sample (f);
+  pl_test_load_sample (f->store);
   g_clear_object (&f->store);
 
   {

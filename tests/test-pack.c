@@ -10,15 +10,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pl-date.h"
 #include "pl-pack.h"
 #include "pl-pack-flow.h"
 #include "pl-pack-template.h"
 #include "pl-records.h"
-#include "pl-sample.h"
 #include "pl-store.h"
 #include "pl-store-legacy-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 #include "pl-test-pdf.h"
 
 /* The employer pack is judged as a person receiving it would: the PDF that
@@ -38,7 +37,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GDate today;
 
   f->dir = g_dir_make_tmp ("placements-pack-XXXXXX", &error);
   g_assert_no_error (error);
@@ -46,27 +44,7 @@ fixture_set_up (Fixture       *f,
   f->store = pl_store_open (f->db, &error);
   g_assert_no_error (error);
 
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
+  pl_test_load_sample (f->store);
 }
 
 static void
@@ -74,7 +52,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }

@@ -13,6 +13,7 @@
 
 #include "pl-store.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-data.h"
 
 typedef struct
 {
@@ -36,25 +37,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -698,7 +685,7 @@ test_migration_runner (void)
   g_assert_error (error, PL_ERROR, PL_ERROR_FAILED);
   g_assert_cmpint (int_query (path2, "PRAGMA user_version"), ==, 1);
 
-  remove_tree (dir);
+  pl_test_remove_folder (dir);
 }
 
 static void
@@ -728,7 +715,7 @@ test_refuses_newer (void)
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
 
-  remove_tree (dir);
+  pl_test_remove_folder (dir);
 }
 
 static void
@@ -748,7 +735,7 @@ test_refuses_foreign (void)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "These are not the records you are looking for.\n");
 
-  remove_tree (dir);
+  pl_test_remove_folder (dir);
 }
 
 int

@@ -9,8 +9,39 @@
 
 #include <glib/gstdio.h>
 
+#include "pl-date.h"
+#include "pl-sample.h"
 #include "pl-store-legacy-private.h"
 #include "pl-test-data.h"
+
+void
+pl_test_remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        pl_test_remove_folder (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+void
+pl_test_load_sample (PlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  pl_date_today (&today);
+  g_assert_true (pl_sample_load (store, &today, &error));
+  g_assert_no_error (error);
+}
 
 void
 pl_test_db_open (PlTestDb *db)
@@ -27,18 +58,8 @@ pl_test_db_open (PlTestDb *db)
 void
 pl_test_db_close (PlTestDb *db)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&db->store);
-  dir = g_dir_open (db->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (db->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (db->dir);
+  pl_test_remove_folder (db->dir);
   g_clear_pointer (&db->path, g_free);
   g_clear_pointer (&db->dir, g_free);
 }

@@ -15,6 +15,14 @@ G_BEGIN_DECLS
  * inserts through the store, as the application does, and fails the test
  * when the store refuses. */
 
+/* Removes the folder at @path and everything in it, and fails the test
+ * when something cannot be removed. */
+void pl_test_remove_folder (const char *path);
+
+/* Loads the sample network into @store as of $PLACEMENTS_TODAY (or
+ * today). */
+void pl_test_load_sample   (PlStore    *store);
+
 typedef struct
 {
   char    *dir;

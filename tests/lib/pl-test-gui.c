@@ -7,14 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
-#include "pl-date.h"
 #include "pl-plan-page.h"
-#include "pl-sample.h"
+#include "pl-test-data.h"
 #include "pl-test-gui.h"
 
 PlApplication *
@@ -50,13 +47,7 @@ pl_test_gui_set_up (PlTestGui *gui,
   g_assert_no_error (error);
 
   if (sample)
-    {
-      GDate today;
-
-      pl_date_today (&today);
-      g_assert_true (pl_sample_load (gui->store, &today, &error));
-      g_assert_no_error (error);
-    }
+    pl_test_load_sample (gui->store);
 
   /* A backend of its own, so that no test sees another's settings. */
   backend = g_memory_settings_backend_new ();
@@ -67,22 +58,11 @@ pl_test_gui_set_up (PlTestGui *gui,
 void
 pl_test_gui_tear_down (PlTestGui *gui)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&gui->context);
   g_clear_object (&gui->settings);
   g_assert_finalize_object (gui->store);
   gui->store = NULL;
-
-  dir = g_dir_open (gui->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (gui->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (gui->dir), ==, 0);
+  pl_test_remove_folder (gui->dir);
 
   g_clear_pointer (&gui->db_path, g_free);
   g_clear_pointer (&gui->dir, g_free);
