@@ -393,7 +393,8 @@ test_attention (Fixture       *f,
   }
 
   /* A longer setting lists no more employers. */
-  pl_test_run_cli (&longer, f->db, "attention", "--json", "--months", "36", "--today", "2026-11-22", NULL);
+  pl_test_run_cli (&longer, f->db, "attention", "--json", "--months", "36",
+                   "--today", "2026-11-22", NULL);
   g_assert_cmpint (longer.status, ==, 0);
   {
     g_autoptr(JsonParser) longer_parser = json_parser_new ();

@@ -95,18 +95,67 @@ pl_test_gui_open_window (PlTestGui *gui)
 }
 
 void
-pl_test_gui_close_window (PlWindow *window)
+pl_test_destroy_window (GtkWindow *window)
 {
   GtkWidget *weak = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_destroy (window);
+  PL_TEST_WAIT_FOR (weak == NULL);
+}
+
+void
+pl_test_destroy_toplevels (void)
+{
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+}
+
+void
+pl_test_gui_close_window (PlWindow *window)
+{
   GtkWidget *plan = pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
 
   /* The Plan page checks the calendars in the background, on the store
    * the test closes next. */
   PL_TEST_WAIT_FOR (plan == NULL || !pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
+  pl_test_destroy_window (GTK_WINDOW (window));
+}
 
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  PL_TEST_WAIT_FOR (weak == NULL);
+GtkWidget *
+pl_test_gui_show_page (PlWindow   *window,
+                       const char *name,
+                       GType       type)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, name);
+  page = pl_test_find_descendant (GTK_WIDGET (window), type);
+  g_assert_nonnull (page);
+  return page;
+}
+
+GtkWindow *
+pl_test_find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+AdwMessageDialog *
+pl_test_find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
 }
 
 GtkWidget *
@@ -139,6 +188,25 @@ pl_test_find_button (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = pl_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+pl_test_find_row (GtkWidget  *widget,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pl_test_find_row (child, title);
 
       if (found != NULL)
         return found;

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "pl-application.h"
 #include "pl-context.h"
@@ -44,12 +44,32 @@ PlWindow  *pl_test_gui_open_window   (PlTestGui  *gui);
  * nothing else keeps it alive. */
 void       pl_test_gui_close_window  (PlWindow   *window);
 
+/* Destroys @window and waits until nothing keeps it alive. */
+void       pl_test_destroy_window    (GtkWindow  *window);
+/* Destroys every window still open (dialogs a test left). */
+void       pl_test_destroy_toplevels (void);
+
+/* Shows the page @name of @window and returns its widget, which must be
+ * of @type. */
+GtkWidget *pl_test_gui_show_page     (PlWindow   *window,
+                                      const char *name,
+                                      GType       type);
+
+/* The first toplevel window of @type, shown or not. */
+GtkWindow *pl_test_find_window       (GType       type);
+/* The first message dialog shown. */
+AdwMessageDialog *pl_test_find_message_dialog (void);
+
 /* The first widget of @type in @widget's tree, @widget included. */
 GtkWidget *pl_test_find_descendant   (GtkWidget  *widget,
                                       GType       type);
 /* The button of @widget's tree whose label (mnemonic included) is @label. */
 GtkWidget *pl_test_find_button       (GtkWidget  *widget,
                                       const char *label);
+/* The preferences row (entry, combo, action row…) of @widget's tree whose
+ * title is @title. */
+GtkWidget *pl_test_find_row          (GtkWidget  *widget,
+                                      const char *title);
 
 /* Runs the main loop until @condition holds, and fails the test when it
  * still does not after twenty seconds. */
