@@ -84,6 +84,16 @@ pl_test_wake_after (guint     seconds,
   return g_timeout_add_seconds (seconds, on_wake, timed_out);
 }
 
+void
+pl_test_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_wake, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 PlWindow *
 pl_test_gui_open_window (PlTestGui *gui)
 {

@@ -72,11 +72,11 @@ GtkWidget *pl_test_find_row          (GtkWidget  *widget,
                                       const char *title);
 
 /* Runs the main loop until @condition holds, and fails the test when it
- * still does not after twenty seconds. */
+ * still does not after thirty seconds. */
 #define PL_TEST_WAIT_FOR(condition)                                        \
   G_STMT_START {                                                           \
     gboolean timed_out_ = FALSE;                                           \
-    guint id_ = pl_test_wake_after (20, &timed_out_);                      \
+    guint id_ = pl_test_wake_after (30, &timed_out_);                      \
     while (!(condition) && !timed_out_)                                    \
       g_main_context_iteration (NULL, TRUE);                               \
     if (!timed_out_)                                                       \
@@ -87,5 +87,9 @@ GtkWidget *pl_test_find_row          (GtkWidget  *widget,
 /* For PL_TEST_WAIT_FOR: sets *@timed_out after @seconds. */
 guint      pl_test_wake_after        (guint       seconds,
                                       gboolean   *timed_out);
+
+/* Runs the main loop for @ms milliseconds, so that what is due by then
+ * (idle work, a page's save delay) runs. */
+void       pl_test_wait_ms           (guint       ms);
 
 G_END_DECLS
