@@ -57,25 +57,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->dir, g_free);
 }
 
-static gint64
-insert (PlStore    *store,
-        GType       type,
-        const char *first_property,
-        ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) record = pl_record_new (type);
-  va_list args;
-
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (record), first_property, args);
-  va_end (args);
-
-  g_assert_true (pl_store_insert (store, record, &error));
-  g_assert_no_error (error);
-  return pl_record_get_id (record);
-}
-
 static char *
 group_status (PlStore *store,
               gint64   group_id)
@@ -119,28 +100,31 @@ make_network (PlStore *store,
 {
   static const char * const names[] = { "Amira Okafor", "Tomasz Nowak", "Lena Price" };
 
-  n->partner = insert (store, PL_TYPE_PARTNER, "name", "Humber Estuary College",
-                       "kind", "college", "status", "active", NULL);
+  n->partner = pl_test_insert_new (store, PL_TYPE_PARTNER, "name", "Humber Estuary College",
+                                   "kind", "college", "status", "active", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    n->staff[i] = insert (store, PL_TYPE_STAFF, "partner-id", n->partner, "name", names[i],
-                          "teaching-days", (gint64) 0, NULL);
+    n->staff[i] = pl_test_insert_new (store, PL_TYPE_STAFF, "partner-id", n->partner,
+                                      "name", names[i], "teaching-days", (gint64) 0, NULL);
 
-  n->group = insert (store, PL_TYPE_GROUP, "name", "Mathematical resilience", "area", "maths",
-                     "wave", (gint64) 2, "aim", "Help learners past maths anxiety",
-                     "facilitator", "Ruth Okonjo", "notes", "Growth Zone Model", NULL);
-  insert (store, PL_TYPE_GROUP_MEMBER, "group-id", n->group, "staff-id", n->staff[0],
-          "role", "lead practitioner", NULL);
-  insert (store, PL_TYPE_GROUP_MEMBER, "group-id", n->group, "staff-id", n->staff[1],
-          "role", "member", NULL);
-  n->meetings[0] = insert (store, PL_TYPE_GROUP_MEETING, "group-id", n->group,
-                           "meeting-date", "2026-03-05", "place", "Online",
-                           "notes", "Launch meeting", NULL);
-  n->meetings[1] = insert (store, PL_TYPE_GROUP_MEETING, "group-id", n->group,
-                           "meeting-date", "2026-07-05", "place", "Riverside Centre", NULL);
-  n->outcome = insert (store, PL_TYPE_GROUP_OUTCOME, "group-id", n->group,
-                       "title", "Developing learners' resilience in maths", "kind", "report",
-                       "link", "https://exchange.example.org/outcomes/maths-resilience",
-                       "outcome-date", "2026-07-20", NULL);
+  n->group = pl_test_insert_new (store, PL_TYPE_GROUP, "name", "Mathematical resilience",
+                                 "area", "maths", "wave", (gint64) 2,
+                                 "aim", "Help learners past maths anxiety",
+                                 "facilitator", "Ruth Okonjo", "notes", "Growth Zone Model", NULL);
+  pl_test_insert_new (store, PL_TYPE_GROUP_MEMBER, "group-id", n->group, "staff-id", n->staff[0],
+                      "role", "lead practitioner", NULL);
+  pl_test_insert_new (store, PL_TYPE_GROUP_MEMBER, "group-id", n->group, "staff-id", n->staff[1],
+                      "role", "member", NULL);
+  n->meetings[0] = pl_test_insert_new (store, PL_TYPE_GROUP_MEETING, "group-id", n->group,
+                                       "meeting-date", "2026-03-05", "place", "Online",
+                                       "notes", "Launch meeting", NULL);
+  n->meetings[1] = pl_test_insert_new (store, PL_TYPE_GROUP_MEETING, "group-id", n->group,
+                                       "meeting-date", "2026-07-05", "place", "Riverside Centre",
+                                       NULL);
+  n->outcome = pl_test_insert_new (store, PL_TYPE_GROUP_OUTCOME, "group-id", n->group,
+                                   "title", "Developing learners' resilience in maths",
+                                   "kind", "report",
+                                   "link", "https://exchange.example.org/outcomes/maths-resilience",
+                                   "outcome-date", "2026-07-20", NULL);
 }
 
 static void
@@ -183,19 +167,19 @@ test_status (Fixture       *f,
   g_autofree char *back = NULL;
   gint64 group, outcome;
 
-  group = insert (f->store, PL_TYPE_GROUP, "name", "Supporting new teachers",
-                  "area", "supporting_staff", "wave", (gint64) 1, NULL);
+  group = pl_test_insert_new (f->store, PL_TYPE_GROUP, "name", "Supporting new teachers",
+                              "area", "supporting_staff", "wave", (gint64) 1, NULL);
   forming = group_status (f->store, group);
   g_assert_cmpstr (forming, ==, "forming");
 
-  insert (f->store, PL_TYPE_GROUP_MEETING, "group-id", group, "meeting-date", "2026-03-05",
-          NULL);
+  pl_test_insert_new (f->store, PL_TYPE_GROUP_MEETING, "group-id", group,
+                      "meeting-date", "2026-03-05", NULL);
   meeting = group_status (f->store, group);
   g_assert_cmpstr (meeting, ==, "meeting");
 
-  outcome = insert (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", group,
-                    "title", "Supporting new teachers through their first months",
-                    "kind", "report", NULL);
+  outcome = pl_test_insert_new (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", group,
+                                "title", "Supporting new teachers through their first months",
+                                "kind", "report", NULL);
   reported = group_status (f->store, group);
   g_assert_cmpstr (reported, ==, "reported");
 
@@ -215,10 +199,10 @@ test_status_outcome_without_meetings (Fixture       *f,
 
   /* An outcome is what "reported" means, even for a group whose meetings
    * were never recorded. */
-  group = insert (f->store, PL_TYPE_GROUP, "name", "Blended learning", "area", "digital",
-                  "wave", (gint64) 1, NULL);
-  insert (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", group, "title", "Blended learning",
-          "kind", "report", NULL);
+  group = pl_test_insert_new (f->store, PL_TYPE_GROUP, "name", "Blended learning",
+                              "area", "digital", "wave", (gint64) 1, NULL);
+  pl_test_insert_new (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", group,
+                      "title", "Blended learning", "kind", "report", NULL);
   status = group_status (f->store, group);
   g_assert_cmpstr (status, ==, "reported");
 }
@@ -250,13 +234,14 @@ test_snapshot_restore (Fixture       *f,
   /* Rows made later, so that a restore that did not keep the ids would
    * show: new rows would get higher ones. */
   {
-    gint64 later = insert (f->store, PL_TYPE_GROUP, "name", "Blended learning",
-                           "area", "digital", "wave", (gint64) 1, NULL);
-    insert (f->store, PL_TYPE_GROUP_MEETING, "group-id", later, "meeting-date", "2026-04-01",
-            NULL);
-    insert (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", later, "title", "Blended learning",
-            "kind", "report", NULL);
-    insert (f->store, PL_TYPE_GROUP_MEMBER, "group-id", later, "staff-id", n.staff[2], NULL);
+    gint64 later = pl_test_insert_new (f->store, PL_TYPE_GROUP, "name", "Blended learning",
+                                       "area", "digital", "wave", (gint64) 1, NULL);
+    pl_test_insert_new (f->store, PL_TYPE_GROUP_MEETING, "group-id", later,
+                        "meeting-date", "2026-04-01", NULL);
+    pl_test_insert_new (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", later,
+                        "title", "Blended learning", "kind", "report", NULL);
+    pl_test_insert_new (f->store, PL_TYPE_GROUP_MEMBER, "group-id", later, "staff-id", n.staff[2],
+                        NULL);
   }
   before = pl_store_get (f->store, PL_TYPE_GROUP, n.group, &error);
   g_assert_no_error (error);
@@ -344,8 +329,8 @@ test_restore_after_changes (Fixture       *f,
   g_assert_no_error (error);
 
   /* Meanwhile a new group takes the freed id, and one member is erased. */
-  other = insert (f->store, PL_TYPE_GROUP, "name", "Blended learning", "area", "digital",
-                  "wave", (gint64) 1, NULL);
+  other = pl_test_insert_new (f->store, PL_TYPE_GROUP, "name", "Blended learning",
+                              "area", "digital", "wave", (gint64) 1, NULL);
   g_assert_cmpint (other, ==, n.group);
   g_assert_true (pl_store_delete (f->store, PL_TYPE_STAFF, n.staff[1], &error));
   g_assert_no_error (error);
@@ -374,8 +359,8 @@ test_restore_name_taken (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (pl_store_delete (f->store, PL_TYPE_GROUP, n.group, &error));
   g_assert_no_error (error);
-  insert (f->store, PL_TYPE_GROUP, "name", "MATHEMATICAL RESILIENCE", "area", "maths",
-          "wave", (gint64) 3, NULL);
+  pl_test_insert_new (f->store, PL_TYPE_GROUP, "name", "MATHEMATICAL RESILIENCE", "area", "maths",
+                      "wave", (gint64) 3, NULL);
 
   groups = pl_store_count (f->store, PL_TYPE_GROUP);
   members = pl_store_count (f->store, PL_TYPE_GROUP_MEMBER);
@@ -457,14 +442,14 @@ test_meetings_between (Fixture       *f,
   gint64 other;
 
   make_network (f->store, &n);
-  other = insert (f->store, PL_TYPE_GROUP, "name", "Blended learning", "area", "digital",
-                  "wave", (gint64) 1, NULL);
-  insert (f->store, PL_TYPE_GROUP_MEETING, "group-id", other, "meeting-date", "2026-03-05",
-          "place", "Dearneside College", NULL);
-  insert (f->store, PL_TYPE_GROUP_MEETING, "group-id", other, "meeting-date", "2026-03-31",
-          NULL);
-  insert (f->store, PL_TYPE_GROUP_MEETING, "group-id", other, "meeting-date", "2026-04-01",
-          NULL);
+  other = pl_test_insert_new (f->store, PL_TYPE_GROUP, "name", "Blended learning",
+                              "area", "digital", "wave", (gint64) 1, NULL);
+  pl_test_insert_new (f->store, PL_TYPE_GROUP_MEETING, "group-id", other,
+                      "meeting-date", "2026-03-05", "place", "Dearneside College", NULL);
+  pl_test_insert_new (f->store, PL_TYPE_GROUP_MEETING, "group-id", other,
+                      "meeting-date", "2026-03-31", NULL);
+  pl_test_insert_new (f->store, PL_TYPE_GROUP_MEETING, "group-id", other,
+                      "meeting-date", "2026-04-01", NULL);
 
   all = pl_groups_meetings_between (f->store, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -532,8 +517,8 @@ test_meeting_dates (Fixture       *f,
   gint64 empty;
 
   make_network (f->store, &n);
-  empty = insert (f->store, PL_TYPE_GROUP, "name", "Blended learning", "area", "digital",
-                  "wave", (gint64) 1, NULL);
+  empty = pl_test_insert_new (f->store, PL_TYPE_GROUP, "name", "Blended learning",
+                              "area", "digital", "wave", (gint64) 1, NULL);
 
   /* The next meeting while there is one, then the last. */
   before = pl_groups_meeting_dates (f->store, "2026-01-10", &error);

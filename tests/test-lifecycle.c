@@ -18,6 +18,7 @@
 #include "pl-placement-list.h"
 #include "pl-store-legacy-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* The walk of a placement as a coordinator takes it: every step allowed
  * and refused, with the exact sentences a refusal gives; milestones on
@@ -35,17 +36,6 @@ typedef struct
   gint64   host;       /* a Digital employer */
   gint64   other;      /* a Catering employer */
 } Fixture;
-
-static gint64
-insert (PlStore  *store,
-        PlRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pl_store_insert (store, record, &error));
-  g_assert_no_error (error);
-  return pl_record_get_id (record);
-}
 
 static gint64
 sector_id (PlStore    *store,
@@ -70,7 +60,7 @@ add_employer (Fixture    *f,
   pl_record_set_int (employer, "capacity", 1);
   pl_record_set_int (employer, "notice_weeks", 0);
   pl_record_set_int (employer, "preferred_days", 31);
-  return insert (f->store, employer);
+  return pl_test_insert (f->store, employer);
 }
 
 static void
@@ -90,7 +80,7 @@ fixture_set_up (Fixture       *f,
   pl_record_set_string (partner, "name", "Riverside College");
   pl_record_set_string (partner, "kind", "college");
   pl_record_set_string (partner, "status", "active");
-  f->partner = insert (f->store, partner);
+  f->partner = pl_test_insert (f->store, partner);
 
   f->digital = sector_id (f->store, "Digital");
   f->catering = sector_id (f->store, "Catering and Hospitality");
@@ -98,7 +88,7 @@ fixture_set_up (Fixture       *f,
   pl_record_set_int (staff, "partner_id", f->partner);
   pl_record_set_string (staff, "name", "Ann Example");
   pl_record_set_int (staff, "teaching_days", 0);
-  f->staff = insert (f->store, staff);
+  f->staff = pl_test_insert (f->store, staff);
 
   f->host = add_employer (f, "Byte Works", f->digital);
   f->other = add_employer (f, "The Copper Pot", f->catering);
@@ -271,7 +261,7 @@ add_document (Fixture    *f,
   pl_record_set_int (document, "employer_id", employer);
   pl_record_set_string (document, "kind", kind);
   pl_record_set_string (document, "expires_on", expires);
-  insert (f->store, document);
+  pl_test_insert (f->store, document);
 }
 
 static void
@@ -286,7 +276,7 @@ add_observation (Fixture    *f,
   pl_record_set_int (observation, "placement_id", placement);
   pl_record_set_string (observation, "phase", phase);
   pl_record_set_string (observation, "observed_on", on);
-  insert (f->store, observation);
+  pl_test_insert (f->store, observation);
 }
 
 static void
@@ -300,7 +290,7 @@ add_cascade (Fixture    *f,
   pl_record_set_string (cascade, "cascade_date", on);
   pl_record_set_string (cascade, "audience", "colleagues");
   pl_record_set_int (cascade, "people", 12);
-  insert (f->store, cascade);
+  pl_test_insert (f->store, cascade);
 }
 
 static char *
@@ -781,7 +771,7 @@ test_milestone_dates (Fixture       *f,
     pl_record_set_string (closure, "start_date", "2027-03-22");
     pl_record_set_string (closure, "end_date", "2027-03-25");
     pl_record_set_int (closure, "weekdays", 127);
-    insert (f->store, closure);
+    pl_test_insert (f->store, closure);
     g_assert_true (pl_milestones_update (f->store, a, &error));
     g_assert_no_error (error);
     due = milestone_field (f, a, "confirmation", "due");
@@ -990,7 +980,7 @@ test_overview (Fixture       *f,
         pl_record_set_string (contact, "contact_date", contacts[i].on);
         pl_record_set_string (contact, "channel", "call");
         pl_record_set_string (contact, "follow_up", contacts[i].follow_up);
-        insert (f->store, contact);
+        pl_test_insert (f->store, contact);
       }
 
     {
@@ -1072,11 +1062,11 @@ test_placement_list (Fixture       *f,
   pl_record_set_string (partner, "name", "Hillside Training");
   pl_record_set_string (partner, "kind", "training_provider");
   pl_record_set_string (partner, "status", "active");
-  insert (f->store, partner);
+  pl_test_insert (f->store, partner);
   pl_record_set_int (bob, "partner_id", pl_record_get_id (partner));
   pl_record_set_string (bob, "name", "Bob Other");
   pl_record_set_int (bob, "teaching_days", 0);
-  insert (f->store, bob);
+  pl_test_insert (f->store, bob);
 
   a = new_request (f, "2026-09-01");
   update_placement (f, a, "employer_id", NULL, f->host);

@@ -80,10 +80,26 @@ pl_test_insert (PlStore  *store,
                 PlRecord *record)
 {
   g_autoptr(GError) error = NULL;
+  gboolean inserted = pl_store_insert (store, record, &error);
 
-  pl_store_insert (store, record, &error);
   g_assert_no_error (error);
+  g_assert_true (inserted);
   return pl_record_get_id (record);
+}
+
+gint64
+pl_test_insert_new (PlStore    *store,
+                    GType       type,
+                    const char *first_property,
+                    ...)
+{
+  g_autoptr(PlRecord) record = pl_record_new (type);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (record), first_property, args);
+  va_end (args);
+  return pl_test_insert (store, record);
 }
 
 gint64

@@ -39,6 +39,12 @@ gint64 pl_test_sector     (PlStore            *store,
                            const char         *name);
 gint64 pl_test_insert     (PlStore            *store,
                            PlRecord           *record);
+/* A new record of @type with the properties given (name, value pairs,
+ * NULL-terminated, as g_object_set() takes them), inserted. */
+gint64 pl_test_insert_new (PlStore            *store,
+                           GType               type,
+                           const char         *first_property,
+                           ...) G_GNUC_NULL_TERMINATED;
 gint64 pl_test_partner    (PlStore            *store,
                            const char         *name);
 gint64 pl_test_staff      (PlStore            *store,
