@@ -322,7 +322,8 @@ test_needs_attention (Fixture       *fixture,
    * stays in view until the list is asked for again. */
   g_assert_true (pl_list_page_select (page, due));
   pl_test_contact (store, due, 0, "2026-11-22", "Called back: dates agreed", NULL);
-  PL_TEST_WAIT_FOR (pl_record_get_string (pl_list_page_get_selected (page), "last_contact") != NULL &&
+  PL_TEST_WAIT_FOR (pl_record_get_string (pl_list_page_get_selected (page), "last_contact")
+                    != NULL &&
                     g_str_equal (pl_record_get_string (pl_list_page_get_selected (page),
                                                        "last_contact"),
                                  "2026-11-22"));
