@@ -87,17 +87,6 @@ type_into (PlListPage *page,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static char *
-stored_text (PlStore    *store,
-             GType       type,
-             gint64      id,
-             const char *column)
-{
-  g_autoptr(PlRecord) record = pl_store_get (store, type, id, NULL);
-
-  return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
-}
-
 static gboolean
 stored_is (PlStore    *store,
            GType       type,
@@ -105,7 +94,7 @@ stored_is (PlStore    *store,
            const char *column,
            const char *expected)
 {
-  g_autofree char *text = stored_text (store, type, id, column);
+  g_autofree char *text = pl_test_stored_text (store, type, id, column);
 
   return g_strcmp0 (text, expected) == 0;
 }
@@ -173,7 +162,7 @@ test_employer_crud (Fixture       *fixture,
 
   g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
   g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==, 1);
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, copy, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, copy, "name"));
   g_assert_cmpuint (n_shown (page), ==, 1);
 }
 
@@ -198,12 +187,12 @@ test_invalid_email (Fixture       *fixture,
                    "Contact email: “chef@” is not an email address.");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "chef@");
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
 
   /* Other fields still save meanwhile. */
   type_into (page, "contact_name", "Ada Pike");
   PL_TEST_WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_name", "Ada Pike"));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
 
   /* A number out of range is refused the same way. */
   type_into (page, "capacity", "5000");
@@ -236,7 +225,7 @@ test_undo_delete (Fixture       *fixture,
 
   g_assert_true (pl_list_page_select (page, id));
   g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
   g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id), ==, 0);
   g_assert_cmpuint (n_shown (page), ==, 1);
 
@@ -272,7 +261,7 @@ test_undo_delete_later (Fixture       *fixture,
 
   g_assert_true (pl_list_page_select (page, id));
   g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
   g_assert_cmpstr (pl_history_get_undo_label (history), ==, "Delete Employer");
 
   edited = pl_store_get (store, PL_TYPE_EMPLOYER, other, &error);
@@ -283,7 +272,7 @@ test_undo_delete_later (Fixture       *fixture,
 
   g_assert_true (activate (GTK_WIDGET (page), "win.undo"));
   g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, other, "postcode", NULL));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
 
   g_assert_true (activate (GTK_WIDGET (page), "win.undo"));
   g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
@@ -540,7 +529,7 @@ test_staff_page (Fixture       *fixture,
 
   type_into (page, "email", "amira at college");
   PL_TEST_WAIT_FOR (pl_record_editor_get_error (pl_list_page_get_editor (page), "email") != NULL);
-  g_assert_null (stored_text (store, PL_TYPE_STAFF, id, "email"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_STAFF, id, "email"));
 }
 
 int

@@ -24,6 +24,7 @@
 #include "pl-record-editor.h"
 #include "pl-records.h"
 #include "pl-sample.h"
+#include "pl-test-data.h"
 #include "pl-test-gui.h"
 #include "pl-test-milestones.h"
 #include "pl-window.h"
@@ -65,23 +66,12 @@ say (const char *format,
   g_assert_cmpint (write (STDOUT_FILENO, "\n", 1), ==, 1);
 }
 
-static char *
-stored_text (PlStore    *store,
-             GType       type,
-             gint64      id,
-             const char *column)
-{
-  g_autoptr(PlRecord) record = pl_store_get (store, type, id, NULL);
-
-  return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
-}
-
 static gboolean
 stored_is (PlStore    *store,
            gint64      id,
            const char *text)
 {
-  g_autofree char *value = stored_text (store, PL_TYPE_EMPLOYER, id, "contact_name");
+  g_autofree char *value = pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "contact_name");
 
   return g_strcmp0 (value, text) == 0;
 }
@@ -115,7 +105,7 @@ accept_a_proposal (PlWindow *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.accept", "x", id));
   {
-    g_autofree char *status = stored_text (store, PL_TYPE_PLACEMENT, id, "status");
+    g_autofree char *status = pl_test_stored_text (store, PL_TYPE_PLACEMENT, id, "status");
     g_assert_cmpstr (status, ==, "proposed");
   }
   say ("ACK plan %" G_GINT64_FORMAT, id);
@@ -374,7 +364,8 @@ test_kill (void)
 
       if (planned != 0)
         {
-          g_autofree char *status = stored_text (store, PL_TYPE_PLACEMENT, planned, "status");
+          g_autofree char *status = pl_test_stored_text (store, PL_TYPE_PLACEMENT, planned,
+                                                         "status");
 
           g_assert_cmpstr (status, ==, "proposed");
           pl_test_assert_model_milestones (store, planned);
@@ -388,8 +379,8 @@ test_kill (void)
         while (g_hash_table_iter_next (&iter, &key, &value))
           {
             GPtrArray *allowed = value;
-            g_autofree char *stored = stored_text (store, PL_TYPE_EMPLOYER, *(gint64 *) key,
-                                                   "contact_name");
+            g_autofree char *stored = pl_test_stored_text (store, PL_TYPE_EMPLOYER, *(gint64 *) key,
+                                                           "contact_name");
 
             if (!g_ptr_array_find_with_equal_func (allowed, stored, g_str_equal, NULL))
               g_error ("round %u: the acknowledged edit “%s” of employer %" G_GINT64_FORMAT

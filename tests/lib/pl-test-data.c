@@ -197,6 +197,17 @@ pl_test_placement (PlStore            *store,
   return id;
 }
 
+char *
+pl_test_stored_text (PlStore    *store,
+                     GType       type,
+                     gint64      id,
+                     const char *column)
+{
+  g_autoptr(PlRecord) record = pl_store_get (store, type, id, NULL);
+
+  return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
+}
+
 void
 pl_test_exec (PlStore    *store,
               const char *sql,

@@ -68,6 +68,13 @@ gint64 pl_test_placement  (PlStore            *store,
                            const char         *status,
                            const char * const *days);
 
+/* The text in @column of the record of @type numbered @id, as stored (NULL
+ * when there is no such record). */
+char  *pl_test_stored_text (PlStore            *store,
+                            GType               type,
+                            gint64              id,
+                            const char         *column);
+
 /* Runs @sql with one integer and one text parameter, for the few facts a
  * test must set that the application never writes itself (time stamps). */
 void   pl_test_exec       (PlStore            *store,
