@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-ics.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-data.h"
 
 /* Which periods apply to whom, named terms of academic years, and the
  * windows of placements given as terms. A small network of its own: two
@@ -89,15 +90,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static GDate
-date (const char *iso)
-{
-  GDate d;
-
-  g_assert_true (pl_date_parse (iso, &d));
-  return d;
-}
-
 /* "1 3 5": the ids of @periods, in order. */
 static char *
 ids_of (GPtrArray *periods)
@@ -149,8 +141,8 @@ test_affecting (Fixture       *f,
 
   /* A date range keeps the periods that overlap it, either end included. */
   {
-    GDate from = date ("2027-01-15");
-    GDate to = date ("2027-01-26");  /* up to the 25th */
+    GDate from = pl_test_date ("2027-01-15");
+    GDate to = pl_test_date ("2027-01-26");  /* up to the 25th */
     g_autoptr(GPtrArray) periods =
       pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_ANY, &from, &to, NULL);
     g_autoptr(GPtrArray) none = NULL;
@@ -166,7 +158,7 @@ test_affecting (Fixture       *f,
     g_assert_cmpint (blackout->owner_id, ==, 1);
     g_assert_cmpstr (blackout->label, ==, "Cedar stocktake");
 
-    to = date ("2027-01-25");  /* [15th, 25th) misses the 25th */
+    to = pl_test_date ("2027-01-25");  /* [15th, 25th) misses the 25th */
     none = pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BLACKOUT, &from,
                                        &to, NULL);
     g_assert_cmpuint (none->len, ==, 0);
@@ -196,10 +188,10 @@ test_weekdays (Fixture       *f,
   g_autoptr(GPtrArray) periods =
     pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BUSY, NULL, NULL, NULL);
   PlPeriod *market = g_ptr_array_index (periods, 0);
-  GDate tuesday = date ("2027-03-02");
-  GDate wednesday = date ("2027-03-03");
-  GDate thursday = date ("2027-03-04");
-  GDate april = date ("2027-04-01");
+  GDate tuesday = pl_test_date ("2027-03-02");
+  GDate wednesday = pl_test_date ("2027-03-03");
+  GDate thursday = pl_test_date ("2027-03-04");
+  GDate april = pl_test_date ("2027-04-01");
 
   g_assert_cmpstr (market->label, ==, "Market days");
   g_assert_true (pl_period_covers (market, &tuesday));
@@ -458,8 +450,8 @@ test_agenda (Fixture       *f,
   g_autoptr(PlAgenda) bob = NULL;
   PlCalendarFilter everyone = { 0, 0, 0 };
   PlCalendarFilter only_bob = { 0, 0, 2 };
-  GDate from = date ("2026-12-28");
-  GDate to = date ("2027-02-01");
+  GDate from = pl_test_date ("2026-12-28");
+  GDate to = pl_test_date ("2027-02-01");
   guint runs = 0, milestones = 0, meetings = 0;
 
   g_assert_true (pl_store_exec (f->store,
@@ -521,8 +513,8 @@ test_agenda (Fixture       *f,
 
   /* New Year's Day 2027 is a Friday and a bank holiday; the 4th is not. */
   {
-    GDate new_year = date ("2027-01-01");
-    GDate fourth = date ("2027-01-04");
+    GDate new_year = pl_test_date ("2027-01-01");
+    GDate fourth = pl_test_date ("2027-01-04");
     g_autofree char *text = pl_agenda_describe_day (all, &new_year);
 
     g_assert_true (pl_agenda_is_bank_holiday (all, &new_year));
@@ -533,7 +525,7 @@ test_agenda (Fixture       *f,
 
   /* The 14th: the placement's second bar and Alder's spring term. */
   {
-    GDate day = date ("2027-01-14");
+    GDate day = pl_test_date ("2027-01-14");
     g_autoptr(GPtrArray) items = pl_agenda_items_on (all, &day);
     g_autofree char *periods = pl_agenda_describe_periods (all, &day);
 

@@ -25,15 +25,6 @@ tear_down (PlTestDb      *db,
   pl_test_db_close (db);
 }
 
-static GDate
-date (const char *iso)
-{
-  GDate d;
-
-  g_assert_true (pl_date_parse (iso, &d));
-  return d;
-}
-
 /* @issued and @expires may be NULL. */
 static gint64
 add_document (PlStore    *store,
@@ -71,7 +62,7 @@ check (PlStore    *store,
   g_auto(GStrv) e = NULL;
   g_autofree char *m_text = NULL;
   g_autofree char *e_text = NULL;
-  GDate day = date (on);
+  GDate day = pl_test_date (on);
 
   g_assert_cmpint (pl_evidence_check (store, employer, &day, &m, &e), ==, complete);
   m_text = joined (m);
@@ -128,7 +119,7 @@ test_in_words (PlTestDb      *db,
   g_auto(GStrv) expired = NULL;
   g_autofree char *what = NULL;
   gint64 employer = pl_test_employer (db->store, "Quayside Kitchen", "host");
-  GDate day = date ("2026-11-22");
+  GDate day = pl_test_date ("2026-11-22");
 
   add_document (db->store, employer, "insurance", "2025-01-01", "2026-01-01");
   add_document (db->store, employer, "agreement", NULL, NULL);
@@ -162,7 +153,7 @@ test_problems (PlTestDb      *db,
   gint64 complete = pl_test_employer (db->store, "Complete Cafe", "host");
   gint64 partial = pl_test_employer (db->store, "Partial Pub", "host");
   gint64 none = pl_test_employer (db->store, "Nothing Yet Noodles", "prospect");
-  GDate day = date ("2026-11-22");
+  GDate day = pl_test_date ("2026-11-22");
   PlEvidenceState *state;
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)

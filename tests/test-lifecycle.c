@@ -114,21 +114,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static GDate
-date (const char *iso)
-{
-  GDate d;
-
-  g_assert_true (pl_date_parse (iso, &d));
-  return d;
-}
-
 static gint64
 new_request (Fixture    *f,
              const char *today)
 {
   g_autoptr(GError) error = NULL;
-  GDate d = date (today);
+  GDate d = pl_test_date (today);
   gint64 id = pl_placement_create_request (f->store, f->staff, f->digital, &d, &error);
 
   g_assert_no_error (error);
@@ -201,7 +192,7 @@ assert_refused (Fixture    *f,
   g_autofree char *before = status_of (f, id);
   g_autofree char *after = NULL;
   g_autofree char *joined = NULL;
-  GDate d = date (today);
+  GDate d = pl_test_date (today);
   const char *item;
   va_list args;
 
@@ -237,7 +228,7 @@ assert_moves (Fixture    *f,
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
-  GDate d = date (today);
+  GDate d = pl_test_date (today);
 
   if (reason == NULL)
     {
@@ -492,7 +483,7 @@ test_cancel_and_reopen (Fixture       *f,
   gint64 id = new_request (f, "2026-11-02");
   g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GError) error = NULL;
-  GDate d = date ("2026-11-10");
+  GDate d = pl_test_date ("2026-11-10");
 
   /* A reason is required; blank is no reason. */
   g_assert_false (pl_lifecycle_set_status (f->store, id, "cancelled", "  ", &d, &error));
@@ -591,7 +582,7 @@ test_undo (Fixture       *f,
   g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
-  GDate d = date ("2026-11-10");
+  GDate d = pl_test_date ("2026-11-10");
 
   update_placement (f, id, "employer_id", NULL, f->host);
   update_placement (f, id, "aims", NULL, PL_AIM_IAG);
@@ -647,7 +638,7 @@ test_bad_status (Fixture       *f,
   gint64 id = new_request (f, "2026-11-02");
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  GDate d = date ("2026-11-10");
+  GDate d = pl_test_date ("2026-11-10");
 
   g_assert_false (pl_lifecycle_check (f->store, id, "done", &d, missing));
   g_assert_cmpuint (missing->len, ==, 1);
@@ -752,7 +743,7 @@ test_milestone_dates (Fixture       *f,
   /* Working days after the anchor skip a bank holiday too. */
   {
     g_autoptr(PlWorkdays) workdays = pl_workdays_new ();
-    GDate first = date ("2027-04-28"), last = date ("2027-04-29"), due;
+    GDate first = pl_test_date ("2027-04-28"), last = pl_test_date ("2027-04-29"), due;
     g_autofree char *iso = NULL;
 
     pl_milestones_due (workdays, &first, &last, "last", 2, "working_days", &due);
@@ -790,7 +781,7 @@ test_milestones_move (Fixture       *f,
   g_autofree char *contact_id = NULL;
   g_autofree char *due = NULL;
   g_autofree char *done_due = NULL;
-  GDate on = date ("2026-11-20");
+  GDate on = pl_test_date ("2026-11-20");
 
   /* No days, no milestones. */
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM milestone WHERE placement_id = ?1", id),
@@ -865,7 +856,7 @@ test_overview (Fixture       *f,
   g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GPtrArray) employers = NULL;
   g_autoptr(GError) error = NULL;
-  GDate today = date ("2026-11-22");
+  GDate today = pl_test_date ("2026-11-22");
   gint64 soon, later, cancelled, bare, windowed;
 
   /* First day 2027-01-04: first contact 2026-10-12 and agreement
@@ -879,7 +870,7 @@ test_overview (Fixture       *f,
   set_days (f, later, "2026-12-14", "2026-12-15", NULL);
   {
     g_autofree char *mid = milestone_field (f, later, "first_contact", "id");
-    GDate on = date ("2026-09-20");
+    GDate on = pl_test_date ("2026-09-20");
 
     g_assert_true (pl_milestones_set_done (f->store, g_ascii_strtoll (mid, NULL, 10), &on, NULL));
   }
@@ -925,7 +916,7 @@ test_overview (Fixture       *f,
   g_assert_cmpuint (week->len, ==, 0);
   g_clear_pointer (&week, g_ptr_array_unref);
   {
-    GDate monday = date ("2026-11-30");
+    GDate monday = pl_test_date ("2026-11-30");
 
     week = pl_overview_due_this_week (f->store, &monday);
     g_assert_cmpuint (week->len, ==, 1);
@@ -936,7 +927,7 @@ test_overview (Fixture       *f,
   }
   g_clear_pointer (&week, g_ptr_array_unref);
   {
-    GDate tuesday = date ("2026-12-01");
+    GDate tuesday = pl_test_date ("2026-12-01");
 
     week = pl_overview_due_this_week (f->store, &tuesday);
     g_assert_cmpuint (week->len, ==, 2);
@@ -1057,7 +1048,7 @@ test_placement_list (Fixture       *f,
   PlPlacementFilter filter = { 0 };
   gint64 a, b, c, d;
   guint changes = 0;
-  GDate today = date ("2026-11-22");
+  GDate today = pl_test_date ("2026-11-22");
 
   pl_record_set_string (partner, "name", "Hillside Training");
   pl_record_set_string (partner, "kind", "training_provider");
@@ -1164,7 +1155,7 @@ test_restore (Fixture       *f,
   g_auto(GStrv) days_after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
-  GDate today = date ("2026-11-22");
+  GDate today = pl_test_date ("2026-11-22");
 
   update_placement (f, id, "employer_id", NULL, f->host);
   update_placement (f, id, "notes", "First thoughts.", 0);

@@ -43,6 +43,15 @@ pl_test_load_sample (PlStore *store)
   g_assert_no_error (error);
 }
 
+GDate
+pl_test_date (const char *iso)
+{
+  GDate d;
+
+  g_assert_true (pl_date_parse (iso, &d));
+  return d;
+}
+
 void
 pl_test_db_open (PlTestDb *db)
 {

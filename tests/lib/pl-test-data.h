@@ -23,6 +23,9 @@ void pl_test_remove_folder (const char *path);
  * today). */
 void pl_test_load_sample   (PlStore    *store);
 
+/* The day @iso (YYYY-MM-DD) names, which must be a valid one. */
+GDate pl_test_date (const char *iso);
+
 typedef struct
 {
   char    *dir;
