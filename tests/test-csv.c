@@ -544,30 +544,6 @@ test_ambiguous_staff (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
-static gint64
-query_int (PlStore    *store,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-query_text (PlStore    *store,
-            const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 /* What spreadsheets send: headers in any order and case, labels instead of
  * keys, spaces around values, empty cells that take the defaults. */
 static void
@@ -605,33 +581,38 @@ test_import_values (Fixture       *f,
   store = pl_store_open (f->db, &error);
   g_assert_no_error (error);
 
-  text = query_text (store, "SELECT kind || '/' || region || '/' || is_lead || '/' || status "
-                            "FROM partner WHERE name = 'Newland College'");
+  text = pl_test_select_text (store,
+                              "SELECT kind || '/' || region || '/' || is_lead || '/' || status "
+                              "FROM partner WHERE name = 'Newland College'");
   g_assert_cmpstr (text, ==, "training_provider/Humber/1/active");
   g_clear_pointer (&text, g_free);
 
   /* Empty takes the default (Monday to Friday), "none" is no day. */
-  text = query_text (store, "SELECT group_concat(preferred_days || ':' || relationship || ':' || "
-                            "ifnull(size, '-'), ' ') FROM (SELECT * FROM employer WHERE name "
-                            "LIKE '% Works' ORDER BY id)");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(preferred_days || ':' || relationship || ':' || "
+                              "ifnull(size, '-'), ' ') FROM (SELECT * FROM employer WHERE name "
+                              "LIKE '% Works' ORDER BY id)");
   g_assert_cmpstr (text, ==, "31:prospect:- 0:host:medium 10:warm:-");
   g_clear_pointer (&text, g_free);
 
   /* Days make the length when it is empty; without days it is the wish. */
-  text = query_text (store, "SELECT group_concat(length || ':' || status || ':' || "
-                            "(SELECT ifnull(group_concat(day, ';'), '') FROM (SELECT day FROM "
-                            "placement_day WHERE placement_id = p.id ORDER BY day)), ' ') "
-                            "FROM (SELECT * FROM placement ORDER BY id DESC LIMIT 2) AS p");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(length || ':' || status || ':' || "
+                              "(SELECT ifnull(group_concat(day, ';'), '') FROM (SELECT day FROM "
+                              "placement_day WHERE placement_id = p.id ORDER BY day)), ' ') "
+                              "FROM (SELECT * FROM placement ORDER BY id DESC LIMIT 2) AS p");
   g_assert_cmpstr (text, ==, "3:request: 3:confirmed:2027-03-01;2027-03-02;2027-03-03");
   g_clear_pointer (&text, g_free);
 
   /* The search index knows the new rows, and its trigger is back. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE search MATCH "
-                                     "'\"quiet works\"' AND kind = 'employer'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
-                                     "AND name = 'employer_search_insert'"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (store, "SELECT count(*) FROM search WHERE search MATCH "
+                                              "'\"quiet works\"' AND kind = 'employer'"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (store,
+                                       "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                       "AND name = 'employer_search_insert'"), ==, 1);
   g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==,
-                   query_int (store, "SELECT count(*) FROM search WHERE kind = 'employer'"));
+                   pl_test_select_int (store,
+                                       "SELECT count(*) FROM search WHERE kind = 'employer'"));
 
   /* A header alone imports nothing, and that is not an error. */
   {
@@ -707,7 +688,7 @@ test_bulk_search_trigger (Fixture       *f,
             {
               g_assert_true (pl_csv_bulk_finish (bulk, &error));
               g_assert_no_error (error);
-              g_assert_cmpint (query_int (store, count), ==, 1);
+              g_assert_cmpint (pl_test_select_int (store, count), ==, 1);
               after = trigger_sql (store, cases[i].table);
               g_assert_cmpstr (after, ==, before);
             }
@@ -753,14 +734,18 @@ test_group_lists (Fixture       *f,
   g_assert_no_error (error);
 
   store = pl_store_open (f->db, &error);
-  text = query_text (store, "SELECT group_concat(s.name || '=' || ifnull(m.role, ''), '/') FROM "
-                            "group_member AS m JOIN staff AS s ON s.id = m.staff_id JOIN "
-                            "exchange_group AS g ON g.id = m.group_id WHERE g.name = 'Odd names'");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(s.name || '=' || ifnull(m.role, ''), '/') FROM "
+                              "group_member AS m JOIN staff AS s ON s.id = m.staff_id JOIN "
+                              "exchange_group AS g ON g.id = m.group_id "
+                              "WHERE g.name = 'Odd names'");
   g_assert_cmpstr (text, ==, "Smith; Jo=lead (maths)/Lee (Jnr)=");
   g_clear_pointer (&text, g_free);
-  text = query_text (store, "SELECT group_concat(title || '=' || kind || '=' || ifnull(link, '') "
-                            "|| '=' || ifnull(outcome_date, ''), '/') FROM group_outcome WHERE "
-                            "group_id = (SELECT id FROM exchange_group WHERE name = 'Odd names')");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(title || '=' || kind || '=' || ifnull(link, '') "
+                              "|| '=' || ifnull(outcome_date, ''), '/') FROM group_outcome WHERE "
+                              "group_id = (SELECT id FROM exchange_group "
+                              "WHERE name = 'Odd names')");
   g_assert_cmpstr (text, ==, "A|B guide=guide=https://x.example/a;b=2027-02-01/Notes=report==");
   g_clear_object (&store);
 
@@ -850,10 +835,12 @@ test_progress_and_cancel (Fixture       *f,
     g_assert_cmpint (rows, ==, 5000);
     /* A file this size takes the bulk path: the search index has them all. */
     g_assert_cmpuint (text->len, >, 64 * 1024);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE kind = 'partner'"), ==,
+    g_assert_cmpint (pl_test_select_int (store,
+                                         "SELECT count(*) FROM search WHERE kind = 'partner'"), ==,
                      pl_store_count (store, PL_TYPE_PARTNER));
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE kind = 'partner' AND "
-                                       "search MATCH '\"partner 4321\"'"), ==, 1);
+    g_assert_cmpint (pl_test_select_int (store,
+                                         "SELECT count(*) FROM search WHERE kind = 'partner' AND "
+                                         "search MATCH '\"partner 4321\"'"), ==, 1);
     g_assert_cmpuint (progress.calls, >=, 2);
     g_assert_cmpint (progress.last_done, ==, (goffset) text->len);
     g_assert_cmpint (progress.total, ==, (goffset) text->len);

@@ -16,6 +16,7 @@
 #include "pl-sample.h"
 #include "pl-store-legacy-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* iCalendar in and out: real files import, re-importing updates instead of
  * duplicating, repeats are expanded, bad files are refused with the line
@@ -67,31 +68,6 @@ fixture_tear_down (Fixture       *f,
   g_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static gint64
-query_int (PlStore    *store,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-query_text (PlStore    *store,
-            const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /* Every calendar period, one per line, to compare before and after. */
@@ -169,27 +145,30 @@ test_cam_term_dates (Fixture       *f,
   g_assert_true (pl_ics_import_file (f->store, path, "all", "term", &f->today, &first, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (first.added, ==, 389);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
 
   /* All-day DTEND is exclusive: 20071002–20071109 is 2 October to 8 November. */
-  label = query_text (f->store, "SELECT label FROM calendar_period"
-                                " WHERE start_date = '2007-10-02' AND end_date = '2007-11-08'");
+  label = pl_test_select_text (f->store,
+                               "SELECT label FROM calendar_period"
+                               " WHERE start_date = '2007-10-02' AND end_date = '2007-11-08'");
   g_assert_cmpstr (label, ==, "Full Michaelmas term");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"
-                                        " WHERE source <> 'ics' OR uid IS NULL"
-                                        " OR owner_kind <> 'all' OR kind <> 'term'"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM calendar_period"
+                                       " WHERE source <> 'ics' OR uid IS NULL"
+                                       " OR owner_kind <> 'all' OR kind <> 'term'"), ==, 0);
 
   /* No UIDs in the file, yet a second import finds every period again. */
   g_assert_true (pl_ics_import_file (f->store, path, "all", "term", &f->today, &second, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (second.added, ==, 0);
   g_assert_cmpuint (second.unchanged, ==, 389);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
 
   /* The same file for another owner is another owner's calendar. */
   g_assert_true (pl_ics_import_file (f->store, path, "all", "holiday", &f->today, &second, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 2 * 389);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM calendar_period"), ==, 2 * 389);
 }
 
 static void
@@ -216,10 +195,10 @@ test_reimport_updates (Fixture       *f,
                CAL_TAIL, "all", "busy", &result);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 1);
   dates = periods_like (f->store, "close-1@example");
   g_assert_cmpstr (dates, ==, "2027-01-11..2027-01-12");
-  label = query_text (f->store, "SELECT label FROM calendar_period");
+  label = pl_test_select_text (f->store, "SELECT label FROM calendar_period");
   g_assert_cmpstr (label, ==, "Stocktake (moved)");
 }
 
@@ -352,9 +331,12 @@ static void
 test_owners (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *staff = query_text (f->store, "SELECT name FROM staff ORDER BY id LIMIT 1");
-  g_autofree char *employer = query_text (f->store, "SELECT name FROM employer ORDER BY id LIMIT 1");
-  g_autofree char *partner = query_text (f->store, "SELECT name FROM partner ORDER BY id LIMIT 1");
+  g_autofree char *staff = pl_test_select_text (f->store,
+                                                "SELECT name FROM staff ORDER BY id LIMIT 1");
+  g_autofree char *employer = pl_test_select_text (f->store,
+                                                   "SELECT name FROM employer ORDER BY id LIMIT 1");
+  g_autofree char *partner = pl_test_select_text (f->store,
+                                                  "SELECT name FROM partner ORDER BY id LIMIT 1");
   const char *text = CAL_HEAD
                      "BEGIN:VEVENT\r\nUID:x@example\r\nDTSTART;VALUE=DATE:20270301\r\n"
                      "SUMMARY:Away\r\nEND:VEVENT\r\n" CAL_TAIL;
@@ -369,7 +351,7 @@ test_owners (Fixture       *f,
     { "employer:", employer, "blackout", "employer_id" },
     { "partner:", partner, "exam", "partner_id" },
   };
-  gint64 before = query_int (f->store, "SELECT count(*) FROM calendar_period");
+  gint64 before = pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period");
 
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
     {
@@ -384,10 +366,11 @@ test_owners (Fixture       *f,
 
       import_text (f, text, owner, owners[i].kind, &result);
       g_assert_cmpuint (result.added, ==, 1);
-      g_assert_cmpint (query_int (f->store, sql), ==, 1);
+      g_assert_cmpint (pl_test_select_int (f->store, sql), ==, 1);
     }
 
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, before + 3);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM calendar_period"), ==, before + 3);
 }
 
 typedef struct
@@ -608,8 +591,9 @@ test_export_round_trip (Fixture       *f,
 
   /* Every undone and done milestone of a placement that is going ahead. */
   g_assert_cmpint (parsed.n_vtodos, ==,
-                   query_int (f->store, "SELECT count(*) FROM milestone m JOIN placement p"
-                                        " ON p.id = m.placement_id WHERE p.status <> 'cancelled'"));
+                   pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM milestone m JOIN placement p"
+                                       " ON p.id = m.placement_id WHERE p.status <> 'cancelled'"));
   g_assert_cmpint (parsed.n_vtodos, >, 0);
 
   /* The placement events cover exactly the placement days, and a group's
@@ -636,8 +620,8 @@ test_export_round_trip (Fixture       *f,
         }
     }
 
-  n_days = query_int (f->store, "SELECT count(*) FROM placement_day d JOIN placement p"
-                                " ON p.id = d.placement_id WHERE p.status <> 'cancelled'");
+  n_days = pl_test_select_int (f->store, "SELECT count(*) FROM placement_day d JOIN placement p"
+                                         " ON p.id = d.placement_id WHERE p.status <> 'cancelled'");
   g_assert_cmpint (n_placement_days, ==, n_days);
   g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "SELECT d.placement_id, d.day FROM placement_day d"
@@ -653,8 +637,8 @@ test_export_round_trip (Fixture       *f,
     }
 
   g_assert_cmpint (parsed.n_vevents, >=,
-                   query_int (f->store, "SELECT count(*) FROM group_meeting"));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM group_meeting"), >, 0);
+                   pl_test_select_int (f->store, "SELECT count(*) FROM group_meeting"));
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM group_meeting"), >, 0);
 
   /* And our own importer reads the export back as the same days. */
   events = pl_ics_parse (text, strlen (text), "export.ics", &f->today, &error);
@@ -697,10 +681,11 @@ test_export_escaping (Fixture       *f,
   GHashTableIter iter;
   gpointer value;
 
-  placement = query_int (f->store, "SELECT p.id FROM placement p WHERE p.employer_id IS NOT NULL"
-                                   " AND p.status <> 'cancelled'"
-                                   " AND EXISTS (SELECT 1 FROM placement_day WHERE"
-                                   " placement_id = p.id) ORDER BY p.id LIMIT 1");
+  placement = pl_test_select_int (f->store,
+                                  "SELECT p.id FROM placement p WHERE p.employer_id IS NOT NULL"
+                                  " AND p.status <> 'cancelled'"
+                                  " AND EXISTS (SELECT 1 FROM placement_day WHERE"
+                                  " placement_id = p.id) ORDER BY p.id LIMIT 1");
   sql = g_strdup_printf ("UPDATE employer SET name = '%s', address = 'Line one\nLine two'"
                          " WHERE id = (SELECT employer_id FROM placement WHERE id = %"
                          G_GINT64_FORMAT ")", name, placement);
@@ -762,13 +747,15 @@ test_export_filters (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *member = query_text (f->store,
-                                        "SELECT s.name FROM group_member gm JOIN staff s"
-                                        " ON s.id = gm.staff_id ORDER BY gm.id LIMIT 1");
-  g_autofree char *employer = query_text (f->store,
-                                          "SELECT e.name FROM employer e WHERE EXISTS"
-                                          " (SELECT 1 FROM placement p WHERE p.employer_id = e.id"
-                                          " AND p.status <> 'cancelled') ORDER BY e.id LIMIT 1");
+  g_autofree char *member = pl_test_select_text (f->store,
+                                                 "SELECT s.name FROM group_member gm JOIN staff s"
+                                                 " ON s.id = gm.staff_id ORDER BY gm.id LIMIT 1");
+  g_autofree char *employer = pl_test_select_text (f->store,
+                                                   "SELECT e.name FROM employer e WHERE EXISTS"
+                                                   " (SELECT 1 FROM placement p"
+                                                   " WHERE p.employer_id = e.id"
+                                                   " AND p.status <> 'cancelled')"
+                                                   " ORDER BY e.id LIMIT 1");
   g_autofree char *staff_text = NULL;
   g_autofree char *employer_text = NULL;
   g_autofree char *sql = NULL;
@@ -791,7 +778,7 @@ test_export_filters (Fixture       *f,
   sql = g_strdup_printf ("SELECT count(*) FROM group_meeting m WHERE m.group_id IN"
                          " (SELECT gm.group_id FROM group_member gm JOIN staff s"
                          " ON s.id = gm.staff_id WHERE s.name = '%s')", member);
-  meetings = query_int (f->store, sql);
+  meetings = pl_test_select_int (f->store, sql);
   g_assert_cmpint (meetings, >, 0);
   {
     guint n = 0;
@@ -834,7 +821,8 @@ test_cli (Fixture       *f,
   g_autofree char *cam = g_test_build_filename (G_TEST_DIST, "data", "cam-term-dates.ics", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.ics", NULL);
   g_autofree char *out_path = g_build_filename (f->dir, "out.ics", NULL);
-  g_autofree char *partner = query_text (f->store, "SELECT name FROM partner ORDER BY id LIMIT 1");
+  g_autofree char *partner = pl_test_select_text (f->store,
+                                                  "SELECT name FROM partner ORDER BY id LIMIT 1");
   g_autofree char *owner = g_strconcat ("partner:", partner, NULL);
   g_autofree char *contents = NULL;
   gint64 before;
@@ -896,7 +884,8 @@ test_cli (Fixture       *f,
   }
 
   f->store = pl_store_open (f->path, NULL);
-  before = query_int (f->store, "SELECT count(*) FROM calendar_period WHERE source = 'ics'");
+  before = pl_test_select_int (f->store,
+                               "SELECT count(*) FROM calendar_period WHERE source = 'ics'");
   g_assert_cmpint (before, ==, 389);
 }
 

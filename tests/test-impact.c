@@ -63,30 +63,6 @@ exec (Fixture    *f,
   g_assert_no_error (error);
 }
 
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (f->store), sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (pl_stmt_next (stmt, &error));
-  return pl_stmt_get_int (stmt, 0);
-}
-
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (f->store), sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (pl_stmt_next (stmt, &error));
-  return pl_stmt_dup_text (stmt, 0);
-}
-
 static void
 improvements (Fixture        *f,
               gint64          staff,
@@ -616,7 +592,8 @@ test_good_files (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autoptr(GString) first = g_string_new (NULL);
       g_autofree char *date = NULL;
-      gint64 before = query_int (f, "SELECT ifnull(max(id), 0) FROM survey_response");
+      gint64 before = pl_test_select_int (f->store,
+                                          "SELECT ifnull(max(id), 0) FROM survey_response");
       const char * const *keys = g_str_equal (good->kind, "student") ? columns : employer_columns;
       gint64 rows = -1, empty = -1;
 
@@ -632,7 +609,7 @@ test_good_files (Fixture       *f,
           g_autofree char *sql = g_strdup_printf ("SELECT ifnull(%s, '-') FROM survey_response"
                                                   " WHERE id > %" G_GINT64_FORMAT
                                                   " ORDER BY id LIMIT 1", keys[k], before);
-          g_autofree char *answer = query_text (f, sql);
+          g_autofree char *answer = pl_test_select_text (f->store, sql);
 
           g_string_append_printf (first, "%s%s", k ? " " : "", answer);
         }
@@ -642,14 +619,18 @@ test_good_files (Fixture       *f,
         g_autofree char *sql = g_strdup_printf ("SELECT responded_on FROM survey_response"
                                                 " WHERE id > %" G_GINT64_FORMAT
                                                 " ORDER BY id LIMIT 1", before);
-        date = query_text (f, sql);
+        date = pl_test_select_text (f->store, sql);
       }
       g_assert_cmpstr (date, ==, good->date);
     }
 
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM survey_response WHERE kind = 'student'"),
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM survey_response"
+                                       " WHERE kind = 'student'"),
                    ==, 4);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM survey_response WHERE kind = 'employer'"),
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM survey_response"
+                                       " WHERE kind = 'employer'"),
                    ==, 3);
 
   /* Anonymous: no email address reaches the database file. */
@@ -752,12 +733,16 @@ test_links (Fixture       *f,
   gint64 rows = 0;
 
   pl_test_load_sample (f->store);
-  placement = query_int (f, "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
-                            " WHERE s.name = 'Marguerite Okafor'");
-  host = query_int (f, "SELECT employer_id FROM placement WHERE id = (SELECT p.id FROM placement p"
-                       " JOIN staff s ON s.id = p.staff_id WHERE s.name = 'Marguerite Okafor')");
-  staff = query_int (f, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
-  partner = query_int (f, "SELECT partner_id FROM staff WHERE name = 'Marguerite Okafor'");
+  placement = pl_test_select_int (f->store,
+                                  "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
+                                  " WHERE s.name = 'Marguerite Okafor'");
+  host = pl_test_select_int (f->store,
+                             "SELECT employer_id FROM placement WHERE id ="
+                             " (SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
+                             "  WHERE s.name = 'Marguerite Okafor')");
+  staff = pl_test_select_int (f->store, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
+  partner = pl_test_select_int (f->store,
+                                "SELECT partner_id FROM staff WHERE name = 'Marguerite Okafor'");
   g_assert_cmpint (partner, >, 0);
 
   /* Linked to a placement, an employer survey is linked to its host. */
@@ -766,13 +751,16 @@ test_links (Fixture       *f,
   g_assert_true (pl_survey_import_file (f->store, "employer", employers, &link, &rows, NULL,
                                         &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT employer_id FROM survey_response ORDER BY id DESC"), ==,
-                   host);
-  g_assert_cmpint (query_int (f, "SELECT placement_id FROM survey_response ORDER BY id DESC"), ==,
-                   placement);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT employer_id FROM survey_response"
+                                       " ORDER BY id DESC"), ==, host);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT placement_id FROM survey_response"
+                                       " ORDER BY id DESC"), ==, placement);
   {
-    g_autofree char *date = query_text (f, "SELECT responded_on FROM survey_response"
-                                           " ORDER BY id DESC");
+    g_autofree char *date = pl_test_select_text (f->store,
+                                                 "SELECT responded_on FROM survey_response"
+                                                 " ORDER BY id DESC");
     g_assert_cmpstr (date, ==, "2026-06-30");
   }
 
@@ -784,9 +772,10 @@ test_links (Fixture       *f,
                                         &error));
   g_assert_no_error (error);
   g_assert_cmpint (rows, ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM survey_response WHERE kind = 'student'"
-                                 " AND staff_id = (SELECT id FROM staff"
-                                 "   WHERE name = 'Marguerite Okafor')"), ==, 7);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM survey_response WHERE kind = 'student'"
+                                       " AND staff_id = (SELECT id FROM staff"
+                                       "   WHERE name = 'Marguerite Okafor')"), ==, 7);
 
   /* Unknown links and dates are refused before anything is read. */
   memset (&link, 0, sizeof link);
@@ -831,7 +820,8 @@ test_import_in_stats (Fixture       *f,
   JsonObject *students;
 
   pl_test_load_sample (f->store);
-  link.staff_id = query_int (f, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
+  link.staff_id = pl_test_select_int (f->store,
+                                      "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
   g_assert_true (pl_survey_import_file (f->store, "student", path, &link, NULL, NULL, &error));
   g_assert_no_error (error);
 

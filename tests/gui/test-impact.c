@@ -17,6 +17,7 @@
 #include "pl-placement-editor.h"
 #include "pl-stats.h"
 #include "pl-survey-dialog.h"
+#include "pl-test-data.h"
 #include "pl-test-gui.h"
 #include "pl-store-legacy-private.h"
 
@@ -35,28 +36,16 @@ typedef struct
   gint64     placement;    /* hers */
 } Fixture;
 
-static gint64
-query_int (PlStore    *store,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   pl_test_gui_set_up (&f->gui, TRUE);
-  f->marguerite = query_int (f->gui.store,
-                             "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
-  f->placement = query_int (f->gui.store,
-                            "SELECT id FROM placement WHERE staff_id ="
-                            " (SELECT id FROM staff WHERE name = 'Marguerite Okafor')");
+  f->marguerite = pl_test_select_int (f->gui.store,
+                                      "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
+  f->placement = pl_test_select_int (f->gui.store,
+                                     "SELECT id FROM placement WHERE staff_id ="
+                                     " (SELECT id FROM staff WHERE name = 'Marguerite Okafor')");
 }
 
 static void
@@ -311,7 +300,8 @@ test_observations (Fixture       *f,
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *text = NULL;
-  gint64 yusuf = query_int (f->gui.store, "SELECT id FROM staff WHERE name = 'Yusuf Demir'");
+  gint64 yusuf = pl_test_select_int (f->gui.store,
+                                     "SELECT id FROM staff WHERE name = 'Yusuf Demir'");
   gint64 id;
 
   /* Yusuf has a request and no observation yet. */
@@ -332,12 +322,14 @@ test_observations (Fixture       *f,
                                                  "Observer")), "Joan Whitaker");
   save_dialog (GTK_WIDGET (dialog));
   g_assert_null (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
-  g_assert_cmpint (query_int (f->gui.store, "SELECT count(*) FROM observation WHERE staff_id ="
-                                            " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation WHERE staff_id ="
+                                       " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
                    ==, 1);
-  g_assert_cmpint (query_int (f->gui.store, "SELECT technology FROM observation WHERE observer ="
-                                            " 'Joan Whitaker' AND phase = 'before'"
-                                            " ORDER BY id DESC LIMIT 1"), ==, 3);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT technology FROM observation WHERE observer ="
+                                       " 'Joan Whitaker' AND phase = 'before'"
+                                       " ORDER BY id DESC LIMIT 1"), ==, 3);
 
   /* After: technology 1, engagement 2 (a tie). */
   dialog = open_add_dialog (panel);
@@ -372,7 +364,7 @@ test_observations (Fixture       *f,
 
   /* Edit the "after": engagement 1 now improves too. The dialog opens with
    * what was saved. */
-  id = query_int (f->gui.store, "SELECT max(id) FROM observation");
+  id = pl_test_select_int (f->gui.store, "SELECT max(id) FROM observation");
   g_assert_true (gtk_widget_activate_action (panel, "observations.edit", "x", id));
   settle ();
   dialog = PL_OBSERVATION_DIALOG (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
@@ -383,15 +375,17 @@ test_observations (Fixture       *f,
                     ==, 1);
   set_rating (GTK_WIDGET (dialog), "engagement", 1);
   save_dialog (GTK_WIDGET (dialog));
-  g_assert_cmpint (query_int (f->gui.store, "SELECT engagement FROM observation ORDER BY id DESC"),
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT engagement FROM observation ORDER BY id DESC"),
                    ==, 1);
   PL_TEST_WAIT_FOR (shows (panel, "improved in 2 criteria", &text));
 
   /* Remove it: the comparison waits for an "after" again. */
   g_assert_true (gtk_widget_activate_action (panel, "observations.remove", "x", id));
   PL_TEST_WAIT_FOR (shows (panel, "an observation after one will show", &text));
-  g_assert_cmpint (query_int (f->gui.store, "SELECT count(*) FROM observation WHERE staff_id ="
-                                            " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation WHERE staff_id ="
+                                       " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
                    ==, 1);
 
   gtk_window_destroy (window);
@@ -408,7 +402,7 @@ test_observations_of_placement (Fixture       *f,
   g_autofree char *text = NULL;
   GtkWidget *staff_row;
   GtkWidget *placement_row;
-  gint64 count = query_int (f->gui.store, "SELECT count(*) FROM observation");
+  gint64 count = pl_test_select_int (f->gui.store, "SELECT count(*) FROM observation");
 
   pl_observations_panel_set_placement (PL_OBSERVATIONS_PANEL (panel), f->placement);
   window = show_in_window (panel);
@@ -452,18 +446,20 @@ test_observations_of_placement (Fixture       *f,
   g_clear_pointer (&text, g_free);
   text = visible_text (GTK_WIDGET (dialog));
   assert_contains (text, "A lesson observed before the placement is on or before its first day");
-  g_assert_cmpint (query_int (f->gui.store, "SELECT count(*) FROM observation"), ==, count);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation"), ==, count);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                        "_Before or After")), 1);
   save_dialog (GTK_WIDGET (dialog));
   g_assert_null (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
-  g_assert_cmpint (query_int (f->gui.store, "SELECT count(*) FROM observation"), ==, count + 1);
-  g_assert_cmpint (query_int (f->gui.store,
-                              "SELECT placement_id FROM observation ORDER BY id DESC"),
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation"), ==, count + 1);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT placement_id FROM observation ORDER BY id DESC"),
                    ==, f->placement);
-  g_assert_cmpint (query_int (f->gui.store,
-                              "SELECT staff_id FROM observation ORDER BY id DESC"),
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT staff_id FROM observation ORDER BY id DESC"),
                    !=, f->marguerite);
 
   gtk_window_destroy (window);
@@ -493,10 +489,11 @@ test_survey_dialog (Fixture       *f,
                     gconstpointer  data)
 {
   PlSurveyDialog *dialog = pl_survey_dialog_new (NULL, f->gui.context, f->placement);
-  gint64 linked = query_int (f->gui.store, "SELECT count(*) FROM survey_response WHERE"
-                                           " kind = 'student' AND placement_id = (SELECT id FROM"
-                                           " placement WHERE staff_id = (SELECT id FROM staff"
-                                           " WHERE name = 'Marguerite Okafor'))");
+  gint64 linked = pl_test_select_int (f->gui.store,
+                                      "SELECT count(*) FROM survey_response WHERE"
+                                      " kind = 'student' AND placement_id = (SELECT id FROM"
+                                      " placement WHERE staff_id = (SELECT id FROM staff"
+                                      " WHERE name = 'Marguerite Okafor'))");
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -519,27 +516,29 @@ test_survey_dialog (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "survey.add", NULL));
   g_assert_cmpuint (pl_survey_dialog_get_n_added (dialog), ==, 2);
 
-  g_assert_cmpint (query_int (f->gui.store, "SELECT count(*) FROM survey_response WHERE"
-                                            " kind = 'student' AND placement_id = (SELECT id FROM"
-                                            " placement WHERE staff_id = (SELECT id FROM staff"
-                                            " WHERE name = 'Marguerite Okafor'))"), ==, linked + 2);
-  g_assert_cmpint (query_int (f->gui.store, "SELECT count(*) FROM survey_response WHERE id >="
-                                            " (SELECT max(id) - 1 FROM survey_response)"
-                                            " AND responded_on = '2026-11-22'"), ==, 2);
-  g_assert_cmpint (query_int (f->gui.store, "SELECT learning_improved = 'agree'"
-                                            " AND employment_opportunities = 'disagree'"
-                                            " AND workplace IS NULL FROM survey_response"
-                                            " ORDER BY id DESC LIMIT 1 OFFSET 1"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM survey_response WHERE"
+                                       " kind = 'student' AND placement_id = (SELECT id FROM"
+                                       " placement WHERE staff_id = (SELECT id FROM staff"
+                                       " WHERE name = 'Marguerite Okafor'))"), ==, linked + 2);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM survey_response WHERE id >="
+                                       " (SELECT max(id) - 1 FROM survey_response)"
+                                       " AND responded_on = '2026-11-22'"), ==, 2);
+  g_assert_cmpint (pl_test_select_int (f->gui.store, "SELECT learning_improved = 'agree'"
+                                                     " AND employment_opportunities = 'disagree'"
+                                                     " AND workplace IS NULL FROM survey_response"
+                                                     " ORDER BY id DESC LIMIT 1 OFFSET 1"), ==, 1);
 
   /* Employers: the host is linked with the placement. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                        "_Survey")), 1);
   gtk_toggle_button_set_active (find_answer (GTK_WIDGET (dialog), 1, "Agree"), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "survey.add", NULL));
-  g_assert_cmpint (query_int (f->gui.store,
-                              "SELECT host_again = 'agree' AND employer_id IS NOT NULL"
-                              " AND kind = 'employer'"
-                              " FROM survey_response ORDER BY id DESC"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT host_again = 'agree' AND employer_id IS NOT NULL"
+                                       " AND kind = 'employer'"
+                                       " FROM survey_response ORDER BY id DESC"), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -585,8 +584,8 @@ test_chain (Fixture       *f,
   /* A colleague's story starts with the placement whose cascade reached
    * her; the steps are numbered down the page. */
   pl_impact_chain_set_staff (PL_IMPACT_CHAIN (chain),
-                             query_int (f->gui.store, "SELECT id FROM staff"
-                                                      " WHERE name = 'Samira Haddad'"));
+                             pl_test_select_int (f->gui.store, "SELECT id FROM staff"
+                                                               " WHERE name = 'Samira Haddad'"));
   g_clear_pointer (&text, g_free);
   text = visible_text (chain);
   assert_contains (text, "1 · How the Learning Came");

@@ -84,6 +84,12 @@ void   pl_test_exec       (PlStore            *store,
                            const char         *sql,
                            gint64              number,
                            const char         *text);
+/* The first column of the row @sql gives, which it must give. */
+gint64 pl_test_select_int  (PlStore            *store,
+                            const char         *sql);
+char  *pl_test_select_text (PlStore            *store,
+                            const char         *sql);
+
 /* The first column of @sql's first row, with one integer parameter; -1
  * when there is no row. */
 gint64 pl_test_query_int  (PlStore            *store,
