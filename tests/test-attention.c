@@ -11,20 +11,6 @@
 #include "pl-date.h"
 #include "pl-test-data.h"
 
-static void
-set_up (PlTestDb      *db,
-        gconstpointer  data)
-{
-  pl_test_db_open (db);
-}
-
-static void
-tear_down (PlTestDb      *db,
-           gconstpointer  data)
-{
-  pl_test_db_close (db);
-}
-
 static PlAttentionReasons
 reasons_of (GPtrArray *list,
             gint64     employer_id)
@@ -216,7 +202,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, PlTestDb, NULL, set_up, func, tear_down)
+#define ADD(path, func) \
+  g_test_add (path, PlTestDb, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
 
   ADD ("/attention/follow-up", test_follow_up);
   ADD ("/attention/not-contacted", test_not_contacted);

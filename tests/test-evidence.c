@@ -11,20 +11,6 @@
 #include "pl-evidence.h"
 #include "pl-test-data.h"
 
-static void
-set_up (PlTestDb      *db,
-        gconstpointer  data)
-{
-  pl_test_db_open (db);
-}
-
-static void
-tear_down (PlTestDb      *db,
-           gconstpointer  data)
-{
-  pl_test_db_close (db);
-}
-
 /* @issued and @expires may be NULL. */
 static gint64
 add_document (PlStore    *store,
@@ -198,7 +184,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, PlTestDb, NULL, set_up, func, tear_down)
+#define ADD(path, func) \
+  g_test_add (path, PlTestDb, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
 
   ADD ("/evidence/nothing", test_nothing);
   ADD ("/evidence/expiry", test_expiry);

@@ -38,16 +38,6 @@ typedef struct
 } Fixture;
 
 static gint64
-sector_id (PlStore    *store,
-           const char *name)
-{
-  g_autoptr(PlRecord) sector = pl_store_find_by_name (store, PL_TYPE_SECTOR, name, NULL);
-
-  g_assert_nonnull (sector);
-  return pl_record_get_id (sector);
-}
-
-static gint64
 add_employer (Fixture    *f,
               const char *name,
               gint64      sector)
@@ -82,8 +72,8 @@ fixture_set_up (Fixture       *f,
   pl_record_set_string (partner, "status", "active");
   f->partner = pl_test_insert (f->store, partner);
 
-  f->digital = sector_id (f->store, "Digital");
-  f->catering = sector_id (f->store, "Catering and Hospitality");
+  f->digital = pl_test_sector (f->store, "Digital");
+  f->catering = pl_test_sector (f->store, "Catering and Hospitality");
 
   pl_record_set_int (staff, "partner_id", f->partner);
   pl_record_set_string (staff, "name", "Ann Example");

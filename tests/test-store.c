@@ -46,17 +46,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gint64
-sector_id (PlStore    *store,
-           const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) sector = pl_store_find_by_name (store, PL_TYPE_SECTOR, name, &error);
-
-  g_assert_no_error (error);
-  return pl_record_get_id (sector);
-}
-
 static PlRecord *
 insert_partner (PlStore    *store,
                 const char *name)
@@ -93,7 +82,7 @@ insert_employer (PlStore    *store,
   g_autoptr(GError) error = NULL;
   PlRecord *employer = pl_record_new (PL_TYPE_EMPLOYER);
 
-  g_object_set (employer, "name", name, "sector-id", sector_id (store, sector),
+  g_object_set (employer, "name", name, "sector-id", pl_test_sector (store, sector),
                 "relationship", "warm", "capacity", (gint64) 2, "notice-weeks", (gint64) 4,
                 "preferred-days", (gint64) 31, "postcode", "DN31 1AA",
                 "website", "https://bistro.example.co.uk", NULL);
@@ -182,7 +171,7 @@ test_crud_every_type (Fixture       *f,
   gint64 partner_id = pl_record_get_id (partner);
   gint64 staff_id = pl_record_get_id (staff);
   gint64 employer_id = pl_record_get_id (employer);
-  gint64 catering = sector_id (f->store, "Catering and Hospitality");
+  gint64 catering = pl_test_sector (f->store, "Catering and Hospitality");
   gint64 placement_id, group_id;
 
   g_object_set (placement, "staff-id", staff_id, "sector-id", catering, "status", "request",
@@ -219,7 +208,8 @@ test_crud_every_type (Fixture       *f,
   {
     const CrudCase c = { PL_TYPE_EMPLOYER, "contact_name", "Priya Shah" };
     g_autoptr(PlRecord) r = pl_record_new (c.type);
-    g_object_set (r, "name", "Northgate Builders", "sector-id", sector_id (f->store, "Construction"),
+    g_object_set (r, "name", "Northgate Builders",
+                  "sector-id", pl_test_sector (f->store, "Construction"),
                   "relationship", "prospect", "capacity", (gint64) 1, "notice-weeks", (gint64) 2,
                   "preferred-days", (gint64) 31, NULL);
     check_crud (f->store, r, &c);
@@ -348,7 +338,7 @@ test_days (Fixture       *f,
   g_auto(GStrv) stored = NULL;
 
   g_object_set (placement, "staff-id", pl_record_get_id (staff),
-                "sector-id", sector_id (f->store, "Digital"), "status", "request",
+                "sector-id", pl_test_sector (f->store, "Digital"), "status", "request",
                 "length", (gint64) 3, "aims", (gint64) 0, NULL);
   g_assert_true (pl_store_insert (f->store, placement, &error));
   g_assert_no_error (error);
@@ -398,7 +388,7 @@ test_constraints (Fixture       *f,
   g_autoptr(PlRecord) partner = insert_partner (f->store, "Humber Estuary College");
   g_autoptr(PlRecord) staff = insert_staff (f->store, pl_record_get_id (partner), "Amira Okafor");
   g_autoptr(PlRecord) employer = insert_employer (f->store, "The Quay Bistro", "Catering and Hospitality");
-  gint64 catering = sector_id (f->store, "Catering and Hospitality");
+  gint64 catering = pl_test_sector (f->store, "Catering and Hospitality");
 
   {
     g_autoptr(PlRecord) r = pl_record_new (PL_TYPE_STAFF);

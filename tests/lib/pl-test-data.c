@@ -73,6 +73,20 @@ pl_test_db_close (PlTestDb *db)
   g_clear_pointer (&db->dir, g_free);
 }
 
+void
+pl_test_db_set_up (PlTestDb      *db,
+                   gconstpointer  data)
+{
+  pl_test_db_open (db);
+}
+
+void
+pl_test_db_tear_down (PlTestDb      *db,
+                      gconstpointer  data)
+{
+  pl_test_db_close (db);
+}
+
 gint64
 pl_test_sector (PlStore    *store,
                 const char *name)
@@ -81,6 +95,7 @@ pl_test_sector (PlStore    *store,
   g_autoptr(PlRecord) sector = pl_store_find_by_name (store, PL_TYPE_SECTOR, name, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (sector);
   return pl_record_get_id (sector);
 }
 

@@ -38,6 +38,12 @@ void   pl_test_db_open    (PlTestDb           *db);
 /* Closes the store and removes the folder. */
 void   pl_test_db_close   (PlTestDb           *db);
 
+/* The same, as g_test_add() takes them for a PlTestDb fixture. */
+void   pl_test_db_set_up    (PlTestDb         *db,
+                             gconstpointer     data);
+void   pl_test_db_tear_down (PlTestDb         *db,
+                             gconstpointer     data);
+
 gint64 pl_test_sector     (PlStore            *store,
                            const char         *name);
 gint64 pl_test_insert     (PlStore            *store,
