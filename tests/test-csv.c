@@ -69,32 +69,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db);
 }
 
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_file_set_contents (path, text, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 /* Opens @db, imports @path, closes it again. */
 static gboolean
 import_path (const char  *db,
@@ -298,7 +272,7 @@ static void
 test_writer_atomic (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "out.csv", "old contents", -1);
+  g_autofree char *path = pl_test_write_file (f->dir, "out.csv", "old contents", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   PlCsvWriter *writer;
@@ -311,7 +285,7 @@ test_writer_atomic (Fixture       *f,
   g_assert_true (pl_csv_writer_end_record (writer, &error));
   pl_csv_writer_free (writer);
 
-  bytes = read_bytes (path);
+  bytes = pl_test_read_bytes (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "old contents", 12);
   dir = g_dir_open (f->dir, 0, NULL);
   while (g_dir_read_name (dir) != NULL)
@@ -327,7 +301,7 @@ test_writer_atomic (Fixture       *f,
   pl_csv_writer_free (writer);
 
   g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = read_bytes (path);
+  bytes = pl_test_read_bytes (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                    "\xEF\xBB\xBF\"a,b\",\r\n", 11);
 }
@@ -375,8 +349,8 @@ test_round_trip (Fixture       *f,
       export_path (empty, all_kinds[i], second, &again);
       g_assert_cmpint (again, ==, exported);
 
-      a = read_bytes (first);
-      b = read_bytes (second);
+      a = pl_test_read_bytes (first);
+      b = pl_test_read_bytes (second);
       g_assert_true (g_bytes_equal (a, b));
     }
 
@@ -488,13 +462,13 @@ test_bad_files (Fixture       *f,
     { PL_CSV_GROUPS, "name,area,outcomes\nG,maths,Guide|nope\n", -1, 2, 9,
       "column “outcomes”: Kind: “nope” is not one of report" },
   };
-  g_autoptr(GBytes) before = read_bytes (f->db);
+  g_autoptr(GBytes) before = pl_test_read_bytes (f->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const BadFile *bad = &cases[i];
       g_autofree char *name = g_strdup_printf ("bad-%u.csv", i);
-      g_autofree char *path = write_file (f, name, bad->text, bad->length);
+      g_autofree char *path = pl_test_write_file (f->dir, name, bad->text, bad->length);
       g_autofree char *where = g_strdup_printf ("%s:%u:%u: ", path, bad->line, bad->column);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) after = NULL;
@@ -508,7 +482,7 @@ test_bad_files (Fixture       *f,
         g_error ("case %u: expected “%s…%s”, got “%s”", i, where, bad->reason, error->message);
       g_assert_cmpint (rows, ==, -1);
 
-      after = read_bytes (f->db);
+      after = pl_test_read_bytes (f->db);
       g_assert_true (g_bytes_equal (before, after));
     }
 }
@@ -519,13 +493,13 @@ static void
 test_ambiguous_staff (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *staff = write_file (f, "staff.csv",
-                                       "name,partner\n"
-                                       "Sam Taylor,Humber Estuary College\n"
-                                       "Sam Taylor,Dearneside College\n", -1);
-  g_autofree char *placements = write_file (f, "placements.csv",
-                                            "staff,sector\nAisha Bello,Digital\n"
-                                            "sam taylor,Digital\n", -1);
+  g_autofree char *staff = pl_test_write_file (f->dir, "staff.csv",
+                                               "name,partner\n"
+                                               "Sam Taylor,Humber Estuary College\n"
+                                               "Sam Taylor,Dearneside College\n", -1);
+  g_autofree char *placements = pl_test_write_file (f->dir, "placements.csv",
+                                                    "staff,sector\nAisha Bello,Digital\n"
+                                                    "sam taylor,Digital\n", -1);
   g_autofree char *where = g_strdup_printf ("%s:3:1: column “staff”: more than one staff member "
                                             "is called “sam taylor”", placements);
   g_autoptr(GError) error = NULL;
@@ -537,10 +511,10 @@ test_ambiguous_staff (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (rows, ==, 2);
 
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
   g_assert_false (import_path (f->db, PL_CSV_PLACEMENTS, placements, NULL, &error));
   g_assert_true (g_str_has_prefix (error->message, where));
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -550,20 +524,22 @@ static void
 test_import_values (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *partners = write_file (f, "p.csv",
-                                          "Region , NAME,Kind,lead\r\n"
-                                          "Humber,Newland College,Training provider, yes \r\n",
-                                          -1);
-  g_autofree char *employers = write_file (f, "e.csv",
-                                           "name,sector,preferred_days,relationship,size\n"
-                                           "Keel Works,digital,,,\n"
-                                           "Quiet Works,Digital,none,Host,MEDIUM\n"
-                                           "Busy Works,Digital,\"tue, Thursday\",warm,\n", -1);
-  g_autofree char *placements = write_file (f, "pl.csv",
-                                            "staff,sector,employer,days,length,status\n"
-                                            "Aisha Bello,Digital,Keel Works,"
-                                            "2027-03-03;2027-03-01; 2027-03-02,,confirmed\n"
-                                            "Aisha Bello,Digital,,,3,\n", -1);
+  g_autofree char *partners = pl_test_write_file (f->dir, "p.csv",
+                                                  "Region , NAME,Kind,lead\r\n"
+                                                  "Humber,Newland College,"
+                                                  "Training provider, yes \r\n",
+                                                  -1);
+  g_autofree char *employers = pl_test_write_file (f->dir, "e.csv",
+                                                   "name,sector,preferred_days,relationship,size\n"
+                                                   "Keel Works,digital,,,\n"
+                                                   "Quiet Works,Digital,none,Host,MEDIUM\n"
+                                                   "Busy Works,Digital,\"tue, Thursday\",warm,\n",
+                                                   -1);
+  g_autofree char *placements = pl_test_write_file (f->dir, "pl.csv",
+                                                    "staff,sector,employer,days,length,status\n"
+                                                    "Aisha Bello,Digital,Keel Works,"
+                                                    "2027-03-03;2027-03-01; 2027-03-02,,confirmed\n"
+                                                    "Aisha Bello,Digital,,,3,\n", -1);
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -616,7 +592,7 @@ test_import_values (Fixture       *f,
 
   /* A header alone imports nothing, and that is not an error. */
   {
-    g_autofree char *header = write_file (f, "h.csv", "name,sector\r\n", -1);
+    g_autofree char *header = pl_test_write_file (f->dir, "h.csv", "name,sector\r\n", -1);
 
     g_clear_object (&store);
     g_assert_true (import_path (f->db, PL_CSV_EMPLOYERS, header, &rows, &error));
@@ -708,17 +684,18 @@ static void
 test_group_lists (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *staff = write_file (f, "s.csv",
-                                       "name,partner\n"
-                                       "\"Smith; Jo\",Humber Estuary College\n"
-                                       "Lee (Jnr),Humber Estuary College\n", -1);
-  g_autofree char *groups = write_file (f, "g.csv",
-                                        "name,area,members,meetings,outcomes\n"
-                                        "Odd names,english,"
-                                        "\"Smith\\; Jo (lead (maths));Lee (Jnr)\","
-                                        "2027-01-05;2026-12-01,"
-                                        "\"A\\|B guide|guide|https://x.example/a\\;b|2027-02-01;Notes\"\n",
-                                        -1);
+  g_autofree char *staff = pl_test_write_file (f->dir, "s.csv",
+                                               "name,partner\n"
+                                               "\"Smith; Jo\",Humber Estuary College\n"
+                                               "Lee (Jnr),Humber Estuary College\n", -1);
+  g_autofree char *groups = pl_test_write_file (f->dir, "g.csv",
+                                                "name,area,members,meetings,outcomes\n"
+                                                "Odd names,english,"
+                                                "\"Smith\\; Jo (lead (maths));Lee (Jnr)\","
+                                                "2027-01-05;2026-12-01,"
+                                                "\"A\\|B guide|guide|https://x.example/a\\;b|"
+                                                "2027-02-01;Notes\"\n",
+                                                -1);
   g_autofree char *out1 = g_build_filename (f->dir, "g1.csv", NULL);
   g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
   g_autofree char *out2 = g_build_filename (f->dir, "g2.csv", NULL);
@@ -764,8 +741,8 @@ test_group_lists (Fixture       *f,
     g_assert_no_error (error);
   }
   export_path (empty, PL_CSV_GROUPS, out2, NULL);
-  a = read_bytes (out1);
-  b = read_bytes (out2);
+  a = pl_test_read_bytes (out1);
+  b = pl_test_read_bytes (out2);
   g_assert_true (g_bytes_equal (a, b));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
                                   "Smith\\; Jo (lead (maths));Lee (Jnr)"));
@@ -804,7 +781,7 @@ test_progress_and_cancel (Fixture       *f,
   g_autoptr(GString) text = g_string_new ("name,kind\n");
   g_autofree char *path = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GBytes) before = read_bytes (f->db);
+  g_autoptr(GBytes) before = pl_test_read_bytes (f->db);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   Progress progress = { 0 };
@@ -812,7 +789,7 @@ test_progress_and_cancel (Fixture       *f,
 
   for (guint i = 0; i < 5000; i++)
     g_string_append_printf (text, "Partner %u,school\n", i);
-  path = write_file (f, "many.csv", text->str, (gssize) text->len);
+  path = pl_test_write_file (f->dir, "many.csv", text->str, (gssize) text->len);
 
   {
     g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
@@ -823,7 +800,7 @@ test_progress_and_cancel (Fixture       *f,
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_cmpuint (progress.calls, ==, 1);
   }
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   {
@@ -853,9 +830,10 @@ static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *good = write_file (f, "good.csv", "name,kind\nA College,college\n"
-                                                     "B School,school\n", -1);
-  g_autofree char *bad = write_file (f, "bad.csv", "name,kind\nC College,castle\n", -1);
+  g_autofree char *good = pl_test_write_file (f->dir, "good.csv", "name,kind\nA College,college\n"
+                                                                  "B School,school\n", -1);
+  g_autofree char *bad = pl_test_write_file (f->dir, "bad.csv",
+                                             "name,kind\nC College,castle\n", -1);
   g_autofree char *missing = g_build_filename (f->dir, "missing.csv", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *expected = NULL;
@@ -873,7 +851,7 @@ test_cli (Fixture       *f,
     g_assert_cmpstr (run.out, ==, expected);
   }
 
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
   {
     g_auto(PlTestRun) run = { 0 };
     g_autofree char *where = g_strdup_printf ("%s:2:11: column “kind”", bad);
@@ -890,7 +868,7 @@ test_cli (Fixture       *f,
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "missing.csv"));
   }
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   /* Usage errors: no kind or file, an unknown kind, an unknown format. */
@@ -925,7 +903,7 @@ test_cli (Fixture       *f,
     pl_test_run_cli (&run, f->db, "export", "csv", "partners", out, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, summary);
-    csv = read_bytes (out);
+    csv = pl_test_read_bytes (out);
     g_assert_cmpuint (g_bytes_get_size (csv), >, strlen (header));
     g_assert_cmpmem (g_bytes_get_data (csv, NULL), strlen (header), header, strlen (header));
   }

@@ -444,31 +444,6 @@ test_chain_empty (Fixture       *f,
 
 /* Survey import --------------------------------------------------- */
 
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 test_match_question (void)
 {
@@ -588,7 +563,7 @@ test_good_files (Fixture       *f,
     {
       const GoodFile *good = &cases[i];
       g_autofree char *name = g_strdup_printf ("good-%u.csv", i);
-      g_autofree char *path = write_file (f, name, good->text);
+      g_autofree char *path = pl_test_write_file (f->dir, name, good->text, -1);
       g_autoptr(GError) error = NULL;
       g_autoptr(GString) first = g_string_new (NULL);
       g_autofree char *date = NULL;
@@ -636,7 +611,7 @@ test_good_files (Fixture       *f,
   /* Anonymous: no email address reaches the database file. */
   g_clear_object (&f->store);
   {
-    g_autoptr(GBytes) bytes = read_bytes (f->db);
+    g_autoptr(GBytes) bytes = pl_test_read_bytes (f->db);
     gsize size;
     const char *contents = g_bytes_get_data (bytes, &size);
 
@@ -694,13 +669,13 @@ test_bad_files (Fixture       *f,
 
   pl_test_load_sample (f->store);
   g_clear_object (&f->store);
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const BadFile *bad = &cases[i];
       g_autofree char *name = g_strdup_printf ("bad-%u.csv", i);
-      g_autofree char *path = write_file (f, name, bad->text);
+      g_autofree char *path = pl_test_write_file (f->dir, name, bad->text, -1);
       g_autofree char *where = g_strdup_printf ("%s:%u:%u: ", path, bad->line, bad->column);
       g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
       g_autoptr(GError) error = NULL;
@@ -716,7 +691,7 @@ test_bad_files (Fixture       *f,
       g_assert_cmpint (rows, ==, -1);
 
       g_clear_object (&store);
-      after = read_bytes (f->db);
+      after = pl_test_read_bytes (f->db);
       g_assert_true (g_bytes_equal (before, after));
     }
 }
@@ -726,8 +701,10 @@ test_links (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *students = write_file (f, "students.csv", "workplace\nagree\nagree\n");
-  g_autofree char *employers = write_file (f, "employers.csv", "host_again\nagree\n");
+  g_autofree char *students = pl_test_write_file (f->dir, "students.csv",
+                                                  "workplace\nagree\nagree\n", -1);
+  g_autofree char *employers = pl_test_write_file (f->dir, "employers.csv",
+                                                   "host_again\nagree\n", -1);
   PlSurveyLink link = { 0 };
   gint64 placement, host, staff, partner;
   gint64 rows = 0;
@@ -808,11 +785,11 @@ test_import_in_stats (Fixture       *f,
   g_autoptr(JsonNode) partner = NULL;
   g_autoptr(JsonNode) other = NULL;
   g_autoptr(JsonNode) period = NULL;
-  g_autofree char *path = write_file (f, "s.csv",
-                                      "Timestamp,learning_improved,workplace\n"
-                                      "2026/11/20 10:00,Strongly agree,\n"
-                                      "2026/11/20 10:01,Disagree,\n"
-                                      "2026/11/20 10:02,Agree,Agree\n");
+  g_autofree char *path = pl_test_write_file (f->dir, "s.csv",
+                                              "Timestamp,learning_improved,workplace\n"
+                                              "2026/11/20 10:00,Strongly agree,\n"
+                                              "2026/11/20 10:01,Disagree,\n"
+                                              "2026/11/20 10:02,Agree,Agree\n", -1);
   PlSurveyLink link = { 0 };
   PlStatsFilter lead = { "Humber Estuary College", NULL, NULL };
   PlStatsFilter dearne = { "Dearneside College", NULL, NULL };
@@ -861,12 +838,13 @@ static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *good = write_file (f, "good.csv",
-                                      "Timestamp,Email,Q1. My learning improved through "
-                                      "workplace information,workplace\n"
-                                      "2026/11/20 10:00,x@example.org,Strongly agree,Agree\n"
-                                      "2026/11/20 10:01,y@example.org,,\n");
-  g_autofree char *bad = write_file (f, "bad.csv", "workplace\nagree\nMaybe\n");
+  g_autofree char *good = pl_test_write_file (f->dir, "good.csv",
+                                              "Timestamp,Email,Q1. My learning improved through "
+                                              "workplace information,workplace\n"
+                                              "2026/11/20 10:00,x@example.org,"
+                                              "Strongly agree,Agree\n"
+                                              "2026/11/20 10:01,y@example.org,,\n", -1);
+  g_autofree char *bad = pl_test_write_file (f->dir, "bad.csv", "workplace\nagree\nMaybe\n", -1);
   g_autofree char *where = g_strdup_printf ("%s:3:1: ", bad);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -885,7 +863,7 @@ test_cli (Fixture       *f,
     g_assert_nonnull (strstr (run.out, "Skipped 1 row that answered no question"));
   }
 
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
   {
     g_auto(PlTestRun) run = { 0 };
 
@@ -950,7 +928,7 @@ test_cli (Fixture       *f,
                      "--staff", "Marguerite Okafor", "--employer", "The Saltmarsh Table", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   {

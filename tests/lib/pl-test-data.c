@@ -32,6 +32,32 @@ pl_test_remove_folder (const char *path)
   g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
+char *
+pl_test_write_file (const char *dir,
+                    const char *name,
+                    const char *text,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+GBytes *
+pl_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
 void
 pl_test_load_sample (PlStore *store)
 {

@@ -19,6 +19,15 @@ G_BEGIN_DECLS
  * when something cannot be removed. */
 void pl_test_remove_folder (const char *path);
 
+/* Writes @text (@length bytes, or up to its nul when -1) to the file
+ * @name in @dir, and returns its path. */
+char   *pl_test_write_file (const char *dir,
+                            const char *name,
+                            const char *text,
+                            gssize      length);
+/* Everything in the file at @path. */
+GBytes *pl_test_read_bytes (const char *path);
+
 /* Loads the sample network into @store as of $PLACEMENTS_TODAY (or
  * today). */
 void pl_test_load_sample   (PlStore    *store);
