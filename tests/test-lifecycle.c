@@ -157,15 +157,6 @@ update_placement (Fixture    *f,
   g_assert_no_error (error);
 }
 
-static char *
-status_of (Fixture *f,
-           gint64   id)
-{
-  g_autoptr(PlRecord) placement = pl_store_get (f->store, PL_TYPE_PLACEMENT, id, NULL);
-
-  return g_strdup (pl_record_get_string (placement, "status"));
-}
-
 /* Checks that moving @id to @to on @today is refused with exactly the
  * NULL-terminated sentences given, both by the check and by the move, and
  * that the refusal left the status alone. */
@@ -179,7 +170,7 @@ assert_refused (Fixture    *f,
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) expected = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = status_of (f, id);
+  g_autofree char *before = pl_test_placement_status (f->store, id);
   g_autofree char *after = NULL;
   g_autofree char *joined = NULL;
   GDate d = pl_test_date (today);
@@ -204,7 +195,7 @@ assert_refused (Fixture    *f,
   joined = g_strjoinv ("\n", (char **) expected->pdata);
   g_assert_cmpstr (error->message, ==, joined);
 
-  after = status_of (f, id);
+  after = pl_test_placement_status (f->store, id);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -227,7 +218,7 @@ assert_moves (Fixture    *f,
     }
   g_assert_true (pl_lifecycle_set_status (f->store, id, to, reason, &d, &error));
   g_assert_no_error (error);
-  after = status_of (f, id);
+  after = pl_test_placement_status (f->store, id);
   g_assert_cmpstr (after, ==, to);
 }
 
@@ -1241,7 +1232,7 @@ test_cli (Fixture       *f,
 
   /* The store saw the CLI's change: one event more, status proposed. */
   {
-    g_autofree char *status = status_of (f, id);
+    g_autofree char *status = pl_test_placement_status (f->store, id);
     g_assert_cmpstr (status, ==, "proposed");
   }
 

@@ -119,15 +119,6 @@ has_tooltip (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-static char *
-status_of (Fixture *f,
-           gint64   id)
-{
-  g_autoptr(PlRecord) placement = pl_store_get (f->gui.store, PL_TYPE_PLACEMENT, id, NULL);
-
-  return g_strdup (pl_record_get_string (placement, "status"));
-}
-
 /* What a click does: the button must be there to be clicked. */
 static void
 click (GtkWidget *button)
@@ -167,7 +158,7 @@ advance_refused (Fixture           *f,
   g_assert_null (shown[n]);
   g_assert_cmpuint (n, >, 0);
 
-  now = status_of (f, pl_placement_editor_get_placement (editor));
+  now = pl_test_placement_status (f->gui.store, pl_placement_editor_get_placement (editor));
   g_assert_cmpstr (now, ==, status);
 }
 
@@ -181,7 +172,7 @@ advance_to (Fixture           *f,
   g_auto(GStrv) shown = NULL;
 
   click (advance);
-  now = status_of (f, pl_placement_editor_get_placement (editor));
+  now = pl_test_placement_status (f->gui.store, pl_placement_editor_get_placement (editor));
   g_assert_cmpstr (now, ==, status);
   shown = pl_placement_editor_dup_missing_items (editor);
   g_assert_null (shown[0]);

@@ -11,6 +11,7 @@
 
 #include "pl-plan-item.h"
 #include "pl-plan-page.h"
+#include "pl-test-data.h"
 #include "pl-test-gui.h"
 #include "pl-store-legacy-private.h"
 
@@ -76,17 +77,6 @@ find_staff (Fixture    *fixture,
   return NULL;
 }
 
-static char *
-status_of (Fixture *fixture,
-           gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) record = pl_store_get (fixture->gui.store, PL_TYPE_PLACEMENT, id, &error);
-
-  g_assert_no_error (error);
-  return g_strdup (pl_record_get_string (record, "status"));
-}
-
 static void
 run_plan (Fixture *fixture)
 {
@@ -140,7 +130,7 @@ test_plan_accept_undo (Fixture       *fixture,
   /* Nothing is stored until a proposal is accepted. */
   yusuf = find_staff (fixture, "Yusuf Demir");
   id = pl_plan_item_get_placement_id (yusuf);
-  status = status_of (fixture, id);
+  status = pl_test_placement_status (fixture->gui.store, id);
   g_assert_cmpstr (status, ==, "request");
   g_clear_pointer (&status, g_free);
 
@@ -148,7 +138,7 @@ test_plan_accept_undo (Fixture       *fixture,
   g_assert_cmpint (proposal->employer_id, >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.accept", "x", id));
 
-  status = status_of (fixture, id);
+  status = pl_test_placement_status (fixture->gui.store, id);
   g_assert_cmpstr (status, ==, "proposed");
   g_clear_pointer (&status, g_free);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
@@ -162,7 +152,7 @@ test_plan_accept_undo (Fixture       *fixture,
 
   /* Undo puts the request back, with the proposal it had. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.undo", NULL));
-  status = status_of (fixture, id);
+  status = pl_test_placement_status (fixture->gui.store, id);
   g_assert_cmpstr (status, ==, "request");
   g_clear_pointer (&status, g_free);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
@@ -275,7 +265,7 @@ test_replan (Fixture       *fixture,
   after = pl_store_get_days (fixture->gui.store, id);
   g_assert_nonnull (after[0]);
   g_assert_cmpstr (after[0], !=, before[0]);
-  status = status_of (fixture, id);
+  status = pl_test_placement_status (fixture->gui.store, id);
   g_assert_cmpstr (status, ==, "proposed");
   {
     g_autoptr(PlRecord) record = pl_store_get (fixture->gui.store, PL_TYPE_PLACEMENT, id, &error);

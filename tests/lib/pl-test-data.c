@@ -258,6 +258,17 @@ pl_test_stored_text (PlStore    *store,
   return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
 }
 
+char *
+pl_test_placement_status (PlStore *store,
+                          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) placement = pl_store_get (store, PL_TYPE_PLACEMENT, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (pl_record_get_string (placement, "status"));
+}
+
 void
 pl_test_exec (PlStore    *store,
               const char *sql,

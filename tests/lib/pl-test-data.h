@@ -93,6 +93,10 @@ char  *pl_test_stored_text (PlStore            *store,
                             gint64              id,
                             const char         *column);
 
+/* The status of placement @id, which must exist. */
+char  *pl_test_placement_status (PlStore *store,
+                                 gint64   id);
+
 /* Runs @sql with one integer and one text parameter, for the few facts a
  * test must set that the application never writes itself (time stamps). */
 void   pl_test_exec       (PlStore            *store,
