@@ -68,21 +68,6 @@ group_status (PlStore *store,
   return g_strdup (pl_record_get_string (group, "status"));
 }
 
-static gint64
-count_where (PlStore    *store,
-             const char *table,
-             gint64      group_id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
-
-  g_assert_no_error (error);
-  pl_stmt_bind_int (stmt, 1, group_id);
-  g_assert_true (pl_stmt_next (stmt, &error));
-  return pl_stmt_get_int (stmt, 0);
-}
-
 /* A small network: one partner, three staff, a group with two members,
  * two meetings and an outcome. */
 typedef struct
@@ -208,15 +193,6 @@ test_status_outcome_without_meetings (Fixture       *f,
 }
 
 static void
-on_changed (PlStore    *store,
-            const char *table,
-            GArray     *ids,
-            GHashTable *tables)
-{
-  g_hash_table_add (tables, g_strdup (table));
-}
-
-static void
 test_snapshot_restore (Fixture       *f,
                        gconstpointer  data)
 {
@@ -258,12 +234,12 @@ test_snapshot_restore (Fixture       *f,
   /* Deleting the group takes its members, meetings and outcomes with it. */
   g_assert_true (pl_store_delete (f->store, PL_TYPE_GROUP, n.group, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_where (f->store, "group_member", n.group), ==, 0);
-  g_assert_cmpint (count_where (f->store, "group_meeting", n.group), ==, 0);
-  g_assert_cmpint (count_where (f->store, "group_outcome", n.group), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_member", n.group), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_meeting", n.group), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_outcome", n.group), ==, 0);
   g_assert_cmpint (pl_store_count (f->store, PL_TYPE_GROUP), ==, 1);
 
-  handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), changed);
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (pl_test_note_table), changed);
   restored = pl_group_restore (f->store, snapshot, &error);
   g_signal_handler_disconnect (f->store, handler);
   g_assert_no_error (error);
@@ -276,9 +252,9 @@ test_snapshot_restore (Fixture       *f,
   assert_same_record (before, after);
   g_assert_cmpint (pl_record_get_int (after, "members"), ==, 2);
   g_assert_cmpstr (pl_record_get_string (after, "status"), ==, "reported");
-  g_assert_cmpint (count_where (f->store, "group_member", restored), ==, 2);
-  g_assert_cmpint (count_where (f->store, "group_meeting", restored), ==, 2);
-  g_assert_cmpint (count_where (f->store, "group_outcome", restored), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_member", restored), ==, 2);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_meeting", restored), ==, 2);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_outcome", restored), ==, 1);
   {
     g_autoptr(PlRecord) outcome = pl_store_get (f->store, PL_TYPE_GROUP_OUTCOME, n.outcome,
                                                 &error);
@@ -339,10 +315,10 @@ test_restore_after_changes (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (restored, !=, 0);
   g_assert_cmpint (restored, !=, other);
-  g_assert_cmpint (count_where (f->store, "group_member", restored), ==, 1);
-  g_assert_cmpint (count_where (f->store, "group_meeting", restored), ==, 2);
-  g_assert_cmpint (count_where (f->store, "group_outcome", restored), ==, 1);
-  g_assert_cmpint (count_where (f->store, "group_member", other), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_member", restored), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_meeting", restored), ==, 2);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_outcome", restored), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_member", other), ==, 0);
 }
 
 static void
@@ -416,10 +392,10 @@ test_duplicate (Fixture       *f,
 
   /* The people carry over; what the first group did does not. */
   g_assert_cmpint (pl_record_get_int (copy, "members"), ==, 2);
-  g_assert_cmpint (count_where (f->store, "group_meeting", id), ==, 0);
-  g_assert_cmpint (count_where (f->store, "group_outcome", id), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_meeting", id), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_outcome", id), ==, 0);
   g_assert_cmpstr (pl_record_get_string (copy, "status"), ==, "forming");
-  g_assert_cmpint (count_where (f->store, "group_member", n.group), ==, 2);
+  g_assert_cmpint (pl_test_count_in_group (f->store, "group_member", n.group), ==, 2);
 
   id2 = pl_group_duplicate (f->store, n.group, &error);
   g_assert_no_error (error);

@@ -246,15 +246,6 @@ test_sample_figures (void)
 
 /* Loading announces every table it filled, once committed. */
 static void
-on_changed (PlStore    *store,
-            const char *table,
-            GArray     *ids,
-            GHashTable *tables)
-{
-  g_hash_table_add (tables, g_strdup (table));
-}
-
-static void
 test_sample_consistent (void)
 {
   TempStore t = { 0 };
@@ -262,7 +253,7 @@ test_sample_consistent (void)
   g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
 
   temp_store_open (&t);
-  g_signal_connect (t.store, "changed", G_CALLBACK (on_changed), tables);
+  g_signal_connect (t.store, "changed", G_CALLBACK (pl_test_note_table), tables);
   load_sample (t.store, "2026-11-22");
   g_assert_true (g_hash_table_contains (tables, "placement"));
   g_assert_true (g_hash_table_contains (tables, "observation"));

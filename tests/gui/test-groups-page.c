@@ -145,21 +145,6 @@ group_has (Fixture    *f,
 }
 
 static gint64
-count_where (PlStore    *store,
-             const char *table,
-             gint64      group_id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, group_id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gint64
 count_sql (PlStore    *store,
            const char *sql)
 {
@@ -316,7 +301,7 @@ test_empty_state_and_crud (Fixture       *f,
   type_into (search, "nowak");
   PL_TEST_WAIT_FOR (n_listed (list_view) == 1);
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
-  g_assert_cmpint (count_where (f->gui.store, "group_member", id), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", id), ==, 1);
   {
     g_autofree char *text = query_text (f->gui.store,
                                         "SELECT id FROM group_member WHERE staff_id = ?", staff);
@@ -370,7 +355,7 @@ test_empty_state_and_crud (Fixture       *f,
   type_into (pl_test_find_row (GTK_WIDGET (dialog), "Notes"), "Launch meeting");
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpint (count_where (f->gui.store, "group_meeting", id), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, 1);
   meeting_place = query_text (f->gui.store,
                               "SELECT meeting_date || ' ' || place || ' ' || notes"
                               " FROM group_meeting WHERE group_id = ?", id);
@@ -401,7 +386,7 @@ test_empty_state_and_crud (Fixture       *f,
                                 "SELECT meeting_date || ' ' || place FROM group_meeting"
                                 " WHERE group_id = ?", id);
     g_assert_cmpstr (meeting_place, ==, "2027-03-12 Online");
-    g_assert_cmpint (count_where (f->gui.store, "group_meeting", id), ==, 1);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, 1);
   }
 
   /* An outcome: a link must be a web address or a file. */
@@ -422,7 +407,7 @@ test_empty_state_and_crud (Fixture       *f,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpint (count_where (f->gui.store, "group_outcome", id), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 1);
   {
     g_autofree char *outcome = query_text (f->gui.store,
                                            "SELECT title || '|' || kind || '|' || link || '|' ||"
@@ -469,11 +454,11 @@ test_empty_state_and_crud (Fixture       *f,
     g_assert_nonnull (remove);
     g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove the Outcome");
     g_signal_emit_by_name (remove, "clicked");
-    g_assert_cmpint (count_where (f->gui.store, "group_outcome", id), ==, 0);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 0);
     g_assert_true (group_has (f, id, "status", "meeting"));
 
     click_toast_button (f, "_Undo");
-    g_assert_cmpint (count_where (f->gui.store, "group_outcome", id), ==, 1);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 1);
     g_assert_true (group_has (f, id, "status", "reported"));
   }
 
@@ -492,8 +477,8 @@ test_empty_state_and_crud (Fixture       *f,
 
     g_assert_cmpint (copy, !=, id);
     g_assert_true (group_has (f, copy, "name", "Mathematical resilience (copy)"));
-    g_assert_cmpint (count_where (f->gui.store, "group_member", copy), ==, 1);
-    g_assert_cmpint (count_where (f->gui.store, "group_meeting", copy), ==, 0);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", copy), ==, 1);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", copy), ==, 0);
     PL_TEST_WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (detail_row (f, "Name"))),
                                  "Mathematical resilience (copy)") == 0);
   }
@@ -526,9 +511,9 @@ test_delete_undo (Fixture       *f,
 
   id = group_id_by_name (f, "Mathematical resilience");
   before = get_group (f, id);
-  members = count_where (f->gui.store, "group_member", id);
-  meetings = count_where (f->gui.store, "group_meeting", id);
-  outcomes = count_where (f->gui.store, "group_outcome", id);
+  members = pl_test_count_in_group (f->gui.store, "group_member", id);
+  meetings = pl_test_count_in_group (f->gui.store, "group_meeting", id);
+  outcomes = pl_test_count_in_group (f->gui.store, "group_outcome", id);
   groups = pl_store_count (f->gui.store, PL_TYPE_GROUP);
   g_assert_cmpint (members, >, 0);
   g_assert_cmpint (meetings, >, 0);
@@ -541,9 +526,9 @@ test_delete_undo (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "groups.delete", NULL));
   g_assert_null (get_group (f, id));
   g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_GROUP), ==, groups - 1);
-  g_assert_cmpint (count_where (f->gui.store, "group_member", id), ==, 0);
-  g_assert_cmpint (count_where (f->gui.store, "group_meeting", id), ==, 0);
-  g_assert_cmpint (count_where (f->gui.store, "group_outcome", id), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", id), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 0);
   g_assert_cmpint (pl_groups_page_get_selected_id (f->page), !=, id);
 
   click_toast_button (f, "_Undo");
@@ -553,9 +538,9 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (pl_record_get_string (after, "name"), ==, "Mathematical resilience");
   g_assert_cmpstr (pl_record_get_string (after, "aim"), ==, pl_record_get_string (before, "aim"));
   g_assert_cmpstr (pl_record_get_string (after, "status"), ==, "reported");
-  g_assert_cmpint (count_where (f->gui.store, "group_member", id), ==, members);
-  g_assert_cmpint (count_where (f->gui.store, "group_meeting", id), ==, meetings);
-  g_assert_cmpint (count_where (f->gui.store, "group_outcome", id), ==, outcomes);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", id), ==, members);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, meetings);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, outcomes);
   g_assert_cmpint (pl_groups_page_get_selected_id (f->page), ==, id);
 
   close_page (f);

@@ -258,6 +258,25 @@ pl_test_stored_text (PlStore    *store,
   return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
 }
 
+gint64
+pl_test_count_in_group (PlStore    *store,
+                        const char *table,
+                        gint64      group_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
+
+  return pl_test_query_int (store, sql, group_id);
+}
+
+void
+pl_test_note_table (PlStore    *store,
+                    const char *table,
+                    GArray     *ids,
+                    GHashTable *tables)
+{
+  g_hash_table_add (tables, g_strdup (table));
+}
+
 char *
 pl_test_placement_status (PlStore *store,
                           gint64   id)

@@ -93,6 +93,19 @@ char  *pl_test_stored_text (PlStore            *store,
                             gint64              id,
                             const char         *column);
 
+/* The rows of @table (an exchange group's members, meetings or outcomes)
+ * that belong to group @group_id. */
+gint64 pl_test_count_in_group (PlStore    *store,
+                               const char *table,
+                               gint64      group_id);
+
+/* A handler of PlStore::changed that adds the name of each table told of
+ * to the set of strings @tables. */
+void   pl_test_note_table     (PlStore    *store,
+                               const char *table,
+                               GArray     *ids,
+                               GHashTable *tables);
+
 /* The status of placement @id, which must exist. */
 char  *pl_test_placement_status (PlStore *store,
                                  gint64   id);
