@@ -13,6 +13,7 @@
 #include <string.h>
 #include "pl-store-legacy-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* placements-cli is run as a separate process, as scripts run it, and
  * judged by its exit status, its output and the database it leaves. */
@@ -36,15 +37,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }

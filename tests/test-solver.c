@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "pl-store.h"
 #include "pl-store-legacy-private.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* Each test builds a small network in its own database. Today is Sunday
  * 22 November 2026 and the lead time is six weeks, so nothing may start
@@ -183,18 +183,8 @@ net_base (Net *net)
 static void
 net_close (Net *net)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&net->store);
-  dir = g_dir_open (net->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (net->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (net->dir), ==, 0);
+  pl_test_remove_folder (net->dir);
   g_free (net->path);
   g_free (net->dir);
 }

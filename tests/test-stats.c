@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pl-date.h"
@@ -40,17 +39,8 @@ temp_store_open (TempStore *t)
 static void
 temp_store_close (TempStore *t)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&t->store);
-  dir = g_dir_open (t->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (t->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (t->dir);
+  pl_test_remove_folder (t->dir);
   g_clear_pointer (&t->dir, g_free);
 }
 

@@ -409,17 +409,7 @@ test_kill (void)
                   killed_in_import);
   g_assert_cmpuint (acked_total, >, N_ROUNDS);
 
-  {
-    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_assert_cmpint (g_unlink (file), ==, 0);
-      }
-    g_assert_cmpint (g_rmdir (dir), ==, 0);
-  }
+  pl_test_remove_folder (dir);
 }
 
 int
