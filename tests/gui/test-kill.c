@@ -86,9 +86,7 @@ accept_a_proposal (PlWindow *window,
   GListModel *items;
   gint64 id = 0;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
-  page = PL_PLAN_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE));
-  g_assert_nonnull (page);
+  page = PL_PLAN_PAGE (pl_test_gui_show_page (window, "plan", PL_TYPE_PLAN_PAGE));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.run", NULL));
   PL_TEST_WAIT_FOR (!pl_plan_page_is_planning (page));
@@ -155,7 +153,6 @@ import_employers (PlStore *store,
 static int
 child_main (const char *path)
 {
-  g_autoptr(PlApplication) app = NULL;
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(PlStore) store = NULL;
@@ -165,26 +162,19 @@ child_main (const char *path)
   PlWindow *window;
   PlListPage *page;
 
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
   store = pl_store_open_existing (path, &error);
   g_assert_no_error (error);
   settings = g_settings_new_with_backend (APP_ID, backend);
   context = pl_context_new (store, settings);
 
-  window = pl_window_new (app, context);
+  window = pl_window_new (pl_test_gui_get_application (), context);
   gtk_window_present (GTK_WINDOW (window));
   PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   say ("READY");
 
   accept_a_proposal (window, store);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
-                                             "employers"));
-  page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
-  g_assert_nonnull (page);
+  page = PL_LIST_PAGE (pl_test_gui_show_page (window, "employers", PL_TYPE_EMPLOYERS_PAGE));
   employers = pl_store_list (store, PL_TYPE_EMPLOYER);
 
   /* Until killed. */
