@@ -283,11 +283,9 @@ test_staff_and_partner (Fixture       *fixture,
   g_assert_cmpstr (combo_kind (dialog), ==, "unavailable");
   pl_test_destroy_window (GTK_WINDOW (dialog));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
-                                             "partners"));
   {
-    PlListPage *page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (fixture->window),
-                                                              PL_TYPE_PARTNERS_PAGE));
+    PlListPage *page = PL_LIST_PAGE (pl_test_gui_show_page (fixture->window, "partners",
+                                                            PL_TYPE_PARTNERS_PAGE));
 
     PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (page)));
     PL_TEST_WAIT_FOR (pl_list_page_select (page, partner));
