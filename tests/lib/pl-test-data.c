@@ -58,17 +58,6 @@ pl_test_read_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
-void
-pl_test_load_sample (PlStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (store, &today, &error));
-  g_assert_no_error (error);
-}
-
 GDate
 pl_test_date (const char *iso)
 {
@@ -111,6 +100,17 @@ pl_test_db_tear_down (PlTestDb      *db,
                       gconstpointer  data)
 {
   pl_test_db_close (db);
+}
+
+void
+pl_test_load_sample (PlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  pl_date_today (&today);
+  g_assert_true (pl_sample_load (store, &today, &error));
+  g_assert_no_error (error);
 }
 
 gint64
@@ -258,6 +258,17 @@ pl_test_stored_text (PlStore    *store,
   return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
 }
 
+char *
+pl_test_placement_status (PlStore *store,
+                          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) placement = pl_store_get (store, PL_TYPE_PLACEMENT, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (pl_record_get_string (placement, "status"));
+}
+
 gint64
 pl_test_count_in_group (PlStore    *store,
                         const char *table,
@@ -275,17 +286,6 @@ pl_test_note_table (PlStore    *store,
                     GHashTable *tables)
 {
   g_hash_table_add (tables, g_strdup (table));
-}
-
-char *
-pl_test_placement_status (PlStore *store,
-                          gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) placement = pl_store_get (store, PL_TYPE_PLACEMENT, id, &error);
-
-  g_assert_no_error (error);
-  return g_strdup (pl_record_get_string (placement, "status"));
 }
 
 void
