@@ -11,29 +11,6 @@
 #include "pl-date.h"
 #include "pl-test-data.h"
 
-static void
-set_up (PlTestDb      *db,
-        gconstpointer  data)
-{
-  pl_test_db_open (db);
-}
-
-static void
-tear_down (PlTestDb      *db,
-           gconstpointer  data)
-{
-  pl_test_db_close (db);
-}
-
-static GDate
-date (const char *iso)
-{
-  GDate d;
-
-  g_assert_true (pl_date_parse (iso, &d));
-  return d;
-}
-
 static PlAttentionReasons
 reasons_of (GPtrArray *list,
             gint64     employer_id)
@@ -49,7 +26,7 @@ attention_on (PlStore    *store,
               guint       months)
 {
   g_autoptr(GError) error = NULL;
-  GDate day = date (today);
+  GDate day = pl_test_date (today);
   GPtrArray *list = pl_attention_employers (store, &day, months, &error);
 
   g_assert_no_error (error);
@@ -206,7 +183,7 @@ test_describe (PlTestDb      *db,
   PlAttention never = { 2, PL_ATTENTION_NOT_CONTACTED, NULL, NULL };
   PlAttention today_due = { 3, PL_ATTENTION_FOLLOW_UP_DUE, (char *) "2026-11-01",
                             (char *) "2026-11-22" };
-  GDate today = date ("2026-11-22");
+  GDate today = pl_test_date ("2026-11-22");
   g_autofree char *a = pl_attention_describe (&all, &today);
   g_autofree char *b = pl_attention_describe (&never, &today);
   g_autofree char *c = pl_attention_describe (&today_due, &today);
@@ -225,7 +202,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, PlTestDb, NULL, set_up, func, tear_down)
+#define ADD(path, func) \
+  g_test_add (path, PlTestDb, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
 
   ADD ("/attention/follow-up", test_follow_up);
   ADD ("/attention/not-contacted", test_not_contacted);

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pl-agenda.h"
@@ -15,6 +14,7 @@
 #include "pl-date.h"
 #include "pl-ics.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-data.h"
 
 /* Which periods apply to whom, named terms of academic years, and the
  * windows of placements given as terms. A small network of its own: two
@@ -75,27 +75,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->dir);
-}
-
-static GDate
-date (const char *iso)
-{
-  GDate d;
-
-  g_assert_true (pl_date_parse (iso, &d));
-  return d;
 }
 
 /* "1 3 5": the ids of @periods, in order. */
@@ -149,8 +131,8 @@ test_affecting (Fixture       *f,
 
   /* A date range keeps the periods that overlap it, either end included. */
   {
-    GDate from = date ("2027-01-15");
-    GDate to = date ("2027-01-26");  /* up to the 25th */
+    GDate from = pl_test_date ("2027-01-15");
+    GDate to = pl_test_date ("2027-01-26");  /* up to the 25th */
     g_autoptr(GPtrArray) periods =
       pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_ANY, &from, &to, NULL);
     g_autoptr(GPtrArray) none = NULL;
@@ -166,7 +148,7 @@ test_affecting (Fixture       *f,
     g_assert_cmpint (blackout->owner_id, ==, 1);
     g_assert_cmpstr (blackout->label, ==, "Cedar stocktake");
 
-    to = date ("2027-01-25");  /* [15th, 25th) misses the 25th */
+    to = pl_test_date ("2027-01-25");  /* [15th, 25th) misses the 25th */
     none = pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BLACKOUT, &from,
                                        &to, NULL);
     g_assert_cmpuint (none->len, ==, 0);
@@ -196,10 +178,10 @@ test_weekdays (Fixture       *f,
   g_autoptr(GPtrArray) periods =
     pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BUSY, NULL, NULL, NULL);
   PlPeriod *market = g_ptr_array_index (periods, 0);
-  GDate tuesday = date ("2027-03-02");
-  GDate wednesday = date ("2027-03-03");
-  GDate thursday = date ("2027-03-04");
-  GDate april = date ("2027-04-01");
+  GDate tuesday = pl_test_date ("2027-03-02");
+  GDate wednesday = pl_test_date ("2027-03-03");
+  GDate thursday = pl_test_date ("2027-03-04");
+  GDate april = pl_test_date ("2027-04-01");
 
   g_assert_cmpstr (market->label, ==, "Market days");
   g_assert_true (pl_period_covers (market, &tuesday));
@@ -458,8 +440,8 @@ test_agenda (Fixture       *f,
   g_autoptr(PlAgenda) bob = NULL;
   PlCalendarFilter everyone = { 0, 0, 0 };
   PlCalendarFilter only_bob = { 0, 0, 2 };
-  GDate from = date ("2026-12-28");
-  GDate to = date ("2027-02-01");
+  GDate from = pl_test_date ("2026-12-28");
+  GDate to = pl_test_date ("2027-02-01");
   guint runs = 0, milestones = 0, meetings = 0;
 
   g_assert_true (pl_store_exec (f->store,
@@ -521,8 +503,8 @@ test_agenda (Fixture       *f,
 
   /* New Year's Day 2027 is a Friday and a bank holiday; the 4th is not. */
   {
-    GDate new_year = date ("2027-01-01");
-    GDate fourth = date ("2027-01-04");
+    GDate new_year = pl_test_date ("2027-01-01");
+    GDate fourth = pl_test_date ("2027-01-04");
     g_autofree char *text = pl_agenda_describe_day (all, &new_year);
 
     g_assert_true (pl_agenda_is_bank_holiday (all, &new_year));
@@ -533,7 +515,7 @@ test_agenda (Fixture       *f,
 
   /* The 14th: the placement's second bar and Alder's spring term. */
   {
-    GDate day = date ("2027-01-14");
+    GDate day = pl_test_date ("2027-01-14");
     g_autoptr(GPtrArray) items = pl_agenda_items_on (all, &day);
     g_autofree char *periods = pl_agenda_describe_periods (all, &day);
 
@@ -553,8 +535,8 @@ count_meetings (Fixture                *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlAgenda) agenda = NULL;
-  GDate from = date ("2027-01-01");
-  GDate to = date ("2027-02-01");
+  GDate from = pl_test_date ("2027-01-01");
+  GDate to = pl_test_date ("2027-02-01");
   guint n = 0;
 
   agenda = pl_agenda_collect (f->store, filter, &from, &to, &error);

@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* placements-cli is run as a separate process, as scripts run it, and
  * judged by its exit status, its output and the database it leaves. */
@@ -21,54 +23,6 @@ typedef struct
   char *dir;
   char *db;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run         *run,
-         const char  *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, "--db");
-      g_ptr_array_add (argv, (char *) db);
-    }
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -83,15 +37,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }
@@ -99,9 +45,9 @@ fixture_tear_down (Fixture       *f,
 static void
 init_sample (Fixture *f)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
 
-  run_cli (&run, f->db, "init", "--sample", NULL);
+  pl_test_run_cli (&run, f->db, "init", "--sample", NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -110,10 +56,10 @@ list_json (Fixture    *f,
            const char *kind,
            JsonParser *parser)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
 
-  run_cli (&run, f->db, "list", kind, "--json", NULL);
+  pl_test_run_cli (&run, f->db, "list", kind, "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   g_assert_no_error (error);
@@ -134,14 +80,14 @@ static void
 test_version_and_help (Fixture       *f,
                        gconstpointer  data)
 {
-  g_auto(Run) version = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(PlTestRun) version = { 0 };
+  g_auto(PlTestRun) help = { 0 };
 
-  run_cli (&version, NULL, "--version", NULL);
+  pl_test_run_cli (&version, NULL, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, "placements-cli " PACKAGE_VERSION "\n");
 
-  run_cli (&help, NULL, "--help", NULL);
+  pl_test_run_cli (&help, NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "Usage: placements-cli"));
   g_assert_nonnull (strstr (help.out, "backup FILE"));
@@ -164,9 +110,9 @@ test_usage_errors (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PlTestRun) run = { 0 };
 
-      run_cli (&run, f->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      pl_test_run_cli (&run, f->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
       if (run.status != 2)
         g_error ("case %u (%s): exit %d, expected 2", i, cases[i][0], run.status);
       g_assert_nonnull (strstr (run.err, "Usage:"));
@@ -181,29 +127,26 @@ static void
 test_init_and_env (Fixture       *f,
                    gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) listed = { 0 };
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PLACEMENTS_DB", f->db, TRUE);
-  const char *argv[] = { g_getenv ("PLACEMENTS_CLI"), "list", "partners", "--json", NULL };
-  g_autofree char *out = NULL;
-  int status;
+  g_auto(PlTestRun) run = { 0 };
+  g_auto(PlTestRun) listed = { 0 };
+  g_autofree char *db_env = g_strconcat ("PLACEMENTS_DB=", f->db, NULL);
+  const char *env[] = { db_env, NULL };
 
-  run_cli (&run, f->db, "init", NULL);
+  pl_test_run_cli (&run, f->db, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
 
   /* PLACEMENTS_DB names the database when --db does not. */
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpstr (g_strstrip (out), ==, "[]");
+  pl_test_run_cli_env (&listed, NULL, env, "list", "partners", "--json", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (listed.out), ==, "[]");
 }
 
 static void
 test_init_sample_twice (Fixture       *f,
                         gconstpointer  data)
 {
-  g_auto(Run) again = { 0 };
+  g_auto(PlTestRun) again = { 0 };
   g_autoptr(JsonParser) before = json_parser_new ();
   g_autoptr(JsonParser) after = json_parser_new ();
   guint n;
@@ -212,7 +155,7 @@ test_init_sample_twice (Fixture       *f,
   n = json_array_get_length (list_json (f, "placements", before));
   g_assert_cmpuint (n, >, 16);
 
-  run_cli (&again, f->db, "init", "--sample", NULL);
+  pl_test_run_cli (&again, f->db, "init", "--sample", NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already holds data"));
   g_assert_cmpuint (json_array_get_length (list_json (f, "placements", after)), ==, n);
@@ -290,14 +233,14 @@ static void
 test_list_text (Fixture       *f,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *employers;
 
   init_sample (f);
   employers = list_json (f, "employers", parser);
 
-  run_cli (&run, f->db, "list", "employers", NULL);
+  pl_test_run_cli (&run, f->db, "list", "employers", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "ID"));
   for (guint i = 0; i < json_array_get_length (employers); i++)
@@ -313,15 +256,15 @@ static void
 test_stats (Fixture       *f,
             gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(PlTestRun) run = { 0 };
+  g_auto(PlTestRun) text = { 0 };
+  g_auto(PlTestRun) unknown = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *placements;
 
   init_sample (f);
-  run_cli (&run, f->db, "stats", "--json", NULL);
+  pl_test_run_cli (&run, f->db, "stats", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   g_assert_no_error (error);
@@ -331,11 +274,11 @@ test_stats (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (placements, "cancelled"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (root, "employers"), ==, 10);
 
-  run_cli (&text, f->db, "stats", NULL);
+  pl_test_run_cli (&text, f->db, "stats", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "16"));
 
-  run_cli (&unknown, f->db, "stats", "--partner", "Nowhere College", NULL);
+  pl_test_run_cli (&unknown, f->db, "stats", "--partner", "Nowhere College", NULL);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_nonnull (strstr (unknown.err, "Nowhere College"));
 }
@@ -346,19 +289,19 @@ test_check_and_backup (Fixture       *f,
 {
   g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
   g_autofree char *sql = NULL;
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) backup = { 0 };
-  g_auto(Run) copy_ok = { 0 };
-  g_auto(Run) broken = { 0 };
+  g_auto(PlTestRun) ok = { 0 };
+  g_auto(PlTestRun) backup = { 0 };
+  g_auto(PlTestRun) copy_ok = { 0 };
+  g_auto(PlTestRun) broken = { 0 };
   sqlite3 *db = NULL;
 
   init_sample (f);
-  run_cli (&ok, f->db, "check", NULL);
+  pl_test_run_cli (&ok, f->db, "check", NULL);
   g_assert_cmpint (ok.status, ==, 0);
 
-  run_cli (&backup, f->db, "backup", copy, NULL);
+  pl_test_run_cli (&backup, f->db, "backup", copy, NULL);
   g_assert_cmpint (backup.status, ==, 0);
-  run_cli (&copy_ok, copy, "check", NULL);
+  pl_test_run_cli (&copy_ok, copy, "check", NULL);
   g_assert_cmpint (copy_ok.status, ==, 0);
 
   /* Break a rule behind the store's back: check must say so and fail. */
@@ -369,7 +312,7 @@ test_check_and_backup (Fixture       *f,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  run_cli (&broken, f->db, "check", NULL);
+  pl_test_run_cli (&broken, f->db, "check", NULL);
   g_assert_cmpint (broken.status, ==, 1);
   g_assert_nonnull (strstr (broken.err, "has no employer"));
 }
@@ -378,16 +321,16 @@ static void
 test_newer_database (Fixture       *f,
                      gconstpointer  data)
 {
-  g_auto(Run) init = { 0 };
-  g_auto(Run) list = { 0 };
+  g_auto(PlTestRun) init = { 0 };
+  g_auto(PlTestRun) list = { 0 };
   sqlite3 *db = NULL;
 
-  run_cli (&init, f->db, "init", NULL);
+  pl_test_run_cli (&init, f->db, "init", NULL);
   g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 42", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  run_cli (&list, f->db, "list", "staff", NULL);
+  pl_test_run_cli (&list, f->db, "list", "staff", NULL);
   g_assert_cmpint (list.status, ==, 1);
   g_assert_nonnull (strstr (list.err, "newer version of Placements"));
 }
@@ -397,10 +340,10 @@ static void
 test_attention (Fixture       *f,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) longer = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(PlTestRun) run = { 0 };
+  g_auto(PlTestRun) text = { 0 };
+  g_auto(PlTestRun) longer = { 0 };
+  g_auto(PlTestRun) bad = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *array;
@@ -408,7 +351,7 @@ test_attention (Fixture       *f,
 
   init_sample (f);
 
-  run_cli (&run, f->db, "attention", "--json", "--today", "2026-11-22", NULL);
+  pl_test_run_cli (&run, f->db, "attention", "--json", "--today", "2026-11-22", NULL);
   g_assert_cmpint (run.status, ==, 0);
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
@@ -434,7 +377,7 @@ test_attention (Fixture       *f,
   g_assert_true (follow_up_seen);
 
   /* The text lists the same employers, a line each. */
-  run_cli (&text, f->db, "attention", "--today", "2026-11-22", NULL);
+  pl_test_run_cli (&text, f->db, "attention", "--today", "2026-11-22", NULL);
   g_assert_cmpint (text.status, ==, 0);
   {
     g_auto(GStrv) lines = g_strsplit (text.out, "\n", -1);
@@ -443,7 +386,8 @@ test_attention (Fixture       *f,
   }
 
   /* A longer setting lists no more employers. */
-  run_cli (&longer, f->db, "attention", "--json", "--months", "36", "--today", "2026-11-22", NULL);
+  pl_test_run_cli (&longer, f->db, "attention", "--json", "--months", "36",
+                   "--today", "2026-11-22", NULL);
   g_assert_cmpint (longer.status, ==, 0);
   {
     g_autoptr(JsonParser) longer_parser = json_parser_new ();
@@ -454,7 +398,7 @@ test_attention (Fixture       *f,
                       <=, json_array_get_length (array));
   }
 
-  run_cli (&bad, f->db, "attention", "--months", "0", NULL);
+  pl_test_run_cli (&bad, f->db, "attention", "--months", "0", NULL);
   g_assert_cmpint (bad.status, ==, 2);
 }
 
@@ -486,25 +430,9 @@ test_missing_database (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
-      g_auto(GStrv) argv = NULL;
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(PlTestRun) run = { 0 };
 
-      g_strv_builder_add_many (builder, g_getenv ("PLACEMENTS_CLI"), "--db", path, NULL);
-      for (guint k = 0; commands[i][k] != NULL; k++)
-        g_strv_builder_add (builder, commands[i][k]);
-      argv = g_strv_builder_end (builder);
-
-      {
-        g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PLACEMENTS_DB");
-        int wait_status;
-
-        g_assert_true (g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                                     &run.out, &run.err, &wait_status, NULL));
-        g_assert_true (WIFEXITED (wait_status));
-        run.status = WEXITSTATUS (wait_status);
-      }
-
+      pl_test_run_cliv (&run, path, commands[i]);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpstr (run.err, ==, expected);
       g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
@@ -513,9 +441,9 @@ test_missing_database (Fixture       *f,
 
   /* And init does make it, folder and all. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, path, "init", NULL);
+    pl_test_run_cli (&run, path, "init", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     g_unlink (path);

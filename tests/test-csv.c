@@ -9,7 +9,6 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-csv.h"
 #include "pl-csv-reader.h"
@@ -18,6 +17,8 @@
 #include "pl-sample.h"
 #include "pl-store-bulk.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* CSV as a coordinator meets it: files from spreadsheets, with quotes,
  * line breaks and byte order marks; exports that import again; and bad
@@ -35,24 +36,6 @@ typedef struct
   char *db;      /* a database holding the sample network, closed */
 } Fixture;
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static char *
 sample_db (const char *dir,
            const char *name)
@@ -60,13 +43,10 @@ sample_db (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStore) store = NULL;
   char *path = g_build_filename (dir, name, NULL);
-  GDate today;
 
   store = pl_store_open (path, &error);
   g_assert_no_error (error);
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (store);
 
   return path;
 }
@@ -86,35 +66,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->dir);
   g_free (f->db);
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_file_set_contents (path, text, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
 }
 
 /* Opens @db, imports @path, closes it again. */
@@ -320,7 +274,7 @@ static void
 test_writer_atomic (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "out.csv", "old contents", -1);
+  g_autofree char *path = pl_test_write_file (f->dir, "out.csv", "old contents", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   PlCsvWriter *writer;
@@ -333,7 +287,7 @@ test_writer_atomic (Fixture       *f,
   g_assert_true (pl_csv_writer_end_record (writer, &error));
   pl_csv_writer_free (writer);
 
-  bytes = read_bytes (path);
+  bytes = pl_test_read_bytes (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "old contents", 12);
   dir = g_dir_open (f->dir, 0, NULL);
   while (g_dir_read_name (dir) != NULL)
@@ -349,7 +303,7 @@ test_writer_atomic (Fixture       *f,
   pl_csv_writer_free (writer);
 
   g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = read_bytes (path);
+  bytes = pl_test_read_bytes (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                    "\xEF\xBB\xBF\"a,b\",\r\n", 11);
 }
@@ -397,8 +351,8 @@ test_round_trip (Fixture       *f,
       export_path (empty, all_kinds[i], second, &again);
       g_assert_cmpint (again, ==, exported);
 
-      a = read_bytes (first);
-      b = read_bytes (second);
+      a = pl_test_read_bytes (first);
+      b = pl_test_read_bytes (second);
       g_assert_true (g_bytes_equal (a, b));
     }
 
@@ -510,13 +464,13 @@ test_bad_files (Fixture       *f,
     { PL_CSV_GROUPS, "name,area,outcomes\nG,maths,Guide|nope\n", -1, 2, 9,
       "column “outcomes”: Kind: “nope” is not one of report" },
   };
-  g_autoptr(GBytes) before = read_bytes (f->db);
+  g_autoptr(GBytes) before = pl_test_read_bytes (f->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const BadFile *bad = &cases[i];
       g_autofree char *name = g_strdup_printf ("bad-%u.csv", i);
-      g_autofree char *path = write_file (f, name, bad->text, bad->length);
+      g_autofree char *path = pl_test_write_file (f->dir, name, bad->text, bad->length);
       g_autofree char *where = g_strdup_printf ("%s:%u:%u: ", path, bad->line, bad->column);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) after = NULL;
@@ -530,7 +484,7 @@ test_bad_files (Fixture       *f,
         g_error ("case %u: expected “%s…%s”, got “%s”", i, where, bad->reason, error->message);
       g_assert_cmpint (rows, ==, -1);
 
-      after = read_bytes (f->db);
+      after = pl_test_read_bytes (f->db);
       g_assert_true (g_bytes_equal (before, after));
     }
 }
@@ -541,13 +495,13 @@ static void
 test_ambiguous_staff (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *staff = write_file (f, "staff.csv",
-                                       "name,partner\n"
-                                       "Sam Taylor,Humber Estuary College\n"
-                                       "Sam Taylor,Dearneside College\n", -1);
-  g_autofree char *placements = write_file (f, "placements.csv",
-                                            "staff,sector\nAisha Bello,Digital\n"
-                                            "sam taylor,Digital\n", -1);
+  g_autofree char *staff = pl_test_write_file (f->dir, "staff.csv",
+                                               "name,partner\n"
+                                               "Sam Taylor,Humber Estuary College\n"
+                                               "Sam Taylor,Dearneside College\n", -1);
+  g_autofree char *placements = pl_test_write_file (f->dir, "placements.csv",
+                                                    "staff,sector\nAisha Bello,Digital\n"
+                                                    "sam taylor,Digital\n", -1);
   g_autofree char *where = g_strdup_printf ("%s:3:1: column “staff”: more than one staff member "
                                             "is called “sam taylor”", placements);
   g_autoptr(GError) error = NULL;
@@ -559,35 +513,11 @@ test_ambiguous_staff (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (rows, ==, 2);
 
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
   g_assert_false (import_path (f->db, PL_CSV_PLACEMENTS, placements, NULL, &error));
   g_assert_true (g_str_has_prefix (error->message, where));
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
-}
-
-static gint64
-query_int (PlStore    *store,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-query_text (PlStore    *store,
-            const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /* What spreadsheets send: headers in any order and case, labels instead of
@@ -596,20 +526,22 @@ static void
 test_import_values (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *partners = write_file (f, "p.csv",
-                                          "Region , NAME,Kind,lead\r\n"
-                                          "Humber,Newland College,Training provider, yes \r\n",
-                                          -1);
-  g_autofree char *employers = write_file (f, "e.csv",
-                                           "name,sector,preferred_days,relationship,size\n"
-                                           "Keel Works,digital,,,\n"
-                                           "Quiet Works,Digital,none,Host,MEDIUM\n"
-                                           "Busy Works,Digital,\"tue, Thursday\",warm,\n", -1);
-  g_autofree char *placements = write_file (f, "pl.csv",
-                                            "staff,sector,employer,days,length,status\n"
-                                            "Aisha Bello,Digital,Keel Works,"
-                                            "2027-03-03;2027-03-01; 2027-03-02,,confirmed\n"
-                                            "Aisha Bello,Digital,,,3,\n", -1);
+  g_autofree char *partners = pl_test_write_file (f->dir, "p.csv",
+                                                  "Region , NAME,Kind,lead\r\n"
+                                                  "Humber,Newland College,"
+                                                  "Training provider, yes \r\n",
+                                                  -1);
+  g_autofree char *employers = pl_test_write_file (f->dir, "e.csv",
+                                                   "name,sector,preferred_days,relationship,size\n"
+                                                   "Keel Works,digital,,,\n"
+                                                   "Quiet Works,Digital,none,Host,MEDIUM\n"
+                                                   "Busy Works,Digital,\"tue, Thursday\",warm,\n",
+                                                   -1);
+  g_autofree char *placements = pl_test_write_file (f->dir, "pl.csv",
+                                                    "staff,sector,employer,days,length,status\n"
+                                                    "Aisha Bello,Digital,Keel Works,"
+                                                    "2027-03-03;2027-03-01; 2027-03-02,,confirmed\n"
+                                                    "Aisha Bello,Digital,,,3,\n", -1);
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -627,37 +559,42 @@ test_import_values (Fixture       *f,
   store = pl_store_open (f->db, &error);
   g_assert_no_error (error);
 
-  text = query_text (store, "SELECT kind || '/' || region || '/' || is_lead || '/' || status "
-                            "FROM partner WHERE name = 'Newland College'");
+  text = pl_test_select_text (store,
+                              "SELECT kind || '/' || region || '/' || is_lead || '/' || status "
+                              "FROM partner WHERE name = 'Newland College'");
   g_assert_cmpstr (text, ==, "training_provider/Humber/1/active");
   g_clear_pointer (&text, g_free);
 
   /* Empty takes the default (Monday to Friday), "none" is no day. */
-  text = query_text (store, "SELECT group_concat(preferred_days || ':' || relationship || ':' || "
-                            "ifnull(size, '-'), ' ') FROM (SELECT * FROM employer WHERE name "
-                            "LIKE '% Works' ORDER BY id)");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(preferred_days || ':' || relationship || ':' || "
+                              "ifnull(size, '-'), ' ') FROM (SELECT * FROM employer WHERE name "
+                              "LIKE '% Works' ORDER BY id)");
   g_assert_cmpstr (text, ==, "31:prospect:- 0:host:medium 10:warm:-");
   g_clear_pointer (&text, g_free);
 
   /* Days make the length when it is empty; without days it is the wish. */
-  text = query_text (store, "SELECT group_concat(length || ':' || status || ':' || "
-                            "(SELECT ifnull(group_concat(day, ';'), '') FROM (SELECT day FROM "
-                            "placement_day WHERE placement_id = p.id ORDER BY day)), ' ') "
-                            "FROM (SELECT * FROM placement ORDER BY id DESC LIMIT 2) AS p");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(length || ':' || status || ':' || "
+                              "(SELECT ifnull(group_concat(day, ';'), '') FROM (SELECT day FROM "
+                              "placement_day WHERE placement_id = p.id ORDER BY day)), ' ') "
+                              "FROM (SELECT * FROM placement ORDER BY id DESC LIMIT 2) AS p");
   g_assert_cmpstr (text, ==, "3:request: 3:confirmed:2027-03-01;2027-03-02;2027-03-03");
   g_clear_pointer (&text, g_free);
 
   /* The search index knows the new rows, and its trigger is back. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE search MATCH "
-                                     "'\"quiet works\"' AND kind = 'employer'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
-                                     "AND name = 'employer_search_insert'"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (store, "SELECT count(*) FROM search WHERE search MATCH "
+                                              "'\"quiet works\"' AND kind = 'employer'"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (store,
+                                       "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                       "AND name = 'employer_search_insert'"), ==, 1);
   g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==,
-                   query_int (store, "SELECT count(*) FROM search WHERE kind = 'employer'"));
+                   pl_test_select_int (store,
+                                       "SELECT count(*) FROM search WHERE kind = 'employer'"));
 
   /* A header alone imports nothing, and that is not an error. */
   {
-    g_autofree char *header = write_file (f, "h.csv", "name,sector\r\n", -1);
+    g_autofree char *header = pl_test_write_file (f->dir, "h.csv", "name,sector\r\n", -1);
 
     g_clear_object (&store);
     g_assert_true (import_path (f->db, PL_CSV_EMPLOYERS, header, &rows, &error));
@@ -742,7 +679,7 @@ test_bulk_search_trigger (Fixture       *f,
             {
               g_assert_true (pl_store_bulk_commit (bulk, &error));
               g_assert_no_error (error);
-              g_assert_cmpint (query_int (store, count), ==, 1);
+              g_assert_cmpint (pl_test_select_int (store, count), ==, 1);
               after = trigger_sql (store, cases[i].table);
               g_assert_cmpstr (after, ==, before);
             }
@@ -752,7 +689,7 @@ test_bulk_search_trigger (Fixture       *f,
           after = trigger_sql (store, cases[i].table);
           g_assert_cmpstr (after, ==, before);
           g_clear_pointer (&after, g_free);
-          g_assert_cmpint (query_int (store, count), ==, ok ? 1 : 0);
+          g_assert_cmpint (pl_test_select_int (store, count), ==, ok ? 1 : 0);
         }
     }
 }
@@ -762,17 +699,18 @@ static void
 test_group_lists (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *staff = write_file (f, "s.csv",
-                                       "name,partner\n"
-                                       "\"Smith; Jo\",Humber Estuary College\n"
-                                       "Lee (Jnr),Humber Estuary College\n", -1);
-  g_autofree char *groups = write_file (f, "g.csv",
-                                        "name,area,members,meetings,outcomes\n"
-                                        "Odd names,english,"
-                                        "\"Smith\\; Jo (lead (maths));Lee (Jnr)\","
-                                        "2027-01-05;2026-12-01,"
-                                        "\"A\\|B guide|guide|https://x.example/a\\;b|2027-02-01;Notes\"\n",
-                                        -1);
+  g_autofree char *staff = pl_test_write_file (f->dir, "s.csv",
+                                               "name,partner\n"
+                                               "\"Smith; Jo\",Humber Estuary College\n"
+                                               "Lee (Jnr),Humber Estuary College\n", -1);
+  g_autofree char *groups = pl_test_write_file (f->dir, "g.csv",
+                                                "name,area,members,meetings,outcomes\n"
+                                                "Odd names,english,"
+                                                "\"Smith\\; Jo (lead (maths));Lee (Jnr)\","
+                                                "2027-01-05;2026-12-01,"
+                                                "\"A\\|B guide|guide|https://x.example/a\\;b|"
+                                                "2027-02-01;Notes\"\n",
+                                                -1);
   g_autofree char *out1 = g_build_filename (f->dir, "g1.csv", NULL);
   g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
   g_autofree char *out2 = g_build_filename (f->dir, "g2.csv", NULL);
@@ -788,14 +726,18 @@ test_group_lists (Fixture       *f,
   g_assert_no_error (error);
 
   store = pl_store_open (f->db, &error);
-  text = query_text (store, "SELECT group_concat(s.name || '=' || ifnull(m.role, ''), '/') FROM "
-                            "group_member AS m JOIN staff AS s ON s.id = m.staff_id JOIN "
-                            "exchange_group AS g ON g.id = m.group_id WHERE g.name = 'Odd names'");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(s.name || '=' || ifnull(m.role, ''), '/') FROM "
+                              "group_member AS m JOIN staff AS s ON s.id = m.staff_id JOIN "
+                              "exchange_group AS g ON g.id = m.group_id "
+                              "WHERE g.name = 'Odd names'");
   g_assert_cmpstr (text, ==, "Smith; Jo=lead (maths)/Lee (Jnr)=");
   g_clear_pointer (&text, g_free);
-  text = query_text (store, "SELECT group_concat(title || '=' || kind || '=' || ifnull(link, '') "
-                            "|| '=' || ifnull(outcome_date, ''), '/') FROM group_outcome WHERE "
-                            "group_id = (SELECT id FROM exchange_group WHERE name = 'Odd names')");
+  text = pl_test_select_text (store,
+                              "SELECT group_concat(title || '=' || kind || '=' || ifnull(link, '') "
+                              "|| '=' || ifnull(outcome_date, ''), '/') FROM group_outcome WHERE "
+                              "group_id = (SELECT id FROM exchange_group "
+                              "WHERE name = 'Odd names')");
   g_assert_cmpstr (text, ==, "A|B guide=guide=https://x.example/a;b=2027-02-01/Notes=report==");
   g_clear_object (&store);
 
@@ -814,8 +756,8 @@ test_group_lists (Fixture       *f,
     g_assert_no_error (error);
   }
   export_path (empty, PL_CSV_GROUPS, out2, NULL);
-  a = read_bytes (out1);
-  b = read_bytes (out2);
+  a = pl_test_read_bytes (out1);
+  b = pl_test_read_bytes (out2);
   g_assert_true (g_bytes_equal (a, b));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
                                   "Smith\\; Jo (lead (maths));Lee (Jnr)"));
@@ -854,7 +796,7 @@ test_progress_and_cancel (Fixture       *f,
   g_autoptr(GString) text = g_string_new ("name,kind\n");
   g_autofree char *path = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GBytes) before = read_bytes (f->db);
+  g_autoptr(GBytes) before = pl_test_read_bytes (f->db);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   Progress progress = { 0 };
@@ -862,7 +804,7 @@ test_progress_and_cancel (Fixture       *f,
 
   for (guint i = 0; i < 5000; i++)
     g_string_append_printf (text, "Partner %u,school\n", i);
-  path = write_file (f, "many.csv", text->str, (gssize) text->len);
+  path = pl_test_write_file (f->dir, "many.csv", text->str, (gssize) text->len);
 
   {
     g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
@@ -873,7 +815,7 @@ test_progress_and_cancel (Fixture       *f,
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_cmpuint (progress.calls, ==, 1);
   }
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   {
@@ -885,10 +827,12 @@ test_progress_and_cancel (Fixture       *f,
     g_assert_cmpint (rows, ==, 5000);
     /* A file this size takes the bulk path: the search index has them all. */
     g_assert_cmpuint (text->len, >, 64 * 1024);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE kind = 'partner'"), ==,
+    g_assert_cmpint (pl_test_select_int (store,
+                                         "SELECT count(*) FROM search WHERE kind = 'partner'"), ==,
                      pl_store_count (store, PL_TYPE_PARTNER));
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM search WHERE kind = 'partner' AND "
-                                       "search MATCH '\"partner 4321\"'"), ==, 1);
+    g_assert_cmpint (pl_test_select_int (store,
+                                         "SELECT count(*) FROM search WHERE kind = 'partner' AND "
+                                         "search MATCH '\"partner 4321\"'"), ==, 1);
     g_assert_cmpuint (progress.calls, >=, 2);
     g_assert_cmpint (progress.last_done, ==, (goffset) text->len);
     g_assert_cmpint (progress.total, ==, (goffset) text->len);
@@ -897,57 +841,14 @@ test_progress_and_cancel (Fixture       *f,
 
 /* placements-cli import csv / export csv, as scripts run them. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *good = write_file (f, "good.csv", "name,kind\nA College,college\n"
-                                                     "B School,school\n", -1);
-  g_autofree char *bad = write_file (f, "bad.csv", "name,kind\nC College,castle\n", -1);
+  g_autofree char *good = pl_test_write_file (f->dir, "good.csv", "name,kind\nA College,college\n"
+                                                                  "B School,school\n", -1);
+  g_autofree char *bad = pl_test_write_file (f->dir, "bad.csv",
+                                             "name,kind\nC College,castle\n", -1);
   g_autofree char *missing = g_build_filename (f->dir, "missing.csv", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *expected = NULL;
@@ -957,67 +858,67 @@ test_cli (Fixture       *f,
   g_assert_nonnull (g_getenv ("PLACEMENTS_CLI"));
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "partners", good, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", good, NULL);
     g_assert_cmpint (run.status, ==, 0);
     expected = g_strdup_printf ("Imported 2 partners from %s\n", good);
     g_assert_cmpstr (run.out, ==, expected);
   }
 
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autofree char *where = g_strdup_printf ("%s:2:11: column “kind”", bad);
 
-    run_cli (&run, f->db, "import", "csv", "partners", bad, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, where));
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "partners", missing, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "missing.csv"));
   }
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   /* Usage errors: no kind or file, an unknown kind, an unknown format. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "partners", NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "csv", "widgets", good, NULL);
+    pl_test_run_cli (&run, f->db, "import", "csv", "widgets", good, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "unknown kind “widgets”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "tsv", "partners", good, NULL);
+    pl_test_run_cli (&run, f->db, "import", "tsv", "partners", good, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autoptr(GBytes) csv = NULL;
     g_autofree char *summary = g_strdup_printf ("Exported 6 partners to %s\n", out);
     static const char header[] = "\xEF\xBB\xBF" "name,kind,region,status,contact_name,"
                                  "contact_email,contact_phone,withdrawn_on,withdrawn_reason,"
                                  "lead,notes\r\n";
 
-    run_cli (&run, f->db, "export", "csv", "partners", out, NULL);
+    pl_test_run_cli (&run, f->db, "export", "csv", "partners", out, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, summary);
-    csv = read_bytes (out);
+    csv = pl_test_read_bytes (out);
     g_assert_cmpuint (g_bytes_get_size (csv), >, strlen (header));
     g_assert_cmpmem (g_bytes_get_data (csv, NULL), strlen (header), header, strlen (header));
   }

@@ -18,20 +18,6 @@
  * type, deletion that can be undone, and a partner's withdrawal. */
 
 static void
-set_up (PlTestDb      *db,
-        gconstpointer  data)
-{
-  pl_test_db_open (db);
-}
-
-static void
-tear_down (PlTestDb      *db,
-           gconstpointer  data)
-{
-  pl_test_db_close (db);
-}
-
-static void
 test_query (void)
 {
   static const struct {
@@ -514,7 +500,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, PlTestDb, NULL, set_up, func, tear_down)
+#define ADD(path, func) \
+  g_test_add (path, PlTestDb, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
 
   g_test_add_func ("/search/query", test_query);
   ADD ("/search/ids", test_search);

@@ -11,29 +11,6 @@
 #include "pl-evidence.h"
 #include "pl-test-data.h"
 
-static void
-set_up (PlTestDb      *db,
-        gconstpointer  data)
-{
-  pl_test_db_open (db);
-}
-
-static void
-tear_down (PlTestDb      *db,
-           gconstpointer  data)
-{
-  pl_test_db_close (db);
-}
-
-static GDate
-date (const char *iso)
-{
-  GDate d;
-
-  g_assert_true (pl_date_parse (iso, &d));
-  return d;
-}
-
 /* @issued and @expires may be NULL. */
 static gint64
 add_document (PlStore    *store,
@@ -71,7 +48,7 @@ check (PlStore    *store,
   g_auto(GStrv) e = NULL;
   g_autofree char *m_text = NULL;
   g_autofree char *e_text = NULL;
-  GDate day = date (on);
+  GDate day = pl_test_date (on);
 
   g_assert_cmpint (pl_evidence_check (store, employer, &day, &m, &e), ==, complete);
   m_text = joined (m);
@@ -128,7 +105,7 @@ test_in_words (PlTestDb      *db,
   g_auto(GStrv) expired = NULL;
   g_autofree char *what = NULL;
   gint64 employer = pl_test_employer (db->store, "Quayside Kitchen", "host");
-  GDate day = date ("2026-11-22");
+  GDate day = pl_test_date ("2026-11-22");
 
   add_document (db->store, employer, "insurance", "2025-01-01", "2026-01-01");
   add_document (db->store, employer, "agreement", NULL, NULL);
@@ -162,7 +139,7 @@ test_problems (PlTestDb      *db,
   gint64 complete = pl_test_employer (db->store, "Complete Cafe", "host");
   gint64 partial = pl_test_employer (db->store, "Partial Pub", "host");
   gint64 none = pl_test_employer (db->store, "Nothing Yet Noodles", "prospect");
-  GDate day = date ("2026-11-22");
+  GDate day = pl_test_date ("2026-11-22");
   PlEvidenceState *state;
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -207,7 +184,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, PlTestDb, NULL, set_up, func, tear_down)
+#define ADD(path, func) \
+  g_test_add (path, PlTestDb, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
 
   ADD ("/evidence/nothing", test_nothing);
   ADD ("/evidence/expiry", test_expiry);

@@ -16,9 +16,9 @@
 #include "pl-history.h"
 #include "pl-store-job.h"
 #include "pl-lifecycle.h"
-#include "pl-sample.h"
 #include "pl-schedule.h"
 #include "pl-store-private.h"
+#include "pl-test-data.h"
 
 /* The undo table: each kind of step a coordinator takes is done, undone
  * and redone, and the database's rows (every table, ids and children, and
@@ -42,14 +42,11 @@ make_sample (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStore) store = NULL;
   g_autofree char *dir = g_dir_make_tmp ("placements-history-sample-XXXXXX", NULL);
-  GDate today;
 
   sample_path = g_build_filename (dir, "sample.db", NULL);
   store = pl_store_open (sample_path, &error);
   g_assert_no_error (error);
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (store);
 }
 
 static void
@@ -71,26 +68,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->history);
   g_clear_object (&f->store);
-  remove_folder (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -584,7 +567,7 @@ main (int   argc,
   {
     g_autofree char *dir = g_path_get_dirname (sample_path);
 
-    remove_folder (dir);
+    pl_test_remove_folder (dir);
     g_free (sample_path);
   }
   return status;

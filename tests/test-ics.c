@@ -7,16 +7,16 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-date.h"
 #include "pl-ics.h"
 #include "pl-sample.h"
 #include "pl-store-ics.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* iCalendar in and out: real files import, re-importing updates instead of
  * duplicating, repeats are expanded, bad files are refused with the line
@@ -55,44 +55,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static gint64
-query_int (PlStore    *store,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-query_text (PlStore    *store,
-            const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /* Every calendar period, one per line, to compare before and after. */
@@ -170,27 +136,30 @@ test_cam_term_dates (Fixture       *f,
   g_assert_true (pl_ics_import_file (f->store, path, "all", "term", &f->today, &first, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (first.added, ==, 389);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
 
   /* All-day DTEND is exclusive: 20071002–20071109 is 2 October to 8 November. */
-  label = query_text (f->store, "SELECT label FROM calendar_period"
-                                " WHERE start_date = '2007-10-02' AND end_date = '2007-11-08'");
+  label = pl_test_select_text (f->store,
+                               "SELECT label FROM calendar_period"
+                               " WHERE start_date = '2007-10-02' AND end_date = '2007-11-08'");
   g_assert_cmpstr (label, ==, "Full Michaelmas term");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"
-                                        " WHERE source <> 'ics' OR uid IS NULL"
-                                        " OR owner_kind <> 'all' OR kind <> 'term'"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM calendar_period"
+                                       " WHERE source <> 'ics' OR uid IS NULL"
+                                       " OR owner_kind <> 'all' OR kind <> 'term'"), ==, 0);
 
   /* No UIDs in the file, yet a second import finds every period again. */
   g_assert_true (pl_ics_import_file (f->store, path, "all", "term", &f->today, &second, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (second.added, ==, 0);
   g_assert_cmpuint (second.unchanged, ==, 389);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 389);
 
   /* The same file for another owner is another owner's calendar. */
   g_assert_true (pl_ics_import_file (f->store, path, "all", "holiday", &f->today, &second, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 2 * 389);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM calendar_period"), ==, 2 * 389);
 }
 
 static void
@@ -217,10 +186,10 @@ test_reimport_updates (Fixture       *f,
                CAL_TAIL, "all", "busy", &result);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 1);
   dates = periods_like (f->store, "close-1@example");
   g_assert_cmpstr (dates, ==, "2027-01-11..2027-01-12");
-  label = query_text (f->store, "SELECT label FROM calendar_period");
+  label = pl_test_select_text (f->store, "SELECT label FROM calendar_period");
   g_assert_cmpstr (label, ==, "Stocktake (moved)");
 }
 
@@ -251,7 +220,7 @@ test_write_periods (Fixture       *f,
   g_assert_error (error, PL_ERROR, PL_ERROR_CONSTRAINT);
   g_assert_cmpuint (failed, ==, 2);
   g_assert_cmpuint (counts.added, ==, 0);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"), ==, 0);
   g_clear_error (&error);
 
   /* The same UID again, the second time as it was written the first. */
@@ -263,7 +232,7 @@ test_write_periods (Fixture       *f,
   g_assert_cmpuint (failed, ==, G_MAXUINT);
   g_assert_cmpuint (counts.added, ==, 1);
   g_assert_cmpuint (counts.unchanged, ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"
                                         " WHERE end_date = '2027-01-08' AND source = 'ics'"), ==, 1);
 }
 
@@ -396,9 +365,12 @@ static void
 test_owners (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *staff = query_text (f->store, "SELECT name FROM staff ORDER BY id LIMIT 1");
-  g_autofree char *employer = query_text (f->store, "SELECT name FROM employer ORDER BY id LIMIT 1");
-  g_autofree char *partner = query_text (f->store, "SELECT name FROM partner ORDER BY id LIMIT 1");
+  g_autofree char *staff = pl_test_select_text (f->store,
+                                                "SELECT name FROM staff ORDER BY id LIMIT 1");
+  g_autofree char *employer = pl_test_select_text (f->store,
+                                                   "SELECT name FROM employer ORDER BY id LIMIT 1");
+  g_autofree char *partner = pl_test_select_text (f->store,
+                                                  "SELECT name FROM partner ORDER BY id LIMIT 1");
   const char *text = CAL_HEAD
                      "BEGIN:VEVENT\r\nUID:x@example\r\nDTSTART;VALUE=DATE:20270301\r\n"
                      "SUMMARY:Away\r\nEND:VEVENT\r\n" CAL_TAIL;
@@ -413,7 +385,7 @@ test_owners (Fixture       *f,
     { "employer:", employer, "blackout", "employer_id" },
     { "partner:", partner, "exam", "partner_id" },
   };
-  gint64 before = query_int (f->store, "SELECT count(*) FROM calendar_period");
+  gint64 before = pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period");
 
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
     {
@@ -428,10 +400,11 @@ test_owners (Fixture       *f,
 
       import_text (f, text, owner, owners[i].kind, &result);
       g_assert_cmpuint (result.added, ==, 1);
-      g_assert_cmpint (query_int (f->store, sql), ==, 1);
+      g_assert_cmpint (pl_test_select_int (f->store, sql), ==, 1);
     }
 
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM calendar_period"), ==, before + 3);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM calendar_period"), ==, before + 3);
 }
 
 typedef struct
@@ -652,8 +625,9 @@ test_export_round_trip (Fixture       *f,
 
   /* Every undone and done milestone of a placement that is going ahead. */
   g_assert_cmpint (parsed.n_vtodos, ==,
-                   query_int (f->store, "SELECT count(*) FROM milestone m JOIN placement p"
-                                        " ON p.id = m.placement_id WHERE p.status <> 'cancelled'"));
+                   pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM milestone m JOIN placement p"
+                                       " ON p.id = m.placement_id WHERE p.status <> 'cancelled'"));
   g_assert_cmpint (parsed.n_vtodos, >, 0);
 
   /* The placement events cover exactly the placement days, and a group's
@@ -680,8 +654,8 @@ test_export_round_trip (Fixture       *f,
         }
     }
 
-  n_days = query_int (f->store, "SELECT count(*) FROM placement_day d JOIN placement p"
-                                " ON p.id = d.placement_id WHERE p.status <> 'cancelled'");
+  n_days = pl_test_select_int (f->store, "SELECT count(*) FROM placement_day d JOIN placement p"
+                                         " ON p.id = d.placement_id WHERE p.status <> 'cancelled'");
   g_assert_cmpint (n_placement_days, ==, n_days);
   g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
                                        "SELECT d.placement_id, d.day FROM placement_day d"
@@ -697,8 +671,8 @@ test_export_round_trip (Fixture       *f,
     }
 
   g_assert_cmpint (parsed.n_vevents, >=,
-                   query_int (f->store, "SELECT count(*) FROM group_meeting"));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM group_meeting"), >, 0);
+                   pl_test_select_int (f->store, "SELECT count(*) FROM group_meeting"));
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM group_meeting"), >, 0);
 
   /* And our own importer reads the export back as the same days. */
   events = pl_ics_parse (text, strlen (text), "export.ics", &f->today, &error);
@@ -741,10 +715,11 @@ test_export_escaping (Fixture       *f,
   GHashTableIter iter;
   gpointer value;
 
-  placement = query_int (f->store, "SELECT p.id FROM placement p WHERE p.employer_id IS NOT NULL"
-                                   " AND p.status <> 'cancelled'"
-                                   " AND EXISTS (SELECT 1 FROM placement_day WHERE"
-                                   " placement_id = p.id) ORDER BY p.id LIMIT 1");
+  placement = pl_test_select_int (f->store,
+                                  "SELECT p.id FROM placement p WHERE p.employer_id IS NOT NULL"
+                                  " AND p.status <> 'cancelled'"
+                                  " AND EXISTS (SELECT 1 FROM placement_day WHERE"
+                                  " placement_id = p.id) ORDER BY p.id LIMIT 1");
   sql = g_strdup_printf ("UPDATE employer SET name = '%s', address = 'Line one\nLine two'"
                          " WHERE id = (SELECT employer_id FROM placement WHERE id = %"
                          G_GINT64_FORMAT ")", name, placement);
@@ -806,13 +781,15 @@ test_export_filters (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *member = query_text (f->store,
-                                        "SELECT s.name FROM group_member gm JOIN staff s"
-                                        " ON s.id = gm.staff_id ORDER BY gm.id LIMIT 1");
-  g_autofree char *employer = query_text (f->store,
-                                          "SELECT e.name FROM employer e WHERE EXISTS"
-                                          " (SELECT 1 FROM placement p WHERE p.employer_id = e.id"
-                                          " AND p.status <> 'cancelled') ORDER BY e.id LIMIT 1");
+  g_autofree char *member = pl_test_select_text (f->store,
+                                                 "SELECT s.name FROM group_member gm JOIN staff s"
+                                                 " ON s.id = gm.staff_id ORDER BY gm.id LIMIT 1");
+  g_autofree char *employer = pl_test_select_text (f->store,
+                                                   "SELECT e.name FROM employer e WHERE EXISTS"
+                                                   " (SELECT 1 FROM placement p"
+                                                   " WHERE p.employer_id = e.id"
+                                                   " AND p.status <> 'cancelled')"
+                                                   " ORDER BY e.id LIMIT 1");
   g_autofree char *staff_text = NULL;
   g_autofree char *employer_text = NULL;
   g_autofree char *sql = NULL;
@@ -835,7 +812,7 @@ test_export_filters (Fixture       *f,
   sql = g_strdup_printf ("SELECT count(*) FROM group_meeting m WHERE m.group_id IN"
                          " (SELECT gm.group_id FROM group_member gm JOIN staff s"
                          " ON s.id = gm.staff_id WHERE s.name = '%s')", member);
-  meetings = query_int (f->store, sql);
+  meetings = pl_test_select_int (f->store, sql);
   g_assert_cmpint (meetings, >, 0);
   {
     guint n = 0;
@@ -871,33 +848,6 @@ test_export_filters (Fixture       *f,
  * The command line
  */
 
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, (char *) first);
-  va_start (args, first);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -905,7 +855,8 @@ test_cli (Fixture       *f,
   g_autofree char *cam = g_test_build_filename (G_TEST_DIST, "data", "cam-term-dates.ics", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.ics", NULL);
   g_autofree char *out_path = g_build_filename (f->dir, "out.ics", NULL);
-  g_autofree char *partner = query_text (f->store, "SELECT name FROM partner ORDER BY id LIMIT 1");
+  g_autofree char *partner = pl_test_select_text (f->store,
+                                                  "SELECT name FROM partner ORDER BY id LIMIT 1");
   g_autofree char *owner = g_strconcat ("partner:", partner, NULL);
   g_autofree char *contents = NULL;
   gint64 before;
@@ -914,21 +865,23 @@ test_cli (Fixture       *f,
   g_clear_object (&f->store);
 
   {
-    g_autofree char *out = NULL, *err = NULL;
+    g_auto(PlTestRun) run = { 0 };
 
-    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "import", "ics", cam, "--owner",
-                              owner, "--kind", "term", NULL), ==, 0);
-    g_assert_nonnull (strstr (out, "389 new, 0 updated"));
+    pl_test_run_cli (&run, f->path, "import", "ics", cam, "--owner", owner, "--kind", "term",
+                     NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "389 new, 0 updated"));
   }
 
   g_assert_true (g_file_set_contents (bad, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2027\n"
                                            "END:VEVENT\nEND:VCALENDAR\n", -1, NULL));
   {
-    g_autofree char *out = NULL, *err = NULL;
+    g_auto(PlTestRun) run = { 0 };
 
-    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "import", "ics", bad, "--owner",
-                              "all", "--kind", "term", NULL), ==, 1);
-    g_assert_nonnull (strstr (err, "bad.ics:3: "));
+    pl_test_run_cli (&run, f->path, "import", "ics", bad, "--owner", "all", "--kind", "term",
+                     NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad.ics:3: "));
   }
 
   /* Usage errors. */
@@ -944,22 +897,20 @@ test_cli (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
-        g_autofree char *out = NULL, *err = NULL;
-        int status = run_cli (&out, &err, "--db", f->path, cases[i][0], cases[i][1], cases[i][2],
-                              cases[i][3], cases[i][4], cases[i][5], cases[i][6], cases[i][7],
-                              NULL);
+        g_auto(PlTestRun) run = { 0 };
 
-        if (status != 2)
-          g_error ("usage case %u: exit %d", i, status);
+        pl_test_run_cliv (&run, f->path, cases[i]);
+        if (run.status != 2)
+          g_error ("usage case %u: exit %d", i, run.status);
       }
   }
 
   {
-    g_autofree char *out = NULL, *err = NULL;
+    g_auto(PlTestRun) run = { 0 };
     Parsed parsed = { 0 };
 
-    g_assert_cmpint (run_cli (&out, &err, "--db", f->path, "export", "ics", out_path,
-                              "--partner", partner, NULL), ==, 0);
+    pl_test_run_cli (&run, f->path, "export", "ics", out_path, "--partner", partner, NULL);
+    g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
     parse_export (contents, &parsed);
     g_assert_cmpuint (parsed.n_vevents, >, 0);
@@ -967,7 +918,8 @@ test_cli (Fixture       *f,
   }
 
   f->store = pl_store_open (f->path, NULL);
-  before = query_int (f->store, "SELECT count(*) FROM calendar_period WHERE source = 'ics'");
+  before = pl_test_select_int (f->store,
+                               "SELECT count(*) FROM calendar_period WHERE source = 'ics'");
   g_assert_cmpint (before, ==, 389);
 }
 

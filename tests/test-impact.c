@@ -9,16 +9,15 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
-#include "pl-date.h"
 #include "pl-impact-private.h"
-#include "pl-sample.h"
 #include "pl-stats.h"
 #include "pl-store-survey.h"
 #include "pl-survey-import.h"
 #include "pl-survey.h"
 #include "pl-store-private.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* The evidence of impact: the improvement rule for one person and for the
  * figures, the impact chain of a sample teacher, and survey exports as
@@ -31,20 +30,6 @@ typedef struct
   char    *db;
   PlStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -64,20 +49,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->dir);
   g_free (f->db);
-}
-
-static void
-load_sample (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -88,30 +62,6 @@ exec (Fixture    *f,
 
   pl_db_exec (pl_store_get_db (f->store), sql, &error);
   g_assert_no_error (error);
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (f->store), sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (pl_stmt_next (stmt, &error));
-  return pl_stmt_get_int (stmt, 0);
-}
-
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (f->store), sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (pl_stmt_next (stmt, &error));
-  return pl_stmt_dup_text (stmt, 0);
 }
 
 static void
@@ -283,7 +233,7 @@ test_agrees_with_stats (Fixture       *f,
   gint64 counts[PL_N_CRITERIA] = { 0 };
   gint64 observed = 0;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   root = pl_stats_compute (f->store, NULL, &error);
   g_assert_no_error (error);
   observations = json_object_get_object_member (json_node_get_object (root), "observations");
@@ -349,7 +299,7 @@ test_chain_sample (Fixture       *f,
   JsonArray *placements, *aims, *cascades, *criteria, *colleagues;
   gint64 staff;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   staff = pl_impact_find_staff (f->store, "Marguerite Okafor", &error);
   g_assert_no_error (error);
 
@@ -435,7 +385,7 @@ test_chain_colleague (Fixture       *f,
   JsonObject *root, *other;
   JsonArray *reached_by;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   node = pl_impact_chain (f->store, pl_impact_find_staff (f->store, "Samira Haddad", NULL),
                           &error);
   g_assert_no_error (error);
@@ -494,31 +444,6 @@ test_chain_empty (Fixture       *f,
 }
 
 /* Survey import --------------------------------------------------- */
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
 
 static void
 test_match_question (void)
@@ -639,11 +564,12 @@ test_good_files (Fixture       *f,
     {
       const GoodFile *good = &cases[i];
       g_autofree char *name = g_strdup_printf ("good-%u.csv", i);
-      g_autofree char *path = write_file (f, name, good->text);
+      g_autofree char *path = pl_test_write_file (f->dir, name, good->text, -1);
       g_autoptr(GError) error = NULL;
       g_autoptr(GString) first = g_string_new (NULL);
       g_autofree char *date = NULL;
-      gint64 before = query_int (f, "SELECT ifnull(max(id), 0) FROM survey_response");
+      gint64 before = pl_test_select_int (f->store,
+                                          "SELECT ifnull(max(id), 0) FROM survey_response");
       const char * const *keys = g_str_equal (good->kind, "student") ? columns : employer_columns;
       gint64 rows = -1, empty = -1;
 
@@ -659,7 +585,7 @@ test_good_files (Fixture       *f,
           g_autofree char *sql = g_strdup_printf ("SELECT ifnull(%s, '-') FROM survey_response"
                                                   " WHERE id > %" G_GINT64_FORMAT
                                                   " ORDER BY id LIMIT 1", keys[k], before);
-          g_autofree char *answer = query_text (f, sql);
+          g_autofree char *answer = pl_test_select_text (f->store, sql);
 
           g_string_append_printf (first, "%s%s", k ? " " : "", answer);
         }
@@ -669,20 +595,24 @@ test_good_files (Fixture       *f,
         g_autofree char *sql = g_strdup_printf ("SELECT responded_on FROM survey_response"
                                                 " WHERE id > %" G_GINT64_FORMAT
                                                 " ORDER BY id LIMIT 1", before);
-        date = query_text (f, sql);
+        date = pl_test_select_text (f->store, sql);
       }
       g_assert_cmpstr (date, ==, good->date);
     }
 
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM survey_response WHERE kind = 'student'"),
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM survey_response"
+                                       " WHERE kind = 'student'"),
                    ==, 4);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM survey_response WHERE kind = 'employer'"),
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM survey_response"
+                                       " WHERE kind = 'employer'"),
                    ==, 3);
 
   /* Anonymous: no email address reaches the database file. */
   g_clear_object (&f->store);
   {
-    g_autoptr(GBytes) bytes = read_bytes (f->db);
+    g_autoptr(GBytes) bytes = pl_test_read_bytes (f->db);
     gsize size;
     const char *contents = g_bytes_get_data (bytes, &size);
 
@@ -738,15 +668,15 @@ test_bad_files (Fixture       *f,
   };
   g_autoptr(GBytes) before = NULL;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   g_clear_object (&f->store);
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const BadFile *bad = &cases[i];
       g_autofree char *name = g_strdup_printf ("bad-%u.csv", i);
-      g_autofree char *path = write_file (f, name, bad->text);
+      g_autofree char *path = pl_test_write_file (f->dir, name, bad->text, -1);
       g_autofree char *where = g_strdup_printf ("%s:%u:%u: ", path, bad->line, bad->column);
       g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
       g_autoptr(GError) error = NULL;
@@ -762,7 +692,7 @@ test_bad_files (Fixture       *f,
       g_assert_cmpint (rows, ==, -1);
 
       g_clear_object (&store);
-      after = read_bytes (f->db);
+      after = pl_test_read_bytes (f->db);
       g_assert_true (g_bytes_equal (before, after));
     }
 }
@@ -772,19 +702,25 @@ test_links (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *students = write_file (f, "students.csv", "workplace\nagree\nagree\n");
-  g_autofree char *employers = write_file (f, "employers.csv", "host_again\nagree\n");
+  g_autofree char *students = pl_test_write_file (f->dir, "students.csv",
+                                                  "workplace\nagree\nagree\n", -1);
+  g_autofree char *employers = pl_test_write_file (f->dir, "employers.csv",
+                                                   "host_again\nagree\n", -1);
   PlSurveyLink link = { 0 };
   gint64 placement, host, staff, partner;
   gint64 rows = 0;
 
-  load_sample (f);
-  placement = query_int (f, "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
-                            " WHERE s.name = 'Marguerite Okafor'");
-  host = query_int (f, "SELECT employer_id FROM placement WHERE id = (SELECT p.id FROM placement p"
-                       " JOIN staff s ON s.id = p.staff_id WHERE s.name = 'Marguerite Okafor')");
-  staff = query_int (f, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
-  partner = query_int (f, "SELECT partner_id FROM staff WHERE name = 'Marguerite Okafor'");
+  pl_test_load_sample (f->store);
+  placement = pl_test_select_int (f->store,
+                                  "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
+                                  " WHERE s.name = 'Marguerite Okafor'");
+  host = pl_test_select_int (f->store,
+                             "SELECT employer_id FROM placement WHERE id ="
+                             " (SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
+                             "  WHERE s.name = 'Marguerite Okafor')");
+  staff = pl_test_select_int (f->store, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
+  partner = pl_test_select_int (f->store,
+                                "SELECT partner_id FROM staff WHERE name = 'Marguerite Okafor'");
   g_assert_cmpint (partner, >, 0);
 
   /* Linked to a placement, an employer survey is linked to its host. */
@@ -793,13 +729,16 @@ test_links (Fixture       *f,
   g_assert_true (pl_survey_import_file (f->store, "employer", employers, &link, &rows, NULL,
                                         &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT employer_id FROM survey_response ORDER BY id DESC"), ==,
-                   host);
-  g_assert_cmpint (query_int (f, "SELECT placement_id FROM survey_response ORDER BY id DESC"), ==,
-                   placement);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT employer_id FROM survey_response"
+                                       " ORDER BY id DESC"), ==, host);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT placement_id FROM survey_response"
+                                       " ORDER BY id DESC"), ==, placement);
   {
-    g_autofree char *date = query_text (f, "SELECT responded_on FROM survey_response"
-                                           " ORDER BY id DESC");
+    g_autofree char *date = pl_test_select_text (f->store,
+                                                 "SELECT responded_on FROM survey_response"
+                                                 " ORDER BY id DESC");
     g_assert_cmpstr (date, ==, "2026-06-30");
   }
 
@@ -811,9 +750,10 @@ test_links (Fixture       *f,
                                         &error));
   g_assert_no_error (error);
   g_assert_cmpint (rows, ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM survey_response WHERE kind = 'student'"
-                                 " AND staff_id = (SELECT id FROM staff"
-                                 "   WHERE name = 'Marguerite Okafor')"), ==, 7);
+  g_assert_cmpint (pl_test_select_int (f->store,
+                                       "SELECT count(*) FROM survey_response WHERE kind = 'student'"
+                                       " AND staff_id = (SELECT id FROM staff"
+                                       "   WHERE name = 'Marguerite Okafor')"), ==, 7);
 
   /* Unknown links and dates are refused before anything is read. */
   memset (&link, 0, sizeof link);
@@ -850,12 +790,12 @@ test_store_survey (Fixture       *f,
   gint64 placement;
   const char *last = NULL;
 
-  load_sample (f);
+  pl_test_load_sample (f->store);
   placements = pl_store_survey_list_placements (f->store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (placements->len, ==,
-                   query_int (f, "SELECT count(*) FROM placement"
-                                 " WHERE status IN ('completed', 'cascaded', 'evaluated')"));
+                   pl_test_select_int (f->store, "SELECT count(*) FROM placement"
+                                          " WHERE status IN ('completed', 'cascaded', 'evaluated')"));
   g_assert_cmpuint (placements->len, >, 1);
   for (guint i = 0; i < placements->len; i++)
     {
@@ -869,8 +809,8 @@ test_store_survey (Fixture       *f,
         last = p->first_day;
     }
 
-  placement = query_int (f, "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
-                            " WHERE s.name = 'Marguerite Okafor'");
+  placement = pl_test_select_int (f->store, "SELECT p.id FROM placement p JOIN staff s ON s.id = p.staff_id"
+                                     " WHERE s.name = 'Marguerite Okafor'");
   one = pl_store_survey_list_placements (f->store, placement, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (one->len, ==, 1);
@@ -883,8 +823,8 @@ test_store_survey (Fixture       *f,
   g_assert_true (pl_store_survey_add (f->store, employer, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pl_record_get_id (employer), >, 0);
-  g_assert_cmpint (query_int (f, "SELECT employer_id FROM survey_response ORDER BY id DESC"), ==,
-                   query_int (f, "SELECT employer_id FROM placement p JOIN staff s"
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT employer_id FROM survey_response ORDER BY id DESC"), ==,
+                   pl_test_select_int (f->store, "SELECT employer_id FROM placement p JOIN staff s"
                                  " ON s.id = p.staff_id WHERE s.name = 'Marguerite Okafor'"));
 
   /* Students answer about their teacher, not the host. */
@@ -893,7 +833,7 @@ test_store_survey (Fixture       *f,
   pl_record_set_string (student, "workplace", "agree");
   g_assert_true (pl_store_survey_add (f->store, student, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT employer_id IS NULL FROM survey_response"
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT employer_id IS NULL FROM survey_response"
                                  " ORDER BY id DESC"), ==, 1);
 }
 
@@ -908,19 +848,20 @@ test_import_in_stats (Fixture       *f,
   g_autoptr(JsonNode) partner = NULL;
   g_autoptr(JsonNode) other = NULL;
   g_autoptr(JsonNode) period = NULL;
-  g_autofree char *path = write_file (f, "s.csv",
-                                      "Timestamp,learning_improved,workplace\n"
-                                      "2026/11/20 10:00,Strongly agree,\n"
-                                      "2026/11/20 10:01,Disagree,\n"
-                                      "2026/11/20 10:02,Agree,Agree\n");
+  g_autofree char *path = pl_test_write_file (f->dir, "s.csv",
+                                              "Timestamp,learning_improved,workplace\n"
+                                              "2026/11/20 10:00,Strongly agree,\n"
+                                              "2026/11/20 10:01,Disagree,\n"
+                                              "2026/11/20 10:02,Agree,Agree\n", -1);
   PlSurveyLink link = { 0 };
   PlStatsFilter lead = { "Humber Estuary College", NULL, NULL };
   PlStatsFilter dearne = { "Dearneside College", NULL, NULL };
   PlStatsFilter this_year = { NULL, "2026-09-01", "2027-08-31" };
   JsonObject *students;
 
-  load_sample (f);
-  link.staff_id = query_int (f, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
+  pl_test_load_sample (f->store);
+  link.staff_id = pl_test_select_int (f->store,
+                                      "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
   g_assert_true (pl_survey_import_file (f->store, "student", path, &link, NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -956,113 +897,71 @@ test_import_in_stats (Fixture       *f,
 
 /* CLI ---------------------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *good = write_file (f, "good.csv",
-                                      "Timestamp,Email,Q1. My learning improved through "
-                                      "workplace information,workplace\n"
-                                      "2026/11/20 10:00,x@example.org,Strongly agree,Agree\n"
-                                      "2026/11/20 10:01,y@example.org,,\n");
-  g_autofree char *bad = write_file (f, "bad.csv", "workplace\nagree\nMaybe\n");
+  g_autofree char *good = pl_test_write_file (f->dir, "good.csv",
+                                              "Timestamp,Email,Q1. My learning improved through "
+                                              "workplace information,workplace\n"
+                                              "2026/11/20 10:00,x@example.org,"
+                                              "Strongly agree,Agree\n"
+                                              "2026/11/20 10:01,y@example.org,,\n", -1);
+  g_autofree char *bad = pl_test_write_file (f->dir, "bad.csv", "workplace\nagree\nMaybe\n", -1);
   g_autofree char *where = g_strdup_printf ("%s:3:1: ", bad);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
 
   g_assert_nonnull (g_getenv ("PLACEMENTS_CLI"));
-  load_sample (f);
+  pl_test_load_sample (f->store);
   g_clear_object (&f->store);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "marguerite okafor",
-             NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+                     "--staff", "marguerite okafor", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Imported 1 student survey response from"));
     g_assert_nonnull (strstr (run.out, "Skipped 1 row that answered no question"));
   }
 
-  before = read_bytes (f->db);
+  before = pl_test_read_bytes (f->db);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
     /* A bad cell: 1, the place first on stderr, nothing written. */
-    run_cli (&run, f->db, "import", "survey", "student", bad, NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, where));
     g_assert_nonnull (strstr (run.err, "“Maybe” is not an answer"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
     /* An unknown link: 1. */
-    run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "Nobody", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "Nobody", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "“Nobody”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "employer", good, "--employer", "Nowhere Ltd", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "employer", good,
+                     "--employer", "Nowhere Ltd", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", good, "--placement", "99999", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+                     "--placement", "99999", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", "/nonexistent/file.csv", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", "/nonexistent/file.csv", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   /* Usage errors: 2. */
@@ -1078,30 +977,30 @@ test_cli (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
       {
-        g_auto(Run) run = { 0 };
+        g_auto(PlTestRun) run = { 0 };
 
-        run_cli (&run, f->db, usage[i][0], usage[i][1], usage[i][2], usage[i][3], usage[i][4],
-                 usage[i][5], NULL);
+        pl_test_run_cli (&run, f->db, usage[i][0], usage[i][1], usage[i][2], usage[i][3],
+                         usage[i][4], usage[i][5], NULL);
         g_assert_cmpint (run.status, ==, 2);
       }
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "Marguerite Okafor",
-             "--employer", "The Saltmarsh Table", NULL);
+    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+                     "--staff", "Marguerite Okafor", "--employer", "The Saltmarsh Table", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
-  after = read_bytes (f->db);
+  after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autoptr(JsonParser) parser = json_parser_new ();
     g_autoptr(GError) error = NULL;
     JsonObject *root;
 
-    run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", "--json", NULL);
+    pl_test_run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     g_assert_no_error (error);
@@ -1111,18 +1010,18 @@ test_cli (Fixture       *f,
                                                  "responses"), ==, 6);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", NULL);
+    pl_test_run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Industry standards and employability"));
     g_assert_nonnull (strstr (run.out, "improved"));
     g_assert_nonnull (strstr (run.out, "Samira Haddad"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->db, "impact", "--staff", "Nobody", NULL);
+    pl_test_run_cli (&run, f->db, "impact", "--staff", "Nobody", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
 }

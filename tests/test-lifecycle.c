@@ -7,10 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-date.h"
 #include "pl-lifecycle.h"
@@ -18,6 +16,8 @@
 #include "pl-overview.h"
 #include "pl-placement-list.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* The walk of a placement as a coordinator takes it: every step allowed
  * and refused, with the exact sentences a refusal gives; milestones on
@@ -37,27 +37,6 @@ typedef struct
 } Fixture;
 
 static gint64
-insert (PlStore  *store,
-        PlRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pl_store_insert (store, record, &error));
-  g_assert_no_error (error);
-  return pl_record_get_id (record);
-}
-
-static gint64
-sector_id (PlStore    *store,
-           const char *name)
-{
-  g_autoptr(PlRecord) sector = pl_store_find_by_name (store, PL_TYPE_SECTOR, name, NULL);
-
-  g_assert_nonnull (sector);
-  return pl_record_get_id (sector);
-}
-
-static gint64
 add_employer (Fixture    *f,
               const char *name,
               gint64      sector)
@@ -70,7 +49,7 @@ add_employer (Fixture    *f,
   pl_record_set_int (employer, "capacity", 1);
   pl_record_set_int (employer, "notice_weeks", 0);
   pl_record_set_int (employer, "preferred_days", 31);
-  return insert (f->store, employer);
+  return pl_test_insert (f->store, employer);
 }
 
 static void
@@ -90,15 +69,15 @@ fixture_set_up (Fixture       *f,
   pl_record_set_string (partner, "name", "Riverside College");
   pl_record_set_string (partner, "kind", "college");
   pl_record_set_string (partner, "status", "active");
-  f->partner = insert (f->store, partner);
+  f->partner = pl_test_insert (f->store, partner);
 
-  f->digital = sector_id (f->store, "Digital");
-  f->catering = sector_id (f->store, "Catering and Hospitality");
+  f->digital = pl_test_sector (f->store, "Digital");
+  f->catering = pl_test_sector (f->store, "Catering and Hospitality");
 
   pl_record_set_int (staff, "partner_id", f->partner);
   pl_record_set_string (staff, "name", "Ann Example");
   pl_record_set_int (staff, "teaching_days", 0);
-  f->staff = insert (f->store, staff);
+  f->staff = pl_test_insert (f->store, staff);
 
   f->host = add_employer (f, "Byte Works", f->digital);
   f->other = add_employer (f, "The Copper Pot", f->catering);
@@ -108,29 +87,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->store);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static GDate
-date (const char *iso)
-{
-  GDate d;
-
-  g_assert_true (pl_date_parse (iso, &d));
-  return d;
 }
 
 static gint64
@@ -138,7 +99,7 @@ new_request (Fixture    *f,
              const char *today)
 {
   g_autoptr(GError) error = NULL;
-  GDate d = date (today);
+  GDate d = pl_test_date (today);
   gint64 id = pl_placement_create_request (f->store, f->staff, f->digital, &d, &error);
 
   g_assert_no_error (error);
@@ -186,15 +147,6 @@ update_placement (Fixture    *f,
   g_assert_no_error (error);
 }
 
-static char *
-status_of (Fixture *f,
-           gint64   id)
-{
-  g_autoptr(PlRecord) placement = pl_store_get (f->store, PL_TYPE_PLACEMENT, id, NULL);
-
-  return g_strdup (pl_record_get_string (placement, "status"));
-}
-
 /* Checks that moving @id to @to on @today is refused with exactly the
  * NULL-terminated sentences given, both by the check and by the move, and
  * that the refusal left the status alone. */
@@ -208,10 +160,10 @@ assert_refused (Fixture    *f,
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) expected = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = status_of (f, id);
+  g_autofree char *before = pl_test_placement_status (f->store, id);
   g_autofree char *after = NULL;
   g_autofree char *joined = NULL;
-  GDate d = date (today);
+  GDate d = pl_test_date (today);
   const char *item;
   va_list args;
 
@@ -233,7 +185,7 @@ assert_refused (Fixture    *f,
   joined = g_strjoinv ("\n", (char **) expected->pdata);
   g_assert_cmpstr (error->message, ==, joined);
 
-  after = status_of (f, id);
+  after = pl_test_placement_status (f->store, id);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -247,7 +199,7 @@ assert_moves (Fixture    *f,
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
-  GDate d = date (today);
+  GDate d = pl_test_date (today);
 
   if (reason == NULL)
     {
@@ -256,7 +208,7 @@ assert_moves (Fixture    *f,
     }
   g_assert_true (pl_lifecycle_set_status (f->store, id, to, reason, &d, &error));
   g_assert_no_error (error);
-  after = status_of (f, id);
+  after = pl_test_placement_status (f->store, id);
   g_assert_cmpstr (after, ==, to);
 }
 
@@ -271,7 +223,7 @@ add_document (Fixture    *f,
   pl_record_set_int (document, "employer_id", employer);
   pl_record_set_string (document, "kind", kind);
   pl_record_set_string (document, "expires_on", expires);
-  insert (f->store, document);
+  pl_test_insert (f->store, document);
 }
 
 static void
@@ -286,7 +238,7 @@ add_observation (Fixture    *f,
   pl_record_set_int (observation, "placement_id", placement);
   pl_record_set_string (observation, "phase", phase);
   pl_record_set_string (observation, "observed_on", on);
-  insert (f->store, observation);
+  pl_test_insert (f->store, observation);
 }
 
 static void
@@ -300,7 +252,7 @@ add_cascade (Fixture    *f,
   pl_record_set_string (cascade, "cascade_date", on);
   pl_record_set_string (cascade, "audience", "colleagues");
   pl_record_set_int (cascade, "people", 12);
-  insert (f->store, cascade);
+  pl_test_insert (f->store, cascade);
 }
 
 static char *
@@ -502,7 +454,7 @@ test_cancel_and_reopen (Fixture       *f,
   gint64 id = new_request (f, "2026-11-02");
   g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GError) error = NULL;
-  GDate d = date ("2026-11-10");
+  GDate d = pl_test_date ("2026-11-10");
 
   /* A reason is required; blank is no reason. */
   g_assert_false (pl_lifecycle_set_status (f->store, id, "cancelled", "  ", &d, &error));
@@ -601,7 +553,7 @@ test_undo (Fixture       *f,
   g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
-  GDate d = date ("2026-11-10");
+  GDate d = pl_test_date ("2026-11-10");
 
   update_placement (f, id, "employer_id", NULL, f->host);
   update_placement (f, id, "aims", NULL, PL_AIM_IAG);
@@ -657,7 +609,7 @@ test_bad_status (Fixture       *f,
   gint64 id = new_request (f, "2026-11-02");
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  GDate d = date ("2026-11-10");
+  GDate d = pl_test_date ("2026-11-10");
 
   g_assert_false (pl_lifecycle_check (f->store, id, "done", &d, missing));
   g_assert_cmpuint (missing->len, ==, 1);
@@ -762,7 +714,7 @@ test_milestone_dates (Fixture       *f,
   /* Working days after the anchor skip a bank holiday too. */
   {
     g_autoptr(PlWorkdays) workdays = pl_workdays_new ();
-    GDate first = date ("2027-04-28"), last = date ("2027-04-29"), due;
+    GDate first = pl_test_date ("2027-04-28"), last = pl_test_date ("2027-04-29"), due;
     g_autofree char *iso = NULL;
 
     pl_milestones_due (workdays, &first, &last, "last", 2, "working_days", &due);
@@ -781,7 +733,7 @@ test_milestone_dates (Fixture       *f,
     pl_record_set_string (closure, "start_date", "2027-03-22");
     pl_record_set_string (closure, "end_date", "2027-03-25");
     pl_record_set_int (closure, "weekdays", 127);
-    insert (f->store, closure);
+    pl_test_insert (f->store, closure);
     g_assert_true (pl_milestones_update (f->store, a, &error));
     g_assert_no_error (error);
     due = milestone_field (f, a, "confirmation", "due");
@@ -800,7 +752,7 @@ test_milestones_move (Fixture       *f,
   g_autofree char *contact_id = NULL;
   g_autofree char *due = NULL;
   g_autofree char *done_due = NULL;
-  GDate on = date ("2026-11-20");
+  GDate on = pl_test_date ("2026-11-20");
 
   /* No days, no milestones. */
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM milestone WHERE placement_id = ?1", id),
@@ -875,7 +827,7 @@ test_overview (Fixture       *f,
   g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GPtrArray) employers = NULL;
   g_autoptr(GError) error = NULL;
-  GDate today = date ("2026-11-22");
+  GDate today = pl_test_date ("2026-11-22");
   gint64 soon, later, cancelled, bare, windowed;
 
   /* First day 2027-01-04: first contact 2026-10-12 and agreement
@@ -889,7 +841,7 @@ test_overview (Fixture       *f,
   set_days (f, later, "2026-12-14", "2026-12-15", NULL);
   {
     g_autofree char *mid = milestone_field (f, later, "first_contact", "id");
-    GDate on = date ("2026-09-20");
+    GDate on = pl_test_date ("2026-09-20");
 
     g_assert_true (pl_milestones_set_done (f->store, g_ascii_strtoll (mid, NULL, 10), &on, NULL));
   }
@@ -935,7 +887,7 @@ test_overview (Fixture       *f,
   g_assert_cmpuint (week->len, ==, 0);
   g_clear_pointer (&week, g_ptr_array_unref);
   {
-    GDate monday = date ("2026-11-30");
+    GDate monday = pl_test_date ("2026-11-30");
 
     week = pl_overview_due_this_week (f->store, &monday);
     g_assert_cmpuint (week->len, ==, 1);
@@ -946,7 +898,7 @@ test_overview (Fixture       *f,
   }
   g_clear_pointer (&week, g_ptr_array_unref);
   {
-    GDate tuesday = date ("2026-12-01");
+    GDate tuesday = pl_test_date ("2026-12-01");
 
     week = pl_overview_due_this_week (f->store, &tuesday);
     g_assert_cmpuint (week->len, ==, 2);
@@ -990,7 +942,7 @@ test_overview (Fixture       *f,
         pl_record_set_string (contact, "contact_date", contacts[i].on);
         pl_record_set_string (contact, "channel", "call");
         pl_record_set_string (contact, "follow_up", contacts[i].follow_up);
-        insert (f->store, contact);
+        pl_test_insert (f->store, contact);
       }
 
     {
@@ -1067,16 +1019,16 @@ test_placement_list (Fixture       *f,
   PlPlacementFilter filter = { 0 };
   gint64 a, b, c, d;
   guint changes = 0;
-  GDate today = date ("2026-11-22");
+  GDate today = pl_test_date ("2026-11-22");
 
   pl_record_set_string (partner, "name", "Hillside Training");
   pl_record_set_string (partner, "kind", "training_provider");
   pl_record_set_string (partner, "status", "active");
-  insert (f->store, partner);
+  pl_test_insert (f->store, partner);
   pl_record_set_int (bob, "partner_id", pl_record_get_id (partner));
   pl_record_set_string (bob, "name", "Bob Other");
   pl_record_set_int (bob, "teaching_days", 0);
-  insert (f->store, bob);
+  pl_test_insert (f->store, bob);
 
   a = new_request (f, "2026-09-01");
   update_placement (f, a, "employer_id", NULL, f->host);
@@ -1174,7 +1126,7 @@ test_restore (Fixture       *f,
   g_auto(GStrv) days_after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
-  GDate today = date ("2026-11-22");
+  GDate today = pl_test_date ("2026-11-22");
 
   update_placement (f, id, "employer_id", NULL, f->host);
   update_placement (f, id, "notes", "First thoughts.", 0);
@@ -1204,51 +1156,9 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (due, ==, "2027-01-25");
 }
 
-/* placements-cli, run as scripts run it. */
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "PLACEMENTS_TODAY", "2026-11-22", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+/* placements-cli, run as scripts run it, on the day the dates below
+ * assume. */
+static const char * const cli_today[] = { "PLACEMENTS_TODAY=2026-11-22", NULL };
 
 static void
 test_cli (Fixture       *f,
@@ -1264,11 +1174,11 @@ test_cli (Fixture       *f,
   set_days (f, id, "2027-01-04", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autofree char *expected = g_strdup_printf ("placements-cli: placement %s cannot become "
                                                  "proposed:\nChoose an employer.\n", arg_id);
 
-    run_cli (&run, f->path, "set-status", arg_id, "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "proposed", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, expected);
     g_assert_cmpstr (run.out, ==, "");
@@ -1276,54 +1186,54 @@ test_cli (Fixture       *f,
 
   update_placement (f, id, "employer_id", NULL, f->host);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     g_autofree char *expected = g_strdup_printf ("Placement %s: request → proposed\n", arg_id);
 
-    run_cli (&run, f->path, "set-status", arg_id, "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "proposed", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, expected);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", arg_id, "cancelled", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "cancelled", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_suffix (run.err, "\nGive a reason for cancelling.\n"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", arg_id, "finished", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", arg_id, "finished", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", "x12", "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", "x12", "proposed", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "set-status", "9999", "proposed", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "set-status", "9999", "proposed", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, "placements-cli: There is no Placement number 9999.\n");
   }
 
   /* The store saw the CLI's change: one event more, status proposed. */
   {
-    g_autofree char *status = status_of (f, id);
+    g_autofree char *status = pl_test_placement_status (f->store, id);
     g_assert_cmpstr (status, ==, "proposed");
   }
 
   /* milestones --overdue --json on 2026-11-22: first contact (12 October)
    * and agreement (9 November) of the placement starting 4 January. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
     static const char * const kinds[] = { "first_contact", "agreement" };
     static const char * const dues[] = { "2026-10-12", "2026-11-09" };
 
-    run_cli (&run, f->path, "milestones", "--overdue", "--json", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--overdue", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     g_assert_no_error (error);
@@ -1346,9 +1256,10 @@ test_cli (Fixture       *f,
   /* All milestones, on an earlier day: none overdue, the done one shows
    * its date. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "milestones", "--today", "2026-10-01", "--json", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--today", "2026-10-01",
+                         "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     array = json_node_get_array (json_parser_get_root (parser));
@@ -1360,15 +1271,15 @@ test_cli (Fixture       *f,
                                                     "done"), ==, "2026-11-22");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "milestones", "--today", "2026-13-01", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--today", "2026-13-01", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PlTestRun) run = { 0 };
 
-    run_cli (&run, f->path, "milestones", "--overdue", NULL);
+    pl_test_run_cli_env (&run, f->path, cli_today, "milestones", "--overdue", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "2026-11-09  overdue"));
     g_assert_nonnull (strstr (run.out, "Agreement with the employer"));

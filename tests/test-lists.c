@@ -9,6 +9,7 @@
 
 #include "pl-lifecycle.h"
 #include "pl-placement-list.h"
+#include "pl-store-legacy-private.h"
 #include "pl-test-data.h"
 
 /* The store's change notification, which comes from SQLite's update hook,
@@ -104,21 +105,6 @@ assert_heard (Fixture    *f,
   g_assert_cmpuint (ids->len, ==, n);
 }
 
-static gint64
-insert (PlStore    *store,
-        GType       type,
-        const char *first_property,
-        ...)
-{
-  g_autoptr(PlRecord) record = pl_record_new (type);
-  va_list args;
-
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (record), first_property, args);
-  va_end (args);
-  return pl_test_insert (store, record);
-}
-
 static void
 update (PlStore    *store,
         GType       type,
@@ -150,18 +136,18 @@ test_cascade (Fixture       *f,
   gint64 employer = pl_test_employer (store, "Quayside Kitchen", "warm");
   gint64 call = pl_test_contact (store, employer, staff, "2026-10-01", "Called", NULL);
   gint64 visit = pl_test_contact (store, employer, 0, "2026-10-08", "Visited", NULL);
-  gint64 document = insert (store, PL_TYPE_EMPLOYER_DOCUMENT, "employer-id", employer,
-                            "kind", "insurance", NULL);
-  gint64 period = insert (store, PL_TYPE_CALENDAR_PERIOD, "owner-kind", "employer",
-                          "employer-id", employer, "kind", "blackout",
-                          "start-date", "2026-12-01", "end-date", "2026-12-31",
-                          "weekdays", (gint64) 127, "source", "manual", NULL);
-  gint64 group = insert (store, PL_TYPE_GROUP, "name", "Maths in the kitchen", "area", "maths",
-                         "wave", (gint64) 1, NULL);
-  gint64 member = insert (store, PL_TYPE_GROUP_MEMBER, "group-id", group, "staff-id", staff,
-                          NULL);
-  gint64 response = insert (store, PL_TYPE_SURVEY_RESPONSE, "kind", "student",
-                            "staff-id", staff, "learning-improved", "agree", NULL);
+  gint64 document = pl_test_insert_new (store, PL_TYPE_EMPLOYER_DOCUMENT, "employer-id", employer,
+                                        "kind", "insurance", NULL);
+  gint64 period = pl_test_insert_new (store, PL_TYPE_CALENDAR_PERIOD, "owner-kind", "employer",
+                                      "employer-id", employer, "kind", "blackout",
+                                      "start-date", "2026-12-01", "end-date", "2026-12-31",
+                                      "weekdays", (gint64) 127, "source", "manual", NULL);
+  gint64 group = pl_test_insert_new (store, PL_TYPE_GROUP, "name", "Maths in the kitchen",
+                                     "area", "maths", "wave", (gint64) 1, NULL);
+  gint64 member = pl_test_insert_new (store, PL_TYPE_GROUP_MEMBER, "group-id", group,
+                                      "staff-id", staff, NULL);
+  gint64 response = pl_test_insert_new (store, PL_TYPE_SURVEY_RESPONSE, "kind", "student",
+                                        "staff-id", staff, "learning-improved", "agree", NULL);
 
   listen (f);
   g_assert_true (pl_store_delete (store, PL_TYPE_EMPLOYER, employer, &error));

@@ -13,6 +13,7 @@
 
 #include "pl-store.h"
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* The app and the CLI share one database file, and the app's own file
  * dialogs read files in the folder the database is in. On POSIX, closing
@@ -41,28 +42,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_folder (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_folder (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->sample);
   g_free (f->dir);
 }
@@ -235,7 +218,7 @@ one_round (Fixture *f,
   g_assert_true (pl_store_check (store, report));
   g_clear_object (&store);
 
-  remove_folder (folder);
+  pl_test_remove_folder (folder);
 }
 
 static void

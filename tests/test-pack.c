@@ -10,14 +10,15 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pl-date.h"
 #include "pl-pack.h"
 #include "pl-pack-flow.h"
 #include "pl-pack-template.h"
 #include "pl-records.h"
-#include "pl-sample.h"
 #include "pl-store.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
+#include "pl-test-pdf.h"
 
 /* The employer pack is judged as a person receiving it would: the PDF that
  * placements-cli writes is read back with poppler's tools (pdfinfo,
@@ -31,69 +32,11 @@ typedef struct
   PlStore *store;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs @argv (NULL-terminated) with @envp (NULL: ours) and waits. */
-static void
-run_argv (Run         *run,
-          const char **argv,
-          char       **envp)
-{
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-/* placements-cli --db DB ARGS… with @envp (NULL: ours). */
-static void
-run_cli_env (Run        *run,
-             Fixture    *f,
-             char      **envp,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, f->db);
-  va_start (args, envp);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run_argv (run, (const char **) argv->pdata, envp);
-}
-
-#define run_cli(run, f, ...) run_cli_env (run, f, NULL, __VA_ARGS__)
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GDate today;
 
   f->dir = g_dir_make_tmp ("placements-pack-XXXXXX", &error);
   g_assert_no_error (error);
@@ -101,27 +44,7 @@ fixture_set_up (Fixture       *f,
   f->store = pl_store_open (f->db, &error);
   g_assert_no_error (error);
 
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
+  pl_test_load_sample (f->store);
 }
 
 static void
@@ -129,7 +52,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }
@@ -161,48 +84,14 @@ export_pack (Fixture    *f,
              const char *name,
              const char *file)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
   char *path = g_build_filename (f->dir, file, NULL);
 
-  run_cli (&run, f, "export", "pack", path, "--employer", name, NULL);
+  pl_test_run_cli (&run, f->db, "export", "pack", path, "--employer", name, NULL);
   if (run.status != 0)
     g_error ("export pack for %s failed: %s", name, run.err);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   return path;
-}
-
-/* Runs a poppler tool on @path: TOOL [OPTION] PATH [-] (transfer full). */
-static char *
-pdf_tool (const char *tool,
-          const char *path,
-          const char *option)
-{
-  g_auto(Run) run = { 0 };
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (char *) tool);
-  if (option != NULL)
-    g_ptr_array_add (argv, (char *) option);
-  g_ptr_array_add (argv, (char *) path);
-  if (g_str_equal (tool, "pdftotext"))
-    g_ptr_array_add (argv, "-");
-  g_ptr_array_add (argv, NULL);
-
-  run_argv (&run, (const char **) argv->pdata, NULL);
-  if (run.status != 0)
-    g_error ("%s %s: %s", tool, path, run.err);
-  return g_steal_pointer (&run.out);
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  g_autofree char *info = pdf_tool ("pdfinfo", path, NULL);
-  const char *pages = strstr (info, "Pages:");
-
-  g_assert_nonnull (pages);
-  pages += strlen ("Pages:");
-  return (guint) g_ascii_strtoull (pages + strspn (pages, " "), NULL, 10);
 }
 
 /* The text with every run of white space made one space, so that a
@@ -210,7 +99,7 @@ pdf_pages (const char *path)
 static char *
 pdf_words (const char *path)
 {
-  g_autofree char *text = pdf_tool ("pdftotext", path, NULL);
+  g_autofree char *text = pl_test_pdf_tool ("pdftotext", path, NULL);
   g_auto(GStrv) words = g_strsplit_set (text, " \t\n\f\r", -1);
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -251,13 +140,13 @@ test_sample_pack (Fixture       *f,
 
   path = export_pack (f, "Keel and Anchor Hotel", "keel.pdf");
 
-  n_pages = pdf_pages (path);
+  n_pages = pl_test_pdf_pages (path);
   g_assert_cmpuint (n_pages, >=, 4);
-  info = pdf_tool ("pdfinfo", path, NULL);
+  info = pl_test_pdf_tool ("pdfinfo", path, NULL);
   assert_has (info, "Page size:       595 x 842 pts (A4)");
 
   /* Every font is embedded, so the pack prints as designed anywhere. */
-  fonts = pdf_tool ("pdffonts", path, NULL);
+  fonts = pl_test_pdf_tool ("pdffonts", path, NULL);
   rows = g_strsplit (fonts, "\n", -1);
   for (guint i = 2; rows[i] != NULL; i++)
     {
@@ -366,15 +255,15 @@ static void
 test_no_coming_placement (Fixture       *f,
                           gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
   g_autofree char *path = g_build_filename (f->dir, "saltmarsh.pdf", NULL);
   g_autofree char *text = NULL;
 
   /* Every placement at the Saltmarsh Table is in the past. */
-  run_cli (&run, f, "export", "pack", path, "--employer", "The Saltmarsh Table", NULL);
+  pl_test_run_cli (&run, f->db, "export", "pack", path, "--employer", "The Saltmarsh Table", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpuint (pdf_pages (path), >=, 4);
+  g_assert_cmpuint (pl_test_pdf_pages (path), >=, 4);
 
   text = pdf_words (path);
   assert_has (text, "The Saltmarsh Table");
@@ -393,7 +282,7 @@ assert_inside (const char *path,
                double      right,
                double      height)
 {
-  g_autofree char *xml = pdf_tool ("pdftotext", path, "-bbox");
+  g_autofree char *xml = pl_test_pdf_tool ("pdftotext", path, "-bbox");
   guint n_words = 0;
 
   for (const char *p = strstr (xml, "<word "); p != NULL; p = strstr (p + 1, "<word "))
@@ -457,7 +346,7 @@ test_long_text_wraps (Fixture       *f,
 static guint
 pdf_images (const char *path)
 {
-  g_autofree char *list = pdf_tool ("pdfimages", path, "-list");
+  g_autofree char *list = pl_test_pdf_tool ("pdfimages", path, "-list");
   g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
   guint n = 0;
 
@@ -476,7 +365,7 @@ test_logo (Fixture       *f,
   g_autofree char *with_setting = NULL;
   g_autofree char *missing = g_build_filename (f->dir, "missing.pdf", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 80);
   cairo_t *cr = cairo_create (surface);
 
@@ -494,8 +383,8 @@ test_logo (Fixture       *f,
   g_assert_cmpuint (pdf_images (with_setting), ==, 1);
 
   /* A logo that cannot be read stops the export before any file appears. */
-  run_cli (&run, f, "export", "pack", missing, "--employer", "Keel and Anchor Hotel",
-           "--logo", "/no/such/logo.png", NULL);
+  pl_test_run_cli (&run, f->db, "export", "pack", missing, "--employer", "Keel and Anchor Hotel",
+                   "--logo", "/no/such/logo.png", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "/no/such/logo.png"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -516,7 +405,7 @@ static void
 test_all (Fixture       *f,
           gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
   g_autofree char *dir = g_build_filename (f->dir, "packs", "for partners", NULL);
   g_autoptr(GDir) listing = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -542,7 +431,7 @@ test_all (Fixture       *f,
   sqlite3_finalize (stmt);
   g_assert_cmpuint (expected, >=, 10);
 
-  run_cli (&run, f, "export", "pack", "--all", dir, NULL);
+  pl_test_run_cli (&run, f->db, "export", "pack", "--all", dir, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   listing = g_dir_open (dir, 0, NULL);
@@ -572,16 +461,16 @@ static void
 test_unknown_employer (Fixture       *f,
                        gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(PlTestRun) run = { 0 };
+  g_auto(PlTestRun) usage = { 0 };
   g_autofree char *path = g_build_filename (f->dir, "nobody.pdf", NULL);
 
-  run_cli (&run, f, "export", "pack", path, "--employer", "Nobody Ltd", NULL);
+  pl_test_run_cli (&run, f->db, "export", "pack", path, "--employer", "Nobody Ltd", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "Nobody Ltd"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  run_cli (&usage, f, "export", "pack", path, NULL);
+  pl_test_run_cli (&usage, f->db, "export", "pack", path, NULL);
   g_assert_cmpint (usage.status, ==, 2);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -605,28 +494,30 @@ test_template_override (Fixture       *f,
   g_autofree char *broken = g_build_filename (f->dir, "broken.xml", NULL);
   g_autofree char *path = g_build_filename (f->dir, "own.pdf", NULL);
   g_autofree char *text = NULL;
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_CONFIG_HOME", config, TRUE);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_autofree char *config_env = g_strconcat ("XDG_CONFIG_HOME=", config, NULL);
+  const char *env[] = { config_env, NULL };
+  g_auto(PlTestRun) run = { 0 };
+  g_auto(PlTestRun) bad = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (user_template, template, -1, NULL));
 
   /* The person's own copy replaces the built-in text. */
-  run_cli_env (&run, f, envp, "export", "pack", path, "--employer", "Keel and Anchor Hotel", NULL);
+  pl_test_run_cli_env (&run, f->db, env, "export", "pack", path,
+                       "--employer", "Keel and Anchor Hotel", NULL);
   g_assert_cmpint (run.status, ==, 0);
   text = pdf_words (path);
   assert_has (text, "A chapter written by the college");
   assert_has (text, "Dear Keel and Anchor Hotel, our own words.");
   assert_lacks (text, "Why host a teacher?");
-  g_assert_cmpuint (pdf_pages (path), ==, 4);
+  g_assert_cmpuint (pl_test_pdf_pages (path), ==, 4);
 
   /* A template with a mistake says where, and writes nothing. */
   g_assert_true (g_file_set_contents (broken, "<guide>\n<title>x</title>\n<p>{employers_name}</p>"
                                       "</guide>", -1, NULL));
   g_assert_cmpint (g_unlink (path), ==, 0);
-  run_cli (&bad, f, "export", "pack", path, "--employer", "Keel and Anchor Hotel",
-           "--template", broken, NULL);
+  pl_test_run_cli (&bad, f->db, "export", "pack", path, "--employer", "Keel and Anchor Hotel",
+                   "--template", broken, NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "broken.xml:3:"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -730,8 +621,9 @@ test_template_msgids (void)
   g_autoptr(PlPackTemplate) template = NULL;
   g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) theirs = NULL;
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "GETTEXTDATADIRS", data_dir, TRUE);
-  g_auto(Run) run = { 0 };
+  g_autofree char *data_env = g_strconcat ("GETTEXTDATADIRS=", data_dir, NULL);
+  const char *env[] = { data_env, NULL };
+  g_auto(PlTestRun) run = { 0 };
   const char *argv[] = { "xgettext", "--from-code=UTF-8", "-o", "-", source, NULL };
   GHashTableIter iter;
   gpointer key;
@@ -747,7 +639,7 @@ test_template_msgids (void)
   g_assert_no_error (error);
   collect_msgids (pl_pack_template_get_root (template), ours);
 
-  run_argv (&run, argv, envp);
+  pl_test_run_program (&run, argv, env);
   g_assert_cmpint (run.status, ==, 0);
   theirs = read_pot (run.out);
   g_assert_cmpuint (g_hash_table_size (theirs), >, 50);

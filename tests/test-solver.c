@@ -7,11 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "pl-date.h"
 #include "pl-problem.h"
@@ -20,6 +18,8 @@
 #include "pl-solver.h"
 #include "pl-store.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 /* Each test builds a small network in its own database. Today is Sunday
  * 22 November 2026 and the lead time is six weeks, so nothing may start
@@ -183,18 +183,8 @@ net_base (Net *net)
 static void
 net_close (Net *net)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&net->store);
-  dir = g_dir_open (net->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (net->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (net->dir), ==, 0);
+  pl_test_remove_folder (net->dir);
   g_free (net->path);
   g_free (net->dir);
 }
@@ -946,40 +936,6 @@ test_sample (void)
   net_close (&net);
 }
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_cli (Run        *run,
-         const char *db,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PLACEMENTS_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static JsonObject *
 parse_object (JsonParser *parser,
               const char *text)
@@ -998,7 +954,7 @@ test_cli_schedule (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  g_auto(PlTestRun) run = { 0 };
   Net net = { 0 };
   JsonObject *root;
   JsonArray *placed, *unplaced;
@@ -1009,7 +965,7 @@ test_cli_schedule (void)
   natalie = add_staff (&net, "Natalie Brennan", 0);
   unplaceable = add_request (&net, natalie, "Health and Science", "2027-03-01", "2027-03-05", 1);
 
-  run_cli (&run, net.path, "schedule", "--today", "2026-11-22", "--json", NULL);
+  pl_test_run_cli (&run, net.path, "schedule", "--today", "2026-11-22", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (parser, run.out);
   g_assert_cmpuint (json_object_get_size (root), ==, 2);
@@ -1034,14 +990,10 @@ test_cli_schedule (void)
   placement = pl_store_get (net.store, PL_TYPE_PLACEMENT, net.request, &error);
   g_assert_cmpstr (pl_record_get_string (placement, "status"), ==, "request");
   g_clear_object (&placement);
-  g_free (run.out);
-  g_free (run.err);
 
-  run_cli (&run, net.path, "schedule", "--today", "2026-11-22", "--apply", NULL);
+  pl_test_run_cli (&run, net.path, "schedule", "--today", "2026-11-22", "--apply", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "1 placement is now proposed"));
-  g_free (run.out);
-  g_free (run.err);
 
   placement = pl_store_get (net.store, PL_TYPE_PLACEMENT, net.request, &error);
   g_assert_cmpstr (pl_record_get_string (placement, "status"), ==, "proposed");
@@ -1067,7 +1019,7 @@ test_cli_schedule (void)
     gint64 ben = add_staff (&net, "Ben Okafor", 0);
     gint64 next = add_request (&net, ben, "Digital", "2027-03-01", "2027-03-01", 1);
 
-    run_cli (&run, net.path, "schedule", "--today", "2026-11-22", "--json", NULL);
+    pl_test_run_cli (&run, net.path, "schedule", "--today", "2026-11-22", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     root = parse_object (parser, run.out);
     unplaced = json_object_get_array_member (root, "unplaced");
@@ -1076,14 +1028,10 @@ test_cli_schedule (void)
     item = json_array_get_object_element (unplaced, 1);
     g_assert_cmpint (json_object_get_int_member (item, "placement"), ==, next);
     g_assert_cmpstr (json_object_get_string_member (item, "rule"), ==, "capacity");
-    g_free (run.out);
-    g_free (run.err);
   }
 
-  run_cli (&run, net.path, "schedule", "--today", "22 November", NULL);
+  pl_test_run_cli (&run, net.path, "schedule", "--today", "22 November", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  g_free (run.out);
-  g_free (run.err);
 
   net_close (&net);
 }

@@ -7,13 +7,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-stats.h"
 #include "pl-store-private.h"
+#include "pl-test-data.h"
 
 /* A store in a temporary directory of its own. */
 typedef struct
@@ -39,17 +39,8 @@ temp_store_open (TempStore *t)
 static void
 temp_store_close (TempStore *t)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&t->store);
-  dir = g_dir_open (t->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (t->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (t->dir);
+  pl_test_remove_folder (t->dir);
   g_clear_pointer (&t->dir, g_free);
 }
 
@@ -113,30 +104,6 @@ get_size (JsonNode   *root,
   for (guint i = 0; parts[i] != NULL; i++)
     object = json_object_get_object_member (object, parts[i]);
   return json_object_get_size (object);
-}
-
-static gint64
-query_int (PlStore    *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (pl_stmt_next (stmt, &error));
-  return pl_stmt_get_int (stmt, 0);
-}
-
-static char *
-query_text (PlStore    *store,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (pl_stmt_next (stmt, &error));
-  return pl_stmt_dup_text (stmt, 0);
 }
 
 /* The figures the case study publishes. */
@@ -237,21 +204,21 @@ check_sample_at (const char *today_iso)
   pilot_from = g_strdup_printf ("%04d-10-01", g_date_get_year (&year_start) - 1);
   pilot_to = g_strdup_printf ("%04d-01-31", g_date_get_year (&year_start));
 
-  first = query_text (t.store,
-                      "SELECT min(day) FROM placement_day d JOIN placement p"
-                      " ON p.id = d.placement_id"
-                      " WHERE p.status IN ('completed', 'cascaded', 'evaluated')");
-  last = query_text (t.store,
-                     "SELECT max(day) FROM placement_day d JOIN placement p"
-                     " ON p.id = d.placement_id"
-                     " WHERE p.status IN ('completed', 'cascaded', 'evaluated')");
+  first = pl_test_select_text (t.store,
+                               "SELECT min(day) FROM placement_day d JOIN placement p"
+                               " ON p.id = d.placement_id"
+                               " WHERE p.status IN ('completed', 'cascaded', 'evaluated')");
+  last = pl_test_select_text (t.store,
+                              "SELECT max(day) FROM placement_day d JOIN placement p"
+                              " ON p.id = d.placement_id"
+                              " WHERE p.status IN ('completed', 'cascaded', 'evaluated')");
   g_assert_cmpstr (first, >=, pilot_from);
   g_assert_cmpstr (last, <=, pilot_to);
 
-  pipeline_first = query_text (t.store,
-                               "SELECT min(day) FROM placement_day d JOIN placement p"
-                               " ON p.id = d.placement_id"
-                               " WHERE p.status IN ('proposed', 'agreed', 'confirmed')");
+  pipeline_first = pl_test_select_text (t.store,
+                                        "SELECT min(day) FROM placement_day d JOIN placement p"
+                                        " ON p.id = d.placement_id"
+                                        " WHERE p.status IN ('proposed', 'agreed', 'confirmed')");
   g_assert_cmpstr (pipeline_first, >, today_iso);
 
   temp_store_close (&t);
@@ -269,15 +236,6 @@ test_sample_figures (void)
 
 /* Loading announces every table it filled, once committed. */
 static void
-on_changed (PlStore    *store,
-            const char *table,
-            GArray     *ids,
-            GHashTable *tables)
-{
-  g_hash_table_add (tables, g_strdup (table));
-}
-
-static void
 test_sample_consistent (void)
 {
   TempStore t = { 0 };
@@ -285,7 +243,7 @@ test_sample_consistent (void)
   g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
 
   temp_store_open (&t);
-  g_signal_connect (t.store, "changed", G_CALLBACK (on_changed), tables);
+  g_signal_connect (t.store, "changed", G_CALLBACK (pl_test_note_table), tables);
   load_sample (t.store, "2026-11-22");
   g_assert_true (g_hash_table_contains (tables, "placement"));
   g_assert_true (g_hash_table_contains (tables, "observation"));
@@ -299,61 +257,69 @@ test_sample_consistent (void)
   /* No placement day on a weekend, on a teaching day of its member of
    * staff, outside its college's terms, or in a period that closes the
    * college, the network or the employer. */
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM placement_day WHERE strftime('%w', day)"
-                              " IN ('0', '6')"), ==, 0);
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM placement_day d"
-                              " JOIN placement p ON p.id = d.placement_id"
-                              " JOIN staff s ON s.id = p.staff_id"
-                              " WHERE (s.teaching_days >> ((strftime('%w', d.day) + 6) % 7)) & 1"),
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM placement_day"
+                                       " WHERE strftime('%w', day) IN ('0', '6')"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM placement_day d"
+                                       " JOIN placement p ON p.id = d.placement_id"
+                                       " JOIN staff s ON s.id = p.staff_id"
+                                       " WHERE (s.teaching_days"
+                                       "        >> ((strftime('%w', d.day) + 6) % 7)) & 1"),
                    ==, 0);
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM placement_day d"
-                              " JOIN placement p ON p.id = d.placement_id"
-                              " JOIN staff s ON s.id = p.staff_id"
-                              " JOIN partner pa ON pa.id = s.partner_id AND pa.kind = 'college'"
-                              " WHERE NOT EXISTS (SELECT 1 FROM calendar_period c"
-                              "   WHERE c.kind = 'term' AND c.partner_id = s.partner_id"
-                              "   AND d.day BETWEEN c.start_date AND c.end_date)"), ==, 0);
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM placement_day d"
-                              " JOIN placement p ON p.id = d.placement_id"
-                              " JOIN staff s ON s.id = p.staff_id"
-                              " JOIN calendar_period c ON d.day BETWEEN c.start_date AND c.end_date"
-                              " WHERE p.status <> 'cancelled' AND c.kind <> 'term'"
-                              "   AND (c.owner_kind = 'all' OR c.partner_id = s.partner_id"
-                              "        OR c.employer_id = p.employer_id OR c.staff_id = s.id)"),
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM placement_day d"
+                                       " JOIN placement p ON p.id = d.placement_id"
+                                       " JOIN staff s ON s.id = p.staff_id"
+                                       " JOIN partner pa ON pa.id = s.partner_id"
+                                       "   AND pa.kind = 'college'"
+                                       " WHERE NOT EXISTS (SELECT 1 FROM calendar_period c"
+                                       "   WHERE c.kind = 'term' AND c.partner_id = s.partner_id"
+                                       "   AND d.day BETWEEN c.start_date AND c.end_date)"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM placement_day d"
+                                       " JOIN placement p ON p.id = d.placement_id"
+                                       " JOIN staff s ON s.id = p.staff_id"
+                                       " JOIN calendar_period c"
+                                       "   ON d.day BETWEEN c.start_date AND c.end_date"
+                                       " WHERE p.status <> 'cancelled' AND c.kind <> 'term'"
+                                       "   AND (c.owner_kind = 'all' OR c.partner_id = s.partner_id"
+                                       "        OR c.employer_id = p.employer_id"
+                                       "        OR c.staff_id = s.id)"),
                    ==, 0);
 
   /* Histories move forward in time, and milestones are done in the past. */
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM placement_event a JOIN placement_event b"
-                              " ON a.placement_id = b.placement_id AND b.id > a.id"
-                              " WHERE b.changed_on < a.changed_on"), ==, 0);
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM milestone WHERE done > '2026-11-22'"), ==, 0);
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM placement p WHERE status <> 'request'"
-                              " AND status <> (SELECT to_status FROM placement_event e"
-                              "   WHERE e.placement_id = p.id ORDER BY e.id DESC LIMIT 1)"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM placement_event a"
+                                       " JOIN placement_event b"
+                                       " ON a.placement_id = b.placement_id AND b.id > a.id"
+                                       " WHERE b.changed_on < a.changed_on"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM milestone WHERE done > '2026-11-22'"),
+                   ==, 0);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM placement p WHERE status <> 'request'"
+                                       " AND status <> (SELECT to_status FROM placement_event e"
+                                       "   WHERE e.placement_id = p.id"
+                                       "   ORDER BY e.id DESC LIMIT 1)"),
+                   ==, 0);
 
   /* The two placements not yet cascaded have an overdue cascade milestone. */
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM milestone m JOIN placement p"
-                              " ON p.id = m.placement_id WHERE p.status = 'completed'"
-                              " AND m.kind = 'cascade' AND m.done IS NULL"
-                              " AND m.due < '2026-11-22'"), ==, 2);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM milestone m JOIN placement p"
+                                       " ON p.id = m.placement_id WHERE p.status = 'completed'"
+                                       " AND m.kind = 'cascade' AND m.done IS NULL"
+                                       " AND m.due < '2026-11-22'"), ==, 2);
 
-  g_assert_cmpint (query_int (t.store, "SELECT count(*) FROM staff"), >=, 40);
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM contact WHERE follow_up < '2026-11-22'"
-                              " AND NOT EXISTS (SELECT 1 FROM contact later"
-                              "   WHERE later.employer_id = contact.employer_id"
-                              "   AND later.contact_date > contact.contact_date)"), ==, 1);
-  g_assert_cmpint (query_int (t.store,
-                              "SELECT count(*) FROM employer_document"
-                              " WHERE expires_on < '2026-11-22'"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (t.store, "SELECT count(*) FROM staff"), >=, 40);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM contact WHERE follow_up < '2026-11-22'"
+                                       " AND NOT EXISTS (SELECT 1 FROM contact later"
+                                       "   WHERE later.employer_id = contact.employer_id"
+                                       "   AND later.contact_date > contact.contact_date)"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (t.store,
+                                       "SELECT count(*) FROM employer_document"
+                                       " WHERE expires_on < '2026-11-22'"), ==, 1);
 
   temp_store_close (&t);
 }
@@ -590,8 +556,8 @@ test_sample_rollback (void)
   g_assert_nonnull (strstr (error->message, "Hair and Beauty"));
 
   g_assert_true (pl_store_is_empty (t.store));
-  g_assert_cmpint (query_int (t.store, "SELECT count(*) FROM calendar_period"), ==, 0);
-  g_assert_cmpint (query_int (t.store, "SELECT count(*) FROM search"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (t.store, "SELECT count(*) FROM calendar_period"), ==, 0);
+  g_assert_cmpint (pl_test_select_int (t.store, "SELECT count(*) FROM search"), ==, 0);
 
   temp_store_close (&t);
 }

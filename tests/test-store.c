@@ -13,6 +13,7 @@
 
 #include "pl-store.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-data.h"
 #include "pl-test-store.h"
 
 typedef struct

@@ -10,8 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pl-date.h"
-#include "pl-sample.h"
+#include "pl-test-data.h"
 #include "pl-xlsx.h"
 
 /* pl_xlsx_export() as the app calls it: progress, cancellation and the
@@ -31,16 +30,13 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
-  GDate today;
 
   f->dir = g_dir_make_tmp ("placements-xlsx-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (f->dir, "sample.db", NULL);
   f->store = pl_store_open (db, &error);
   g_assert_no_error (error);
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (f->store);
 
   f->path = g_build_filename (f->dir, "out", "partners.xlsx", NULL);
   {
@@ -51,29 +47,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
+  pl_test_remove_folder (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -7,21 +7,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <math.h>
 #include <string.h>
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
 #include "pl-calendar-page.h"
-#include "pl-context.h"
 #include "pl-date.h"
 #include "pl-period-dialog.h"
-#include "pl-sample.h"
-#include "pl-window.h"
+#include "pl-test-gui.h"
 #include "pl-store-legacy-private.h"
 
 /* The Calendar page on the sample network, in a real window under Xvfb:
@@ -29,39 +22,12 @@
  * the filters keep what they should, and import and export work from the
  * page's actions. */
 
-static PlApplication *app;
-
 typedef struct
 {
-  char       *dir;
-  char       *db_path;
-  GSettings  *settings;
-  PlStore    *store;
-  PlContext  *context;
-  PlWindow   *window;
+  PlTestGui       gui;
+  PlWindow       *window;
   PlCalendarPage *page;
 } Fixture;
-
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or ten seconds pass. */
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
 
 /* Lets pending layout and drawing happen. */
 static void
@@ -75,34 +41,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsBackend) backend = NULL;
-  GDate today;
+  GtkWidget *month;
 
-  f->dir = g_dir_make_tmp ("placements-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "placements.db", NULL);
-  f->store = pl_store_open (f->db_path, &error);
-  g_assert_no_error (error);
+  pl_test_gui_set_up (&f->gui, TRUE);
+  g_settings_set_int (f->gui.settings, "window-width", 1200);
+  g_settings_set_int (f->gui.settings, "window-height", 780);
 
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
-
-  backend = g_memory_settings_backend_new ();
-  f->settings = g_settings_new_with_backend (APP_ID, backend);
-  g_settings_set_int (f->settings, "window-width", 1200);
-  g_settings_set_int (f->settings, "window-height", 780);
-  f->context = pl_context_new (f->store, f->settings);
-
-  f->window = pl_window_new (app, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
-                                             "calendar"));
-  f->page = PL_CALENDAR_PAGE (pl_window_get_page (f->window, "calendar"));
-  g_assert_true (PL_IS_CALENDAR_PAGE (f->page));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (pl_calendar_page_get_month_view (f->page))));
+  f->window = pl_test_gui_open_window (&f->gui);
+  f->page = PL_CALENDAR_PAGE (pl_test_gui_show_page (f->window, "calendar",
+                                                     PL_TYPE_CALENDAR_PAGE));
+  month = GTK_WIDGET (pl_calendar_page_get_month_view (f->page));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (month));
   settle ();
 }
 
@@ -110,28 +59,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *weak = GTK_WIDGET (f->window);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  WAIT_FOR (weak == NULL);
-
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
+  pl_test_gui_close_window (f->window);
+  pl_test_gui_tear_down (&f->gui);
 }
 
 static gboolean
@@ -208,8 +137,8 @@ show_month_of (PlMonthView *view,
 {
   pl_month_view_select (view, date);
   settle ();
-  WAIT_FOR (pl_month_view_get_agenda (view) != NULL &&
-            pl_month_view_get_month (view) == (int) g_date_get_month (date));
+  PL_TEST_WAIT_FOR (pl_month_view_get_agenda (view) != NULL &&
+                    pl_month_view_get_month (view) == (int) g_date_get_month (date));
 }
 
 /* Every day of every sample placement is in the cell of its weekday and
@@ -219,7 +148,7 @@ test_placements_in_cells (Fixture       *f,
                           gconstpointer  data)
 {
   PlMonthView *view = pl_calendar_page_get_month_view (f->page);
-  GArray *placements = placements_with_days (f->store);
+  GArray *placements = placements_with_days (f->gui.store);
   guint checked_days = 0;
   int width = gtk_widget_get_width (GTK_WIDGET (view));
 
@@ -309,7 +238,7 @@ test_cancelled_hidden (Fixture       *f,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->gui.store),
                                        "SELECT p.id, d.day FROM placement p JOIN placement_day d"
                                        " ON d.placement_id = p.id WHERE p.status = 'cancelled'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
@@ -342,7 +271,7 @@ test_filter_and_description (Fixture       *f,
   GDate day, other_day;
 
   /* Two placements of different staff in the same month. */
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->gui.store),
                                        "SELECT a.placement_id, a.day, b.placement_id, b.day,"
                                        " p.staff_id, s.name"
                                        " FROM placement_day a JOIN placement_day b"
@@ -458,9 +387,9 @@ test_import_export (Fixture       *f,
 {
   g_autofree char *cam = g_test_build_filename (G_TEST_DIST, "..", "data", "cam-term-dates.ics",
                                                 NULL);
-  g_autofree char *out = g_build_filename (f->dir, "export.ics", NULL);
+  g_autofree char *out = g_build_filename (f->gui.dir, "export.ics", NULL);
   g_autofree char *contents = NULL;
-  gint64 before = pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD);
+  gint64 before = pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD);
   PlMonthView *view = pl_calendar_page_get_month_view (f->page);
   icalcomponent *calendar;
   guint n_events = 0;
@@ -470,8 +399,8 @@ test_import_export (Fixture       *f,
                                              "(sss)", cam, "partner:Humber Estuary College",
                                              "term"));
   g_assert_true (pl_calendar_page_get_busy (f->page));
-  WAIT_FOR (!pl_calendar_page_get_busy (f->page));
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD), ==, before + 389);
+  PL_TEST_WAIT_FOR (!pl_calendar_page_get_busy (f->page));
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before + 389);
 
   /* The page reloads: the month shows the imported Lent term. */
   {
@@ -480,24 +409,24 @@ test_import_export (Fixture       *f,
     g_date_clear (&day, 1);
     g_date_set_dmy (&day, 20, G_DATE_JANUARY, 2027);
     show_month_of (view, &day);
-    WAIT_FOR (day_mentions (view, &day, "Full Lent term"));
+    PL_TEST_WAIT_FOR (day_mentions (view, &day, "Full Lent term"));
   }
 
   /* Importing it again adds nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.import-file", "(sss)", cam,
                               "partner:Humber Estuary College", "term");
-  WAIT_FOR (!pl_calendar_page_get_busy (f->page));
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD), ==, before + 389);
+  PL_TEST_WAIT_FOR (!pl_calendar_page_get_busy (f->page));
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before + 389);
 
   /* A bad owner changes nothing and says why (in a toast). */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.import-file", "(sss)", cam,
                               "partner:Nowhere", "term");
-  WAIT_FOR (!pl_calendar_page_get_busy (f->page));
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD), ==, before + 389);
+  PL_TEST_WAIT_FOR (!pl_calendar_page_get_busy (f->page));
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before + 389);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.export-file", "s",
                                              out));
-  WAIT_FOR (!pl_calendar_page_get_busy (f->page));
+  PL_TEST_WAIT_FOR (!pl_calendar_page_get_busy (f->page));
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
 
   calendar = icalparser_parse_string (contents);
@@ -519,16 +448,16 @@ test_period_dialog (Fixture       *f,
   PlCalendarFilter filter = { 0 };
   PlPeriodDialog *dialog;
   gint64 employer_id;
-  gint64 before = pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD);
+  gint64 before = pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD);
   g_autoptr(PlRecord) employer = NULL;
 
-  employer = pl_store_find_by_name (f->store, PL_TYPE_EMPLOYER, "The Saltmarsh Table", &error);
+  employer = pl_store_find_by_name (f->gui.store, PL_TYPE_EMPLOYER, "The Saltmarsh Table", &error);
   g_assert_no_error (error);
   employer_id = pl_record_get_id (employer);
   filter.employer_id = employer_id;
 
   /* A new period for the chosen employer: a blackout, once filled in. */
-  dialog = pl_period_dialog_new (f->context, 0, &filter, NULL);
+  dialog = pl_period_dialog_new (f->gui.context, 0, &filter, NULL);
   g_object_ref_sink (dialog);
   g_assert_false (pl_period_dialog_save (dialog, &error));
   g_clear_error (&error);
@@ -538,14 +467,14 @@ test_period_dialog (Fixture       *f,
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "before"));
   g_clear_error (&error);
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD), ==, before);
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before);
 
   pl_period_dialog_fill (dialog, NULL, NULL, -1, 0, NULL, "2027-02-19");
   g_assert_true (pl_period_dialog_save (dialog, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD), ==, before + 1);
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before + 1);
 
   {
     g_autoptr(GPtrArray) periods = NULL;
@@ -554,7 +483,7 @@ test_period_dialog (Fixture       *f,
 
     pl_date_parse ("2027-02-08", &from);
     pl_date_parse ("2027-02-09", &to);
-    periods = pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, employer_id,
+    periods = pl_calendar_list_affecting (f->gui.store, PL_OWNER_EMPLOYER, employer_id,
                                           PL_PERIOD_BLACKOUT, &from, &to, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (periods->len, ==, 1);
@@ -563,18 +492,19 @@ test_period_dialog (Fixture       *f,
 
     /* The page shows it: the month of 8 February is hatched there. */
     show_month_of (pl_calendar_page_get_month_view (f->page), &from);
-    WAIT_FOR (day_mentions (pl_calendar_page_get_month_view (f->page), &from, "Kitchen refit"));
+    PL_TEST_WAIT_FOR (day_mentions (pl_calendar_page_get_month_view (f->page), &from,
+                                    "Kitchen refit"));
 
     /* Editing it changes the same row. */
-    dialog = pl_period_dialog_new (f->context, period->id, NULL, NULL);
+    dialog = pl_period_dialog_new (f->gui.context, period->id, NULL, NULL);
     g_object_ref_sink (dialog);
     pl_period_dialog_fill (dialog, NULL, "Kitchen refit (longer)", -1, 0, NULL, "2027-02-26");
     g_assert_true (pl_period_dialog_save (dialog, &error));
     gtk_window_destroy (GTK_WINDOW (dialog));
     g_object_unref (dialog);
-    g_assert_cmpint (pl_store_count (f->store, PL_TYPE_CALENDAR_PERIOD), ==, before + 1);
+    g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before + 1);
     {
-      g_autoptr(PlRecord) record = pl_store_get (f->store, PL_TYPE_CALENDAR_PERIOD, period->id,
+      g_autoptr(PlRecord) record = pl_store_get (f->gui.store, PL_TYPE_CALENDAR_PERIOD, period->id,
                                                  &error);
 
       g_assert_cmpstr (pl_record_get_string (record, "end_date"), ==, "2027-02-26");
@@ -587,14 +517,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   gtk_test_init (&argc, &argv, NULL);
-
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -608,9 +531,5 @@ main (int   argc,
 
 #undef ADD
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-
-  return ret;
+  return g_test_run ();
 }

@@ -7,30 +7,22 @@
 
 #include "config.h"
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
 #include "pl-contact-dialog.h"
 #include "pl-employers-page.h"
 #include "pl-partners-page.h"
 #include "pl-staff-page.h"
 #include "pl-test-data.h"
 #include "pl-history.h"
-#include "pl-window.h"
+#include "pl-test-gui.h"
 #include "pl-withdraw-dialog.h"
 
 /* The Employers, Staff and Partners pages, driven through their widgets as
  * a person would: typing into the rows of the detail pane, choosing in the
  * filters, answering the dialogs. What counts is what the store holds. */
 
-static PlApplication *app;
-
 typedef struct
 {
-  PlTestDb   db;
-  GSettings *settings;
-  PlContext *context;
+  PlTestGui  gui;
   PlWindow  *window;
 } Fixture;
 
@@ -38,81 +30,23 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
-
-  pl_test_db_open (&fixture->db);
-  fixture->settings = g_settings_new_with_backend (APP_ID, backend);
-  fixture->context = pl_context_new (fixture->db.store, fixture->settings);
+  pl_test_gui_set_up (&fixture->gui, FALSE);
   /* Past the welcome view. */
-  pl_store_set_setting (fixture->db.store, "started_empty", "1", NULL);
+  pl_store_set_setting (fixture->gui.store, "started_empty", "1", NULL);
 }
-
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or ten seconds pass. */
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
-    {
-      GtkWidget *weak = GTK_WIDGET (fixture->window);
-
-      g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      WAIT_FOR (weak == NULL);
-    }
+    pl_test_gui_close_window (fixture->window);
 
   /* Dialogs left open by a test. */
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
+  pl_test_destroy_toplevels ();
 
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-
-  /* A background job holds the store until it has finished; nothing
-   * else the pages made may outlive them and hold on to it. */
-  WAIT_FOR (G_OBJECT (fixture->db.store)->ref_count == 1);
-  g_assert_finalize_object (g_steal_pointer (&fixture->db.store));
-  pl_test_db_close (&fixture->db);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  /* Nothing the pages made may outlive them and hold on to the store. */
+  pl_test_gui_tear_down (&fixture->gui);
 }
 
 /* Opens the window on @page and returns that page's widget. */
@@ -123,14 +57,9 @@ open_page (Fixture    *fixture,
 {
   PlListPage *widget;
 
-  fixture->window = pl_window_new (app, fixture->context);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", page));
-  widget = PL_LIST_PAGE (find_descendant (GTK_WIDGET (fixture->window), type));
-  g_assert_nonnull (widget);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (widget)));
+  fixture->window = pl_test_gui_open_window (&fixture->gui);
+  widget = PL_LIST_PAGE (pl_test_gui_show_page (fixture->window, page, type));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (widget)));
 
   return widget;
 }
@@ -158,17 +87,6 @@ type_into (PlListPage *page,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static char *
-stored_text (PlStore    *store,
-             GType       type,
-             gint64      id,
-             const char *column)
-{
-  g_autoptr(PlRecord) record = pl_store_get (store, type, id, NULL);
-
-  return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
-}
-
 static gboolean
 stored_is (PlStore    *store,
            GType       type,
@@ -176,7 +94,7 @@ stored_is (PlStore    *store,
            const char *column,
            const char *expected)
 {
-  g_autofree char *text = stored_text (store, type, id, column);
+  g_autofree char *text = pl_test_stored_text (store, type, id, column);
 
   return g_strcmp0 (text, expected) == 0;
 }
@@ -186,30 +104,6 @@ activate (GtkWidget  *widget,
           const char *action)
 {
   return gtk_widget_activate_action (widget, action, NULL);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static GtkWindow *
-find_window (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-      return l->data;
-
-  return NULL;
 }
 
 static guint
@@ -224,7 +118,7 @@ static void
 test_employer_crud (Fixture       *fixture,
                     gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   PlListPage *page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
   PlRecord *selected;
   gint64 id;
@@ -243,7 +137,7 @@ test_employer_crud (Fixture       *fixture,
 
   /* Typing saves after a pause, without leaving the field. */
   type_into (page, "name", "Quayside Kitchen");
-  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
+  PL_TEST_WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
 
   /* Leaving the field saves at once. */
   type_into (page, "contact_email", "chef@quayside.example.co.uk");
@@ -252,7 +146,7 @@ test_employer_crud (Fixture       *fixture,
 
   type_into (page, "capacity", "3");
   type_into (page, "postcode", "HU1 1AA");
-  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "postcode", "HU1 1AA"));
+  PL_TEST_WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "postcode", "HU1 1AA"));
   g_assert_cmpint (pl_test_query_int (store, "SELECT capacity FROM employer WHERE id = ?1", id), ==, 3);
 
   /* The list shows the new name. */
@@ -268,7 +162,7 @@ test_employer_crud (Fixture       *fixture,
 
   g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
   g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==, 1);
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, copy, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, copy, "name"));
   g_assert_cmpuint (n_shown (page), ==, 1);
 }
 
@@ -278,7 +172,7 @@ static void
 test_invalid_email (Fixture       *fixture,
                     gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 id = pl_test_employer (store, "Quayside Kitchen", "warm");
   PlListPage *page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
   PlRecordEditor *editor = pl_list_page_get_editor (page);
@@ -288,25 +182,26 @@ test_invalid_email (Fixture       *fixture,
   row = row_of (page, "contact_email");
 
   type_into (page, "contact_email", "chef@");
-  WAIT_FOR (pl_record_editor_get_error (editor, "contact_email") != NULL);
+  PL_TEST_WAIT_FOR (pl_record_editor_get_error (editor, "contact_email") != NULL);
   g_assert_cmpstr (pl_record_editor_get_error (editor, "contact_email"), ==,
                    "Contact email: “chef@” is not an email address.");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "chef@");
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
 
   /* Other fields still save meanwhile. */
   type_into (page, "contact_name", "Ada Pike");
-  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_name", "Ada Pike"));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
+  PL_TEST_WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_name", "Ada Pike"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "contact_email"));
 
   /* A number out of range is refused the same way. */
   type_into (page, "capacity", "5000");
-  WAIT_FOR (pl_record_editor_get_error (editor, "capacity") != NULL);
+  PL_TEST_WAIT_FOR (pl_record_editor_get_error (editor, "capacity") != NULL);
   g_assert_cmpint (pl_test_query_int (store, "SELECT capacity FROM employer WHERE id = ?1", id), ==, 1);
 
   type_into (page, "contact_email", "chef@quayside.example.co.uk");
-  WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_email", "chef@quayside.example.co.uk"));
+  PL_TEST_WAIT_FOR (stored_is (store, PL_TYPE_EMPLOYER, id, "contact_email",
+                               "chef@quayside.example.co.uk"));
   g_assert_null (pl_record_editor_get_error (editor, "contact_email"));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 }
@@ -317,7 +212,7 @@ static void
 test_undo_delete (Fixture       *fixture,
                   gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 partner = pl_test_partner (store, "Humber Estuary College");
   gint64 staff = pl_test_staff (store, partner, "Amira Okafor");
   gint64 id = pl_test_employer (store, "Quayside Kitchen", "warm");
@@ -330,7 +225,7 @@ test_undo_delete (Fixture       *fixture,
 
   g_assert_true (pl_list_page_select (page, id));
   g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
   g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id), ==, 0);
   g_assert_cmpuint (n_shown (page), ==, 1);
 
@@ -352,10 +247,10 @@ static void
 test_undo_delete_later (Fixture       *fixture,
                         gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 id = pl_test_employer (store, "Quayside Kitchen", "warm");
   gint64 other = pl_test_employer (store, "Harbour Hotel", "warm");
-  PlHistory *history = pl_context_get_history (fixture->context);
+  PlHistory *history = pl_context_get_history (fixture->gui.context);
   g_autoptr(PlRecord) edited = NULL;
   g_autoptr(GError) error = NULL;
   PlListPage *page;
@@ -366,7 +261,7 @@ test_undo_delete_later (Fixture       *fixture,
 
   g_assert_true (pl_list_page_select (page, id));
   g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
   g_assert_cmpstr (pl_history_get_undo_label (history), ==, "Delete Employer");
 
   edited = pl_store_get (store, PL_TYPE_EMPLOYER, other, &error);
@@ -377,13 +272,13 @@ test_undo_delete_later (Fixture       *fixture,
 
   g_assert_true (activate (GTK_WIDGET (page), "win.undo"));
   g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, other, "postcode", NULL));
-  g_assert_null (stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "name"));
 
   g_assert_true (activate (GTK_WIDGET (page), "win.undo"));
   g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
   g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1",
                                       id), ==, 2);
-  WAIT_FOR (n_shown (page) == 2);
+  PL_TEST_WAIT_FOR (n_shown (page) == 2);
 }
 
 /* The "Needs attention" toggle keeps the employers with a follow-up due;
@@ -392,7 +287,7 @@ static void
 test_needs_attention (Fixture       *fixture,
                       gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 due = pl_test_employer (store, "Quayside Kitchen", "contacted");
   gint64 fine = pl_test_employer (store, "Harbour Hotel", "contacted");
   gint64 quay = pl_test_employer (store, "Quay Street Bakery", "contacted");
@@ -408,7 +303,7 @@ test_needs_attention (Fixture       *fixture,
 
   /* The flags are worked out in a thread; the list follows. */
   pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), TRUE);
-  WAIT_FOR (n_shown (page) == 1);
+  PL_TEST_WAIT_FOR (n_shown (page) == 1);
   first = g_list_model_get_item (pl_list_page_get_model (page), 0);
   g_assert_cmpint (pl_record_get_id (first), ==, due);
 
@@ -416,23 +311,25 @@ test_needs_attention (Fixture       *fixture,
    * stays in view until the list is asked for again. */
   g_assert_true (pl_list_page_select (page, due));
   pl_test_contact (store, due, 0, "2026-11-22", "Called back: dates agreed", NULL);
-  WAIT_FOR (pl_record_get_string (pl_list_page_get_selected (page), "last_contact") != NULL &&
-            g_str_equal (pl_record_get_string (pl_list_page_get_selected (page), "last_contact"),
-                         "2026-11-22"));
+  PL_TEST_WAIT_FOR (pl_record_get_string (pl_list_page_get_selected (page), "last_contact")
+                    != NULL &&
+                    g_str_equal (pl_record_get_string (pl_list_page_get_selected (page),
+                                                       "last_contact"),
+                                 "2026-11-22"));
   pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), FALSE);
   pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), TRUE);
-  WAIT_FOR (n_shown (page) == 0);
+  PL_TEST_WAIT_FOR (n_shown (page) == 0);
 
   pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), FALSE);
   g_assert_cmpuint (n_shown (page), ==, 3);
 
-  search = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  search = pl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "quay");
-  WAIT_FOR (n_shown (page) == 2);
+  PL_TEST_WAIT_FOR (n_shown (page) == 2);
   gtk_editable_set_text (GTK_EDITABLE (search), "quay str");
-  WAIT_FOR (n_shown (page) == 1);
+  PL_TEST_WAIT_FOR (n_shown (page) == 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  WAIT_FOR (n_shown (page) == 3);
+  PL_TEST_WAIT_FOR (n_shown (page) == 3);
 }
 
 /* An employer with placements cannot be deleted; the dialog says why and
@@ -441,7 +338,7 @@ static void
 test_delete_in_use (Fixture       *fixture,
                     gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 partner = pl_test_partner (store, "Humber Estuary College");
   gint64 staff = pl_test_staff (store, partner, "Amira Okafor");
   gint64 id = pl_test_employer (store, "Quayside Kitchen", "host");
@@ -453,7 +350,7 @@ test_delete_in_use (Fixture       *fixture,
   g_assert_true (pl_list_page_select (page, id));
 
   g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
-  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = pl_test_find_message_dialog ()) != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 placement"));
   g_assert_true (adw_message_dialog_has_response (dialog, "lapse"));
   g_assert_true (stored_is (store, PL_TYPE_EMPLOYER, id, "name", "Quayside Kitchen"));
@@ -476,7 +373,7 @@ static void
 test_log_contact_not_before (Fixture       *fixture,
                              gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 partner = pl_test_partner (store, "Humber Estuary College");
   gint64 alex = pl_test_staff (store, partner, "Alex Smith");
   gint64 id = pl_test_employer (store, "Humber Freight", "warm");
@@ -492,23 +389,25 @@ test_log_contact_not_before (Fixture       *fixture,
   page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
   g_assert_true (pl_list_page_select (page, id));
   g_assert_true (activate (GTK_WIDGET (page), "employer.log-contact"));
-  WAIT_FOR ((dialog = (PlContactDialog *) find_window (PL_TYPE_CONTACT_DIALOG)) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = (PlContactDialog *) pl_test_find_window (PL_TYPE_CONTACT_DIALOG)) !=
+                    NULL);
 
   /* A summary is needed before anything is saved. */
   g_assert_false (pl_contact_dialog_save (dialog));
-  summary = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  summary = pl_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   set_text_view (summary, "Asked about hosting in the spring");
 
   g_assert_false (pl_contact_dialog_save (dialog));
-  WAIT_FOR ((warning = find_message_dialog ()) != NULL);
+  PL_TEST_WAIT_FOR ((warning = pl_test_find_message_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_body (warning), ==,
                    "Alex Smith asked that nobody contacts Humber Freight before 3 March 2027. "
                    "Log this contact anyway?");
   g_assert_cmpint (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id), ==, 0);
 
   adw_message_dialog_response (warning, "log");
-  WAIT_FOR (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1", id) == 1);
-  WAIT_FOR (find_window (PL_TYPE_CONTACT_DIALOG) == NULL);
+  PL_TEST_WAIT_FOR (pl_test_query_int (store, "SELECT count(*) FROM contact WHERE employer_id = ?1",
+                                       id) == 1);
+  PL_TEST_WAIT_FOR (pl_test_find_window (PL_TYPE_CONTACT_DIALOG) == NULL);
   g_assert_cmpint (pl_test_query_int (store, "SELECT staff_id FROM contact WHERE employer_id = ?1", id), ==, alex);
   g_assert_cmpint (pl_test_query_int (store, "SELECT contact_date = '2026-11-22' FROM contact "
                                              "WHERE employer_id = ?1", id), ==, 1);
@@ -521,7 +420,7 @@ test_partner_withdrawal (Fixture       *fixture,
                          gconstpointer  data)
 {
   static const char * const days[] = { "2027-01-12", NULL };
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 leaving = pl_test_partner (store, "Brightpath Training");
   gint64 staying = pl_test_partner (store, "Humber Estuary College");
   gint64 teacher = pl_test_staff (store, leaving, "Bea Leaving");
@@ -542,15 +441,16 @@ test_partner_withdrawal (Fixture       *fixture,
   {
     AdwMessageDialog *refused;
 
-    WAIT_FOR ((refused = find_message_dialog ()) != NULL);
+    PL_TEST_WAIT_FOR ((refused = pl_test_find_message_dialog ()) != NULL);
     g_assert_true (adw_message_dialog_has_response (refused, "withdraw"));
     adw_message_dialog_response (refused, "withdraw");
   }
 
-  WAIT_FOR ((dialog = (PlWithdrawDialog *) find_window (PL_TYPE_WITHDRAW_DIALOG)) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = (PlWithdrawDialog *) pl_test_find_window (PL_TYPE_WITHDRAW_DIALOG)) !=
+                    NULL);
   g_assert_cmpuint (pl_withdraw_dialog_get_n_open (dialog), ==, 2);
 
-  reason = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  reason = pl_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   /* The first entry row is the date; the reason follows it. */
   reason = gtk_widget_get_next_sibling (reason);
   g_assert_true (ADW_IS_ENTRY_ROW (reason));
@@ -575,7 +475,7 @@ static void
 test_partner_withdrawal_move (Fixture       *fixture,
                               gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   gint64 leaving = pl_test_partner (store, "Brightpath Training");
   gint64 staying = pl_test_partner (store, "Humber Estuary College");
   gint64 teacher = pl_test_staff (store, leaving, "Bea Leaving");
@@ -588,7 +488,8 @@ test_partner_withdrawal_move (Fixture       *fixture,
   page = PL_LIST_PAGE (open_page (fixture, "partners", PL_TYPE_PARTNERS_PAGE));
   g_assert_true (pl_list_page_select (page, leaving));
   g_assert_true (activate (GTK_WIDGET (page), "partner.withdraw"));
-  WAIT_FOR ((dialog = (PlWithdrawDialog *) find_window (PL_TYPE_WITHDRAW_DIALOG)) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = (PlWithdrawDialog *) pl_test_find_window (PL_TYPE_WITHDRAW_DIALOG)) !=
+                    NULL);
 
   pl_withdraw_dialog_move_all (dialog, colleague);
   g_assert_true (pl_withdraw_dialog_apply (dialog));
@@ -607,7 +508,7 @@ static void
 test_staff_page (Fixture       *fixture,
                  gconstpointer  data)
 {
-  PlStore *store = fixture->db.store;
+  PlStore *store = fixture->gui.store;
   PlListPage *page = PL_LIST_PAGE (open_page (fixture, "staff", PL_TYPE_STAFF_PAGE));
   gint64 partner;
   gint64 id;
@@ -623,25 +524,19 @@ test_staff_page (Fixture       *fixture,
 
   type_into (page, "name", "Amira Okafor");
   type_into (page, "phone", "01482 123456");
-  WAIT_FOR (stored_is (store, PL_TYPE_STAFF, id, "phone", "01482 123456"));
+  PL_TEST_WAIT_FOR (stored_is (store, PL_TYPE_STAFF, id, "phone", "01482 123456"));
   g_assert_true (stored_is (store, PL_TYPE_STAFF, id, "name", "Amira Okafor"));
 
   type_into (page, "email", "amira at college");
-  WAIT_FOR (pl_record_editor_get_error (pl_list_page_get_editor (page), "email") != NULL);
-  g_assert_null (stored_text (store, PL_TYPE_STAFF, id, "email"));
+  PL_TEST_WAIT_FOR (pl_record_editor_get_error (pl_list_page_get_editor (page), "email") != NULL);
+  g_assert_null (pl_test_stored_text (store, PL_TYPE_STAFF, id, "email"));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
-
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

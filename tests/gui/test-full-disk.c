@@ -92,10 +92,7 @@ test_edit_on_full_disk (void)
 
   pl_test_gui_set_up (&gui, TRUE);
   window = pl_test_gui_open_window (&gui);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
-                                             "employers"));
-  page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
-  g_assert_nonnull (page);
+  page = PL_LIST_PAGE (pl_test_gui_show_page (window, "employers", PL_TYPE_EMPLOYERS_PAGE));
   editor = pl_list_page_get_editor (page);
 
   employers = pl_store_list (gui.store, PL_TYPE_EMPLOYER);

@@ -7,23 +7,16 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
-#include "pl-context.h"
-#include "pl-date.h"
 #include "pl-date-row.h"
 #include "pl-group-detail.h"
 #include "pl-groups-page.h"
 #include "pl-meeting-dialog.h"
 #include "pl-outcome-dialog.h"
-#include "pl-sample.h"
 #include "pl-staff-picker.h"
-#include "pl-window.h"
+#include "pl-test-data.h"
+#include "pl-test-gui.h"
 #include "pl-store-legacy-private.h"
 
 /* The Groups page driven through its widgets: text typed into the real
@@ -31,15 +24,10 @@
  * what the store then holds is what is checked. Widgets are found by
  * walking the tree, by type and by the title a person sees. */
 
-static PlApplication *app;
-
 typedef struct
 {
-  char       *dir;
-  GSettings  *settings;
-  PlStore    *store;
-  PlContext  *context;
-  PlWindow   *window;
+  PlTestGui     gui;
+  PlWindow     *window;
   PlGroupsPage *page;
 } Fixture;
 
@@ -47,131 +35,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsBackend) backend = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("placements-gui-groups-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "placements.db", NULL);
-  f->store = pl_store_open (path, &error);
-  g_assert_no_error (error);
-
-  backend = g_memory_settings_backend_new ();
-  f->settings = g_settings_new_with_backend (APP_ID, backend);
-  f->context = pl_context_new (f->store, f->settings);
+  pl_test_gui_set_up (&f->gui, FALSE);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_clear_pointer (&f->dir, g_free);
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or ten seconds pass. */
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
-
-/* Lets pending timeouts (the page's save delay) run out. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The preferences row (entry row, combo row…) titled @title. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  pl_test_gui_tear_down (&f->gui);
 }
 
 /* A GtkLabel showing @text, mapped on screen. */
@@ -235,27 +106,17 @@ find_toplevel (GType type)
 static void
 open_page (Fixture *f)
 {
-  f->window = pl_window_new (app, f->context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
-                                             "groups"));
-  g_assert_cmpstr (pl_window_get_visible_page (f->window), ==, "groups");
-  f->page = PL_GROUPS_PAGE (find_by_type (GTK_WIDGET (f->window), PL_TYPE_GROUPS_PAGE));
-  g_assert_nonnull (f->page);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_settings_set_int (f->gui.settings, "window-width", 1100);
+  g_settings_set_int (f->gui.settings, "window-height", 720);
+  f->window = pl_test_gui_open_window (&f->gui);
+  f->page = PL_GROUPS_PAGE (pl_test_gui_show_page (f->window, "groups", PL_TYPE_GROUPS_PAGE));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
 }
 
 static void
 close_page (Fixture *f)
 {
-  GtkWidget *weak = GTK_WIDGET (f->window);
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  WAIT_FOR (weak == NULL);
+  pl_test_gui_close_window (f->window);
   f->window = NULL;
   f->page = NULL;
 
@@ -265,30 +126,11 @@ close_page (Fixture *f)
     ;
 }
 
-static gint64
-insert (PlStore    *store,
-        GType       type,
-        const char *first_property,
-        ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) record = pl_record_new (type);
-  va_list args;
-
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (record), first_property, args);
-  va_end (args);
-
-  g_assert_true (pl_store_insert (store, record, &error));
-  g_assert_no_error (error);
-  return pl_record_get_id (record);
-}
-
 static PlRecord *
 get_group (Fixture *f,
            gint64   id)
 {
-  return pl_store_get (f->store, PL_TYPE_GROUP, id, NULL);
+  return pl_store_get (f->gui.store, PL_TYPE_GROUP, id, NULL);
 }
 
 static gboolean
@@ -300,21 +142,6 @@ group_has (Fixture    *f,
   g_autoptr(PlRecord) group = get_group (f, id);
 
   return group != NULL && g_strcmp0 (pl_record_get_string (group, column), value) == 0;
-}
-
-static gint64
-count_where (PlStore    *store,
-             const char *table,
-             gint64      group_id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, group_id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static gint64
@@ -355,7 +182,7 @@ type_into (GtkWidget  *editable,
 static GtkWidget *
 detail_widget (Fixture *f)
 {
-  GtkWidget *detail = find_by_type (GTK_WIDGET (f->page), PL_TYPE_GROUP_DETAIL);
+  GtkWidget *detail = pl_test_find_descendant (GTK_WIDGET (f->page), PL_TYPE_GROUP_DETAIL);
 
   g_assert_nonnull (detail);
   return detail;
@@ -365,7 +192,7 @@ static GtkWidget *
 detail_row (Fixture    *f,
             const char *title)
 {
-  GtkWidget *row = find_row (detail_widget (f), title);
+  GtkWidget *row = pl_test_find_row (detail_widget (f), title);
 
   g_assert_nonnull (row);
   return row;
@@ -376,11 +203,11 @@ static void
 click_toast_button (Fixture    *f,
                     const char *label)
 {
-  GtkWidget *overlay = find_by_type (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *overlay = pl_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
   GtkWidget *button = NULL;
 
   g_assert_nonnull (overlay);
-  WAIT_FOR ((button = find_button (overlay, label)) != NULL);
+  PL_TEST_WAIT_FOR ((button = pl_test_find_button (overlay, label)) != NULL);
   g_signal_emit_by_name (button, "clicked");
 }
 
@@ -403,55 +230,55 @@ test_empty_state_and_crud (Fixture       *f,
   AdwMessageDialog *dialog;
   gint64 partner, staff, other_staff, other, id, member;
 
-  partner = insert (f->store, PL_TYPE_PARTNER, "name", "Humber Estuary College",
-                    "kind", "college", "status", "active", NULL);
-  staff = insert (f->store, PL_TYPE_STAFF, "partner-id", partner, "name", "Tomasz Nowak",
-                  "teaching-days", (gint64) 0, NULL);
-  other_staff = insert (f->store, PL_TYPE_STAFF, "partner-id", partner, "name", "Amira Okafor",
-                        "teaching-days", (gint64) 0, NULL);
-  g_assert_true (pl_store_set_setting (f->store, "started_empty", "1", &error));
+  partner = pl_test_insert_new (f->gui.store, PL_TYPE_PARTNER, "name", "Humber Estuary College",
+                                "kind", "college", "status", "active", NULL);
+  staff = pl_test_insert_new (f->gui.store, PL_TYPE_STAFF, "partner-id", partner,
+                              "name", "Tomasz Nowak", "teaching-days", (gint64) 0, NULL);
+  other_staff = pl_test_insert_new (f->gui.store, PL_TYPE_STAFF, "partner-id", partner,
+                                    "name", "Amira Okafor", "teaching-days", (gint64) 0, NULL);
+  g_assert_true (pl_store_set_setting (f->gui.store, "started_empty", "1", &error));
   g_assert_no_error (error);
 
   open_page (f);
 
   /* No group yet: the page says so and offers to create one. */
   g_assert_nonnull (find_mapped_label (GTK_WIDGET (f->page), "No Exchange Groups"));
-  new_button = find_button (GTK_WIDGET (f->page), "_New Group");
+  new_button = pl_test_find_button (GTK_WIDGET (f->page), "_New Group");
   g_assert_nonnull (new_button);
   g_signal_emit_by_name (new_button, "clicked");
 
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_GROUP), ==, 1);
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_GROUP), ==, 1);
   id = pl_groups_page_get_selected_id (f->page);
   g_assert_cmpint (id, >, 0);
   g_assert_true (group_has (f, id, "name", "New group"));
   g_assert_true (group_has (f, id, "status", "forming"));
-  WAIT_FOR (gtk_widget_get_mapped (detail_widget (f)));
-  WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page), "Forming") != NULL);
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (detail_widget (f)));
+  PL_TEST_WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page), "Forming") != NULL);
 
   /* Typing is saved after a pause, without pressing anything. */
   type_into (detail_row (f, "Name"), "Maths resilience");
   type_into (detail_row (f, "Aim"), "Help learners past maths anxiety");
   type_into (detail_row (f, "Facilitator"), "Ruth Okonjo");
-  WAIT_FOR (group_has (f, id, "name", "Maths resilience"));
-  WAIT_FOR (group_has (f, id, "aim", "Help learners past maths anxiety"));
-  WAIT_FOR (group_has (f, id, "facilitator", "Ruth Okonjo"));
+  PL_TEST_WAIT_FOR (group_has (f, id, "name", "Maths resilience"));
+  PL_TEST_WAIT_FOR (group_has (f, id, "aim", "Help learners past maths anxiety"));
+  PL_TEST_WAIT_FOR (group_has (f, id, "facilitator", "Ruth Okonjo"));
 
   /* An empty name is refused beside the field, and nothing is written. */
   type_into (detail_row (f, "Name"), "   ");
-  WAIT_FOR (gtk_widget_has_css_class (detail_row (f, "Name"), "error"));
-  wait_ms (600);
+  PL_TEST_WAIT_FOR (gtk_widget_has_css_class (detail_row (f, "Name"), "error"));
+  pl_test_wait_ms (600);
   g_assert_true (group_has (f, id, "name", "Maths resilience"));
 
   /* So is a name another group has, whatever its case. */
-  other = insert (f->store, PL_TYPE_GROUP, "name", "Blended learning", "area", "digital",
-                  "wave", (gint64) 1, NULL);
+  other = pl_test_insert_new (f->gui.store, PL_TYPE_GROUP, "name", "Blended learning",
+                              "area", "digital", "wave", (gint64) 1, NULL);
   type_into (detail_row (f, "Name"), "BLENDED LEARNING");
-  WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page),
-                               "Another group is called “Blended learning”; names must be "
-                               "unique.") != NULL);
+  PL_TEST_WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page),
+                                       "Another group is called “Blended learning”; "
+                                       "names must be unique.") != NULL);
   g_assert_true (group_has (f, id, "name", "Maths resilience"));
   type_into (detail_row (f, "Name"), "Mathematical resilience");
-  WAIT_FOR (group_has (f, id, "name", "Mathematical resilience"));
+  PL_TEST_WAIT_FOR (group_has (f, id, "name", "Mathematical resilience"));
   g_assert_false (gtk_widget_has_css_class (detail_row (f, "Name"), "error"));
   pl_groups_page_select_id (f->page, id);
 
@@ -463,21 +290,21 @@ test_empty_state_and_crud (Fixture       *f,
 
   /* A member, chosen from the staff of any partner by searching. */
   detail = detail_widget (f);
-  picker = find_by_type (detail, PL_TYPE_STAFF_PICKER);
+  picker = pl_test_find_descendant (detail, PL_TYPE_STAFF_PICKER);
   g_assert_nonnull (picker);
   menu_button = gtk_widget_get_ancestor (gtk_widget_get_parent (picker), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  WAIT_FOR (gtk_widget_get_mapped (picker));
-  search = find_by_type (picker, GTK_TYPE_SEARCH_ENTRY);
-  list_view = find_by_type (picker, GTK_TYPE_LIST_VIEW);
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (picker));
+  search = pl_test_find_descendant (picker, GTK_TYPE_SEARCH_ENTRY);
+  list_view = pl_test_find_descendant (picker, GTK_TYPE_LIST_VIEW);
   type_into (search, "nowak");
-  WAIT_FOR (n_listed (list_view) == 1);
+  PL_TEST_WAIT_FOR (n_listed (list_view) == 1);
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
-  g_assert_cmpint (count_where (f->store, "group_member", id), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", id), ==, 1);
   {
-    g_autofree char *text = query_text (f->store, "SELECT id FROM group_member WHERE staff_id = ?",
-                                        staff);
+    g_autofree char *text = query_text (f->gui.store,
+                                        "SELECT id FROM group_member WHERE staff_id = ?", staff);
 
     member = g_ascii_strtoll (text, NULL, 10);
   }
@@ -490,9 +317,9 @@ test_empty_state_and_crud (Fixture       *f,
 
   /* A member is not offered twice. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  WAIT_FOR (gtk_widget_get_mapped (picker));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (picker));
   type_into (search, "");
-  WAIT_FOR (n_listed (list_view) == 1);
+  PL_TEST_WAIT_FOR (n_listed (list_view) == 1);
   {
     GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
     g_autoptr(PlRecord) offered = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -502,8 +329,8 @@ test_empty_state_and_crud (Fixture       *f,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   /* The member's role, typed into its row. */
-  members_list = gtk_widget_get_parent (find_row (detail, "Tomasz Nowak"));
-  role = find_by_type (find_row (detail, "Tomasz Nowak"), GTK_TYPE_ENTRY);
+  members_list = gtk_widget_get_parent (pl_test_find_row (detail, "Tomasz Nowak"));
+  role = pl_test_find_descendant (pl_test_find_row (detail, "Tomasz Nowak"), GTK_TYPE_ENTRY);
   g_assert_nonnull (members_list);
   g_assert_nonnull (role);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (role)), ==, "member");
@@ -511,73 +338,78 @@ test_empty_state_and_crud (Fixture       *f,
   {
     g_autofree char *saved = NULL;
 
-    WAIT_FOR ((g_free (saved),
-               saved = query_text (f->store, "SELECT role FROM group_member WHERE id = ?", member),
-               g_strcmp0 (saved, "lead practitioner") == 0));
+    PL_TEST_WAIT_FOR ((g_free (saved),
+                       saved = query_text (f->gui.store,
+                                           "SELECT role FROM group_member WHERE id = ?", member),
+                       g_strcmp0 (saved, "lead practitioner") == 0));
   }
 
   /* A meeting: Add waits for a date; a UK date is understood. */
   g_assert_true (gtk_widget_activate_action (detail, "detail.add-meeting", NULL));
-  WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (PL_TYPE_MEETING_DIALOG))) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (PL_TYPE_MEETING_DIALOG))) != NULL);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (find_row (GTK_WIDGET (dialog), "Date"), "5/3/2027");
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Date"), "5/3/2027");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (find_row (GTK_WIDGET (dialog), "Place"), "Humber Estuary College, Riverside Centre");
-  type_into (find_row (GTK_WIDGET (dialog), "Notes"), "Launch meeting");
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Place"),
+             "Humber Estuary College, Riverside Centre");
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Notes"), "Launch meeting");
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpint (count_where (f->store, "group_meeting", id), ==, 1);
-  meeting_place = query_text (f->store,
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, 1);
+  meeting_place = query_text (f->gui.store,
                               "SELECT meeting_date || ' ' || place || ' ' || notes"
                               " FROM group_meeting WHERE group_id = ?", id);
   g_assert_cmpstr (meeting_place, ==,
                    "2027-03-05 Humber Estuary College, Riverside Centre Launch meeting");
   g_assert_true (group_has (f, id, "status", "meeting"));
-  WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page), "Meeting") != NULL);
+  PL_TEST_WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page), "Meeting") != NULL);
 
   /* Editing it: the row opens the dialog with what was saved. */
   {
-    GtkWidget *row = find_row (detail, "Friday 5 March 2027");
+    GtkWidget *row = pl_test_find_row (detail, "Friday 5 March 2027");
 
     g_assert_nonnull (row);
     g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-    WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (PL_TYPE_MEETING_DIALOG))) != NULL);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Date"))),
+    PL_TEST_WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (PL_TYPE_MEETING_DIALOG))) !=
+                      NULL);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pl_test_find_row (GTK_WIDGET (dialog),
+                                                                            "Date"))),
                      ==, "2027-03-05");
-    type_into (find_row (GTK_WIDGET (dialog), "Date"), "2027-02-30");
+    type_into (pl_test_find_row (GTK_WIDGET (dialog), "Date"), "2027-02-30");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-    type_into (find_row (GTK_WIDGET (dialog), "Date"), "2027-03-12");
-    type_into (find_row (GTK_WIDGET (dialog), "Place"), "Online");
+    type_into (pl_test_find_row (GTK_WIDGET (dialog), "Date"), "2027-03-12");
+    type_into (pl_test_find_row (GTK_WIDGET (dialog), "Place"), "Online");
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
     g_free (meeting_place);
-    meeting_place = query_text (f->store,
+    meeting_place = query_text (f->gui.store,
                                 "SELECT meeting_date || ' ' || place FROM group_meeting"
                                 " WHERE group_id = ?", id);
     g_assert_cmpstr (meeting_place, ==, "2027-03-12 Online");
-    g_assert_cmpint (count_where (f->store, "group_meeting", id), ==, 1);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, 1);
   }
 
   /* An outcome: a link must be a web address or a file. */
   g_assert_true (gtk_widget_activate_action (detail, "detail.add-outcome", NULL));
-  WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (PL_TYPE_OUTCOME_DIALOG))) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (PL_TYPE_OUTCOME_DIALOG))) != NULL);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (find_row (GTK_WIDGET (dialog), "Title"), "Developing learners' resilience in maths");
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Title"),
+             "Developing learners' resilience in maths");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (find_row (GTK_WIDGET (dialog), "Link or File"), "exchange.example.org/report");
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Link or File"), "exchange.example.org/report");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (find_row (GTK_WIDGET (dialog), "Link or File"),
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Link or File"),
              "https://exchange.example.org/outcomes/maths-resilience");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Kind")), 3);
-  type_into (find_row (GTK_WIDGET (dialog), "Date"), "2027-07-20");
-  type_into (find_row (GTK_WIDGET (dialog), "Description"),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pl_test_find_row (GTK_WIDGET (dialog), "Kind")), 3);
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Date"), "2027-07-20");
+  type_into (pl_test_find_row (GTK_WIDGET (dialog), "Description"),
              "Activities built on the Growth Zone Model");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpint (count_where (f->store, "group_outcome", id), ==, 1);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 1);
   {
-    g_autofree char *outcome = query_text (f->store,
+    g_autofree char *outcome = query_text (f->gui.store,
                                            "SELECT title || '|' || kind || '|' || link || '|' ||"
                                            " outcome_date || '|' || description"
                                            " FROM group_outcome WHERE group_id = ?", id);
@@ -591,10 +423,10 @@ test_empty_state_and_crud (Fixture       *f,
   /* With an outcome the group has reported, in the store, the detail and
    * the list alike. */
   g_assert_true (group_has (f, id, "status", "reported"));
-  WAIT_FOR (find_mapped_label (detail, "Reported") != NULL);
+  PL_TEST_WAIT_FOR (find_mapped_label (detail, "Reported") != NULL);
   {
     GtkSelectionModel *model = gtk_column_view_get_model (
-      GTK_COLUMN_VIEW (find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW)));
+      GTK_COLUMN_VIEW (pl_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW)));
     g_autoptr(PlRecord) shown = NULL;
 
     shown = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model))
@@ -608,13 +440,13 @@ test_empty_state_and_crud (Fixture       *f,
 
   /* Removing the outcome, then undoing that. */
   {
-    GtkWidget *row = find_row (detail, "Developing learners' resilience in maths");
+    GtkWidget *row = pl_test_find_row (detail, "Developing learners' resilience in maths");
     GtkWidget *open = NULL;
     GtkWidget *remove = NULL;
 
     /* The row's suffixes: Open, then Remove. */
     g_assert_nonnull (row);
-    open = find_button (row, "_Open");
+    open = pl_test_find_button (row, "_Open");
     g_assert_nonnull (open);
     for (GtkWidget *c = gtk_widget_get_next_sibling (open); c; c = gtk_widget_get_next_sibling (c))
       if (GTK_IS_BUTTON (c))
@@ -622,20 +454,20 @@ test_empty_state_and_crud (Fixture       *f,
     g_assert_nonnull (remove);
     g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove the Outcome");
     g_signal_emit_by_name (remove, "clicked");
-    g_assert_cmpint (count_where (f->store, "group_outcome", id), ==, 0);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 0);
     g_assert_true (group_has (f, id, "status", "meeting"));
 
     click_toast_button (f, "_Undo");
-    g_assert_cmpint (count_where (f->store, "group_outcome", id), ==, 1);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 1);
     g_assert_true (group_has (f, id, "status", "reported"));
   }
 
   /* Notes are saved as they are typed, too. */
   {
-    GtkTextView *notes = GTK_TEXT_VIEW (find_by_type (detail, GTK_TYPE_TEXT_VIEW));
+    GtkTextView *notes = GTK_TEXT_VIEW (pl_test_find_descendant (detail, GTK_TYPE_TEXT_VIEW));
 
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Meets on Thursdays", -1);
-    WAIT_FOR (group_has (f, id, "notes", "Meets on Thursdays"));
+    PL_TEST_WAIT_FOR (group_has (f, id, "notes", "Meets on Thursdays"));
   }
 
   /* Duplicate: the same theme and people for the next wave. */
@@ -645,10 +477,10 @@ test_empty_state_and_crud (Fixture       *f,
 
     g_assert_cmpint (copy, !=, id);
     g_assert_true (group_has (f, copy, "name", "Mathematical resilience (copy)"));
-    g_assert_cmpint (count_where (f->store, "group_member", copy), ==, 1);
-    g_assert_cmpint (count_where (f->store, "group_meeting", copy), ==, 0);
-    WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (detail_row (f, "Name"))),
-                         "Mathematical resilience (copy)") == 0);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", copy), ==, 1);
+    g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", copy), ==, 0);
+    PL_TEST_WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (detail_row (f, "Name"))),
+                                 "Mathematical resilience (copy)") == 0);
   }
 
   /* The group whose name was refused is as it was. */
@@ -656,22 +488,11 @@ test_empty_state_and_crud (Fixture       *f,
   close_page (f);
 }
 
-static void
-load_sample (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
-}
-
 static gint64
 group_id_by_name (Fixture    *f,
                   const char *name)
 {
-  g_autoptr(PlRecord) group = pl_store_find_by_name (f->store, PL_TYPE_GROUP, name, NULL);
+  g_autoptr(PlRecord) group = pl_store_find_by_name (f->gui.store, PL_TYPE_GROUP, name, NULL);
 
   g_assert_nonnull (group);
   return pl_record_get_id (group);
@@ -685,33 +506,33 @@ test_delete_undo (Fixture       *f,
   g_autoptr(PlRecord) after = NULL;
   gint64 id, members, meetings, outcomes, groups;
 
-  load_sample (f);
+  pl_test_load_sample (f->gui.store);
   open_page (f);
 
   id = group_id_by_name (f, "Mathematical resilience");
   before = get_group (f, id);
-  members = count_where (f->store, "group_member", id);
-  meetings = count_where (f->store, "group_meeting", id);
-  outcomes = count_where (f->store, "group_outcome", id);
-  groups = pl_store_count (f->store, PL_TYPE_GROUP);
+  members = pl_test_count_in_group (f->gui.store, "group_member", id);
+  meetings = pl_test_count_in_group (f->gui.store, "group_meeting", id);
+  outcomes = pl_test_count_in_group (f->gui.store, "group_outcome", id);
+  groups = pl_store_count (f->gui.store, PL_TYPE_GROUP);
   g_assert_cmpint (members, >, 0);
   g_assert_cmpint (meetings, >, 0);
   g_assert_cmpint (outcomes, >, 0);
 
   pl_groups_page_select_id (f->page, id);
-  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (detail_row (f, "Name"))),
-                       "Mathematical resilience") == 0);
+  PL_TEST_WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (detail_row (f, "Name"))),
+                               "Mathematical resilience") == 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "groups.delete", NULL));
   g_assert_null (get_group (f, id));
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_GROUP), ==, groups - 1);
-  g_assert_cmpint (count_where (f->store, "group_member", id), ==, 0);
-  g_assert_cmpint (count_where (f->store, "group_meeting", id), ==, 0);
-  g_assert_cmpint (count_where (f->store, "group_outcome", id), ==, 0);
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_GROUP), ==, groups - 1);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", id), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, 0);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, 0);
   g_assert_cmpint (pl_groups_page_get_selected_id (f->page), !=, id);
   /* The keyboard stays in the list, for the next delete or Ctrl+Z. */
   {
-    GtkWidget *search = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *search = pl_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
 
     g_assert_nonnull (search);
     g_assert_false (gtk_widget_is_focus (search) ||
@@ -725,9 +546,9 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (pl_record_get_string (after, "name"), ==, "Mathematical resilience");
   g_assert_cmpstr (pl_record_get_string (after, "aim"), ==, pl_record_get_string (before, "aim"));
   g_assert_cmpstr (pl_record_get_string (after, "status"), ==, "reported");
-  g_assert_cmpint (count_where (f->store, "group_member", id), ==, members);
-  g_assert_cmpint (count_where (f->store, "group_meeting", id), ==, meetings);
-  g_assert_cmpint (count_where (f->store, "group_outcome", id), ==, outcomes);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_member", id), ==, members);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_meeting", id), ==, meetings);
+  g_assert_cmpint (pl_test_count_in_group (f->gui.store, "group_outcome", id), ==, outcomes);
   g_assert_cmpint (pl_groups_page_get_selected_id (f->page), ==, id);
 
   close_page (f);
@@ -736,8 +557,8 @@ test_delete_undo (Fixture       *f,
 static guint
 shown_count (Fixture *f)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_by_type (GTK_WIDGET (f->page),
-                                                       GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (pl_test_find_descendant (GTK_WIDGET (f->page),
+                                                                  GTK_TYPE_COLUMN_VIEW));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
@@ -746,8 +567,8 @@ static PlRecord *
 shown_item (Fixture *f,
             guint    position)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_by_type (GTK_WIDGET (f->page),
-                                                       GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (pl_test_find_descendant (GTK_WIDGET (f->page),
+                                                                  GTK_TYPE_COLUMN_VIEW));
 
   return g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
 }
@@ -756,7 +577,7 @@ static GtkDropDown *
 nth_drop_down (Fixture *f,
                guint    n)
 {
-  GtkWidget *first = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+  GtkWidget *first = pl_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
   GtkWidget *widget = first;
 
   for (guint i = 0; i < n; i++)
@@ -774,7 +595,7 @@ test_search_filter_sort (Fixture       *f,
   GListModel *columns;
   GtkColumnViewColumn *members = NULL;
 
-  load_sample (f);
+  pl_test_load_sample (f->gui.store);
   open_page (f);
   g_assert_cmpuint (shown_count (f), ==, 14);
 
@@ -782,11 +603,12 @@ test_search_filter_sort (Fixture       *f,
   search = find_search_entry (GTK_WIDGET (f->page), "Search groups by name");
   g_assert_nonnull (search);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "groups.find", NULL));
-  WAIT_FOR (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL &&
-            gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+  PL_TEST_WAIT_FOR (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL &&
+                    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
   type_into (search, "MATHS");
-  WAIT_FOR (shown_count (f) == (guint) count_sql (f->store, "SELECT count(*) FROM exchange_group"
-                                                            " WHERE name LIKE '%maths%'"));
+  PL_TEST_WAIT_FOR (shown_count (f) == (guint) count_sql (f->gui.store,
+                                                          "SELECT count(*) FROM exchange_group"
+                                                          " WHERE name LIKE '%maths%'"));
   g_assert_cmpuint (shown_count (f), >, 1);
   g_assert_cmpuint (shown_count (f), <, 14);
   for (guint i = 0; i < shown_count (f); i++)
@@ -797,7 +619,7 @@ test_search_filter_sort (Fixture       *f,
       g_assert_nonnull (strstr (name, "maths"));
     }
   type_into (search, "");
-  WAIT_FOR (shown_count (f) == 14);
+  PL_TEST_WAIT_FOR (shown_count (f) == 14);
 
   /* By area: the six areas, two SEND groups in the sample. */
   gtk_drop_down_set_selected (nth_drop_down (f, 0), 5);
@@ -816,7 +638,7 @@ test_search_filter_sort (Fixture       *f,
   g_assert_cmpuint (shown_count (f), ==, 14);
   gtk_drop_down_set_selected (nth_drop_down (f, 1), 1);
   g_assert_cmpuint (shown_count (f), ==, 0);
-  WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page), "No Matching Groups") != NULL);
+  PL_TEST_WAIT_FOR (find_mapped_label (GTK_WIDGET (f->page), "No Matching Groups") != NULL);
 
   /* A new group, which is forming, while only reported ones are shown:
    * the filters give way so that it can be seen. */
@@ -829,7 +651,7 @@ test_search_filter_sort (Fixture       *f,
   g_assert_true (group_has (f, pl_groups_page_get_selected_id (f->page), "name", "New group"));
 
   /* Sorting by a column: most members first. */
-  view = GTK_COLUMN_VIEW (find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (pl_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
   columns = gtk_column_view_get_columns (view);
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -858,28 +680,28 @@ static void
 test_open_missing_file (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *missing = g_build_filename (f->dir, "no-such-report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->gui.dir, "no-such-report.pdf", NULL);
   g_autofree char *expected = NULL;
   GtkWidget *overlay;
   GtkWidget *open;
   gint64 id;
 
-  load_sample (f);
+  pl_test_load_sample (f->gui.store);
   id = group_id_by_name (f, "Mathematical resilience");
-  insert (f->store, PL_TYPE_GROUP_OUTCOME, "group-id", id, "title", "Session plans",
-          "kind", "resource", "link", missing, NULL);
+  pl_test_insert_new (f->gui.store, PL_TYPE_GROUP_OUTCOME, "group-id", id, "title", "Session plans",
+                      "kind", "resource", "link", missing, NULL);
   open_page (f);
   pl_groups_page_select_id (f->page, id);
 
-  WAIT_FOR (find_row (detail_widget (f), "Session plans") != NULL);
-  open = find_button (find_row (detail_widget (f), "Session plans"), "_Open");
+  PL_TEST_WAIT_FOR (pl_test_find_row (detail_widget (f), "Session plans") != NULL);
+  open = pl_test_find_button (pl_test_find_row (detail_widget (f), "Session plans"), "_Open");
   g_assert_nonnull (open);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (open), ==, missing);
   g_signal_emit_by_name (open, "clicked");
 
   expected = g_strdup_printf ("Could not open the outcome: There is no file “%s”.", missing);
-  overlay = find_by_type (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
-  WAIT_FOR (find_mapped_label (overlay, expected) != NULL);
+  overlay = pl_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  PL_TEST_WAIT_FOR (find_mapped_label (overlay, expected) != NULL);
 
   close_page (f);
 }
@@ -936,27 +758,28 @@ test_keys (Fixture       *f,
   GtkWidget *view;
   gint64 groups, id;
 
-  load_sample (f);
+  pl_test_load_sample (f->gui.store);
   open_page (f);
-  groups = pl_store_count (f->store, PL_TYPE_GROUP);
+  groups = pl_store_count (f->gui.store, PL_TYPE_GROUP);
 
   /* Ctrl+N and Ctrl+F work wherever the focus is on the page (the window
    * manages them), Delete only from the list, so that it still deletes
    * text in the fields. */
   g_assert_cmpint (press (GTK_WIDGET (f->page), "<Control>n"), ==, GTK_SHORTCUT_SCOPE_MANAGED);
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_GROUP), ==, groups + 1);
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_GROUP), ==, groups + 1);
   id = pl_groups_page_get_selected_id (f->page);
   g_assert_true (group_has (f, id, "name", "New group"));
-  WAIT_FOR (focus_is_in (f, detail_row (f, "Name")));
+  PL_TEST_WAIT_FOR (focus_is_in (f, detail_row (f, "Name")));
 
   g_assert_cmpint (press (GTK_WIDGET (f->page), "<Control>f"), ==, GTK_SHORTCUT_SCOPE_MANAGED);
-  WAIT_FOR (focus_is_in (f, find_search_entry (GTK_WIDGET (f->page), "Search groups by name")));
+  PL_TEST_WAIT_FOR (focus_is_in (f, find_search_entry (GTK_WIDGET (f->page),
+                                                       "Search groups by name")));
 
   g_assert_cmpint (press (GTK_WIDGET (f->page), "Delete|KP_Delete"), ==, -1);
-  view = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  view = pl_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   g_assert_cmpint (press (view, "Delete|KP_Delete"), ==, GTK_SHORTCUT_SCOPE_LOCAL);
   g_assert_null (get_group (f, id));
-  g_assert_cmpint (pl_store_count (f->store, PL_TYPE_GROUP), ==, groups);
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_GROUP), ==, groups);
 
   close_page (f);
 }
@@ -965,14 +788,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   gtk_test_init (&argc, &argv, NULL);
-
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -985,9 +801,5 @@ main (int   argc,
 
 #undef ADD
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-
-  return ret;
+  return g_test_run ();
 }

@@ -7,25 +7,18 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
 #include "pl-bar-chart.h"
-#include "pl-context.h"
-#include "pl-date.h"
 #include "pl-impact-chain.h"
 #include "pl-observation-dialog.h"
 #include "pl-observations-panel.h"
 #include "pl-overview-page.h"
 #include "pl-placement-editor.h"
-#include "pl-sample.h"
 #include "pl-stats.h"
 #include "pl-survey-dialog.h"
-#include "pl-window.h"
+#include "pl-test-data.h"
+#include "pl-test-gui.h"
 #include "pl-store-legacy-private.h"
 
 /* The evidence of impact in the app, on the sample network, driven through
@@ -36,96 +29,31 @@
  * records. gtk_test_init() makes every warning fatal, so each chart that
  * draws with a warning fails here. */
 
-static PlApplication *app;
-
 typedef struct
 {
-  char      *dir;
-  char      *db_path;
-  GSettings *settings;
-  PlStore   *store;
-  PlContext *context;
+  PlTestGui  gui;
   gint64     marguerite;   /* staff */
   gint64     placement;    /* hers */
 } Fixture;
-
-static gint64
-query_int (PlStore    *store,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsBackend) backend = NULL;
-  GDate today;
-
-  f->dir = g_dir_make_tmp ("placements-gui-impact-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "placements.db", NULL);
-  f->store = pl_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
-
-  backend = g_memory_settings_backend_new ();
-  f->settings = g_settings_new_with_backend (APP_ID, backend);
-  f->context = pl_context_new (f->store, f->settings);
-
-  f->marguerite = query_int (f->store, "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
-  f->placement = query_int (f->store, "SELECT id FROM placement WHERE staff_id ="
-                                      " (SELECT id FROM staff WHERE name = 'Marguerite Okafor')");
+  pl_test_gui_set_up (&f->gui, TRUE);
+  f->marguerite = pl_test_select_int (f->gui.store,
+                                      "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
+  f->placement = pl_test_select_int (f->gui.store,
+                                     "SELECT id FROM placement WHERE staff_id ="
+                                     " (SELECT id FROM staff WHERE name = 'Marguerite Okafor')");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
+  pl_test_gui_tear_down (&f->gui);
 }
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
 
 static void
 settle (void)
@@ -189,22 +117,6 @@ shows (GtkWidget   *widget,
 }
 
 static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
-static GtkWindow *
 show_in_window (GtkWidget *child)
 {
   GtkWidget *window = gtk_window_new ();
@@ -214,7 +126,7 @@ show_in_window (GtkWidget *child)
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (child));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (child));
   settle ();
   return GTK_WINDOW (window);
 }
@@ -261,7 +173,7 @@ static void
 test_overview_charts (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkWidget *page = g_object_new (PL_TYPE_OVERVIEW_PAGE, "context", f->context, NULL);
+  GtkWidget *page = g_object_new (PL_TYPE_OVERVIEW_PAGE, "context", f->gui.context, NULL);
   GtkWindow *window = show_in_window (page);
   g_autoptr(GPtrArray) charts = overview_charts (page);
   g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
@@ -354,11 +266,11 @@ test_overview_charts (Fixture       *f,
 static PlObservationDialog *
 open_add_dialog (GtkWidget *panel)
 {
-  g_assert_null (find_toplevel (PL_TYPE_OBSERVATION_DIALOG));
+  g_assert_null (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
   g_assert_true (gtk_widget_activate_action (panel, "observations.add", NULL));
   settle ();
-  g_assert_nonnull (find_toplevel (PL_TYPE_OBSERVATION_DIALOG));
-  return PL_OBSERVATION_DIALOG (find_toplevel (PL_TYPE_OBSERVATION_DIALOG));
+  g_assert_nonnull (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
+  return PL_OBSERVATION_DIALOG (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
 }
 
 static void
@@ -381,14 +293,15 @@ static void
 test_observations (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *panel = g_object_new (PL_TYPE_OBSERVATIONS_PANEL, "context", f->context, NULL);
+  GtkWidget *panel = g_object_new (PL_TYPE_OBSERVATIONS_PANEL, "context", f->gui.context, NULL);
   GtkWindow *window;
   PlObservationDialog *dialog;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *text = NULL;
-  gint64 yusuf = query_int (f->store, "SELECT id FROM staff WHERE name = 'Yusuf Demir'");
+  gint64 yusuf = pl_test_select_int (f->gui.store,
+                                     "SELECT id FROM staff WHERE name = 'Yusuf Demir'");
   gint64 id;
 
   /* Yusuf has a request and no observation yet. */
@@ -396,7 +309,7 @@ test_observations (Fixture       *f,
   window = show_in_window (panel);
   text = visible_text (panel);
   assert_contains (text, "No lesson observed yet");
-  before = pl_stats_compute (f->store, NULL, &error);
+  before = pl_stats_compute (f->gui.store, NULL, &error);
   g_assert_no_error (error);
 
   /* Before: technology 3 (requires improvement), engagement 2. */
@@ -408,13 +321,15 @@ test_observations (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                                  "Observer")), "Joan Whitaker");
   save_dialog (GTK_WIDGET (dialog));
-  g_assert_null (find_toplevel (PL_TYPE_OBSERVATION_DIALOG));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM observation WHERE staff_id ="
-                                        " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
+  g_assert_null (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation WHERE staff_id ="
+                                       " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
                    ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT technology FROM observation WHERE observer ="
-                                        " 'Joan Whitaker' AND phase = 'before'"
-                                        " ORDER BY id DESC LIMIT 1"), ==, 3);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT technology FROM observation WHERE observer ="
+                                       " 'Joan Whitaker' AND phase = 'before'"
+                                       " ORDER BY id DESC LIMIT 1"), ==, 3);
 
   /* After: technology 1, engagement 2 (a tie). */
   dialog = open_add_dialog (panel);
@@ -425,11 +340,11 @@ test_observations (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                        "Learners _Progressed")), 1);
   save_dialog (GTK_WIDGET (dialog));
-  WAIT_FOR (shows (panel, "improved in 1 criterion", &text));
+  PL_TEST_WAIT_FOR (shows (panel, "improved in 1 criterion", &text));
   assert_contains (text, "Requires improvement → Outstanding");
 
   /* The figures count one more person observed, improved in technology. */
-  after = pl_stats_compute (f->store, NULL, &error);
+  after = pl_stats_compute (f->gui.store, NULL, &error);
   g_assert_no_error (error);
   {
     JsonObject *b = json_object_get_object_member (json_node_get_object (before), "observations");
@@ -449,10 +364,10 @@ test_observations (Fixture       *f,
 
   /* Edit the "after": engagement 1 now improves too. The dialog opens with
    * what was saved. */
-  id = query_int (f->store, "SELECT max(id) FROM observation");
+  id = pl_test_select_int (f->gui.store, "SELECT max(id) FROM observation");
   g_assert_true (gtk_widget_activate_action (panel, "observations.edit", "x", id));
   settle ();
-  dialog = PL_OBSERVATION_DIALOG (find_toplevel (PL_TYPE_OBSERVATION_DIALOG));
+  dialog = PL_OBSERVATION_DIALOG (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog),
                                                                          ADW_TYPE_COMBO_ROW,
@@ -460,15 +375,17 @@ test_observations (Fixture       *f,
                     ==, 1);
   set_rating (GTK_WIDGET (dialog), "engagement", 1);
   save_dialog (GTK_WIDGET (dialog));
-  g_assert_cmpint (query_int (f->store, "SELECT engagement FROM observation ORDER BY id DESC"),
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT engagement FROM observation ORDER BY id DESC"),
                    ==, 1);
-  WAIT_FOR (shows (panel, "improved in 2 criteria", &text));
+  PL_TEST_WAIT_FOR (shows (panel, "improved in 2 criteria", &text));
 
   /* Remove it: the comparison waits for an "after" again. */
   g_assert_true (gtk_widget_activate_action (panel, "observations.remove", "x", id));
-  WAIT_FOR (shows (panel, "an observation after one will show", &text));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM observation WHERE staff_id ="
-                                        " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
+  PL_TEST_WAIT_FOR (shows (panel, "an observation after one will show", &text));
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation WHERE staff_id ="
+                                       " (SELECT id FROM staff WHERE name = 'Yusuf Demir')"),
                    ==, 1);
 
   gtk_window_destroy (window);
@@ -479,13 +396,13 @@ static void
 test_observations_of_placement (Fixture       *f,
                                 gconstpointer  data)
 {
-  GtkWidget *panel = g_object_new (PL_TYPE_OBSERVATIONS_PANEL, "context", f->context, NULL);
+  GtkWidget *panel = g_object_new (PL_TYPE_OBSERVATIONS_PANEL, "context", f->gui.context, NULL);
   GtkWindow *window;
   PlObservationDialog *dialog;
   g_autofree char *text = NULL;
   GtkWidget *staff_row;
   GtkWidget *placement_row;
-  gint64 count = query_int (f->store, "SELECT count(*) FROM observation");
+  gint64 count = pl_test_select_int (f->gui.store, "SELECT count(*) FROM observation");
 
   pl_observations_panel_set_placement (PL_OBSERVATIONS_PANEL (panel), f->placement);
   window = show_in_window (panel);
@@ -525,21 +442,25 @@ test_observations_of_placement (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                        "_Before or After")), 0);
   save_dialog (GTK_WIDGET (dialog));
-  g_assert_true (find_toplevel (PL_TYPE_OBSERVATION_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_true (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG) == GTK_WINDOW (dialog));
   g_clear_pointer (&text, g_free);
   text = visible_text (GTK_WIDGET (dialog));
   assert_contains (text, "A lesson observed before the placement is on or before its first day");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM observation"), ==, count);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation"), ==, count);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                        "_Before or After")), 1);
   save_dialog (GTK_WIDGET (dialog));
-  g_assert_null (find_toplevel (PL_TYPE_OBSERVATION_DIALOG));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM observation"), ==, count + 1);
-  g_assert_cmpint (query_int (f->store, "SELECT placement_id FROM observation ORDER BY id DESC"),
+  g_assert_null (pl_test_find_window (PL_TYPE_OBSERVATION_DIALOG));
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM observation"), ==, count + 1);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT placement_id FROM observation ORDER BY id DESC"),
                    ==, f->placement);
-  g_assert_cmpint (query_int (f->store, "SELECT staff_id FROM observation ORDER BY id DESC"), !=,
-                   f->marguerite);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT staff_id FROM observation ORDER BY id DESC"),
+                   !=, f->marguerite);
 
   gtk_window_destroy (window);
 }
@@ -567,15 +488,16 @@ static void
 test_survey_dialog (Fixture       *f,
                     gconstpointer  data)
 {
-  PlSurveyDialog *dialog = pl_survey_dialog_new (NULL, f->context, f->placement);
-  gint64 linked = query_int (f->store, "SELECT count(*) FROM survey_response WHERE"
-                                       " kind = 'student' AND placement_id = (SELECT id FROM"
-                                       " placement WHERE staff_id = (SELECT id FROM staff"
-                                       " WHERE name = 'Marguerite Okafor'))");
+  PlSurveyDialog *dialog = pl_survey_dialog_new (NULL, f->gui.context, f->placement);
+  gint64 linked = pl_test_select_int (f->gui.store,
+                                      "SELECT count(*) FROM survey_response WHERE"
+                                      " kind = 'student' AND placement_id = (SELECT id FROM"
+                                      " placement WHERE staff_id = (SELECT id FROM staff"
+                                      " WHERE name = 'Marguerite Okafor'))");
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
 
   /* Nothing chosen: refused, nothing written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "survey.add", NULL));
@@ -594,26 +516,29 @@ test_survey_dialog (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "survey.add", NULL));
   g_assert_cmpuint (pl_survey_dialog_get_n_added (dialog), ==, 2);
 
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM survey_response WHERE"
-                                        " kind = 'student' AND placement_id = (SELECT id FROM"
-                                        " placement WHERE staff_id = (SELECT id FROM staff"
-                                        " WHERE name = 'Marguerite Okafor'))"), ==, linked + 2);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM survey_response WHERE id >="
-                                        " (SELECT max(id) - 1 FROM survey_response)"
-                                        " AND responded_on = '2026-11-22'"), ==, 2);
-  g_assert_cmpint (query_int (f->store, "SELECT learning_improved = 'agree'"
-                                        " AND employment_opportunities = 'disagree'"
-                                        " AND workplace IS NULL FROM survey_response"
-                                        " ORDER BY id DESC LIMIT 1 OFFSET 1"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM survey_response WHERE"
+                                       " kind = 'student' AND placement_id = (SELECT id FROM"
+                                       " placement WHERE staff_id = (SELECT id FROM staff"
+                                       " WHERE name = 'Marguerite Okafor'))"), ==, linked + 2);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM survey_response WHERE id >="
+                                       " (SELECT max(id) - 1 FROM survey_response)"
+                                       " AND responded_on = '2026-11-22'"), ==, 2);
+  g_assert_cmpint (pl_test_select_int (f->gui.store, "SELECT learning_improved = 'agree'"
+                                                     " AND employment_opportunities = 'disagree'"
+                                                     " AND workplace IS NULL FROM survey_response"
+                                                     " ORDER BY id DESC LIMIT 1 OFFSET 1"), ==, 1);
 
   /* Employers: the host is linked with the placement. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                        "_Survey")), 1);
   gtk_toggle_button_set_active (find_answer (GTK_WIDGET (dialog), 1, "Agree"), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "survey.add", NULL));
-  g_assert_cmpint (query_int (f->store, "SELECT host_again = 'agree' AND employer_id IS NOT NULL"
-                                        " AND kind = 'employer'"
-                                        " FROM survey_response ORDER BY id DESC"), ==, 1);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT host_again = 'agree' AND employer_id IS NOT NULL"
+                                       " AND kind = 'employer'"
+                                       " FROM survey_response ORDER BY id DESC"), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -624,7 +549,7 @@ static void
 test_chain (Fixture       *f,
             gconstpointer  data)
 {
-  GtkWidget *chain = g_object_new (PL_TYPE_IMPACT_CHAIN, "context", f->context,
+  GtkWidget *chain = g_object_new (PL_TYPE_IMPACT_CHAIN, "context", f->gui.context,
                                    "staff-id", f->marguerite, NULL);
   GtkWindow *window = show_in_window (chain);
   g_autoptr(GError) error = NULL;
@@ -651,16 +576,16 @@ test_chain (Fixture       *f,
   pl_record_set_string (response, "kind", "student");
   pl_record_set_int (response, "placement_id", f->placement);
   pl_record_set_string (response, "workplace", "disagree");
-  g_assert_true (pl_store_insert (f->store, response, &error));
+  g_assert_true (pl_store_insert (f->gui.store, response, &error));
   g_assert_no_error (error);
-  WAIT_FOR (shows (chain, "6 responses linked to Marguerite", &text));
+  PL_TEST_WAIT_FOR (shows (chain, "6 responses linked to Marguerite", &text));
   assert_contains (text, "5 of 6 who answered agreed");
 
   /* A colleague's story starts with the placement whose cascade reached
    * her; the steps are numbered down the page. */
   pl_impact_chain_set_staff (PL_IMPACT_CHAIN (chain),
-                             query_int (f->store, "SELECT id FROM staff"
-                                                  " WHERE name = 'Samira Haddad'"));
+                             pl_test_select_int (f->gui.store, "SELECT id FROM staff"
+                                                               " WHERE name = 'Samira Haddad'"));
   g_clear_pointer (&text, g_free);
   text = visible_text (chain);
   assert_contains (text, "1 · How the Learning Came");
@@ -676,20 +601,19 @@ static void
 test_editor_shows_impact (Fixture       *f,
                           gconstpointer  data)
 {
-  PlWindow *window = pl_window_new (app, f->context);
+  PlWindow *window = pl_test_gui_open_window (&f->gui);
   GtkWidget *editor;
   g_autoptr(GPtrArray) editors = g_ptr_array_new ();
   GtkWindow *impact;
 
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-placement", "x",
                                              f->placement));
   settle ();
   collect (GTK_WIDGET (window), PL_TYPE_PLACEMENT_EDITOR, editors);
   g_assert_cmpuint (editors->len, ==, 1);
   editor = editors->pdata[0];
-  WAIT_FOR (pl_placement_editor_get_placement (PL_PLACEMENT_EDITOR (editor)) == f->placement);
+  PL_TEST_WAIT_FOR (pl_placement_editor_get_placement (PL_PLACEMENT_EDITOR (editor)) ==
+                    f->placement);
 
   {
     g_autofree char *text = visible_text (editor);
@@ -731,15 +655,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -751,7 +668,5 @@ main (int   argc,
   ADD ("/gui/impact/editor-shows-impact", test_editor_shows_impact);
 #undef ADD
 
-  ret = g_test_run ();
-  g_clear_object (&app);
-  return ret;
+  return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "pl-record-editor.h"
 #include "pl-records.h"
 #include "pl-sample.h"
+#include "pl-test-data.h"
 #include "pl-test-gui.h"
 #include "pl-test-milestones.h"
 #include "pl-window.h"
@@ -65,23 +66,12 @@ say (const char *format,
   g_assert_cmpint (write (STDOUT_FILENO, "\n", 1), ==, 1);
 }
 
-static char *
-stored_text (PlStore    *store,
-             GType       type,
-             gint64      id,
-             const char *column)
-{
-  g_autoptr(PlRecord) record = pl_store_get (store, type, id, NULL);
-
-  return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
-}
-
 static gboolean
 stored_is (PlStore    *store,
            gint64      id,
            const char *text)
 {
-  g_autofree char *value = stored_text (store, PL_TYPE_EMPLOYER, id, "contact_name");
+  g_autofree char *value = pl_test_stored_text (store, PL_TYPE_EMPLOYER, id, "contact_name");
 
   return g_strcmp0 (value, text) == 0;
 }
@@ -96,9 +86,7 @@ accept_a_proposal (PlWindow *window,
   GListModel *items;
   gint64 id = 0;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
-  page = PL_PLAN_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE));
-  g_assert_nonnull (page);
+  page = PL_PLAN_PAGE (pl_test_gui_show_page (window, "plan", PL_TYPE_PLAN_PAGE));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.run", NULL));
   PL_TEST_WAIT_FOR (!pl_plan_page_is_planning (page));
@@ -115,7 +103,7 @@ accept_a_proposal (PlWindow *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.accept", "x", id));
   {
-    g_autofree char *status = stored_text (store, PL_TYPE_PLACEMENT, id, "status");
+    g_autofree char *status = pl_test_stored_text (store, PL_TYPE_PLACEMENT, id, "status");
     g_assert_cmpstr (status, ==, "proposed");
   }
   say ("ACK plan %" G_GINT64_FORMAT, id);
@@ -165,7 +153,6 @@ import_employers (PlStore *store,
 static int
 child_main (const char *path)
 {
-  g_autoptr(PlApplication) app = NULL;
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(PlStore) store = NULL;
@@ -175,26 +162,19 @@ child_main (const char *path)
   PlWindow *window;
   PlListPage *page;
 
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
   store = pl_store_open_existing (path, &error);
   g_assert_no_error (error);
   settings = g_settings_new_with_backend (APP_ID, backend);
   context = pl_context_new (store, settings);
 
-  window = pl_window_new (app, context);
+  window = pl_window_new (pl_test_gui_get_application (), context);
   gtk_window_present (GTK_WINDOW (window));
   PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   say ("READY");
 
   accept_a_proposal (window, store);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
-                                             "employers"));
-  page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
-  g_assert_nonnull (page);
+  page = PL_LIST_PAGE (pl_test_gui_show_page (window, "employers", PL_TYPE_EMPLOYERS_PAGE));
   employers = pl_store_list (store, PL_TYPE_EMPLOYER);
 
   /* Until killed. */
@@ -374,7 +354,8 @@ test_kill (void)
 
       if (planned != 0)
         {
-          g_autofree char *status = stored_text (store, PL_TYPE_PLACEMENT, planned, "status");
+          g_autofree char *status = pl_test_stored_text (store, PL_TYPE_PLACEMENT, planned,
+                                                         "status");
 
           g_assert_cmpstr (status, ==, "proposed");
           pl_test_assert_model_milestones (store, planned);
@@ -388,8 +369,8 @@ test_kill (void)
         while (g_hash_table_iter_next (&iter, &key, &value))
           {
             GPtrArray *allowed = value;
-            g_autofree char *stored = stored_text (store, PL_TYPE_EMPLOYER, *(gint64 *) key,
-                                                   "contact_name");
+            g_autofree char *stored = pl_test_stored_text (store, PL_TYPE_EMPLOYER, *(gint64 *) key,
+                                                           "contact_name");
 
             if (!g_ptr_array_find_with_equal_func (allowed, stored, g_str_equal, NULL))
               g_error ("round %u: the acknowledged edit “%s” of employer %" G_GINT64_FORMAT
@@ -418,17 +399,7 @@ test_kill (void)
                   killed_in_import);
   g_assert_cmpuint (acked_total, >, N_ROUNDS);
 
-  {
-    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_assert_cmpint (g_unlink (file), ==, 0);
-      }
-    g_assert_cmpint (g_rmdir (dir), ==, 0);
-  }
+  pl_test_remove_folder (dir);
 }
 
 int

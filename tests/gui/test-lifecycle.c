@@ -7,18 +7,12 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
-#include "pl-context.h"
 #include "pl-date.h"
 #include "pl-lifecycle.h"
 #include "pl-placements-page.h"
 #include "pl-preferences-window.h"
-#include "pl-window.h"
+#include "pl-test-data.h"
+#include "pl-test-gui.h"
 #include "pl-store-legacy-private.h"
 
 /* A new request walked to "evaluated" in the app, as a coordinator would:
@@ -28,66 +22,39 @@
  * and through the store where another page will (documents, cascade,
  * observation). */
 
-static PlApplication *app;
-
 typedef struct
 {
-  char      *dir;
-  char      *db_path;
-  GSettings *settings;
-  PlStore   *store;
-  PlContext *context;
+  PlTestGui  gui;
   gint64     staff;
   gint64     employer;
 } Fixture;
-
-static gint64
-insert (PlStore  *store,
-        PlRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pl_store_insert (store, record, &error));
-  g_assert_no_error (error);
-  return pl_record_get_id (record);
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsBackend) backend = NULL;
   g_autoptr(PlRecord) partner = pl_record_new (PL_TYPE_PARTNER);
   g_autoptr(PlRecord) staff = pl_record_new (PL_TYPE_STAFF);
   g_autoptr(PlRecord) employer = pl_record_new (PL_TYPE_EMPLOYER);
   g_autoptr(PlRecord) digital = NULL;
 
   g_setenv ("PLACEMENTS_TODAY", "2026-11-22", TRUE);
+  pl_test_gui_set_up (&f->gui, FALSE);
 
-  f->dir = g_dir_make_tmp ("placements-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "placements.db", NULL);
-  f->store = pl_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-
-  backend = g_memory_settings_backend_new ();
-  f->settings = g_settings_new_with_backend (APP_ID, backend);
-  f->context = pl_context_new (f->store, f->settings);
-
-  digital = pl_store_find_by_name (f->store, PL_TYPE_SECTOR, "Digital", &error);
+  digital = pl_store_find_by_name (f->gui.store, PL_TYPE_SECTOR, "Digital", &error);
   g_assert_no_error (error);
 
   pl_record_set_string (partner, "name", "Riverside College");
   pl_record_set_string (partner, "kind", "college");
   pl_record_set_string (partner, "status", "active");
-  insert (f->store, partner);
+  pl_test_insert (f->gui.store, partner);
 
   pl_record_set_int (staff, "partner_id", pl_record_get_id (partner));
   pl_record_set_string (staff, "name", "Ann Example");
   pl_record_set_int (staff, "sector_id", pl_record_get_id (digital));
   pl_record_set_int (staff, "teaching_days", 0);
-  f->staff = insert (f->store, staff);
+  f->staff = pl_test_insert (f->gui.store, staff);
 
   pl_record_set_string (employer, "name", "Byte Works");
   pl_record_set_int (employer, "sector_id", pl_record_get_id (digital));
@@ -95,59 +62,15 @@ fixture_set_up (Fixture       *f,
   pl_record_set_int (employer, "capacity", 1);
   pl_record_set_int (employer, "notice_weeks", 0);
   pl_record_set_int (employer, "preferred_days", 31);
-  f->employer = insert (f->store, employer);
+  f->employer = pl_test_insert (f->gui.store, employer);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
+  pl_test_gui_tear_down (&f->gui);
   g_setenv ("PLACEMENTS_TODAY", "2026-11-22", TRUE);
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
-
-/* Lets idle work (reloads after a change) run. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (50, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -174,26 +97,11 @@ find (GtkWidget     *root,
 }
 
 static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
 has_action (GtkWidget     *widget,
             gconstpointer  action)
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
@@ -211,35 +119,6 @@ has_tooltip (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  return find (root, is_type, GSIZE_TO_POINTER (type));
-}
-
-/* Dialogs are transient for the window, not owned by the application. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static char *
-status_of (Fixture *f,
-           gint64   id)
-{
-  g_autoptr(PlRecord) placement = pl_store_get (f->store, PL_TYPE_PLACEMENT, id, NULL);
-
-  return g_strdup (pl_record_get_string (placement, "status"));
-}
-
 /* What a click does: the button must be there to be clicked. */
 static void
 click (GtkWidget *button)
@@ -247,7 +126,7 @@ click (GtkWidget *button)
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  settle ();
+  pl_test_wait_ms (50);
 }
 
 /* Clicks Advance and checks that the editor lists exactly @... (NULL
@@ -279,7 +158,7 @@ advance_refused (Fixture           *f,
   g_assert_null (shown[n]);
   g_assert_cmpuint (n, >, 0);
 
-  now = status_of (f, pl_placement_editor_get_placement (editor));
+  now = pl_test_placement_status (f->gui.store, pl_placement_editor_get_placement (editor));
   g_assert_cmpstr (now, ==, status);
 }
 
@@ -293,7 +172,7 @@ advance_to (Fixture           *f,
   g_auto(GStrv) shown = NULL;
 
   click (advance);
-  now = status_of (f, pl_placement_editor_get_placement (editor));
+  now = pl_test_placement_status (f->gui.store, pl_placement_editor_get_placement (editor));
   g_assert_cmpstr (now, ==, status);
   shown = pl_placement_editor_dup_missing_items (editor);
   g_assert_null (shown[0]);
@@ -308,7 +187,7 @@ set_text_in_group (GtkWidget  *root,
   GtkWidget *view;
 
   g_assert_nonnull (group);
-  view = find_type (group, GTK_TYPE_TEXT_VIEW);
+  view = pl_test_find_descendant (group, GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
 }
@@ -324,28 +203,24 @@ test_walk_in_the_app (Fixture       *f,
   AdwMessageDialog *dialog;
   gint64 id;
 
-  window = pl_window_new (app, f->context);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
-                                             "placements"));
-  page = PL_PLACEMENTS_PAGE (find_type (GTK_WIDGET (window), PL_TYPE_PLACEMENTS_PAGE));
+  window = pl_test_gui_open_window (&f->gui);
+  page = PL_PLACEMENTS_PAGE (pl_test_gui_show_page (window, "placements",
+                                                    PL_TYPE_PLACEMENTS_PAGE));
   editor = pl_placements_page_get_editor (page);
 
   /* A new request with only a staff member and a sector: the staff
    * member's own sector is proposed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-request", NULL));
-  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = pl_test_find_message_dialog ()) != NULL);
   adw_message_dialog_response (dialog, "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  pl_test_wait_ms (50);
 
   id = pl_placement_editor_get_placement (editor);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (pl_placements_page_get_list (page)), ==, 1);
   {
-    g_autoptr(PlRecord) placement = pl_store_get (f->store, PL_TYPE_PLACEMENT, id, NULL);
+    g_autoptr(PlRecord) placement = pl_store_get (f->gui.store, PL_TYPE_PLACEMENT, id, NULL);
 
     g_assert_cmpint (pl_record_get_int (placement, "staff_id"), ==, f->staff);
     g_assert_cmpstr (pl_record_get_string (placement, "sector_name"), ==, "Digital");
@@ -362,7 +237,7 @@ test_walk_in_the_app (Fixture       *f,
                    "Choose the placement days.",
                    NULL);
   {
-    GtkWidget *employer_row = find (GTK_WIDGET (editor), is_row_titled, "Employer");
+    GtkWidget *employer_row = pl_test_find_row (GTK_WIDGET (editor), "Employer");
     GtkWidget *add_day = find (GTK_WIDGET (editor), has_tooltip, "Add a Day");
     GtkWidget *calendar;
     g_autoptr(GDateTime) day = g_date_time_new_local (2027, 1, 11, 12, 0, 0);
@@ -382,14 +257,14 @@ test_walk_in_the_app (Fixture       *f,
     g_assert_true (GTK_IS_CALENDAR (calendar));
     gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
     g_signal_emit_by_name (calendar, "day-selected");
-    settle ();
+    pl_test_wait_ms (50);
     gtk_calendar_select_day (GTK_CALENDAR (calendar), next);
     g_signal_emit_by_name (calendar, "day-selected");
-    settle ();
+    pl_test_wait_ms (50);
   }
   advance_to (f, editor, advance, "proposed");
   {
-    g_auto(GStrv) days = pl_store_get_days (f->store, id);
+    g_auto(GStrv) days = pl_store_get_days (f->gui.store, id);
 
     g_assert_cmpuint (g_strv_length (days), ==, 2);
     g_assert_cmpstr (days[0], ==, "2027-01-11");
@@ -402,16 +277,16 @@ test_walk_in_the_app (Fixture       *f,
                    "Tick at least one aim in the pre-placement planner.",
                    NULL);
   {
-    GtkWidget *row = find (GTK_WIDGET (editor), is_row_titled,
-                           "Update commercial and industrial expertise");
+    GtkWidget *row = pl_test_find_row (GTK_WIDGET (editor),
+                                       "Update commercial and industrial expertise");
     GtkWidget *check;
     g_auto(GStrv) shown = NULL;
 
     g_assert_nonnull (row);
-    check = find_type (row, GTK_TYPE_CHECK_BUTTON);
+    check = pl_test_find_descendant (row, GTK_TYPE_CHECK_BUTTON);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
     pl_placement_editor_flush (editor);
-    settle ();
+    pl_test_wait_ms (50);
     shown = pl_placement_editor_dup_missing_items (editor);
     g_assert_null (shown[0]);
   }
@@ -430,9 +305,9 @@ test_walk_in_the_app (Fixture       *f,
 
       pl_record_set_int (document, "employer_id", f->employer);
       pl_record_set_string (document, "kind", pl_enum_get_nicks (PL_TYPE_DOCUMENT_KIND)[i]);
-      insert (f->store, document);
+      pl_test_insert (f->gui.store, document);
     }
-  settle ();
+  pl_test_wait_ms (50);
   advance_to (f, editor, advance, "confirmed");
 
   /* confirmed → completed: once the last day has passed. */
@@ -455,7 +330,7 @@ test_walk_in_the_app (Fixture       *f,
     pl_record_set_string (cascade, "cascade_date", "2027-01-20");
     pl_record_set_string (cascade, "audience", "colleagues");
     pl_record_set_int (cascade, "people", 9);
-    insert (f->store, cascade);
+    pl_test_insert (f->gui.store, cascade);
   }
   g_setenv ("PLACEMENTS_TODAY", "2027-01-21", TRUE);
   advance_to (f, editor, advance, "cascaded");
@@ -475,7 +350,7 @@ test_walk_in_the_app (Fixture       *f,
     pl_record_set_int (observation, "staff_id", f->staff);
     pl_record_set_string (observation, "phase", "after");
     pl_record_set_string (observation, "observed_on", "2027-02-15");
-    insert (f->store, observation);
+    pl_test_insert (f->gui.store, observation);
   }
   g_setenv ("PLACEMENTS_TODAY", "2027-03-01", TRUE);
   advance_to (f, editor, advance, "evaluated");
@@ -484,8 +359,8 @@ test_walk_in_the_app (Fixture       *f,
    * in the history. */
   g_assert_false (gtk_widget_get_visible (advance));
   {
-    g_autoptr(PlRecord) placement = pl_store_get (f->store, PL_TYPE_PLACEMENT, id, NULL);
-    g_autoptr(GListModel) events = pl_store_list_where (f->store, PL_TYPE_PLACEMENT_EVENT,
+    g_autoptr(PlRecord) placement = pl_store_get (f->gui.store, PL_TYPE_PLACEMENT, id, NULL);
+    g_autoptr(GListModel) events = pl_store_list_where (f->gui.store, PL_TYPE_PLACEMENT_EVENT,
                                                         "placement_id", id);
 
     g_assert_cmpstr (pl_record_get_string (placement, "reflection_learned"), ==,
@@ -496,7 +371,7 @@ test_walk_in_the_app (Fixture       *f,
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  pl_test_wait_ms (50);
 }
 
 /* A row of the Overview opens its placement in the Placements page. */
@@ -508,35 +383,34 @@ test_overview_opens_placement (Fixture       *f,
   PlPlacementsPage *page;
   GtkWidget *row;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlRecord) staff = pl_store_get (f->store, PL_TYPE_STAFF, f->staff, NULL);
+  g_autoptr(PlRecord) staff = pl_store_get (f->gui.store, PL_TYPE_STAFF, f->staff, NULL);
   GDate today;
   gint64 id;
 
   pl_date_today (&today);
-  id = pl_placement_create_request (f->store, f->staff, pl_record_get_int (staff, "sector_id"),
+  id = pl_placement_create_request (f->gui.store, f->staff, pl_record_get_int (staff, "sector_id"),
                                     &today, &error);
   g_assert_no_error (error);
   {
     const char *days[] = { "2026-12-14", NULL };
 
     /* First contact (21 September) and more are overdue on 22 November. */
-    g_assert_true (pl_placement_set_days (f->store, id, days, &error));
+    g_assert_true (pl_placement_set_days (f->gui.store, id, days, &error));
   }
 
-  window = pl_window_new (app, f->context);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = pl_test_gui_open_window (&f->gui);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "overview"));
-  settle ();
+  pl_test_wait_ms (50);
 
-  row = find (GTK_WIDGET (window), is_row_titled, "First contact with the employer");
+  row = pl_test_find_row (GTK_WIDGET (window), "First contact with the employer");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate (row));
-  settle ();
+  pl_test_wait_ms (50);
 
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "placements");
-  page = PL_PLACEMENTS_PAGE (find_type (GTK_WIDGET (window), PL_TYPE_PLACEMENTS_PAGE));
+  page = PL_PLACEMENTS_PAGE (pl_test_find_descendant (GTK_WIDGET (window),
+                                                      PL_TYPE_PLACEMENTS_PAGE));
   g_assert_cmpint (pl_placement_editor_get_placement (pl_placements_page_get_editor (page)), ==,
                    id);
 
@@ -546,9 +420,8 @@ test_overview_opens_placement (Fixture       *f,
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "employers");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  pl_test_wait_ms (50);
 }
-
 
 /* Preferences: the lead time and a milestone template, edited in the
  * window, are the network's, and the undone milestones follow. */
@@ -556,7 +429,7 @@ static void
 test_preferences (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(PlRecord) staff = pl_store_get (f->store, PL_TYPE_STAFF, f->staff, NULL);
+  g_autoptr(PlRecord) staff = pl_store_get (f->gui.store, PL_TYPE_STAFF, f->staff, NULL);
   g_autoptr(GError) error = NULL;
   PlPreferencesWindow *prefs;
   GtkWidget *spin, *row, *amount;
@@ -566,32 +439,32 @@ test_preferences (Fixture       *f,
   gint64 id;
 
   pl_date_today (&today);
-  id = pl_placement_create_request (f->store, f->staff, pl_record_get_int (staff, "sector_id"),
+  id = pl_placement_create_request (f->gui.store, f->staff, pl_record_get_int (staff, "sector_id"),
                                     &today, &error);
-  g_assert_true (pl_placement_set_days (f->store, id, days, &error));
+  g_assert_true (pl_placement_set_days (f->gui.store, id, days, &error));
   g_assert_no_error (error);
 
-  prefs = pl_preferences_window_new (NULL, f->context);
+  prefs = pl_preferences_window_new (NULL, f->gui.context);
   gtk_window_present (GTK_WINDOW (prefs));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
 
-  spin = find_type (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON);
+  spin = pl_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 6);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 9);
-  g_assert_cmpint (pl_store_get_setting_int (f->store, "lead_time_weeks", 0), ==, 9);
+  g_assert_cmpint (pl_store_get_setting_int (f->gui.store, "lead_time_weeks", 0), ==, 9);
 
   /* "First contact", 12 weeks before, becomes 10 weeks before. */
-  row = find (GTK_WIDGET (prefs), is_row_titled, "First contact with the employer");
+  row = pl_test_find_row (GTK_WIDGET (prefs), "First contact with the employer");
   g_assert_true (ADW_IS_EXPANDER_ROW (row));
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
                    "12 weeks before the first day");
-  amount = find_type (row, GTK_TYPE_SPIN_BUTTON);
+  amount = pl_test_find_descendant (row, GTK_TYPE_SPIN_BUTTON);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 10);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
                    "10 weeks before the first day");
   pl_preferences_window_flush (prefs);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (f->gui.store),
                                        "SELECT offset, (SELECT due FROM milestone "
                                        "WHERE kind = 'first_contact' AND placement_id = ?1) "
                                        "FROM milestone_template WHERE kind = 'first_contact'",
@@ -602,21 +475,14 @@ test_preferences (Fixture       *f,
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "2026-12-21");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  settle ();
+  pl_test_wait_ms (50);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   gtk_test_init (&argc, &argv, NULL);
-
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -625,7 +491,5 @@ main (int   argc,
   ADD ("/gui/preferences/templates-and-lead-time", test_preferences);
 #undef ADD
 
-  ret = g_test_run ();
-  g_clear_object (&app);
-  return ret;
+  return g_test_run ();
 }

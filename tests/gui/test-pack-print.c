@@ -7,17 +7,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <gtk/gtk.h>
 #include <string.h>
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
-#include "pl-date.h"
 #include "pl-pack.h"
 #include "pl-pack-print.h"
-#include "pl-sample.h"
+#include "pl-test-gui.h"
+#include "pl-test-pdf.h"
 
 /* Printing the employer pack through GtkPrintOperation, as the app does,
  * with the "export to PDF" action so that no printer and no person is
@@ -25,9 +21,7 @@
 
 typedef struct
 {
-  char      *dir;
-  PlStore   *store;
-  GSettings *settings;
+  PlTestGui  gui;
   gint64     employer;
 } Fixture;
 
@@ -36,22 +30,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
-  g_autofree char *db = NULL;
   g_autoptr(PlRecord) employer = NULL;
-  GDate today;
 
-  f->dir = g_dir_make_tmp ("placements-print-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "print.db", NULL);
-  f->store = pl_store_open (db, &error);
-  g_assert_no_error (error);
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (f->store, &today, &error));
-  g_assert_no_error (error);
-
-  f->settings = g_settings_new_with_backend (APP_ID, backend);
-  employer = pl_store_find_by_name (f->store, PL_TYPE_EMPLOYER, "Keel and Anchor Hotel", &error);
+  pl_test_gui_set_up (&f->gui, TRUE);
+  employer = pl_store_find_by_name (f->gui.store, PL_TYPE_EMPLOYER, "Keel and Anchor Hotel",
+                                    &error);
   g_assert_no_error (error);
   f->employer = pl_record_get_id (employer);
 }
@@ -60,49 +43,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&f->settings);
-  g_clear_object (&f->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->dir);
-}
-
-static char *
-tool_output (const char *tool,
-             const char *option,
-             const char *path)
-{
-  const char *argv[] = { tool, option != NULL ? option : path, option != NULL ? path : NULL,
-                         NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (g_str_equal (tool, "pdftotext"))
-    argv[option != NULL ? 3 : 2] = "-";
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  g_autofree char *info = tool_output ("pdfinfo", NULL, path);
-  const char *pages = strstr (info, "Pages:");
-
-  g_assert_nonnull (pages);
-  pages += strlen ("Pages:");
-  return (guint) g_ascii_strtoull (pages + strspn (pages, " "), NULL, 10);
+  pl_test_gui_tear_down (&f->gui);
 }
 
 static void
@@ -113,7 +54,7 @@ export_through_gtk (Fixture    *f,
   g_autoptr(GtkPrintOperation) operation = NULL;
   GtkPrintOperationResult result;
 
-  operation = pl_pack_print_operation_new (f->store, f->employer, f->settings, &error);
+  operation = pl_pack_print_operation_new (f->gui.store, f->employer, f->gui.settings, &error);
   g_assert_no_error (error);
   gtk_print_operation_set_export_filename (operation, path);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
@@ -126,8 +67,8 @@ static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
-  g_autofree char *written = g_build_filename (f->dir, "written.pdf", NULL);
+  g_autofree char *printed = g_build_filename (f->gui.dir, "printed.pdf", NULL);
+  g_autofree char *written = g_build_filename (f->gui.dir, "written.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *printed_text = NULL;
   g_autofree char *written_text = NULL;
@@ -135,29 +76,29 @@ test_export (Fixture       *f,
   g_autoptr(GVariant) setup = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (g_variant_n_children (g_settings_get_value (f->settings, "page-setup")),
+  g_assert_cmpuint (g_variant_n_children (g_settings_get_value (f->gui.settings, "page-setup")),
                     ==, 0);
   export_through_gtk (f, printed);
 
   /* Every page of the pack, on A4 unless the person chose other paper. */
-  pack = pl_pack_new (f->store, f->employer, NULL, &error);
+  pack = pl_pack_new (f->gui.store, f->employer, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pdf_pages (printed), >=, 4);
-  g_assert_cmpuint (pdf_pages (printed), ==, pl_pack_get_n_pages (pack));
-  info = tool_output ("pdfinfo", NULL, printed);
+  g_assert_cmpuint (pl_test_pdf_pages (printed), >=, 4);
+  g_assert_cmpuint (pl_test_pdf_pages (printed), ==, pl_pack_get_n_pages (pack));
+  info = pl_test_pdf_tool ("pdfinfo", printed, NULL);
   g_assert_nonnull (strstr (info, "pts (A4)"));
 
   /* The printer gets the very pages the PDF export writes. */
   g_assert_true (pl_pack_write_pdf (pack, written, &error));
   g_assert_no_error (error);
-  printed_text = tool_output ("pdftotext", NULL, printed);
-  written_text = tool_output ("pdftotext", NULL, written);
+  printed_text = pl_test_pdf_tool ("pdftotext", printed, NULL);
+  written_text = pl_test_pdf_tool ("pdftotext", written, NULL);
   g_assert_nonnull (strstr (printed_text, "Keel and Anchor Hotel"));
   g_assert_nonnull (strstr (printed_text, "Ellie Fraser"));
   g_assert_cmpstr (printed_text, ==, written_text);
 
   /* The page set-up is kept for next time. */
-  setup = g_settings_get_value (f->settings, "page-setup");
+  setup = g_settings_get_value (f->gui.settings, "page-setup");
   g_assert_cmpuint (g_variant_n_children (setup), >, 0);
 }
 
@@ -167,7 +108,7 @@ static void
 test_print_settings_kept (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *printed = g_build_filename (f->dir, "copies.pdf", NULL);
+  g_autofree char *printed = g_build_filename (f->gui.dir, "copies.pdf", NULL);
   g_autoptr(GtkPrintSettings) before = gtk_print_settings_new ();
   g_autoptr(GtkPrintSettings) after = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -177,22 +118,22 @@ test_print_settings_kept (Fixture       *f,
 
   gtk_print_settings_set_n_copies (before, 3);
   gtk_print_settings_set_printer (before, "Staff room");
-  g_settings_set_value (f->settings, "print-settings", gtk_print_settings_to_gvariant (before));
+  g_settings_set_value (f->gui.settings, "print-settings", gtk_print_settings_to_gvariant (before));
 
-  operation = pl_pack_print_operation_new (f->store, f->employer, f->settings, &error);
+  operation = pl_pack_print_operation_new (f->gui.store, f->employer, f->gui.settings, &error);
   g_assert_no_error (error);
   offered = gtk_print_operation_get_print_settings (operation);
   g_assert_nonnull (offered);
   g_assert_cmpint (gtk_print_settings_get_n_copies (offered), ==, 3);
 
   /* Forgotten meanwhile: only the finished print can bring them back. */
-  g_settings_reset (f->settings, "print-settings");
+  g_settings_reset (f->gui.settings, "print-settings");
   gtk_print_operation_set_export_filename (operation, printed);
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
                                             &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
 
-  saved = g_settings_get_value (f->settings, "print-settings");
+  saved = g_settings_get_value (f->gui.settings, "print-settings");
   after = gtk_print_settings_new_from_gvariant (saved);
   g_assert_cmpint (gtk_print_settings_get_n_copies (after), ==, 3);
   g_assert_cmpstr (gtk_print_settings_get_printer (after), ==, "Staff room");
@@ -202,7 +143,7 @@ static void
 test_other_paper (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *printed = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autofree char *printed = g_build_filename (f->gui.dir, "letter.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
   g_autofree char *bbox = NULL;
@@ -211,17 +152,17 @@ test_other_paper (Fixture       *f,
 
   /* A page set-up saved by an earlier print, on US Letter. */
   gtk_page_setup_set_paper_size (setup, letter);
-  g_settings_set_value (f->settings, "page-setup", gtk_page_setup_to_gvariant (setup));
+  g_settings_set_value (f->gui.settings, "page-setup", gtk_page_setup_to_gvariant (setup));
 
   export_through_gtk (f, printed);
-  info = tool_output ("pdfinfo", NULL, printed);
+  info = pl_test_pdf_tool ("pdfinfo", printed, NULL);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
 
   /* Laid out afresh for the wider, shorter sheet: all there, and every
    * word inside the margins. */
-  text = tool_output ("pdftotext", NULL, printed);
+  text = pl_test_pdf_tool ("pdftotext", printed, NULL);
   g_assert_nonnull (strstr (text, "Ellie Fraser"));
-  bbox = tool_output ("pdftotext", "-bbox", printed);
+  bbox = pl_test_pdf_tool ("pdftotext", printed, "-bbox");
   for (const char *p = strstr (bbox, "<word "); p != NULL; p = strstr (p + 1, "<word "))
     {
       double x_min = g_ascii_strtod (strstr (p, "xMin=\"") + 6, NULL);
@@ -241,7 +182,7 @@ test_unknown_employer (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
 
-  operation = pl_pack_print_operation_new (f->store, 999999, f->settings, &error);
+  operation = pl_pack_print_operation_new (f->gui.store, 999999, f->gui.settings, &error);
   g_assert_null (operation);
   g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
 }

@@ -7,104 +7,36 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
-#include "pl-context.h"
-#include "pl-date.h"
 #include "pl-reports-page.h"
-#include "pl-sample.h"
-#include "pl-window.h"
+#include "pl-test-cli.h"
+#include "pl-test-gui.h"
 
 /* The Reports page driven through its widgets: the choices a coordinator
  * makes, then reports.export-to, the action the save dialog's answer
  * activates (a test cannot answer a native dialog). The workbook is read
  * back with openpyxl. */
 
-static PlApplication *app;
-
 typedef struct
 {
-  char      *dir;
-  char      *db_path;
+  PlTestGui  gui;
   char      *xlsx_path;
-  GSettings *settings;
-  PlStore   *store;
-  PlContext *context;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsBackend) backend = NULL;
-  GDate today;
-
-  fixture->dir = g_dir_make_tmp ("placements-reports-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "placements.db", NULL);
-  fixture->xlsx_path = g_build_filename (fixture->dir, "partner.xlsx", NULL);
-
-  fixture->store = pl_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (fixture->store, &today, &error));
-  g_assert_no_error (error);
-
-  backend = g_memory_settings_backend_new ();
-  fixture->settings = g_settings_new_with_backend (APP_ID, backend);
-  fixture->context = pl_context_new (fixture->store, fixture->settings);
+  pl_test_gui_set_up (&fixture->gui, TRUE);
+  fixture->xlsx_path = g_build_filename (fixture->gui.dir, "partner.xlsx", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-
   g_clear_pointer (&fixture->xlsx_path, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
+  pl_test_gui_tear_down (&fixture->gui);
 }
-
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or thirty seconds pass. */
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (30, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
 
 /* The first descendant of @widget of @type whose "title" is @title (any
  * title when NULL): how a person finds a row, by what it says. */
@@ -169,15 +101,9 @@ static void
 open_page (Fixture *fixture,
            Page    *page)
 {
-  page->window = pl_window_new (app, fixture->context);
-  gtk_window_present (GTK_WINDOW (page->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (page->window)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page->window), "win.show-page", "s",
-                                             "reports"));
-  g_assert_cmpstr (pl_window_get_visible_page (page->window), ==, "reports");
-
-  page->page = PL_REPORTS_PAGE (find_widget (GTK_WIDGET (page->window), PL_TYPE_REPORTS_PAGE,
-                                             NULL));
+  page->window = pl_test_gui_open_window (&fixture->gui);
+  page->page = PL_REPORTS_PAGE (pl_test_gui_show_page (page->window, "reports",
+                                                       PL_TYPE_REPORTS_PAGE));
   page->partner = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page->page), ADW_TYPE_COMBO_ROW,
                                               "_Partner"));
   page->period = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page->page), ADW_TYPE_COMBO_ROW,
@@ -194,16 +120,6 @@ open_page (Fixture *fixture,
   g_assert_nonnull (page->anonymise);
 }
 
-static void
-close_page (Page *page)
-{
-  GtkWidget *weak = GTK_WIDGET (page->window);
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
-  gtk_window_destroy (GTK_WINDOW (page->window));
-  WAIT_FOR (weak == NULL);
-}
-
 static gboolean
 export_to (Page       *page,
            const char *path)
@@ -218,16 +134,11 @@ check_workbook (const char *path,
                 const char *script)
 {
   const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  g_auto(PlTestRun) run = { 0 };
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("the workbook check failed:\n%s%s", out, err);
+  pl_test_run_program (&run, argv, NULL);
+  if (run.status != 0)
+    g_error ("the workbook check failed:\n%s%s", run.out, run.err);
 }
 
 static const char one_partner_script[] =
@@ -267,12 +178,12 @@ test_export_one_partner (Fixture       *fixture,
 
   g_assert_true (export_to (&page, fixture->xlsx_path));
   g_assert_true (pl_reports_page_get_busy (page.page));
-  WAIT_FOR (!pl_reports_page_get_busy (page.page));
+  PL_TEST_WAIT_FOR (!pl_reports_page_get_busy (page.page));
 
   g_assert_true (g_file_test (fixture->xlsx_path, G_FILE_TEST_IS_REGULAR));
   check_workbook (fixture->xlsx_path, one_partner_script);
 
-  close_page (&page);
+  pl_test_gui_close_window (page.window);
 }
 
 static void
@@ -300,10 +211,10 @@ test_other_dates_are_checked (Fixture       *fixture,
   gtk_editable_set_text (page.from, "2026-03-01");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page.from), "error"));
   g_assert_true (export_to (&page, fixture->xlsx_path));
-  WAIT_FOR (!pl_reports_page_get_busy (page.page));
+  PL_TEST_WAIT_FOR (!pl_reports_page_get_busy (page.page));
   g_assert_true (g_file_test (fixture->xlsx_path, G_FILE_TEST_IS_REGULAR));
 
-  close_page (&page);
+  pl_test_gui_close_window (page.window);
 }
 
 static void
@@ -319,11 +230,11 @@ test_cancel_leaves_no_partial_file (Fixture       *fixture,
   g_assert_true (export_to (&page, fixture->xlsx_path));
   g_assert_true (pl_reports_page_get_busy (page.page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page.page), "reports.cancel", NULL));
-  WAIT_FOR (!pl_reports_page_get_busy (page.page));
+  PL_TEST_WAIT_FOR (!pl_reports_page_get_busy (page.page));
 
   /* The export stopped, or had finished first: either way no temporary
    * file is left beside the database, and a workbook there is whole. */
-  dir = g_dir_open (fixture->dir, 0, NULL);
+  dir = g_dir_open (fixture->gui.dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_false (g_str_has_prefix (name, ".partner.xlsx."));
   if (g_file_test (fixture->xlsx_path, G_FILE_TEST_EXISTS))
@@ -331,21 +242,14 @@ test_cancel_leaves_no_partial_file (Fixture       *fixture,
                     "import sys, openpyxl\n"
                     "assert len(openpyxl.load_workbook(sys.argv[1]).sheetnames) == 8\n");
 
-  close_page (&page);
+  pl_test_gui_close_window (page.window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   gtk_test_init (&argc, &argv, NULL);
-
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -356,9 +260,5 @@ main (int   argc,
 
 #undef ADD
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-
-  return ret;
+  return g_test_run ();
 }

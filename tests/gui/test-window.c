@@ -9,142 +9,29 @@
 
 #include <glib/gstdio.h>
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
-
-#include "pl-application.h"
-#include "pl-context.h"
-#include "pl-date.h"
 #include "pl-plan-page.h"
-#include "pl-sample.h"
-#include "pl-window.h"
 #include "pl-impact-chain.h"
 #include "pl-staff-page.h"
 #include "pl-list-page.h"
 #include "pl-employers-page.h"
+#include "pl-test-data.h"
+#include "pl-test-gui.h"
 
-/* One application for the whole program, as a real session has; each test
- * makes its own database, settings and windows. */
-static PlApplication *app;
-
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  GSettings  *settings;
-  PlStore    *store;
-  PlContext  *context;
-} Fixture;
+/* Each test makes its own database, settings and windows, in the one
+ * application of the program, as a real session has. */
 
 static void
-fixture_set_up (Fixture       *fixture,
+fixture_set_up (PlTestGui     *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsBackend) backend = NULL;
-
-  fixture->dir = g_dir_make_tmp ("placements-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "placements.db", NULL);
-
-  fixture->store = pl_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  /* A backend of its own, so that no test sees another's settings. */
-  backend = g_memory_settings_backend_new ();
-  fixture->settings = g_settings_new_with_backend (APP_ID, backend);
-  fixture->context = pl_context_new (fixture->store, fixture->settings);
+  pl_test_gui_set_up (fixture, FALSE);
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
+fixture_tear_down (PlTestGui     *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-
-  g_clear_pointer (&fixture->db_path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or ten seconds pass. */
-#define WAIT_FOR(condition)                                               \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint id_ = g_timeout_add_seconds (10, on_timeout, &timed_out_);      \
-    while (!(condition) && !timed_out_)                                   \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (id_);                                              \
-    g_assert_true (condition);                                            \
-  } G_STMT_END
-
-static PlWindow *
-open_window (Fixture *fixture)
-{
-  PlWindow *window = pl_window_new (app, fixture->context);
-
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Destroys @window and checks that nothing else kept it alive. */
-static void
-close_window (PlWindow *window)
-{
-  GtkWidget *weak = GTK_WIDGET (window);
-  GtkWidget *plan = find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
-
-  /* The Plan page checks the calendars in a thread that reads the
-   * database file, which each test removes at the end. */
-  WAIT_FOR (plan == NULL || !pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  WAIT_FOR (weak == NULL);
+  pl_test_gui_tear_down (fixture);
 }
 
 static gboolean
@@ -158,7 +45,7 @@ activate (PlWindow   *window,
 }
 
 static void
-test_welcome_load_sample (Fixture       *fixture,
+test_welcome_load_sample (PlTestGui     *fixture,
                           gconstpointer  data)
 {
   PlWindow *window;
@@ -166,7 +53,7 @@ test_welcome_load_sample (Fixture       *fixture,
 
   g_assert_true (pl_store_is_empty (fixture->store));
 
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   g_assert_cmpstr (pl_window_get_visible_view (window), ==, "welcome");
 
   /* Pages cannot be chosen from behind the welcome view. (Activating a
@@ -188,26 +75,22 @@ test_welcome_load_sample (Fixture       *fixture,
   activate (window, "win.load-sample", NULL);
   g_assert_cmpint (pl_store_count (fixture->store, PL_TYPE_PLACEMENT), ==, n_placements);
 
-  close_window (window);
+  pl_test_gui_close_window (window);
 }
 
 static void
-test_sample_pages (Fixture       *fixture,
+test_sample_pages (PlTestGui     *fixture,
                    gconstpointer  data)
 {
   static const char * const pages[] = {
     "overview", "placements", "calendar", "plan", "employers",
     "staff", "partners", "groups", "reports",
   };
-  g_autoptr(GError) error = NULL;
   PlWindow *window;
-  GDate today;
 
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (fixture->store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (fixture->store);
 
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   g_assert_cmpstr (pl_window_get_visible_view (window), ==, "main");
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -225,13 +108,13 @@ test_sample_pages (Fixture       *fixture,
   g_assert_true (activate (window, "win.show-page", "no-such-page"));
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "reports");
 
-  close_window (window);
+  pl_test_gui_close_window (window);
 }
 
 /* Opening an employer from anywhere (an Overview row, a calendar item)
  * shows the Employers page with that employer selected. */
 static void
-test_open_employer (Fixture       *fixture,
+test_open_employer (PlTestGui     *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -239,25 +122,22 @@ test_open_employer (Fixture       *fixture,
   PlWindow *window;
   PlListPage *page;
   PlRecord *selected;
-  GDate today;
 
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (fixture->store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (fixture->store);
   employer = pl_store_find_by_name (fixture->store, PL_TYPE_EMPLOYER, "Keel and Anchor Hotel",
                                     &error);
   g_assert_no_error (error);
 
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-employer", "x",
                                              pl_record_get_id (employer)));
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "employers");
 
-  page = PL_LIST_PAGE (find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
-  WAIT_FOR ((selected = pl_list_page_get_selected (page)) != NULL &&
-            pl_record_get_id (selected) == pl_record_get_id (employer));
+  page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
+  PL_TEST_WAIT_FOR ((selected = pl_list_page_get_selected (page)) != NULL &&
+                    pl_record_get_id (selected) == pl_record_get_id (employer));
 
-  close_window (window);
+  pl_test_gui_close_window (window);
 }
 
 static gint64
@@ -272,7 +152,7 @@ first_placement_staff (PlStore *store)
 /* A staff member's record carries their observations and the impact chain
  * of their placement, so one page tells the story. */
 static void
-test_staff_impact (Fixture       *fixture,
+test_staff_impact (PlTestGui     *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -280,34 +160,32 @@ test_staff_impact (Fixture       *fixture,
   PlWindow *window;
   GtkWidget *page;
   GtkWidget *chain;
-  GDate today;
 
-  pl_date_today (&today);
-  g_assert_true (pl_sample_load (fixture->store, &today, &error));
-  g_assert_no_error (error);
+  pl_test_load_sample (fixture->store);
   staff = pl_store_get (fixture->store, PL_TYPE_STAFF,
                         first_placement_staff (fixture->store),
                         &error);
   g_assert_no_error (error);
 
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   g_assert_true (activate (window, "win.show-page", "staff"));
-  page = find_descendant (GTK_WIDGET (window), PL_TYPE_STAFF_PAGE);
+  page = pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_STAFF_PAGE);
   g_assert_true (pl_list_page_select (PL_LIST_PAGE (page), pl_record_get_id (staff)));
-  chain = find_descendant (page, PL_TYPE_IMPACT_CHAIN);
+  chain = pl_test_find_descendant (page, PL_TYPE_IMPACT_CHAIN);
   g_assert_nonnull (chain);
-  WAIT_FOR (pl_impact_chain_get_staff (PL_IMPACT_CHAIN (chain)) == pl_record_get_id (staff));
+  PL_TEST_WAIT_FOR (pl_impact_chain_get_staff (PL_IMPACT_CHAIN (chain)) ==
+                    pl_record_get_id (staff));
 
-  close_window (window);
+  pl_test_gui_close_window (window);
 }
 
 static void
-test_start_empty (Fixture       *fixture,
+test_start_empty (PlTestGui     *fixture,
                   gconstpointer  data)
 {
   PlWindow *window;
 
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   g_assert_cmpstr (pl_window_get_visible_view (window), ==, "welcome");
 
   g_assert_true (activate (window, "win.start-empty", NULL));
@@ -325,29 +203,29 @@ test_start_empty (Fixture       *fixture,
   g_assert_cmpstr (pl_window_get_visible_view (window), ==, "main");
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "employers");
 
-  close_window (window);
+  pl_test_gui_close_window (window);
 }
 
 static void
-test_last_page_restored (Fixture       *fixture,
+test_last_page_restored (PlTestGui     *fixture,
                          gconstpointer  data)
 {
   PlWindow *window;
 
   g_settings_set_string (fixture->settings, "last-page", "partners");
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "partners");
-  close_window (window);
+  pl_test_gui_close_window (window);
 
   /* A page this version does not have falls back to the overview. */
   g_settings_set_string (fixture->settings, "last-page", "no-such-page");
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "overview");
-  close_window (window);
+  pl_test_gui_close_window (window);
 }
 
 static void
-test_window_size (Fixture       *fixture,
+test_window_size (PlTestGui     *fixture,
                   gconstpointer  data)
 {
   PlWindow *window;
@@ -359,7 +237,7 @@ test_window_size (Fixture       *fixture,
   g_settings_set_int (fixture->settings, "window-height", 610);
   g_settings_set_boolean (fixture->settings, "window-maximized", FALSE);
 
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 820);
   g_assert_cmpint (height, ==, 610);
@@ -368,73 +246,45 @@ test_window_size (Fixture       *fixture,
 
   /* Quitting closes the window, which, unlike destroying it, saves the size. */
   {
-    GtkWidget *plan = find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
+    GtkWidget *plan = pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
 
-    WAIT_FOR (!pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
+    PL_TEST_WAIT_FOR (!pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
   }
   weak = GTK_WIDGET (window);
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
   g_assert_true (activate (window, "app.quit", NULL));
-  WAIT_FOR (weak == NULL);
+  PL_TEST_WAIT_FOR (weak == NULL);
 
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 650);
   g_assert_false (g_settings_get_boolean (fixture->settings, "window-maximized"));
 }
 
-/* Any toplevel: the about window is transient for the main window but does
- * not belong to the application. */
-static GtkWindow *
-find_window (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-      return l->data;
-
-  return NULL;
-}
-
 /* The primary menu's two entries open their windows: the shortcuts window
  * comes from the resources, the about window from app.about. */
 static void
-test_about_and_shortcuts (Fixture       *fixture,
+test_about_and_shortcuts (PlTestGui     *fixture,
                           gconstpointer  data)
 {
   PlWindow *window;
   GtkWindow *about;
   GtkWindow *shortcuts;
-  GtkWidget *weak;
 
-  window = open_window (fixture);
+  window = pl_test_gui_open_window (fixture);
 
   g_assert_true (activate (window, "app.about", NULL));
-  WAIT_FOR ((about = find_window (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  PL_TEST_WAIT_FOR ((about = pl_test_find_window (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
-  weak = GTK_WIDGET (about);
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
-  gtk_window_destroy (about);
-  WAIT_FOR (weak == NULL);
+  pl_test_destroy_window (about);
 
   g_assert_true (activate (window, "win.show-help-overlay", NULL));
   shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
   gtk_window_close (shortcuts);
 
-  close_window (window);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      return l->data;
-
-  return NULL;
+  pl_test_gui_close_window (window);
 }
 
 /* A file that is not a database must give a message, not a crash nor a
@@ -442,6 +292,7 @@ find_message_dialog (void)
 static void
 test_open_error (void)
 {
+  PlApplication *app = pl_test_gui_get_application ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -456,7 +307,8 @@ test_open_error (void)
 
   g_setenv ("PLACEMENTS_DB", path, TRUE);
   g_application_activate (G_APPLICATION (app));
-  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  PL_TEST_WAIT_FOR ((dialog = pl_test_find_message_dialog ()) != NULL);
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), dialog));
 
   g_assert_null (pl_application_get_context (app));
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
@@ -466,7 +318,7 @@ test_open_error (void)
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
   /* As the Escape key or the window's close button would. */
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_FOR (weak == NULL);
+  PL_TEST_WAIT_FOR (weak == NULL);
 
   /* The file is left as it was. */
   {
@@ -486,17 +338,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   gtk_test_init (&argc, &argv, NULL);
 
-  app = pl_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, PlTestGui, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/gui/window/welcome-load-sample", test_welcome_load_sample);
   ADD ("/gui/window/sample-pages", test_sample_pages);
@@ -510,9 +355,5 @@ main (int   argc,
 
 #undef ADD
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-
-  return ret;
+  return g_test_run ();
 }

@@ -19,19 +19,56 @@ pl_test_run_clear (PlTestRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-void
-pl_test_run_cliv (PlTestRun          *run,
-                  const char         *db,
-                  const char * const *args)
+/* Runs @argv in the test's environment, without PLACEMENTS_DB when
+ * @unset_db, and with @env ("NAME=VALUE", may be NULL) set on top. */
+static void
+spawn (PlTestRun          *run,
+       const char * const *argv,
+       gboolean            unset_db,
+       const char * const *env,
+       GSpawnFlags         flags)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("PLACEMENTS_CLI");
   int wait_status = 0;
 
-  g_assert_nonnull (cli);
   pl_test_run_clear (run);
+
+  if (unset_db)
+    envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_assert_nonnull (pair[0]);
+      g_assert_nonnull (pair[1]);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, flags, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+void
+pl_test_run_program (PlTestRun          *run,
+                     const char * const *argv,
+                     const char * const *env)
+{
+  spawn (run, argv, FALSE, env, G_SPAWN_SEARCH_PATH);
+}
+
+static void
+run_args (PlTestRun          *run,
+          const char         *db,
+          const char * const *env,
+          const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *cli = g_getenv ("PLACEMENTS_CLI");
+
+  g_assert_nonnull (cli);
 
   g_ptr_array_add (argv, (char *) cli);
   if (db != NULL)
@@ -43,18 +80,22 @@ pl_test_run_cliv (PlTestRun          *run,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_unsetenv (envp, "PLACEMENTS_DB");
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  spawn (run, (const char * const *) argv->pdata, TRUE, env, G_SPAWN_DEFAULT);
+}
+
+void
+pl_test_run_cliv (PlTestRun          *run,
+                  const char         *db,
+                  const char * const *args)
+{
+  run_args (run, db, NULL, args);
 }
 
 static void
-run_va (PlTestRun  *run,
-        const char *db,
-        va_list     ap)
+run_va (PlTestRun          *run,
+        const char         *db,
+        const char * const *env,
+        va_list             ap)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
@@ -63,7 +104,7 @@ run_va (PlTestRun  *run,
     g_ptr_array_add (args, (char *) arg);
   g_ptr_array_add (args, NULL);
 
-  pl_test_run_cliv (run, db, (const char * const *) args->pdata);
+  run_args (run, db, env, (const char * const *) args->pdata);
 }
 
 void
@@ -74,7 +115,20 @@ pl_test_run_cli (PlTestRun  *run,
   va_list ap;
 
   va_start (ap, db);
-  run_va (run, db, ap);
+  run_va (run, db, NULL, ap);
+  va_end (ap);
+}
+
+void
+pl_test_run_cli_env (PlTestRun          *run,
+                     const char         *db,
+                     const char * const *env,
+                     ...)
+{
+  va_list ap;
+
+  va_start (ap, env);
+  run_va (run, db, env, ap);
   va_end (ap);
 }
 
@@ -86,7 +140,7 @@ pl_test_cli_ok (PlTestRun  *run,
   va_list ap;
 
   va_start (ap, db);
-  run_va (run, db, ap);
+  run_va (run, db, NULL, ap);
   va_end (ap);
 
   if (run->status != 0)

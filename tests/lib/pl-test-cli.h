@@ -24,6 +24,14 @@ void pl_test_run_clear (PlTestRun *run);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlTestRun, pl_test_run_clear)
 
+/* Runs @argv (NULL-terminated; its program looked for in PATH) with
+ * @env (NULL-terminated "NAME=VALUE" strings; NULL for none) set on top
+ * of the test's environment, and fails the test when it cannot be started
+ * or does not exit normally. */
+void pl_test_run_program (PlTestRun          *run,
+                          const char * const *argv,
+                          const char * const *env);
+
 /* Runs `$PLACEMENTS_CLI [--db DB] ARGS…` (NULL-terminated) with
  * PLACEMENTS_DB unset, and fails the test when it cannot be started or
  * does not exit normally. */
@@ -33,6 +41,12 @@ void pl_test_run_cli  (PlTestRun  *run,
 void pl_test_run_cliv (PlTestRun  *run,
                        const char *db,
                        const char * const *args);
+
+/* Like pl_test_run_cli(), with @env set as for pl_test_run_program(). */
+void pl_test_run_cli_env (PlTestRun          *run,
+                          const char         *db,
+                          const char * const *env,
+                          ...) G_GNUC_NULL_TERMINATED;
 
 /* Like pl_test_run_cli(), and also fails the test unless the exit status
  * is 0; returns the standard output (owned by @run). */

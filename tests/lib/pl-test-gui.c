@@ -7,14 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
-#include "pl-date.h"
 #include "pl-plan-page.h"
-#include "pl-sample.h"
+#include "pl-test-data.h"
 #include "pl-test-gui.h"
 
 PlApplication *
@@ -50,13 +47,7 @@ pl_test_gui_set_up (PlTestGui *gui,
   g_assert_no_error (error);
 
   if (sample)
-    {
-      GDate today;
-
-      pl_date_today (&today);
-      g_assert_true (pl_sample_load (gui->store, &today, &error));
-      g_assert_no_error (error);
-    }
+    pl_test_load_sample (gui->store);
 
   /* A backend of its own, so that no test sees another's settings. */
   backend = g_memory_settings_backend_new ();
@@ -67,9 +58,6 @@ pl_test_gui_set_up (PlTestGui *gui,
 void
 pl_test_gui_tear_down (PlTestGui *gui)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&gui->context);
   g_clear_object (&gui->settings);
   /* A background job holds the store until it has finished; nothing else
@@ -77,15 +65,7 @@ pl_test_gui_tear_down (PlTestGui *gui)
   PL_TEST_WAIT_FOR (G_OBJECT (gui->store)->ref_count == 1);
   g_assert_finalize_object (gui->store);
   gui->store = NULL;
-
-  dir = g_dir_open (gui->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (gui->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (gui->dir), ==, 0);
+  pl_test_remove_folder (gui->dir);
 
   g_clear_pointer (&gui->db_path, g_free);
   g_clear_pointer (&gui->dir, g_free);
@@ -107,6 +87,16 @@ pl_test_wake_after (guint     seconds,
   return g_timeout_add_seconds (seconds, on_wake, timed_out);
 }
 
+void
+pl_test_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_wake, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 PlWindow *
 pl_test_gui_open_window (PlTestGui *gui)
 {
@@ -118,18 +108,67 @@ pl_test_gui_open_window (PlTestGui *gui)
 }
 
 void
-pl_test_gui_close_window (PlWindow *window)
+pl_test_destroy_window (GtkWindow *window)
 {
   GtkWidget *weak = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_destroy (window);
+  PL_TEST_WAIT_FOR (weak == NULL);
+}
+
+void
+pl_test_destroy_toplevels (void)
+{
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+}
+
+void
+pl_test_gui_close_window (PlWindow *window)
+{
   GtkWidget *plan = pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_PLAN_PAGE);
 
   /* The Plan page checks the calendars in the background, on the store
    * the test closes next. */
   PL_TEST_WAIT_FOR (plan == NULL || !pl_plan_page_is_busy (PL_PLAN_PAGE (plan)));
+  pl_test_destroy_window (GTK_WINDOW (window));
+}
 
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  PL_TEST_WAIT_FOR (weak == NULL);
+GtkWidget *
+pl_test_gui_show_page (PlWindow   *window,
+                       const char *name,
+                       GType       type)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, name);
+  page = pl_test_find_descendant (GTK_WIDGET (window), type);
+  g_assert_nonnull (page);
+  return page;
+}
+
+GtkWindow *
+pl_test_find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+AdwMessageDialog *
+pl_test_find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
 }
 
 GtkWidget *
@@ -162,6 +201,25 @@ pl_test_find_button (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = pl_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+pl_test_find_row (GtkWidget  *widget,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pl_test_find_row (child, title);
 
       if (found != NULL)
         return found;

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "pl-application.h"
 #include "pl-context.h"
@@ -44,19 +44,39 @@ PlWindow  *pl_test_gui_open_window   (PlTestGui  *gui);
  * nothing else keeps it alive. */
 void       pl_test_gui_close_window  (PlWindow   *window);
 
+/* Destroys @window and waits until nothing keeps it alive. */
+void       pl_test_destroy_window    (GtkWindow  *window);
+/* Destroys every window still open (dialogs a test left). */
+void       pl_test_destroy_toplevels (void);
+
+/* Shows the page @name of @window and returns its widget, which must be
+ * of @type. */
+GtkWidget *pl_test_gui_show_page     (PlWindow   *window,
+                                      const char *name,
+                                      GType       type);
+
+/* The first toplevel window of @type, shown or not. */
+GtkWindow *pl_test_find_window       (GType       type);
+/* The first message dialog shown. */
+AdwMessageDialog *pl_test_find_message_dialog (void);
+
 /* The first widget of @type in @widget's tree, @widget included. */
 GtkWidget *pl_test_find_descendant   (GtkWidget  *widget,
                                       GType       type);
 /* The button of @widget's tree whose label (mnemonic included) is @label. */
 GtkWidget *pl_test_find_button       (GtkWidget  *widget,
                                       const char *label);
+/* The preferences row (entry, combo, action row…) of @widget's tree whose
+ * title is @title. */
+GtkWidget *pl_test_find_row          (GtkWidget  *widget,
+                                      const char *title);
 
 /* Runs the main loop until @condition holds, and fails the test when it
- * still does not after twenty seconds. */
+ * still does not after thirty seconds. */
 #define PL_TEST_WAIT_FOR(condition)                                        \
   G_STMT_START {                                                           \
     gboolean timed_out_ = FALSE;                                           \
-    guint id_ = pl_test_wake_after (20, &timed_out_);                      \
+    guint id_ = pl_test_wake_after (30, &timed_out_);                      \
     while (!(condition) && !timed_out_)                                    \
       g_main_context_iteration (NULL, TRUE);                               \
     if (!timed_out_)                                                       \
@@ -67,5 +87,9 @@ GtkWidget *pl_test_find_button       (GtkWidget  *widget,
 /* For PL_TEST_WAIT_FOR: sets *@timed_out after @seconds. */
 guint      pl_test_wake_after        (guint       seconds,
                                       gboolean   *timed_out);
+
+/* Runs the main loop for @ms milliseconds, so that what is due by then
+ * (idle work, a page's save delay) runs. */
+void       pl_test_wait_ms           (guint       ms);
 
 G_END_DECLS

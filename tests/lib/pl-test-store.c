@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pl-test-data.h"
 #include "pl-test-store.h"
 
 void
@@ -29,21 +30,6 @@ pl_test_store_set_up (PlTestStore *t)
   g_assert_no_error (error);
   g_assert_nonnull (t->store);
   g_assert_true (pl_store_is_empty (t->store));
-}
-
-void
-pl_test_remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 void

@@ -28,9 +28,6 @@ void      pl_test_store_set_up    (PlTestStore *t);
  * folder with all it holds. */
 void      pl_test_store_tear_down (PlTestStore *t);
 
-/* Removes @dir and the files in it. */
-void      pl_test_remove_folder   (const char  *dir);
-
 /* Records with everything their kind requires, inserted (transfer full). */
 gint64    pl_test_sector_id       (PlStore     *store,
                                    const char  *name);

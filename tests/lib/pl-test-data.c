@@ -1,31 +1,73 @@
-/* pl-test-data.h
+/* pl-test-data.c
  *
  * Copyright 2026 The Placements authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#include "config.h"
 
 #include <glib/gstdio.h>
 
-#include "pl-store.h"
+#include "pl-date.h"
+#include "pl-sample.h"
 #include "pl-store-legacy-private.h"
+#include "pl-test-data.h"
 
-G_BEGIN_DECLS
-
-/* Small builders of test data shared by the core and GUI tests: each one
- * inserts through the store, as the application does, and fails the test
- * when the store refuses. */
-
-typedef struct
+void
+pl_test_remove_folder (const char *path)
 {
-  char    *dir;
-  char    *path;
-  PlStore *store;
-} PlTestDb;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
 
-static inline void
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        pl_test_remove_folder (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+char *
+pl_test_write_file (const char *dir,
+                    const char *name,
+                    const char *text,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+GBytes *
+pl_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+GDate
+pl_test_date (const char *iso)
+{
+  GDate d;
+
+  g_assert_true (pl_date_parse (iso, &d));
+  return d;
+}
+
+void
 pl_test_db_open (PlTestDb *db)
 {
   g_autoptr(GError) error = NULL;
@@ -37,26 +79,41 @@ pl_test_db_open (PlTestDb *db)
   g_assert_no_error (error);
 }
 
-static inline void
+void
 pl_test_db_close (PlTestDb *db)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&db->store);
-  dir = g_dir_open (db->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (db->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (db->dir);
+  pl_test_remove_folder (db->dir);
   g_clear_pointer (&db->path, g_free);
   g_clear_pointer (&db->dir, g_free);
 }
 
-static inline gint64
+void
+pl_test_db_set_up (PlTestDb      *db,
+                   gconstpointer  data)
+{
+  pl_test_db_open (db);
+}
+
+void
+pl_test_db_tear_down (PlTestDb      *db,
+                      gconstpointer  data)
+{
+  pl_test_db_close (db);
+}
+
+void
+pl_test_load_sample (PlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  pl_date_today (&today);
+  g_assert_true (pl_sample_load (store, &today, &error));
+  g_assert_no_error (error);
+}
+
+gint64
 pl_test_sector (PlStore    *store,
                 const char *name)
 {
@@ -64,21 +121,38 @@ pl_test_sector (PlStore    *store,
   g_autoptr(PlRecord) sector = pl_store_find_by_name (store, PL_TYPE_SECTOR, name, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (sector);
   return pl_record_get_id (sector);
 }
 
-static inline gint64
+gint64
 pl_test_insert (PlStore  *store,
                 PlRecord *record)
 {
   g_autoptr(GError) error = NULL;
+  gboolean inserted = pl_store_insert (store, record, &error);
 
-  pl_store_insert (store, record, &error);
   g_assert_no_error (error);
+  g_assert_true (inserted);
   return pl_record_get_id (record);
 }
 
-static inline gint64
+gint64
+pl_test_insert_new (PlStore    *store,
+                    GType       type,
+                    const char *first_property,
+                    ...)
+{
+  g_autoptr(PlRecord) record = pl_record_new (type);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (record), first_property, args);
+  va_end (args);
+  return pl_test_insert (store, record);
+}
+
+gint64
 pl_test_partner (PlStore    *store,
                  const char *name)
 {
@@ -88,7 +162,7 @@ pl_test_partner (PlStore    *store,
   return pl_test_insert (store, partner);
 }
 
-static inline gint64
+gint64
 pl_test_staff (PlStore    *store,
                gint64      partner_id,
                const char *name)
@@ -99,7 +173,7 @@ pl_test_staff (PlStore    *store,
   return pl_test_insert (store, staff);
 }
 
-static inline gint64
+gint64
 pl_test_employer (PlStore    *store,
                   const char *name,
                   const char *relationship)
@@ -117,8 +191,7 @@ pl_test_employer (PlStore    *store,
   return pl_test_insert (store, employer);
 }
 
-/* @follow_up may be NULL. */
-static inline gint64
+gint64
 pl_test_contact (PlStore    *store,
                  gint64      employer_id,
                  gint64      staff_id,
@@ -141,9 +214,7 @@ pl_test_contact (PlStore    *store,
   return pl_test_insert (store, contact);
 }
 
-/* A placement at @employer_id (0 for none yet) on @days (NULL-terminated,
- * may be NULL). */
-static inline gint64
+gint64
 pl_test_placement (PlStore            *store,
                    gint64              staff_id,
                    gint64              employer_id,
@@ -176,9 +247,48 @@ pl_test_placement (PlStore            *store,
   return id;
 }
 
-/* Runs @sql with one integer and one text parameter, for the few facts a
- * test must set that the application never writes itself (time stamps). */
-static inline void
+char *
+pl_test_stored_text (PlStore    *store,
+                     GType       type,
+                     gint64      id,
+                     const char *column)
+{
+  g_autoptr(PlRecord) record = pl_store_get (store, type, id, NULL);
+
+  return record != NULL ? g_strdup (pl_record_get_string (record, column)) : NULL;
+}
+
+char *
+pl_test_placement_status (PlStore *store,
+                          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) placement = pl_store_get (store, PL_TYPE_PLACEMENT, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (pl_record_get_string (placement, "status"));
+}
+
+gint64
+pl_test_count_in_group (PlStore    *store,
+                        const char *table,
+                        gint64      group_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE group_id = ?", table);
+
+  return pl_test_query_int (store, sql, group_id);
+}
+
+void
+pl_test_note_table (PlStore    *store,
+                    const char *table,
+                    GArray     *ids,
+                    GHashTable *tables)
+{
+  g_hash_table_add (tables, g_strdup (table));
+}
+
+void
 pl_test_exec (PlStore    *store,
               const char *sql,
               gint64      number,
@@ -193,7 +303,31 @@ pl_test_exec (PlStore    *store,
   sqlite3_finalize (stmt);
 }
 
-static inline gint64
+gint64
+pl_test_select_int (PlStore    *store,
+                    const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+char *
+pl_test_select_text (PlStore    *store,
+                     const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pl_store_get_sqlite (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gint64
 pl_test_query_int (PlStore    *store,
                    const char *sql,
                    gint64      number)
@@ -208,5 +342,3 @@ pl_test_query_int (PlStore    *store,
   sqlite3_finalize (stmt);
   return value;
 }
-
-G_END_DECLS
