@@ -16,7 +16,6 @@
 #include <stdlib.h>
 
 #include "xlsx-model.h"
-#include "pl-store-legacy-private.h"
 
 static const char * const milestone_kinds[MODEL_MILESTONES] = {
   "first_contact", "agreement", "planner", "induction", "confirmation", "reflection", "cascade",
