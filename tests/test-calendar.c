@@ -119,7 +119,7 @@ test_affecting (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) periods =
-        pl_calendar_list_affecting (f->store, cases[i].kind, cases[i].id, cases[i].kinds, NULL,
+        pl_store_calendar_list_affecting (f->store, cases[i].kind, cases[i].id, cases[i].kinds, NULL,
                                     NULL, &error);
       g_autofree char *got = NULL;
 
@@ -134,7 +134,7 @@ test_affecting (Fixture       *f,
     GDate from = pl_test_date ("2027-01-15");
     GDate to = pl_test_date ("2027-01-26");  /* up to the 25th */
     g_autoptr(GPtrArray) periods =
-      pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_ANY, &from, &to, NULL);
+      pl_store_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_ANY, &from, &to, NULL);
     g_autoptr(GPtrArray) none = NULL;
     g_autofree char *got = ids_of (periods);
     PlPeriod *blackout;
@@ -149,7 +149,7 @@ test_affecting (Fixture       *f,
     g_assert_cmpstr (blackout->label, ==, "Cedar stocktake");
 
     to = pl_test_date ("2027-01-25");  /* [15th, 25th) misses the 25th */
-    none = pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BLACKOUT, &from,
+    none = pl_store_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BLACKOUT, &from,
                                        &to, NULL);
     g_assert_cmpuint (none->len, ==, 0);
   }
@@ -158,14 +158,14 @@ test_affecting (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_null (pl_calendar_list_affecting (f->store, PL_OWNER_STAFF, 99, PL_PERIOD_ANY, NULL,
+    g_assert_null (pl_store_calendar_list_affecting (f->store, PL_OWNER_STAFF, 99, PL_PERIOD_ANY, NULL,
                                                NULL, &error));
     g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
   }
 
   /* Everything at once, for the solver to bucket. */
   {
-    g_autoptr(GPtrArray) all = pl_calendar_list_periods (f->store, PL_PERIOD_ANY, NULL, NULL, NULL);
+    g_autoptr(GPtrArray) all = pl_store_calendar_list_periods (f->store, PL_PERIOD_ANY, NULL, NULL, NULL);
 
     g_assert_cmpuint (all->len, ==, 14);
   }
@@ -176,7 +176,7 @@ test_weekdays (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GPtrArray) periods =
-    pl_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BUSY, NULL, NULL, NULL);
+    pl_store_calendar_list_affecting (f->store, PL_OWNER_EMPLOYER, 1, PL_PERIOD_BUSY, NULL, NULL, NULL);
   PlPeriod *market = g_ptr_array_index (periods, 0);
   GDate tuesday = pl_test_date ("2027-03-02");
   GDate wednesday = pl_test_date ("2027-03-03");
@@ -213,7 +213,7 @@ test_filter (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) periods =
-        pl_calendar_list_for_filter (f->store, &cases[i].filter, PL_PERIOD_ANY, NULL, NULL, &error);
+        pl_store_calendar_list_for_filter (f->store, &cases[i].filter, PL_PERIOD_ANY, NULL, NULL, &error);
       g_autofree char *got = NULL;
 
       g_assert_no_error (error);

@@ -218,7 +218,7 @@ pl_agenda_collect (PlStore                 *store,
   agenda->bank_holidays = g_array_new (FALSE, FALSE, sizeof (GDate));
   agenda->owner_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  agenda->periods = pl_calendar_list_for_filter (store, filter, PL_PERIOD_ANY, from, to, error);
+  agenda->periods = pl_store_calendar_list_for_filter (store, filter, PL_PERIOD_ANY, from, to, error);
   if (agenda->periods == NULL)
     {
       agenda->periods = g_ptr_array_new ();

@@ -71,57 +71,6 @@ pl_owner_kind_from_string (const char  *text,
   return FALSE;
 }
 
-/**
- * pl_calendar_list_affecting:
- *
- * Returns: (transfer full) (element-type PlPeriod): the periods that apply
- *   to the owner
- */
-GPtrArray *
-pl_calendar_list_affecting (PlStore      *store,
-                            PlOwnerKind   owner_kind,
-                            gint64        owner_id,
-                            guint         kinds,
-                            const GDate  *from,
-                            const GDate  *to,
-                            GError      **error)
-{
-  return pl_store_calendar_list_affecting (store, owner_kind, owner_id, kinds, from, to, error);
-}
-
-/**
- * pl_calendar_list_periods:
- *
- * Returns: (transfer full) (element-type PlPeriod): every period of @kinds
- *   in the range
- */
-GPtrArray *
-pl_calendar_list_periods (PlStore      *store,
-                          guint         kinds,
-                          const GDate  *from,
-                          const GDate  *to,
-                          GError      **error)
-{
-  return pl_store_calendar_list_periods (store, kinds, from, to, error);
-}
-
-/**
- * pl_calendar_list_for_filter:
- *
- * Returns: (transfer full) (element-type PlPeriod): the periods the
- *   Calendar page shows for @filter
- */
-GPtrArray *
-pl_calendar_list_for_filter (PlStore                 *store,
-                             const PlCalendarFilter  *filter,
-                             guint                    kinds,
-                             const GDate             *from,
-                             const GDate             *to,
-                             GError                 **error)
-{
-  return pl_store_calendar_list_for_filter (store, filter, kinds, from, to, error);
-}
-
 /* ------------------------------------------------------------------------
  * Academic years and terms
  */

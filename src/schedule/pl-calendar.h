@@ -51,42 +51,6 @@ const char   *pl_owner_kind_to_string       (PlOwnerKind     kind);
 gboolean      pl_owner_kind_from_string     (const char     *text,
                                              PlOwnerKind    *out);
 
-/* The periods of @kinds (a mask of PlPeriodKind) that apply to the owner,
- * as explained above (for PL_OWNER_STAFF: the network's, the staff member's
- * partner's and the staff member's own), that overlap [@from, @to); either
- * bound may be NULL for no bound. Ordered by start, then id.
- *
- * Returns: (transfer full) (element-type PlPeriod): the periods, or NULL
- *   with @error set when the database fails or the owner does not exist. */
-GPtrArray    *pl_calendar_list_affecting    (PlStore        *store,
-                                             PlOwnerKind     owner_kind,
-                                             gint64          owner_id,
-                                             guint           kinds,
-                                             const GDate    *from,
-                                             const GDate    *to,
-                                             GError        **error);
-
-/* Every period of @kinds, whoever owns it, that overlaps [@from, @to); for a
- * job such as the solver that buckets periods by owner itself (one query
- * instead of one per employer). Ordered by start, then id.
- *
- * Returns: (transfer full) (element-type PlPeriod) */
-GPtrArray    *pl_calendar_list_periods      (PlStore        *store,
-                                             guint           kinds,
-                                             const GDate    *from,
-                                             const GDate    *to,
-                                             GError        **error);
-
-/* What the Calendar page shows for a filter (see PlCalendarFilter).
- *
- * Returns: (transfer full) (element-type PlPeriod) */
-GPtrArray    *pl_calendar_list_for_filter   (PlStore                *store,
-                                             const PlCalendarFilter *filter,
-                                             guint                   kinds,
-                                             const GDate            *from,
-                                             const GDate            *to,
-                                             GError                **error);
-
 /* ------------------------------------------------------------------------
  * Academic years and terms.
  *

@@ -531,7 +531,7 @@ load_periods (Loader  *self,
   g_date_clear (&after_last, 1);
   g_date_set_julian (&after_last, self->last_julian + 1);
 
-  periods = pl_calendar_list_periods (store,
+  periods = pl_store_calendar_list_periods (store,
                                       PL_PERIOD_TERM | PL_PERIOD_HOLIDAY | PL_PERIOD_EXAM |
                                       PL_PERIOD_BLACKOUT | PL_PERIOD_BUSY | PL_PERIOD_UNAVAILABLE,
                                       &first, &after_last, error);

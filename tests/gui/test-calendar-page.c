@@ -483,7 +483,7 @@ test_period_dialog (Fixture       *f,
 
     pl_date_parse ("2027-02-08", &from);
     pl_date_parse ("2027-02-09", &to);
-    periods = pl_calendar_list_affecting (f->gui.store, PL_OWNER_EMPLOYER, employer_id,
+    periods = pl_store_calendar_list_affecting (f->gui.store, PL_OWNER_EMPLOYER, employer_id,
                                           PL_PERIOD_BLACKOUT, &from, &to, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (periods->len, ==, 1);
