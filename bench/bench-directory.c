@@ -30,7 +30,7 @@
 #include "pl-evidence.h"
 #include "pl-staff-page.h"
 #include "pl-store.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 static const char * const first_words[] = {
   "Quay", "Harbour", "Anchor", "North", "South", "Bright", "Green", "Old", "Mill", "River",

@@ -34,7 +34,7 @@
 #include "pl-problem.h"
 #include "pl-solver.h"
 #include "pl-store.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 static const struct
 {

@@ -20,7 +20,7 @@
 #include <glib.h>
 
 #include "pl-store.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 #define SCREENFUL 40
 #define RUNS 5

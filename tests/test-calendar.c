@@ -13,7 +13,7 @@
 #include "pl-calendar.h"
 #include "pl-date.h"
 #include "pl-ics.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-data.h"
 
 /* Which periods apply to whom, named terms of academic years, and the

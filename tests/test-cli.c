@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 

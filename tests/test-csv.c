@@ -16,7 +16,7 @@
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-store-bulk.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 

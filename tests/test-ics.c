@@ -14,7 +14,7 @@
 #include "pl-ics.h"
 #include "pl-sample.h"
 #include "pl-store-ics.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 

@@ -15,7 +15,7 @@
 #include "pl-milestones.h"
 #include "pl-overview.h"
 #include "pl-placement-list.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 

@@ -9,7 +9,7 @@
 
 #include "pl-lifecycle.h"
 #include "pl-placement-list.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-data.h"
 
 /* The store's change notification, which comes from SQLite's update hook,

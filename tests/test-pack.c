@@ -15,7 +15,7 @@
 #include "pl-pack-template.h"
 #include "pl-records.h"
 #include "pl-store.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 #include "pl-test-pdf.h"

@@ -17,7 +17,7 @@
 #include "pl-schedule.h"
 #include "pl-solver.h"
 #include "pl-store.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 

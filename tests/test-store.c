@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "pl-store.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-data.h"
 #include "pl-test-store.h"
 

@@ -1076,7 +1076,7 @@ pl_stmt_get_column_name (PlStmt *stmt,
   return sqlite3_column_name (stmt->handle, column);
 }
 
-/* Transitional (pl-store-legacy-private.h). */
+/* For the tests and benchmarks (tests/lib/pl-test-sqlite.h). */
 sqlite3 *pl_db_get_sqlite (PlDb *db);
 
 sqlite3 *

@@ -24,7 +24,7 @@
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-survey-import.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

@@ -15,7 +15,7 @@
 #include "pl-date.h"
 #include "pl-period-dialog.h"
 #include "pl-test-gui.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 /* The Calendar page on the sample network, in a real window under Xvfb:
  * every placement's days are drawn in the right cells of the right month,

@@ -17,7 +17,7 @@
 #include "pl-staff-picker.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 /* The Groups page driven through its widgets: text typed into the real
  * entries, choices made in the real rows and dialogs, buttons clicked;

@@ -19,7 +19,7 @@
 #include "pl-survey-dialog.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 /* The evidence of impact in the app, on the sample network, driven through
  * the widgets: the Overview's charts and their text alternatives follow

@@ -13,7 +13,7 @@
 #include "pl-preferences-window.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 /* A new request walked to "evaluated" in the app, as a coordinator would:
  * the real Advance button is clicked at every step, each refusal is read

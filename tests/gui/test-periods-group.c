@@ -14,7 +14,7 @@
 #include "pl-staff-page.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 /* The Calendar group of the Employers, Staff and Partners pages, on the
  * sample network: it lists the owner's own periods, adds one through the

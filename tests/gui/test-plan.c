@@ -13,7 +13,7 @@
 #include "pl-plan-page.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 
 /* The Plan page on the sample network (today is 22 November 2026): three
  * open requests, of which the Health and Science one has no employer. */

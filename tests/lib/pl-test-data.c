@@ -11,7 +11,7 @@
 
 #include "pl-date.h"
 #include "pl-sample.h"
-#include "pl-store-legacy-private.h"
+#include "pl-test-sqlite.h"
 #include "pl-test-data.h"
 
 void

@@ -1,4 +1,4 @@
-/* pl-store-legacy-private.h
+/* pl-test-sqlite.h
  *
  * Copyright 2026 The Placements authors
  *
@@ -13,10 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* Transitional: the raw SQLite handle, for the modules whose SQL has not
- * yet moved into the store's interface. Each module that stops including
- * this header is one step closer to the store being the only door; when
- * none includes it, it goes. */
+/* For tests and benchmarks only: the raw SQLite handle under a store, to
+ * plant a broken row, read what no interface shows, or fill a large
+ * database fast. Nothing under src/ includes this (check-layers.py). */
 
 sqlite3 *pl_db_get_sqlite (PlDb *db);
 
