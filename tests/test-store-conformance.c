@@ -11,11 +11,12 @@
 
 #include "pl-search.h"
 #include "pl-store.h"
+#include "pl-store-bulk.h"
 #include "pl-test-store.h"
 
 /* What every backend of the store must do, written once against its
  * public interface only: create, read, update, delete, list, search,
- * notifications, transactions, undo steps. It runs on the SQLite backend;
+ * notifications, transactions, undo steps, bulk import. It runs on the SQLite backend;
  * PLACEMENTS_TEST_STORE names another (see pl-test-store.h). */
 
 typedef PlTestStore Fixture;
@@ -693,6 +694,85 @@ test_undo_steps (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->store, steps);
 }
 
+/* Many records at once, as an import writes them: all or nothing, searchable
+ * once committed, told once per table; with days that keep their
+ * milestones. Run small (one by one into the index) and many (the index
+ * filled at the commit). */
+static void
+check_bulk (PlStore  *store,
+            gboolean  many)
+{
+  static const char * const columns[] = { "name", "partner_id", "teaching_days", NULL };
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (store, many ? "Many College"
+                                                                    : "Few College");
+  gint64 partner_id = pl_record_get_id (partner);
+  g_autoptr(GString) heard = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 before = pl_store_count (store, PL_TYPE_STAFF);
+  guint n = many ? 500 : 3;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), heard);
+
+  /* A refused record abandons the whole import. */
+  {
+    g_autoptr(PlStoreBulk) bulk = pl_store_bulk_new (store, PL_TYPE_STAFF, columns, many, &error);
+
+    g_assert_no_error (error);
+    pl_store_bulk_set_int (bulk, 1, partner_id);
+    pl_store_bulk_set_int (bulk, 2, 0);
+    pl_store_bulk_set_text (bulk, 0, "Abandoned Person");
+    g_assert_cmpint (pl_store_bulk_add (bulk, &error), >, 0);
+    /* A partner that does not exist: refused when added, or at the
+     * latest by the commit. */
+    pl_store_bulk_set_int (bulk, 1, 987654);
+    if (pl_store_bulk_add (bulk, &error) > 0)
+      g_assert_false (pl_store_bulk_commit (bulk, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_STAFF), ==, before);
+  g_assert_cmpstr (heard->str, ==, "");
+
+  /* Committed, every record is there, searchable, and the listeners hear
+   * of the table once. */
+  {
+    g_autoptr(PlStoreBulk) bulk = pl_store_bulk_new (store, PL_TYPE_STAFF, columns, many, &error);
+    g_autoptr(GArray) found = NULL;
+
+    g_assert_no_error (error);
+    pl_store_bulk_set_int (bulk, 1, partner_id);
+    pl_store_bulk_set_int (bulk, 2, 2);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Imported %s %u", many ? "Quillon" : "Farrow", i);
+
+        pl_store_bulk_set_text (bulk, 0, name);
+        g_assert_cmpint (pl_store_bulk_add (bulk, &error), >, 0);
+        g_assert_no_error (error);
+      }
+    g_assert_cmpstr (heard->str, ==, "");
+    g_assert_true (pl_store_bulk_commit (bulk, &error));
+    g_assert_no_error (error);
+
+    found = pl_search_ids (store, "staff", many ? "quillon" : "farrow", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, n);
+  }
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_STAFF), ==, before + n);
+  g_assert_nonnull (strstr (heard->str, "staff"));
+  g_assert_null (strstr (strstr (heard->str, "staff") + 1, "\nstaff"));
+
+  g_signal_handlers_disconnect_by_data (store, heard);
+}
+
+static void
+test_bulk_import (Fixture       *f,
+                  gconstpointer  data)
+{
+  check_bulk (f->store, FALSE);
+  check_bulk (f->store, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +790,7 @@ main (int   argc,
   ADD ("/store/conformance/search", test_search_index);
   ADD ("/store/conformance/notifications", test_notifications);
   ADD ("/store/conformance/undo-steps", test_undo_steps);
+  ADD ("/store/conformance/bulk-import", test_bulk_import);
 #undef ADD
 
   return g_test_run ();
