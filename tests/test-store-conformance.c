@@ -773,11 +773,25 @@ test_bulk_import (Fixture       *f,
   check_bulk (f->store, TRUE);
 }
 
+static void
+test_backend_missing (gconstpointer data)
+{
+  g_test_skip (data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  char *why = NULL;
+
   g_test_init (&argc, &argv, NULL);
+
+  if (!pl_test_store_backend_available (&why))
+    {
+      g_test_add_data_func_full ("/store/conformance/backend", why, test_backend_missing, g_free);
+      return g_test_run ();
+    }
 
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/store/conformance/crud-every-type", test_crud_every_type);

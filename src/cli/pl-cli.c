@@ -18,6 +18,7 @@
 #include "pl-date.h"
 #include "pl-sample.h"
 #include "pl-stats.h"
+#include "pl-store-copy.h"
 
 static const char usage_text[] =
   N_("Usage: placements-cli [--db PATH] COMMAND [ARGUMENTS…]\n"
@@ -62,10 +63,18 @@ static const char usage_text[] =
      "                                  the employers that need someone to get in touch\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
+     "  copy DEST                       copy the whole data set into an empty one: a\n"
+     "                                  FILE or a shared postgresql:// database\n"
+     "  grant ROLE --partner NAME|--lead\n"
+     "                                  (shared database) make a PostgreSQL login a\n"
+     "                                  coordinator of one partner, or of the network\n"
+     "  revoke ROLE                     (shared database) take that access away\n"
+     "  history [--since DATE] [--json] (shared database) who changed what, and when\n"
      "\n"
      "Options:\n"
-     "  --db PATH                       the database (default: $PLACEMENTS_DB, or the\n"
-     "                                  per-user database of the app)\n"
+     "  --db PATH|URI                   the database (default: $PLACEMENTS_DB, or the\n"
+     "                                  per-user database of the app); a shared one is\n"
+     "                                  postgresql://USER@HOST[:PORT]/DBNAME[?host=DIR]\n"
      "  --version                       print the version\n"
      "  --help                          print this help\n"
      "\n"
@@ -371,6 +380,44 @@ cmd_backup (PlCli  *cli,
   return PL_EXIT_OK;
 }
 
+static void
+on_copied (const char *table,
+           gint64      rows,
+           gpointer    user_data)
+{
+  gint64 *total = user_data;
+
+  *total += rows;
+}
+
+static int
+cmd_copy (PlCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rows = 0;
+
+  if (!pl_cli_parse_options ("copy", entries, &argc, &argv))
+    return PL_EXIT_USAGE;
+  if (argc != 2)
+    return pl_cli_usage (_("copy: give exactly one destination (a FILE or a postgresql:// URI)"));
+
+  store = pl_cli_open (cli, &error);
+  if (store == NULL)
+    return pl_cli_fail (error);
+
+  if (!pl_store_copy (store, argv[1], on_copied, &rows, &error))
+    return pl_cli_fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %" G_GINT64_FORMAT " row to %s\n",
+                        "Copied %" G_GINT64_FORMAT " rows to %s\n", (gulong) rows),
+           rows, argv[1]);
+  return PL_EXIT_OK;
+}
+
 typedef struct
 {
   const char *name;
@@ -427,6 +474,10 @@ static const Command commands[] = {
   { "attention", pl_cli_attention },
   { "check", cmd_check },
   { "backup", cmd_backup },
+  { "copy", cmd_copy },
+  { "grant", pl_cli_grant },
+  { "revoke", pl_cli_revoke },
+  { "history", pl_cli_history },
   { "import", run_format_command },
   { "export", run_format_command },
 };

@@ -82,5 +82,14 @@ int      pl_cli_schedule  (PlCli       *cli,
 int      pl_cli_attention (PlCli       *cli,
                            int          argc,
                            char       **argv);
+int      pl_cli_grant     (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
+int      pl_cli_revoke    (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
+int      pl_cli_history   (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
 
 G_END_DECLS

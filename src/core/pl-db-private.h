@@ -47,6 +47,7 @@ typedef enum
   PL_DB_ERROR_FOREIGN_KEY,
   PL_DB_ERROR_NOT_NULL,
   PL_DB_ERROR_CHECK,        /* the message names the constraint */
+  PL_DB_ERROR_UNREACHABLE,  /* the database server is gone or refuses us */
 } PlDbError;
 
 GQuark pl_db_error_quark (void);
@@ -65,13 +66,35 @@ typedef void (*PlDbChangeFunc) (PlDbChange  change,
                                 gint64      id,
                                 gpointer    user_data);
 
-/* Opens the database at @path; only with @create is a missing file made
- * (mode 0600, through the VFS of pl-vfs.c). */
+typedef enum
+{
+  PL_DB_ENGINE_SQLITE,
+  PL_DB_ENGINE_POSTGRESQL,
+} PlDbEngine;
+
+/* Whether @name is a server's connection URI (postgresql://…) rather than
+ * a file's path. */
+gboolean    pl_db_is_uri          (const char      *name);
+
+/* Opens the database at @path, or the server's data set @path names when
+ * it is a URI; only with @create is a missing file made (mode 0600,
+ * through the VFS of pl-vfs.c). */
 PlDb       *pl_db_open            (const char      *path,
                                    gboolean         create,
                                    GError         **error);
 void        pl_db_close           (PlDb            *db);
 const char *pl_db_get_path        (PlDb            *db);
+PlDbEngine  pl_db_get_engine      (PlDb            *db);
+/* Settings of the connection once its schema is current (journal, keys). */
+gboolean    pl_db_configure       (PlDb            *db,
+                                   GError         **error);
+/* Who and where, for people: "coordinator@/placements" (transfer full). */
+char       *pl_db_describe        (PlDb            *db);
+/* A server's connection: its socket, to watch for other sessions'
+ * writes, and the tables they wrote since the last call (transfer full,
+ * NULL for none). -1 and NULL for a file. */
+int         pl_db_get_socket      (PlDb            *db);
+GStrv       pl_db_poll_notifications (PlDb         *db);
 /* @func hears of every row written; @settled is called when written rows
  * have become permanent outside an explicit transaction (a statement run
  * on its own), when it is safe to use the connection again. */
@@ -99,12 +122,19 @@ gboolean    pl_db_begin           (PlDb            *db,
 gboolean    pl_db_commit          (PlDb            *db,
                                    GError         **error);
 void        pl_db_rollback        (PlDb            *db);
+/* A read-only snapshot: everything read until pl_db_end_read() sees the
+ * data as it stood at the first read, and keeps no writer waiting. */
+gboolean    pl_db_begin_read      (PlDb            *db,
+                                   GError         **error);
+void        pl_db_end_read        (PlDb            *db);
 
 /* The engine's spelling of the few things SQL does not standardise. */
 typedef enum
 {
   PL_DB_SQL_NOW,        /* the current UTC time as 'YYYY-MM-DDTHH:MM:SSZ' text */
   PL_DB_SQL_NOCASE,     /* the collation suffix for case-blind text order */
+  PL_DB_SQL_SEARCH,     /* put before "(?N)": the search index's rows matching
+                         * the query pl_search_build_query() wrote */
 } PlDbSql;
 
 const char *pl_db_sql             (PlDb            *db,
@@ -126,6 +156,16 @@ void        pl_db_check           (PlDb            *db,
  * and column names, flattened (transfer full). */
 GStrv       pl_db_list_restricting_references (PlDb   *db,
                                                const char *table);
+/* The schema's default of each column of @table that has one, as SQL
+ * text (column name → expression; transfer full). */
+GHashTable *pl_db_column_defaults (PlDb            *db,
+                                   const char      *table,
+                                   GError         **error);
+/* After rows were inserted with ids of their own: ids given later follow
+ * them. */
+gboolean    pl_db_sync_ids        (PlDb            *db,
+                                   const char      *table,
+                                   GError         **error);
 /* A consistent copy of the whole database at @dest, written whole or not
  * at all, mode 0600, readable without a WAL. */
 gboolean    pl_db_backup          (PlDb            *db,

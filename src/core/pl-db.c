@@ -24,12 +24,14 @@
 #include <string.h>
 
 #include "pl-db-private.h"
+#include "pl-db-pg-private.h"
 #include "pl-vfs-private.h"
 
 struct _PlDb
 {
   char           *path;
   sqlite3        *handle;
+  PlPg           *pg;           /* a server's data set instead of a file */
   GHashTable     *statements;   /* SQL text → PlStmt, kept for reuse */
   sqlite3_session *session;     /* recording for undo, or NULL */
   GHashTable     *stamp_columns; /* table → index of updated_at + 1 (0: none) */
@@ -43,6 +45,7 @@ struct _PlStmt
 {
   PlDb         *db;
   sqlite3_stmt *handle;
+  PlPgStmt     *pg;
   gboolean      kept;     /* belongs to db->statements */
   gboolean      in_use;
 };
@@ -131,8 +134,35 @@ on_update (void          *data,
     default: change = PL_DB_UPDATE; break;
     }
 
+  pl_db_report_change (db, change, table, rowid);
+}
+
+void
+pl_db_report_change (PlDb        *db,
+                     PlDbChange   change,
+                     const char  *table,
+                     gint64       id)
+{
+  if (db->change_func == NULL)
+    return;
   db->unsettled = TRUE;
-  db->change_func (change, table, rowid, db->change_data);
+  db->change_func (change, table, id, db->change_data);
+}
+
+void
+pl_db_report_settled (PlDb *db)
+{
+  if (db->unsettled && db->settled_func != NULL)
+    {
+      db->unsettled = FALSE;
+      db->settled_func (db, db->change_data);
+    }
+}
+
+gboolean
+pl_db_is_uri (const char *name)
+{
+  return pl_pg_is_uri (name);
 }
 
 /* After a statement: rows written outside an explicit transaction have
@@ -140,11 +170,8 @@ on_update (void          *data,
 static void
 settle (PlDb *db)
 {
-  if (db->unsettled && db->settled_func != NULL && sqlite3_get_autocommit (db->handle))
-    {
-      db->unsettled = FALSE;
-      db->settled_func (db, db->change_data);
-    }
+  if (sqlite3_get_autocommit (db->handle))
+    pl_db_report_settled (db);
 }
 
 static void
@@ -152,7 +179,10 @@ stmt_destroy (gpointer data)
 {
   PlStmt *stmt = data;
 
-  sqlite3_finalize (stmt->handle);
+  if (stmt->pg != NULL)
+    pl_pg_stmt_free (stmt->pg);
+  else
+    sqlite3_finalize (stmt->handle);
   g_free (stmt);
 }
 
@@ -167,12 +197,23 @@ pl_db_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  pl_vfs_register ();
-
   db = g_new0 (PlDb, 1);
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stmt_destroy);
   db->stamp_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (pl_pg_is_uri (path))
+    {
+      db->pg = pl_pg_open (db, path, error);
+      if (db->pg == NULL)
+        {
+          pl_db_close (db);
+          return NULL;
+        }
+      return db;
+    }
+
+  pl_vfs_register ();
 
   rc = sqlite3_open_v2 (path, &db->handle, flags, NULL);
   if (rc != SQLITE_OK)
@@ -199,6 +240,7 @@ pl_db_close (PlDb *db)
   g_clear_pointer (&db->statements, g_hash_table_unref);
   g_clear_pointer (&db->session, sqlite3session_delete);
   g_clear_pointer (&db->stamp_columns, g_hash_table_unref);
+  g_clear_pointer (&db->pg, pl_pg_close);
   if (db->handle != NULL)
     sqlite3_close_v2 (db->handle);
   g_free (db->path);
@@ -209,6 +251,84 @@ const char *
 pl_db_get_path (PlDb *db)
 {
   return db->path;
+}
+
+PlDbEngine
+pl_db_get_engine (PlDb *db)
+{
+  return db->pg != NULL ? PL_DB_ENGINE_POSTGRESQL : PL_DB_ENGINE_SQLITE;
+}
+
+gboolean
+pl_db_configure (PlDb    *db,
+                 GError **error)
+{
+  if (db->pg != NULL)
+    return TRUE;
+
+  return pl_db_exec (db,
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA recursive_triggers = OFF;",
+                     error);
+}
+
+char *
+pl_db_describe (PlDb *db)
+{
+  if (db->pg != NULL)
+    return pl_pg_describe (db->pg);
+  return g_strdup (db->path);
+}
+
+int
+pl_db_get_socket (PlDb *db)
+{
+  return db->pg != NULL ? pl_pg_get_socket (db->pg) : -1;
+}
+
+GStrv
+pl_db_poll_notifications (PlDb *db)
+{
+  return db->pg != NULL ? pl_pg_poll_notifications (db->pg) : NULL;
+}
+
+GHashTable *
+pl_db_column_defaults (PlDb        *db,
+                       const char  *table,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) defaults = NULL;
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  if (db->pg != NULL)
+    return pl_pg_column_defaults (db->pg, table, error);
+
+  defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stmt = pl_db_prepare (db, "SELECT name, dflt_value FROM pragma_table_info(?1)", &failure);
+  if (stmt != NULL)
+    pl_stmt_bind_text (stmt, 1, table);
+  while (stmt != NULL && pl_stmt_next (stmt, &failure))
+    if (!pl_stmt_is_null (stmt, 1))
+      g_hash_table_insert (defaults, pl_stmt_dup_text (stmt, 0), pl_stmt_dup_text (stmt, 1));
+
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return NULL;
+    }
+  return g_steal_pointer (&defaults);
+}
+
+gboolean
+pl_db_sync_ids (PlDb        *db,
+                const char  *table,
+                GError     **error)
+{
+  /* SQLite gives max(id) + 1 anyway. */
+  return db->pg == NULL || pl_pg_sync_ids (db->pg, table, error);
 }
 
 void
@@ -228,7 +348,12 @@ pl_db_exec (PlDb        *db,
             GError     **error)
 {
   char *message = NULL;
-  int rc = sqlite3_exec (db->handle, sql, NULL, NULL, &message);
+  int rc;
+
+  if (db->pg != NULL)
+    return pl_pg_exec (db->pg, sql, error);
+
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, &message);
 
   if (rc != SQLITE_OK)
     {
@@ -257,12 +382,16 @@ pl_db_query_int (PlDb       *db,
 gint64
 pl_db_get_changes (PlDb *db)
 {
+  if (db->pg != NULL)
+    return pl_pg_get_changes (db->pg);
   return sqlite3_changes64 (db->handle);
 }
 
 gboolean
 pl_db_in_transaction (PlDb *db)
 {
+  if (db->pg != NULL)
+    return pl_pg_in_transaction (db->pg);
   return sqlite3_get_autocommit (db->handle) == 0;
 }
 
@@ -271,6 +400,9 @@ pl_db_begin (PlDb    *db,
              GError **error)
 {
   int moved = 0;
+
+  if (db->pg != NULL)
+    return pl_pg_begin (db->pg, error);
 
   /* In WAL mode SQLite does not look: a write to a file that was removed
    * or replaced would go nowhere anyone can find it. */
@@ -289,6 +421,8 @@ gboolean
 pl_db_commit (PlDb    *db,
               GError **error)
 {
+  if (db->pg != NULL)
+    return pl_pg_commit (db->pg, error);
   return pl_db_exec (db, "COMMIT", error);
 }
 
@@ -297,21 +431,44 @@ pl_db_rollback (PlDb *db)
 {
   /* SQLite may have rolled back already (a full disk does that). What was
    * written is undone, so nobody is to hear of it. */
-  if (pl_db_in_transaction (db))
+  if (db->pg != NULL)
+    pl_pg_rollback (db->pg);
+  else if (pl_db_in_transaction (db))
     sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
   db->unsettled = FALSE;
+}
+
+gboolean
+pl_db_begin_read (PlDb    *db,
+                  GError **error)
+{
+  /* SQLite's deferred BEGIN takes its snapshot at the first read. */
+  return pl_db_exec (db, db->pg != NULL ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                                        : "BEGIN", error);
+}
+
+void
+pl_db_end_read (PlDb *db)
+{
+  if (pl_db_in_transaction (db))
+    pl_db_exec (db, "COMMIT", NULL);
 }
 
 const char *
 pl_db_sql (PlDb    *db,
            PlDbSql  what)
 {
+  if (db->pg != NULL)
+    return pl_pg_sql (what);
+
   switch (what)
     {
     case PL_DB_SQL_NOW:
       return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
     case PL_DB_SQL_NOCASE:
       return "COLLATE NOCASE";
+    case PL_DB_SQL_SEARCH:
+      return "search MATCH ";
     default:
       g_return_val_if_reached ("");
     }
@@ -320,6 +477,8 @@ pl_db_sql (PlDb    *db,
 int
 pl_db_get_version (PlDb *db)
 {
+  if (db->pg != NULL)
+    return pl_pg_get_version (db->pg);
   return (int) pl_db_query_int (db, "PRAGMA user_version", -1);
 }
 
@@ -329,21 +488,29 @@ pl_db_set_version (PlDb     *db,
                    guint32   application_id,
                    GError  **error)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                                          version, (gint32) application_id);
+  g_autofree char *sql = NULL;
 
+  if (db->pg != NULL)
+    return pl_pg_set_version (db->pg, version, application_id, error);
+
+  sql = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                         version, (gint32) application_id);
   return pl_db_exec (db, sql, error);
 }
 
 guint32
 pl_db_get_application_id (PlDb *db)
 {
+  if (db->pg != NULL)
+    return pl_pg_get_application_id (db->pg);
   return (guint32) pl_db_query_int (db, "PRAGMA application_id", 0);
 }
 
 gint64
 pl_db_count_tables (PlDb *db)
 {
+  if (db->pg != NULL)
+    return pl_pg_count_tables (db->pg);
   return pl_db_query_int (db, "SELECT count(*) FROM sqlite_schema", 0);
 }
 
@@ -385,6 +552,11 @@ void
 pl_db_check (PlDb      *db,
              GPtrArray *report)
 {
+  if (db->pg != NULL)
+    {
+      pl_pg_check (db->pg, report);
+      return;
+    }
   collect_rows (db, "PRAGMA integrity_check", report, _("integrity: "));
   collect_rows (db, "PRAGMA foreign_key_check", report, _("missing reference: "));
 }
@@ -395,6 +567,9 @@ pl_db_list_restricting_references (PlDb       *db,
 {
   g_autoptr(GStrvBuilder) pairs = g_strv_builder_new ();
   g_autoptr(PlStmt) stmt = NULL;
+
+  if (db->pg != NULL)
+    return pl_pg_list_restricting_references (db->pg, table);
 
   stmt = pl_db_prepare (db,
                         "SELECT m.name, f.\"from\" FROM sqlite_schema AS m, "
@@ -424,6 +599,14 @@ pl_db_backup (PlDb        *db,
   sqlite3 *out = NULL;
   sqlite3_backup *backup;
   int rc;
+
+  if (db->pg != NULL)
+    {
+      g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_FAILED,
+                   _("A shared database is copied with “placements-cli copy”, not backed up "
+                     "as a file"));
+      return FALSE;
+    }
 
   /* The copy is made by SQLite (through the VFS, so mode 0600 from its
    * first moment) under another name, and renamed when whole. */
@@ -496,6 +679,8 @@ pl_db_record_start (PlDb    *db,
 {
   int rc;
 
+  if (db->pg != NULL)
+    return pl_pg_record_start (db->pg, error);
   if (db->session != NULL)
     return TRUE;
 
@@ -517,6 +702,8 @@ pl_db_record_start (PlDb    *db,
 gboolean
 pl_db_is_recording (PlDb *db)
 {
+  if (db->pg != NULL)
+    return pl_pg_is_recording (db->pg);
   return db->session != NULL;
 }
 
@@ -538,6 +725,8 @@ pl_db_record_take (PlDb *db)
   void *data = NULL;
   int size = 0;
 
+  if (db->pg != NULL)
+    return pl_pg_record_take (db->pg);
   if (db->session == NULL)
     return NULL;
 
@@ -555,6 +744,8 @@ pl_db_record_peek (PlDb *db)
   void *data = NULL;
   int size = 0;
 
+  if (db->pg != NULL)
+    return pl_pg_record_peek (db->pg);
   if (db->session == NULL || sqlite3session_isempty (db->session) ||
       sqlite3session_changeset (db->session, &size, &data) != SQLITE_OK)
     return NULL;
@@ -571,6 +762,9 @@ pl_db_changes_concat (GBytes *first,
   gsize n1, n2;
   gconstpointer p1 = g_bytes_get_data (first, &n1);
   gconstpointer p2 = g_bytes_get_data (second, &n2);
+
+  if (pl_pg_is_changes (first) || pl_pg_is_changes (second))
+    return pl_pg_changes_concat (first, second);
 
   if (sqlite3changeset_concat ((int) n1, (void *) p1, (int) n2, (void *) p2, &size, &data)
       != SQLITE_OK)
@@ -773,6 +967,17 @@ pl_db_apply_changes (PlDb      *db,
   g_return_val_if_fail (changes != NULL, FALSE);
   g_return_val_if_fail (db->session == NULL, FALSE);
 
+  if (db->pg != NULL)
+    {
+      if (!pl_pg_is_changes (changes))
+        {
+          g_set_error_literal (error, PL_DB_ERROR, PL_DB_ERROR_CHECK,
+                               _("The records have changed since"));
+          return FALSE;
+        }
+      return pl_pg_apply_changes (db->pg, changes, invert, error);
+    }
+
   fixes = collect_stamps (db, changes, invert);
 
   data = g_bytes_get_data (changes, &size);
@@ -817,6 +1022,11 @@ pl_db_changes_summary (GBytes *changes)
 
   if (changes == NULL)
     return summary;
+  if (pl_pg_is_changes (changes))
+    {
+      g_array_unref (summary);
+      return pl_pg_changes_summary (changes);
+    }
 
   data = g_bytes_get_data (changes, &size);
   if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
@@ -873,7 +1083,13 @@ prepare (PlDb        *db,
   int rc;
 
   stmt->db = db;
-  rc = sqlite3_prepare_v3 (db->handle, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0,
+  if (db->pg != NULL)
+    {
+      stmt->pg = pl_pg_stmt_new (db->pg, sql);
+      rc = SQLITE_OK;
+    }
+  else
+    rc = sqlite3_prepare_v3 (db->handle, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0,
                            &stmt->handle, NULL);
   if (rc != SQLITE_OK)
     {
@@ -937,8 +1153,13 @@ pl_stmt_free (PlStmt *stmt)
       return;
     }
 
-  sqlite3_reset (stmt->handle);
-  sqlite3_clear_bindings (stmt->handle);
+  if (stmt->pg != NULL)
+    pl_pg_stmt_clear (stmt->pg);
+  else
+    {
+      sqlite3_reset (stmt->handle);
+      sqlite3_clear_bindings (stmt->handle);
+    }
   stmt->in_use = FALSE;
 }
 
@@ -947,6 +1168,14 @@ pl_stmt_bind_int (PlStmt *stmt,
                   int     index,
                   gint64  value)
 {
+  if (stmt->pg != NULL)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+      pl_pg_stmt_bind (stmt->pg, index, text, 'i');
+      return;
+    }
   sqlite3_bind_int64 (stmt->handle, index, value);
 }
 
@@ -955,6 +1184,13 @@ pl_stmt_bind_double (PlStmt *stmt,
                      int     index,
                      double  value)
 {
+  if (stmt->pg != NULL)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      pl_pg_stmt_bind (stmt->pg, index, g_ascii_dtostr (text, sizeof text, value), 'd');
+      return;
+    }
   sqlite3_bind_double (stmt->handle, index, value);
 }
 
@@ -963,7 +1199,9 @@ pl_stmt_bind_text (PlStmt     *stmt,
                    int         index,
                    const char *value)
 {
-  if (value == NULL)
+  if (stmt->pg != NULL)
+    pl_pg_stmt_bind (stmt->pg, index, value, 't');
+  else if (value == NULL)
     sqlite3_bind_null (stmt->handle, index);
   else
     sqlite3_bind_text (stmt->handle, index, value, -1, SQLITE_TRANSIENT);
@@ -973,7 +1211,10 @@ void
 pl_stmt_bind_null (PlStmt *stmt,
                    int     index)
 {
-  sqlite3_bind_null (stmt->handle, index);
+  if (stmt->pg != NULL)
+    pl_pg_stmt_bind (stmt->pg, index, NULL, 'n');
+  else
+    sqlite3_bind_null (stmt->handle, index);
 }
 
 void
@@ -982,17 +1223,21 @@ pl_stmt_bind_id (PlStmt *stmt,
                  gint64  id)
 {
   if (id > 0)
-    sqlite3_bind_int64 (stmt->handle, index, id);
+    pl_stmt_bind_int (stmt, index, id);
   else
-    sqlite3_bind_null (stmt->handle, index);
+    pl_stmt_bind_null (stmt, index);
 }
 
 gboolean
 pl_stmt_next (PlStmt  *stmt,
               GError **error)
 {
-  int rc = sqlite3_step (stmt->handle);
+  int rc;
 
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_next (stmt->pg, error);
+
+  rc = sqlite3_step (stmt->handle);
   if (rc == SQLITE_ROW)
     return TRUE;
   if (rc != SQLITE_DONE)
@@ -1007,6 +1252,9 @@ pl_stmt_run (PlStmt  *stmt,
              GError **error)
 {
   int rc;
+
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_run (stmt->pg, error);
 
   while ((rc = sqlite3_step (stmt->handle)) == SQLITE_ROW)
     ;
@@ -1025,13 +1273,18 @@ pl_stmt_run (PlStmt  *stmt,
 void
 pl_stmt_reset (PlStmt *stmt)
 {
-  sqlite3_reset (stmt->handle);
+  if (stmt->pg != NULL)
+    pl_pg_stmt_reset (stmt->pg);
+  else
+    sqlite3_reset (stmt->handle);
 }
 
 gboolean
 pl_stmt_is_null (PlStmt *stmt,
                  int     column)
 {
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_is_null (stmt->pg, column);
   return sqlite3_column_type (stmt->handle, column) == SQLITE_NULL;
 }
 
@@ -1039,6 +1292,8 @@ gint64
 pl_stmt_get_int (PlStmt *stmt,
                  int     column)
 {
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_get_int (stmt->pg, column);
   return sqlite3_column_int64 (stmt->handle, column);
 }
 
@@ -1046,6 +1301,8 @@ double
 pl_stmt_get_double (PlStmt *stmt,
                     int     column)
 {
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_get_double (stmt->pg, column);
   return sqlite3_column_double (stmt->handle, column);
 }
 
@@ -1053,6 +1310,8 @@ const char *
 pl_stmt_get_text (PlStmt *stmt,
                   int     column)
 {
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_get_text (stmt->pg, column);
   return (const char *) sqlite3_column_text (stmt->handle, column);
 }
 
@@ -1060,12 +1319,14 @@ char *
 pl_stmt_dup_text (PlStmt *stmt,
                   int     column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt->handle, column));
+  return g_strdup (pl_stmt_get_text (stmt, column));
 }
 
 int
 pl_stmt_get_n_columns (PlStmt *stmt)
 {
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_get_n_columns (stmt->pg);
   return sqlite3_column_count (stmt->handle);
 }
 
@@ -1073,6 +1334,8 @@ const char *
 pl_stmt_get_column_name (PlStmt *stmt,
                          int     column)
 {
+  if (stmt->pg != NULL)
+    return pl_pg_stmt_get_column_name (stmt->pg, column);
   return sqlite3_column_name (stmt->handle, column);
 }
 

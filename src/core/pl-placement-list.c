@@ -93,9 +93,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlPlacementList, pl_placement_list, G_TYPE_OBJECT
  * member's or its employer's: "okafor saltm" finds Okafor's placement at
  * The Saltmarsh Table. */
 #define WORD_CLAUSE                                                                  \
-  " AND (p.id IN (SELECT rec_id FROM search WHERE search MATCH ?%u AND kind = 'placement')" \
-  " OR p.staff_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u AND kind = 'staff')" \
-  " OR p.employer_id IN (SELECT rec_id FROM search WHERE search MATCH ?%u"                 \
+  " AND (p.id IN (SELECT rec_id FROM search WHERE %s(?%u) AND kind = 'placement')"        \
+  " OR p.staff_id IN (SELECT rec_id FROM search WHERE %s(?%u) AND kind = 'staff')"        \
+  " OR p.employer_id IN (SELECT rec_id FROM search WHERE %s(?%u)"                         \
   " AND kind = 'employer'))"
 
 /* A row's place in the list's order, "ORDER BY f IS NULL DESC, f DESC,
@@ -148,7 +148,11 @@ query_ids (PlPlacementList  *self,
                    "  AND (?4 = 0 OR p.employer_id = ?4) "
                    "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)");
   for (guint i = 0; i < n_words; i++)
-    g_string_append_printf (sql, WORD_CLAUSE, 7 + i, 7 + i, 7 + i);
+    {
+      const char *match = pl_db_sql (pl_store_get_db (self->store), PL_DB_SQL_SEARCH);
+
+      g_string_append_printf (sql, WORD_CLAUSE, match, 7 + i, match, 7 + i, match, 7 + i);
+    }
 
   if (only != NULL)
     {

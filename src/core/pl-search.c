@@ -166,8 +166,13 @@ pl_search_ids (PlStore     *store,
   if (query == NULL)
     return g_steal_pointer (&ids);
 
-  stmt = pl_db_prepare (pl_store_get_db (store),
-                        "SELECT rec_id FROM search WHERE search MATCH ?1 AND kind = ?2", &failure);
+  {
+    PlDb *db = pl_store_get_db (store);
+    g_autofree char *sql = g_strdup_printf ("SELECT rec_id FROM search WHERE %s(?1) AND kind = ?2",
+                                            pl_db_sql (db, PL_DB_SQL_SEARCH));
+
+    stmt = pl_db_prepare (db, sql, &failure);
+  }
   if (stmt != NULL)
     {
       pl_stmt_bind_text (stmt, 1, query);

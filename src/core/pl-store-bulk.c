@@ -70,6 +70,7 @@ struct _PlStoreBulk
   PlMilestoneRules   *rules;       /* read with the first days */
   const char * const *fault;       /* of the last refusal */
 
+  const char         *table;
   gint64              last_id;     /* the table's highest id before the import */
   gint64              next_id;
 
@@ -77,33 +78,6 @@ struct _PlStoreBulk
   char               *create_sql;  /* the search trigger set aside, or NULL */
   char               *index_sql;   /* its INSERT, as INSERT … SELECT over rows after ?1 */
 };
-
-/* The schema's default of each column of @table, as SQL text. */
-static GHashTable *
-load_defaults (PlDb        *db,
-               const char  *table,
-               GError     **error)
-{
-  g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(PlStmt) stmt = NULL;
-  g_autoptr(GError) failure = NULL;
-
-  stmt = pl_db_prepare (db, "SELECT name, dflt_value FROM pragma_table_info(?1)", &failure);
-  if (stmt != NULL)
-    pl_stmt_bind_text (stmt, 1, table);
-  while (stmt != NULL && pl_stmt_next (stmt, &failure))
-    if (!pl_stmt_is_null (stmt, 1))
-      g_hash_table_insert (defaults, pl_stmt_dup_text (stmt, 0), pl_stmt_dup_text (stmt, 1));
-
-  if (failure != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&failure));
-      pl_store_translate_error (error, NULL);
-      return NULL;
-    }
-
-  return g_steal_pointer (&defaults);
-}
 
 static void
 set_cache_size (PlDb   *db,
@@ -227,7 +201,7 @@ pl_store_bulk_new (PlStore            *store,
   self->open = TRUE;
   self->n_columns = g_strv_length ((GStrv) columns);
   self->has_default = g_new0 (gboolean, self->n_columns);
-  table = pl_record_class_get_table (PL_RECORD_CLASS (klass));
+  table = self->table = pl_record_class_get_table (PL_RECORD_CLASS (klass));
 
   sql = g_string_new (NULL);
   g_string_printf (sql, "SELECT coalesce(max(id), 0) FROM %s", table);
@@ -240,7 +214,8 @@ pl_store_bulk_new (PlStore            *store,
   self->last_id = self->next_id = pl_stmt_get_int (last, 0);
   g_clear_pointer (&last, pl_stmt_free);
 
-  if (many)
+  /* Only SQLite's cache and triggers are worth setting aside. */
+  if (many && pl_db_get_engine (self->db) == PL_DB_ENGINE_SQLITE)
     {
       gint64 cache_size = pl_db_query_int (self->db, "PRAGMA cache_size", -BULK_CACHE_KIB);
 
@@ -253,9 +228,12 @@ pl_store_bulk_new (PlStore            *store,
       set_aside_search_trigger (self, table);
     }
 
-  defaults = load_defaults (self->db, table, error);
+  defaults = pl_db_column_defaults (self->db, table, error);
   if (defaults == NULL)
-    return NULL;
+    {
+      pl_store_translate_error (error, NULL);
+      return NULL;
+    }
 
   /* The id is ?1; an empty value takes the column's default. */
   values = g_string_new ("?1");
@@ -503,6 +481,9 @@ pl_store_bulk_commit (PlStoreBulk  *self,
 
   if (self->create_sql != NULL && !index_new_rows (self, error))
     return FALSE;
+  /* The ids were given here, counting on from the highest. */
+  if (self->next_id > self->last_id && !pl_db_sync_ids (self->db, self->table, error))
+    return pl_store_translate_error (error, NULL);
 
   /* The store rolls back a commit that fails. */
   self->open = FALSE;
@@ -546,7 +527,7 @@ pl_store_bulk_get_default_int (PlStore    *store,
   g_return_val_if_fail (column != NULL && value != NULL, FALSE);
 
   klass = g_type_class_ref (type);
-  defaults = load_defaults (pl_store_get_db (store),
+  defaults = pl_db_column_defaults (pl_store_get_db (store),
                             pl_record_class_get_table (PL_RECORD_CLASS (klass)), NULL);
   dflt = defaults ? g_hash_table_lookup (defaults, column) : NULL;
 

@@ -265,29 +265,36 @@ ensure_folder (const char  *path,
   return TRUE;
 }
 
+/* The schema's steps, for a file (SQLite) or for a server (PostgreSQL:
+ * schema/pg/, the same tables in its own dialect). */
 static const PlMigration *
-default_migrations (guint *n_migrations)
+default_migrations (gboolean  server,
+                    guint    *n_migrations)
 {
-  static PlMigration migrations[PL_SCHEMA_VERSION];
-  static gsize initialised;
+  static PlMigration migrations[2][PL_SCHEMA_VERSION];
+  static gsize initialised[2];
+  int engine = server ? 1 : 0;
 
-  if (g_once_init_enter (&initialised))
+  if (g_once_init_enter (&initialised[engine]))
     {
       for (int v = 1; v <= PL_SCHEMA_VERSION; v++)
         {
-          g_autofree char *name = g_strdup_printf ("/org/placements/Placements/schema/v%d.sql", v);
+          g_autofree char *name =
+            g_strdup_printf ("/org/placements/Placements/schema/%sv%d.sql",
+                             engine ? "pg/" : "", v);
           g_autoptr(GBytes) sql = g_resource_lookup_data (pl_core_get_resource (), name, 0, NULL);
 
           /* The resources are compiled in and live as long as the program. */
           g_assert (sql != NULL);
-          migrations[v - 1].version = v;
-          migrations[v - 1].sql = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+          migrations[engine][v - 1].version = v;
+          migrations[engine][v - 1].sql = g_strndup (g_bytes_get_data (sql, NULL),
+                                                     g_bytes_get_size (sql));
         }
-      g_once_init_leave (&initialised, 1);
+      g_once_init_leave (&initialised[engine], 1);
     }
 
-  *n_migrations = G_N_ELEMENTS (migrations);
-  return migrations;
+  *n_migrations = PL_SCHEMA_VERSION;
+  return migrations[engine];
 }
 
 static gboolean
@@ -308,7 +315,8 @@ run_migrations (PlStore            *self,
       g_autoptr(GError) why = NULL;
 
       /* Read the first page again only to say why. */
-      pl_db_exec (self->db, "SELECT count(*) FROM sqlite_schema", &why);
+      if (pl_db_get_engine (self->db) == PL_DB_ENGINE_SQLITE)
+        pl_db_exec (self->db, "SELECT count(*) FROM sqlite_schema", &why);
       g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
                    _("“%s” is not a Placements database: %s"),
                    self->path, why ? why->message : _("it cannot be read"));
@@ -341,9 +349,11 @@ run_migrations (PlStore            *self,
     return TRUE;
 
   /* A copy is taken before changing the schema of a file that holds
-   * anything, so that a failed or unwanted migration can be undone by hand. */
+   * anything, so that a failed or unwanted migration can be undone by hand.
+   * (A server's data set is the server's to back up; each step is one
+   * transaction there too.) */
   tables = pl_db_count_tables (self->db);
-  if (tables > 0)
+  if (tables > 0 && pl_db_get_engine (self->db) == PL_DB_ENGINE_SQLITE)
     {
       g_autofree char *copy = g_strdup_printf ("%s.v%d.bak", self->path, self->schema_version);
 
@@ -405,7 +415,7 @@ open_store (const char         *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!pl_db_is_uri (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (!create)
         {
@@ -427,17 +437,21 @@ open_store (const char         *path,
       return NULL;
     }
 
+  /* A server's data set "exists" once it has a schema: only init makes
+   * one, as only init makes a file. */
+  if (!create && pl_db_is_uri (path) && pl_db_get_version (self->db) == 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                   _("There is no Placements data set at “%s”."), path);
+      return NULL;
+    }
+
   /* Nothing may write to the file before its version has been checked:
    * a newer database must be left exactly as it was. */
   if (!run_migrations (self, migrations, n_migrations, error))
     return NULL;
 
-  if (!pl_db_exec (self->db,
-                   "PRAGMA journal_mode = WAL;"
-                   "PRAGMA synchronous = FULL;"
-                   "PRAGMA foreign_keys = ON;"
-                   "PRAGMA recursive_triggers = OFF;",
-                   error))
+  if (!pl_db_configure (self->db, error))
     {
       pl_store_translate_error (error, NULL);
       return NULL;
@@ -448,11 +462,12 @@ open_store (const char         *path,
   /* The VFS keeps the file and its -shm private; the WAL takes the file's
    * mode when SQLite creates it, and one left by an older version is
    * tightened here (by name: no descriptor of it is opened). */
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  if (pl_db_get_engine (self->db) == PL_DB_ENGINE_SQLITE)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
-    g_chmod (wal, 0600);
-  }
+      g_chmod (wal, 0600);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -480,7 +495,7 @@ pl_store_open (const char  *path,
   const PlMigration *migrations;
   guint n_migrations;
 
-  migrations = default_migrations (&n_migrations);
+  migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
   return open_store (path, TRUE, migrations, n_migrations, error);
 }
 
@@ -499,7 +514,7 @@ pl_store_open_existing (const char  *path,
   const PlMigration *migrations;
   guint n_migrations;
 
-  migrations = default_migrations (&n_migrations);
+  migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
   return open_store (path, FALSE, migrations, n_migrations, error);
 }
 
@@ -893,6 +908,12 @@ pl_store_translate_error (GError   **error,
       g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
                    _("The database cannot be written (it or its folder is read-only): "
                      "nothing was saved."));
+      break;
+
+    case PL_DB_ERROR_UNREACHABLE:
+      g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
+                   _("The shared database cannot be reached: nothing was saved. "
+                     "Check the network, then try again (%s)."), message);
       break;
 
     case PL_DB_ERROR_MOVED:

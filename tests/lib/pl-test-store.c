@@ -10,7 +10,38 @@
 #include <glib/gstdio.h>
 
 #include "pl-test-data.h"
+#include "pl-test-pg.h"
 #include "pl-test-store.h"
+
+/* The server of "postgresql": one for the whole test program, started on
+ * first use, with a new data set for each test. */
+static PlTestPg *server;
+static char *server_missing;
+
+static gboolean
+wants_server (void)
+{
+  return g_strcmp0 (g_getenv ("PLACEMENTS_TEST_STORE"), "postgresql") == 0;
+}
+
+gboolean
+pl_test_store_backend_available (char **why)
+{
+  if (!wants_server ())
+    return TRUE;
+  if (server == NULL && server_missing == NULL)
+    server = pl_test_pg_start (&server_missing);
+  if (server == NULL && why != NULL)
+    *why = g_strdup (server_missing);
+  return server != NULL;
+}
+
+PlTestPg *
+pl_test_store_get_server (void)
+{
+  pl_test_store_backend_available (NULL);
+  return server;
+}
 
 void
 pl_test_store_set_up (PlTestStore *t)
@@ -23,6 +54,11 @@ pl_test_store_set_up (PlTestStore *t)
 
   if (backend == NULL || *backend == '\0' || g_str_equal (backend, "sqlite"))
     t->path = g_build_filename (t->dir, "test.db", NULL);
+  else if (wants_server ())
+    {
+      g_assert_true (pl_test_store_backend_available (NULL));
+      t->path = pl_test_pg_new_database (server, "coordinator");
+    }
   else
     t->path = g_strdup (backend);
 

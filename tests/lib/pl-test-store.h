@@ -20,13 +20,19 @@ typedef struct
 } PlTestStore;
 
 /* Opens an empty store of the backend named by $PLACEMENTS_TEST_STORE:
- * unset or "sqlite" is a new SQLite file in a temporary folder; any other
- * value is handed to pl_store_open() as it is (a second backend's
- * connection string, whose data set must start empty). */
+ * unset or "sqlite" is a new SQLite file in a temporary folder;
+ * "postgresql" a new data set on a server of the test's own (started
+ * once, pl-test-pg.h); any other value is handed to pl_store_open() as it
+ * is (a connection string, whose data set must start empty). */
 void      pl_test_store_set_up    (PlTestStore *t);
 /* Closes the store, checking that nothing else holds it, and removes the
  * folder with all it holds. */
 void      pl_test_store_tear_down (PlTestStore *t);
+/* Whether the backend can be had here; FALSE with @why (transfer full)
+ * when its server is not installed, a reason to skip. */
+gboolean  pl_test_store_backend_available (char **why);
+/* The server of "postgresql", once available (NULL otherwise). */
+struct _PlTestPg *pl_test_store_get_server (void);
 
 /* Records with everything their kind requires, inserted (transfer full). */
 gint64    pl_test_sector_id       (PlStore     *store,
