@@ -1,0 +1,569 @@
+/* test-pg.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "pl-error.h"
+#include "pl-store-access.h"
+#include "pl-test-cli.h"
+#include "pl-test-data.h"
+#include "pl-test-pg.h"
+
+/* A consortium's shared data set on a PostgreSQL server that the test
+ * starts itself: the same results as a file, a copy that loses nothing,
+ * partners who see only their own people, and an audit trail. */
+
+static PlTestPg *server;
+
+typedef struct
+{
+  char *dir;
+  char *uri;       /* a new data set, owned by "lead" */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("placements-pg-XXXXXX", NULL);
+  f->uri = pl_test_pg_new_database (server, "lead");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  pl_test_remove_folder (f->dir);
+  g_free (f->uri);
+  g_free (f->dir);
+}
+
+/* @uri as another login would connect to it. */
+static char *
+uri_as (const char *uri,
+        const char *role)
+{
+  const char *at = strchr (uri, '@');
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("postgresql://%s%s", role, at);
+}
+
+static char *
+file_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static char *
+stats_json (const char *db)
+{
+  g_auto(PlTestRun) run = { 0 };
+
+  return g_strdup (pl_test_cli_ok (&run, db, "stats", "--json", NULL));
+}
+
+static void
+assert_check_ok (const char *db)
+{
+  g_auto(PlTestRun) run = { 0 };
+
+  pl_test_run_cli (&run, db, "check", NULL);
+  if (run.status != 0)
+    g_error ("check of %s failed:\n%s%s", db, run.out, run.err);
+}
+
+/* The sample made on the server reads as the one made in a file. */
+static void
+test_sample_stats (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *file = file_in (f, "sample.db");
+  g_autofree char *on_file = NULL;
+  g_autofree char *on_server = NULL;
+  g_auto(PlTestRun) run = { 0 };
+
+  pl_test_cli_ok (&run, file, "init", "--sample", NULL);
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "init", "--sample", NULL);
+
+  on_file = stats_json (file);
+  on_server = stats_json (f->uri);
+  g_assert_cmpstr (on_server, ==, on_file);
+  g_assert_nonnull (strstr (on_file, "\"placements\""));
+  assert_check_ok (file);
+  assert_check_ok (f->uri);
+}
+
+/* Every row of every table of the model, as the sqlite3 shell prints it. */
+static char *
+dump_file (const char *path)
+{
+  static const char * const tables[] = {
+    "settings", "sector", "partner", "staff", "employer", "contact", "employer_document",
+    "calendar_period", "placement", "placement_day", "placement_term", "placement_event",
+    "milestone_template", "milestone", "cascade", "observation", "survey_response",
+    "exchange_group", "group_member", "group_meeting", "group_outcome",
+  };
+  g_autoptr(GString) dump = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[i]);
+      const char *argv[] = { "sqlite3", "-batch", "-readonly", path, sql, NULL };
+      g_auto(PlTestRun) run = { 0 };
+
+      pl_test_run_program (&run, argv, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_string_append_printf (dump, "== %s\n%s", tables[i], run.out);
+    }
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* A file's data set to the server and back: the same rows, ids, history
+ * and milestones, and the same figures on all three. */
+static void
+test_copy_both_ways (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *first = file_in (f, "first.db");
+  g_autofree char *back = file_in (f, "back.db");
+  g_autofree char *stats_first = NULL;
+  g_autofree char *dump_first = NULL;
+  g_autofree char *dump_back = NULL;
+  g_auto(PlTestRun) run = { 0 };
+
+  pl_test_cli_ok (&run, first, "init", "--sample", NULL);
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, first, "copy", f->uri, NULL);
+  g_assert_nonnull (strstr (run.out, "Copied"));
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "copy", back, NULL);
+
+  stats_first = stats_json (first);
+  {
+    g_autofree char *stats_server = stats_json (f->uri);
+    g_autofree char *stats_back = stats_json (back);
+
+    g_assert_cmpstr (stats_server, ==, stats_first);
+    g_assert_cmpstr (stats_back, ==, stats_first);
+  }
+  assert_check_ok (f->uri);
+  assert_check_ok (back);
+
+  dump_first = dump_file (first);
+  dump_back = dump_file (back);
+  g_assert_cmpstr (dump_back, ==, dump_first);
+  g_assert_cmpuint (strlen (dump_first), >, 10000);
+
+  /* A data set that holds records is never copied over. */
+  pl_test_run_clear (&run);
+  pl_test_run_cli (&run, first, "copy", f->uri, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already holds records"));
+  {
+    g_autofree char *again = stats_json (f->uri);
+    g_assert_cmpstr (again, ==, stats_first);
+  }
+
+  /* New records on the server take new ids after the copied ones. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlStore) store = pl_store_open_existing (f->uri, &error);
+    gint64 highest;
+    gint64 fresh;
+
+    g_assert_no_error (error);
+    highest = pl_store_count (store, PL_TYPE_PARTNER);
+    fresh = pl_test_partner (store, "A College Added After The Copy");
+    g_assert_cmpint (fresh, >, highest);
+  }
+}
+
+/* Who may do what, checked against the server itself. */
+
+typedef enum
+{
+  OWN,      /* a record of the role's own partner */
+  OTHER,    /* one of the other partner's */
+  SHARED,   /* of the whole network's directory */
+} Whose;
+
+typedef struct
+{
+  const char *role;
+  const char *kind;
+  Whose       whose;
+  gboolean    read, create, update, delete;
+} AccessCase;
+
+typedef struct
+{
+  gint64 partner_a, partner_b;
+  gint64 staff_a, staff_b;
+  gint64 employer;
+  gint64 placement_a, placement_b;
+  gint64 sector;
+} Network;
+
+static void
+build_network (PlStore *store,
+               Network *n)
+{
+  n->partner_a = pl_test_partner (store, "Humber Estuary College");
+  n->partner_b = pl_test_partner (store, "Wolds Training");
+  n->staff_a = pl_test_staff (store, n->partner_a, "Ada Lecturer");
+  n->staff_b = pl_test_staff (store, n->partner_b, "Ben Trainer");
+  n->employer = pl_test_employer (store, "Saltmarsh Table", "warm");
+  n->placement_a = pl_test_placement (store, n->staff_a, n->employer, "request", NULL);
+  n->placement_b = pl_test_placement (store, n->staff_b, n->employer, "request", NULL);
+  n->sector = pl_test_sector (store, "Catering and Hospitality");
+}
+
+static PlRecord *
+new_record (const char *kind,
+            Whose       whose,
+            const char *role,
+            const Network *n)
+{
+  gboolean a = g_str_equal (role, "coord_a") ? whose == OWN : whose == OTHER;
+  gint64 partner = a ? n->partner_a : n->partner_b;
+  gint64 staff = a ? n->staff_a : n->staff_b;
+  PlRecord *record;
+
+  if (g_str_equal (kind, "staff"))
+    {
+      record = pl_record_new (PL_TYPE_STAFF);
+      g_object_set (record, "partner-id", partner, "name", "New Person", NULL);
+    }
+  else if (g_str_equal (kind, "placement"))
+    {
+      record = pl_record_new (PL_TYPE_PLACEMENT);
+      g_object_set (record, "staff-id", staff, "sector-id", n->sector, "status", "request",
+                    "length", (gint64) 2, NULL);
+    }
+  else if (g_str_equal (kind, "employer"))
+    {
+      record = pl_record_new (PL_TYPE_EMPLOYER);
+      g_object_set (record, "name", "New Bakery", "sector-id", n->sector, NULL);
+    }
+  else
+    g_assert_not_reached ();
+  return record;
+}
+
+static gint64
+existing_id (const char    *kind,
+             Whose          whose,
+             const char    *role,
+             const Network *n)
+{
+  gboolean a = g_str_equal (role, "coord_a") ? whose == OWN : whose == OTHER;
+
+  if (g_str_equal (kind, "staff"))
+    return a ? n->staff_a : n->staff_b;
+  if (g_str_equal (kind, "placement"))
+    return a ? n->placement_a : n->placement_b;
+  return n->employer;
+}
+
+static GType
+type_of (const char *kind)
+{
+  if (g_str_equal (kind, "staff"))
+    return PL_TYPE_STAFF;
+  if (g_str_equal (kind, "placement"))
+    return PL_TYPE_PLACEMENT;
+  return PL_TYPE_EMPLOYER;
+}
+
+static const char *
+text_column (const char *kind)
+{
+  return g_str_equal (kind, "placement") ? "aims" : "notes";
+}
+
+static void
+check_access (PlStore          *store,
+              const AccessCase *c,
+              const Network    *n)
+{
+  GType type = type_of (c->kind);
+  gint64 id = existing_id (c->kind, c->whose, c->role, n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) read = pl_store_get (store, type, id, NULL);
+  g_autoptr(PlRecord) fresh = new_record (c->kind, c->whose, c->role, n);
+  gboolean created, updated, deleted;
+  const char *what = c->whose == OWN ? "own" : c->whose == OTHER ? "other" : "shared";
+
+  g_test_message ("%s %s %s", c->role, what, c->kind);
+
+  g_assert_true ((read != NULL) == c->read);
+
+  created = pl_store_insert (store, fresh, &error);
+  g_assert_true (created == c->create);
+  if (!created)
+    g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  if (read != NULL)
+    {
+      g_object_set (read, text_column (c->kind), "Seen and changed", NULL);
+      updated = pl_store_update (store, read, &error);
+    }
+  else
+    {
+      /* A record one cannot see cannot be changed either: try it blind. */
+      g_autoptr(PlRecord) blind = new_record (c->kind, c->whose, c->role, n);
+
+      pl_record_set_id (blind, id);
+      updated = pl_store_update (store, blind, &error);
+    }
+  g_assert_true (updated == c->update);
+  g_clear_error (&error);
+
+  /* Deleting what one created (what exists elsewhere is referred to). */
+  if (created)
+    {
+      deleted = pl_store_delete (store, type, pl_record_get_id (fresh), &error);
+      g_assert_true (deleted == c->delete);
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  static const AccessCase cases[] = {
+    /* role       kind         whose   read   create update delete */
+    { "coord_a", "staff",     OWN,    TRUE,  TRUE,  TRUE,  TRUE  },
+    { "coord_a", "staff",     OTHER,  FALSE, FALSE, FALSE, FALSE },
+    { "coord_a", "placement", OWN,    TRUE,  TRUE,  TRUE,  TRUE  },
+    { "coord_a", "placement", OTHER,  FALSE, FALSE, FALSE, FALSE },
+    { "coord_a", "employer",  SHARED, TRUE,  TRUE,  TRUE,  TRUE  },
+    { "coord_b", "staff",     OWN,    TRUE,  TRUE,  TRUE,  TRUE  },
+    { "coord_b", "staff",     OTHER,  FALSE, FALSE, FALSE, FALSE },
+    { "coord_b", "placement", OWN,    TRUE,  TRUE,  TRUE,  TRUE  },
+    { "coord_b", "placement", OTHER,  FALSE, FALSE, FALSE, FALSE },
+    { "coord_b", "employer",  SHARED, TRUE,  TRUE,  TRUE,  TRUE  },
+    { "coord_lead", "staff",     OWN,    TRUE, TRUE, TRUE, TRUE },
+    { "coord_lead", "staff",     OTHER,  TRUE, TRUE, TRUE, TRUE },
+    { "coord_lead", "placement", OWN,    TRUE, TRUE, TRUE, TRUE },
+    { "coord_lead", "placement", OTHER,  TRUE, TRUE, TRUE, TRUE },
+    { "coord_lead", "employer",  SHARED, TRUE, TRUE, TRUE, TRUE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) owner = pl_store_open (f->uri, &error);
+  Network n = { 0 };
+  g_auto(PlTestRun) run = { 0 };
+
+  g_assert_no_error (error);
+  build_network (owner, &n);
+
+  pl_test_pg_create_login (server, "coord_a");
+  pl_test_pg_create_login (server, "coord_b");
+  pl_test_pg_create_login (server, "coord_lead");
+  pl_test_cli_ok (&run, f->uri, "grant", "coord_a", "--partner", "Humber Estuary College", NULL);
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "grant", "coord_b", "--partner", "Wolds Training", NULL);
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "grant", "coord_lead", "--lead", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *uri = uri_as (f->uri, cases[i].role);
+      g_autoptr(PlStore) store = pl_store_open_existing (uri, &error);
+
+      g_assert_no_error (error);
+      check_access (store, &cases[i], &n);
+    }
+
+  /* What a partner's coordinator is told it sees. */
+  {
+    g_autofree char *uri = uri_as (f->uri, "coord_a");
+    g_autoptr(PlStore) store = pl_store_open_existing (uri, &error);
+    g_autofree char *label = pl_store_get_scope_label (store);
+
+    g_assert_cmpstr (label, ==, "Humber Estuary College");
+    g_assert_cmpint (pl_store_count (store, PL_TYPE_STAFF), ==, 2);   /* Ada, and the one added */
+    g_assert_cmpint (pl_store_count (store, PL_TYPE_EMPLOYER), ==, 1);
+  }
+
+  /* An unknown partner or login is refused with the server's words. */
+  pl_test_run_clear (&run);
+  pl_test_run_cli (&run, f->uri, "grant", "coord_a", "--partner", "Nowhere College", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Nowhere College"));
+
+  /* Revoked, the login sees nothing of the partners' people. */
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "revoke", "coord_a", NULL);
+  {
+    g_autofree char *uri = uri_as (f->uri, "coord_a");
+    g_autoptr(PlStore) store = pl_store_open_existing (uri, NULL);
+
+    g_assert_true (store == NULL || pl_store_count (store, PL_TYPE_STAFF) <= 0);
+  }
+}
+
+/* Every write is kept with the role that made it. */
+static void
+test_audit_names_role (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) owner = pl_store_open (f->uri, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(PlTestRun) run = { 0 };
+  Network n = { 0 };
+  JsonArray *entries;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  build_network (owner, &n);
+  pl_test_pg_create_login (server, "coord_a");
+  pl_test_cli_ok (&run, f->uri, "grant", "coord_a", "--partner", "Humber Estuary College", NULL);
+
+  {
+    g_autofree char *uri = uri_as (f->uri, "coord_a");
+    g_autoptr(PlStore) store = pl_store_open_existing (uri, &error);
+    g_autoptr(PlRecord) employer = NULL;
+
+    g_assert_no_error (error);
+    employer = pl_store_get (store, PL_TYPE_EMPLOYER, n.employer, &error);
+    g_assert_no_error (error);
+    g_object_set (employer, "name", "The Saltmarsh Table", NULL);
+    g_assert_true (pl_store_update (store, employer, &error));
+    g_assert_no_error (error);
+  }
+
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "history", "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  entries = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "table"), "employer") &&
+          g_strcmp0 (json_object_get_string_member (entry, "field"), "name") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (entry, "role"), ==, "coord_a");
+          g_assert_cmpstr (json_object_get_string_member (entry, "old"), ==, "Saltmarsh Table");
+          g_assert_cmpstr (json_object_get_string_member (entry, "new"), ==,
+                           "The Saltmarsh Table");
+          g_assert_cmpint (json_object_get_int_member (entry, "row"), ==, n.employer);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* A file has no audit trail, and says so. */
+  {
+    g_autofree char *file = file_in (f, "one.db");
+
+    pl_test_run_clear (&run);
+    pl_test_cli_ok (&run, file, "init", NULL);
+    pl_test_run_clear (&run);
+    pl_test_run_cli (&run, file, "history", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "shared"));
+  }
+}
+
+/* The server goes away in the middle of work: the write is refused with
+ * a message that says so, nothing is half-written, and once it is back
+ * the same store writes again. */
+static void
+test_server_gone (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = pl_store_open (f->uri, &error);
+  g_autoptr(PlRecord) employer = NULL;
+  Network n = { 0 };
+
+  g_assert_no_error (error);
+  build_network (store, &n);
+  employer = pl_store_get (store, PL_TYPE_EMPLOYER, n.employer, &error);
+  g_assert_no_error (error);
+
+  pl_test_pg_kill (server);
+
+  g_object_set (employer, "notes", "Typed while the server was down", NULL);
+  g_assert_false (pl_store_update (store, employer, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+  g_clear_error (&error);
+
+  pl_test_pg_restart (server);
+
+  /* Nothing of it reached the server, and the same save now lands. */
+  {
+    g_autofree char *notes = pl_test_stored_text (store, PL_TYPE_EMPLOYER, n.employer, "notes");
+    g_assert_cmpstr (notes, ==, NULL);
+  }
+  g_assert_true (pl_store_update (store, employer, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *notes = pl_test_stored_text (store, PL_TYPE_EMPLOYER, n.employer, "notes");
+    g_assert_cmpstr (notes, ==, "Typed while the server was down");
+  }
+}
+
+/* A path where a URI was meant still creates nothing, and a URI of a
+ * database without our schema is no data set until init. */
+static void
+test_uri_not_initialised (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_auto(PlTestRun) run = { 0 };
+
+  pl_test_run_cli (&run, f->uri, "stats", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no database at"));
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "init", NULL);
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "stats", NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *why = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  server = pl_test_pg_start (&why);
+  if (server == NULL)
+    {
+      g_test_add_data_func ("/pg/server", why, (GTestDataFunc) g_test_skip);
+      return g_test_run ();
+    }
+
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/pg/uri-not-initialised", test_uri_not_initialised);
+  ADD ("/pg/sample-stats", test_sample_stats);
+  ADD ("/pg/copy-both-ways", test_copy_both_ways);
+  ADD ("/pg/roles", test_roles);
+  ADD ("/pg/audit-names-role", test_audit_names_role);
+  ADD ("/pg/server-gone", test_server_gone);
+#undef ADD
+
+  status = g_test_run ();
+  pl_test_pg_stop (server);
+  return status;
+}
