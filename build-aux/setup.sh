@@ -18,6 +18,8 @@ PL_PACKAGES=(
   libgtk-4-dev
   libadwaita-1-dev
   libsqlite3-dev
+  libpq-dev
+  libsecret-1-dev
   libxlsxwriter-dev
   libjson-glib-dev
   libical-dev
@@ -31,6 +33,7 @@ PL_PACKAGES=(
   poppler-utils
   python3-openpyxl
   sqlite3
+  postgresql
   fonts-cantarell
   dbus-x11
 )
