@@ -233,6 +233,8 @@ run_params (PlPg         *pg,
 
 /* Opening */
 
+static gboolean set_up_session (PlPg *pg, GError **error);
+
 static void
 on_notice (void       *data,
            const char *message)
@@ -246,7 +248,6 @@ pl_pg_open (PlDb        *owner,
             GError     **error)
 {
   PlPg *pg = g_new0 (PlPg, 1);
-  PGresult *result;
 
   pg->owner = owner;
   pg->uri = g_strdup (uri);
@@ -266,6 +267,46 @@ pl_pg_open (PlDb        *owner,
 
   PQsetNoticeProcessor (pg->conn, on_notice, pg);
 
+  if (!set_up_session (pg, error))
+    {
+      pl_pg_close (pg);
+      return NULL;
+    }
+
+  return pg;
+}
+
+/* Once the server is back after losing it: a new session, whose
+ * statements and change table are to be made again. Never inside a
+ * transaction: that one is lost, and its caller is told so. */
+static gboolean
+ensure_connected (PlPg    *pg,
+                  GError **error)
+{
+  if (!connection_lost (pg))
+    return TRUE;
+
+  PQreset (pg->conn);
+  if (connection_lost (pg))
+    {
+      g_autofree char *why = g_strstrip (g_strdup (PQerrorMessage (pg->conn)));
+
+      g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_UNREACHABLE,
+                   _("The database server cannot be reached: %s"), why);
+      return FALSE;
+    }
+
+  g_hash_table_remove_all (pg->prepared);
+  pg->pending = FALSE;
+  return set_up_session (pg, error);
+}
+
+static gboolean
+set_up_session (PlPg    *pg,
+                GError **error)
+{
+  PGresult *result;
+
   /* A writer waits for another at most as long as SQLite's busy timeout;
    * the session's own change table is what the triggers write to. */
   result = run_simple (pg,
@@ -278,13 +319,9 @@ pl_pg_open (PlDb        *owner,
                        "LISTEN placements;",
                        error);
   if (result == NULL)
-    {
-      pl_pg_close (pg);
-      return NULL;
-    }
+    return FALSE;
   PQclear (result);
-
-  return pg;
+  return TRUE;
 }
 
 void
@@ -981,6 +1018,10 @@ translate (const char *sql,
 
           if (word_is (word, len, "char") && *p == '(')
             g_string_append (out, "chr");
+          else if (len == 6 && strncmp (word, "offset", 6) == 0)
+            /* A column of milestone_template; PostgreSQL reserves the
+             * word (the store's SQL writes keywords in capitals). */
+            g_string_append (out, "\"offset\"");
           else if (word_is (word, len, "is"))
             {
               const char *q = p;
@@ -1106,6 +1147,13 @@ types_for (const PlPgStmt *stmt,
     {
       char type = stmt->types[i];
 
+      if (type == 'n')
+        {
+          /* Not in the SQL any more (sql_with_nulls): any type will do. */
+          oids[i] = TEXT_OID;
+          continue;
+        }
+
       switch (rung)
         {
         case 0:
@@ -1124,12 +1172,56 @@ types_for (const PlPgStmt *stmt,
     }
 }
 
+/* The statement with each parameter bound to NULL written as the literal
+ * NULL: PostgreSQL cannot tell the type of `$1 IS NULL OR id = $1` from
+ * its first use, but needs none for a NULL. */
+static char *
+sql_with_nulls (const PlPgStmt *stmt)
+{
+  GString *out;
+  const char *p;
+
+  if (strchr (stmt->types, 'n') == NULL)
+    return g_strdup (stmt->sql);
+
+  out = g_string_sized_new (strlen (stmt->sql));
+  for (p = stmt->sql; *p != '\0';)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+          const char *start = p++;
+
+          while (*p != '\0' && *p != quote)
+            p++;
+          if (*p != '\0')
+            p++;
+          g_string_append_len (out, start, p - start);
+        }
+      else if (*p == '$' && g_ascii_isdigit (p[1]))
+        {
+          char *end;
+          long n = strtol (p + 1, &end, 10);
+
+          if (n >= 1 && n <= stmt->n_params && stmt->types[n - 1] == 'n')
+            g_string_append (out, "NULL");
+          else
+            g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static const char *
 prepare_for (PlPgStmt  *stmt,
              GError   **error)
 {
   PlPg *pg = stmt->pg;
   g_autofree char *key = g_strconcat (stmt->sql, "\x1f", stmt->types, NULL);
+  g_autofree char *sql = NULL;
   const char *name = g_hash_table_lookup (pg->prepared, key);
   g_autofree Oid *oids = g_new0 (Oid, stmt->n_params + 1);
   PGresult *result = NULL;
@@ -1137,6 +1229,7 @@ prepare_for (PlPgStmt  *stmt,
 
   if (name != NULL)
     return name;
+  sql = sql_with_nulls (stmt);
 
   /* A failed PREPARE aborts the transaction it is in: a savepoint keeps
    * the rungs of the ladder from costing the caller its transaction. */
@@ -1152,7 +1245,7 @@ prepare_for (PlPgStmt  *stmt,
 
       types_for (stmt, rung, oids);
       g_clear_pointer (&result, PQclear);
-      result = PQprepare (pg->conn, fresh, stmt->sql, stmt->n_params, oids);
+      result = PQprepare (pg->conn, fresh, sql, stmt->n_params, oids);
       if (PQresultStatus (result) == PGRES_COMMAND_OK)
         {
           PQclear (result);
@@ -1189,6 +1282,9 @@ execute (PlPgStmt  *stmt,
 
   pl_pg_stmt_reset (stmt);
   stmt->executed = TRUE;
+
+  if (!pl_pg_in_transaction (pg) && !ensure_connected (pg, error))
+    return FALSE;
 
   name = prepare_for (stmt, error);
   if (name == NULL)
@@ -1340,8 +1436,11 @@ pl_pg_exec (PlPg        *pg,
             const char  *sql,
             GError     **error)
 {
-  PGresult *result = run_simple (pg, sql, error);
+  PGresult *result;
 
+  if (!pl_pg_in_transaction (pg) && !ensure_connected (pg, error))
+    return FALSE;
+  result = run_simple (pg, sql, error);
   if (result == NULL)
     return FALSE;
   PQclear (result);
@@ -1370,8 +1469,8 @@ pl_pg_begin (PlPg    *pg,
 {
   PGresult *result;
 
-  if (connection_lost (pg))
-    PQreset (pg->conn);
+  if (!ensure_connected (pg, error))
+    return FALSE;
 
   /* As SQLite's BEGIN IMMEDIATE: one writer at a time in a data set, who
    * waits for the one before at the start rather than fails at the end.

@@ -546,7 +546,34 @@ CREATE INDEX group_outcome_group ON group_outcome (group_id);
 
 -- Full-text search over names, notes, aims and reflections, kept by the
 -- triggers below (the same text as SQLite's index holds). Query it with
---   SELECT rec_id FROM search WHERE tsv @@ to_tsquery('simple', pl_fold(?1)) AND kind = ?2
+--   SELECT rec_id FROM search WHERE tsv @@ pl_fts_query(?1) AND kind = ?2
+-- where ?1 is the query the store writes for FTS5 (`"quay"* "side"*`):
+-- every word must begin a word of the record.
+CREATE FUNCTION pl_fts_query(q text) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  word text;
+  lexeme text;
+  result tsquery;
+  part tsquery;
+BEGIN
+  FOR word IN SELECT replace(m[1], '""', '"')
+              FROM regexp_matches(q, '"((?:[^"]|"")*)"\*?', 'g') AS m
+  LOOP
+    part := NULL;
+    FOR lexeme IN SELECT unnest(tsvector_to_array(to_tsvector('simple', pl_fold(word))))
+    LOOP
+      part := CASE WHEN part IS NULL THEN to_tsquery('simple', quote_literal(lexeme) || ':*')
+                   ELSE part && to_tsquery('simple', quote_literal(lexeme) || ':*') END;
+    END LOOP;
+    IF part IS NOT NULL THEN
+      result := CASE WHEN result IS NULL THEN part ELSE result && part END;
+    END IF;
+  END LOOP;
+  RETURN result;
+END
+$$;
+
 CREATE TABLE search (
   kind   text NOT NULL,
   rec_id bigint NOT NULL,
