@@ -187,9 +187,6 @@ else
   pass
 fi
 
-# v2's ALTER TABLE in SQLite adds its named check to the table's SQL too, so
-# template_step is compared above.
-
 # Every table of the model has its triggers and row-level security.
 check "triggers and RLS of every model table" "" owner1 "
   SELECT t FROM unnest(pl_model_tables()) AS t
@@ -227,7 +224,8 @@ EOF
 
 check "defaults of partner" "college|active|0|1|t" owner1 "
   SELECT concat_ws('|', kind, status, is_lead, revision,
-                   created_at = pl_now() AND updated_at = created_at) FROM partner WHERE id = 1"
+                   created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'
+                   AND updated_at = created_at) FROM partner WHERE id = 1"
 check "defaults of employer" "prospect|1|0|31" owner1 "
   SELECT concat_ws('|', relationship, capacity, notice_weeks, preferred_days) FROM employer WHERE id = 1"
 check "seeded rows" "2|15|8|6" owner1 "
@@ -517,6 +515,27 @@ DELETE FROM sector WHERE name = 'Leak test';
 SELECT tbl, op FROM pl_change ORDER BY seq;
 EOF
 check "(B's staff lost the sector)" "" owner1 "SELECT sector_id FROM staff WHERE id = 2"
+
+sql owner1 >/dev/null <<'EOF' || fail "setting up observations and answers: $(cat "$stderr_file")"
+INSERT INTO observation (staff_id, phase, observed_on, notes) VALUES (1, 'before', '2026-01-01', 'A obs'),
+  (2, 'before', '2026-01-01', 'B obs');
+INSERT INTO survey_response (kind, staff_id, learning_improved) VALUES ('student', 1, 'agree'),
+  ('student', 2, 'agree');
+INSERT INTO survey_response (kind, placement_id, learning_improved) VALUES ('student', 2, 'neutral');
+INSERT INTO survey_response (kind, employer_id, host_again) VALUES ('employer', 1, 'agree');
+INSERT INTO milestone (placement_id, kind, label, due) VALUES (1, 'm', 'A', '2026-06-01'), (2, 'm', 'B', '2026-06-01');
+EOF
+check "coordinator A sees A's observations, answers and milestones" "A obs|staff 1,nobody|A" coord_a "
+  SELECT (SELECT group_concat(notes) FROM observation) || '|'
+         || (SELECT group_concat(coalesce('staff ' || staff_id, 'placement ' || placement_id, 'nobody'))
+               FROM (SELECT * FROM survey_response ORDER BY id) AS r) || '|'
+         || (SELECT group_concat(label) FROM milestone)"
+refuse "coordinator A cannot add a milestone to B's placement" "row-level security policy" coord_a \
+  "INSERT INTO milestone (placement_id, kind, label, due) VALUES (2, 'x', 'X', '2026-06-01')"
+refuse "coordinator A cannot observe with B's placement" "row-level security policy" coord_a \
+  "INSERT INTO observation (staff_id, placement_id, phase, observed_on) VALUES (1, 2, 'after', '2026-07-01')"
+refuse "coordinator A cannot answer for B's colleague" "row-level security policy" coord_a \
+  "INSERT INTO survey_response (kind, staff_id) VALUES ('student', 2)"
 
 check "coordinator B sees B's staff" "2" coord_b "SELECT group_concat(id::text) FROM staff"
 check "a lead sees everything and writes partners" "1,2|true||true" coord_l "
