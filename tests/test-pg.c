@@ -537,6 +537,86 @@ test_uri_not_initialised (Fixture       *f,
   pl_test_cli_ok (&run, f->uri, "stats", NULL);
 }
 
+/* Two partners plan at the same moment against one host with one place
+ * on each of three days: each day is given once, to one of them, and
+ * nobody's request is placed on a day the other took. */
+static void
+test_concurrent_plans (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) owner = pl_store_open (f->uri, &error);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *uri_a = uri_as (f->uri, "coord_a");
+  g_autofree char *uri_b = uri_as (f->uri, "coord_b");
+  const char *cli = g_getenv ("PLACEMENTS_CLI");
+  gint64 partners[2], employer;
+  GSubprocess *runs[2];
+  guint placed = 0;
+
+  g_assert_no_error (error);
+  partners[0] = pl_test_partner (owner, "Humber Estuary College");
+  partners[1] = pl_test_partner (owner, "Wolds Training");
+  employer = pl_test_employer (owner, "Saltmarsh Table", "warm");
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Lecturer %u", i + 1);
+      gint64 staff = pl_test_insert_new (owner, PL_TYPE_STAFF, "partner-id", partners[i % 2],
+                                         "name", name, "teaching-days", (gint64) 0, NULL);
+      gint64 placement = pl_test_insert_new (owner, PL_TYPE_PLACEMENT, "staff-id", staff,
+                                             "sector-id", pl_test_sector (owner,
+                                                                          "Catering and Hospitality"),
+                                             "employer-id", employer, "status", "request",
+                                             "length", (gint64) 1, "aims", (gint64) 1,
+                                             "window-start", "2027-03-01",
+                                             "window-end", "2027-03-03", NULL);
+
+      g_ptr_array_add (ids, GINT_TO_POINTER ((int) placement));
+    }
+
+  pl_test_pg_create_login (server, "coord_a");
+  pl_test_pg_create_login (server, "coord_b");
+  g_assert_true (pl_store_grant (owner, "coord_a", "Humber Estuary College", &error));
+  g_assert_true (pl_store_grant (owner, "coord_b", "Wolds Training", &error));
+  g_assert_no_error (error);
+
+  /* Both at once, as two coordinators at their desks. */
+  for (guint i = 0; i < 2; i++)
+    {
+      runs[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, cli, "--db",
+                                  i == 0 ? uri_a : uri_b, "schedule", "--apply",
+                                  "--today", "2026-11-22", NULL);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (g_subprocess_wait (runs[i], NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (runs[i]), ==, 0);
+      g_object_unref (runs[i]);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(GStrv) days = pl_store_get_days (owner, GPOINTER_TO_INT (ids->pdata[i]));
+
+      for (guint d = 0; days != NULL && days[d] != NULL; d++)
+        {
+          g_test_message ("placement %d on %s", GPOINTER_TO_INT (ids->pdata[i]), days[d]);
+          g_assert_false (g_hash_table_contains (taken, days[d]));
+          g_hash_table_add (taken, g_strdup (days[d]));
+          placed++;
+        }
+    }
+  /* Every free host-day is filled, each exactly once. */
+  g_assert_cmpuint (placed, ==, 3);
+  g_assert_true (g_hash_table_contains (taken, "2027-03-01"));
+  g_assert_true (g_hash_table_contains (taken, "2027-03-02"));
+  g_assert_true (g_hash_table_contains (taken, "2027-03-03"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +639,7 @@ main (int   argc,
   ADD ("/pg/copy-both-ways", test_copy_both_ways);
   ADD ("/pg/roles", test_roles);
   ADD ("/pg/audit-names-role", test_audit_names_role);
+  ADD ("/pg/concurrent-plans", test_concurrent_plans);
   ADD ("/pg/server-gone", test_server_gone);
 #undef ADD
 

@@ -94,13 +94,24 @@ pl_cli_schedule (PlCli  *cli,
 
   options.seed = (guint32) seed;
   options.replan = replan;
-  result = pl_schedule_run (store, &today, &options, NULL, NULL, NULL, &error);
-  if (result == NULL)
-    return pl_cli_fail (error);
+  /* Another coordinator may plan the same hosts at the same moment: the
+   * store refuses a plan that would overfill one, and it is made again
+   * over what the other booked. */
+  for (guint attempt = 1;; attempt++)
+    {
+      g_clear_pointer (&result, pl_schedule_result_free);
+      result = pl_schedule_run (store, &today, &options, NULL, NULL, NULL, &error);
+      if (result == NULL)
+        return pl_cli_fail (error);
 
-  if (apply && !pl_schedule_apply (store, (PlProposal * const *) result->placed->pdata,
-                                   result->placed->len, &today, NULL, &error))
-    return pl_cli_fail (error);
+      if (!apply || pl_schedule_apply (store, (PlProposal * const *) result->placed->pdata,
+                                       result->placed->len, &today, NULL, &error))
+        break;
+      if (!g_error_matches (error, PL_ERROR, PL_ERROR_CONFLICT) || attempt == 10)
+        return pl_cli_fail (error);
+      g_printerr (_("placements-cli: %s (planning again)\n"), error->message);
+      g_clear_error (&error);
+    }
 
   if (json)
     {

@@ -1261,11 +1261,13 @@ prepare_for (PlPgStmt  *stmt,
 
       state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
       /* Only a question of types is worth another try. */
-      if (state == NULL || !(g_str_equal (state, "42P18") || g_str_equal (state, "42883") ||
+      if (state == NULL || !(g_str_equal (state, "42P18") || g_str_equal (state, "42P08") ||
+                             g_str_equal (state, "42883") ||
                              g_str_equal (state, "42804") || g_str_equal (state, "42725")))
         break;
     }
 
+  g_debug ("cannot prepare: %s", sql);
   set_error (error, pg, result);
   g_prefix_error (error, _("Cannot prepare a query: "));
   PQclear (result);

@@ -23,6 +23,7 @@ typedef enum
   PL_ERROR_TOO_NEW,       /* the database was written by a newer Placements */
   PL_ERROR_NOT_ALLOWED,   /* a status change whose requirements are not met */
   PL_ERROR_CANNOT_WRITE,  /* the disk is full, the file read-only, moved or locked */
+  PL_ERROR_CONFLICT,      /* someone else changed the same thing meanwhile */
 } PlError;
 
 GQuark pl_error_quark (void);

@@ -49,6 +49,26 @@ static const char days_sql[] =
   "SELECT d.placement_id, d.day FROM placement_day d"
   " WHERE d.day >= ?1 ORDER BY d.placement_id, d.day";
 
+/* On a shared database the server counts every partner's placements
+ * (pl_host_occupancy, counts only); what is left once ours are taken
+ * away belongs to placements we may not read. */
+static const char foreign_sql[] =
+  "SELECT o.employer_id, o.day, o.taken - (SELECT count(*) FROM placement_day d"
+  " JOIN placement p ON p.id = d.placement_id WHERE p.employer_id = o.employer_id"
+  " AND d.day = o.day AND p.status <> 'cancelled') FROM pl_host_occupancy(?1) o";
+
+/* After a plan is written, under the writers' lock: the places taken on
+ * an employer's day by everyone, and a staff member's placements on a day
+ * (?1 employer or staff, ?2 the day). */
+static const char taken_sqlite_sql[] =
+  "SELECT count(*) FROM placement_day d JOIN placement p ON p.id = d.placement_id"
+  " WHERE p.employer_id = ?1 AND d.day = ?2 AND p.status <> 'cancelled'";
+static const char taken_pg_sql[] =
+  "SELECT coalesce(sum(taken), 0) FROM pl_host_occupancy(?2) WHERE employer_id = ?1 AND day = ?2";
+static const char staff_busy_sql[] =
+  "SELECT count(*) FROM placement_day d JOIN placement p ON p.id = d.placement_id"
+  " WHERE p.staff_id = ?1 AND d.day = ?2 AND p.status <> 'cancelled'";
+
 /* What a plan changes of a placement besides its days and history, as it
  * stood: only the planner writes the two columns together, without the
  * rest of the record. */
@@ -73,7 +93,7 @@ pl_store_schedule_begin_read (PlStore *store)
 
   /* Not pl_db_begin(): a plain BEGIN takes no lock until a write, so
    * reading keeps no writer waiting. */
-  return pl_db_exec (db, "BEGIN", NULL);
+  return pl_db_begin_read (db, NULL);
 }
 
 void
@@ -124,6 +144,7 @@ pl_schedule_network_free (PlScheduleNetwork *network)
   g_clear_pointer (&network->staff, g_array_unref);
   g_clear_pointer (&network->employers, g_array_unref);
   g_clear_pointer (&network->placements, g_array_unref);
+  g_clear_pointer (&network->foreign, g_array_unref);
   g_free (network);
 }
 
@@ -369,6 +390,90 @@ read_placements (PlStore     *store,
  *
  * Returns: (transfer full): the network, or %NULL with @error set
  */
+static GArray *
+read_foreign (PlStore     *store,
+              const char  *today,
+              GError     **error)
+{
+  g_autoptr(GArray) taken = g_array_new (FALSE, TRUE, sizeof (PlScheduleTaken));
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  if (pl_db_get_engine (pl_store_get_db (store)) != PL_DB_ENGINE_POSTGRESQL)
+    return g_steal_pointer (&taken);
+
+  stmt = prepare (store, foreign_sql, today, error);
+  if (stmt == NULL)
+    return NULL;
+  while (pl_stmt_next (stmt, &failure))
+    {
+      PlScheduleTaken day = { pl_stmt_get_int (stmt, 0), get_julian (stmt, 1),
+                              (guint) MAX (0, pl_stmt_get_int (stmt, 2)) };
+
+      if (day.taken > 0 && day.julian != 0)
+        g_array_append_val (taken, day);
+    }
+  if (failure != NULL)
+    return read_failed (error, g_steal_pointer (&failure));
+  return g_steal_pointer (&taken);
+}
+
+/* Whether the plan, now written, overfills a host or puts someone in two
+ * places: another coordinator may have planned at the same time. */
+static gboolean
+check_booked (PlStore                 *store,
+              const PlScheduleChange  *change,
+              GError                 **error)
+{
+  PlDb *db = pl_store_get_db (store);
+  g_autoptr(PlRecord) employer = pl_store_get (store, PL_TYPE_EMPLOYER, change->employer_id, NULL);
+  g_autoptr(PlRecord) placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id,
+                                                NULL);
+  gint64 capacity = employer ? pl_record_get_int (employer, "capacity") : 1;
+  gint64 staff_id = placement ? pl_record_get_int (placement, "staff_id") : 0;
+  gboolean shared = pl_db_get_engine (db) == PL_DB_ENGINE_POSTGRESQL;
+
+  for (guint d = 0; change->days != NULL && change->days[d] != NULL; d++)
+    {
+      g_autoptr(PlStmt) taken = pl_db_prepare (db, shared ? taken_pg_sql : taken_sqlite_sql, error);
+      g_autoptr(PlStmt) busy = NULL;
+
+      if (taken == NULL)
+        return FALSE;
+      pl_stmt_bind_int (taken, 1, change->employer_id);
+      pl_stmt_bind_text (taken, 2, change->days[d]);
+      if (!pl_stmt_next (taken, error))
+        return FALSE;
+      if (pl_stmt_get_int (taken, 0) > capacity)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                       _("%s was booked on %s by someone else while the plan was made; "
+                         "plan again."),
+                       employer ? pl_record_get_string (employer, "name") : "?", change->days[d]);
+          return FALSE;
+        }
+      g_clear_pointer (&taken, pl_stmt_free);
+
+      busy = pl_db_prepare (db, staff_busy_sql, error);
+      if (busy == NULL)
+        return FALSE;
+      pl_stmt_bind_int (busy, 1, staff_id);
+      pl_stmt_bind_text (busy, 2, change->days[d]);
+      if (!pl_stmt_next (busy, error))
+        return FALSE;
+      if (pl_stmt_get_int (busy, 0) > 1)
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                       _("Placement %" G_GINT64_FORMAT "’s staff member was booked elsewhere on %s "
+                         "while the plan was made; plan again."),
+                       change->placement_id, change->days[d]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 PlScheduleNetwork *
 pl_store_schedule_read (PlStore      *store,
                         const GDate  *today,
@@ -388,7 +493,8 @@ pl_store_schedule_read (PlStore      *store,
        (network->partners = read_names (store, partners_sql, error)) != NULL &&
        (network->staff = read_staff (store, error)) != NULL &&
        (network->employers = read_employers (store, error)) != NULL &&
-       (network->placements = read_placements (store, iso, error)) != NULL;
+       (network->placements = read_placements (store, iso, error)) != NULL &&
+       (network->foreign = read_foreign (store, iso, error)) != NULL;
   pl_store_schedule_end_read (store, began);
 
   return ok ? g_steal_pointer (&network) : NULL;
@@ -547,6 +653,10 @@ pl_store_schedule_apply (PlStore                 *store,
       item.days = g_steal_pointer (&days);
       g_array_append_val (applied->placements, item);
     }
+
+  for (guint i = 0; i < n_changes; i++)
+    if (!check_booked (store, &changes[i], error))
+      goto failed;
 
   if (!pl_store_commit (store, error))
     return NULL;

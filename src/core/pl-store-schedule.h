@@ -74,6 +74,14 @@ typedef struct
   GArray            *days;          /* guint32, its days from today on, ascending; NULL for none */
 } PlSchedulePlacement;
 
+/* How many of an employer's places on a day others' placements take. */
+typedef struct
+{
+  gint64   employer_id;
+  guint32  julian;
+  guint    taken;
+} PlScheduleTaken;
+
 typedef struct
 {
   GArray *sectors;      /* PlScheduleName, by name then id */
@@ -81,6 +89,9 @@ typedef struct
   GArray *staff;        /* PlScheduleStaff, by name then id */
   GArray *employers;    /* PlScheduleEmployer, by name then id */
   GArray *placements;   /* PlSchedulePlacement, by id */
+  GArray *foreign;      /* PlScheduleTaken: days of hosts taken by placements this
+                         * connection may not read (another partner's, on a shared
+                         * database); empty otherwise */
 } PlScheduleNetwork;
 
 /* The sectors, partners, staff and employers, and the placements a plan

@@ -724,6 +724,16 @@ pl_problem_new_for_store (PlStore      *store,
   problem->blackout = g_new0 (guint8, (gsize) MAX (1, problem->n_employers * n));
   problem->busy = g_new0 (guint8, (gsize) MAX (1, problem->n_employers * n));
   problem->term_end = g_new0 (guint8, (gsize) MAX (1, problem->n_partners * n));
+  problem->taken = g_new0 (guint16, (gsize) MAX (1, problem->n_employers * n));
+  for (guint i = 0; network->foreign != NULL && i < network->foreign->len; i++)
+    {
+      const PlScheduleTaken *day = &g_array_index (network->foreign, PlScheduleTaken, i);
+      gint e = lookup (loader.employer_index, day->employer_id);
+      guint d = pl_problem_day_on_or_after (problem, day->julian);
+
+      if (e >= 0 && d < n && problem->julian[d] == day->julian)
+        problem->taken[(gsize) e * n + d] += (guint16) MIN (day->taken, G_MAXUINT16);
+    }
   loader.partner_block = g_new0 (guint8, (gsize) MAX (1, problem->n_partners * n));
   loader.all_block = g_new0 (guint8, MAX (1, n));
 
@@ -805,6 +815,7 @@ pl_problem_free (PlProblem *self)
   g_free (self->staff_block);
   g_free (self->blackout);
   g_free (self->busy);
+  g_free (self->taken);
   g_free (self->term_end);
   g_free (self);
 }

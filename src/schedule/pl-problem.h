@@ -177,6 +177,8 @@ typedef struct
   guint8              *staff_block;   /* [n_staff × n_days] PL_BLOCK_* bits */
   guint8              *blackout;      /* [n_employers × n_days] */
   guint8              *busy;          /* [n_employers × n_days] */
+  guint16             *taken;         /* [n_employers × n_days] places other partners'
+                                       * placements (not readable here) take */
   guint8              *term_end;      /* [n_partners × n_days] last week of a term */
 } PlProblem;
 

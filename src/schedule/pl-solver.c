@@ -380,6 +380,15 @@ pl_solver_new (const PlProblem *problem,
   for (guint p = 0; p < problem->n_placements; p++)
     self->position[p] = -1;
 
+  /* Places other partners' placements take (a shared database): fixed
+   * load of no placement of ours. */
+  if (problem->taken != NULL)
+    for (gsize i = 0; i < (gsize) n_employers * n; i++)
+      {
+        self->load[i] += problem->taken[i];
+        self->fixed_load[i] += problem->taken[i];
+      }
+
   /* Placements that keep their days whatever the job. */
   for (guint p = 0; p < problem->n_placements; p++)
     {
