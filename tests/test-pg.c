@@ -102,6 +102,40 @@ test_sample_stats (Fixture       *f,
   g_assert_nonnull (strstr (on_file, "\"placements\""));
   assert_check_ok (file);
   assert_check_ok (f->uri);
+
+  /* The lists, a partner's export and the workbook, from both. */
+  {
+    static const char * const lists[] = { "staff", "employers", "placements", "groups" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      {
+        g_auto(PlTestRun) a = { 0 };
+        g_auto(PlTestRun) b = { 0 };
+        g_autofree char *csv_file = file_in (f, "file.csv");
+        g_autofree char *csv_server = file_in (f, "server.csv");
+        g_autofree char *text_file = NULL;
+        g_autofree char *text_server = NULL;
+
+        pl_test_cli_ok (&a, file, "list", lists[i], NULL);
+        pl_test_cli_ok (&b, f->uri, "list", lists[i], NULL);
+        g_assert_cmpstr (b.out, ==, a.out);
+
+        pl_test_run_clear (&a);
+        pl_test_run_clear (&b);
+        pl_test_cli_ok (&a, file, "export", "csv", lists[i], csv_file, NULL);
+        pl_test_cli_ok (&b, f->uri, "export", "csv", lists[i], csv_server, NULL);
+        g_assert_true (g_file_get_contents (csv_file, &text_file, NULL, NULL));
+        g_assert_true (g_file_get_contents (csv_server, &text_server, NULL, NULL));
+        g_assert_cmpstr (text_server, ==, text_file);
+      }
+  }
+  {
+    g_autofree char *workbook = file_in (f, "network.xlsx");
+
+    pl_test_run_clear (&run);
+    pl_test_cli_ok (&run, f->uri, "export", "xlsx", workbook, NULL);
+    g_assert_true (g_file_test (workbook, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 /* Every row of every table of the model, as the sqlite3 shell prints it. */

@@ -1018,6 +1018,10 @@ translate (const char *sql,
 
           if (word_is (word, len, "char") && *p == '(')
             g_string_append (out, "chr");
+          else if (word_is (word, len, "cross") && g_ascii_strncasecmp (p, " JOIN", 5) == 0)
+            /* SQLite's CROSS JOIN … ON is an order for its planner: a
+             * plain join to PostgreSQL. */
+            ;
           else if (len == 6 && strncmp (word, "offset", 6) == 0)
             /* A column of milestone_template; PostgreSQL reserves the
              * word (the store's SQL writes keywords in capitals). */

@@ -29,19 +29,19 @@ typedef struct
 static const ListField list_fields[] = {
   { pl_placement_get_type, "day_list", 1,
     "(SELECT group_concat(day, char(31)) FROM "
-    "(SELECT day FROM placement_day WHERE placement_id = t.id ORDER BY day))" },
+    "(SELECT day FROM placement_day WHERE placement_id = t.id ORDER BY day) AS l)" },
   { pl_group_get_type, "member_list", 2,
     "(SELECT group_concat(name || char(30) || role, char(31)) FROM "
     "(SELECT s.name AS name, coalesce(m.role, '') AS role FROM group_member AS m "
-    "JOIN staff AS s ON s.id = m.staff_id WHERE m.group_id = t.id ORDER BY m.id))" },
+    "JOIN staff AS s ON s.id = m.staff_id WHERE m.group_id = t.id ORDER BY m.id) AS l)" },
   { pl_group_get_type, "meeting_list", 1,
     "(SELECT group_concat(meeting_date, char(31)) FROM "
     "(SELECT meeting_date FROM group_meeting WHERE group_id = t.id "
-    "ORDER BY meeting_date, id))" },
+    "ORDER BY meeting_date, id) AS l)" },
   { pl_group_get_type, "outcome_list", 4,
     "(SELECT group_concat(title || char(30) || kind || char(30) || link || char(30) || odate, "
     "char(31)) FROM (SELECT title, kind, coalesce(link, '') AS link, "
-    "coalesce(outcome_date, '') AS odate FROM group_outcome WHERE group_id = t.id ORDER BY id))" },
+    "coalesce(outcome_date, '') AS odate FROM group_outcome WHERE group_id = t.id ORDER BY id) AS l)" },
 };
 
 struct _PlStoreRows

@@ -165,7 +165,7 @@ static const char groups_sql[] =
   "       (SELECT count(*) FROM group_outcome WHERE group_id = g.id),"
   "       (SELECT group_concat(title, '; ') FROM"
   "          (SELECT title FROM group_outcome WHERE group_id = g.id"
-  "           ORDER BY outcome_date IS NULL, outcome_date, id))"
+  "           ORDER BY outcome_date IS NULL, outcome_date, id) AS o)"
   " FROM exchange_group g"
   " WHERE " GROUP_IN_SCOPE ("g")
   " ORDER BY g.wave, g.name";
