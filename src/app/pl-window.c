@@ -26,6 +26,7 @@
 #include "pl-staff-page.h"
 #include "pl-survey-dialog.h"
 #include "pl-window.h"
+#include "pl-store-access.h"
 
 /* The window shows one of two views: "welcome" while the database is empty
  * and nobody has chosen how to start, and "main", a sidebar of pages beside
@@ -46,6 +47,7 @@ struct _PlWindow
   GtkListBox           *sidebar;
   GtkWidget            *content_box;
   AdwWindowTitle       *page_title;
+  AdwWindowTitle       *sidebar_title;
   AdwBin               *page_header;
   GtkStack             *page_stack;
   GMenu                *history_section;
@@ -667,6 +669,18 @@ pl_window_constructed (GObject *object)
   g_assert (PL_IS_CONTEXT (self->context));
   store = pl_context_get_store (self->context);
 
+  /* On a shared database the server shows a partner's coordinator only
+   * that partner's people: say whose. */
+  if (pl_store_is_shared (store))
+    {
+      g_autofree char *scope = pl_store_get_scope_label (store);
+      g_autofree char *subtitle = scope != NULL
+                                  ? g_strdup_printf (_("Showing %s"), scope)
+                                  : g_strdup (_("Showing the whole network"));
+
+      adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+    }
+
   self->pages = gtk_stack_get_pages (self->page_stack);
   pl_window_hand_context_to_pages (self);
   gtk_list_box_bind_model (self->sidebar,
@@ -796,6 +810,7 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_header);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, PlWindow, history_section);
