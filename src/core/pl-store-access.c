@@ -126,6 +126,7 @@ pl_audit_entry_free (PlAuditEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->text);
   g_free (entry);
 }
 

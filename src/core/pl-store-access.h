@@ -43,6 +43,8 @@ typedef struct
   char   *field;      /* NULL for a whole row */
   char   *old_value;
   char   *new_value;
+  char   *text;       /* what it changed, in words: filled by
+                       * pl_store_list_record_audit(), NULL otherwise */
 } PlAuditEntry;
 
 void      pl_audit_entry_free       (PlAuditEntry *entry);
