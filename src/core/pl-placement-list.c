@@ -225,6 +225,7 @@ refresh_record (PlRecord *record,
     }
   pl_record_load_stamps (record, pl_record_get_created_at (fresh),
                          pl_record_get_updated_at (fresh));
+  pl_record_set_revision (record, pl_record_get_revision (fresh));
   /* Rows redraw on this one: it changes with every write, and is told
    * when what a row shows of another table changed too. */
   g_object_notify (G_OBJECT (record), "updated-at");

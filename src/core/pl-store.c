@@ -998,6 +998,9 @@ pl_store_load_record (PlRecord *record,
         }
       pl_record_load_value (record, i, &value);
     }
+
+  if (pl_stmt_get_n_columns (stmt) > (int) klass->n_columns + 3)
+    pl_record_set_revision (record, pl_stmt_get_int (stmt, (int) klass->n_columns + 3));
 }
 
 /**
@@ -1007,7 +1010,8 @@ pl_store_load_record (PlRecord *record,
  * Returns: (transfer full): the query of whole records of @klass
  */
 char *
-pl_store_select_sql (PlRecordClass *klass,
+pl_store_select_sql (PlStore       *self,
+                     PlRecordClass *klass,
                      const char    *where)
 {
   GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at");
@@ -1021,6 +1025,10 @@ pl_store_select_sql (PlRecordClass *klass,
       else
         g_string_append_printf (sql, ", t.%s", column->name);
     }
+
+  /* A server's rows carry a revision, for saves over a newer change. */
+  if (pl_db_get_engine (self->db) == PL_DB_ENGINE_POSTGRESQL)
+    g_string_append (sql, ", t.revision");
 
   g_string_append_printf (sql, " FROM %s AS t WHERE %s", klass->table, where);
   return g_string_free (sql, FALSE);
@@ -1130,10 +1138,68 @@ pl_store_insert (PlStore   *self,
           pl_record_load_value (record, i, pl_record_peek_value (fresh, i));
         pl_record_load_stamps (record, pl_record_get_created_at (fresh),
                                pl_record_get_updated_at (fresh));
+        pl_record_set_revision (record, pl_record_get_revision (fresh));
       }
   }
 
   return TRUE;
+}
+
+/* The revision of row @id now (0: gone, or rows carry none). */
+static gint64
+read_revision (PlStore       *self,
+               PlRecordClass *klass,
+               gint64         id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT revision FROM %s WHERE id = ?", klass->table);
+  g_autoptr(PlStmt) stmt = pl_db_prepare (self->db, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  pl_stmt_bind_int (stmt, 1, id);
+  return pl_stmt_next (stmt, NULL) ? pl_stmt_get_int (stmt, 0) : 0;
+}
+
+/* A save over a change somebody else made since the record was read:
+ * says who and when, from the server's audit trail. */
+static void
+set_conflict (PlStore       *self,
+              PlRecordClass *klass,
+              gint64         id,
+              GError       **error)
+{
+  g_autoptr(PlStmt) stmt = pl_db_prepare (self->db,
+                                          "SELECT role, at FROM audit WHERE tbl = ? AND row_id = ?"
+                                          " ORDER BY id DESC LIMIT 1", NULL);
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  if (stmt != NULL)
+    {
+      pl_stmt_bind_text (stmt, 1, klass->table);
+      pl_stmt_bind_int (stmt, 2, id);
+      if (pl_stmt_next (stmt, NULL))
+        {
+          g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (pl_stmt_get_text (stmt, 1), NULL);
+          g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+
+          who = pl_stmt_dup_text (stmt, 0);
+          if (local != NULL)
+            when = g_date_time_format (local, "%H:%M");
+        }
+    }
+
+  if (who != NULL && when != NULL)
+    g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                 /* Translators: "This staff member was changed by humber at 14:05 …" */
+                 _("This %s was changed by %s at %s, after you opened it. "
+                   "Nothing was saved: keep their version, or save yours over it."),
+                 _(klass->label), who, when);
+  else
+    g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                 _("This %s was changed by someone else after you opened it. "
+                   "Nothing was saved: keep their version, or save yours over it."),
+                 _(klass->label));
 }
 
 gboolean
@@ -1144,6 +1210,8 @@ pl_store_update (PlStore   *self,
   PlRecordClass *klass;
   g_autoptr(GString) sql = NULL;
   g_autoptr(PlStmt) stmt = NULL;
+  gint64 revision = pl_record_get_revision (record);
+  gint64 new_revision = 0;
   int n = 0;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
@@ -1163,6 +1231,8 @@ pl_store_update (PlStore   *self,
       g_string_append_printf (sql, "%s%s = ?", n++ ? ", " : "", klass->columns[i].name);
     }
   g_string_append (sql, " WHERE id = ?");
+  if (revision > 0)
+    g_string_append (sql, " AND revision = ?");
 
   stmt = pl_db_prepare (self->db, sql->str, error);
   if (stmt == NULL)
@@ -1176,19 +1246,35 @@ pl_store_update (PlStore   *self,
       bind_value (stmt, ++n, pl_record_peek_value (record, i));
     }
   pl_stmt_bind_int (stmt, ++n, pl_record_get_id (record));
+  if (revision > 0)
+    pl_stmt_bind_int (stmt, ++n, revision);
 
   if (!run_write (self, stmt, record, error))
     return FALSE;
 
   if (pl_db_get_changes (self->db) == 0)
     {
+      gint64 now = read_revision (self, klass, pl_record_get_id (record));
+
       pl_store_rollback (self);
-      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                   _("This %s no longer exists."), _(klass->label));
+      if (now > 0)
+        set_conflict (self, klass, pl_record_get_id (record), error);
+      else
+        g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                     _("This %s no longer exists."), _(klass->label));
       return FALSE;
     }
 
-  return pl_store_commit (self, error);
+  /* The next save of this record starts from the row as it now is. */
+  if (revision > 0)
+    new_revision = read_revision (self, klass, pl_record_get_id (record));
+
+  if (!pl_store_commit (self, error))
+    return FALSE;
+
+  if (new_revision > 0)
+    pl_record_set_revision (record, new_revision);
+  return TRUE;
 }
 
 /* Rows elsewhere that would stop @id of @table being deleted, in words
@@ -1294,7 +1380,7 @@ get_where (PlStore     *self,
            GError     **error)
 {
   PlRecordClass *klass = g_type_class_ref (type);
-  g_autofree char *sql = pl_store_select_sql (klass, where);
+  g_autofree char *sql = pl_store_select_sql (self, klass, where);
   g_autoptr(PlRecord) record = NULL;
   g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GError) failure = NULL;
@@ -1386,7 +1472,7 @@ pl_store_get_many (PlStore      *self,
   g_string_append_c (where, ')');
 
   klass = g_type_class_ref (type);
-  sql = pl_store_select_sql (klass, where->str);
+  sql = pl_store_select_sql (self, klass, where->str);
   g_type_class_unref (klass);
 
   stmt = pl_db_prepare_once (self->db, sql, &error);
