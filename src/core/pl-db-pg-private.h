@@ -54,6 +54,9 @@ gboolean    pl_pg_sync_ids          (PlPg        *pg,
                                      const char  *table,
                                      GError     **error);
 GStrv       pl_pg_poll_notifications (PlPg       *pg);
+gboolean    pl_pg_check_connection  (PlPg        *pg,
+                                     gboolean    *reconnected,
+                                     GError     **error);
 int         pl_pg_get_socket        (PlPg        *pg);
 char       *pl_pg_describe          (PlPg        *pg);
 

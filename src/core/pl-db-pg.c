@@ -1285,20 +1285,42 @@ execute (PlPgStmt  *stmt,
   PlPg *pg = stmt->pg;
   const char *name;
   ExecStatusType status;
+  gboolean outside;
 
   pl_pg_stmt_reset (stmt);
   stmt->executed = TRUE;
 
-  if (!pl_pg_in_transaction (pg) && !ensure_connected (pg, error))
+  outside = !pl_pg_in_transaction (pg);
+  if (outside && !ensure_connected (pg, error))
     return FALSE;
 
+  /* A session that died while idle (the server restarted) is only found
+   * out by using it. Outside a transaction, a statement that could not be
+   * prepared, or a read, is asked again of a new session; a write that was
+   * sent is not, as whether it reached the server is not known. */
   name = prepare_for (stmt, error);
+  if (name == NULL && outside && connection_lost (pg) && ensure_connected (pg, NULL))
+    {
+      g_clear_error (error);
+      name = prepare_for (stmt, error);
+    }
   if (name == NULL)
     return FALSE;
 
   stmt->result = PQexecPrepared (pg->conn, name, stmt->n_params,
                                  (const char * const *) stmt->values, NULL, NULL, 0);
   status = PQresultStatus (stmt->result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK &&
+      outside && !stmt->writes && connection_lost (pg) && ensure_connected (pg, NULL) &&
+      (name = prepare_for (stmt, NULL)) != NULL)
+    {
+      g_clear_pointer (&stmt->result, PQclear);
+      stmt->result = PQexecPrepared (pg->conn, name, stmt->n_params,
+                                     (const char * const *) stmt->values, NULL, NULL, 0);
+      status = PQresultStatus (stmt->result);
+    }
+
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
       set_error (error, pg, stmt->result);
@@ -1437,6 +1459,27 @@ pl_pg_stmt_get_column_name (PlPgStmt *stmt,
 
 /* The connection */
 
+/* Starts a transaction with @sql. A session that died while idle is
+ * only found out by using it; nothing has been done yet, so the
+ * transaction starts again on a new one. */
+static PGresult *
+begin_on (PlPg        *pg,
+          const char  *sql,
+          GError     **error)
+{
+  g_autoptr(GError) first = NULL;
+  PGresult *result = run_simple (pg, sql, &first);
+
+  if (result != NULL)
+    return result;
+  if (!connection_lost (pg) || !ensure_connected (pg, NULL))
+    {
+      g_propagate_error (error, g_steal_pointer (&first));
+      return NULL;
+    }
+  return run_simple (pg, sql, error);
+}
+
 gboolean
 pl_pg_exec (PlPg        *pg,
             const char  *sql,
@@ -1446,7 +1489,7 @@ pl_pg_exec (PlPg        *pg,
 
   if (!pl_pg_in_transaction (pg) && !ensure_connected (pg, error))
     return FALSE;
-  result = run_simple (pg, sql, error);
+  result = g_str_has_prefix (sql, "BEGIN") ? begin_on (pg, sql, error) : run_simple (pg, sql, error);
   if (result == NULL)
     return FALSE;
   PQclear (result);
@@ -1481,9 +1524,9 @@ pl_pg_begin (PlPg    *pg,
   /* As SQLite's BEGIN IMMEDIATE: one writer at a time in a data set, who
    * waits for the one before at the start rather than fails at the end.
    * The lock is the transaction's and goes with it. */
-  result = run_simple (pg,
-                       "BEGIN; SELECT pg_advisory_xact_lock(hashtext('placements:' || current_database()))",
-                       error);
+  result = begin_on (pg,
+                     "BEGIN; SELECT pg_advisory_xact_lock(hashtext('placements:' || current_database()))",
+                     error);
   if (result == NULL)
     {
       if (pl_pg_in_transaction (pg))
@@ -1688,6 +1731,22 @@ pl_pg_sync_ids (PlPg        *pg,
     return FALSE;
   PQclear (result);
   return TRUE;
+}
+
+/* Whether the server answers; outside a transaction, a lost session is
+ * made again first. */
+gboolean
+pl_pg_check_connection (PlPg      *pg,
+                        gboolean  *reconnected,
+                        GError   **error)
+{
+  if (pl_pg_in_transaction (pg))
+    return !connection_lost (pg);
+  *reconnected = connection_lost (pg);
+  if (ensure_connected (pg, error))
+    return TRUE;
+  *reconnected = FALSE;
+  return FALSE;
 }
 
 int

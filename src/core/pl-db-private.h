@@ -95,6 +95,11 @@ char       *pl_db_describe        (PlDb            *db);
  * NULL for none). -1 and NULL for a file. */
 int         pl_db_get_socket      (PlDb            *db);
 GStrv       pl_db_poll_notifications (PlDb         *db);
+/* Whether the server can be reached, reconnecting outside a transaction
+ * (a file: always); @reconnected tells whether the session was new. */
+gboolean    pl_db_check_connection (PlDb          *db,
+                                    gboolean      *reconnected,
+                                    GError       **error);
 /* @func hears of every row written; @settled is called when written rows
  * have become permanent outside an explicit transaction (a statement run
  * on its own), when it is safe to use the connection again. */

@@ -288,6 +288,15 @@ pl_db_get_socket (PlDb *db)
   return db->pg != NULL ? pl_pg_get_socket (db->pg) : -1;
 }
 
+gboolean
+pl_db_check_connection (PlDb      *db,
+                        gboolean  *reconnected,
+                        GError   **error)
+{
+  *reconnected = FALSE;
+  return db->pg != NULL ? pl_pg_check_connection (db->pg, reconnected, error) : TRUE;
+}
+
 GStrv
 pl_db_poll_notifications (PlDb *db)
 {

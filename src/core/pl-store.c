@@ -44,6 +44,10 @@ struct _PlStore
   gboolean    recording;      /* every committed transaction becomes a ::step */
   guint       replaying;      /* inside pl_store_apply_changes(): not a step */
   char       *step_label;     /* for the next step, or NULL */
+
+  guint       follow_id;      /* pl_store_follow_others(): the poll */
+  gboolean    unreachable;    /* the server did not answer the last poll */
+  gint64      next_attempt;   /* monotonic µs of the next reconnection */
 };
 
 G_DEFINE_FINAL_TYPE (PlStore, pl_store, G_TYPE_OBJECT)
@@ -56,6 +60,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_REACHABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 extern GResource *pl_core_get_resource (void);
 
 static void
@@ -63,6 +75,7 @@ pl_store_finalize (GObject *object)
 {
   PlStore *self = PL_STORE (object);
 
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   g_clear_object (&self->worker);
   g_clear_pointer (&self->step_label, g_free);
   g_clear_pointer (&self->pending, g_hash_table_unref);
@@ -74,11 +87,41 @@ pl_store_finalize (GObject *object)
 }
 
 static void
+pl_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PlStore *self = PL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, !self->unreachable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pl_store_class_init (PlStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pl_store_finalize;
+  object_class->get_property = pl_store_get_property;
+
+  /**
+   * PlStore:reachable:
+   *
+   * Whether the database answers: always for a file; for a server, as
+   * found by the poll of pl_store_follow_others().
+   */
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PlStore::changed:
@@ -1773,4 +1816,130 @@ pl_store_backup (PlStore     *self,
     }
 
   return TRUE;
+}
+
+/* How often an open window looks for other coordinators' changes and,
+ * while the server is gone, how often it tries to reach it again. */
+#define FOLLOW_INTERVAL_MS 500
+#define RECONNECT_INTERVAL_US (2 * G_USEC_PER_SEC)
+
+static void
+set_reachable (PlStore  *self,
+               gboolean  reachable)
+{
+  if (self->unreachable == !reachable)
+    return;
+  self->unreachable = !reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+}
+
+static gboolean
+follow_tick (gpointer data)
+{
+  PlStore *self = data;
+  g_auto(GStrv) tables = NULL;
+  gint64 now = g_get_monotonic_time ();
+  gboolean reconnected = FALSE;
+
+  /* Never in the middle of our own transaction. */
+  if (self->depth > 0 || pl_db_in_transaction (self->db))
+    return G_SOURCE_CONTINUE;
+
+  tables = pl_db_poll_notifications (self->db);
+
+  if (self->unreachable && now < self->next_attempt)
+    return G_SOURCE_CONTINUE;
+
+  if (!pl_db_check_connection (self->db, &reconnected, NULL))
+    {
+      self->next_attempt = now + RECONNECT_INTERVAL_US;
+      set_reachable (self, FALSE);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Back after a gap, even one between two polls: whatever others wrote
+   * meanwhile went unheard. */
+  if (self->unreachable || reconnected)
+    {
+      g_autoptr(PlStmt) all = pl_db_prepare_once (self->db,
+                                                  "SELECT table_name FROM information_schema.tables"
+                                                  " WHERE table_schema = current_schema()"
+                                                  " AND table_type = 'BASE TABLE'", NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      while (all != NULL && pl_stmt_next (all, NULL))
+        g_ptr_array_add (names, pl_stmt_dup_text (all, 0));
+      g_clear_pointer (&all, pl_stmt_free);
+
+      set_reachable (self, FALSE);
+      set_reachable (self, TRUE);
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *table = g_ptr_array_index (names, i);
+
+          g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, NULL);
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The rows are not named: every list of those tables reads again. */
+  for (guint i = 0; tables != NULL && tables[i] != NULL; i++)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_string (tables[i]), tables[i], NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * pl_store_follow_others:
+ *
+ * On a shared data set, makes the store hear what other coordinators
+ * commit (their tables are announced by ::changed, without ids, within a
+ * second) and notice when the server is gone and back (#PlStore:reachable),
+ * from the thread-default main loop. Nothing for a file.
+ */
+void
+pl_store_follow_others (PlStore *self)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  if (self->follow_id != 0 || pl_db_get_engine (self->db) != PL_DB_ENGINE_POSTGRESQL)
+    return;
+
+  self->follow_id = g_timeout_add (FOLLOW_INTERVAL_MS, follow_tick, self);
+  g_source_set_name_by_id (self->follow_id, "[placements] follow others");
+}
+
+/**
+ * pl_store_get_reachable:
+ *
+ * Returns: whether the database answered when last asked
+ */
+gboolean
+pl_store_get_reachable (PlStore *self)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  return !self->unreachable;
+}
+
+/**
+ * pl_store_ping:
+ *
+ * Asks the database whether it answers (a server's session that was lost
+ * is made again), outside a transaction.
+ *
+ * Returns: whether it does
+ */
+gboolean
+pl_store_ping (PlStore *self)
+{
+  g_autoptr(PlStmt) stmt = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  if (self->depth > 0 || pl_db_in_transaction (self->db))
+    return TRUE;
+
+  stmt = pl_db_prepare_once (self->db, "SELECT 1", NULL);
+  return stmt != NULL && pl_stmt_next (stmt, NULL);
 }

@@ -127,4 +127,10 @@ gboolean     pl_store_backup              (PlStore            *self,
                                            const char         *dest,
                                            GError            **error);
 
+/* On a shared data set: hear other coordinators' commits and notice the
+ * server going and coming back, from the main loop. */
+void         pl_store_follow_others       (PlStore            *self);
+gboolean     pl_store_get_reachable       (PlStore            *self);
+gboolean     pl_store_ping                (PlStore            *self);
+
 G_END_DECLS

@@ -34,6 +34,19 @@ void
 pl_test_gui_set_up (PlTestGui *gui,
                     gboolean   sample)
 {
+  pl_test_gui_set_up_on (gui, NULL, sample);
+}
+
+/**
+ * pl_test_gui_set_up_on:
+ * @db: (nullable): the database (a server's URI), or %NULL for a new file
+ *   in the fixture's folder
+ */
+void
+pl_test_gui_set_up_on (PlTestGui  *gui,
+                       const char *db,
+                       gboolean    sample)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettingsBackend) backend = NULL;
 
@@ -41,7 +54,7 @@ pl_test_gui_set_up (PlTestGui *gui,
 
   gui->dir = g_dir_make_tmp ("placements-gui-XXXXXX", &error);
   g_assert_no_error (error);
-  gui->db_path = g_build_filename (gui->dir, "placements.db", NULL);
+  gui->db_path = db != NULL ? g_strdup (db) : g_build_filename (gui->dir, "placements.db", NULL);
 
   gui->store = pl_store_open (gui->db_path, &error);
   g_assert_no_error (error);

@@ -36,6 +36,9 @@ void       pl_test_gui_set_up        (PlTestGui  *gui,
                                       gboolean    sample);
 /* Closes the store (checking that nothing else holds it) and removes the
  * folder. */
+void       pl_test_gui_set_up_on     (PlTestGui  *gui,
+                                      const char *db,
+                                      gboolean    sample);
 void       pl_test_gui_tear_down     (PlTestGui  *gui);
 
 /* A window over @gui's context, shown and mapped. */
