@@ -142,8 +142,10 @@ error_code (PlPg           *pg,
     return PL_DB_ERROR_BUSY;
   if (g_str_equal (state, "53100"))
     return PL_DB_ERROR_FULL;
-  if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+  if (g_str_equal (state, "25006"))
     return PL_DB_ERROR_READ_ONLY;
+  if (g_str_equal (state, "42501"))
+    return PL_DB_ERROR_REFUSED;
   if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
     return PL_DB_ERROR_UNREACHABLE;
   return PL_DB_ERROR_FAILED;

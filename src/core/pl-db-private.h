@@ -48,6 +48,7 @@ typedef enum
   PL_DB_ERROR_NOT_NULL,
   PL_DB_ERROR_CHECK,        /* the message names the constraint */
   PL_DB_ERROR_UNREACHABLE,  /* the database server is gone or refuses us */
+  PL_DB_ERROR_REFUSED,      /* the server's access rules keep this role from it */
 } PlDbError;
 
 GQuark pl_db_error_quark (void);

@@ -959,6 +959,14 @@ pl_store_translate_error (GError   **error,
                      "Check the network, then try again (%s)."), message);
       break;
 
+    case PL_DB_ERROR_REFUSED:
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                   _("You may not write this %s: on a shared database a partner’s coordinator "
+                     "adds and changes only that partner’s staff, placements and periods, and "
+                     "only the lead changes the partners (the server said: %s)."),
+                   label, message);
+      break;
+
     case PL_DB_ERROR_MOVED:
       g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
                    _("The database file was moved or removed while open: nothing was saved."));
