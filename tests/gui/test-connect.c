@@ -133,6 +133,8 @@ test_start_up_asks_password (void)
                    ==, uri);
   g_assert_null (pl_application_get_context (app));
   g_assert_null (find_main_window ());
+  /* A URI is no path: no folder named after it was made. */
+  g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
 
   assert_refused (dialog, NULL, uri);
   g_assert_null (find_main_window ());
