@@ -27,6 +27,8 @@ struct _PlPlacementEditor
   gint64          id;
   PlRecord       *record;          /* working copy */
   PlRecord       *snapshot;        /* as opened, for undo */
+  PlRecord       *base;            /* as last read or saved: what typing began from */
+  gboolean        asking;          /* a conflict is being decided */
   GStrv           snapshot_days;
   GStrv           days;
   guint           save_id;

@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-conflict-dialog.h"
 #include "pl-date-picker-row.h"
 #include "pl-date.h"
+#include "pl-error.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
 #include "pl-store-choices.h"
@@ -271,22 +273,80 @@ _pl_placement_editor_show_edit_toast (PlPlacementEditor *self)
 
 static gboolean is_editable_column (const PlColumn *column);
 
-/* Writes the working copy over a fresh read of the row, so that what the
- * lifecycle changed meanwhile stays as it is. */
 static gboolean
-save_now (PlPlacementEditor *self)
+values_differ (const GValue *a,
+               const GValue *b)
+{
+  if ((a == NULL) != (b == NULL))
+    return TRUE;
+  if (a == NULL)
+    return FALSE;
+  if (G_VALUE_HOLDS_STRING (a))
+    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) != 0;
+  if (G_VALUE_HOLDS_INT64 (a))
+    return g_value_get_int64 (a) != g_value_get_int64 (b);
+  if (G_VALUE_HOLDS_BOOLEAN (a))
+    return g_value_get_boolean (a) != g_value_get_boolean (b);
+  return FALSE;
+}
+
+static gboolean save_over (PlPlacementEditor *self,
+                           gboolean           use_mine,
+                           GError           **error);
+
+/* Try Again in the window's banner, or the server coming back. */
+static gboolean
+save_again (gpointer   data,
+            GError   **error)
+{
+  if (save_over (data, FALSE, error))
+    return TRUE;
+  /* Refused for another reason (a conflict, a rule): said elsewhere. */
+  return error == NULL || *error == NULL;
+}
+
+static void
+on_conflict_choice (GObject  *owner,
+                    gboolean  use_mine)
+{
+  PlPlacementEditor *self = PL_PLACEMENT_EDITOR (owner);
+
+  self->asking = FALSE;
+  if (self->record == NULL)
+    return;
+
+  if (use_mine)
+    save_over (self, TRUE, NULL);
+  else
+    {
+      /* Theirs: the fields show the row as it now is. */
+      g_clear_object (&self->base);
+      self->loading = TRUE;
+      _pl_placement_editor_reload (self);
+      self->loading = FALSE;
+    }
+}
+
+/* Writes what was typed over a fresh read of the row: a field the person
+ * changed is written, any other keeps what the row holds now (what the
+ * lifecycle or another coordinator changed meanwhile). A field both
+ * changed differently is a conflict, decided by the person unless
+ * @use_mine. */
+static gboolean
+save_over (PlPlacementEditor  *self,
+           gboolean            use_mine,
+           GError            **retry_error)
 {
   g_autoptr(PlRecord) fresh = NULL;
   g_autoptr(GError) error = NULL;
   const PlColumn *columns;
   guint n_columns;
   gboolean changed = FALSE;
+  gboolean conflict = FALSE;
   gboolean window_ok;
   gboolean ok;
 
-  g_clear_handle_id (&self->save_id, g_source_remove);
-
-  if (self->record == NULL)
+  if (self->record == NULL || self->asking)
     return TRUE;
 
   fresh = pl_store_get (_pl_placement_editor_get_store (self), PL_TYPE_PLACEMENT, self->id,
@@ -317,23 +377,33 @@ save_now (PlPlacementEditor *self)
     {
       const GValue *mine = pl_record_peek_value (self->record, i);
       const GValue *theirs = pl_record_peek_value (fresh, i);
+      const GValue *was = self->base != NULL ? pl_record_peek_value (self->base, i) : theirs;
 
       if (!is_editable_column (&columns[i]))
         continue;
       if (!window_ok && g_str_has_prefix (columns[i].name, "window_"))
         continue;
+      if (!values_differ (mine, was) || !values_differ (mine, theirs))
+        continue;
+      if (values_differ (theirs, was))
+        conflict = TRUE;
 
-      if ((mine == NULL) != (theirs == NULL) ||
-          (mine != NULL && G_VALUE_HOLDS_STRING (mine) &&
-           g_strcmp0 (g_value_get_string (mine), g_value_get_string (theirs)) != 0) ||
-          (mine != NULL && G_VALUE_HOLDS_INT64 (mine) &&
-           g_value_get_int64 (mine) != g_value_get_int64 (theirs)))
-        changed = TRUE;
+      changed = TRUE;
       pl_record_load_value (fresh, i, mine);
     }
 
   if (!changed)
     return TRUE;
+
+  if (conflict && !use_mine)
+    {
+      g_set_error (&error, PL_ERROR, PL_ERROR_CONFLICT,
+                   _("Someone else changed this placement after you began typing. "
+                     "Nothing was saved: keep their version, or save yours over it."));
+      self->asking = TRUE;
+      pl_conflict_dialog_present (GTK_WIDGET (self), error, G_OBJECT (self), on_conflict_choice);
+      return FALSE;
+    }
 
   self->saving = TRUE;
   ok = pl_store_update (_pl_placement_editor_get_store (self), fresh, &error);
@@ -341,7 +411,24 @@ save_now (PlPlacementEditor *self)
 
   if (!ok)
     {
-      /* What was typed stays in the fields; nothing is lost. */
+      /* Between the read and the write: the same choice. */
+      if (g_error_matches (error, PL_ERROR, PL_ERROR_CONFLICT))
+        {
+          self->asking = TRUE;
+          pl_conflict_dialog_present (GTK_WIDGET (self), error, G_OBJECT (self), on_conflict_choice);
+          return FALSE;
+        }
+      /* What was typed stays in the fields; nothing is lost, and the
+       * banner's Try Again (or the server coming back) saves it. */
+      if (g_error_matches (error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
+        {
+          if (retry_error != NULL)
+            g_propagate_error (retry_error, g_steal_pointer (&error));
+          else if (get_window (self) != NULL)
+            pl_window_report_write_failure (get_window (self), error, save_again,
+                                            g_object_ref (self), g_object_unref);
+          return FALSE;
+        }
       _pl_placement_editor_show_error (self, _("Could not save the placement"), error);
       return FALSE;
     }
@@ -350,9 +437,12 @@ save_now (PlPlacementEditor *self)
   g_clear_object (&fresh);
   fresh = pl_store_get (_pl_placement_editor_get_store (self), PL_TYPE_PLACEMENT, self->id, NULL);
   if (fresh != NULL)
-    for (guint i = 0; i < n_columns; i++)
-      if (columns[i].flags & PL_COLUMN_DERIVED)
-        pl_record_load_value (self->record, i, pl_record_peek_value (fresh, i));
+    {
+      for (guint i = 0; i < n_columns; i++)
+        if (columns[i].flags & PL_COLUMN_DERIVED)
+          pl_record_load_value (self->record, i, pl_record_peek_value (fresh, i));
+      g_set_object (&self->base, fresh);
+    }
 
   self->loading = TRUE;
   _pl_placement_editor_update_header (self);
@@ -362,6 +452,13 @@ save_now (PlPlacementEditor *self)
 
   _pl_placement_editor_show_edit_toast (self);
   return TRUE;
+}
+
+static gboolean
+save_now (PlPlacementEditor *self)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  return save_over (self, FALSE, NULL);
 }
 
 static gboolean
@@ -492,6 +589,8 @@ _pl_placement_editor_reload (PlPlacementEditor *self)
     }
 
   g_set_object (&self->record, fresh);
+  g_clear_object (&self->base);
+  self->base = pl_record_copy (fresh);
   g_strfreev (self->days);
   self->days = pl_store_get_days (_pl_placement_editor_get_store (self), self->id);
   fill_widgets (self);
@@ -536,6 +635,7 @@ pl_placement_editor_set_placement (PlPlacementEditor *self,
   pl_placement_editor_flush (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->record);
+  g_clear_object (&self->base);
   g_clear_object (&self->snapshot);
   g_clear_pointer (&self->snapshot_days, g_strfreev);
   g_clear_pointer (&self->days, g_strfreev);
@@ -556,6 +656,7 @@ pl_placement_editor_set_placement (PlPlacementEditor *self,
   self->id = id;
   self->record = g_steal_pointer (&record);
   self->snapshot = pl_record_copy (self->record);
+  self->base = pl_record_copy (self->record);
   self->days = pl_store_get_days (_pl_placement_editor_get_store (self), id);
   self->snapshot_days = g_strdupv (self->days);
   fill_widgets (self);
@@ -721,6 +822,7 @@ pl_placement_editor_dispose (GObject *object)
 
   g_clear_object (&self->edit_toast);
   g_clear_object (&self->record);
+  g_clear_object (&self->base);
   g_clear_object (&self->snapshot);
   g_clear_pointer (&self->snapshot_days, g_strfreev);
   g_clear_pointer (&self->days, g_strfreev);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-conflict-dialog.h"
 #include "pl-record-chooser.h"
 #include "pl-record-editor.h"
 #include "pl-record-list.h"
@@ -68,6 +69,8 @@ struct _PlRecordEditor
   guint       loading;
   gulong      notify_id;
   gboolean    manual;     /* checks only; pl_record_editor_apply() writes */
+  gint64      base;       /* the row's revision when the pending typing began */
+  gboolean    asking;     /* a conflict is being decided */
 };
 
 G_DEFINE_FINAL_TYPE (PlRecordEditor, pl_record_editor, G_TYPE_OBJECT)
@@ -446,6 +449,73 @@ pl_record_editor_flush (PlRecordEditor *self)
   return FALSE;
 }
 
+static GtkWidget *
+any_widget (PlRecordEditor *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field->widget != NULL)
+        return field->widget;
+    }
+  return NULL;
+}
+
+static void
+on_conflict_choice (GObject  *owner,
+                    gboolean  use_mine)
+{
+  PlRecordEditor *self = PL_RECORD_EDITOR (owner);
+  g_autoptr(PlRecord) theirs = NULL;
+
+  self->asking = FALSE;
+  if (self->record == NULL)
+    return;
+
+  theirs = pl_store_get (self->store, self->type, pl_record_get_id (self->record), NULL);
+  if (theirs == NULL)
+    return;
+
+  if (use_mine)
+    {
+      /* Typed again over the row as it now is. */
+      self->base = pl_record_get_revision (theirs);
+      pl_record_editor_flush (self);
+      return;
+    }
+
+  /* Their version, in the record and in every field. */
+  self->base = 0;
+  self->loading++;
+  {
+    PlRecordClass *klass = PL_RECORD_GET_CLASS (self->record);
+
+    for (guint i = 0; i < klass->n_columns; i++)
+      pl_record_load_value (self->record, i, pl_record_peek_value (theirs, i));
+    pl_record_set_revision (self->record, pl_record_get_revision (theirs));
+  }
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      field->dirty = FALSE;
+      clear_error (field);
+      load_field (self, field);
+    }
+  self->loading--;
+}
+
+static void
+ask_about_conflict (PlRecordEditor *self,
+                    const GError   *error)
+{
+  if (self->asking)
+    return;
+  self->asking = TRUE;
+  pl_conflict_dialog_present (any_widget (self), error, G_OBJECT (self), on_conflict_choice);
+}
+
 /**
  * pl_record_editor_save:
  * @error: why the store refused what was typed, when it is not the fault
@@ -473,10 +543,12 @@ pl_record_editor_save (PlRecordEditor  *self,
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
 
-  if (self->record == NULL || self->manual)
+  if (self->record == NULL || self->manual || self->asking)
     return TRUE;
 
   copy = pl_record_copy (self->record);
+  if (self->base > 0)
+    pl_record_set_revision (copy, self->base);
 
   for (guint i = 0; i < self->fields->len; i++)
     {
@@ -515,6 +587,15 @@ pl_record_editor_save (PlRecordEditor  *self,
 
     if (!pl_store_update (self->store, copy, &local_error))
       {
+        /* Somebody else saved first: what was typed stays while the
+         * person chooses. */
+        if (g_error_matches (local_error, PL_ERROR, PL_ERROR_CONFLICT))
+          {
+            for (guint i = 0; i < pending->len; i++)
+              ((Field *) g_ptr_array_index (pending, i))->dirty = TRUE;
+            ask_about_conflict (self, local_error);
+            return FALSE;
+          }
         /* The disk, not the person: everything typed stays to be saved. */
         if (g_error_matches (local_error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
           {
@@ -551,6 +632,8 @@ pl_record_editor_save (PlRecordEditor  *self,
             }
         }
     self->loading--;
+    pl_record_set_revision (self->record, pl_record_get_revision (copy));
+    self->base = 0;
   }
 
   g_signal_emit (self, signals[SAVED], 0);
@@ -626,6 +709,9 @@ field_changed (Field    *field,
   if (self->loading > 0 || self->record == NULL)
     return;
 
+  /* What is typed is typed over the record as it is shown now. */
+  if (self->base == 0)
+    self->base = pl_record_get_revision (self->record);
   field->dirty = TRUE;
 
   if (at_once)
@@ -967,6 +1053,7 @@ pl_record_editor_set_record (PlRecordEditor *self,
   if (self->record != NULL)
     g_clear_signal_handler (&self->notify_id, self->record);
   g_set_object (&self->record, record);
+  self->base = 0;
 
   for (guint i = 0; i < self->fields->len; i++)
     {

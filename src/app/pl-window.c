@@ -52,6 +52,8 @@ struct _PlWindow
   GtkStack             *page_stack;
   GMenu                *history_section;
   GtkInfoBar           *write_banner;
+  guint                 banner_watch_id;
+  guint                 n_errors;        /* told in a toast or the banner */
   GtkLabel             *write_banner_label;
 
   /* What "Try Again" does while the banner shows. */
@@ -650,12 +652,70 @@ on_write_banner_response (PlWindow   *self,
 
       if (self->retry != NULL && !self->retry (self->retry_data, &error))
         {
-          pl_window_report_write_failure (self, error, NULL, NULL, NULL);
+                  pl_window_report_write_failure (self, error, NULL, NULL, NULL);
           return;
         }
       pl_window_clear_retry (self);
       gtk_info_bar_set_revealed (self->write_banner, FALSE);
     }
+}
+
+static void try_again_when_back (PlWindow *self);
+
+static void
+on_reachable_changed (PlWindow *self)
+{
+  PlStore *store = pl_context_get_store (self->context);
+
+  if (!pl_store_get_reachable (store))
+    {
+      g_autoptr(GError) error = g_error_new_literal (PL_ERROR, PL_ERROR_CANNOT_WRITE,
+                                                     _("The shared database cannot be reached; "
+                                                       "trying again every few seconds."));
+
+      /* A change already waiting keeps its Try Again. */
+      pl_window_report_write_failure (self, error, NULL, NULL, NULL);
+      return;
+    }
+
+  try_again_when_back (self);
+}
+
+/* The server is back, or answers again: what waited is written now, as if
+ * Try Again were pressed. */
+static void
+try_again_when_back (PlWindow *self)
+{
+  if (!gtk_info_bar_get_revealed (self->write_banner))
+    return;
+
+  on_write_banner_response (self, RESPONSE_RETRY, self->write_banner);
+  if (!gtk_info_bar_get_revealed (self->write_banner))
+    pl_window_add_toast (self, adw_toast_new (_("The shared database is back; changes are saved")));
+}
+
+/* While the banner says a shared database cannot be reached, it is asked
+ * again every few seconds (a failure may be told after it came back). */
+static gboolean
+on_banner_watch (gpointer data)
+{
+  PlWindow *self = data;
+
+  if (!gtk_info_bar_get_revealed (self->write_banner))
+    {
+      self->banner_watch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (pl_store_ping (pl_context_get_store (self->context)))
+    try_again_when_back (self);
+
+  if (!gtk_info_bar_get_revealed (self->write_banner))
+    {
+      self->banner_watch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -696,6 +756,13 @@ pl_window_constructed (GObject *object)
   pl_window_restore_state (self);
   pl_window_page_changed_cb (self, NULL, self->page_stack);
 
+  /* Other coordinators' changes come in, and a server that went away is
+   * said to have gone until it answers again. */
+  pl_store_follow_others (store);
+  g_signal_connect_object (store, "notify::reachable",
+                           G_CALLBACK (on_reachable_changed), self,
+                           G_CONNECT_SWAPPED);
+
   g_signal_connect_object (store, "changed",
                            G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
@@ -713,6 +780,8 @@ static void
 pl_window_dispose (GObject *object)
 {
   PlWindow *self = (PlWindow *)object;
+
+  g_clear_handle_id (&self->banner_watch_id, g_source_remove);
 
   /* The header widgets belong to the pages. */
   if (self->page_header != NULL)
@@ -986,6 +1055,8 @@ pl_window_show_error (PlWindow     *self,
   g_return_if_fail (what != NULL);
   g_return_if_fail (error != NULL);
 
+  self->n_errors++;
+
   /* Not a mistake of the person but of the disk: it stays in view until
    * writing works again. */
   if (g_error_matches (error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
@@ -1039,6 +1110,23 @@ pl_window_report_write_failure (PlWindow          *self,
                           error->message);
   gtk_label_set_text (self->write_banner_label, text);
   gtk_info_bar_set_revealed (self->write_banner, TRUE);
+
+  if (self->banner_watch_id == 0 && pl_store_is_shared (pl_context_get_store (self->context)))
+    self->banner_watch_id = g_timeout_add_seconds (2, on_banner_watch, self);
+}
+
+/**
+ * pl_window_get_n_errors:
+ *
+ * Returns: how many failures the window has told of (in a toast or the
+ *   banner) since it opened
+ */
+guint
+pl_window_get_n_errors (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), 0);
+
+  return self->n_errors;
 }
 
 /**

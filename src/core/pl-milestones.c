@@ -382,7 +382,7 @@ read_records (PlStore     *store,
               GError     **error)
 {
   PlRecordClass *klass = g_type_class_ref (type);
-  g_autofree char *sql = pl_store_select_sql (klass, where);
+  g_autofree char *sql = pl_store_select_sql (store, klass, where);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GError) failure = NULL;

@@ -167,7 +167,10 @@ query_ids (PlPlacementList  *self,
   else
     {
       /* The text varies only with the number of words: kept. */
-      g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
+      /* An alias in an expression of ORDER BY is SQLite's alone: the
+       * order is over the query's columns by name. */
+      g_string_prepend (sql, "SELECT id, f FROM (");
+      g_string_append (sql, ") AS q ORDER BY f IS NULL DESC, f DESC, id DESC");
       stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
     }
 
@@ -225,6 +228,7 @@ refresh_record (PlRecord *record,
     }
   pl_record_load_stamps (record, pl_record_get_created_at (fresh),
                          pl_record_get_updated_at (fresh));
+  pl_record_set_revision (record, pl_record_get_revision (fresh));
   /* Rows redraw on this one: it changes with every write, and is told
    * when what a row shows of another table changed too. */
   g_object_notify (G_OBJECT (record), "updated-at");

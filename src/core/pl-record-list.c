@@ -219,6 +219,7 @@ update_record (PlRecord *record,
     }
   pl_record_load_stamps (record, pl_record_get_created_at (fresh),
                          pl_record_get_updated_at (fresh));
+  pl_record_set_revision (record, pl_record_get_revision (fresh));
   g_object_thaw_notify (G_OBJECT (record));
 }
 

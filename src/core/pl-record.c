@@ -25,6 +25,7 @@ typedef struct
   gint64    id;
   char     *created_at;
   char     *updated_at;
+  gint64    revision;
   GValue   *values;
   gboolean *nulls;
   guint     n_values;
@@ -374,6 +375,7 @@ pl_record_copy (PlRecord *self)
   cpriv->id = priv->id;
   cpriv->created_at = g_strdup (priv->created_at);
   cpriv->updated_at = g_strdup (priv->updated_at);
+  cpriv->revision = priv->revision;
   for (guint i = 0; i < priv->n_values; i++)
     {
       g_value_copy (&priv->values[i], &cpriv->values[i]);
@@ -411,6 +413,32 @@ pl_record_get_created_at (PlRecord *self)
 {
   PlRecordPrivate *priv = pl_record_get_instance_private (self);
   return priv->created_at;
+}
+
+/**
+ * pl_record_get_revision:
+ *
+ * The row's revision as it was read, on a shared data set (counted up by
+ * the server on every change); 0 where rows carry none (a file). A save
+ * of a record whose revision is no longer the row's is refused.
+ */
+gint64
+pl_record_get_revision (PlRecord *self)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_RECORD (self), 0);
+  return priv->revision;
+}
+
+void
+pl_record_set_revision (PlRecord *self,
+                        gint64    revision)
+{
+  PlRecordPrivate *priv = pl_record_get_instance_private (self);
+
+  g_return_if_fail (PL_IS_RECORD (self));
+  priv->revision = revision;
 }
 
 const char *

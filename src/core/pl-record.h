@@ -89,6 +89,9 @@ void            pl_record_set_id           (PlRecord       *self,
                                             gint64          id);
 const char     *pl_record_get_created_at   (PlRecord       *self);
 const char     *pl_record_get_updated_at   (PlRecord       *self);
+gint64          pl_record_get_revision     (PlRecord       *self);
+void            pl_record_set_revision     (PlRecord       *self,
+                                            gint64          revision);
 
 gboolean        pl_record_is_null          (PlRecord       *self,
                                             const char     *column);

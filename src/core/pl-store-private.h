@@ -42,7 +42,8 @@ gboolean  pl_store_translate_error (GError       **error,
 
 /* Whole records: the query of @klass's columns over alias "t" with
  * @where, and the filling of a record from a row of it. */
-char     *pl_store_select_sql      (PlRecordClass *klass,
+char     *pl_store_select_sql      (PlStore       *self,
+                                    PlRecordClass *klass,
                                     const char    *where);
 void      pl_store_load_record     (PlRecord      *record,
                                     PlStmt        *stmt);

@@ -44,6 +44,10 @@ struct _PlStore
   gboolean    recording;      /* every committed transaction becomes a ::step */
   guint       replaying;      /* inside pl_store_apply_changes(): not a step */
   char       *step_label;     /* for the next step, or NULL */
+
+  guint       follow_id;      /* pl_store_follow_others(): the poll */
+  gboolean    unreachable;    /* the server did not answer the last poll */
+  gint64      next_attempt;   /* monotonic µs of the next reconnection */
 };
 
 G_DEFINE_FINAL_TYPE (PlStore, pl_store, G_TYPE_OBJECT)
@@ -56,6 +60,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_REACHABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 extern GResource *pl_core_get_resource (void);
 
 static void
@@ -63,6 +75,7 @@ pl_store_finalize (GObject *object)
 {
   PlStore *self = PL_STORE (object);
 
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   g_clear_object (&self->worker);
   g_clear_pointer (&self->step_label, g_free);
   g_clear_pointer (&self->pending, g_hash_table_unref);
@@ -74,11 +87,41 @@ pl_store_finalize (GObject *object)
 }
 
 static void
+pl_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PlStore *self = PL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, !self->unreachable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pl_store_class_init (PlStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pl_store_finalize;
+  object_class->get_property = pl_store_get_property;
+
+  /**
+   * PlStore:reachable:
+   *
+   * Whether the database answers: always for a file; for a server, as
+   * found by the poll of pl_store_follow_others().
+   */
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PlStore::changed:
@@ -395,6 +438,30 @@ run_migrations (PlStore            *self,
   return TRUE;
 }
 
+/* A connection that could not be made: no write was attempted, so the
+ * message says so rather than "nothing was saved". */
+static void
+translate_open_error (GError **error)
+{
+  if (error == NULL || *error == NULL || (*error)->domain != PL_DB_ERROR)
+    return;
+
+  switch ((*error)->code)
+    {
+    case PL_DB_ERROR_NEEDS_PASSWORD:
+      (*error)->domain = PL_ERROR;
+      (*error)->code = PL_ERROR_NEEDS_PASSWORD;
+      break;
+    case PL_DB_ERROR_UNREACHABLE:
+      (*error)->domain = PL_ERROR;
+      (*error)->code = PL_ERROR_FAILED;
+      break;
+    default:
+      pl_store_translate_error (error, NULL);
+      break;
+    }
+}
+
 /**
  * pl_store_open_with_migrations:
  *
@@ -406,6 +473,7 @@ run_migrations (PlStore            *self,
  */
 static PlStore *
 open_store (const char         *path,
+            const char         *password,
             gboolean            create,
             const PlMigration  *migrations,
             guint               n_migrations,
@@ -430,10 +498,10 @@ open_store (const char         *path,
   self = g_object_new (PL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  self->db = pl_db_open (path, create, error);
+  self->db = pl_db_open_with_password (path, password, create, error);
   if (self->db == NULL)
     {
-      pl_store_translate_error (error, NULL);
+      translate_open_error (error);
       return NULL;
     }
 
@@ -478,7 +546,7 @@ pl_store_open_with_migrations (const char         *path,
                                guint               n_migrations,
                                GError            **error)
 {
-  return open_store (path, TRUE, migrations, n_migrations, error);
+  return open_store (path, NULL, TRUE, migrations, n_migrations, error);
 }
 
 /**
@@ -496,7 +564,7 @@ pl_store_open (const char  *path,
   guint n_migrations;
 
   migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
-  return open_store (path, TRUE, migrations, n_migrations, error);
+  return open_store (path, NULL, TRUE, migrations, n_migrations, error);
 }
 
 /**
@@ -515,7 +583,44 @@ pl_store_open_existing (const char  *path,
   guint n_migrations;
 
   migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
-  return open_store (path, FALSE, migrations, n_migrations, error);
+  return open_store (path, NULL, FALSE, migrations, n_migrations, error);
+}
+
+/**
+ * pl_store_open_with_password:
+ * @path: a file's path or a server's URI
+ * @password: (nullable): the password of the URI's login, or %NULL
+ *
+ * Like pl_store_open_existing(), with the password for a server that asks
+ * for one; a server that asks and gets none is %PL_ERROR_NEEDS_PASSWORD.
+ * The password is never part of the store's path nor of any message.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PlStore *
+pl_store_open_with_password (const char  *path,
+                             const char  *password,
+                             GError     **error)
+{
+  const PlMigration *migrations;
+  guint n_migrations;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
+  return open_store (path, password, FALSE, migrations, n_migrations, error);
+}
+
+/**
+ * pl_store_path_is_uri:
+ *
+ * Returns: whether @path names a server's data set (a libpq URI,
+ *   postgresql://…) rather than a file
+ */
+gboolean
+pl_store_path_is_uri (const char *path)
+{
+  return pl_db_is_uri (path);
 }
 
 const char *
@@ -916,6 +1021,14 @@ pl_store_translate_error (GError   **error,
                      "Check the network, then try again (%s)."), message);
       break;
 
+    case PL_DB_ERROR_REFUSED:
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                   _("You may not write this %s: on a shared database a partner’s coordinator "
+                     "adds and changes only that partner’s staff, placements and periods, and "
+                     "only the lead changes the partners (the server said: %s)."),
+                   label, message);
+      break;
+
     case PL_DB_ERROR_MOVED:
       g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
                    _("The database file was moved or removed while open: nothing was saved."));
@@ -998,6 +1111,9 @@ pl_store_load_record (PlRecord *record,
         }
       pl_record_load_value (record, i, &value);
     }
+
+  if (pl_stmt_get_n_columns (stmt) > (int) klass->n_columns + 3)
+    pl_record_set_revision (record, pl_stmt_get_int (stmt, (int) klass->n_columns + 3));
 }
 
 /**
@@ -1007,7 +1123,8 @@ pl_store_load_record (PlRecord *record,
  * Returns: (transfer full): the query of whole records of @klass
  */
 char *
-pl_store_select_sql (PlRecordClass *klass,
+pl_store_select_sql (PlStore       *self,
+                     PlRecordClass *klass,
                      const char    *where)
 {
   GString *sql = g_string_new ("SELECT t.id, t.created_at, t.updated_at");
@@ -1021,6 +1138,10 @@ pl_store_select_sql (PlRecordClass *klass,
       else
         g_string_append_printf (sql, ", t.%s", column->name);
     }
+
+  /* A server's rows carry a revision, for saves over a newer change. */
+  if (pl_db_get_engine (self->db) == PL_DB_ENGINE_POSTGRESQL)
+    g_string_append (sql, ", t.revision");
 
   g_string_append_printf (sql, " FROM %s AS t WHERE %s", klass->table, where);
   return g_string_free (sql, FALSE);
@@ -1130,10 +1251,68 @@ pl_store_insert (PlStore   *self,
           pl_record_load_value (record, i, pl_record_peek_value (fresh, i));
         pl_record_load_stamps (record, pl_record_get_created_at (fresh),
                                pl_record_get_updated_at (fresh));
+        pl_record_set_revision (record, pl_record_get_revision (fresh));
       }
   }
 
   return TRUE;
+}
+
+/* The revision of row @id now (0: gone, or rows carry none). */
+static gint64
+read_revision (PlStore       *self,
+               PlRecordClass *klass,
+               gint64         id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT revision FROM %s WHERE id = ?", klass->table);
+  g_autoptr(PlStmt) stmt = pl_db_prepare (self->db, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  pl_stmt_bind_int (stmt, 1, id);
+  return pl_stmt_next (stmt, NULL) ? pl_stmt_get_int (stmt, 0) : 0;
+}
+
+/* A save over a change somebody else made since the record was read:
+ * says who and when, from the server's audit trail. */
+static void
+set_conflict (PlStore       *self,
+              PlRecordClass *klass,
+              gint64         id,
+              GError       **error)
+{
+  g_autoptr(PlStmt) stmt = pl_db_prepare (self->db,
+                                          "SELECT role, at FROM audit WHERE tbl = ? AND row_id = ?"
+                                          " ORDER BY id DESC LIMIT 1", NULL);
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  if (stmt != NULL)
+    {
+      pl_stmt_bind_text (stmt, 1, klass->table);
+      pl_stmt_bind_int (stmt, 2, id);
+      if (pl_stmt_next (stmt, NULL))
+        {
+          g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (pl_stmt_get_text (stmt, 1), NULL);
+          g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+
+          who = pl_stmt_dup_text (stmt, 0);
+          if (local != NULL)
+            when = g_date_time_format (local, "%H:%M");
+        }
+    }
+
+  if (who != NULL && when != NULL)
+    g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                 /* Translators: "This staff member was changed by humber at 14:05 …" */
+                 _("This %s was changed by %s at %s, after you opened it. "
+                   "Nothing was saved: keep their version, or save yours over it."),
+                 _(klass->label), who, when);
+  else
+    g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                 _("This %s was changed by someone else after you opened it. "
+                   "Nothing was saved: keep their version, or save yours over it."),
+                 _(klass->label));
 }
 
 gboolean
@@ -1144,6 +1323,8 @@ pl_store_update (PlStore   *self,
   PlRecordClass *klass;
   g_autoptr(GString) sql = NULL;
   g_autoptr(PlStmt) stmt = NULL;
+  gint64 revision = pl_record_get_revision (record);
+  gint64 new_revision = 0;
   int n = 0;
 
   g_return_val_if_fail (PL_IS_STORE (self), FALSE);
@@ -1163,6 +1344,8 @@ pl_store_update (PlStore   *self,
       g_string_append_printf (sql, "%s%s = ?", n++ ? ", " : "", klass->columns[i].name);
     }
   g_string_append (sql, " WHERE id = ?");
+  if (revision > 0)
+    g_string_append (sql, " AND revision = ?");
 
   stmt = pl_db_prepare (self->db, sql->str, error);
   if (stmt == NULL)
@@ -1176,19 +1359,35 @@ pl_store_update (PlStore   *self,
       bind_value (stmt, ++n, pl_record_peek_value (record, i));
     }
   pl_stmt_bind_int (stmt, ++n, pl_record_get_id (record));
+  if (revision > 0)
+    pl_stmt_bind_int (stmt, ++n, revision);
 
   if (!run_write (self, stmt, record, error))
     return FALSE;
 
   if (pl_db_get_changes (self->db) == 0)
     {
+      gint64 now = read_revision (self, klass, pl_record_get_id (record));
+
       pl_store_rollback (self);
-      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                   _("This %s no longer exists."), _(klass->label));
+      if (now > 0)
+        set_conflict (self, klass, pl_record_get_id (record), error);
+      else
+        g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                     _("This %s no longer exists."), _(klass->label));
       return FALSE;
     }
 
-  return pl_store_commit (self, error);
+  /* The next save of this record starts from the row as it now is. */
+  if (revision > 0)
+    new_revision = read_revision (self, klass, pl_record_get_id (record));
+
+  if (!pl_store_commit (self, error))
+    return FALSE;
+
+  if (new_revision > 0)
+    pl_record_set_revision (record, new_revision);
+  return TRUE;
 }
 
 /* Rows elsewhere that would stop @id of @table being deleted, in words
@@ -1294,7 +1493,7 @@ get_where (PlStore     *self,
            GError     **error)
 {
   PlRecordClass *klass = g_type_class_ref (type);
-  g_autofree char *sql = pl_store_select_sql (klass, where);
+  g_autofree char *sql = pl_store_select_sql (self, klass, where);
   g_autoptr(PlRecord) record = NULL;
   g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GError) failure = NULL;
@@ -1386,7 +1585,7 @@ pl_store_get_many (PlStore      *self,
   g_string_append_c (where, ')');
 
   klass = g_type_class_ref (type);
-  sql = pl_store_select_sql (klass, where->str);
+  sql = pl_store_select_sql (self, klass, where->str);
   g_type_class_unref (klass);
 
   stmt = pl_db_prepare_once (self->db, sql, &error);
@@ -1687,4 +1886,130 @@ pl_store_backup (PlStore     *self,
     }
 
   return TRUE;
+}
+
+/* How often an open window looks for other coordinators' changes and,
+ * while the server is gone, how often it tries to reach it again. */
+#define FOLLOW_INTERVAL_MS 500
+#define RECONNECT_INTERVAL_US (2 * G_USEC_PER_SEC)
+
+static void
+set_reachable (PlStore  *self,
+               gboolean  reachable)
+{
+  if (self->unreachable == !reachable)
+    return;
+  self->unreachable = !reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+}
+
+static gboolean
+follow_tick (gpointer data)
+{
+  PlStore *self = data;
+  g_auto(GStrv) tables = NULL;
+  gint64 now = g_get_monotonic_time ();
+  gboolean reconnected = FALSE;
+
+  /* Never in the middle of our own transaction. */
+  if (self->depth > 0 || pl_db_in_transaction (self->db))
+    return G_SOURCE_CONTINUE;
+
+  tables = pl_db_poll_notifications (self->db);
+
+  if (self->unreachable && now < self->next_attempt)
+    return G_SOURCE_CONTINUE;
+
+  if (!pl_db_check_connection (self->db, &reconnected, NULL))
+    {
+      self->next_attempt = now + RECONNECT_INTERVAL_US;
+      set_reachable (self, FALSE);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Back after a gap, even one between two polls: whatever others wrote
+   * meanwhile went unheard. */
+  if (self->unreachable || reconnected)
+    {
+      g_autoptr(PlStmt) all = pl_db_prepare_once (self->db,
+                                                  "SELECT table_name FROM information_schema.tables"
+                                                  " WHERE table_schema = current_schema()"
+                                                  " AND table_type = 'BASE TABLE'", NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      while (all != NULL && pl_stmt_next (all, NULL))
+        g_ptr_array_add (names, pl_stmt_dup_text (all, 0));
+      g_clear_pointer (&all, pl_stmt_free);
+
+      set_reachable (self, FALSE);
+      set_reachable (self, TRUE);
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *table = g_ptr_array_index (names, i);
+
+          g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, NULL);
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The rows are not named: every list of those tables reads again. */
+  for (guint i = 0; tables != NULL && tables[i] != NULL; i++)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_string (tables[i]), tables[i], NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * pl_store_follow_others:
+ *
+ * On a shared data set, makes the store hear what other coordinators
+ * commit (their tables are announced by ::changed, without ids, within a
+ * second) and notice when the server is gone and back (#PlStore:reachable),
+ * from the thread-default main loop. Nothing for a file.
+ */
+void
+pl_store_follow_others (PlStore *self)
+{
+  g_return_if_fail (PL_IS_STORE (self));
+
+  if (self->follow_id != 0 || pl_db_get_engine (self->db) != PL_DB_ENGINE_POSTGRESQL)
+    return;
+
+  self->follow_id = g_timeout_add (FOLLOW_INTERVAL_MS, follow_tick, self);
+  g_source_set_name_by_id (self->follow_id, "[placements] follow others");
+}
+
+/**
+ * pl_store_get_reachable:
+ *
+ * Returns: whether the database answered when last asked
+ */
+gboolean
+pl_store_get_reachable (PlStore *self)
+{
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  return !self->unreachable;
+}
+
+/**
+ * pl_store_ping:
+ *
+ * Asks the database whether it answers (a server's session that was lost
+ * is made again), outside a transaction.
+ *
+ * Returns: whether it does
+ */
+gboolean
+pl_store_ping (PlStore *self)
+{
+  g_autoptr(PlStmt) stmt = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  if (self->depth > 0 || pl_db_in_transaction (self->db))
+    return TRUE;
+
+  stmt = pl_db_prepare_once (self->db, "SELECT 1", NULL);
+  return stmt != NULL && pl_stmt_next (stmt, NULL);
 }

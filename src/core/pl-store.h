@@ -34,6 +34,10 @@ PlStore     *pl_store_open                (const char         *path,
                                            GError            **error);
 PlStore     *pl_store_open_existing       (const char         *path,
                                            GError            **error);
+PlStore     *pl_store_open_with_password  (const char         *path,
+                                           const char         *password,
+                                           GError            **error);
+gboolean     pl_store_path_is_uri         (const char         *path);
 PlStore     *pl_store_open_with_migrations (const char        *path,
                                             const PlMigration *migrations,
                                             guint              n_migrations,
@@ -126,5 +130,11 @@ gboolean     pl_store_check               (PlStore            *self,
 gboolean     pl_store_backup              (PlStore            *self,
                                            const char         *dest,
                                            GError            **error);
+
+/* On a shared data set: hear other coordinators' commits and notice the
+ * server going and coming back, from the main loop. */
+void         pl_store_follow_others       (PlStore            *self);
+gboolean     pl_store_get_reachable       (PlStore            *self);
+gboolean     pl_store_ping                (PlStore            *self);
 
 G_END_DECLS

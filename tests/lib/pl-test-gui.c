@@ -37,6 +37,11 @@ pl_test_gui_set_up (PlTestGui *gui,
   pl_test_gui_set_up_on (gui, NULL, sample);
 }
 
+/**
+ * pl_test_gui_set_up_on:
+ * @db: (nullable): the database (a server's URI), or %NULL for a new file
+ *   in the fixture's folder
+ */
 void
 pl_test_gui_set_up_on (PlTestGui  *gui,
                        const char *db,

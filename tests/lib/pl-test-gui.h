@@ -34,13 +34,11 @@ PlApplication *pl_test_gui_get_application (void);
  * $PLACEMENTS_TODAY (or today). */
 void       pl_test_gui_set_up        (PlTestGui  *gui,
                                       gboolean    sample);
-/* The same on the database @db (a path or a postgresql:// URI), which
- * must exist and be empty, or a file in the folder when NULL. */
+/* Closes the store (checking that nothing else holds it) and removes the
+ * folder. */
 void       pl_test_gui_set_up_on     (PlTestGui  *gui,
                                       const char *db,
                                       gboolean    sample);
-/* Closes the store (checking that nothing else holds it) and removes the
- * folder. */
 void       pl_test_gui_tear_down     (PlTestGui  *gui);
 
 /* A window over @gui's context, shown and mapped. */
