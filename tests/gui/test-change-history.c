@@ -191,6 +191,10 @@ test_staff_history (Fixture       *f,
   g_assert_true (newest_row_has (dialog, " → 01482 000000", NULL));
   g_assert_true (newest_row_has (dialog, " → (empty)\n", NULL));
 
+  /* So does one by another coordinator, told through the server. */
+  edit_as_coordinator (f, PL_TYPE_STAFF, f->staff, "curriculum_area", "Bakery");
+  PL_TEST_WAIT_FOR (newest_row_has (dialog, " → Bakery", " · coord_a"));
+
   pl_test_destroy_window (GTK_WINDOW (dialog));
   pl_test_gui_close_window (window);
 }
