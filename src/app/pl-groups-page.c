@@ -256,7 +256,9 @@ static void
 on_search_changed (PlGroupsPage *self)
 {
   g_free (self->needle);
-  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  /* A search entry's delayed "search-changed" can come after it was
+   * disposed, when it has no text at all. */
+  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) ?: "", -1);
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }

@@ -92,7 +92,9 @@ static void
 on_search_changed (PlStaffPicker *self)
 {
   g_free (self->needle);
-  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  /* A search entry's delayed "search-changed" can come after it was
+   * disposed, when it has no text at all. */
+  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) ?: "", -1);
   refilter (self);
 }
 
