@@ -14,17 +14,27 @@
 #include <glib/gstdio.h>
 
 #include "pl-application.h"
+#include "pl-connect-dialog.h"
+#include "pl-keyring.h"
 #include "pl-pack-print.h"
+#include "pl-store-access.h"
 #include "pl-window.h"
 
+/* Which database opens at start-up: --db, else $PLACEMENTS_DB, else the
+ * shared database chosen in the app (the database-uri setting), else the
+ * file in the user's data folder. A shared database whose server asks for
+ * a password gets the one in the keyring, or asks for it. */
 struct _PlApplication
 {
   AdwApplication  parent_instance;
 
   /* The database given with --db, or NULL for pl_store_default_path(). */
   char           *db_path;
+  GSettings      *settings;
   /* NULL until activate has opened the store. */
   PlContext      *context;
+  /* While the keyring is asked for the password at start-up. */
+  gboolean        opening;
 };
 
 G_DEFINE_FINAL_TYPE (PlApplication, pl_application, ADW_TYPE_APPLICATION)
@@ -62,20 +72,126 @@ pl_application_get_context (PlApplication *self)
   return self->context;
 }
 
+/* The file to use when no shared database is: --db's or $PLACEMENTS_DB's
+ * when that is one, else the default. */
+static char *
+get_local_path (PlApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->db_path != NULL && !pl_store_path_is_uri (self->db_path))
+    return g_strdup (self->db_path);
+
+  path = pl_store_default_path ();
+  if (pl_store_path_is_uri (path))
+    return g_build_filename (g_get_user_data_dir (), "placements", "placements.db", NULL);
+  return g_steal_pointer (&path);
+}
+
+/* (transfer full): the database to open at start-up; *@from_setting says
+ * whether it is the one chosen in the app. */
+static char *
+choose_database (PlApplication *self,
+                 gboolean      *from_setting)
+{
+  g_autofree char *uri = g_settings_get_string (self->settings, "database-uri");
+  const char *env = g_getenv ("PLACEMENTS_DB");
+
+  *from_setting = FALSE;
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (*uri != '\0')
+    {
+      *from_setting = TRUE;
+      return g_steal_pointer (&uri);
+    }
+  return get_local_path (self);
+}
+
+/* A file's folder is made; a server's URI names no folder. */
+static PlStore *
+open_file (const char  *path,
+           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  return pl_store_open (path, error);
+}
+
+/* Shows @store from now on: its window replaces every window of the
+ * store before it (this one's dialogs too). */
+static void
+show_store (PlApplication *self,
+            PlStore       *store)
+{
+  g_autoptr(GList) old = NULL;
+  PlWindow *window;
+
+  /* The new window first, so that the application never runs out of
+   * windows; closing the old ones lets them save their state. */
+  old = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_clear_object (&self->context);
+  self->context = pl_context_new (store, self->settings);
+  window = pl_window_new (self, self->context);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (GList *l = old; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+/**
+ * pl_application_switch_store:
+ * @store: an open store, chosen by the person
+ *
+ * Shows @store in place of the current one, and remembers it for the
+ * next start in the database-uri setting (empty for a file). The
+ * connect dialog has refused any URI with a password in it.
+ */
+void
+pl_application_switch_store (PlApplication *self,
+                             PlStore       *store)
+{
+  g_return_if_fail (PL_IS_APPLICATION (self));
+  g_return_if_fail (PL_IS_STORE (store));
+
+  g_settings_set_string (self->settings, "database-uri",
+                         pl_store_is_shared (store) ? pl_store_get_path (store) : "");
+  show_store (self, store);
+}
+
 static void
 on_open_error_response (AdwMessageDialog *dialog,
                         const char       *response,
                         PlApplication    *self)
 {
+  if (g_strcmp0 (response, "local") == 0)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "use-local-file", NULL);
+      return;
+    }
   g_application_quit (G_APPLICATION (self));
 }
 
 /* Without a store there is nothing to show: say why and leave, rather than
  * open a window that cannot work. The dialog belongs to the application, so
- * that it keeps it running until the person has read it. */
+ * that it keeps it running until the person has read it. A shared database
+ * chosen in the app may be left for the local file, or no start would ever
+ * get past it. */
 static void
 show_open_error (PlApplication *self,
-                 const GError  *error)
+                 const GError  *error,
+                 gboolean       offer_local)
 {
   AdwMessageDialog *dialog;
 
@@ -84,6 +200,11 @@ show_open_error (PlApplication *self,
                                                        _("Could Not Open the Database"),
                                                        error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Quit"));
+  if (offer_local)
+    {
+      adw_message_dialog_add_response (dialog, "local", _("Use a _Local File"));
+      adw_message_dialog_set_default_response (dialog, "local");
+    }
   adw_message_dialog_set_close_response (dialog, "close");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response",
@@ -91,34 +212,114 @@ show_open_error (PlApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-open_context (PlApplication  *self,
-              GError        **error)
+/* The server asks for a password that is not known (or not right): ask
+ * the person, in the dialog that also lets them fix the address. */
+static void
+ask_password (PlApplication *self,
+              const char    *uri,
+              const GError  *error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
+  PlConnectDialog *dialog = pl_connect_dialog_new (self, NULL, uri);
+
+  pl_connect_dialog_set_message (dialog, error->message);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  PlApplication *self;
+  char          *uri;
+  gboolean       from_setting;
+  GError        *asks;        /* the server's request for a password */
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_application_release (G_APPLICATION (opening->self));
+  opening->self->opening = FALSE;
+  g_object_unref (opening->self);
+  g_clear_error (&opening->asks);
+  g_free (opening->uri);
+  g_free (opening);
+}
+
+static void
+on_password_looked_up (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Opening *opening = user_data;
+  PlApplication *self = opening->self;
+  g_autoptr(GError) keyring_error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(PlStore) store = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  char *password = pl_keyring_lookup_finish (result, &keyring_error);
 
-  path = self->db_path != NULL ? g_strdup (self->db_path) : pl_store_default_path ();
+  /* Without a keyring (or nothing in it) the person is asked, as when the
+   * keyring's password is no longer the server's. */
+  if (keyring_error != NULL)
+    g_debug ("No password from the keyring: %s", keyring_error->message);
 
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (password == NULL)
+    error = g_error_copy (opening->asks);
+  else
+    store = pl_store_open_with_password (opening->uri, password, &error);
+  pl_keyring_free_password (password);
+
+  if (store != NULL)
+    show_store (self, store);
+  else if (g_error_matches (error, PL_ERROR, PL_ERROR_NEEDS_PASSWORD) ||
+           (password != NULL && g_error_matches (error, PL_ERROR, PL_ERROR_FAILED)))
+    ask_password (self, opening->uri, error);
+  else
+    show_open_error (self, error, opening->from_setting);
+
+  opening_free (opening);
+}
+
+static void
+open_database (PlApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autofree char *name = NULL;
+  gboolean from_setting;
+  Opening *opening;
+
+  name = choose_database (self, &from_setting);
+
+  if (!pl_store_path_is_uri (name))
     {
-      int errsv = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
-      return FALSE;
+      if (!(store = open_file (name, &error)))
+        show_open_error (self, error, FALSE);
+      else
+        show_store (self, store);
+      return;
     }
 
-  if (!(store = pl_store_open (path, error)))
-    return FALSE;
+  /* A server's data set is never made here: only init makes one. */
+  store = pl_store_open_with_password (name, NULL, &error);
+  if (store != NULL)
+    {
+      show_store (self, store);
+      return;
+    }
+  if (!g_error_matches (error, PL_ERROR, PL_ERROR_NEEDS_PASSWORD))
+    {
+      show_open_error (self, error, from_setting);
+      return;
+    }
 
-  settings = g_settings_new (APP_ID);
-  self->context = pl_context_new (store, settings);
-
-  return TRUE;
+  /* Running on while the keyring answers, with no window yet. */
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->uri = g_steal_pointer (&name);
+  opening->from_setting = from_setting;
+  opening->asks = g_steal_pointer (&error);
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  pl_keyring_lookup (opening->uri, NULL, on_password_looked_up, opening);
 }
 
 static void
@@ -131,13 +332,9 @@ pl_application_activate (GApplication *app)
 
   if (window == NULL && self->context == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!open_context (self, &error))
-        {
-          show_open_error (self, error);
-          return;
-        }
+      if (!self->opening)
+        open_database (self);
+      return;
     }
 
   if (window == NULL)
@@ -169,6 +366,7 @@ pl_application_finalize (GObject *object)
   PlApplication *self = (PlApplication *)object;
 
   g_clear_object (&self->context);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (pl_application_parent_class)->finalize (object);
@@ -264,7 +462,67 @@ pl_application_preview_pack_action (GSimpleAction *action,
   run_pack_print (user_data, parameter, GTK_PRINT_OPERATION_ACTION_PREVIEW);
 }
 
+/**
+ * pl_application_show_connect_dialog:
+ * @parent: (nullable): the window the dialog is for
+ *
+ * Asks for a shared database to connect to, the last one chosen filled in.
+ */
+void
+pl_application_show_connect_dialog (PlApplication *self,
+                                    GtkWindow     *parent)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (PL_IS_APPLICATION (self));
+
+  uri = g_settings_get_string (self->settings, "database-uri");
+  gtk_window_present (GTK_WINDOW (pl_connect_dialog_new (self, parent,
+                                                         *uri != '\0' ? uri : NULL)));
+}
+
+static void
+pl_application_connect_database_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  PlApplication *self = user_data;
+
+  pl_application_show_connect_dialog (self,
+                                      gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+pl_application_use_local_file_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  PlApplication *self = user_data;
+  g_autofree char *path = get_local_path (self);
+  g_autofree char *uri = g_settings_get_string (self->settings, "database-uri");
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = open_file (path, &error)))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (PL_IS_WINDOW (window))
+        pl_window_show_error (PL_WINDOW (window), _("Could not open the local file"), error);
+      else
+        show_open_error (self, error, FALSE);
+      return;
+    }
+
+  /* The shared database's password is kept no longer than it is used. */
+  if (*uri != '\0')
+    pl_keyring_forget (uri);
+  pl_application_switch_store (self, store);
+}
+
 static const GActionEntry app_actions[] = {
+  { "connect-database", pl_application_connect_database_action },
+  { "use-local-file", pl_application_use_local_file_action },
   { "quit", pl_application_quit_action },
   { "about", pl_application_about_action },
   { "print-pack", pl_application_print_pack_action, "x" },
@@ -284,6 +542,8 @@ pl_application_startup (GApplication *app)
   PlApplication *self = PL_APPLICATION (app);
 
   G_APPLICATION_CLASS (pl_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,

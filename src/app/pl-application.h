@@ -20,5 +20,9 @@ G_DECLARE_FINAL_TYPE (PlApplication, pl_application, PL, APPLICATION, AdwApplica
 PlApplication *pl_application_new         (const char        *application_id,
                                            GApplicationFlags  flags);
 PlContext     *pl_application_get_context (PlApplication     *self);
+void           pl_application_show_connect_dialog (PlApplication *self,
+                                                   GtkWindow     *parent);
+void           pl_application_switch_store (PlApplication    *self,
+                                            PlStore          *store);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-deletion.h"
+#include "pl-history-dialog.h"
 #include "pl-history.h"
 #include "pl-list-page.h"
 #include "pl-record-list.h"
@@ -114,6 +115,7 @@ update_actions (PlListPage *self)
   set_action_enabled (self, "new", ready);
   set_action_enabled (self, "duplicate", ready && selected);
   set_action_enabled (self, "delete", ready && selected);
+  set_action_enabled (self, "history", ready && selected);
   set_action_enabled (self, "undo-delete", priv->last_deletion != NULL);
   set_action_enabled (self, "import", ready);
   set_action_enabled (self, "export", ready);
@@ -301,6 +303,29 @@ pl_list_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (pl_list_page_parent_class)->map (widget);
 }
 
+/* Only on a shared database, which keeps who changed what: on a file the
+ * action is missing and its menu item hidden (hidden-when). */
+static void
+action_history (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PlListPage *self = PL_LIST_PAGE (user_data);
+  PlRecord *record = pl_list_page_get_selected (self);
+  PlHistoryDialog *dialog;
+
+  if (record == NULL)
+    return;
+  dialog = pl_history_dialog_new (pl_list_page_get_window (self), pl_list_page_get_store (self),
+                                  get_info (self)->type, pl_record_get_id (record),
+                                  pl_record_get_string (record, "name"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry history_entries[] = {
+  { "history", action_history },
+};
+
 static void
 pl_list_page_set_context (PlListPage *self,
                           PlContext  *context)
@@ -313,6 +338,12 @@ pl_list_page_set_context (PlListPage *self,
     return;
 
   priv->context = g_object_ref (context);
+  if (pl_history_dialog_is_available (pl_context_get_store (context)))
+    {
+      g_action_map_add_action_entries (G_ACTION_MAP (priv->actions), history_entries,
+                                       G_N_ELEMENTS (history_entries), self);
+      update_actions (self);
+    }
 
   /* The window hands its context to every page when it opens; a page reads
    * its table only when it is first shown (see ensure_ready()). */
@@ -635,6 +666,14 @@ build_header (PlListPage *self)
   g_menu_append (edit, _("_Duplicate"), "page.duplicate");
   g_menu_append (edit, _("_Delete"), "page.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  {
+    g_autoptr(GMenu) history = g_menu_new ();
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Change _History"), "page.history");
+
+    g_menu_item_set_attribute (item, "hidden-when", "s", "action-missing");
+    g_menu_append_item (history, item);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (history));
+  }
   {
     g_autoptr(GMenu) csv = g_menu_new ();
 

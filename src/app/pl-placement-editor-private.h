@@ -55,6 +55,7 @@ struct _PlPlacementEditor
   GtkLabel             *subtitle_label;
   GtkMenuButton        *history_button;
   GtkListBox           *history_list;
+  GtkButton            *changes_button;
   GtkMenuButton        *more_button;
   GtkButton            *advance_button;
   GtkButton            *reopen_button;

@@ -13,6 +13,7 @@
 
 #include "pl-date-row.h"
 #include "pl-date.h"
+#include "pl-history-dialog.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
 #include "pl-window.h"
@@ -144,6 +145,7 @@ void
 _pl_placement_editor_update_history (PlPlacementEditor *self)
 {
   g_autoptr(GListModel) events = NULL;
+  gboolean shared;
   guint n;
 
   _pl_placement_editor_remove_all_rows (self->history_list);
@@ -178,7 +180,28 @@ _pl_placement_editor_update_history (PlPlacementEditor *self)
       gtk_list_box_append (self->history_list, row);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->history_button), n > 0);
+  /* Every change, with who made it, where a shared database keeps them. */
+  shared = pl_history_dialog_is_available (_pl_placement_editor_get_store (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_button), shared);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->history_button), n > 0 || shared);
+}
+
+static void
+show_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlPlacementEditor *self = PL_PLACEMENT_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PlHistoryDialog *dialog;
+
+  if (self->id == 0)
+    return;
+  gtk_menu_button_popdown (self->history_button);
+  dialog = pl_history_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  _pl_placement_editor_get_store (self), PL_TYPE_PLACEMENT,
+                                  self->id, gtk_label_get_text (self->title_label));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The missing items of a refused step, shown until the step is taken or
@@ -385,4 +408,5 @@ _pl_placement_editor_class_init_status (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "editor.move-back", "s", move_back_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-changes", NULL, show_changes_action);
 }

@@ -924,6 +924,7 @@ pl_placement_editor_class_init (PlPlacementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, history_button);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, changes_button);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, more_button);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, advance_button);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, reopen_button);

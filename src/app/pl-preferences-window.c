@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-application.h"
 #include "pl-milestones.h"
 #include "pl-preferences-window.h"
+#include "pl-store-access.h"
 
 /* The network's preferences, kept in its database (not in GSettings), so
  * that everyone working on the same network plans with the same rules:
@@ -31,6 +33,8 @@ struct _PlPreferencesWindow
   gboolean              loading;
 
   /* Template widgets */
+  AdwActionRow         *location_row;
+  GtkWidget            *local_file_row;
   GtkSpinButton        *lead_time_spin;
   AdwPreferencesGroup  *templates_group;
 };
@@ -366,11 +370,64 @@ on_lead_time_changed (PlPreferencesWindow *self)
     show_error (self, _("Could not save the lead time"), error);
 }
 
+/* Where the data lives. The connection itself is changed by the
+ * application (app.connect-database, app.use-local-file), which opens a
+ * new window over the new store and closes this one. */
+static void
+load_location (PlPreferencesWindow *self)
+{
+  PlStore *store = get_store (self);
+  g_autofree char *user = NULL;
+  g_autofree char *database = NULL;
+
+  if (pl_store_get_login (store, &user, &database))
+    {
+      g_autofree char *title = g_strdup_printf (_("Shared database %s on %s"), user, database);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), title);
+      adw_action_row_set_subtitle (self->location_row, pl_store_get_path (store));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row),
+                                     _("A File on This Computer"));
+      adw_action_row_set_subtitle (self->location_row, pl_store_get_path (store));
+    }
+  gtk_widget_set_visible (self->local_file_row, pl_store_is_shared (store));
+}
+
+/* The window belongs to no application (it is transient for one that
+ * does), so it offers the application's actions as its own. */
+static void
+use_local_file_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (PL_IS_APPLICATION (app))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "use-local-file", NULL);
+}
+
+/* Over this window, which is modal: not over the main window under it. */
+static void
+connect_database_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (PL_IS_APPLICATION (app))
+    pl_application_show_connect_dialog (PL_APPLICATION (app), GTK_WINDOW (widget));
+}
+
 static void
 load (PlPreferencesWindow *self)
 {
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
+
+  load_location (self);
 
   self->loading = TRUE;
   gtk_spin_button_set_value (self->lead_time_spin,
@@ -483,12 +540,18 @@ pl_preferences_window_class_init (PlPreferencesWindowClass *klass)
     widget_class, "/org/placements/Placements/pl-preferences-window.ui");
 
   /* Template widgets */
+  gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, location_row);
+  gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, local_file_row);
   gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, lead_time_spin);
   gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, templates_group);
 
   gtk_widget_class_bind_template_callback (widget_class, on_lead_time_changed);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-template", NULL, add_template_action);
+  gtk_widget_class_install_action (widget_class, "prefs.connect-database", NULL,
+                                   connect_database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.use-local-file", NULL,
+                                   use_local_file_action);
 }
 
 static void

@@ -20,8 +20,10 @@ typedef struct _PlPgStmt PlPgStmt;
 /* Whether @name is a libpq connection URI rather than a file's path. */
 gboolean    pl_pg_is_uri            (const char  *name);
 
+/* @password may be NULL: libpq then finds one, or does without. */
 PlPg       *pl_pg_open              (PlDb        *owner,
                                      const char  *uri,
+                                     const char  *password,
                                      GError     **error);
 void        pl_pg_close             (PlPg        *pg);
 
@@ -59,6 +61,9 @@ gboolean    pl_pg_check_connection  (PlPg        *pg,
                                      GError     **error);
 int         pl_pg_get_socket        (PlPg        *pg);
 char       *pl_pg_describe          (PlPg        *pg);
+void        pl_pg_get_login         (PlPg        *pg,
+                                     char       **user,
+                                     char       **database);
 
 gboolean    pl_pg_record_start      (PlPg        *pg,
                                      GError     **error);

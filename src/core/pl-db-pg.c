@@ -142,8 +142,10 @@ error_code (PlPg           *pg,
     return PL_DB_ERROR_BUSY;
   if (g_str_equal (state, "53100"))
     return PL_DB_ERROR_FULL;
-  if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+  if (g_str_equal (state, "25006"))
     return PL_DB_ERROR_READ_ONLY;
+  if (g_str_equal (state, "42501"))
+    return PL_DB_ERROR_REFUSED;
   if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
     return PL_DB_ERROR_UNREACHABLE;
   return PL_DB_ERROR_FAILED;
@@ -242,25 +244,83 @@ on_notice (void       *data,
   g_debug ("%s", message);
 }
 
+/* @uri as people may see it: without a password in its user part or in
+ * a password= parameter. */
+static char *
+redact_uri (const char *uri)
+{
+  GString *out = g_string_new (NULL);
+  const char *authority = strstr (uri, "://");
+  const char *end;
+  const char *at = NULL;
+
+  authority = authority != NULL ? authority + 3 : uri;
+  end = authority + strcspn (authority, "/?#");
+  for (const char *c = authority; c < end; c++)
+    if (*c == '@')
+      at = c;
+
+  g_string_append_len (out, uri, authority - uri);
+  if (at != NULL)
+    {
+      const char *colon = memchr (authority, ':', at - authority);
+
+      g_string_append_len (out, authority, (colon != NULL ? colon : at) - authority);
+      g_string_append_len (out, at, end - at);
+    }
+  else
+    g_string_append_len (out, authority, end - authority);
+
+  /* The path, then the parameters but password=. */
+  {
+    const char *query = strchr (end, '?');
+    g_auto(GStrv) params = NULL;
+    const char *sep = "?";
+
+    g_string_append_len (out, end, query != NULL ? query - end : (gssize) strlen (end));
+    params = g_strsplit (query != NULL ? query + 1 : "", "&", -1);
+    for (guint i = 0; params[i] != NULL; i++)
+      if (*params[i] != '\0' && !g_str_has_prefix (params[i], "password="))
+        {
+          g_string_append_printf (out, "%s%s", sep, params[i]);
+          sep = "&";
+        }
+  }
+
+  return g_string_free (out, FALSE);
+}
+
 PlPg *
 pl_pg_open (PlDb        *owner,
             const char  *uri,
+            const char  *password,
             GError     **error)
 {
   PlPg *pg = g_new0 (PlPg, 1);
+  /* Given beside the URI, later keys win over its parts, and the
+   * password never becomes part of a name that is kept or shown. */
+  const char * const keys[] = { "dbname", "password", NULL };
+  const char * const values[] = { uri, password, NULL };
 
   pg->owner = owner;
   pg->uri = g_strdup (uri);
   pg->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   pg->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_table_free);
 
-  pg->conn = PQconnectdb (uri);
+  pg->conn = PQconnectdbParams (password != NULL ? keys : (const char * const []) { keys[0], NULL },
+                                values, 1);
   if (PQstatus (pg->conn) != CONNECTION_OK)
     {
       g_autofree char *why = g_strstrip (g_strdup (PQerrorMessage (pg->conn)));
+      g_autofree char *shown = redact_uri (uri);
 
-      g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_UNREACHABLE,
-                   _("Cannot connect to “%s”: %s"), uri, why);
+      if (PQconnectionNeedsPassword (pg->conn))
+        g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_NEEDS_PASSWORD,
+                     _("The database server asks for the password of “%s”."),
+                     PQuser (pg->conn));
+      else
+        g_set_error (error, PL_DB_ERROR, PL_DB_ERROR_UNREACHABLE,
+                     _("Cannot connect to “%s”: %s"), shown, why);
       pl_pg_close (pg);
       return NULL;
     }
@@ -345,6 +405,15 @@ pl_pg_describe (PlPg *pg)
 {
   return g_strdup_printf ("%s@%s/%s", PQuser (pg->conn),
                           PQhost (pg->conn) ? PQhost (pg->conn) : "", PQdb (pg->conn));
+}
+
+void
+pl_pg_get_login (PlPg  *pg,
+                 char **user,
+                 char **database)
+{
+  *user = g_strdup (PQuser (pg->conn));
+  *database = g_strdup (PQdb (pg->conn));
 }
 
 /* Tables */

@@ -48,6 +48,8 @@ typedef enum
   PL_DB_ERROR_NOT_NULL,
   PL_DB_ERROR_CHECK,        /* the message names the constraint */
   PL_DB_ERROR_UNREACHABLE,  /* the database server is gone or refuses us */
+  PL_DB_ERROR_REFUSED,      /* the server's access rules keep this role from it */
+  PL_DB_ERROR_NEEDS_PASSWORD, /* the server asks for a password, none was given */
 } PlDbError;
 
 GQuark pl_db_error_quark (void);
@@ -82,6 +84,13 @@ gboolean    pl_db_is_uri          (const char      *name);
 PlDb       *pl_db_open            (const char      *path,
                                    gboolean         create,
                                    GError         **error);
+/* The same with the password of a server's login (NULL: none, or what
+ * libpq finds itself); ignored for a file. Only libpq keeps it, for
+ * reconnecting: it is in no name and no message. */
+PlDb       *pl_db_open_with_password (const char   *path,
+                                      const char   *password,
+                                      gboolean      create,
+                                      GError      **error);
 void        pl_db_close           (PlDb            *db);
 const char *pl_db_get_path        (PlDb            *db);
 PlDbEngine  pl_db_get_engine      (PlDb            *db);
@@ -90,6 +99,10 @@ gboolean    pl_db_configure       (PlDb            *db,
                                    GError         **error);
 /* Who and where, for people: "coordinator@/placements" (transfer full). */
 char       *pl_db_describe        (PlDb            *db);
+/* A server's login and database names (transfer full); FALSE for a file. */
+gboolean    pl_db_get_login       (PlDb            *db,
+                                   char           **user,
+                                   char           **database);
 /* A server's connection: its socket, to watch for other sessions'
  * writes, and the tables they wrote since the last call (transfer full,
  * NULL for none). -1 and NULL for a file. */

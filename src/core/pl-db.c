@@ -191,6 +191,15 @@ pl_db_open (const char  *path,
             gboolean     create,
             GError     **error)
 {
+  return pl_db_open_with_password (path, NULL, create, error);
+}
+
+PlDb *
+pl_db_open_with_password (const char  *path,
+                          const char  *password,
+                          gboolean     create,
+                          GError     **error)
+{
   PlDb *db;
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   int rc;
@@ -204,7 +213,7 @@ pl_db_open (const char  *path,
 
   if (pl_pg_is_uri (path))
     {
-      db->pg = pl_pg_open (db, path, error);
+      db->pg = pl_pg_open (db, path, password, error);
       if (db->pg == NULL)
         {
           pl_db_close (db);
@@ -280,6 +289,17 @@ pl_db_describe (PlDb *db)
   if (db->pg != NULL)
     return pl_pg_describe (db->pg);
   return g_strdup (db->path);
+}
+
+gboolean
+pl_db_get_login (PlDb  *db,
+                 char **user,
+                 char **database)
+{
+  if (db->pg == NULL)
+    return FALSE;
+  pl_pg_get_login (db->pg, user, database);
+  return TRUE;
 }
 
 int

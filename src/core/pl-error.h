@@ -24,6 +24,7 @@ typedef enum
   PL_ERROR_NOT_ALLOWED,   /* a status change whose requirements are not met */
   PL_ERROR_CANNOT_WRITE,  /* the disk is full, the file read-only, moved or locked */
   PL_ERROR_CONFLICT,      /* someone else changed the same thing meanwhile */
+  PL_ERROR_NEEDS_PASSWORD, /* the database server asks for a password, none was given */
 } PlError;
 
 GQuark pl_error_quark (void);

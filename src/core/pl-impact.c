@@ -462,15 +462,16 @@ add_placements (Chain   *chain,
 {
   g_autoptr(PlStmt) stmt =
     chain_prepare (chain,
-                   "SELECT p.id, p.status, e.name, sec.name,"
+                   "SELECT * FROM ("
+                   " SELECT p.id, p.status, e.name AS employer, sec.name AS sector,"
                    "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS first,"
-                   "       (SELECT max(day) FROM placement_day WHERE placement_id = p.id),"
+                   "       (SELECT max(day) FROM placement_day WHERE placement_id = p.id) AS last,"
                    "       p.aims, p.goals, p.sector_priority, p.equality_aims,"
                    "       p.reflection_learned, p.reflection_students, p.reflection_colleagues"
                    " FROM placement p LEFT JOIN employer e ON e.id = p.employer_id"
                    " JOIN sector sec ON sec.id = p.sector_id"
                    " WHERE p.staff_id = ?1"
-                   " ORDER BY first IS NULL, first, p.id",
+                   ") AS q ORDER BY first IS NULL, first, id",
                    error);
   g_autoptr(GError) failure = NULL;
 
@@ -622,10 +623,11 @@ add_colleagues (Chain   *chain,
 {
   g_autoptr(PlStmt) stmt =
     chain_prepare (chain,
-                   "SELECT DISTINCT s.id, s.name FROM observation o"
+                   "SELECT s.id, s.name FROM observation o"
                    " JOIN staff s ON s.id = o.staff_id"
                    " JOIN placement p ON p.id = o.placement_id"
                    " WHERE p.staff_id = ?1 AND o.staff_id <> ?1"
+                   " GROUP BY s.id, s.name"
                    " ORDER BY s.name COLLATE NOCASE, s.id",
                    error);
   g_autoptr(GError) failure = NULL;

@@ -167,7 +167,10 @@ query_ids (PlPlacementList  *self,
   else
     {
       /* The text varies only with the number of words: kept. */
-      g_string_append (sql, " ORDER BY f IS NULL DESC, f DESC, p.id DESC");
+      /* An alias in an expression of ORDER BY is SQLite's alone: the
+       * order is over the query's columns by name. */
+      g_string_prepend (sql, "SELECT id, f FROM (");
+      g_string_append (sql, ") AS q ORDER BY f IS NULL DESC, f DESC, id DESC");
       stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
     }
 

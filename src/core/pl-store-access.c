@@ -27,6 +27,17 @@ pl_store_is_shared (PlStore *store)
   return pl_db_get_engine (pl_store_get_db (store)) == PL_DB_ENGINE_POSTGRESQL;
 }
 
+gboolean
+pl_store_get_login (PlStore  *store,
+                    char    **user,
+                    char    **database)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (user != NULL && database != NULL, FALSE);
+
+  return pl_db_get_login (pl_store_get_db (store), user, database);
+}
+
 static gboolean
 require_shared (PlStore  *store,
                 GError  **error)
@@ -126,6 +137,7 @@ pl_audit_entry_free (PlAuditEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->text);
   g_free (entry);
 }
 

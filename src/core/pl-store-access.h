@@ -28,6 +28,12 @@ gboolean  pl_store_revoke           (PlStore     *store,
                                      const char  *role,
                                      GError     **error);
 
+/* The login and the database of a shared data set, for "ana on
+ * placements" (transfer full); FALSE, and nothing set, for a file. */
+gboolean  pl_store_get_login        (PlStore     *store,
+                                     char       **user,
+                                     char       **database);
+
 /* The partner whose records the connected role sees, for "Showing …";
  * NULL when it sees the whole network (transfer full). */
 char     *pl_store_get_scope_label  (PlStore     *store);
@@ -43,6 +49,8 @@ typedef struct
   char   *field;      /* NULL for a whole row */
   char   *old_value;
   char   *new_value;
+  char   *text;       /* what it changed, in words: filled by
+                       * pl_store_list_record_audit(), NULL otherwise */
 } PlAuditEntry;
 
 void      pl_audit_entry_free       (PlAuditEntry *entry);

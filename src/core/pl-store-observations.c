@@ -45,7 +45,8 @@ G_DEFINE_BOXED_TYPE (PlObservablePlacement, pl_observable_placement,
 /* ?1 the observed member of staff, ?2 the placement kept, ?3 the status
  * of a cancelled placement. */
 static const char observable_sql[] =
-  "SELECT p.id, p.staff_id = ?1 AS own, s.name, e.name, c.name,"
+  "SELECT * FROM ("
+  " SELECT p.id, p.staff_id = ?1 AS own, s.name AS staff, e.name AS employer, c.name AS sector,"
   "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS first"
   " FROM placement AS p JOIN staff AS s ON s.id = p.staff_id"
   " LEFT JOIN employer AS e ON e.id = p.employer_id"
@@ -53,7 +54,7 @@ static const char observable_sql[] =
   " WHERE p.staff_id = ?1 OR p.id = ?2"
   "    OR (p.status <> ?3"
   "        AND EXISTS (SELECT 1 FROM cascade WHERE cascade.placement_id = p.id))"
-  " ORDER BY own DESC, first IS NULL, first DESC, p.id";
+  ") AS q ORDER BY own DESC, first IS NULL, first DESC, id";
 
 /**
  * pl_store_list_observable_placements:

@@ -63,15 +63,17 @@ survey_placement_clear (gpointer data)
 }
 
 /* ?1: the one placement, or 0; ?2 to ?4: the statuses of a placement that
- * took place. Placements without days come last. */
+ * took place. Placements without days come last. (Ordered outside, as an
+ * alias inside an expression of ORDER BY is SQLite's alone.) */
 static const char placements_sql[] =
-  "SELECT p.id, s.name, coalesce(e.name, sec.name),"
+  "SELECT * FROM ("
+  " SELECT p.id, s.name AS staff, coalesce(e.name, sec.name) AS host,"
   "       (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS first"
   " FROM placement p JOIN staff s ON s.id = p.staff_id"
   " LEFT JOIN employer e ON e.id = p.employer_id JOIN sector sec ON sec.id = p.sector_id"
   " WHERE (?1 > 0 AND p.id = ?1)"
   "    OR (?1 = 0 AND p.status IN (?2, ?3, ?4))"
-  " ORDER BY first IS NULL, first DESC, s.name COLLATE NOCASE";
+  ") AS q ORDER BY first IS NULL, first DESC, staff COLLATE NOCASE";
 
 GArray *
 pl_store_survey_list_placements (PlStore  *store,

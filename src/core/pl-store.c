@@ -438,6 +438,30 @@ run_migrations (PlStore            *self,
   return TRUE;
 }
 
+/* A connection that could not be made: no write was attempted, so the
+ * message says so rather than "nothing was saved". */
+static void
+translate_open_error (GError **error)
+{
+  if (error == NULL || *error == NULL || (*error)->domain != PL_DB_ERROR)
+    return;
+
+  switch ((*error)->code)
+    {
+    case PL_DB_ERROR_NEEDS_PASSWORD:
+      (*error)->domain = PL_ERROR;
+      (*error)->code = PL_ERROR_NEEDS_PASSWORD;
+      break;
+    case PL_DB_ERROR_UNREACHABLE:
+      (*error)->domain = PL_ERROR;
+      (*error)->code = PL_ERROR_FAILED;
+      break;
+    default:
+      pl_store_translate_error (error, NULL);
+      break;
+    }
+}
+
 /**
  * pl_store_open_with_migrations:
  *
@@ -449,6 +473,7 @@ run_migrations (PlStore            *self,
  */
 static PlStore *
 open_store (const char         *path,
+            const char         *password,
             gboolean            create,
             const PlMigration  *migrations,
             guint               n_migrations,
@@ -473,10 +498,10 @@ open_store (const char         *path,
   self = g_object_new (PL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  self->db = pl_db_open (path, create, error);
+  self->db = pl_db_open_with_password (path, password, create, error);
   if (self->db == NULL)
     {
-      pl_store_translate_error (error, NULL);
+      translate_open_error (error);
       return NULL;
     }
 
@@ -521,7 +546,7 @@ pl_store_open_with_migrations (const char         *path,
                                guint               n_migrations,
                                GError            **error)
 {
-  return open_store (path, TRUE, migrations, n_migrations, error);
+  return open_store (path, NULL, TRUE, migrations, n_migrations, error);
 }
 
 /**
@@ -539,7 +564,7 @@ pl_store_open (const char  *path,
   guint n_migrations;
 
   migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
-  return open_store (path, TRUE, migrations, n_migrations, error);
+  return open_store (path, NULL, TRUE, migrations, n_migrations, error);
 }
 
 /**
@@ -558,7 +583,44 @@ pl_store_open_existing (const char  *path,
   guint n_migrations;
 
   migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
-  return open_store (path, FALSE, migrations, n_migrations, error);
+  return open_store (path, NULL, FALSE, migrations, n_migrations, error);
+}
+
+/**
+ * pl_store_open_with_password:
+ * @path: a file's path or a server's URI
+ * @password: (nullable): the password of the URI's login, or %NULL
+ *
+ * Like pl_store_open_existing(), with the password for a server that asks
+ * for one; a server that asks and gets none is %PL_ERROR_NEEDS_PASSWORD.
+ * The password is never part of the store's path nor of any message.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PlStore *
+pl_store_open_with_password (const char  *path,
+                             const char  *password,
+                             GError     **error)
+{
+  const PlMigration *migrations;
+  guint n_migrations;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  migrations = default_migrations (pl_db_is_uri (path), &n_migrations);
+  return open_store (path, password, FALSE, migrations, n_migrations, error);
+}
+
+/**
+ * pl_store_path_is_uri:
+ *
+ * Returns: whether @path names a server's data set (a libpq URI,
+ *   postgresql://…) rather than a file
+ */
+gboolean
+pl_store_path_is_uri (const char *path)
+{
+  return pl_db_is_uri (path);
 }
 
 const char *
@@ -957,6 +1019,14 @@ pl_store_translate_error (GError   **error,
       g_set_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE,
                    _("The shared database cannot be reached: nothing was saved. "
                      "Check the network, then try again (%s)."), message);
+      break;
+
+    case PL_DB_ERROR_REFUSED:
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+                   _("You may not write this %s: on a shared database a partner’s coordinator "
+                     "adds and changes only that partner’s staff, placements and periods, and "
+                     "only the lead changes the partners (the server said: %s)."),
+                   label, message);
       break;
 
     case PL_DB_ERROR_MOVED:

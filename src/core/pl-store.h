@@ -34,6 +34,10 @@ PlStore     *pl_store_open                (const char         *path,
                                            GError            **error);
 PlStore     *pl_store_open_existing       (const char         *path,
                                            GError            **error);
+PlStore     *pl_store_open_with_password  (const char         *path,
+                                           const char         *password,
+                                           GError            **error);
+gboolean     pl_store_path_is_uri         (const char         *path);
 PlStore     *pl_store_open_with_migrations (const char        *path,
                                             const PlMigration *migrations,
                                             guint              n_migrations,

@@ -586,6 +586,70 @@ pl_test_pg_create_login (PlTestPg   *pg,
   out = psql_run (pg, "postgres", CREATE_LOGIN_SQL, (const char * const []) { variable, NULL });
 }
 
+void
+pl_test_pg_create_password_login (PlTestPg   *pg,
+                                  const char *role,
+                                  const char *password)
+{
+  g_autofree char *role_variable = NULL;
+  g_autofree char *password_variable = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *rules = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *hba;
+
+  g_return_if_fail (pg != NULL);
+  g_return_if_fail (pg->running);
+  g_return_if_fail (role != NULL && *role != '\0');
+  g_return_if_fail (password != NULL);
+
+  role_variable = g_strdup_printf ("role=%s", role);
+  password_variable = g_strdup_printf ("password=%s", password);
+  out = psql_run (pg, "postgres",
+                  "SET password_encryption = 'scram-sha-256';\n"
+                  CREATE_LOGIN_SQL
+                  "ALTER ROLE :\"role\" PASSWORD :'password';\n",
+                  (const char * const []) { role_variable, password_variable, NULL });
+
+  /* The first matching line wins: @role's goes before initdb's trust.
+   * Rewritten in place, so that the file stays SERVER_USER's when we are
+   * root. */
+  path = g_build_filename (pg->data_dir, "pg_hba.conf", NULL);
+  if (!g_file_get_contents (path, &rules, NULL, &error))
+    g_error ("could not read %s: %s", path, error->message);
+  hba = fopen (path, "w");
+  if (hba == NULL)
+    g_error ("could not open %s: %s", path, g_strerror (errno));
+  fprintf (hba, "local all \"%s\" scram-sha-256\n%s", role, rules);
+  if (fclose (hba) != 0)
+    g_error ("could not write %s: %s", path, g_strerror (errno));
+
+  /* A reload only signals the postmaster: wait until a connection
+   * without the password is refused. */
+  run_server_tool (pg, "pg_ctl", "-D", pg->data_dir, "-s", "reload", NULL);
+  for (int tries = 0; ; tries++)
+    {
+      g_autofree char *psql = g_build_filename (pg->bindir, "psql", NULL);
+      g_autofree char *host = g_strdup_printf ("--host=%s", pg->dir);
+      g_autofree char *user = g_strdup_printf ("--username=%s", role);
+      const char *argv[] = { psql, "-X", "-w", "-qAt", host, user, "--dbname=postgres",
+                             "--command=SELECT 1", NULL };
+      g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PGPASSWORD");
+      int wait_status = 0;
+
+      if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL
+                         | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &wait_status,
+                         &error))
+        g_error ("could not run psql: %s", error->message);
+      if (!g_spawn_check_wait_status (wait_status, NULL))
+        break;
+      if (tries == 100)
+        g_error ("the server still lets %s in without a password", role);
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+}
+
 char *
 pl_test_pg_new_database (PlTestPg   *pg,
                          const char *owner)

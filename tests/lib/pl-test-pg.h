@@ -38,6 +38,13 @@ char       *pl_test_pg_new_database   (PlTestPg    *pg,
 void        pl_test_pg_create_login   (PlTestPg    *pg,
                                        const char  *role);
 
+/* Creates the login role @role with @password, which the server then
+ * asks for (scram-sha-256) whenever @role connects, as a server on a
+ * network would; every other role keeps trust authentication. */
+void        pl_test_pg_create_password_login (PlTestPg   *pg,
+                                              const char *role,
+                                              const char *password);
+
 /* Runs @sql (any number of statements and psql meta-commands) as the
  * superuser in the database @dbname, or as the owner when @dbname is a
  * URI from pl_test_pg_new_database(), stopping at the first error, and

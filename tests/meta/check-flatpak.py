@@ -24,6 +24,7 @@ RUNTIME_PROVIDES = {
     "glib-2.0", "gio-2.0", "gio-unix-2.0", "gobject-2.0", "gmodule-2.0", "gthread-2.0",
     "sqlite3", "json-glib-1.0", "cairo", "cairo-pdf", "pango", "pangocairo",
     "gtk4", "gdk-pixbuf-2.0", "libadwaita-1", "libical", "libical-glib", "zlib", "libxml-2.0",
+    "libsecret-1",
     "threads", "intl", "dl", "m",
 }
 
