@@ -146,6 +146,7 @@ type_into_placements (GtkWidget *window)
       g_array_append_val (cpu, cpu_key);
       g_print ("  %-36s %8.1f ms (cpu %.1f), %u shown\n", text, wall_ms, cpu_key,
                g_list_model_get_n_items (list));
+      g_string_append_printf (result_line, " shown%zu=%u", i, g_list_model_get_n_items (list));
     }
   g_string_append_printf (result_line, " key1_ms=%.1f key1_cpu_ms=%.1f",
                           g_array_index (wall, double, 0), g_array_index (cpu, double, 0));
