@@ -13,7 +13,6 @@
 #include "pl-error.h"
 #include "pl-list-page.h"
 #include "pl-record-editor.h"
-#include "pl-store-access.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
 #include "pl-test-pg.h"
@@ -222,102 +221,6 @@ test_server_gone (Fixture       *f,
 }
 
 
-/* Every page, on the sample network, as the lead and as one partner's
- * coordinator (whose queries meet the server's row policies): each opens
- * without a failure told or a critical logged. */
-static void
-visit_every_page (const char *uri)
-{
-  static const char * const pages[] = {
-    "overview", "placements", "calendar", "plan", "employers",
-    "staff", "partners", "groups", "reports",
-  };
-  PlTestGui gui = { 0 };
-  PlWindow *window;
-
-  pl_test_gui_set_up_on (&gui, uri, FALSE);
-  window = pl_test_gui_open_window (&gui);
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      gboolean timed_out = FALSE;
-      guint id;
-
-      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-page",
-                                                         g_variant_new_string (pages[i])));
-      g_assert_cmpstr (pl_window_get_visible_page (window), ==, pages[i]);
-
-      /* Long enough for the page's background work to come back. */
-      id = pl_test_wake_after (1, &timed_out);
-      while (!timed_out)
-        g_main_context_iteration (NULL, TRUE);
-      (void) id;
-
-      if (pl_window_get_n_errors (window) != 0)
-        g_error ("the %s page told of a failure on %s", pages[i], uri);
-    }
-  g_assert_false (pl_window_get_write_banner_shown (window));
-
-  pl_test_gui_close_window (window);
-  pl_test_gui_tear_down (&gui);
-}
-
-/* Seen only when the whole suite shares one X display and several GUI
- * tests run at once (not alone, not in 12 runs of this test under gdb):
- * a GLib critical from a g_utf8_casefold() on no text, not from this
- * application's own calls (those are guarded). Told, not fatal, until its
- * origin is found; any other critical still fails the test. */
-static gboolean
-on_fatal_log (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        data)
-{
-  if (g_strcmp0 (domain, "GLib") == 0 && strstr (message, "g_utf8_casefold") != NULL)
-    {
-      g_test_message ("KNOWN, not fatal: %s", message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* GLib's own criticals reach on_fatal_log() only through a handler of
- * their own (the default one aborts first). */
-static void
-on_glib_log (const char     *domain,
-             GLogLevelFlags  level,
-             const char     *message,
-             gpointer        data)
-{
-  if (strstr (message, "g_utf8_casefold") != NULL)
-    g_test_message ("KNOWN, not fatal: %s", message);
-  else
-    g_log_default_handler (domain, level, message, data);
-}
-
-static void
-test_every_page (void)
-{
-  g_autofree char *uri = pl_test_pg_new_database (server, "lead");
-  g_autofree char *partner_uri = NULL;
-  g_autoptr(GError) error = NULL;
-
-  {
-    g_autoptr(PlStore) store = pl_store_open (uri, &error);
-
-    g_assert_no_error (error);
-    pl_test_load_sample (store);
-    pl_test_pg_create_login (server, "pages_humber");
-    g_assert_true (pl_store_grant (store, "pages_humber", "Humber Estuary College", &error));
-    g_assert_no_error (error);
-  }
-
-  visit_every_page (uri);
-
-  partner_uri = g_strdup_printf ("postgresql://pages_humber%s", strchr (uri, '@'));
-  visit_every_page (partner_uri);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -339,9 +242,6 @@ main (int   argc,
   ADD ("/shared/conflict", test_conflict);
   ADD ("/shared/server-gone", test_server_gone);
 #undef ADD
-  g_test_add_func ("/shared/every-page", test_every_page);
-  g_test_log_set_fatal_handler (on_fatal_log, NULL);
-  g_log_set_handler ("GLib", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, on_glib_log, NULL);
 
   status = g_test_run ();
   pl_test_pg_stop (server);
