@@ -454,18 +454,7 @@ pl_store_list_record_audit (PlStore  *store,
       pl_stmt_bind_int (stmt, 3, type == PL_TYPE_PLACEMENT);
       while (pl_stmt_next (stmt, &failure))
         {
-          PlAuditEntry *entry = g_new0 (PlAuditEntry, 1);
-
-          entry->id = pl_stmt_get_int (stmt, 0);
-          entry->at = pl_stmt_dup_text (stmt, 1);
-          entry->role = pl_stmt_dup_text (stmt, 2);
-          entry->table = pl_stmt_dup_text (stmt, 3);
-          entry->row_id = pl_stmt_get_int (stmt, 4);
-          entry->action = pl_stmt_dup_text (stmt, 5);
-          entry->field = pl_stmt_dup_text (stmt, 6);
-          entry->old_value = pl_stmt_dup_text (stmt, 7);
-          entry->new_value = pl_stmt_dup_text (stmt, 8);
-          g_ptr_array_add (entries, entry);
+          g_ptr_array_add (entries, pl_audit_entry_from_row (stmt));
         }
     }
   if (failure != NULL)

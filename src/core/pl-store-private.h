@@ -8,6 +8,7 @@
 #pragma once
 
 #include "pl-db-private.h"
+#include "pl-store-access.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -48,4 +49,7 @@ char     *pl_store_select_sql      (PlStore       *self,
 void      pl_store_load_record     (PlRecord      *record,
                                     PlStmt        *stmt);
 
+/* pl-store-access.c: an entry from a row of the audit trail's columns,
+ * in order (id, at, role, tbl, row_id, op, field, old_value, new_value). */
+PlAuditEntry *pl_audit_entry_from_row (PlStmt *stmt);
 G_END_DECLS

@@ -227,6 +227,7 @@ main (int   argc,
 {
   g_autofree char *why = NULL;
   g_autofree char *home = NULL;
+  g_autoptr(GError) home_error = NULL;
   int status;
 
   /* No keyring: a session bus that cannot be reached (libsecret fails at
@@ -234,7 +235,9 @@ main (int   argc,
    * file goes to a folder of the test's own. */
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/placements-test-bus", TRUE);
   g_unsetenv ("PLACEMENTS_DB");
-  home = g_dir_make_tmp ("placements-connect-XXXXXX", NULL);
+  home = g_dir_make_tmp ("placements-connect-XXXXXX", &home_error);
+  if (home == NULL)
+    g_error ("cannot make a data folder for the test: %s", home_error->message);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
