@@ -53,6 +53,7 @@ struct _PlWindow
   GMenu                *history_section;
   GtkInfoBar           *write_banner;
   guint                 banner_watch_id;
+  guint                 n_errors;        /* told in a toast or the banner */
   GtkLabel             *write_banner_label;
 
   /* What "Try Again" does while the banner shows. */
@@ -1054,6 +1055,8 @@ pl_window_show_error (PlWindow     *self,
   g_return_if_fail (what != NULL);
   g_return_if_fail (error != NULL);
 
+  self->n_errors++;
+
   /* Not a mistake of the person but of the disk: it stays in view until
    * writing works again. */
   if (g_error_matches (error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
@@ -1110,6 +1113,20 @@ pl_window_report_write_failure (PlWindow          *self,
 
   if (self->banner_watch_id == 0 && pl_store_is_shared (pl_context_get_store (self->context)))
     self->banner_watch_id = g_timeout_add_seconds (2, on_banner_watch, self);
+}
+
+/**
+ * pl_window_get_n_errors:
+ *
+ * Returns: how many failures the window has told of (in a toast or the
+ *   banner) since it opened
+ */
+guint
+pl_window_get_n_errors (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), 0);
+
+  return self->n_errors;
 }
 
 /**
