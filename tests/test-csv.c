@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -1088,12 +1089,29 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
 
+    g_autofree char *message = g_strdup_printf ("%s: cannot read the file: %s.\n", missing,
+                                                g_strerror (ENOENT));
+
     pl_test_run_cli (&run, f->db, "import", "csv", "partners", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.err, "missing.csv"));
+    g_assert_cmpstr (run.err, ==, message);
   }
   after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
+
+  /* The summary says how a file that is not comma-separated UTF-8 was read. */
+  {
+    g_auto(PlTestRun) run = { 0 };
+    g_autofree char *euro = pl_test_write_file (f->dir, "euro.csv",
+                                                "\"name\";\"kind\"\r\nCaf\xE9 College;college\r\n",
+                                                -1);
+    g_autofree char *summary = g_strdup_printf ("Imported 1 partner from %s (separated by "
+                                                "semicolons, read as Windows-1252)\n", euro);
+
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", euro, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, summary);
+  }
 
   /* Usage errors: no kind or file, an unknown kind, an unknown format. */
   {
@@ -1119,7 +1137,7 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
     g_autoptr(GBytes) csv = NULL;
-    g_autofree char *summary = g_strdup_printf ("Exported 6 partners to %s\n", out);
+    g_autofree char *summary = g_strdup_printf ("Exported 7 partners to %s\n", out);
     static const char header[] = "\xEF\xBB\xBF" "name,kind,region,status,contact_name,"
                                  "contact_email,contact_phone,withdrawn_on,withdrawn_reason,"
                                  "lead,notes\r\n";
