@@ -25,6 +25,7 @@
 #include "pl-sample.h"
 #include "pl-staff-page.h"
 #include "pl-survey-dialog.h"
+#include "pl-survey-import-dialog.h"
 #include "pl-window.h"
 #include "pl-store-access.h"
 
@@ -125,6 +126,8 @@ pl_window_update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-placement", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-survey", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey-file", !welcome);
 }
 
 static void
@@ -367,6 +370,30 @@ pl_window_enter_survey_action (GtkWidget  *widget,
   PlWindow *self = PL_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (pl_survey_dialog_new (GTK_WINDOW (self), self->context, 0)));
+}
+
+/* A survey export chosen, previewed, then imported all or nothing. */
+static void
+pl_window_import_survey_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  pl_survey_import_dialog_choose (GTK_WINDOW (self), self->context, 0);
+}
+
+/* The same with the file given, as a drop or a test gives it. */
+static void
+pl_window_import_survey_file_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  gtk_window_present (GTK_WINDOW (pl_survey_import_dialog_new (GTK_WINDOW (self), self->context,
+                                                               path, 0)));
 }
 
 static void
@@ -905,6 +932,10 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.enter-survey", NULL,
                                    pl_window_enter_survey_action);
+  gtk_widget_class_install_action (widget_class, "win.import-survey", NULL,
+                                   pl_window_import_survey_action);
+  gtk_widget_class_install_action (widget_class, "win.import-survey-file", "s",
+                                   pl_window_import_survey_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pl_window_undo_action);
