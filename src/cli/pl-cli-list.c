@@ -13,6 +13,7 @@
 
 #include "pl-cli.h"
 #include "pl-records.h"
+#include "pl-search.h"
 #include "pl-store-export.h"
 
 /* `list KIND` reads with one pass per kind (pl-store-export.h), not
@@ -40,6 +41,7 @@ typedef struct
 typedef struct
 {
   const char         *kind;
+  const char         *search_kind;  /* in the search index */
   GType             (*get_type) (void);
   const char * const *order;
   const Field        *fields;
@@ -123,13 +125,13 @@ static const char * const by_id[] = { "id", NULL };
 static const char * const by_area[] = { "area", "wave", "name", NULL };
 
 static const Listing listings[] = {
-  { "partners", pl_partner_get_type, by_name, partner_fields, G_N_ELEMENTS (partner_fields) },
-  { "staff", pl_staff_get_type, by_name, staff_fields, G_N_ELEMENTS (staff_fields) },
-  { "employers", pl_employer_get_type, by_name, employer_fields,
+  { "partners", "partner", pl_partner_get_type, by_name, partner_fields, G_N_ELEMENTS (partner_fields) },
+  { "staff", "staff", pl_staff_get_type, by_name, staff_fields, G_N_ELEMENTS (staff_fields) },
+  { "employers", "employer", pl_employer_get_type, by_name, employer_fields,
     G_N_ELEMENTS (employer_fields) },
-  { "placements", pl_placement_get_type, by_id, placement_fields,
+  { "placements", "placement", pl_placement_get_type, by_id, placement_fields,
     G_N_ELEMENTS (placement_fields) },
-  { "groups", pl_group_get_type, by_area, group_fields, G_N_ELEMENTS (group_fields) },
+  { "groups", "group", pl_group_get_type, by_area, group_fields, G_N_ELEMENTS (group_fields) },
 };
 
 static const char * const weekday_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -243,10 +245,13 @@ pl_cli_list (PlCli  *cli,
              char  **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *search = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, NULL, NULL },
     { NULL }
   };
+  g_autoptr(GArray) found = NULL;
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStoreRows) rows = NULL;
@@ -271,6 +276,15 @@ pl_cli_list (PlCli  *cli,
   if (store == NULL)
     return pl_cli_fail (error);
 
+  /* The same words find the same records as the list's search field. */
+  if (search != NULL && !pl_search_is_blank (search))
+    {
+      found = pl_search_ids (store, listing->search_kind, search, &error);
+      if (found == NULL)
+        return pl_cli_fail (error);
+    }
+
+  /* Every listing's first field is the id. */
   for (guint f = 0; f < listing->n_fields; f++)
     g_ptr_array_add (fields, (gpointer) listing->fields[f].field);
   g_ptr_array_add (fields, NULL);
@@ -288,6 +302,8 @@ pl_cli_list (PlCli  *cli,
       json_builder_begin_array (builder);
       while (pl_store_rows_next (rows, &error))
         {
+          if (found != NULL && !pl_search_ids_contain (found, pl_store_rows_get_int (rows, 0)))
+            continue;
           json_builder_begin_object (builder);
           for (guint f = 0; f < listing->n_fields; f++)
             add_field (builder, &listing->fields[f], rows, f);
@@ -316,7 +332,11 @@ pl_cli_list (PlCli  *cli,
 
       while (pl_store_rows_next (rows, &error))
         {
-          char **row = g_new0 (char *, shown->len + 1);
+          char **row;
+
+          if (found != NULL && !pl_search_ids_contain (found, pl_store_rows_get_int (rows, 0)))
+            continue;
+          row = g_new0 (char *, shown->len + 1);
 
           for (guint c = 0; c < shown->len; c++)
             {
