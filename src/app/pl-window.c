@@ -21,6 +21,7 @@
 #include "pl-plan-page.h"
 #include "pl-employers-page.h"
 #include "pl-list-page.h"
+#include "pl-mail-dialog.h"
 #include "pl-partners-page.h"
 #include "pl-sample.h"
 #include "pl-staff-page.h"
@@ -573,6 +574,30 @@ pl_window_add_undo_toast (PlWindow   *self,
   return toast;
 }
 
+/* win.write-email (sx): an email from a template about the record of a
+ * kind ("employer", "contact", "staff", "milestone") and id. Every page
+ * that shows one of those offers it with this one action. */
+static void
+pl_window_write_email_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *kind;
+  gint64 id;
+  PlMailDialog *dialog;
+
+  g_variant_get (parameter, "(&sx)", &kind, &id);
+  dialog = pl_mail_dialog_new (self, kind, id, &error);
+  if (dialog == NULL)
+    {
+      pl_window_show_error (self, _("Could not write the email"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 pl_window_undo_action (GtkWidget  *widget,
                        const char *action_name,
@@ -936,6 +961,8 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_import_survey_action);
   gtk_widget_class_install_action (widget_class, "win.import-survey-file", "s",
                                    pl_window_import_survey_file_action);
+  gtk_widget_class_install_action (widget_class, "win.write-email", "(sx)",
+                                   pl_window_write_email_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pl_window_undo_action);

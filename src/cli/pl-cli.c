@@ -63,6 +63,10 @@ static const char usage_text[] =
      "                                  cascade, observations before and after, surveys\n"
      "  attention [--json] [--months N] [--today DATE]\n"
      "                                  the employers that need someone to get in touch\n"
+     "  mail --employer NAME --template KEY [--placement ID] [--log]\n"
+     "       [--coordinator NAME] [--today DATE]\n"
+     "                                  print the mailto: URI of a templated email to the\n"
+     "                                  employer; --log adds it to the contact log\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "  copy DEST                       copy the whole data set into an empty one: a\n"
@@ -477,6 +481,7 @@ static const Command commands[] = {
   { "impact", pl_cli_impact },
   { "schedule", pl_cli_schedule },
   { "attention", pl_cli_attention },
+  { "mail", pl_cli_mail },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "copy", cmd_copy },
