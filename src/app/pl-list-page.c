@@ -542,8 +542,13 @@ action_delete (GSimpleAction *action,
       return;
     }
 
+  /* The last deletion's toast would undo this one now. */
   if (priv->undo_toast != NULL)
-    adw_toast_dismiss (priv->undo_toast);
+    {
+      g_signal_handlers_disconnect_by_data (priv->undo_toast, self);
+      pl_window_dismiss_toast (priv->undo_toast);
+      g_clear_object (&priv->undo_toast);
+    }
 
   g_set_object (&priv->last_deletion, deletion);
   priv->deletion_step = pl_history_get_n_steps (pl_context_get_history (priv->context));
@@ -591,7 +596,10 @@ action_undo_delete (GSimpleAction *action,
     return;
 
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      pl_window_dismiss_toast (toast);
+    }
 
   /* While the deletion is still the last step, the history undoes it, so
    * that it leaves the history as any undo does (and can be redone). */

@@ -640,8 +640,13 @@ pl_placement_editor_set_placement (PlPlacementEditor *self,
   g_clear_pointer (&self->snapshot_days, g_strfreev);
   g_clear_pointer (&self->days, g_strfreev);
   g_clear_pointer (&self->missing_for, g_free);
+  /* Its Undo was for the placement shown until now. */
   if (self->edit_toast != NULL)
-    adw_toast_dismiss (self->edit_toast);
+    {
+      g_signal_handlers_disconnect_by_data (self->edit_toast, self);
+      pl_window_dismiss_toast (self->edit_toast);
+      g_clear_object (&self->edit_toast);
+    }
   self->id = 0;
 
   if (id > 0 && self->context != NULL)

@@ -510,12 +510,19 @@ pl_window_walk_history (PlWindow *self,
   }
 }
 
+static void on_undo_toast_clicked (AdwToast *toast,
+                                   PlWindow *self);
+
 static void
 on_history_moved (AdwToast   *toast,
                   GParamSpec *pspec,
                   PlHistory  *history)
 {
-  adw_toast_dismiss (toast);
+  /* Its Undo would now undo something else, even in the moment it may
+   * still show. */
+  g_signal_handlers_disconnect_matched (toast, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        on_undo_toast_clicked, NULL);
+  pl_window_dismiss_toast (toast);
 }
 
 /* The toast dismisses itself after its button; the undo must not dismiss
@@ -1050,6 +1057,61 @@ pl_window_get_page (PlWindow   *self,
  * Shows @toast over the window; pages reach it through
  * gtk_widget_get_ancestor (page, PL_TYPE_WINDOW).
  */
+/* libadwaita 1.2 frees a toast's state when its hide animation ends, even
+ * while its show animation still runs, which then ends in freed memory: a
+ * toast dismissed less than 0.2 s after it came up crashes the app a
+ * moment later (fixed in libadwaita 1.3, "toast-overlay: Prevent show_done
+ * from firing after hide_done"; Debian 12 has 1.2.2). So a dismissal waits
+ * until the toast last shown, or shown in place of one dismissed, has been
+ * up for longer than the longest show animation (0.5 s). */
+#define TOAST_SETTLED_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static gint64 toasts_moved_at;
+
+static void
+on_any_toast_dismissed (AdwToast *toast)
+{
+  toasts_moved_at = g_get_monotonic_time ();
+}
+
+static gboolean
+dismiss_toast_later (gpointer data)
+{
+  g_object_set_data (data, "pl-dismissing", NULL);
+  pl_window_dismiss_toast (ADW_TOAST (data));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pl_window_dismiss_toast:
+ * @toast: a toast given to pl_window_add_toast()
+ *
+ * Takes @toast away, now or as soon as that is safe (see above). A caller
+ * whose toast must not act any more disconnects its handlers first.
+ */
+void
+pl_window_dismiss_toast (AdwToast *toast)
+{
+  gint64 wait;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* Asked again while it waits: once is enough. */
+  if (g_object_get_data (G_OBJECT (toast), "pl-dismissing") != NULL)
+    return;
+
+  wait = toasts_moved_at + TOAST_SETTLED_US - g_get_monotonic_time ();
+  if (wait <= 0)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (toast), "pl-dismissing", GINT_TO_POINTER (TRUE));
+  g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (wait / G_TIME_SPAN_MILLISECOND) + 1,
+                      dismiss_toast_later, g_object_ref (toast), g_object_unref);
+}
+
 void
 pl_window_add_toast (PlWindow *self,
                      AdwToast *toast)
@@ -1057,6 +1119,8 @@ pl_window_add_toast (PlWindow *self,
   g_return_if_fail (PL_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  toasts_moved_at = g_get_monotonic_time ();
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_any_toast_dismissed), NULL);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

@@ -26,6 +26,7 @@ const char *pl_window_get_visible_page (PlWindow      *self);
 guint       pl_window_get_n_errors     (PlWindow      *self);
 GtkWidget  *pl_window_get_page         (PlWindow      *self,
                                         const char    *name);
+void        pl_window_dismiss_toast    (AdwToast      *toast);
 void        pl_window_add_toast        (PlWindow      *self,
                                         AdwToast      *toast);
 AdwToast   *pl_window_add_undo_toast   (PlWindow      *self,
