@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <string.h>
 
@@ -1301,10 +1302,68 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
 
+    g_autofree char *expected = g_strdup_printf ("placements-cli: %s:3: ", bad);
+
     pl_test_run_cli (&run, f->path, "import", "ics", bad, "--owner", "all", "--kind", "term",
                      NULL);
     g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.err, "bad.ics:3: "));
+    g_assert_true (g_str_has_prefix (run.err, expected));
+  }
+
+  /* The file is named as it was typed, folders and all, as compilers and
+   * the CSV importers do: not by its base name. */
+  {
+    g_autofree char *sub = g_build_filename (f->dir, "exports", NULL);
+    g_autofree char *nested = g_build_filename (sub, "bad.ics", NULL);
+    g_autofree char *cwd = g_get_current_dir ();
+    const struct
+    {
+      const char *typed;
+      const char *says;
+    } cases[] = {
+      { "exports/bad.ics", "placements-cli: exports/bad.ics:3: " },
+      { "./exports/../bad.ics", "placements-cli: ./exports/../bad.ics:3: " },
+      { "exports/none.ics", "placements-cli: exports/none.ics: there is no such file\n" },
+      { "exports", "placements-cli: exports: " },
+    };
+
+    g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (nested, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2027\n"
+                                                "END:VEVENT\nEND:VCALENDAR\n", -1, NULL));
+    g_assert_cmpint (g_chdir (f->dir), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(PlTestRun) run = { 0 };
+
+        pl_test_run_cli (&run, f->path, "import", "ics", cases[i].typed, "--owner", "all",
+                         "--kind", "term", NULL);
+        g_assert_cmpint (run.status, ==, 1);
+        if (!g_str_has_prefix (run.err, cases[i].says))
+          g_error ("%s: “%s” does not start “%s”", cases[i].typed, run.err, cases[i].says);
+      }
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+  }
+
+  /* The result line says what was left out and why. */
+  {
+    g_autofree char *free_time = g_build_filename (f->dir, "free.ics", NULL);
+    g_auto(PlTestRun) run = { 0 };
+    g_autofree char *expected = NULL;
+
+    g_assert_true (g_file_set_contents (free_time,
+                                        CAL_HEAD
+                                        "BEGIN:VEVENT\r\nUID:cli-busy@example\r\n"
+                                        "DTSTART;VALUE=DATE:20270301\r\nEND:VEVENT\r\n"
+                                        "BEGIN:VEVENT\r\nUID:cli-free@example\r\n"
+                                        "DTSTART;VALUE=DATE:20270302\r\n"
+                                        "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+                                        CAL_TAIL, -1, NULL));
+    pl_test_run_cli (&run, f->path, "import", "ics", free_time, "--owner", "all", "--kind",
+                     "busy", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    expected = g_strdup_printf ("%s: 1 new, 0 updated, 0 unchanged; 1 event marked free "
+                                "(TRANSP:TRANSPARENT) left out: it blocks no one\n", free_time);
+    g_assert_cmpstr (run.out, ==, expected);
   }
 
   /* Usage errors. */
@@ -1343,7 +1402,9 @@ test_cli (Fixture       *f,
   f->store = pl_store_open (f->path, NULL);
   before = pl_test_select_int (f->store,
                                "SELECT count(*) FROM calendar_period WHERE source = 'ics'");
-  g_assert_cmpint (before, ==, 389);
+  g_assert_cmpint (before, ==, 389 + 1);
+  g_assert_cmpint (pl_test_select_int (f->store, "SELECT count(*) FROM calendar_period"
+                                       " WHERE uid = 'cli-free@example'"), ==, 0);
 }
 
 int
