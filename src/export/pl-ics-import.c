@@ -412,7 +412,7 @@ check_structure (Reader  *reader,
           if (event != NULL && stack->len == 2)
             g_ptr_array_add (event->props, line);
           if (zone_begin != G_MAXUINT && stack->len == 2 && g_str_equal (line->name, "TZID") &&
-              *line->value != '\0')
+              !line->skip)
             zone_named = TRUE;
           continue;
         }
@@ -820,7 +820,13 @@ duration_seconds (const struct icaldurationtype *length)
          (gint64) length->hours * 3600 + (gint64) length->minutes * 60 + length->seconds;
 }
 
-static gboolean is_period_line (const ContentLine *line);
+static gboolean
+is_period_line (const ContentLine *line)
+{
+  const char *value_type = get_param (line, "VALUE");
+
+  return value_type != NULL && g_ascii_strcasecmp (value_type, "PERIOD") == 0;
+}
 
 /* Each comma-separated value of an EXDATE line. */
 static gboolean
@@ -848,15 +854,17 @@ parse_moment_list (Reader            *reader,
   return TRUE;
 }
 
-static gboolean
-is_period_line (const ContentLine *line)
+static int
+compare_moments (const Moment *a,
+                 const Moment *b)
 {
-  const char *value_type = get_param (line, "VALUE");
+  g_autoptr(GDateTime) ta = moment_to_local (a);
+  g_autoptr(GDateTime) tb = moment_to_local (b);
 
-  return value_type != NULL && g_ascii_strcasecmp (value_type, "PERIOD") == 0;
+  if (ta == NULL || tb == NULL)
+    return 0;
+  return g_date_time_compare (ta, tb);
 }
-
-static int compare_moments (const Moment *a, const Moment *b);
 
 /* One period of an RDATE;VALUE=PERIOD (RFC 5545 3.3.9): START/END or
  * START/DURATION, both ends dates with times, in the line's TZID. */
@@ -872,7 +880,8 @@ parse_period (Reader            *reader,
 
   if (slash == NULL)
     return fail (reader, error, line->line,
-                 _("%s: “%s” is not a period (START/END or START/DURATION)"), line->name, text);
+                 _("%s: “%s” is not a period (START/END or START/DURATION)"),
+                 line->name, text);
 
   if (!parse_moment (reader, line, text, slash - text, &out->start, error))
     return FALSE;
@@ -888,7 +897,8 @@ parse_period (Reader            *reader,
 
       if (!parse_duration (rest, &length))
         return fail (reader, error, line->line,
-                     _("%s: “%s” is not a duration (such as P1D or PT2H30M)"), line->name, rest);
+                     _("%s: “%s” is not a duration (such as P1D or PT2H30M)"),
+                     line->name, rest);
       if (length.is_neg)
         return fail (reader, error, line->line, _("%s: the period “%s” has a negative length"),
                      line->name, text);
@@ -904,7 +914,8 @@ parse_period (Reader            *reader,
         return FALSE;
       if (end.time.is_date)
         return fail (reader, error, line->line,
-                     _("%s: the period “%s” must end with a date and a time"), line->name, text);
+                     _("%s: the period “%s” must end with a date and a time"),
+                     line->name, text);
       if (compare_moments (&end, &out->start) < 0)
         return fail (reader, error, line->line, _("%s: the period “%s” ends before it starts"),
                      line->name, text);
@@ -941,18 +952,6 @@ parse_rdate_list (Reader            *reader,
     }
 
   return TRUE;
-}
-
-static int
-compare_moments (const Moment *a,
-                 const Moment *b)
-{
-  g_autoptr(GDateTime) ta = moment_to_local (a);
-  g_autoptr(GDateTime) tb = moment_to_local (b);
-
-  if (ta == NULL || tb == NULL)
-    return 0;
-  return g_date_time_compare (ta, tb);
 }
 
 static gboolean
