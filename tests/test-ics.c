@@ -540,7 +540,7 @@ static const GoodFile empty_files[] = {
     "BEGIN:VEVENT\r\n"
     "UID:empty-tzid@example\r\n"
     "SUMMARY:Late shift\r\n"
-    "DTSTART;TZID=\"\":20270107T233000\r\n"
+    "DTSTART;TZID=:20270107T233000\r\n"
     "DTEND;TZID=\"\":20270107T235900\r\n"
     "END:VEVENT\r\n"
     , NULL, "empty-tzid@example",
