@@ -765,6 +765,7 @@ import_done (GObject      *object,
 
   {
     g_autofree char *name = g_path_get_basename (job->path);
+    g_autofree char *skipped = pl_ics_describe_skipped (&job->result);
     g_autofree char *text = NULL;
 
     if (job->result.added + job->result.updated == 0)
@@ -774,6 +775,13 @@ import_done (GObject      *object,
       /* TRANSLATORS: after importing a calendar file: file, counts. */
       text = g_strdup_printf (_("Imported “%s”: %u new, %u updated"), name, job->result.added,
                               job->result.updated);
+    if (skipped != NULL)
+      {
+        g_autofree char *counts = g_steal_pointer (&text);
+
+        /* TRANSLATORS: the result of an import, then what it left out. */
+        text = g_strdup_printf (_("%s; %s"), counts, skipped);
+      }
     show_toast (self, text);
   }
 }

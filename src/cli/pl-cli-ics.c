@@ -59,8 +59,15 @@ pl_cli_import_ics (PlCli  *cli,
     return pl_cli_fail (error);
 
   /* TRANSLATORS: the result of importing a calendar file; counts of periods. */
-  g_print (_("%s: %u new, %u updated, %u unchanged\n"), argv[1], result.added, result.updated,
+  g_print (_("%s: %u new, %u updated, %u unchanged"), argv[1], result.added, result.updated,
            result.unchanged);
+  if (result.skipped_free > 0)
+    {
+      g_autofree char *skipped = pl_ics_describe_skipped (&result);
+
+      g_print ("; %s", skipped);
+    }
+  g_print ("\n");
   return PL_EXIT_OK;
 }
 

@@ -41,6 +41,7 @@ typedef struct
   char   *name;    /* upper case */
   GStrv   params;  /* NAME=VALUE, names upper case, values unquoted */
   char   *value;   /* points into text */
+  gboolean skip;   /* not given to libical: an X- property, an empty value */
 } ContentLine;
 
 /* The lines of one VEVENT that belong to it directly (not to a VALARM). */
@@ -172,6 +173,24 @@ parse_content_line (Reader      *reader,
     }
   name = g_ascii_strup (text, p - text);
 
+  /* Extensions are what calendar programs add for themselves, and they
+   * write their parameters as they please (Apple Calendar escapes a ";"
+   * in X-TITLE with a backslash, which RFC 5545 has no escape for). None
+   * is used here, so none is read, and none can refuse the file. */
+  if (g_str_has_prefix (name, "X-"))
+    {
+      const char *colon = strchr (p, ':');
+
+      line = g_new0 (ContentLine, 1);
+      line->line = number;
+      line->text = g_strdup (text);
+      line->name = g_steal_pointer (&name);
+      line->params = g_new0 (char *, 1);
+      line->value = line->text + (colon != NULL ? colon + 1 - text : (gssize) strlen (text));
+      line->skip = TRUE;
+      return line;
+    }
+
   while (*p == ';')
     {
       const char *start = ++p;
@@ -234,6 +253,11 @@ parse_content_line (Reader      *reader,
   line->name = g_steal_pointer (&name);
   line->params = g_strv_builder_end (params);
   line->value = line->text + (p + 1 - text);
+  /* An empty value is no value (RFC 5545 allows "DESCRIPTION:", and Google
+   * and Exchange write them); libical would drop it with a complaint. The
+   * properties read here check their own values, with their own line.
+   * libical takes a value of only spaces for none too. */
+  line->skip = line->value[strspn (line->value, " \t")] == '\0';
 
   return line;
 }
@@ -357,6 +381,8 @@ check_structure (Reader  *reader,
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();  /* ContentLine of each BEGIN */
   CalendarLines *calendar = NULL;
   EventLines *event = NULL;
+  guint zone_begin = G_MAXUINT;  /* index of the open VTIMEZONE's BEGIN */
+  gboolean zone_named = FALSE;
 
   for (guint i = 0; i < reader->lines->len; i++)
     {
@@ -385,6 +411,9 @@ check_structure (Reader  *reader,
         {
           if (event != NULL && stack->len == 2)
             g_ptr_array_add (event->props, line);
+          if (zone_begin != G_MAXUINT && stack->len == 2 && g_str_equal (line->name, "TZID") &&
+              !line->skip)
+            zone_named = TRUE;
           continue;
         }
 
@@ -414,6 +443,11 @@ check_structure (Reader  *reader,
               event->props = g_ptr_array_new ();
               g_ptr_array_add (calendar->events, event);
             }
+          else if (stack->len == 1 && g_str_equal (component, "VTIMEZONE"))
+            {
+              zone_begin = i;
+              zone_named = FALSE;
+            }
 
           g_ptr_array_add (stack, line);
           continue;
@@ -430,6 +464,14 @@ check_structure (Reader  *reader,
         g_ptr_array_remove_index (stack, stack->len - 1);
         if (stack->len == 1 && g_str_equal (component, "VEVENT"))
           event = NULL;
+        /* Exchange 2010 writes a VTIMEZONE with an empty TZID, which no
+         * time can name: it is left out, and its times read as local. */
+        if (stack->len == 1 && g_str_equal (component, "VTIMEZONE"))
+          {
+            for (guint j = zone_begin; !zone_named && j <= i; j++)
+              ((ContentLine *) g_ptr_array_index (reader->lines, j))->skip = TRUE;
+            zone_begin = G_MAXUINT;
+          }
         if (stack->len == 0)
           calendar->end = i;
       }
@@ -534,7 +576,7 @@ find_zone (Reader     *reader,
 {
   icaltimezone *zone;
 
-  if (tzid == NULL)
+  if (tzid == NULL || *tzid == '\0')
     return NULL;
 
   if ((zone = icalcomponent_get_timezone (reader->root, tzid)) != NULL)
@@ -703,6 +745,8 @@ typedef struct
   const ContentLine   *duration;
   const ContentLine   *rrule;
   const ContentLine   *recurrence_id;
+  const ContentLine   *status;
+  const ContentLine   *transp;
   Moment               start;
   Moment               end;          /* valid when has_end */
   gboolean             has_end;
@@ -711,8 +755,19 @@ typedef struct
   char                *summary_text;
   GHashTable          *exdates;      /* keys of excluded occurrences */
   GHashTable          *exdays;       /* "YYYYMMDD" of excluded days */
-  GPtrArray           *rdates;       /* Moment */
+  GPtrArray           *rdates;       /* Occurrence */
+  GHashTable          *added;        /* keys of the occurrences already added */
+  gboolean             cancelled;    /* STATUS:CANCELLED */
+  gboolean             free_time;    /* TRANSP:TRANSPARENT */
 } Event;
+
+/* An RDATE: a start, and for a period (VALUE=PERIOD) its own length. */
+typedef struct
+{
+  Moment   start;
+  gboolean has_length;
+  gint64   seconds;
+} Occurrence;
 
 static void
 event_clear (Event *event)
@@ -722,6 +777,7 @@ event_clear (Event *event)
   g_clear_pointer (&event->exdates, g_hash_table_unref);
   g_clear_pointer (&event->exdays, g_hash_table_unref);
   g_clear_pointer (&event->rdates, g_ptr_array_unref);
+  g_clear_pointer (&event->added, g_hash_table_unref);
 }
 
 /* TEXT values: \\ \; \, \n and \N are escapes (RFC 5545 3.3.11). */
@@ -757,7 +813,22 @@ only_once (Reader             *reader,
   return TRUE;
 }
 
-/* Each comma-separated value of an EXDATE or RDATE line. */
+static gint64
+duration_seconds (const struct icaldurationtype *length)
+{
+  return (gint64) length->weeks * 7 * 86400 + (gint64) length->days * 86400 +
+         (gint64) length->hours * 3600 + (gint64) length->minutes * 60 + length->seconds;
+}
+
+static gboolean
+is_period_line (const ContentLine *line)
+{
+  const char *value_type = get_param (line, "VALUE");
+
+  return value_type != NULL && g_ascii_strcasecmp (value_type, "PERIOD") == 0;
+}
+
+/* Each comma-separated value of an EXDATE line. */
 static gboolean
 parse_moment_list (Reader            *reader,
                    const ContentLine *line,
@@ -765,10 +836,10 @@ parse_moment_list (Reader            *reader,
                    GError           **error)
 {
   g_auto(GStrv) values = g_strsplit (line->value, ",", -1);
-  const char *value_type = get_param (line, "VALUE");
 
-  if (value_type != NULL && g_ascii_strcasecmp (value_type, "PERIOD") == 0)
-    return fail (reader, error, line->line, _("%s periods (VALUE=PERIOD) are not supported"),
+  if (is_period_line (line))
+    return fail (reader, error, line->line,
+                 _("%s cannot be a period (VALUE=PERIOD): it takes dates or dates and times"),
                  line->name);
 
   for (guint i = 0; values[i] != NULL; i++)
@@ -795,6 +866,94 @@ compare_moments (const Moment *a,
   return g_date_time_compare (ta, tb);
 }
 
+/* One period of an RDATE;VALUE=PERIOD (RFC 5545 3.3.9): START/END or
+ * START/DURATION, both ends dates with times, in the line's TZID. */
+static gboolean
+parse_period (Reader            *reader,
+              const ContentLine *line,
+              const char        *text,
+              Occurrence        *out,
+              GError           **error)
+{
+  const char *slash = strchr (text, '/');
+  const char *rest;
+
+  if (slash == NULL)
+    return fail (reader, error, line->line,
+                 _("%s: “%s” is not a period (START/END or START/DURATION)"),
+                 line->name, text);
+
+  if (!parse_moment (reader, line, text, slash - text, &out->start, error))
+    return FALSE;
+  if (out->start.time.is_date)
+    return fail (reader, error, line->line,
+                 _("%s: the period “%s” must start with a date and a time"), line->name, text);
+
+  rest = slash + 1;
+  out->has_length = TRUE;
+  if (*rest == 'P' || *rest == '+' || *rest == '-')
+    {
+      struct icaldurationtype length;
+
+      if (!parse_duration (rest, &length))
+        return fail (reader, error, line->line,
+                     _("%s: “%s” is not a duration (such as P1D or PT2H30M)"),
+                     line->name, rest);
+      if (length.is_neg)
+        return fail (reader, error, line->line, _("%s: the period “%s” has a negative length"),
+                     line->name, text);
+      out->seconds = duration_seconds (&length);
+    }
+  else
+    {
+      Moment end;
+      g_autoptr(GDateTime) local_start = NULL;
+      g_autoptr(GDateTime) local_end = NULL;
+
+      if (!parse_moment (reader, line, rest, strlen (rest), &end, error))
+        return FALSE;
+      if (end.time.is_date)
+        return fail (reader, error, line->line,
+                     _("%s: the period “%s” must end with a date and a time"),
+                     line->name, text);
+      if (compare_moments (&end, &out->start) < 0)
+        return fail (reader, error, line->line, _("%s: the period “%s” ends before it starts"),
+                     line->name, text);
+      local_start = moment_to_local (&out->start);
+      local_end = moment_to_local (&end);
+      if (local_start == NULL || local_end == NULL)
+        return fail (reader, error, line->line, _("%s: the period “%s” cannot be read"),
+                     line->name, text);
+      out->seconds = g_date_time_difference (local_end, local_start) / G_TIME_SPAN_SECOND;
+    }
+
+  return TRUE;
+}
+
+/* Each comma-separated value of an RDATE line. */
+static gboolean
+parse_rdate_list (Reader            *reader,
+                  const ContentLine *line,
+                  GPtrArray         *occurrences,
+                  GError           **error)
+{
+  g_auto(GStrv) values = g_strsplit (line->value, ",", -1);
+  gboolean periods = is_period_line (line);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      Occurrence *occurrence = g_new0 (Occurrence, 1);
+
+      g_ptr_array_add (occurrences, occurrence);
+      if (periods ? !parse_period (reader, line, values[i], occurrence, error)
+                  : !parse_moment (reader, line, values[i], strlen (values[i]),
+                                   &occurrence->start, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_event (Reader      *reader,
             EventLines  *lines,
@@ -807,6 +966,7 @@ read_event (Reader      *reader,
   event->exdates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   event->exdays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   event->rdates = g_ptr_array_new_with_free_func (g_free);
+  event->added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < lines->props->len; i++)
     {
@@ -831,7 +991,11 @@ read_event (Reader      *reader,
       else if (g_str_equal (name, "EXDATE"))
         ok = parse_moment_list (reader, line, exdates, error);
       else if (g_str_equal (name, "RDATE"))
-        ok = parse_moment_list (reader, line, event->rdates, error);
+        ok = parse_rdate_list (reader, line, event->rdates, error);
+      else if (g_str_equal (name, "STATUS"))
+        ok = only_once (reader, line, &event->status, error);
+      else if (g_str_equal (name, "TRANSP"))
+        ok = only_once (reader, line, &event->transp, error);
 
       if (!ok)
         return FALSE;
@@ -902,6 +1066,14 @@ read_event (Reader      *reader,
         g_hash_table_add (event->exdates, key);
     }
 
+  /* Any other status (TENTATIVE, CONFIRMED, none, or one the RFC does not
+   * list, which some programs write) keeps the time taken: only a clear
+   * CANCELLED or TRANSPARENT gives it back. */
+  event->cancelled = event->status != NULL &&
+                     g_ascii_strcasecmp (event->status->value, "CANCELLED") == 0;
+  event->free_time = event->transp != NULL &&
+                     g_ascii_strcasecmp (event->transp->value, "TRANSPARENT") == 0;
+
   if (event->summary != NULL)
     {
       g_autofree char *text = unescape_text (event->summary->value);
@@ -936,11 +1108,13 @@ read_event (Reader      *reader,
   return TRUE;
 }
 
-/* Adds the days an occurrence starting at @start covers. */
+/* Adds the days an occurrence starting at @start covers: as long as the
+ * event, or @seconds when not NULL (a period of an RDATE). */
 static gboolean
 add_occurrence (Reader        *reader,
                 Event         *event,
                 const Moment  *start,
+                const gint64  *seconds,
                 const char    *uid,
                 GError       **error)
 {
@@ -953,7 +1127,7 @@ add_occurrence (Reader        *reader,
     return fail (reader, error, event->dtstart->line, _("the start date cannot be read"));
   date_of (local_start, &first);
 
-  if (start->time.is_date)
+  if (start->time.is_date && seconds == NULL)
     {
       /* All-day: DTEND is the day after the last day. */
       int days = 1;
@@ -980,7 +1154,9 @@ add_occurrence (Reader        *reader,
     {
       GDate last;
 
-      if (event->has_end)
+      if (seconds != NULL)
+        local_end = g_date_time_add_seconds (local_start, (gdouble) *seconds);
+      else if (event->has_end)
         {
           g_autoptr(GDateTime) main_start = moment_to_local (&event->start);
           g_autoptr(GDateTime) main_end = moment_to_local (&event->end);
@@ -990,14 +1166,8 @@ add_occurrence (Reader        *reader,
           local_end = g_date_time_add (local_start, g_date_time_difference (main_end, main_start));
         }
       else if (event->duration != NULL)
-        {
-          gint64 seconds = (gint64) event->length.weeks * 7 * 86400 +
-                           (gint64) event->length.days * 86400 +
-                           (gint64) event->length.hours * 3600 +
-                           (gint64) event->length.minutes * 60 + event->length.seconds;
-
-          local_end = g_date_time_add_seconds (local_start, (gdouble) seconds);
-        }
+        local_end = g_date_time_add_seconds (local_start,
+                                             (gdouble) duration_seconds (&event->length));
       else
         local_end = g_date_time_ref (local_start);
 
@@ -1031,6 +1201,7 @@ add_occurrence (Reader        *reader,
   out->start = first;
   out->end = after;
   out->line = event->lines->begin_line;
+  out->free_time = event->free_time;
   g_ptr_array_add (reader->out, out);
 
   return TRUE;
@@ -1066,6 +1237,7 @@ static gboolean
 add_repeat (Reader        *reader,
             Event         *event,
             const Moment  *occurrence,
+            const gint64  *seconds,
             GHashTable    *overridden,
             GError       **error)
 {
@@ -1080,9 +1252,13 @@ add_repeat (Reader        *reader,
   if (excluded (event, occurrence, overridden))
     return TRUE;
 
+  /* An RDATE that repeats DTSTART or a day of the RRULE is the same
+   * occurrence (RFC 5545 3.8.5.2): the first one stands. */
   key = moment_key (occurrence);
+  if (!g_hash_table_add (event->added, g_strdup (key)))
+    return TRUE;
   uid = g_strdup_printf ("%s/%s", event->uid_text, key);
-  return add_occurrence (reader, event, occurrence, uid, error);
+  return add_occurrence (reader, event, occurrence, seconds, uid, error);
 }
 
 static gboolean
@@ -1097,7 +1273,7 @@ expand_event (Reader      *reader,
   guint iterations = 0;
 
   if (event->rrule == NULL && event->rdates->len == 0)
-    return add_occurrence (reader, event, &event->start, event->uid_text, error);
+    return add_occurrence (reader, event, &event->start, NULL, event->uid_text, error);
 
   if (event->recurrence_id != NULL)
     return fail (reader, error, event->rrule != NULL ? event->rrule->line
@@ -1105,17 +1281,19 @@ expand_event (Reader      *reader,
                  _("an occurrence of a repeating event (RECURRENCE-ID) cannot repeat itself"));
 
   /* The first occurrence is DTSTART itself. */
-  if (!add_repeat (reader, event, &event->start, overridden, error))
+  if (!add_repeat (reader, event, &event->start, NULL, overridden, error))
     return FALSE;
 
   for (guint i = 0; i < event->rdates->len; i++)
     {
-      Moment *rdate = g_ptr_array_index (event->rdates, i);
+      Occurrence *rdate = g_ptr_array_index (event->rdates, i);
 
-      if (rdate->time.is_date != event->start.time.is_date)
+      /* A period has its own length, so it may join an all-day event. */
+      if (!rdate->has_length && rdate->start.time.is_date != event->start.time.is_date)
         return fail (reader, error, event->dtstart->line,
                      _("the event’s RDATE and DTSTART must both be dates or both have times"));
-      if (!add_repeat (reader, event, rdate, overridden, error))
+      if (!add_repeat (reader, event, &rdate->start, rdate->has_length ? &rdate->seconds : NULL,
+                       overridden, error))
         return FALSE;
     }
 
@@ -1167,7 +1345,7 @@ expand_event (Reader      *reader,
       occurrence.time = next;
       occurrence.time.zone = NULL;
       occurrence.time.is_date = event->start.time.is_date;
-      if (!(ok = add_repeat (reader, event, &occurrence, overridden, error)))
+      if (!(ok = add_repeat (reader, event, &occurrence, NULL, overridden, error)))
         break;
     }
 
@@ -1175,90 +1353,77 @@ expand_event (Reader      *reader,
   return ok;
 }
 
-/* Whether libical's message is about @line: it quotes either the whole
- * line or the property's name and, at the end, its value. */
+/* Whether libical reads @line, on its own, without a complaint; when it
+ * does not, @type says what kind of complaint it was. */
 static gboolean
-message_names_line (const char        *message,
-                    const ContentLine *line)
+libical_reads_line (const ContentLine           *line,
+                    icalparameter_xlicerrortype *type)
 {
-  if (strlen (line->text) > 3 && strstr (message, line->text) != NULL)
-    return TRUE;
+  g_autofree char *text = g_strdup_printf ("BEGIN:VCALENDAR\r\n%s\r\nEND:VCALENDAR\r\n",
+                                           line->text);
+  icalcomponent *root = icalparser_parse_string (text);
+  icalproperty *complaint;
+  icalparameter *kind;
 
-  return *line->value != '\0' && strstr (message, line->name) != NULL &&
-         g_str_has_suffix (message, line->value);
-}
-
-/* The first X-LIC-ERROR in @component or below it. */
-static const char *
-first_error (icalcomponent *component)
-{
-  icalproperty *prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
-
-  if (prop != NULL)
-    return icalproperty_get_xlicerror (prop);
-
-  for (icalcomponent *child = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
-       child != NULL;
-       child = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
+  *type = ICAL_XLICERRORTYPE_NONE;
+  if (root == NULL)
     {
-      const char *message = first_error (child);
-
-      if (message != NULL)
-        return message;
+      *type = ICAL_XLICERRORTYPE_PROPERTYPARSEERROR;
+      return FALSE;
     }
 
-  return NULL;
+  complaint = icalcomponent_get_first_property (root, ICAL_XLICERROR_PROPERTY);
+  if (complaint != NULL &&
+      (kind = icalproperty_get_first_parameter (complaint, ICAL_XLICERRORTYPE_PARAMETER)) != NULL)
+    *type = icalparameter_get_xlicerrortype (kind);
+  icalcomponent_free (root);
+
+  return complaint == NULL;
 }
 
-/* libical's own verdict. Its messages carry no line numbers, but they quote
- * what they could not read, which finds the line; failing that the error
- * is placed at its event's BEGIN (or the calendar's). */
+/* libical's own verdict. Its complaints carry no line numbers and are
+ * written for programmers, so they are not passed on: each line given to
+ * it is tried on its own to find the one it refuses, and the message
+ * names that line's property in our words. A complaint about no one line
+ * is placed at the calendar's BEGIN. */
 static gboolean
 check_libical (Reader         *reader,
                CalendarLines  *calendar,
                GError        **error)
 {
   ContentLine *begin = g_ptr_array_index (reader->lines, calendar->begin);
-  const char *message;
-  guint line = begin->line;
-  guint index = 0;
-  icalcomponent *child;
 
   if (icalcomponent_count_errors (reader->root) == 0)
     return TRUE;
 
-  /* Errors in a VEVENT are searched for among its own lines. */
-  for (child = icalcomponent_get_first_component (reader->root, ICAL_VEVENT_COMPONENT);
-       child != NULL;
-       child = icalcomponent_get_next_component (reader->root, ICAL_VEVENT_COMPONENT), index++)
+  for (guint i = calendar->begin; i <= calendar->end; i++)
     {
-      EventLines *event;
+      const ContentLine *line = g_ptr_array_index (reader->lines, i);
+      icalparameter_xlicerrortype type;
+      g_autofree char *shown = NULL;
 
-      if ((message = first_error (child)) == NULL || index >= calendar->events->len)
+      if (line->skip || g_ascii_strcasecmp (line->name, "begin") == 0 ||
+          g_ascii_strcasecmp (line->name, "end") == 0 || libical_reads_line (line, &type))
         continue;
 
-      event = g_ptr_array_index (calendar->events, index);
-      line = event->begin_line;
-      for (guint i = 0; i < event->props->len; i++)
-        if (message_names_line (message, g_ptr_array_index (event->props, i)))
-          {
-            line = ((ContentLine *) g_ptr_array_index (event->props, i))->line;
-            break;
-          }
-
-      return fail (reader, error, line, _("this is not valid iCalendar: %s"), message);
+      shown = quote_text (line->value);
+      switch (type)
+        {
+        case ICAL_XLICERRORTYPE_PARAMETERNAMEPARSEERROR:
+        case ICAL_XLICERRORTYPE_PARAMETERVALUEPARSEERROR:
+          return fail (reader, error, line->line,
+                       _("a parameter of %s is not one iCalendar allows there"), line->name);
+        case ICAL_XLICERRORTYPE_VALUEPARSEERROR:
+          return fail (reader, error, line->line, _("%s: “%s” is not a value %s can have"),
+                       line->name, shown, line->name);
+        default:
+          return fail (reader, error, line->line, _("%s cannot be read as iCalendar"),
+                       line->name);
+        }
     }
 
-  message = first_error (reader->root);
-  for (guint i = calendar->begin; message != NULL && i <= calendar->end; i++)
-    if (message_names_line (message, g_ptr_array_index (reader->lines, i)))
-      {
-        line = ((ContentLine *) g_ptr_array_index (reader->lines, i))->line;
-        break;
-      }
-
-  return fail (reader, error, line, _("this is not valid iCalendar: %s"),
-               message != NULL ? message : _("libical reports an error"));
+  return fail (reader, error, begin->line,
+               _("this calendar is not valid iCalendar, though no one line of it is wrong"));
 }
 
 static gboolean
@@ -1273,7 +1438,11 @@ read_calendar (Reader         *reader,
 
   for (guint i = calendar->begin; i <= calendar->end; i++)
     {
-      g_string_append (text, ((ContentLine *) g_ptr_array_index (reader->lines, i))->text);
+      const ContentLine *line = g_ptr_array_index (reader->lines, i);
+
+      if (line->skip)
+        continue;
+      g_string_append (text, line->text);
       g_string_append (text, "\r\n");
     }
 
@@ -1320,6 +1489,11 @@ read_calendar (Reader         *reader,
     {
       Event *event = &events[i];
 
+      /* A cancelled event is not there; a cancelled occurrence (its
+       * RECURRENCE-ID) has taken the original's place, as nothing. */
+      if (event->cancelled)
+        continue;
+
       if (event->recurrence_id != NULL)
         {
           /* The moved occurrence takes the place of the original. */
@@ -1331,7 +1505,7 @@ read_calendar (Reader         *reader,
                         strlen (event->recurrence_id->value), &id, NULL);
           key = moment_key (&id);
           uid = g_strdup_printf ("%s/%s", event->uid_text, key);
-          ok = add_occurrence (reader, event, &event->start, uid, error);
+          ok = add_occurrence (reader, event, &event->start, NULL, uid, error);
         }
       else
         ok = expand_event (reader, event, g_hash_table_lookup (overridden, event->uid_text),
@@ -1485,6 +1659,29 @@ pl_ics_resolve_owner (PlStore      *store,
   return FALSE;
 }
 
+gboolean
+pl_ics_kind_blocks_time (PlPeriodKind kind)
+{
+  return kind == PL_PERIOD_BLACKOUT || kind == PL_PERIOD_BUSY || kind == PL_PERIOD_UNAVAILABLE;
+}
+
+char *
+pl_ics_describe_skipped (const PlIcsImportResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (result->skipped_free == 0)
+    return NULL;
+
+  /* TRANSLATORS: follows the counts of an iCalendar import. */
+  return g_strdup_printf (ngettext ("%u event marked free (TRANSP:TRANSPARENT) left out: "
+                                    "it blocks no one",
+                                    "%u events marked free (TRANSP:TRANSPARENT) left out: "
+                                    "they block no one",
+                                    result->skipped_free),
+                          result->skipped_free);
+}
+
 /* The events as the periods they describe, all in one transaction. */
 static gboolean
 write_events (PlStore            *store,
@@ -1497,7 +1694,10 @@ write_events (PlStore            *store,
               GError            **error)
 {
   g_autoptr(GArray) periods = g_array_sized_new (FALSE, FALSE, sizeof (PlIcsPeriod), events->len);
+  g_autoptr(GArray) lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), events->len);
+  gboolean blocks = pl_ics_kind_blocks_time (kind);
   PlIcsPeriodCounts counts = { 0 };
+  guint skipped = 0;
   guint failed;
 
   for (guint i = 0; i < events->len; i++)
@@ -1505,18 +1705,24 @@ write_events (PlStore            *store,
       const PlIcsEvent *event = g_ptr_array_index (events, i);
       PlIcsPeriod period = { event->uid, event->summary, event->start, event->end };
 
+      if (blocks && event->free_time)
+        {
+          skipped++;
+          continue;
+        }
       g_array_append_val (periods, period);
+      g_array_append_val (lines, event->line);
     }
 
   if (!pl_store_ics_write_periods (store, owner_kind, owner_id, kind, periods, &counts, &failed,
                                    error))
     {
-      if (failed < events->len)
-        g_prefix_error (error, "%s:%u: ", filename,
-                        ((PlIcsEvent *) g_ptr_array_index (events, failed))->line);
+      if (failed < lines->len)
+        g_prefix_error (error, "%s:%u: ", filename, g_array_index (lines, guint, failed));
       return FALSE;
     }
 
+  result->skipped_free = skipped;
   result->added = counts.added;
   result->updated = counts.updated;
   result->unchanged = counts.unchanged;
@@ -1576,18 +1782,28 @@ pl_ics_import_file (PlStore            *store,
                     GError            **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *filename = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  filename = g_path_get_basename (path);
+  /* GLib's message names the file again, in quotes; ours names it once,
+   * first, as every importer's messages do. */
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
-      g_set_error (error, PL_ERROR, PL_ERROR_INVALID, "%s: %s", filename, local_error->message);
+      const char *reason;
+
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        reason = _("there is no such file");
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        reason = _("you are not allowed to read this file");
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+        reason = _("this is a folder, not a file");
+      else
+        reason = local_error->message;
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID, "%s: %s", path, reason);
       return FALSE;
     }
 
-  return pl_ics_import_data (store, data, length, filename, owner, kind, today, result, error);
+  return pl_ics_import_data (store, data, length, path, owner, kind, today, result, error);
 }

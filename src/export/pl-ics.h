@@ -19,8 +19,14 @@ G_BEGIN_DECLS
  * Import reads the VEVENTs of a file as calendar periods of one owner and
  * kind: all-day events cover their days (DTEND is exclusive), timed events
  * cover the local days they touch, repeating events (RRULE, less EXDATE and
- * with RECURRENCE-ID overrides) are expanded over the two years either side
- * of today. Every period keeps a UID, the event's own (with the occurrence
+ * with RECURRENCE-ID overrides, and RDATEs, periods among them) are
+ * expanded over the two years either side of today. A cancelled event
+ * (STATUS:CANCELLED) is left out, and so is a cancelled occurrence of a
+ * repeating one; an event marked free (TRANSP:TRANSPARENT) is left out of
+ * the kinds that say someone's time is taken (blackout, busy,
+ * unavailable), and counted. Properties the import does not use (X-
+ * extensions whatever their syntax, empty values) are passed over. Every
+ * period keeps a UID, the event's own (with the occurrence
  * appended for a repeat) or, for files without UIDs, one made from the
  * event's summary and dates, so that importing the same file again updates
  * the periods instead of adding them twice.
@@ -37,13 +43,14 @@ typedef struct
   GDate  start;     /* the first day */
   GDate  end;       /* the day after the last day */
   guint  line;      /* the line of its BEGIN:VEVENT */
+  gboolean free_time;  /* TRANSP:TRANSPARENT: it takes no one's time */
 } PlIcsEvent;
 
 void       pl_ics_event_free   (PlIcsEvent    *event);
 
-/* Reads @data (@length bytes; @filename only names it in messages) into
- * events. Malformed input is PL_ERROR_INVALID with a message that starts
- * "FILENAME:LINE: ". @today anchors the expansion of repeating events.
+/* Reads @data (@length bytes; @filename only names it in messages, as the
+ * user gave it) into events. Malformed input is PL_ERROR_INVALID with a
+ * message that starts "FILENAME:LINE: ". @today anchors the expansion of repeating events.
  *
  * Returns: (transfer full) (element-type PlIcsEvent): the events, in file
  *   order, or NULL with @error set. */
@@ -67,11 +74,26 @@ typedef struct
   guint added;
   guint updated;
   guint unchanged;
+  guint skipped_free;  /* events marked free, left out of a blocking kind */
 } PlIcsImportResult;
+
+/* Whether periods of @kind say that someone's time is taken, so that an
+ * event marked free (TRANSP:TRANSPARENT) is not one of them. Term dates,
+ * holidays and exams are the year's shape, which calendar programs
+ * publish as free all-day events (Google Calendar's default). */
+gboolean   pl_ics_kind_blocks_time (PlPeriodKind  kind);
+
+/* What @result left out and why, as a phrase to follow the counts
+ * ("2 events marked free (TRANSP:TRANSPARENT) left out: they block no
+ * one"), or NULL when it left nothing out.
+ *
+ * Returns: (transfer full) (nullable): the phrase */
+char      *pl_ics_describe_skipped (const PlIcsImportResult *result);
 
 /* Imports the file at @path as periods of @kind (a calendar_period.kind)
  * owned by @owner (as pl_ics_resolve_owner reads it), in one transaction:
- * on any error nothing is written. */
+ * on any error nothing is written. Messages name the file by @path, as
+ * given: "PATH:LINE: reason". */
 gboolean   pl_ics_import_file  (PlStore            *store,
                                 const char         *path,
                                 const char         *owner,

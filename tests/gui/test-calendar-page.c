@@ -440,6 +440,73 @@ test_import_export (Fixture       *f,
   icalcomponent_free (calendar);
 }
 
+/* Whether a label of @widget's tree shows text that holds @part. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, part))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A refused calendar is named in the toast as it is everywhere: the whole
+ * path, the line, the reason; and the database is as it was. */
+static void
+test_import_error_names_path (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->gui.dir, "staff leave.ics", NULL);
+  g_autofree char *expected = NULL;
+  gint64 before = pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD);
+
+  g_assert_true (g_file_set_contents (bad,
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+                                      "UID:a@example\r\nDESCRIPTION:\r\n"
+                                      "DTSTART;VALUE=DATE:20271304\r\nEND:VEVENT\r\n"
+                                      "END:VCALENDAR\r\n", -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.import-file", "(sss)", bad, "all",
+                              "unavailable");
+  PL_TEST_WAIT_FOR (!pl_calendar_page_get_busy (f->page));
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before);
+
+  expected = g_strdup_printf ("%s:6: DTSTART: “20271304” is not a date", bad);
+  PL_TEST_WAIT_FOR (shows_text (GTK_WIDGET (f->window), expected));
+}
+
+/* The toast after an import says how many free events it left out. */
+static void
+test_import_says_free_left_out (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->gui.dir, "shifts.ics", NULL);
+  gint64 before = pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD);
+
+  g_assert_true (g_file_set_contents (path,
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                      "BEGIN:VEVENT\r\nUID:busy@example\r\n"
+                                      "DTSTART;VALUE=DATE:20270301\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:free1@example\r\nTRANSP:TRANSPARENT\r\n"
+                                      "DTSTART;VALUE=DATE:20270302\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:free2@example\r\nTRANSP:TRANSPARENT\r\n"
+                                      "DTSTART;VALUE=DATE:20270303\r\nEND:VEVENT\r\n"
+                                      "END:VCALENDAR\r\n", -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.import-file", "(sss)", path, "all",
+                              "unavailable");
+  PL_TEST_WAIT_FOR (!pl_calendar_page_get_busy (f->page));
+  g_assert_cmpint (pl_store_count (f->gui.store, PL_TYPE_CALENDAR_PERIOD), ==, before + 1);
+  PL_TEST_WAIT_FOR (shows_text (GTK_WIDGET (f->window),
+                                "1 new, 0 updated; 2 events marked free (TRANSP:TRANSPARENT) left "
+                                "out: they block no one"));
+}
+
 static void
 test_period_dialog (Fixture       *f,
                     gconstpointer  data)
@@ -527,6 +594,8 @@ main (int   argc,
   ADD ("/gui/calendar/filter-and-description", test_filter_and_description);
   ADD ("/gui/calendar/navigation", test_navigation);
   ADD ("/gui/calendar/import-export", test_import_export);
+  ADD ("/gui/calendar/import-error-names-path", test_import_error_names_path);
+  ADD ("/gui/calendar/import-says-free-left-out", test_import_says_free_left_out);
   ADD ("/gui/calendar/period-dialog", test_period_dialog);
 
 #undef ADD
