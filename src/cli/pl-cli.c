@@ -26,6 +26,8 @@ static const char usage_text[] =
      "Commands:\n"
      "  init [--sample]                 create the database (with the sample network)\n"
      "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
+     "  list employers --appetite STATE [--year YYYY/YY]\n"
+     "                                  only the employers with that appetite this year\n"
      "  set-status ID STATUS [--reason TEXT]\n"
      "                                  move a placement to STATUS, if it has what\n"
      "                                  STATUS needs (a reason is needed to cancel)\n"
@@ -59,6 +61,10 @@ static const char usage_text[] =
      "                                  tool's CSV export (all rows or none)\n"
      "  impact --staff NAME [--json]    one member of staff's impact: aims, reflection,\n"
      "                                  cascade, observations before and after, surveys\n"
+     "  appetite EMPLOYER [STATE [--year YYYY/YY] [--reason TEXT]] [--json]\n"
+     "                                  an employer's appetite for hosting per academic\n"
+     "                                  year, or a new one: looking, interested,\n"
+     "                                  not_this_year (with a reason), arranged, unknown\n"
      "  attention [--json] [--months N] [--today DATE]\n"
      "                                  the employers that need someone to get in touch\n"
      "  check                           check the file and the data's rules\n"
@@ -474,6 +480,7 @@ static const Command commands[] = {
   { "stats", cmd_stats },
   { "impact", pl_cli_impact },
   { "schedule", pl_cli_schedule },
+  { "appetite", pl_cli_appetite },
   { "attention", pl_cli_attention },
   { "check", cmd_check },
   { "backup", cmd_backup },
