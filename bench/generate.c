@@ -684,7 +684,7 @@ import_all (const char  *dir,
       g_autofree char *path = g_build_filename (dir, name, NULL);
       gint64 rows = 0;
 
-      if (!pl_csv_import_file (store, order[i], path, NULL, NULL, NULL, &rows, error))
+      if (!pl_csv_import_file (store, order[i], path, NULL, NULL, NULL, &rows, NULL, error))
         return FALSE;
       g_print ("imported %" G_GINT64_FORMAT " %s\n", rows, pl_csv_kind_to_string (order[i]));
     }

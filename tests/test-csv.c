@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -83,7 +84,7 @@ import_path (const char  *db,
   g_autoptr(PlStore) store = pl_store_open (db, NULL);
 
   g_assert_nonnull (store);
-  return pl_csv_import_file (store, kind, path, NULL, NULL, NULL, n_rows, error);
+  return pl_csv_import_file (store, kind, path, NULL, NULL, NULL, n_rows, NULL, error);
 }
 
 static void
@@ -211,6 +212,119 @@ test_reader_bom (void)
   assert_reads (text, -1, expected, G_N_ELEMENTS (expected));
 }
 
+/* The separator is the one the header line uses most, outside quotes;
+ * the same separator then holds for every line. */
+static void
+test_reader_separators (void)
+{
+  static const struct
+  {
+    const char *text;
+    char        separator;
+    const char *fields;   /* of the second record, joined by | */
+  } cases[] = {
+    { "\"name\";\"kind\"\r\n\"A, B\";college\r\n", ';', "A, B|college" },
+    { "name\tregion\nA;B\tHull, East\n", '\t', "A;B|Hull, East" },
+    { "name,region\nA;B,Hull\n", ',', "A;B|Hull" },
+    /* A tie goes to the comma, then to the semicolon */
+    { "a,b;c\n1,2;3\n", ',', "1|2;3" },
+    { "a;b\tc\n1;2\t3\n", ';', "1|2\t3" },
+    /* Separators inside quotes do not count */
+    { "\"a;b;c\",d\nx,y\n", ',', "x|y" },
+    /* One column */
+    { "\n\nname\nOnly;One\n", ',', "Only;One" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PlCsvReader) reader = pl_csv_reader_new (cases[i].text, strlen (cases[i].text),
+                                                         "t.csv");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) fields = g_string_new (NULL);
+
+      g_assert_true (pl_csv_reader_next (reader, &error));
+      g_assert_cmpint (pl_csv_reader_get_format (reader)->separator, ==, cases[i].separator);
+      g_assert_true (pl_csv_reader_next (reader, &error));
+      for (guint f = 0; f < pl_csv_reader_get_n_fields (reader); f++)
+        g_string_append_printf (fields, "%s%s", f ? "|" : "",
+                                pl_csv_reader_get_field (reader, f, NULL));
+      g_assert_cmpstr (fields->str, ==, cases[i].fields);
+      g_assert_false (pl_csv_reader_next (reader, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* A row whose cells were all cleared is no record; lines still count. */
+static void
+test_reader_cleared_rows (void)
+{
+  static const char text[] = "a,b,,\n,,,\n\"\",,,\nc,d,,\n,,,\n";
+  static const Field expected[] = {
+    { 1, 1, "a" }, { 1, 3, "b" }, { 1, 5, "" }, { 1, 6, "" }, { 0, 0, NULL },
+    { 4, 1, "c" }, { 4, 3, "d" }, { 4, 5, "" }, { 4, 6, "" }, { 0, 0, NULL },
+  };
+
+  assert_reads (text, -1, expected, G_N_ELEMENTS (expected));
+}
+
+/* UTF-16 written by hand (two bytes a character, no surrogates), so that
+ * the test does not read back what the converter under test wrote. */
+static GString *
+utf16 (const char *text,
+       gboolean    big_endian)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_len (out, big_endian ? "\xFE\xFF" : "\xFF\xFE", 2);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_cmpuint (c, <, 0xD800);
+      g_string_append_c (out, (char) (big_endian ? c >> 8 : c & 0xFF));
+      g_string_append_c (out, (char) (big_endian ? c & 0xFF : c >> 8));
+    }
+  return out;
+}
+
+/* Positions count characters in every encoding; the fields are UTF-8. */
+static void
+test_reader_encodings (void)
+{
+  static const Field expected[] = {
+    { 1, 1, "nom" }, { 1, 5, "prix" }, { 0, 0, NULL },
+    { 2, 1, "Café" }, { 2, 6, "£5" }, { 0, 0, NULL },
+  };
+  g_autoptr(GString) le = utf16 ("nom\tprix\r\nCafé\t£5\r\n", FALSE);
+  g_autoptr(GString) be = utf16 ("nom,prix\nCafé,£5\n", TRUE);
+  static const char cp1252[] = "nom;prix\r\nCaf\xE9;\xA3" "5\r\n";
+  static const struct
+  {
+    PlCsvEncoding encoding;
+    char          separator;
+    const char   *description;
+  } formats[] = {
+    { PL_CSV_ENCODING_UTF16LE, '\t', "separated by tabs, read as UTF-16" },
+    { PL_CSV_ENCODING_UTF16BE, ',', "read as UTF-16" },
+    { PL_CSV_ENCODING_WINDOWS_1252, ';', "separated by semicolons, read as Windows-1252" },
+  };
+  const char *texts[] = { le->str, be->str, cp1252 };
+  gsize lengths[] = { le->len, be->len, sizeof cp1252 - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(PlCsvReader) reader = pl_csv_reader_new (texts[i], lengths[i], "t.csv");
+      g_autofree char *description = NULL;
+
+      assert_reads (texts[i], (gssize) lengths[i], expected, G_N_ELEMENTS (expected));
+      g_assert_true (pl_csv_reader_next (reader, NULL));
+      g_assert_cmpint (pl_csv_reader_get_format (reader)->encoding, ==, formats[i].encoding);
+      g_assert_cmpint (pl_csv_reader_get_format (reader)->separator, ==, formats[i].separator);
+      description = pl_csv_format_describe (pl_csv_reader_get_format (reader));
+      g_assert_cmpstr (description, ==, formats[i].description);
+    }
+}
+
 typedef struct
 {
   const char *text;
@@ -229,8 +343,19 @@ test_reader_errors (void)
                              "spreadsheet as “CSV UTF-8”." },
     { "a\nb\0c\n", 6, "t.csv:2:2: the file holds a NUL byte, so it is not a text file; save it "
                       "from the spreadsheet as “CSV UTF-8”." },
-    { "\xFF\xFEn\0", 4, "t.csv:1:1: the file is UTF-16 text; save it from the spreadsheet as "
-                        "“CSV UTF-8”." },
+    /* UTF-16 cut short: a lone high surrogate at the end */
+    { "\xFF\xFE" "a\0,\0\n\0b\0\0\xD8", 12,
+      "t.csv:2:2: the file is marked as UTF-16 text, but this character is cut short or is "
+      "not UTF-16; save the file from the spreadsheet again." },
+    /* 0x81 has no character in Windows-1252 */
+    { "ok\ncaf\xE9,\x81\n", -1, "t.csv:2:6: byte 0x81 is neither UTF-8 nor Windows-1252 "
+                                "text; save the file from the spreadsheet as “CSV UTF-8”." },
+    /* A byte order mark says UTF-8, so é in Windows-1252 is a fault */
+    { "\xEF\xBB\xBF" "caf\xE9\n", -1, "t.csv:1:4: byte 0xE9 is not UTF-8 text; save the file "
+                                      "from the spreadsheet as “CSV UTF-8”." },
+    /* A NUL inside UTF-16 text */
+    { "\xFF\xFE" "a\0\0\0", 6, "t.csv:1:2: the file holds a NUL byte, so it is not a text "
+                               "file; save it from the spreadsheet as “CSV UTF-8”." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -241,6 +366,7 @@ test_reader_errors (void)
 
       while (pl_csv_reader_next (reader, &error))
         ;
+      g_test_message ("case %u: %s", i, cases[i].message);
       g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
       g_assert_cmpstr (error->message, ==, cases[i].message);
     }
@@ -429,7 +555,10 @@ test_bad_files (Fixture       *f,
     { PL_CSV_PARTNERS, "name,kind,colour\nA,college,red\n", -1, 1, 11,
       "unknown column “colour”" },
     { PL_CSV_PARTNERS, "name,region,Name\nA,b,c\n", -1, 1, 13, "the column “name” appears twice." },
-    { PL_CSV_PARTNERS, "name,region,\nA,b,\n", -1, 1, 13, "column 3 has no name" },
+    /* A column without a name may be empty, but hold nothing */
+    { PL_CSV_PARTNERS, "name,region,\nA,b,\nB,c,oops\n", -1, 3, 5,
+      "column 3 has no name in the header but this row has “oops” in it" },
+    { PL_CSV_PARTNERS, ",name\nx,A\n", -1, 2, 1, "column 1 has no name" },
     /* An unknown sector, partner, staff member */
     { PL_CSV_EMPLOYERS, "name,sector\nAcme Ltd,Digitl\n", -1, 2, 10,
       "column “sector”: there is no sector called “Digitl”." },
@@ -486,6 +615,13 @@ test_bad_files (Fixture       *f,
       "this row has 3 fields but the header has 2; a value with a comma needs quotes" },
     { PL_CSV_EMPLOYERS, "name,sector\nAcme Ltd\n", -1, 2, 9,
       "this row has 1 field but the header has 2." },
+    { PL_CSV_PARTNERS, "\"name\";\"region\"\nA;Hull;East\n", -1, 2, 8,
+      "this row has 3 fields but the header has 2; a value with a semicolon needs quotes" },
+    /* Broken encodings */
+    { PL_CSV_PARTNERS, "name,region\nA,Caf\xE9 \x90\n", -1, 2, 8,
+      "byte 0x90 is neither UTF-8 nor Windows-1252 text" },
+    { PL_CSV_PARTNERS, "\xFE\xFF\0n\0a\0m\0e\0\n\0", 13, 2, 1,
+      "the file is marked as UTF-16 text, but this character is cut short" },
     /* A duplicate name where names are unique: in the file, in the database */
     { PL_CSV_PARTNERS, "name\nNew College\nOther\nnew college\n", -1, 4, 1,
       "column “name”: “new college” is already on line 2; names of partners must be unique." },
@@ -531,6 +667,80 @@ test_bad_files (Fixture       *f,
 
       after = pl_test_read_bytes (f->db);
       g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+/* What Excel and LibreOffice write, read for what it says: each file's
+ * partners are stored with their text in UTF-8, and the result says how the
+ * file was read. */
+static void
+test_spreadsheet_files (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) le = utf16 ("name\tregion\r\nÉcole Nord\t£ Sheffield\r\n"
+                                 "\t\r\nTabb & Co\tHull, East\r\n", FALSE);
+  g_autoptr(GString) be = utf16 ("name,region\nBig End College,Örebro\n", TRUE);
+  const struct
+  {
+    const char *what;
+    const char *text;
+    gssize      length;
+    gint64      rows;
+    const char *stored;       /* name|region of the new partners, in order */
+    const char *description;  /* how it was read; NULL: commas, UTF-8 */
+  } cases[] = {
+    { "LibreOffice, semicolons and quotes",
+      "\"name\";\"region\"\r\n\"Semi College\";\"Hull; East\"\r\n\"Colon, Ltd\";York\r\n", -1,
+      2, "Semi College|Hull; East;Colon, Ltd|York", "separated by semicolons" },
+    { "tab-separated", "name\tregion\nTab College\tYork, North\n", -1,
+      1, "Tab College|York, North", "separated by tabs" },
+    { "trailing empty columns", "name,region,,\nTrail College,Leeds,,\nTrail Two,,,\n", -1,
+      2, "Trail College|Leeds;Trail Two|", NULL },
+    { "cleared rows", "name,region\nRow One,Hull\n,\n\"\",\"\"\n,\r\nRow Two,York\n,\n", -1,
+      2, "Row One|Hull;Row Two|York", NULL },
+    { "rows shorter by the empty columns", "name,region,,\nShort One,Goole\n", -1,
+      1, "Short One|Goole", NULL },
+    { "Unicode Text (UTF-16LE, tabs)", le->str, (gssize) le->len,
+      2, "École Nord|£ Sheffield;Tabb & Co|Hull, East", "separated by tabs, read as UTF-16" },
+    { "UTF-16BE", be->str, (gssize) be->len,
+      1, "Big End College|Örebro", "read as UTF-16" },
+    { "plain CSV on Windows (Windows-1252)",
+      "name,region\r\nCaf\xE9 Sud,\xA3" "5 \x80 zone\r\nNa\xEFve Works,\r\n", -1,
+      2, "Café Sud|£5 € zone;Naïve Works|", "read as Windows-1252" },
+    { "Windows-1252 and semicolons", "name;region\nD\xE9j\xE0 Vu;Hull\n", -1,
+      1, "Déjà Vu|Hull", "separated by semicolons, read as Windows-1252" },
+    { "CSV UTF-8 with a byte order mark", "\xEF\xBB\xBFname,region\nB\xC3\xB6m College,Hull\n",
+      -1, 1, "Böm College|Hull", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("shape-%u.csv", i);
+      g_autofree char *path = pl_test_write_file (f->dir, name, cases[i].text, cases[i].length);
+      g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = NULL;
+      g_autofree char *description = NULL;
+      g_autofree char *sql = NULL;
+      PlCsvFormat format;
+      gint64 last, rows = -1;
+
+      g_test_message ("case %u: %s", i, cases[i].what);
+      last = pl_test_select_int (store, "SELECT ifnull(max(id), 0) FROM partner");
+      g_assert_true (pl_csv_import_file (store, PL_CSV_PARTNERS, path, NULL, NULL, NULL, &rows,
+                                         &format, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (rows, ==, cases[i].rows);
+
+      sql = g_strdup_printf ("SELECT group_concat(name || '|' || ifnull(region, ''), ';') "
+                             "FROM (SELECT * FROM partner WHERE id > %" G_GINT64_FORMAT
+                             " ORDER BY id)", last);
+      stored = pl_test_select_text (store, sql);
+      g_assert_cmpstr (stored, ==, cases[i].stored);
+      g_assert_true (g_utf8_validate (stored, -1, NULL));
+
+      description = pl_csv_format_describe (&format);
+      g_assert_cmpstr (description, ==, cases[i].description);
     }
 }
 
@@ -856,7 +1066,7 @@ test_progress_and_cancel (Fixture       *f,
 
     progress.cancel_after_first = cancellable;
     g_assert_false (pl_csv_import_file (store, PL_CSV_PARTNERS, path, on_progress, &progress,
-                                        cancellable, &rows, &error));
+                                        cancellable, &rows, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_cmpuint (progress.calls, ==, 1);
   }
@@ -868,7 +1078,7 @@ test_progress_and_cancel (Fixture       *f,
 
     progress = (Progress) { 0 };
     g_assert_true (pl_csv_import_file (store, PL_CSV_PARTNERS, path, on_progress, &progress,
-                                       NULL, &rows, NULL));
+                                       NULL, &rows, NULL, NULL));
     g_assert_cmpint (rows, ==, 5000);
     /* A file this size takes the bulk path: the search index has them all. */
     g_assert_cmpuint (text->len, >, 64 * 1024);
@@ -924,12 +1134,29 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
 
+    g_autofree char *message = g_strdup_printf ("%s: cannot read the file: %s.\n", missing,
+                                                g_strerror (ENOENT));
+
     pl_test_run_cli (&run, f->db, "import", "csv", "partners", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.err, "missing.csv"));
+    g_assert_cmpstr (run.err, ==, message);
   }
   after = pl_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
+
+  /* The summary says how a file that is not comma-separated UTF-8 was read. */
+  {
+    g_auto(PlTestRun) run = { 0 };
+    g_autofree char *euro = pl_test_write_file (f->dir, "euro.csv",
+                                                "\"name\";\"kind\"\r\nCaf\xE9 College;college\r\n",
+                                                -1);
+    g_autofree char *summary = g_strdup_printf ("Imported 1 partner from %s (separated by "
+                                                "semicolons, read as Windows-1252)\n", euro);
+
+    pl_test_run_cli (&run, f->db, "import", "csv", "partners", euro, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, summary);
+  }
 
   /* Usage errors: no kind or file, an unknown kind, an unknown format. */
   {
@@ -955,7 +1182,7 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
     g_autoptr(GBytes) csv = NULL;
-    g_autofree char *summary = g_strdup_printf ("Exported 6 partners to %s\n", out);
+    g_autofree char *summary = g_strdup_printf ("Exported 7 partners to %s\n", out);
     static const char header[] = "\xEF\xBB\xBF" "name,kind,region,status,contact_name,"
                                  "contact_email,contact_phone,withdrawn_on,withdrawn_reason,"
                                  "lead,notes\r\n";
@@ -979,6 +1206,9 @@ main (int   argc,
   g_test_add_func ("/csv/reader/line-ends", test_reader_line_ends);
   g_test_add_func ("/csv/reader/bom", test_reader_bom);
   g_test_add_func ("/csv/reader/errors", test_reader_errors);
+  g_test_add_func ("/csv/reader/separators", test_reader_separators);
+  g_test_add_func ("/csv/reader/cleared-rows", test_reader_cleared_rows);
+  g_test_add_func ("/csv/reader/encodings", test_reader_encodings);
   g_test_add_func ("/csv/writer/quoting", test_writer_quoting);
   g_test_add ("/csv/writer/atomic", Fixture, NULL, fixture_set_up, test_writer_atomic,
               fixture_tear_down);
@@ -986,6 +1216,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/csv/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files,
               fixture_tear_down);
+  g_test_add ("/csv/import/spreadsheet-files", Fixture, NULL, fixture_set_up,
+              test_spreadsheet_files, fixture_tear_down);
   g_test_add ("/csv/import/ambiguous-staff", Fixture, NULL, fixture_set_up,
               test_ambiguous_staff, fixture_tear_down);
   g_test_add ("/csv/import/values", Fixture, NULL, fixture_set_up, test_import_values,

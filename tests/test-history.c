@@ -298,7 +298,7 @@ import_employers (Fixture *f)
 
   pl_store_set_step_label (f->store, "Import employers.csv");
   g_assert_true (pl_csv_import_data (f->store, PL_CSV_EMPLOYERS, csv, sizeof csv - 1,
-                                     "employers.csv", NULL, NULL, NULL, &n, &error));
+                                     "employers.csv", NULL, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (n, ==, 2);
 }

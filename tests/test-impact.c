@@ -575,7 +575,7 @@ test_good_files (Fixture       *f,
 
       g_test_message ("case %u", i);
       g_assert_true (pl_survey_import_file (f->store, good->kind, path, NULL, &rows, &empty,
-                                            &error));
+                                            NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpint (rows, ==, good->rows);
       g_assert_cmpint (empty, ==, good->empty);
@@ -684,7 +684,8 @@ test_bad_files (Fixture       *f,
       gint64 rows = -1;
 
       g_test_message ("case %u: %s", i, bad->reason);
-      g_assert_false (pl_survey_import_file (store, bad->kind, path, NULL, &rows, NULL, &error));
+      g_assert_false (pl_survey_import_file (store, bad->kind, path, NULL, &rows, NULL, NULL,
+                                             &error));
       g_assert_nonnull (error);
       g_assert_true (error->domain == PL_ERROR);
       if (!g_str_has_prefix (error->message, where) || strstr (error->message, bad->reason) == NULL)
@@ -727,7 +728,7 @@ test_links (Fixture       *f,
   link.placement_id = placement;
   link.date = "2026-06-30";
   g_assert_true (pl_survey_import_file (f->store, "employer", employers, &link, &rows, NULL,
-                                        &error));
+                                        NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pl_test_select_int (f->store,
                                        "SELECT employer_id FROM survey_response"
@@ -747,7 +748,7 @@ test_links (Fixture       *f,
   memset (&link, 0, sizeof link);
   link.staff_id = staff;
   g_assert_true (pl_survey_import_file (f->store, "student", students, &link, &rows, NULL,
-                                        &error));
+                                        NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rows, ==, 2);
   g_assert_cmpint (pl_test_select_int (f->store,
@@ -759,19 +760,19 @@ test_links (Fixture       *f,
   memset (&link, 0, sizeof link);
   link.placement_id = 99999;
   g_assert_false (pl_survey_import_file (f->store, "student", students, &link, NULL, NULL,
-                                         &error));
+                                         NULL, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
   g_clear_error (&error);
   memset (&link, 0, sizeof link);
   link.staff_id = 99999;
   g_assert_false (pl_survey_import_file (f->store, "student", students, &link, NULL, NULL,
-                                         &error));
+                                         NULL, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
   g_clear_error (&error);
   memset (&link, 0, sizeof link);
   link.date = "30/06/2026";
   g_assert_false (pl_survey_import_file (f->store, "student", students, &link, NULL, NULL,
-                                         &error));
+                                         NULL, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
 }
 
@@ -862,7 +863,8 @@ test_import_in_stats (Fixture       *f,
   pl_test_load_sample (f->store);
   link.staff_id = pl_test_select_int (f->store,
                                       "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
-  g_assert_true (pl_survey_import_file (f->store, "student", path, &link, NULL, NULL, &error));
+  g_assert_true (pl_survey_import_file (f->store, "student", path, &link, NULL, NULL, NULL,
+                                        &error));
   g_assert_no_error (error);
 
   all = pl_stats_compute (f->store, NULL, &error);

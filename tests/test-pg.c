@@ -964,6 +964,76 @@ test_concurrent_plans (Fixture       *f,
   g_assert_true (g_hash_table_contains (taken, "2027-03-03"));
 }
 
+/* Two coordinators of the network plan the same request at the same
+ * moment: it is proposed once, with one host and one event in its
+ * history, and the one whose plan came second is told and plans again
+ * instead of writing over the first. Run a few times, since which one is
+ * second (and whether it notices on reading or on writing) is chance. */
+static void
+test_concurrent_same_request (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) owner = pl_store_open (f->uri, &error);
+  const char *cli = g_getenv ("PLACEMENTS_CLI");
+  gint64 partner, sector;
+
+  g_assert_no_error (error);
+  partner = pl_test_partner (owner, "Humber Estuary College");
+  sector = pl_test_sector (owner, "Catering and Hospitality");
+  pl_test_employer (owner, "Saltmarsh Table", "warm");
+  pl_test_employer (owner, "Keel and Anchor Hotel", "warm");
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("Lecturer %u", round + 1);
+      gint64 staff = pl_test_insert_new (owner, PL_TYPE_STAFF, "partner-id", partner,
+                                         "name", name, "teaching-days", (gint64) 0, NULL);
+      gint64 request = pl_test_insert_new (owner, PL_TYPE_PLACEMENT, "staff-id", staff,
+                                           "sector-id", sector, "status", "request",
+                                           "length", (gint64) 1, "aims", (gint64) 1,
+                                           "window-start", "2027-03-01",
+                                           "window-end", "2027-03-05", NULL);
+      g_autofree char *status = NULL;
+      GSubprocess *runs[2];
+
+      for (guint i = 0; i < 2; i++)
+        {
+          runs[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                      G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                      cli, "--db", f->uri, "schedule", "--apply",
+                                      "--today", "2026-11-22", NULL);
+          g_assert_no_error (error);
+        }
+      for (guint i = 0; i < 2; i++)
+        {
+          g_assert_true (g_subprocess_wait (runs[i], NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (g_subprocess_get_exit_status (runs[i]), ==, 0);
+          g_object_unref (runs[i]);
+        }
+
+      status = pl_test_placement_status (owner, request);
+      g_assert_cmpstr (status, ==, "proposed");
+      {
+        g_autoptr(GListModel) events = pl_store_list_where (owner, PL_TYPE_PLACEMENT_EVENT,
+                                                            "placement_id", request);
+        g_auto(GStrv) days = pl_store_get_days (owner, request);
+        guint proposed = 0;
+
+        for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+          {
+            g_autoptr(PlRecord) event = g_list_model_get_item (events, i);
+
+            if (g_strcmp0 (pl_record_get_string (event, "to_status"), "proposed") == 0)
+              proposed++;
+          }
+        g_assert_cmpuint (proposed, ==, 1);
+        g_assert_cmpuint (g_strv_length (days), ==, 1);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -990,6 +1060,7 @@ main (int   argc,
   ADD ("/pg/record-history-cli", test_record_history_cli);
   ADD ("/pg/lost-update", test_lost_update);
   ADD ("/pg/concurrent-plans", test_concurrent_plans);
+  ADD ("/pg/concurrent-same-request", test_concurrent_same_request);
   ADD ("/pg/server-gone", test_server_gone);
 #undef ADD
 

@@ -947,10 +947,11 @@ test_apply_and_undo (void)
   g_clear_object (&placement);
   g_clear_pointer (&days, g_strfreev);
 
-  /* Applying the same plan twice is refused: it is no longer a request. */
+  /* Applying the same plan twice is refused as stale (it is no longer a
+   * request), which tells a caller to plan again. */
   g_assert_false (pl_schedule_apply (net.store, (PlProposal * const *) result->placed->pdata,
                                      result->placed->len, &date, NULL, &error));
-  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED);
+  g_assert_error (error, PL_ERROR, PL_ERROR_CONFLICT);
   g_clear_error (&error);
 
   g_assert_true (pl_schedule_undo (net.store, undo, &error));

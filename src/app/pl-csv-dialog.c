@@ -42,6 +42,7 @@ typedef struct
 
   double        fraction;        /* of an import, as last told */
   gint64        n_rows;          /* written by the job, read once it is done */
+  PlCsvFormat   format;          /* likewise: how the file was read */
 
   GtkWidget    *window;          /* the progress window, once shown */
   GtkWidget    *progress_bar;
@@ -207,7 +208,8 @@ import_in_worker (PlStoreJob  *store_job,
   Job *job = data;
 
   if (!pl_csv_import_file (worker, job->kind, job->file_path, on_import_progress, store_job,
-                           pl_store_job_get_cancellable (store_job), &job->n_rows, error))
+                           pl_store_job_get_cancellable (store_job), &job->n_rows, &job->format,
+                           error))
     return NULL;
   return GINT_TO_POINTER (TRUE);
 }
@@ -266,8 +268,17 @@ on_job_done (GObject      *source,
 
   rows = describe_rows (job->kind, job->n_rows);
   if (job->importing)
-    /* TRANSLATORS: "Imported 1,204 employers from employers.csv" */
-    text = g_strdup_printf (_("Imported %s from %s"), rows, job->file_name);
+    {
+      g_autofree char *how = pl_csv_format_describe (&job->format);
+
+      if (how != NULL)
+        /* TRANSLATORS: "Imported 1,204 employers from employers.csv (separated by
+         * semicolons, read as Windows-1252)" */
+        text = g_strdup_printf (_("Imported %s from %s (%s)"), rows, job->file_name, how);
+      else
+        /* TRANSLATORS: "Imported 1,204 employers from employers.csv" */
+        text = g_strdup_printf (_("Imported %s from %s"), rows, job->file_name);
+    }
   else
     /* TRANSLATORS: "Exported 1,204 employers to employers.csv" */
     text = g_strdup_printf (_("Exported %s to %s"), rows, job->file_name);

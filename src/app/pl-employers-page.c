@@ -692,6 +692,18 @@ create_contact_row (gpointer item,
   gtk_widget_add_css_class (follow_up, "caption");
   gtk_widget_add_css_class (follow_up, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), follow_up);
+  {
+    /* A reply to what was said, or its follow-up, written from here. */
+    GtkWidget *email = gtk_button_new_from_icon_name ("mail-send-symbolic");
+
+    gtk_widget_set_valign (email, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (email, "flat");
+    gtk_widget_set_tooltip_text (email, _("Write Email…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (email), "win.write-email");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (email), "(sx)", "contact",
+                                      pl_record_get_id (contact));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), email);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data (G_OBJECT (row), "pl-follow-up", follow_up);
   g_object_set_data_full (G_OBJECT (row), "pl-record", g_object_ref (contact), g_object_unref);
@@ -936,6 +948,7 @@ pl_employers_page_show_record (PlListPage *page,
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.log-contact", record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.write-email", record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.print-pack", record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.preview-pack", record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.add-document", record != NULL);
@@ -1009,6 +1022,18 @@ print_pack_action (GtkWidget  *widget,
                               g_str_equal (action_name, "employer.preview-pack")
                                 ? "app.preview-pack" : "app.print-pack",
                               "x", pl_record_get_id (employer));
+}
+
+static void
+write_email_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlRecord *employer = pl_list_page_get_selected (PL_LIST_PAGE (widget));
+
+  if (employer != NULL)
+    gtk_widget_activate_action (widget, "win.write-email", "(sx)", "employer",
+                                pl_record_get_id (employer));
 }
 
 static void
@@ -1326,6 +1351,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
 
   gtk_widget_class_install_action (widget_class, "employer.log-contact", NULL, log_contact_action);
+  gtk_widget_class_install_action (widget_class, "employer.write-email", NULL, write_email_action);
   gtk_widget_class_install_action (widget_class, "employer.print-pack", NULL, print_pack_action);
   gtk_widget_class_install_action (widget_class, "employer.preview-pack", NULL, print_pack_action);
   gtk_widget_class_install_action (widget_class, "employer.add-document", NULL, add_document_action);

@@ -16,6 +16,7 @@
 #include "pl-stats.h"
 #include "pl-store-placement.h"
 #include "pl-survey-dialog.h"
+#include "pl-survey-import-dialog.h"
 #include "pl-survey.h"
 
 /* The Impact tab: the lesson observations made against the placement (a
@@ -120,6 +121,19 @@ enter_survey_action (GtkWidget  *widget,
                                                         self->id)));
 }
 
+/* A survey export whose responses are all about this placement. */
+static void
+import_survey_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlPlacementEditor *self = PL_PLACEMENT_EDITOR (widget);
+
+  if (self->id == 0)
+    return;
+  pl_survey_import_dialog_choose (get_root_window (self), self->context, self->id);
+}
+
 static void
 show_impact_action (GtkWidget  *widget,
                     const char *action_name,
@@ -151,6 +165,8 @@ _pl_placement_editor_class_init_impact (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "editor.enter-survey", NULL,
                                    enter_survey_action);
+  gtk_widget_class_install_action (widget_class, "editor.import-survey", NULL,
+                                   import_survey_action);
   gtk_widget_class_install_action (widget_class, "editor.show-impact", NULL, show_impact_action);
   gtk_widget_class_install_action (widget_class, "editor.print-pack", NULL, print_pack_action);
 }

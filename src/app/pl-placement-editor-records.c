@@ -230,6 +230,18 @@ _pl_placement_editor_rebuild_milestones (PlPlacementEditor *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), now);
         }
 
+      {
+        /* Most steps are an email to the host: write it from the step. */
+        GtkWidget *email = gtk_button_new_from_icon_name ("mail-send-symbolic");
+
+        gtk_widget_set_valign (email, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (email, "flat");
+        gtk_widget_set_tooltip_text (email, _("Write Email…"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (email), "win.write-email");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (email), "(sx)", "milestone", id);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), email);
+      }
+
       gtk_list_box_append (self->milestones_list, row);
     }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
+#include "pl-mail-templates-page.h"
 #include "pl-milestones.h"
 #include "pl-preferences-window.h"
 #include "pl-store-access.h"
@@ -513,6 +514,9 @@ pl_preferences_window_constructed (GObject *object)
 
   g_assert (PL_IS_CONTEXT (self->context));
   load (self);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (pl_mail_templates_page_new (self->context)));
 }
 
 static void

@@ -301,6 +301,18 @@ pl_staff_page_finalize (GObject *object)
 }
 
 static void
+write_email_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlRecord *staff = pl_list_page_get_selected (PL_LIST_PAGE (widget));
+
+  if (staff != NULL)
+    gtk_widget_activate_action (widget, "win.write-email", "(sx)", "staff",
+                                pl_record_get_id (staff));
+}
+
+static void
 pl_staff_page_class_init (PlStaffPageClass *klass)
 {
   static PlListPageInfo info = {
@@ -359,6 +371,8 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, impact_chain);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+
+  gtk_widget_class_install_action (widget_class, "staff.write-email", NULL, write_email_action);
 }
 
 static void

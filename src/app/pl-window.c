@@ -21,10 +21,12 @@
 #include "pl-plan-page.h"
 #include "pl-employers-page.h"
 #include "pl-list-page.h"
+#include "pl-mail-dialog.h"
 #include "pl-partners-page.h"
 #include "pl-sample.h"
 #include "pl-staff-page.h"
 #include "pl-survey-dialog.h"
+#include "pl-survey-import-dialog.h"
 #include "pl-window.h"
 #include "pl-store-access.h"
 
@@ -53,6 +55,7 @@ struct _PlWindow
   GMenu                *history_section;
   GtkInfoBar           *write_banner;
   guint                 banner_watch_id;
+  guint                 n_errors;        /* told in a toast or the banner */
   GtkLabel             *write_banner_label;
 
   /* What "Try Again" does while the banner shows. */
@@ -124,6 +127,8 @@ pl_window_update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-placement", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-survey", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey-file", !welcome);
 }
 
 static void
@@ -368,6 +373,30 @@ pl_window_enter_survey_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (pl_survey_dialog_new (GTK_WINDOW (self), self->context, 0)));
 }
 
+/* A survey export chosen, previewed, then imported all or nothing. */
+static void
+pl_window_import_survey_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  pl_survey_import_dialog_choose (GTK_WINDOW (self), self->context, 0);
+}
+
+/* The same with the file given, as a drop or a test gives it. */
+static void
+pl_window_import_survey_file_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  gtk_window_present (GTK_WINDOW (pl_survey_import_dialog_new (GTK_WINDOW (self), self->context,
+                                                               path, 0)));
+}
+
 static void
 pl_window_restore_state (PlWindow *self)
 {
@@ -543,6 +572,30 @@ pl_window_add_undo_toast (PlWindow   *self,
                            G_CONNECT_SWAPPED);
   pl_window_add_toast (self, toast);
   return toast;
+}
+
+/* win.write-email (sx): an email from a template about the record of a
+ * kind ("employer", "contact", "staff", "milestone") and id. Every page
+ * that shows one of those offers it with this one action. */
+static void
+pl_window_write_email_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *kind;
+  gint64 id;
+  PlMailDialog *dialog;
+
+  g_variant_get (parameter, "(&sx)", &kind, &id);
+  dialog = pl_mail_dialog_new (self, kind, id, &error);
+  if (dialog == NULL)
+    {
+      pl_window_show_error (self, _("Could not write the email"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -904,6 +957,12 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.enter-survey", NULL,
                                    pl_window_enter_survey_action);
+  gtk_widget_class_install_action (widget_class, "win.import-survey", NULL,
+                                   pl_window_import_survey_action);
+  gtk_widget_class_install_action (widget_class, "win.import-survey-file", "s",
+                                   pl_window_import_survey_file_action);
+  gtk_widget_class_install_action (widget_class, "win.write-email", "(sx)",
+                                   pl_window_write_email_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pl_window_undo_action);
@@ -1054,6 +1113,8 @@ pl_window_show_error (PlWindow     *self,
   g_return_if_fail (what != NULL);
   g_return_if_fail (error != NULL);
 
+  self->n_errors++;
+
   /* Not a mistake of the person but of the disk: it stays in view until
    * writing works again. */
   if (g_error_matches (error, PL_ERROR, PL_ERROR_CANNOT_WRITE))
@@ -1110,6 +1171,20 @@ pl_window_report_write_failure (PlWindow          *self,
 
   if (self->banner_watch_id == 0 && pl_store_is_shared (pl_context_get_store (self->context)))
     self->banner_watch_id = g_timeout_add_seconds (2, on_banner_watch, self);
+}
+
+/**
+ * pl_window_get_n_errors:
+ *
+ * Returns: how many failures the window has told of (in a toast or the
+ *   banner) since it opened
+ */
+guint
+pl_window_get_n_errors (PlWindow *self)
+{
+  g_return_val_if_fail (PL_IS_WINDOW (self), 0);
+
+  return self->n_errors;
 }
 
 /**

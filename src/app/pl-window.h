@@ -23,6 +23,7 @@ PlWindow   *pl_window_new              (PlApplication *application,
 PlContext  *pl_window_get_context      (PlWindow      *self);
 const char *pl_window_get_visible_view (PlWindow      *self);
 const char *pl_window_get_visible_page (PlWindow      *self);
+guint       pl_window_get_n_errors     (PlWindow      *self);
 GtkWidget  *pl_window_get_page         (PlWindow      *self,
                                         const char    *name);
 void        pl_window_add_toast        (PlWindow      *self,

@@ -21,7 +21,8 @@ static void
 print_summary (gboolean    import,
                PlCsvKind   kind,
                gint64      n,
-               const char *path)
+               const char *path,
+               const char *how)
 {
   g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, n);
   gulong plural = (gulong) MIN (n, G_MAXLONG);
@@ -30,47 +31,53 @@ print_summary (gboolean    import,
     {
     case PL_CSV_PARTNERS:
       if (import)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s partner from %s\n",
-                              "Imported %s partners from %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s partner from %s",
+                              "Imported %s partners from %s", plural), count, path);
       else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s partner to %s\n",
-                              "Exported %s partners to %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s partner to %s",
+                              "Exported %s partners to %s", plural), count, path);
       break;
     case PL_CSV_STAFF:
       if (import)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s staff member from %s\n",
-                              "Imported %s staff members from %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s staff member from %s",
+                              "Imported %s staff members from %s", plural), count, path);
       else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s staff member to %s\n",
-                              "Exported %s staff members to %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s staff member to %s",
+                              "Exported %s staff members to %s", plural), count, path);
       break;
     case PL_CSV_EMPLOYERS:
       if (import)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s employer from %s\n",
-                              "Imported %s employers from %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s employer from %s",
+                              "Imported %s employers from %s", plural), count, path);
       else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s employer to %s\n",
-                              "Exported %s employers to %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s employer to %s",
+                              "Exported %s employers to %s", plural), count, path);
       break;
     case PL_CSV_PLACEMENTS:
       if (import)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s placement from %s\n",
-                              "Imported %s placements from %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s placement from %s",
+                              "Imported %s placements from %s", plural), count, path);
       else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s placement to %s\n",
-                              "Exported %s placements to %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s placement to %s",
+                              "Exported %s placements to %s", plural), count, path);
       break;
     case PL_CSV_GROUPS:
       if (import)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s group from %s\n",
-                              "Imported %s groups from %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %s group from %s",
+                              "Imported %s groups from %s", plural), count, path);
       else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s group to %s\n",
-                              "Exported %s groups to %s\n", plural), count, path);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %s group to %s",
+                              "Exported %s groups to %s", plural), count, path);
       break;
     default:
       g_assert_not_reached ();
     }
+
+  if (how != NULL)
+    /* TRANSLATORS: after "Imported 3 partners from p.csv": how the file
+     * was read, "separated by semicolons, read as Windows-1252". */
+    g_print (_(" (%s)"), how);
+  g_print ("\n");
 }
 
 static gboolean
@@ -104,6 +111,8 @@ pl_cli_import_csv (PlCli  *cli,
 {
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *how = NULL;
+  PlCsvFormat format;
   PlCsvKind kind;
   gint64 n_rows = 0;
   int status;
@@ -115,7 +124,7 @@ pl_cli_import_csv (PlCli  *cli,
   if (store == NULL)
     return pl_cli_fail (error);
 
-  if (!pl_csv_import_file (store, kind, argv[2], NULL, NULL, NULL, &n_rows, &error))
+  if (!pl_csv_import_file (store, kind, argv[2], NULL, NULL, NULL, &n_rows, &format, &error))
     {
       /* The message starts with FILE:LINE:COLUMN, as compilers' do, so
        * that editors can jump to it: no "placements-cli:" in front. */
@@ -123,7 +132,8 @@ pl_cli_import_csv (PlCli  *cli,
       return PL_EXIT_FAILED;
     }
 
-  print_summary (TRUE, kind, n_rows, argv[2]);
+  how = pl_csv_format_describe (&format);
+  print_summary (TRUE, kind, n_rows, argv[2], how);
   return PL_EXIT_OK;
 }
 
@@ -148,6 +158,6 @@ pl_cli_export_csv (PlCli  *cli,
   if (!pl_csv_export_file (store, kind, argv[2], NULL, &n_rows, &error))
     return pl_cli_fail (error);
 
-  print_summary (FALSE, kind, n_rows, argv[2]);
+  print_summary (FALSE, kind, n_rows, argv[2], NULL);
   return PL_EXIT_OK;
 }

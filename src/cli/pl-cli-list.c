@@ -13,6 +13,7 @@
 
 #include "pl-cli.h"
 #include "pl-records.h"
+#include "pl-search.h"
 #include "pl-store-appetite.h"
 #include "pl-store-export.h"
 
@@ -41,6 +42,7 @@ typedef struct
 typedef struct
 {
   const char         *kind;
+  const char         *search_kind;  /* in the search index */
   GType             (*get_type) (void);
   const char * const *order;
   const Field        *fields;
@@ -124,13 +126,13 @@ static const char * const by_id[] = { "id", NULL };
 static const char * const by_area[] = { "area", "wave", "name", NULL };
 
 static const Listing listings[] = {
-  { "partners", pl_partner_get_type, by_name, partner_fields, G_N_ELEMENTS (partner_fields) },
-  { "staff", pl_staff_get_type, by_name, staff_fields, G_N_ELEMENTS (staff_fields) },
-  { "employers", pl_employer_get_type, by_name, employer_fields,
+  { "partners", "partner", pl_partner_get_type, by_name, partner_fields, G_N_ELEMENTS (partner_fields) },
+  { "staff", "staff", pl_staff_get_type, by_name, staff_fields, G_N_ELEMENTS (staff_fields) },
+  { "employers", "employer", pl_employer_get_type, by_name, employer_fields,
     G_N_ELEMENTS (employer_fields) },
-  { "placements", pl_placement_get_type, by_id, placement_fields,
+  { "placements", "placement", pl_placement_get_type, by_id, placement_fields,
     G_N_ELEMENTS (placement_fields) },
-  { "groups", pl_group_get_type, by_area, group_fields, G_N_ELEMENTS (group_fields) },
+  { "groups", "group", pl_group_get_type, by_area, group_fields, G_N_ELEMENTS (group_fields) },
 };
 
 static const char * const weekday_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -238,18 +240,18 @@ print_table (GPtrArray *rows,
     }
 }
 
-/* Whether the current row's id (its first field) is in @kept; every row
- * is when there is no @kept. */
+/* Whether the current row's id (every listing's first field) is among
+ * what the search @found and in @kept (each NULL for no condition). */
 static gboolean
-row_kept (GHashTable  *kept,
+row_kept (GArray      *found,
+          GHashTable  *kept,
           PlStoreRows *rows)
 {
-  gint64 id;
+  gint64 id = pl_store_rows_get_int (rows, 0);
 
-  if (kept == NULL)
-    return TRUE;
-  id = pl_store_rows_get_int (rows, 0);
-  return g_hash_table_contains (kept, &id);
+  if (found != NULL && !pl_search_ids_contain (found, id))
+    return FALSE;
+  return kept == NULL || g_hash_table_contains (kept, &id);
 }
 
 int
@@ -258,14 +260,17 @@ pl_cli_list (PlCli  *cli,
              char  **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *search = NULL;
   g_autofree char *appetite_text = NULL;
   g_autofree char *year_text = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, NULL, NULL },
     { "appetite", 0, 0, G_OPTION_ARG_STRING, &appetite_text, NULL, NULL },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, NULL, NULL },
     { NULL }
   };
+  g_autoptr(GArray) found = NULL;
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStoreRows) rows = NULL;
@@ -303,11 +308,19 @@ pl_cli_list (PlCli  *cli,
   if (store == NULL)
     return pl_cli_fail (error);
 
-  /* The employers' ids are the first field of their listing. */
+  /* The same words find the same records as the list's search field. */
+  if (search != NULL && !pl_search_is_blank (search))
+    {
+      found = pl_search_ids (store, listing->search_kind, search, &error);
+      if (found == NULL)
+        return pl_cli_fail (error);
+    }
+
   if (appetite_text != NULL &&
       (kept = pl_store_appetite_employers (store, year, appetite, &error)) == NULL)
     return pl_cli_fail (error);
 
+  /* Every listing's first field is the id. */
   for (guint f = 0; f < listing->n_fields; f++)
     g_ptr_array_add (fields, (gpointer) listing->fields[f].field);
   g_ptr_array_add (fields, NULL);
@@ -325,7 +338,7 @@ pl_cli_list (PlCli  *cli,
       json_builder_begin_array (builder);
       while (pl_store_rows_next (rows, &error))
         {
-          if (!row_kept (kept, rows))
+          if (!row_kept (found, kept, rows))
             continue;
           json_builder_begin_object (builder);
           for (guint f = 0; f < listing->n_fields; f++)
@@ -357,7 +370,7 @@ pl_cli_list (PlCli  *cli,
         {
           char **row;
 
-          if (!row_kept (kept, rows))
+          if (!row_kept (found, kept, rows))
             continue;
           row = g_new0 (char *, shown->len + 1);
 

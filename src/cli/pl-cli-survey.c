@@ -59,6 +59,8 @@ pl_cli_import_survey (PlCli  *cli,
   const char *path;
   gint64 n_rows = 0;
   gint64 n_empty = 0;
+  g_autofree char *how = NULL;
+  PlCsvFormat format;
   gulong plural;
 
   if (!pl_cli_parse_options ("import survey", entries, &argc, &argv))
@@ -100,7 +102,7 @@ pl_cli_import_survey (PlCli  *cli,
       link.employer_id = pl_record_get_id (record);
     }
 
-  if (!pl_survey_import_file (store, kind, path, &link, &n_rows, &n_empty, &error))
+  if (!pl_survey_import_file (store, kind, path, &link, &n_rows, &n_empty, &format, &error))
     {
       /* FILE:LINE:COLUMN first, as compilers write it, for editors to jump
        * to; other failures say who is speaking. */
@@ -114,12 +116,18 @@ pl_cli_import_survey (PlCli  *cli,
   plural = (gulong) MIN (n_rows, G_MAXLONG);
   if (g_str_equal (kind, "student"))
     g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %" G_GINT64_FORMAT " student survey "
-                          "response from %s\n", "Imported %" G_GINT64_FORMAT " student survey "
-                          "responses from %s\n", plural), n_rows, path);
+                          "response from %s", "Imported %" G_GINT64_FORMAT " student survey "
+                          "responses from %s", plural), n_rows, path);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %" G_GINT64_FORMAT " employer survey "
-                          "response from %s\n", "Imported %" G_GINT64_FORMAT " employer survey "
-                          "responses from %s\n", plural), n_rows, path);
+                          "response from %s", "Imported %" G_GINT64_FORMAT " employer survey "
+                          "responses from %s", plural), n_rows, path);
+  how = pl_csv_format_describe (&format);
+  if (how != NULL)
+    /* TRANSLATORS: after "Imported 3 student survey responses from s.csv":
+     * how the file was read, "separated by semicolons, read as UTF-16". */
+    g_print (_(" (%s)"), how);
+  g_print ("\n");
   if (n_empty > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "Skipped %" G_GINT64_FORMAT " row that answered no question\n",

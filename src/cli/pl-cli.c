@@ -25,7 +25,9 @@ static const char usage_text[] =
      "\n"
      "Commands:\n"
      "  init [--sample]                 create the database (with the sample network)\n"
-     "  list KIND [--json]              list partners, staff, employers, placements or groups\n"
+     "  list KIND [--json] [--search TEXT]\n"
+     "                                  list partners, staff, employers, placements or\n"
+     "                                  groups (those whose words begin with TEXT's)\n"
      "  list employers --appetite STATE [--year YYYY/YY]\n"
      "                                  only the employers with that appetite this year\n"
      "  set-status ID STATUS [--reason TEXT]\n"
@@ -67,6 +69,10 @@ static const char usage_text[] =
      "                                  not_this_year (with a reason), arranged, unknown\n"
      "  attention [--json] [--months N] [--today DATE]\n"
      "                                  the employers that need someone to get in touch\n"
+     "  mail --employer NAME --template KEY [--placement ID] [--log]\n"
+     "       [--coordinator NAME] [--today DATE]\n"
+     "                                  print the mailto: URI of a templated email to the\n"
+     "                                  employer; --log adds it to the contact log\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "  copy DEST                       copy the whole data set into an empty one: a\n"
@@ -482,6 +488,7 @@ static const Command commands[] = {
   { "schedule", pl_cli_schedule },
   { "appetite", pl_cli_appetite },
   { "attention", pl_cli_attention },
+  { "mail", pl_cli_mail },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "copy", cmd_copy },

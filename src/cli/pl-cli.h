@@ -83,6 +83,9 @@ int      pl_cli_impact     (PlCli      *cli,
 int      pl_cli_import_ics (PlCli      *cli,
                             int         argc,
                             char      **argv);
+int      pl_cli_mail       (PlCli      *cli,
+                            int         argc,
+                            char      **argv);
 int      pl_cli_export_ics (PlCli      *cli,
                             int         argc,
                             char      **argv);

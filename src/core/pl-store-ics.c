@@ -184,7 +184,7 @@ pl_store_ics_list_placements (PlStore      *store,
 }
 
 static const Query milestones_query = {
-  "SELECT m.id, m.label, m.due, m.done, m.updated_at, s.name, e.name"
+  "SELECT m.id, m.label, m.due, m.done, m.updated_at, s.name, e.name, m.placement_id"
   " FROM milestone m"
   " JOIN placement p ON p.id = m.placement_id"
   " JOIN staff s ON s.id = p.staff_id"
@@ -205,6 +205,7 @@ make_milestone (PlStmt *stmt)
   milestone->updated_at = pl_stmt_dup_text (stmt, 4);
   milestone->staff = pl_stmt_dup_text (stmt, 5);
   milestone->employer = pl_stmt_dup_text (stmt, 6);
+  milestone->placement_id = pl_stmt_get_int (stmt, 7);
   return milestone;
 }
 

@@ -47,6 +47,7 @@ typedef struct
   char   *updated_at;
   char   *staff;
   char   *employer;    /* NULL while the placement has no host */
+  gint64  placement_id;
 } PlIcsMilestone;
 
 /* A meeting of an exchange group. */

@@ -77,7 +77,7 @@ static const char staff_busy_sql[] =
  * stood: only the planner writes the two columns together, without the
  * rest of the record. */
 static const char placement_update_sql[] =
-  "UPDATE placement SET employer_id = ?2, status = ?3 WHERE id = ?1";
+  "UPDATE placement SET employer_id = ?2, status = ?3 WHERE id = ?1 AND status = ?4";
 
 /**
  * pl_store_schedule_begin_read:
@@ -578,6 +578,7 @@ static gboolean
 write_placement (PlStore            *store,
                  gint64              placement_id,
                  gint64              employer_id,
+                 PlPlacementStatus   was,
                  PlPlacementStatus   status,
                  GError            **error)
 {
@@ -589,8 +590,20 @@ write_placement (PlStore            *store,
   pl_stmt_bind_int (stmt, 1, placement_id);
   pl_stmt_bind_id (stmt, 2, employer_id);
   pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status));
+  pl_stmt_bind_text (stmt, 4, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, was));
   if (!pl_stmt_run (stmt, error))
     return pl_store_translate_error (error, NULL);
+
+  /* On a server another coordinator's plan may have moved it between our
+   * read and this write: the row's new status no longer matches, and the
+   * plan is stale rather than written over theirs. */
+  if (pl_db_get_changes (pl_store_get_db (store)) == 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                   _("Placement %" G_GINT64_FORMAT " was changed by someone else while the "
+                     "plan was made; plan again."), placement_id);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -673,7 +686,7 @@ pl_store_schedule_apply (PlStore                 *store,
       item.new_employer_id = change->employer_id;
       if (item.status != change->status)
         {
-          g_set_error (error, PL_ERROR, PL_ERROR_NOT_ALLOWED,
+          g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
                        _("Placement %" G_GINT64_FORMAT " has changed since the plan was made "
                          "(it is now “%s”); plan again."),
                        change->placement_id,
@@ -685,7 +698,7 @@ pl_store_schedule_apply (PlStore                 *store,
        * when the first call for a proposal must happen. */
       days = pl_store_get_days (store, change->placement_id);
       if (!write_placement (store, change->placement_id, change->employer_id,
-                            PL_PLACEMENT_STATUS_PROPOSED, error) ||
+                            item.status, PL_PLACEMENT_STATUS_PROPOSED, error) ||
           !pl_placement_set_days_with_rules (store, rules, change->placement_id, change->days,
                                              error) ||
           (item.event_id = record_event (store, change->placement_id, item.status,
@@ -742,7 +755,8 @@ pl_store_schedule_undo (PlStore            *store,
           goto failed;
         }
 
-      if (!write_placement (store, item->placement_id, item->employer_id, item->status, error) ||
+      if (!write_placement (store, item->placement_id, item->employer_id,
+                            PL_PLACEMENT_STATUS_PROPOSED, item->status, error) ||
           !pl_placement_set_days_with_rules (store, rules, item->placement_id,
                                              (const char * const *) item->days, error) ||
           !pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, item->event_id, error))

@@ -72,6 +72,7 @@ typedef struct
   Slot           *slots;
   guint           n_slots;
   guint           n_fields;      /* of the header */
+  gboolean       *nameless;      /* per field of the header: no name, so no value either */
 
   gboolean        many;          /* enough rows for the bulk writer's tuning */
   PlStoreBulk    *bulk;
@@ -139,6 +140,7 @@ import_clear (Import *self)
   g_clear_pointer (&self->outcomes, g_array_unref);
   g_clear_pointer (&self->appetites, g_array_unref);
   g_clear_pointer (&self->slots, g_free);
+  g_clear_pointer (&self->nameless, g_free);
   g_clear_pointer (&self->meeting_class, g_type_class_unref);
   g_clear_pointer (&self->outcome_class, g_type_class_unref);
 }
@@ -218,6 +220,7 @@ read_header (Import  *self,
     }
 
   self->n_fields = pl_csv_reader_get_n_fields (reader);
+  self->nameless = g_new0 (gboolean, self->n_fields);
   for (guint f = 0; f < self->n_fields; f++)
     {
       g_autofree char *header = g_strstrip (g_strdup (pl_csv_reader_get_field (reader, f, NULL)));
@@ -229,12 +232,10 @@ read_header (Import  *self,
 
       if (slot == NULL && *header == '\0')
         {
-          /* Spreadsheets leave these after the last column in use. */
-          pl_csv_reader_set_error (reader, f, error, PL_ERROR_INVALID,
-                                   _("column %u has no name; delete the column or name it "
-                                     "(the columns of %s are %s)."),
-                                   f + 1, self->kind->name, column_list (self->kind, names));
-          return FALSE;
+          /* Spreadsheets leave these after the last column in use; one
+           * that holds a value is refused at that value. */
+          self->nameless[f] = TRUE;
+          continue;
         }
 
       if (slot == NULL)
@@ -993,28 +994,12 @@ import_row (Import  *self,
             GError **error)
 {
   PlCsvReader *reader = self->reader;
-  guint n_fields = pl_csv_reader_get_n_fields (reader);
   Slot *length_slot = NULL;
   gboolean length_given = FALSE;
   gint64 id;
 
-  if (n_fields != self->n_fields)
-    {
-      /* The extra field, or the end of a short row, is where to look. */
-      if (n_fields > self->n_fields)
-        pl_csv_reader_set_error (reader, self->n_fields, error, PL_ERROR_INVALID,
-                                 _("this row has %u fields but the header has %u; "
-                                   "a value with a comma needs quotes around it."),
-                                 n_fields, self->n_fields);
-      else
-        pl_csv_reader_set_error (reader, n_fields, error, PL_ERROR_INVALID,
-                                 g_dngettext (GETTEXT_PACKAGE,
-                                              "this row has %u field but the header has %u.",
-                                              "this row has %u fields but the header has %u.",
-                                              n_fields),
-                                 n_fields, self->n_fields);
-      return FALSE;
-    }
+  if (!pl_csv_reader_check_fields (reader, self->n_fields, self->nameless, error))
+    return FALSE;
 
   g_ptr_array_set_size (self->days, 0);
   g_array_set_size (self->members, 0);
@@ -1072,16 +1057,19 @@ import_row (Import  *self,
 
 static gboolean
 import_all (Import         *self,
-            goffset         total,
             PlCsvProgress   progress,
             gpointer        user_data,
             GCancellable   *cancellable,
             GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+  goffset total;
 
   if (!read_header (self, error) || !prepare_kind (self, error))
     return FALSE;
+
+  /* The text read, which is not the file when it was not UTF-8. */
+  total = (goffset) pl_csv_reader_get_length (self->reader);
 
   while (pl_csv_reader_next (self->reader, &local_error))
     {
@@ -1125,6 +1113,7 @@ pl_csv_import_data (PlStore        *store,
                     gpointer        user_data,
                     GCancellable   *cancellable,
                     gint64         *n_rows,
+                    PlCsvFormat    *format,
                     GError        **error)
 {
   g_autoptr(PlCsvReader) reader = NULL;
@@ -1173,7 +1162,7 @@ pl_csv_import_data (PlStore        *store,
     g_type_class_unref (klass);
   }
 
-  ok = import_all (&self, (goffset) length, progress, user_data, cancellable, error) &&
+  ok = import_all (&self, progress, user_data, cancellable, error) &&
        pl_store_bulk_commit (self.bulk, error);
   import_clear (&self);
   if (!ok)
@@ -1181,6 +1170,8 @@ pl_csv_import_data (PlStore        *store,
 
   if (n_rows != NULL)
     *n_rows = self.rows;
+  if (format != NULL)
+    *format = *pl_csv_reader_get_format (reader);
   return TRUE;
 }
 
@@ -1192,23 +1183,19 @@ pl_csv_import_file (PlStore        *store,
                     gpointer        user_data,
                     GCancellable   *cancellable,
                     gint64         *n_rows,
+                    PlCsvFormat    *format,
                     GError        **error)
 {
   g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
+  file = pl_csv_map_file (path, error);
   if (file == NULL)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the file: %s"),
-                   local_error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   return pl_csv_import_data (store, kind, g_mapped_file_get_contents (file),
                              g_mapped_file_get_length (file), path, progress, user_data,
-                             cancellable, n_rows, error);
+                             cancellable, n_rows, format, error);
 }

@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pl-csv-reader.h"
 #include "pl-error.h"
@@ -23,12 +27,15 @@
 
 struct _PlCsvReader
 {
-  const char *data;
+  const char *data;         /* UTF-8: the caller's text, or @converted */
   gsize       length;
   gsize       pos;          /* next byte to read */
   char       *filename;
-  gboolean    started;      /* the byte order mark has been looked at */
+  gboolean    started;      /* the encoding and the separator are known */
   gsize       text_start;   /* first byte after the byte order mark */
+  char       *converted;    /* the text in UTF-8, when the file was not */
+  PlCsvFormat format;
+  guint8      ends_field[256]; /* the bytes that end an unquoted field */
 
   /* The current record: field texts, NUL-terminated, one after another
    * in @buf; where each starts in @buf and in @data. */
@@ -46,11 +53,6 @@ struct _PlCsvReader
   gsize       anchor;
   guint       anchor_line;
   gsize       anchor_line_start;
-};
-
-/* The bytes that end an unquoted field. */
-static const guint8 ends_field[256] = {
-  [','] = 1, ['\r'] = 1, ['\n'] = 1,
 };
 
 /**
@@ -79,6 +81,8 @@ pl_csv_reader_new (const char *data,
   self->field_len = g_new (gsize, self->fields_size);
   self->field_start = g_new (gsize, self->fields_size);
   self->anchor_line = 1;
+  self->format.separator = ',';
+  self->format.encoding = PL_CSV_ENCODING_UTF8;
 
   return self;
 }
@@ -90,6 +94,7 @@ pl_csv_reader_free (PlCsvReader *self)
     return;
 
   g_free (self->filename);
+  g_free (self->converted);
   g_free (self->buf);
   g_free (self->field_text);
   g_free (self->field_len);
@@ -149,31 +154,154 @@ set_error_at (PlCsvReader  *self,
   g_set_error (error, PL_ERROR, code, "%s:%u:%u: %s", self->filename, line, column, message);
 }
 
-/* FALSE, with the position of the first byte that is not UTF-8 text, when
- * [start, end) holds one. */
-static gboolean
-check_utf8 (PlCsvReader  *self,
-            gsize         start,
-            gsize         end,
-            GError      **error)
+/* The refusal of text that is not UTF-8, at the byte @bad. */
+static void
+set_not_utf8_error (PlCsvReader  *self,
+                    const char   *bad,
+                    GError      **error)
 {
-  const char *bad = NULL;
   g_autofree char *message = NULL;
-  guchar byte;
 
-  if (end <= start || g_utf8_validate_len (self->data + start, end - start, &bad))
+  message = g_strdup_printf (_("byte 0x%02X is not UTF-8 text; "
+                               "save the file from the spreadsheet as “CSV UTF-8”."),
+                             (guchar) *bad);
+  set_error_at (self, (gsize) (bad - self->data), error, PL_ERROR_INVALID, message);
+}
+
+/* Whether [start, end) holds a character of more than one byte that is
+ * well-formed UTF-8: a file with some is UTF-8 with a fault, not text in
+ * a single-byte encoding, whose accented letters seldom happen to form
+ * UTF-8 sequences. */
+static gboolean
+has_utf8_sequence (const char *text,
+                   gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      gunichar c;
+
+      if ((guchar) text[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (text + i, (gssize) (length - i));
+      if (c != (gunichar) -1 && c != (gunichar) -2)
+        return TRUE;
+      i++;
+    }
+
+  return FALSE;
+}
+
+/* Reads @length bytes at @text as @charset into UTF-8 text the reader
+ * owns. On a fault the position given is that of the first byte that
+ * would not convert, counted in the text before it (converted: lines and
+ * characters are the same in every encoding). */
+static gboolean
+convert (PlCsvReader  *self,
+         const char   *text,
+         gsize         length,
+         const char   *charset,
+         GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  gsize bytes_read = 0;
+  gsize written = 0;
+  char *converted;
+
+  converted = g_convert (text, (gssize) length, "UTF-8", charset, &bytes_read, &written,
+                         &local_error);
+  self->text_start = self->pos = 0;
+  /* With @bytes_read asked for, text cut short is no error to g_convert(). */
+  if (converted != NULL && bytes_read < length)
+    g_clear_pointer (&converted, g_free);
+  if (converted != NULL)
+    {
+      self->converted = converted;
+      self->data = converted;
+      self->length = written;
+      return TRUE;
+    }
+
+  self->converted = g_convert (text, (gssize) bytes_read, "UTF-8", charset, NULL, &written, NULL);
+  self->data = self->converted != NULL ? self->converted : "";
+  self->length = self->converted != NULL ? written : 0;
+  self->anchor = self->anchor_line_start = 0;
+
+  if (self->format.encoding == PL_CSV_ENCODING_WINDOWS_1252 && bytes_read < length)
+    message = g_strdup_printf (_("byte 0x%02X is neither UTF-8 nor Windows-1252 text; "
+                                 "save the file from the spreadsheet as “CSV UTF-8”."),
+                               (guchar) text[bytes_read]);
+  else
+    message = g_strdup (_("the file is marked as UTF-16 text, but this character is cut short "
+                          "or is not UTF-16; save the file from the spreadsheet again."));
+  set_error_at (self, self->length, error, PL_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+check_nul (PlCsvReader  *self,
+           gsize         start,
+           GError      **error)
+{
+  const char *nul = memchr (self->data + start, '\0', self->length - start);
+
+  if (nul == NULL)
     return TRUE;
 
-  byte = (guchar) *bad;
-  if (byte == 0)
-    message = g_strdup (_("the file holds a NUL byte, so it is not a text file; "
-                          "save it from the spreadsheet as “CSV UTF-8”."));
-  else
-    message = g_strdup_printf (_("byte 0x%02X is not UTF-8 text; "
-                                 "save the file from the spreadsheet as “CSV UTF-8”."),
-                               byte);
-  set_error_at (self, (gsize) (bad - self->data), error, PL_ERROR_INVALID, message);
+  set_error_at (self, (gsize) (nul - self->data), error, PL_ERROR_INVALID,
+                _("the file holds a NUL byte, so it is not a text file; "
+                  "save it from the spreadsheet as “CSV UTF-8”."));
   return FALSE;
+}
+
+/* The separator is whichever of comma, semicolon and tab the header line
+ * holds most often outside quotes, a tie going to the comma, then to the
+ * semicolon: spreadsheets in much of Europe write semicolons, as the
+ * comma is their decimal mark, and "Unicode text" is separated by tabs.
+ * A header with none of them has one column. */
+static void
+find_separator (PlCsvReader *self)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  const char *data = self->data;
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  guint best = 0;
+  gsize i = self->text_start;
+
+  while (i < self->length && (data[i] == '\n' || data[i] == '\r'))
+    i++;
+
+  for (; i < self->length; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (c == '\n' || c == '\r')
+        break;
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+          if (c == candidates[k])
+            counts[k]++;
+    }
+
+  for (guint k = 1; k < G_N_ELEMENTS (candidates); k++)
+    if (counts[k] > counts[best])
+      best = k;
+
+  self->format.separator = candidates[best];
+  memset (self->ends_field, 0, sizeof self->ends_field);
+  self->ends_field[(guchar) self->format.separator] = 1;
+  self->ends_field['\r'] = 1;
+  self->ends_field['\n'] = 1;
 }
 
 static void
@@ -217,53 +345,77 @@ end_field (PlCsvReader *self)
   self->n_fields++;
 }
 
-/* Looks at the start of the file once: a UTF-8 byte order mark is
- * skipped; UTF-16 is refused with advice, as it is what some spreadsheets
- * save as "Unicode text". */
+/* Looks at the start of the file once. UTF-16 (Excel's "Unicode text")
+ * is known by its byte order mark; UTF-8, with or without one, is read as
+ * it is; text that is not UTF-8 and has no UTF-8 in it is what Excel
+ * saves as plain "CSV" on Windows, Windows-1252. Whatever it was, the
+ * reader goes on over UTF-8 text, checked whole here. */
 static gboolean
 start (PlCsvReader  *self,
        GError      **error)
 {
   const guchar *data = (const guchar *) self->data;
+  const char *bad = NULL;
 
   self->started = TRUE;
 
-  if (self->length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    self->text_start = self->pos = 3;
-  else if (self->length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
-                                 (data[0] == 0xFE && data[1] == 0xFF)))
+  if (self->length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
     {
-      set_error_at (self, 0, error, PL_ERROR_INVALID,
-                    _("the file is UTF-16 text; save it from the spreadsheet as “CSV UTF-8”."));
-      return FALSE;
+      self->format.encoding = PL_CSV_ENCODING_UTF16LE;
+      if (!convert (self, self->data + 2, self->length - 2, "UTF-16LE", error))
+        return FALSE;
+    }
+  else if (self->length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    {
+      self->format.encoding = PL_CSV_ENCODING_UTF16BE;
+      if (!convert (self, self->data + 2, self->length - 2, "UTF-16BE", error))
+        return FALSE;
+    }
+  else
+    {
+      gboolean bom = self->length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF;
+
+      self->text_start = self->pos = bom ? 3 : 0;
+      self->anchor = self->anchor_line_start = self->text_start;
+      if (!check_nul (self, self->text_start, error))
+        return FALSE;
+
+      if (!g_utf8_validate_len (self->data + self->text_start, self->length - self->text_start,
+                                &bad))
+        {
+          /* A byte order mark says UTF-8 as plainly as UTF-8 text does. */
+          if (bom || has_utf8_sequence (self->data, self->length))
+            {
+              set_not_utf8_error (self, bad, error);
+              return FALSE;
+            }
+          self->format.encoding = PL_CSV_ENCODING_WINDOWS_1252;
+          if (!convert (self, self->data, self->length, "WINDOWS-1252", error))
+            return FALSE;
+        }
     }
 
+  /* UTF-16 may hold a U+0000 that the bytes did not show. */
+  if (self->converted != NULL && !check_nul (self, 0, error))
+    return FALSE;
+
   self->anchor = self->anchor_line_start = self->text_start;
+  self->anchor_line = 1;
+  find_separator (self);
   return TRUE;
 }
 
-/**
- * pl_csv_reader_next:
- *
- * Reads the next record, skipping lines that are entirely empty.
- *
- * Returns: %TRUE when a record was read; %FALSE at the end of the text
- * (@error unset) or when the text is not well-formed CSV (@error set,
- * with FILE:LINE:COLUMN).
- */
-gboolean
-pl_csv_reader_next (PlCsvReader  *self,
-                    GError      **error)
+/* Reads one record from self->pos; FALSE at the end of the text or, with
+ * @error set, on a fault. */
+static gboolean
+read_record (PlCsvReader  *self,
+             GError      **error)
 {
   const char *data = self->data;
   gsize length = self->length;
-  gsize record_start;
+  const guint8 *ends_field = self->ends_field;
+  char separator = self->format.separator;
   gsize pos;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  if (!self->started && !start (self, error))
-    return FALSE;
 
   self->n_fields = 0;
   self->buf_len = 0;
@@ -275,8 +427,6 @@ pl_csv_reader_next (PlCsvReader  *self,
   self->pos = pos;
   if (pos >= length)
     return FALSE;
-
-  record_start = pos;
 
   for (;;)
     {
@@ -293,9 +443,8 @@ pl_csv_reader_next (PlCsvReader  *self,
 
               if (quote == NULL)
                 {
-                  if (check_utf8 (self, record_start, field_start, error))
-                    set_error_at (self, field_start, error, PL_ERROR_INVALID,
-                                  _("this quoted field has no closing quote (\")."));
+                  set_error_at (self, field_start, error, PL_ERROR_INVALID,
+                                _("this quoted field has no closing quote (\")."));
                   self->pos = length;
                   return FALSE;
                 }
@@ -313,10 +462,9 @@ pl_csv_reader_next (PlCsvReader  *self,
 
           if (pos < length && !ends_field[(guchar) data[pos]])
             {
-              if (check_utf8 (self, record_start, pos, error))
-                set_error_at (self, pos, error, PL_ERROR_INVALID,
-                              _("text follows the closing quote of a quoted field; "
-                                "a quote inside a quoted field is written twice (\"\")."));
+              set_error_at (self, pos, error, PL_ERROR_INVALID,
+                            _("text follows the closing quote of a quoted field; "
+                              "a quote inside a quoted field is written twice (\"\")."));
               self->pos = length;
               return FALSE;
             }
@@ -330,7 +478,7 @@ pl_csv_reader_next (PlCsvReader  *self,
 
       end_field (self);
 
-      if (pos < length && data[pos] == ',')
+      if (pos < length && data[pos] == separator)
         {
           pos++;
           continue;
@@ -346,14 +494,48 @@ pl_csv_reader_next (PlCsvReader  *self,
     }
 
   self->pos = pos;
+  return TRUE;
+}
 
-  if (!check_utf8 (self, record_start, self->record_end, error))
+/* Whether every field of the current record is empty. */
+static gboolean
+record_is_empty (PlCsvReader *self)
+{
+  for (guint i = 0; i < self->n_fields; i++)
+    if (self->field_len[i] > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * pl_csv_reader_next:
+ *
+ * Reads the next record, skipping lines that are entirely empty and
+ * records with no value in any field (",,,", what a spreadsheet writes
+ * for a row whose cells were cleared).
+ *
+ * Returns: %TRUE when a record was read; %FALSE at the end of the text
+ * (@error unset) or when the text is not well-formed CSV (@error set,
+ * with FILE:LINE:COLUMN).
+ */
+gboolean
+pl_csv_reader_next (PlCsvReader  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->started && !start (self, error))
     {
-      self->pos = length;
+      self->n_fields = 0;
+      self->pos = self->length;
       return FALSE;
     }
 
-  return TRUE;
+  while (read_record (self, error))
+    if (!record_is_empty (self))
+      return TRUE;
+
+  return FALSE;
 }
 
 guint
@@ -418,6 +600,28 @@ pl_csv_reader_get_filename (PlCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->filename;
+}
+
+/**
+ * pl_csv_reader_get_format:
+ *
+ * Returns: (transfer none): the separator and the encoding the reader found;
+ *   known once the first record has been asked for
+ */
+const PlCsvFormat *
+pl_csv_reader_get_format (PlCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->format;
+}
+
+/* The length of the text read, in bytes of UTF-8: with
+ * pl_csv_reader_get_offset(), how far the reader has gone. */
+gsize
+pl_csv_reader_get_length (PlCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->length;
 }
 
 /* How far the reader has gone, in bytes, for progress. */
@@ -488,4 +692,171 @@ pl_csv_reader_prefix_error (PlCsvReader  *self,
 
   pl_csv_reader_get_position (self, index, &line, &column);
   g_prefix_error (error, "%s:%u:%u: ", self->filename, line, column);
+}
+
+/**
+ * pl_csv_reader_check_fields:
+ * @n_header: the number of fields of the header
+ * @nameless: for each field of the header, whether its name is empty
+ *
+ * Checks that the current record has the header's fields, but for empty
+ * ones beyond it or missing ones under columns without a name, and no
+ * value under a column without a name: such columns are what a
+ * spreadsheet leaves after the last one in use.
+ *
+ * Returns: %FALSE with @error saying where, otherwise %TRUE
+ */
+gboolean
+pl_csv_reader_check_fields (PlCsvReader     *self,
+                            guint            n_header,
+                            const gboolean  *nameless,
+                            GError         **error)
+{
+  guint n_fields = pl_csv_reader_get_n_fields (self);
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      gsize length;
+      const char *text = pl_csv_reader_get_field (self, f, &length);
+      g_autofree char *value = NULL;
+
+      if (f < n_header && !nameless[f])
+        continue;
+      if (length == 0)
+        continue;
+
+      value = g_strstrip (g_strdup (text));
+      if (*value == '\0')
+        continue;
+
+      if (f >= n_header)
+        pl_csv_reader_set_error (self, n_header, error, PL_ERROR_INVALID,
+                                 _("this row has %u fields but the header has %u; "
+                                   "a value with a %s needs quotes around it."),
+                                 n_fields, n_header,
+                                 pl_csv_separator_name (pl_csv_reader_get_format (self)));
+      else
+        pl_csv_reader_set_error (self, f, error, PL_ERROR_INVALID,
+                                 _("column %u has no name in the header but this row has "
+                                   "“%s” in it; name the column or delete it."),
+                                 f + 1, value);
+      return FALSE;
+    }
+
+  for (guint f = n_fields; f < n_header; f++)
+    if (!nameless[f])
+      {
+        pl_csv_reader_set_error (self, n_fields, error, PL_ERROR_INVALID,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "this row has %u field but the header has %u.",
+                                              "this row has %u fields but the header has %u.",
+                                              n_fields),
+                                 n_fields, n_header);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/**
+ * pl_csv_format_describe:
+ *
+ * Returns: (transfer full) (nullable): how the file was read, for the line
+ *   that tells of an import ("separated by semicolons, read as
+ *   Windows-1252"), or %NULL for comma-separated UTF-8, which needs no word
+ */
+char *
+pl_csv_format_describe (const PlCsvFormat *format)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (format->separator == ';')
+    g_ptr_array_add (parts, (gpointer) _("separated by semicolons"));
+  else if (format->separator == '\t')
+    g_ptr_array_add (parts, (gpointer) _("separated by tabs"));
+
+  switch (format->encoding)
+    {
+    case PL_CSV_ENCODING_UTF16LE:
+    case PL_CSV_ENCODING_UTF16BE:
+      g_ptr_array_add (parts, (gpointer) _("read as UTF-16"));
+      break;
+    case PL_CSV_ENCODING_WINDOWS_1252:
+      g_ptr_array_add (parts, (gpointer) _("read as Windows-1252"));
+      break;
+    case PL_CSV_ENCODING_UTF8:
+    default:
+      break;
+    }
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  /* TRANSLATORS: joins "separated by semicolons" and "read as Windows-1252". */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
+}
+
+/**
+ * pl_csv_separator_name:
+ *
+ * Returns: the separator in words, for messages ("comma")
+ */
+const char *
+pl_csv_separator_name (const PlCsvFormat *format)
+{
+  g_return_val_if_fail (format != NULL, NULL);
+
+  switch (format->separator)
+    {
+    case ';':
+      return _("semicolon");
+    case '\t':
+      return _("tab");
+    default:
+      return _("comma");
+    }
+}
+
+/**
+ * pl_csv_map_file:
+ * @path: a CSV file (never the database: mapping it would drop its locks)
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error saying
+ *   "PATH: cannot read the file: reason"
+ */
+GMappedFile *
+pl_csv_map_file (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GMappedFile *file;
+  int saved_errno;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  saved_errno = errno;
+  display = g_filename_display_name (path);
+  if (fd < 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("%s: cannot read the file: %s."),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  file = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  close (fd);
+  if (file == NULL)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("%s: cannot read the file: %s."),
+                   display, local_error->message);
+      return NULL;
+    }
+
+  return file;
 }

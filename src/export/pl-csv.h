@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "pl-csv-reader.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -33,7 +34,9 @@ typedef void (*PlCsvProgress) (goffset  done,
                                gpointer user_data);
 
 /* Imports @path as one transaction: on any bad row nothing is written and
- * @error says FILE:LINE:COLUMN: reason. @n_rows receives the rows added. */
+ * @error says FILE:LINE:COLUMN: reason. @n_rows receives the rows added,
+ * @format how the file was read (see pl_csv_format_describe()); either
+ * may be NULL. */
 gboolean    pl_csv_import_file      (PlStore        *store,
                                      PlCsvKind       kind,
                                      const char     *path,
@@ -41,6 +44,7 @@ gboolean    pl_csv_import_file      (PlStore        *store,
                                      gpointer        user_data,
                                      GCancellable   *cancellable,
                                      gint64         *n_rows,
+                                     PlCsvFormat    *format,
                                      GError        **error);
 
 /* The same for text already in memory; @filename names it in messages. */
@@ -53,6 +57,7 @@ gboolean    pl_csv_import_data      (PlStore        *store,
                                      gpointer        user_data,
                                      GCancellable   *cancellable,
                                      gint64         *n_rows,
+                                     PlCsvFormat    *format,
                                      GError        **error);
 
 /* Writes every record of @kind with the same header the import reads, so an

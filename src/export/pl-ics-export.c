@@ -131,6 +131,7 @@ typedef struct
   GString     *out;
   PlOwnerKind  owner_kind;
   gint64       owner_id;
+  gint64       placement_id;  /* 0, or the one placement to write */
 } Writer;
 
 static void
@@ -207,6 +208,9 @@ write_placements (Writer  *writer,
       GDate first, after;
       gboolean open = FALSE;
 
+      if (writer->placement_id != 0 && placement->id != writer->placement_id)
+        continue;
+
       for (guint d = 0; days[d] != NULL; d++)
         {
           GDate day;
@@ -252,6 +256,8 @@ write_milestones (Writer  *writer,
       g_autofree char *summary = NULL;
       GDate due, done;
 
+      if (writer->placement_id != 0 && milestone->placement_id != writer->placement_id)
+        continue;
       if (!pl_date_parse (milestone->due, &due))
         continue;
 
@@ -340,7 +346,7 @@ pl_ics_export (PlStore      *store,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *network = NULL;
   g_autofree char *calendar_name = NULL;
-  Writer writer = { store, out, owner_kind, owner_id };
+  Writer writer = { store, out, owner_kind, owner_id, 0 };
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (owner_kind <= PL_OWNER_STAFF, NULL);
@@ -406,4 +412,49 @@ pl_ics_export_file (PlStore      *store,
     }
 
   return TRUE;
+}
+
+/**
+ * pl_ics_export_placement:
+ *
+ * One placement's calendar, to send with its confirmation: its days as
+ * events and its milestones as to-dos, written as pl_ics_export() writes
+ * them (the same UIDs, so that an import of both does not double them).
+ *
+ * Returns: (transfer full): the iCalendar text (CRLF lines), or NULL
+ */
+char *
+pl_ics_export_placement (PlStore  *store,
+                         gint64    placement_id,
+                         GError  **error)
+{
+  g_autoptr(PlRecord) placement = NULL;
+  g_autoptr(PlRecord) staff = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *calendar_name = NULL;
+  Writer writer = { store, out, PL_OWNER_STAFF, 0, placement_id };
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  if (!(placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, error)) ||
+      !(staff = pl_store_get (store, PL_TYPE_STAFF, pl_record_get_int (placement, "staff_id"),
+                              error)))
+    return NULL;
+
+  /* Every placement has a member of staff; an employer it may lack. */
+  writer.owner_id = pl_record_get_id (staff);
+  /* TRANSLATORS: the name of one placement's calendar; %s is the staff member. */
+  calendar_name = g_strdup_printf (_("Industry placement: %s"), pl_record_get_string (staff, "name"));
+
+  g_string_append (out, "BEGIN:VCALENDAR\r\n");
+  add_line (out, "VERSION", "2.0");
+  add_line (out, "PRODID", "-//Placements//Placements " PACKAGE_VERSION "//EN");
+  add_line (out, "CALSCALE", "GREGORIAN");
+  add_text (out, "X-WR-CALNAME", calendar_name);
+
+  if (!write_placements (&writer, error) || !write_milestones (&writer, error))
+    return NULL;
+
+  g_string_append (out, "END:VCALENDAR\r\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

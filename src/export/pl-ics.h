@@ -102,6 +102,12 @@ char      *pl_ics_export       (PlStore       *store,
                                 gint64         owner_id,
                                 GError       **error);
 
+/* One placement's days and milestones, the calendar a confirmation
+ * email carries (transfer full), or NULL. */
+char      *pl_ics_export_placement (PlStore   *store,
+                                    gint64     placement_id,
+                                    GError   **error);
+
 gboolean   pl_ics_export_file  (PlStore       *store,
                                 const char    *path,
                                 PlOwnerKind    owner_kind,

@@ -65,6 +65,7 @@ typedef struct
   const char * const  *questions;
   guint                n_questions;
   Field               *fields;
+  gboolean            *nameless;   /* per field: ROLE_UNNAMED */
   guint                n_fields;
   int                  date_field;
   gint64               placement_id;
@@ -73,6 +74,8 @@ typedef struct
   char                *default_date;
   gint64               rows;
   gint64               empty;
+  GPtrArray           *preview;    /* a dry run's first responses, or NULL to write */
+  guint                preview_max;
 } Import;
 
 /* How people word the questions, besides the app's own labels. */
@@ -424,6 +427,7 @@ read_header (Import  *self,
 
   self->n_fields = pl_csv_reader_get_n_fields (reader);
   self->fields = g_new0 (Field, self->n_fields);
+  self->nameless = g_new0 (gboolean, self->n_fields);
   self->date_field = -1;
 
   for (guint f = 0; f < self->n_fields; f++)
@@ -439,6 +443,7 @@ read_header (Import  *self,
       if (*field->header == '\0')
         {
           field->role = ROLE_UNNAMED;
+          self->nameless[f] = TRUE;
           continue;
         }
 
@@ -537,24 +542,10 @@ import_row (Import  *self,
   g_autoptr(GError) local_error = NULL;
   gboolean answered = FALSE;
 
-  if (n_fields != self->n_fields)
-    {
-      if (n_fields > self->n_fields)
-        pl_csv_reader_set_error (reader, self->n_fields, error, PL_ERROR_INVALID,
-                                 _("this row has %u fields but the header has %u; "
-                                   "a value with a comma needs quotes around it."),
-                                 n_fields, self->n_fields);
-      else
-        pl_csv_reader_set_error (reader, n_fields, error, PL_ERROR_INVALID,
-                                 g_dngettext (GETTEXT_PACKAGE,
-                                              "this row has %u field but the header has %u.",
-                                              "this row has %u fields but the header has %u.",
-                                              n_fields),
-                                 n_fields, self->n_fields);
-      return FALSE;
-    }
+  if (!pl_csv_reader_check_fields (reader, self->n_fields, self->nameless, error))
+    return FALSE;
 
-  for (guint f = 0; f < n_fields; f++)
+  for (guint f = 0; f < MIN (n_fields, self->n_fields); f++)
     {
       Field *field = &self->fields[f];
       g_autofree char *text = NULL;
@@ -569,14 +560,7 @@ import_row (Import  *self,
       switch (field->role)
         {
         case ROLE_UNNAMED:
-          if (*text != '\0')
-            {
-              pl_csv_reader_set_error (reader, f, error, PL_ERROR_INVALID,
-                                       _("column %u has no name but this row has “%s” in it; "
-                                         "name the column after a question or delete it."),
-                                       f + 1, text);
-              return FALSE;
-            }
+          /* Checked empty above. */
           break;
 
         case ROLE_DATE:
@@ -635,7 +619,12 @@ import_row (Import  *self,
     if (answers[i] != NULL)
       pl_record_set_string (response, self->questions[i], answers[i]);
 
-  if (!pl_store_survey_add (self->store, response, &local_error))
+  if (self->preview != NULL)
+    {
+      if (self->preview->len < self->preview_max)
+        g_ptr_array_add (self->preview, g_steal_pointer (&response));
+    }
+  else if (!pl_store_survey_add (self->store, response, &local_error))
     {
       pl_csv_reader_set_error (reader, 0, error, PL_ERROR_FAILED,
                                _("the database refused the response: %s"),
@@ -753,7 +742,61 @@ import_clear (Import *self)
   for (guint i = 0; i < self->n_fields; i++)
     g_free (self->fields[i].header);
   g_clear_pointer (&self->fields, g_free);
+  g_clear_pointer (&self->nameless, g_free);
   g_clear_pointer (&self->default_date, g_free);
+}
+
+/* Reads the whole text with @self set up: writes in one transaction, or
+ * only reads when self->preview is set. */
+static gboolean
+run (Import              *self,
+     const char          *kind,
+     const char          *data,
+     gsize                length,
+     const char          *filename,
+     const PlSurveyLink  *link,
+     PlCsvFormat         *format,
+     GError             **error)
+{
+  g_autoptr(PlCsvReader) reader = NULL;
+  gboolean ok;
+
+  self->kind = g_str_equal (kind, "student") ? "student" : "employer";
+  self->questions = pl_survey_questions (kind);
+  self->n_questions = g_strv_length ((char **) self->questions);
+  g_assert (self->n_questions <= MAX_QUESTIONS);
+
+  if (!resolve_link (self, link, error))
+    return FALSE;
+  if (self->default_date == NULL)
+    {
+      GDate today;
+
+      pl_date_today (&today);
+      self->default_date = pl_date_to_iso (&today);
+    }
+
+  reader = pl_csv_reader_new (data, length, filename);
+  self->reader = reader;
+
+  if (self->preview == NULL && !pl_store_begin (self->store, error))
+    return FALSE;
+
+  ok = import_all (self, error);
+  if (format != NULL)
+    *format = *pl_csv_reader_get_format (reader);
+  self->reader = NULL;
+
+  if (self->preview != NULL)
+    return ok;
+
+  if (!ok)
+    {
+      pl_store_rollback (self->store);
+      return FALSE;
+    }
+
+  return pl_store_commit (self->store, error);
 }
 
 /**
@@ -771,9 +814,9 @@ pl_survey_import_data (PlStore             *store,
                        const PlSurveyLink  *link,
                        gint64              *n_rows,
                        gint64              *n_empty,
+                       PlCsvFormat         *format,
                        GError             **error)
 {
-  g_autoptr(PlCsvReader) reader = NULL;
   Import self = { 0 };
   gboolean ok;
 
@@ -783,43 +826,9 @@ pl_survey_import_data (PlStore             *store,
   g_return_val_if_fail (filename != NULL, FALSE);
 
   self.store = store;
-  self.kind = g_str_equal (kind, "student") ? "student" : "employer";
-  self.questions = pl_survey_questions (kind);
-  self.n_questions = g_strv_length ((char **) self.questions);
-  g_assert (self.n_questions <= MAX_QUESTIONS);
-
-  if (!resolve_link (&self, link, error))
-    {
-      import_clear (&self);
-      return FALSE;
-    }
-  if (self.default_date == NULL)
-    {
-      GDate today;
-
-      pl_date_today (&today);
-      self.default_date = pl_date_to_iso (&today);
-    }
-
-  reader = pl_csv_reader_new (data, length, filename);
-  self.reader = reader;
-
-  if (!pl_store_begin (store, error))
-    {
-      import_clear (&self);
-      return FALSE;
-    }
-
-  ok = import_all (&self, error);
+  ok = run (&self, kind, data, length, filename, link, format, error);
   import_clear (&self);
-
   if (!ok)
-    {
-      pl_store_rollback (store);
-      return FALSE;
-    }
-
-  if (!pl_store_commit (store, error))
     return FALSE;
 
   if (n_rows != NULL)
@@ -830,6 +839,62 @@ pl_survey_import_data (PlStore             *store,
 }
 
 /**
+ * pl_survey_preview_file:
+ * @max_responses: how many of the first responses to keep
+ * @preview: (out caller-allocates): what an import would add; clear it
+ *   with pl_survey_preview_clear(), whatever the outcome
+ *
+ * Reads @path as pl_survey_import_file() would, with the same checks and
+ * the same messages, and writes nothing.
+ *
+ * Returns: %TRUE when the import would succeed
+ */
+gboolean
+pl_survey_preview_file (PlStore             *store,
+                        const char          *kind,
+                        const char          *path,
+                        const PlSurveyLink  *link,
+                        guint                max_responses,
+                        PlSurveyPreview     *preview,
+                        GError             **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  Import self = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (pl_survey_questions (kind) != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  memset (preview, 0, sizeof *preview);
+  preview->responses = g_ptr_array_new_with_free_func (g_object_unref);
+  preview->format.separator = ',';
+
+  file = pl_csv_map_file (path, error);
+  if (file == NULL)
+    return FALSE;
+
+  self.store = store;
+  self.preview = preview->responses;
+  self.preview_max = max_responses;
+  ok = run (&self, kind, g_mapped_file_get_contents (file), g_mapped_file_get_length (file), path,
+            link, &preview->format, error);
+  import_clear (&self);
+
+  preview->n_rows = self.rows;
+  preview->n_empty = self.empty;
+  return ok;
+}
+
+void
+pl_survey_preview_clear (PlSurveyPreview *preview)
+{
+  g_return_if_fail (preview != NULL);
+  g_clear_pointer (&preview->responses, g_ptr_array_unref);
+}
+
+/**
  * pl_survey_import_file:
  * @store: a store
  * @kind: "student" or "employer"
@@ -837,6 +902,7 @@ pl_survey_import_data (PlStore             *store,
  * @link: (nullable): what the responses are linked to, and their date
  * @n_rows: (out) (optional): the responses added
  * @n_empty: (out) (optional): the rows skipped because they answered nothing
+ * @format: (out) (optional): how the file was read
  * @error: return location for a #GError
  *
  * Returns: TRUE when every row was imported; FALSE with nothing written
@@ -848,23 +914,19 @@ pl_survey_import_file (PlStore             *store,
                        const PlSurveyLink  *link,
                        gint64              *n_rows,
                        gint64              *n_empty,
+                       PlCsvFormat         *format,
                        GError             **error)
 {
   g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
+  file = pl_csv_map_file (path, error);
   if (file == NULL)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_FAILED, _("Cannot read the file: %s"),
-                   local_error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   return pl_survey_import_data (store, kind, g_mapped_file_get_contents (file),
                                 g_mapped_file_get_length (file), path, link, n_rows, n_empty,
-                                error);
+                                format, error);
 }

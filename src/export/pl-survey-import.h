@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "pl-csv-reader.h"
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -26,13 +27,14 @@ typedef struct
  * @error says FILE:LINE:COLUMN: reason. The header names the questions by
  * key or by their text; see pl-survey-import.c for what else it may hold.
  * @n_rows receives the responses added, @n_empty the rows skipped because
- * they answered nothing (either may be NULL). */
+ * they answered nothing, @format how the file was read (any may be NULL). */
 gboolean pl_survey_import_file (PlStore             *store,
                                 const char          *kind,
                                 const char          *path,
                                 const PlSurveyLink  *link,
                                 gint64              *n_rows,
                                 gint64              *n_empty,
+                                PlCsvFormat         *format,
                                 GError             **error);
 
 /* The same for text in memory; @filename names it in messages. */
@@ -44,7 +46,28 @@ gboolean pl_survey_import_data (PlStore             *store,
                                 const PlSurveyLink  *link,
                                 gint64              *n_rows,
                                 gint64              *n_empty,
+                                PlCsvFormat         *format,
                                 GError             **error);
+
+/* What an import of a file would add. */
+typedef struct
+{
+  gint64       n_rows;      /* responses */
+  gint64       n_empty;     /* rows that answered nothing, to be skipped */
+  PlCsvFormat  format;
+  GPtrArray   *responses;   /* (element-type PlRecord) the first ones, not yet stored */
+} PlSurveyPreview;
+
+/* Reads @path as pl_survey_import_file() does and writes nothing; FALSE
+ * with the same @error the import would give. */
+gboolean pl_survey_preview_file  (PlStore             *store,
+                                  const char          *kind,
+                                  const char          *path,
+                                  const PlSurveyLink  *link,
+                                  guint                max_responses,
+                                  PlSurveyPreview     *preview,
+                                  GError             **error);
+void     pl_survey_preview_clear (PlSurveyPreview     *preview);
 
 /* The answer key ("agree", "neutral", "disagree") a cell of a survey
  * export means, "" for no answer, or NULL when it is no answer we know. */

@@ -105,7 +105,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_error ("%s", error->message);
   before = count_responses ("");
 
-  if (pl_survey_import_data (store, kind, text, size, "fuzz.csv", &link, &rows, &empty, &error))
+  if (pl_survey_import_data (store, kind, text, size, "fuzz.csv", &link, &rows, &empty, NULL, &error))
     {
       g_assert_cmpint (rows, >=, 0);
       g_assert_cmpint (empty, >=, 0);

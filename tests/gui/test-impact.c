@@ -17,6 +17,7 @@
 #include "pl-placement-editor.h"
 #include "pl-stats.h"
 #include "pl-survey-dialog.h"
+#include "pl-survey-import-dialog.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
 #include "pl-test-sqlite.h"
@@ -543,6 +544,108 @@ test_survey_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Importing a survey export ------------------------------------------ */
+
+static PlSurveyImportDialog *
+find_import_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (PL_IS_SURVEY_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gint64
+count_students (Fixture *f)
+{
+  return pl_test_select_int (f->gui.store,
+                             "SELECT count(*) FROM survey_response WHERE kind = 'student'");
+}
+
+/* A form tool's export saved by a spreadsheet in Europe (semicolons,
+ * Windows-1252), opened from the Overview's figures: the preview says what
+ * will be added and writes nothing; Import adds it all, the figures shown
+ * follow, and Undo takes it back. A refused file shows where and why and
+ * cannot be imported. */
+static void
+test_import_survey (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char export[] =
+    "Timestamp;Email address;My learning improved through workplace information;"
+    "I know more about what happens in the workplace;;\r\n"
+    "20/11/2026 10:02;r\xE9mi@example.org;Strongly agree;Neutral;;\r\n"
+    ";;;;;\r\n"
+    "21/11/2026 14:40;;Disagree;Agree;;\r\n"
+    "21/11/2026 15:00;;;;;\r\n";
+  static const char broken[] = "learning_improved,workplace\nagree,maybe\n";
+  g_autofree char *path = pl_test_write_file (f->gui.dir, "survey.csv", export, -1);
+  g_autofree char *bad = pl_test_write_file (f->gui.dir, "broken.csv", broken, -1);
+  g_autofree char *where = g_strdup_printf ("%s:2:7: column “workplace”: “maybe” is not an answer",
+                                            bad);
+  PlWindow *window = pl_test_gui_open_window (&f->gui);
+  GtkWidget *page = pl_test_gui_show_page (window, "overview", PL_TYPE_OVERVIEW_PAGE);
+  g_autoptr(GPtrArray) charts = overview_charts (page);
+  PlSurveyImportDialog *dialog;
+  gint64 before = count_students (f);
+  g_autofree char *students = describe (charts, 3);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (before, ==, 73);
+  assert_contains (students, "of 73 Responses");
+  g_assert_true (shows (page, "73\nStudent survey responses", &text));
+
+  /* The preview, read as the CLI reads it; nothing written yet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-survey-file", "s",
+                                             path));
+  PL_TEST_WAIT_FOR ((dialog = find_import_dialog ()) != NULL
+                    && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  text = visible_text (GTK_WIDGET (dialog));
+  assert_contains (text, "2 student survey responses will be added from survey.csv (separated by "
+                         "semicolons, read as Windows-1252). 1 row answers no question and will "
+                         "be skipped.");
+  assert_contains (text, "Learning improved: Agree · What happens at work: Neutral");
+  assert_contains (text, "Learning improved: Disagree · What happens at work: Agree");
+  g_assert_cmpint (count_students (f), ==, before);
+
+  /* Import: all of it, and the Overview's figures follow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
+  PL_TEST_WAIT_FOR (find_import_dialog () == NULL);
+  g_assert_cmpint (count_students (f), ==, before + 2);
+  g_assert_cmpint (pl_test_select_int (f->gui.store,
+                                       "SELECT count(*) FROM survey_response WHERE kind = "
+                                       "'student' AND responded_on = '2026-11-21' AND "
+                                       "learning_improved = 'disagree' AND workplace = 'agree'"),
+                   ==, 1);
+  PL_TEST_WAIT_FOR (shows (page, "75\nStudent survey responses", &text));
+  g_clear_pointer (&students, g_free);
+  students = describe (charts, 3);
+  assert_contains (students, "of 75 Responses");
+
+  /* Undo takes the whole import back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  PL_TEST_WAIT_FOR (count_students (f) == before);
+  PL_TEST_WAIT_FOR (shows (page, "73\nStudent survey responses", &text));
+
+  /* A refused file: the fault, where it is, and no Import. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-survey-file", "s",
+                                             bad));
+  PL_TEST_WAIT_FOR ((dialog = find_import_dialog ()) != NULL
+                    && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  text = visible_text (GTK_WIDGET (dialog));
+  assert_contains (text, where);
+  assert_contains (text, "Nothing will be imported");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  settle ();
+  g_assert_true (find_import_dialog () == dialog);
+  g_assert_cmpint (count_students (f), ==, before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  pl_test_gui_close_window (window);
+}
+
 /* The chain ----------------------------------------------------------- */
 
 static void
@@ -664,6 +767,7 @@ main (int   argc,
   ADD ("/gui/impact/observations", test_observations);
   ADD ("/gui/impact/observations-of-placement", test_observations_of_placement);
   ADD ("/gui/impact/survey-dialog", test_survey_dialog);
+  ADD ("/gui/impact/import-survey", test_import_survey);
   ADD ("/gui/impact/chain", test_chain);
   ADD ("/gui/impact/editor-shows-impact", test_editor_shows_impact);
 #undef ADD

@@ -144,7 +144,7 @@ import_employers (PlStore *store,
     g_string_append_printf (csv, "Imported %u %u,Catering and Hospitality\n", batch, k);
 
   g_assert_true (pl_csv_import_data (store, PL_CSV_EMPLOYERS, csv->str, csv->len,
-                                     "employers.csv", NULL, NULL, NULL, &n_rows, &error));
+                                     "employers.csv", NULL, NULL, NULL, &n_rows, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (n_rows, ==, IMPORT_ROWS);
   say ("ACK import %u", batch);
