@@ -81,6 +81,16 @@ class Network:
         today = datetime.date.fromisoformat(os.environ.get("PLACEMENTS_TODAY", "2026-11-22"))
         year = today.year if today.month >= 9 else today.year - 1
         self.pilot = (f"{year - 1}-09-01", f"{year}-08-31")
+        # What two employers said: one about this year, one about last year.
+        for name, state, when, reason in (
+                ("Keel and Anchor Hotel", "not_this_year", f"{year}/{(year + 1) % 100:02d}",
+                 "refurbishment"),
+                ("Pixelwharf Software", "looking", f"{year - 1}/{year % 100:02d}", None)):
+            args = ["appetite", name, state, "--year", when]
+            if reason:
+                args += ["--reason", reason]
+            result = run(*args, db=self.db)
+            assert result.returncode == 0, result.stderr
 
     def partner_id(self, name):
         return self.sql.execute("SELECT id FROM partner WHERE name = ?", (name,)).fetchone()[0]
@@ -124,6 +134,15 @@ def filter_options(partner, period):
 class TestWorkbook(unittest.TestCase):
     def workbook(self, *options):
         return openpyxl.load_workbook(NETWORK.export(*options))
+
+    def test_employer_appetite(self):
+        _, employers = table(self.workbook(), "Employers")
+        by_name = {row["Employer"]: row for row in employers}
+        self.assertEqual(by_name["Keel and Anchor Hotel"]["Appetite this year"], "Not this year")
+        self.assertEqual(by_name["Keel and Anchor Hotel"]["Appetite reason"], "refurbishment")
+        # Last year's answer is not this year's.
+        self.assertEqual(by_name["Pixelwharf Software"]["Appetite this year"], "Unknown")
+        self.assertIsNone(by_name["Pixelwharf Software"]["Appetite reason"])
 
     def test_sheet_names_and_order(self):
         self.assertEqual(self.workbook().sheetnames, SHEETS)

@@ -335,6 +335,70 @@ test_newer_database (Fixture       *f,
   g_assert_nonnull (strstr (list.err, "newer version of Placements"));
 }
 
+/* An employer's appetite from the command line: shown, set for a year,
+ * refused without a reason (and nothing changed), and a filter of the
+ * employers' list. */
+static void
+test_appetite (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(PlTestRun) unknown = { 0 };
+  g_auto(PlTestRun) no_reason = { 0 };
+  g_auto(PlTestRun) set = { 0 };
+  g_auto(PlTestRun) shown = { 0 };
+  g_auto(PlTestRun) filtered = { 0 };
+  g_auto(PlTestRun) others = { 0 };
+  g_auto(PlTestRun) bad = { 0 };
+  g_auto(PlTestRun) bad_year = { 0 };
+  g_auto(PlTestRun) json = { 0 };
+
+  init_sample (f);
+
+  pl_test_run_cli (&unknown, f->db, "appetite", "keel and anchor hotel", "--year", "2026/27",
+                   NULL);
+  g_assert_cmpint (unknown.status, ==, 0);
+  g_assert_cmpstr (unknown.out, ==, "Keel and Anchor Hotel, 2026/27: Unknown\n");
+
+  pl_test_run_cli (&no_reason, f->db, "appetite", "Keel and Anchor Hotel", "not-this-year",
+                   "--year", "2026/27", NULL);
+  g_assert_cmpint (no_reason.status, ==, 1);
+  g_assert_nonnull (strstr (no_reason.err, "needs a reason"));
+
+  pl_test_run_cli (&set, f->db, "appetite", "Keel and Anchor Hotel", "not-this-year",
+                   "--year", "2026/27", "--reason", "refurbishment", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpstr (set.out, ==,
+                   "Keel and Anchor Hotel, 2026/27: Not this year (refurbishment)\n");
+
+  pl_test_run_cli (&shown, f->db, "appetite", "Keel and Anchor Hotel", NULL);
+  g_assert_cmpstr (shown.out, ==,
+                   "Keel and Anchor Hotel, 2026/27: Not this year (refurbishment)\n");
+
+  pl_test_run_cli (&filtered, f->db, "list", "employers", "--appetite", "not_this_year",
+                   "--year", "2026-27", NULL);
+  g_assert_cmpint (filtered.status, ==, 0);
+  g_assert_nonnull (strstr (filtered.out, "Keel and Anchor Hotel"));
+  g_assert_null (strstr (filtered.out, "Pixelwharf Software"));
+
+  /* "unknown" is every employer nothing is recorded for. */
+  pl_test_run_cli (&others, f->db, "list", "employers", "--appetite", "unknown",
+                   "--year", "2026/27", NULL);
+  g_assert_null (strstr (others.out, "Keel and Anchor Hotel"));
+  g_assert_nonnull (strstr (others.out, "Pixelwharf Software"));
+
+  pl_test_run_cli (&json, f->db, "appetite", "Keel and Anchor Hotel", "--json", NULL);
+  g_assert_nonnull (strstr (json.out, "\"appetite\" : \"not_this_year\""));
+  g_assert_nonnull (strstr (json.out, "\"year\" : \"2026/27\""));
+
+  pl_test_run_cli (&bad, f->db, "appetite", "Keel and Anchor Hotel", "keen", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "“keen” is not an appetite"));
+  pl_test_run_cli (&bad_year, f->db, "appetite", "Keel and Anchor Hotel", "looking",
+                   "--year", "2026/28", NULL);
+  g_assert_cmpint (bad_year.status, ==, 2);
+  g_assert_nonnull (strstr (bad_year.err, "not an academic year"));
+}
+
 /* The needs-attention list, as scripts read it. */
 static void
 test_attention (Fixture       *f,
@@ -458,6 +522,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/cli/appetite", test_appetite);
   ADD ("/cli/version-and-help", test_version_and_help);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/init-and-env", test_init_and_env);

@@ -16,6 +16,7 @@
 #include "pl-csv-writer.h"
 #include "pl-date.h"
 #include "pl-sample.h"
+#include "pl-store-appetite.h"
 #include "pl-store-bulk.h"
 #include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
@@ -450,7 +451,7 @@ test_round_trip (Fixture       *f,
 {
   static const char * const tables[] = {
     "partner", "staff", "employer", "placement", "placement_day", "exchange_group",
-    "group_member", "group_meeting", "group_outcome",
+    "group_member", "group_meeting", "group_outcome", "employer_appetite",
     "search WHERE kind IN ('partner', 'staff', 'employer', 'placement', 'group')",
   };
   g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
@@ -458,6 +459,25 @@ test_round_trip (Fixture       *f,
 
   g_object_unref (pl_store_open (empty, &error));
   g_assert_no_error (error);
+
+  /* What employers said, a reason with the list's separators in it. */
+  {
+    g_autoptr(PlStore) store = pl_store_open (f->db, &error);
+    g_autoptr(PlRecord) keel = pl_store_find_by_name (store, PL_TYPE_EMPLOYER,
+                                                      "Keel and Anchor Hotel", &error);
+    g_autoptr(PlRecord) pixel = pl_store_find_by_name (store, PL_TYPE_EMPLOYER,
+                                                       "Pixelwharf Software", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (pl_store_set_appetite (store, pl_record_get_id (keel), 2026,
+                                          PL_APPETITE_NOT_THIS_YEAR,
+                                          "refurbishment; kitchen | bar", &error));
+    g_assert_true (pl_store_set_appetite (store, pl_record_get_id (keel), 2027,
+                                          PL_APPETITE_INTERESTED, NULL, &error));
+    g_assert_true (pl_store_set_appetite (store, pl_record_get_id (pixel), 2026,
+                                          PL_APPETITE_LOOKING, NULL, &error));
+    g_assert_no_error (error);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (all_kinds); i++)
     {
@@ -480,7 +500,23 @@ test_round_trip (Fixture       *f,
       a = pl_test_read_bytes (first);
       b = pl_test_read_bytes (second);
       g_assert_true (g_bytes_equal (a, b));
+      if (all_kinds[i] == PL_CSV_EMPLOYERS)
+        g_assert_nonnull (g_strstr_len (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
+                                        "2026/27|not_this_year|refurbishment\\; kitchen \\| bar;"
+                                        "2027/28|interested"));
     }
+
+  {
+    g_autoptr(PlStore) store = pl_store_open (empty, &error);
+    g_autoptr(PlRecord) keel = pl_store_find_by_name (store, PL_TYPE_EMPLOYER,
+                                                      "Keel and Anchor Hotel", &error);
+    g_autofree char *reason = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pl_store_get_appetite (store, pl_record_get_id (keel), 2026, &reason), ==,
+                     PL_APPETITE_NOT_THIS_YEAR);
+    g_assert_cmpstr (reason, ==, "refurbishment; kitchen | bar");
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_assert_cmpint (count_rows (empty, tables[i]), ==, count_rows (f->db, tables[i]));
@@ -545,6 +581,15 @@ test_bad_files (Fixture       *f,
       "column “kind”: Kind: “castle” is not one of college, training_provider" },
     { PL_CSV_STAFF, "name,partner,teaching_days\nJo,Humber Estuary College,Mon;Fun\n", -1, 2, 27,
       "column “teaching_days”: “Fun” is not a day of the week" },
+    /* A bad appetite: its year, its state, a "not this year" without why */
+    { PL_CSV_EMPLOYERS, "name,sector,appetite\nAcme Ltd,Digital,2026/28|looking\n", -1, 2, 18,
+      "column “appetite”: “2026/28” is not an academic year (YYYY/YY, as in 2026/27)." },
+    { PL_CSV_EMPLOYERS, "name,sector,appetite\nAcme Ltd,Digital,2026/27|keen\n", -1, 2, 18,
+      "column “appetite”: “keen” is not an appetite" },
+    { PL_CSV_EMPLOYERS, "name,sector,appetite\nAcme Ltd,Digital,2026/27|not_this_year\n", -1, 2,
+      18, "column “appetite”: 2026/27: “not this year” needs a reason" },
+    { PL_CSV_EMPLOYERS, "name,sector,appetite\nAcme Ltd,Digital,2026/27|looking;2026-27|arranged\n",
+      -1, 2, 18, "column “appetite”: 2026-27 is given twice." },
     /* A bad date, in a column and in a list */
     { PL_CSV_PLACEMENTS, "staff,sector,window_start\nAisha Bello,Digital,2026-02-30\n", -1, 2, 21,
       "column “window_start”: Window start: “2026-02-30” is not a date (YYYY-MM-DD)." },

@@ -14,6 +14,7 @@
 #include "pl-error.h"
 #include "pl-milestones.h"
 #include "pl-store-access.h"
+#include "pl-store-appetite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 #include "pl-test-pg.h"
@@ -145,7 +146,7 @@ dump_file (const char *path)
 {
   static const char * const tables[] = {
     "settings", "sector", "partner", "staff", "employer", "contact", "employer_document",
-    "calendar_period", "placement", "placement_day", "placement_term", "placement_event",
+    "employer_appetite", "calendar_period", "placement", "placement_day", "placement_term", "placement_event",
     "milestone_template", "milestone", "cascade", "observation", "survey_response",
     "exchange_group", "group_member", "group_meeting", "group_outcome",
   };
@@ -179,6 +180,12 @@ test_copy_both_ways (Fixture       *f,
 
   pl_test_cli_ok (&run, first, "init", "--sample", NULL);
   pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, first, "appetite", "Keel and Anchor Hotel", "not_this_year",
+                  "--year", "2026/27", "--reason", "refurbishment", NULL);
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, first, "appetite", "Pixelwharf Software", "looking",
+                  "--year", "2027/28", NULL);
+  pl_test_run_clear (&run);
   pl_test_cli_ok (&run, first, "copy", f->uri, NULL);
   g_assert_nonnull (strstr (run.out, "Copied"));
   pl_test_run_clear (&run);
@@ -198,6 +205,12 @@ test_copy_both_ways (Fixture       *f,
   dump_first = dump_file (first);
   dump_back = dump_file (back);
   g_assert_cmpstr (dump_back, ==, dump_first);
+  g_assert_nonnull (strstr (dump_first, "not_this_year|refurbishment"));
+
+  /* The server holds the appetite too, as the CLI reads it there. */
+  pl_test_run_clear (&run);
+  pl_test_cli_ok (&run, f->uri, "appetite", "Keel and Anchor Hotel", NULL);
+  g_assert_nonnull (strstr (run.out, "2026/27: Not this year (refurbishment)"));
   g_assert_cmpuint (strlen (dump_first), >, 10000);
 
   /* A data set that holds records is never copied over. */
@@ -222,6 +235,74 @@ test_copy_both_ways (Fixture       *f,
     fresh = pl_test_partner (store, "A College Added After The Copy");
     g_assert_cmpint (fresh, >, highest);
   }
+}
+
+/* A shared data set of format 2, with a coordinator granted already, is
+ * moved to format 3 by the owner: the appetite is shared directory data
+ * that the coordinator reads and writes, with a revision and an audit
+ * trail like the employer's. */
+static void
+test_migration_v2_to_v3 (Fixture       *f,
+                         gconstpointer  data)
+{
+  extern GResource *pl_core_get_resource (void);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autofree char *coordinator = uri_as (f->uri, "coord_m");
+  g_autofree char *out = NULL;
+  g_autofree char *reason = NULL;
+  PlMigration steps[2];
+  gint64 employer;
+
+  for (int v = 1; v <= 2; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("/org/placements/Placements/schema/pg/v%d.sql", v);
+      g_autoptr(GBytes) sql = g_resource_lookup_data (pl_core_get_resource (), name, 0, NULL);
+
+      g_assert_nonnull (sql);
+      steps[v - 1].version = v;
+      steps[v - 1].sql = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+    }
+  store = pl_store_open_with_migrations (f->uri, steps, 2, &error);
+  g_free ((char *) steps[0].sql);
+  g_free ((char *) steps[1].sql);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, 2);
+  pl_test_partner (store, "Humber Estuary College");
+  employer = pl_test_employer (store, "Keel and Anchor Hotel", "host");
+  g_clear_object (&store);
+
+  pl_test_pg_create_login (server, "coord_m");
+  out = pl_test_pg_psql (server, f->uri,
+                         "SELECT pl_grant('coord_m', 'Humber Estuary College');"
+                         "SELECT to_regclass('employer_appetite') IS NULL;");
+  g_assert_nonnull (strstr (out, "t"));
+  g_clear_pointer (&out, g_free);
+
+  /* The coordinator cannot move the data set on; the owner does. */
+  store = pl_store_open (f->uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, 3);
+  g_clear_object (&store);
+
+  store = pl_store_open_existing (coordinator, &error);
+  g_assert_no_error (error);
+  g_assert_true (pl_store_set_appetite (store, employer, 2026, PL_APPETITE_INTERESTED, NULL,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_store_set_appetite (store, employer, 2026, PL_APPETITE_NOT_THIS_YEAR,
+                                        "refurbishment", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_appetite (store, employer, 2026, &reason), ==,
+                   PL_APPETITE_NOT_THIS_YEAR);
+  g_assert_cmpstr (reason, ==, "refurbishment");
+  g_clear_object (&store);
+
+  out = pl_test_pg_psql (server, f->uri,
+                         "SELECT revision FROM employer_appetite;"
+                         "SELECT role || ':' || op || ':' || coalesce(field, '') FROM audit"
+                         " WHERE tbl = 'employer_appetite' ORDER BY id;");
+  g_assert_cmpstr (out, ==, "2\ncoord_m:insert:\ncoord_m:update:state\ncoord_m:update:reason\n");
 }
 
 /* Who may do what, checked against the server itself. */
@@ -973,6 +1054,7 @@ main (int   argc,
   ADD ("/pg/uri-not-initialised", test_uri_not_initialised);
   ADD ("/pg/sample-stats", test_sample_stats);
   ADD ("/pg/copy-both-ways", test_copy_both_ways);
+  ADD ("/pg/migration-v2-to-v3", test_migration_v2_to_v3);
   ADD ("/pg/roles", test_roles);
   ADD ("/pg/audit-names-role", test_audit_names_role);
   ADD ("/pg/record-history-cli", test_record_history_cli);

@@ -17,6 +17,7 @@
 #include "pl-schedule.h"
 #include "pl-solver.h"
 #include "pl-store.h"
+#include "pl-store-appetite.h"
 #include "pl-test-sqlite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
@@ -434,6 +435,167 @@ test_rule_blackout (void)
   add_period (&net, "employer", brightwater, "blackout", "2027-02-22", "2027-03-05");
   assert_blocked (net.store, net.request, PL_RULE_BLACKOUT,
                   "Every Digital employer is in blackout from 22 February to 5 March 2027", NULL);
+  net_close (&net);
+}
+
+static void
+set_appetite (PlStore    *store,
+              gint64      employer,
+              int         year,
+              PlAppetite  state,
+              const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_store_set_appetite (store, employer, year, state, reason, &error));
+  g_assert_no_error (error);
+}
+
+/* "Not this year" is a hard rule for that academic year only, and the
+ * explanation gives the employer's own reason. */
+static void
+test_rule_not_this_year (void)
+{
+  g_autoptr(PlScheduleResult) result = NULL;
+  Net net = { 0 };
+  gint64 keel, chef, catering, next_year;
+
+  net_base (&net);
+  set_appetite (net.store, net.pixelwharf, 2026, PL_APPETITE_NOT_THIS_YEAR, "moving offices");
+  assert_blocked (net.store, net.request, PL_RULE_NOT_THIS_YEAR,
+                  "Pixelwharf Software said not this year: moving offices.", NULL);
+
+  /* The next academic year is another matter. */
+  next_year = add_request (&net, net.ana, "Digital", "2027-09-13", "2027-09-17", 1);
+  result = plan (net.store);
+  g_assert_null (find (result->placed, net.request));
+  g_assert_nonnull (find (result->placed, next_year));
+  g_assert_cmpstr (find (result->placed, next_year)->employer_name, ==, "Pixelwharf Software");
+  g_clear_pointer (&result, pl_schedule_result_free);
+
+  /* Forgetting it opens the year again. */
+  set_appetite (net.store, net.pixelwharf, 2026, PL_APPETITE_UNKNOWN, NULL);
+  result = plan (net.store);
+  g_assert_nonnull (find (result->placed, net.request));
+  g_clear_pointer (&result, pl_schedule_result_free);
+
+  /* The case the coordinators asked about: the only catering host is
+   * being refurbished. A blackout of the same days does not hide why. */
+  keel = add_employer (&net, "Keel and Anchor Hotel", "Catering and Hospitality", 2, "host");
+  chef = sql (net.store, "INSERT INTO staff (partner_id, name, sector_id) VALUES (%"
+              G_GINT64_FORMAT ", 'Tom Reyes', %" G_GINT64_FORMAT ")",
+              net.partner, sector (net.store, "Catering and Hospitality"));
+  catering = add_request (&net, chef, "Catering and Hospitality", "2027-03-01", "2027-03-05", 2);
+  set_appetite (net.store, keel, 2026, PL_APPETITE_NOT_THIS_YEAR, "refurbishment");
+  add_period (&net, "employer", keel, "blackout", "2027-03-01", "2027-03-02");
+  assert_blocked (net.store, catering, PL_RULE_NOT_THIS_YEAR,
+                  "Keel and Anchor Hotel said not this year: refurbishment.", NULL);
+
+  /* A placement already there breaks the rule once it is said: a re-plan
+   * names it. */
+  {
+    g_autoptr(GError) error = NULL;
+    PlScheduleOptions options = { 0 };
+    GDate date;
+    const PlProposal *proposal;
+
+    set_appetite (net.store, keel, 2026, PL_APPETITE_UNKNOWN, NULL);
+    sql (net.store, "UPDATE placement SET status = 'proposed', employer_id = %" G_GINT64_FORMAT
+         " WHERE id = %" G_GINT64_FORMAT, keel, catering);
+    sql (net.store, "INSERT INTO placement_day (placement_id, day) VALUES (%" G_GINT64_FORMAT
+         ", '2027-03-04')", catering);
+    sql (net.store, "INSERT INTO placement_day (placement_id, day) VALUES (%" G_GINT64_FORMAT
+         ", '2027-03-05')", catering);
+    set_appetite (net.store, keel, 2026, PL_APPETITE_NOT_THIS_YEAR, "refurbishment");
+
+    today (&date);
+    options.replan = TRUE;
+    result = pl_schedule_run (net.store, &date, &options, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    proposal = find (result->unplaced, catering);
+    if (proposal == NULL)
+      proposal = find (result->placed, catering);
+    g_assert_nonnull (proposal);
+    g_assert_cmpstr (pl_rule_to_string (proposal->rule), ==, "not_this_year");
+  }
+  net_close (&net);
+}
+
+/* Of two employers that score the same, the one that wants to host comes
+ * first: actively looking before interested before nothing said. */
+static void
+test_appetite_preference (void)
+{
+  g_autoptr(GError) error = NULL;
+  Net net = { 0 };
+  gint64 brightwater;
+  GDate date;
+
+  net_base (&net);
+  brightwater = add_employer (&net, "Brightwater Digital", "Digital", 1, "host");
+  today (&date);
+
+  /* Equal in everything: the name decides. */
+  {
+    g_autoptr(GPtrArray) suggestions = pl_schedule_suggest (net.store, net.request, &date, NULL,
+                                                             0, 6, &error);
+    g_autoptr(PlScheduleResult) result = plan (net.store);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (((PlSuggestion *) suggestions->pdata[0])->score, ==,
+                     ((PlSuggestion *) suggestions->pdata[1])->score);
+    g_assert_cmpstr (((PlSuggestion *) suggestions->pdata[0])->employer_name, ==,
+                     "Brightwater Digital");
+    g_assert_cmpstr (find (result->placed, net.request)->employer_name, ==,
+                     "Brightwater Digital");
+  }
+
+  set_appetite (net.store, net.pixelwharf, 2026, PL_APPETITE_INTERESTED, NULL);
+  {
+    g_autoptr(GPtrArray) suggestions = pl_schedule_suggest (net.store, net.request, &date, NULL,
+                                                             0, 6, &error);
+    g_autoptr(PlScheduleResult) result = plan (net.store);
+    PlSuggestion *first;
+
+    g_assert_no_error (error);
+    first = suggestions->pdata[0];
+    g_assert_cmpstr (first->employer_name, ==, "Pixelwharf Software");
+    g_assert_cmpstr (first->days[0], ==, "2027-03-01");
+    g_assert_true (g_strv_contains ((const char * const *) first->reasons,
+                                    "Interested this year"));
+    g_assert_cmpstr (((PlSuggestion *) suggestions->pdata[1])->employer_name, ==,
+                     "Brightwater Digital");
+    g_assert_cmpstr (find (result->placed, net.request)->employer_name, ==,
+                     "Pixelwharf Software");
+  }
+
+  set_appetite (net.store, brightwater, 2026, PL_APPETITE_LOOKING, NULL);
+  {
+    g_autoptr(GPtrArray) suggestions = pl_schedule_suggest (net.store, net.request, &date, NULL,
+                                                             0, 6, &error);
+    g_autoptr(PlScheduleResult) result = plan (net.store);
+    PlSuggestion *first;
+
+    g_assert_no_error (error);
+    first = suggestions->pdata[0];
+    g_assert_cmpstr (first->employer_name, ==, "Brightwater Digital");
+    g_assert_true (g_strv_contains ((const char * const *) first->reasons,
+                                    "Actively looking this year"));
+    g_assert_cmpstr (find (result->placed, net.request)->employer_name, ==,
+                     "Brightwater Digital");
+  }
+
+  /* A preference never outweighs points: a day in Brightwater's busy
+   * season costs more than its appetite is worth. */
+  add_period (&net, "employer", brightwater, "busy", "2027-03-01", "2027-03-05");
+  {
+    g_autoptr(GPtrArray) suggestions = pl_schedule_suggest (net.store, net.request, &date, NULL,
+                                                             0, 6, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (((PlSuggestion *) suggestions->pdata[0])->employer_name, ==,
+                     "Pixelwharf Software");
+  }
   net_close (&net);
 }
 
@@ -1053,6 +1215,8 @@ main (int   argc,
   g_test_add_func ("/solver/rule/partner-holiday", test_rule_partner_holiday);
   g_test_add_func ("/solver/rule/partner-exam", test_rule_partner_exam);
   g_test_add_func ("/solver/rule/blackout", test_rule_blackout);
+  g_test_add_func ("/solver/rule/not-this-year", test_rule_not_this_year);
+  g_test_add_func ("/solver/appetite-preference", test_appetite_preference);
   g_test_add_func ("/solver/rule/capacity", test_rule_capacity);
   g_test_add_func ("/solver/rule/double-booked", test_rule_double_booked);
   g_test_add_func ("/solver/capacity-overlapping", test_capacity_overlapping);

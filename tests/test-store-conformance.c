@@ -11,6 +11,7 @@
 
 #include "pl-search.h"
 #include "pl-store.h"
+#include "pl-store-appetite.h"
 #include "pl-store-bulk.h"
 #include "pl-test-store.h"
 
@@ -694,6 +695,123 @@ test_undo_steps (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->store, steps);
 }
 
+static void
+on_changed_table (PlStore     *store,
+                  const char  *table,
+                  GArray      *ids,
+                  GPtrArray   *tables)
+{
+  g_ptr_array_add (tables, g_strdup (table));
+}
+
+/* An employer's appetite per year: set, changed, forgotten, undone; a
+ * "not this year" without a reason changes nothing; it goes with its
+ * employer. */
+static void
+test_appetite (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PlRecord) keel = pl_test_insert_employer (f->store, "Keel and Anchor Hotel",
+                                                          "Catering and Hospitality");
+  g_autoptr(PlRecord) pixel = pl_test_insert_employer (f->store, "Pixelwharf Software", "Digital");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 keel_id = pl_record_get_id (keel);
+  gint64 pixel_id = pl_record_get_id (pixel);
+  PlAppetiteEntry *entry;
+
+  g_assert_cmpint (pl_store_get_appetite (f->store, keel_id, 2026, NULL), ==,
+                   PL_APPETITE_UNKNOWN);
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_table), tables);
+  g_signal_connect (f->store, "step", G_CALLBACK (on_step), steps);
+  pl_store_set_recording (f->store, TRUE);
+
+  g_assert_true (pl_store_set_appetite (f->store, keel_id, 2026, PL_APPETITE_INTERESTED, NULL,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find_with_equal_func (tables, "employer_appetite", g_str_equal,
+                                                   NULL));
+  g_assert_true (pl_store_set_appetite (f->store, keel_id, 2026, PL_APPETITE_NOT_THIS_YEAR,
+                                        "  refurbishment ", &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_store_set_appetite (f->store, keel_id, 2027, PL_APPETITE_LOOKING, NULL,
+                                        &error));
+  g_assert_true (pl_store_set_appetite (f->store, pixel_id, 2026, PL_APPETITE_ARRANGED, NULL,
+                                        &error));
+  g_assert_cmpuint (steps->len, ==, 4);
+
+  g_assert_cmpint (pl_store_get_appetite (f->store, keel_id, 2026, &reason), ==,
+                   PL_APPETITE_NOT_THIS_YEAR);
+  g_assert_cmpstr (reason, ==, "refurbishment");
+
+  /* Refused, and nothing changed. */
+  g_assert_false (pl_store_set_appetite (f->store, pixel_id, 2026, PL_APPETITE_NOT_THIS_YEAR,
+                                         "   ", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Pixelwharf Software"));
+  g_assert_nonnull (strstr (error->message, "needs a reason"));
+  g_clear_error (&error);
+  g_assert_false (pl_store_set_appetite (f->store, 424242, 2026, PL_APPETITE_LOOKING, NULL,
+                                         &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (pl_store_get_appetite (f->store, pixel_id, 2026, NULL), ==,
+                   PL_APPETITE_ARRANGED);
+  g_assert_cmpuint (steps->len, ==, 4);
+
+  /* By employer name, then year. */
+  entries = pl_store_list_appetite (f->store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  entry = entries->pdata[0];
+  g_assert_cmpstr (entry->employer_name, ==, "Keel and Anchor Hotel");
+  g_assert_cmpint (entry->year, ==, 2026);
+  g_assert_cmpint (entry->state, ==, PL_APPETITE_NOT_THIS_YEAR);
+  entry = entries->pdata[1];
+  g_assert_cmpint (entry->year, ==, 2027);
+  g_assert_null (entry->reason);
+  entry = entries->pdata[2];
+  g_assert_cmpstr (entry->employer_name, ==, "Pixelwharf Software");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  set = pl_store_appetite_employers (f->store, 2027, PL_APPETITE_UNKNOWN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (set), ==, 1);
+  g_assert_true (g_hash_table_contains (set, &pixel_id));
+  g_clear_pointer (&set, g_hash_table_unref);
+  set = pl_store_appetite_employers (f->store, 2026, PL_APPETITE_NOT_THIS_YEAR, &error);
+  g_assert_cmpuint (g_hash_table_size (set), ==, 1);
+  g_assert_true (g_hash_table_contains (set, &keel_id));
+  g_clear_pointer (&set, g_hash_table_unref);
+
+  /* Undoing the last step brings back what it replaced. */
+  g_assert_true (pl_store_apply_changes (f->store, g_ptr_array_index (steps, 3), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_appetite (f->store, pixel_id, 2026, NULL), ==,
+                   PL_APPETITE_UNKNOWN);
+
+  /* Unknown forgets; the employer takes its appetite with it. */
+  g_assert_true (pl_store_set_appetite (f->store, keel_id, 2027, PL_APPETITE_UNKNOWN, NULL,
+                                        &error));
+  g_assert_no_error (error);
+  entries = pl_store_list_appetite (f->store, keel_id, 0, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_assert_true (pl_store_delete (f->store, PL_TYPE_EMPLOYER, keel_id, &error));
+  g_assert_no_error (error);
+  entries = pl_store_list_appetite (f->store, 0, 0, &error);
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  pl_store_set_recording (f->store, FALSE);
+  g_signal_handlers_disconnect_by_data (f->store, steps);
+  g_signal_handlers_disconnect_by_data (f->store, tables);
+}
+
 /* Many records at once, as an import writes them: all or nothing, searchable
  * once committed, told once per table; with days that keep their
  * milestones. Run small (one by one into the index) and many (the index
@@ -804,6 +922,7 @@ main (int   argc,
   ADD ("/store/conformance/search", test_search_index);
   ADD ("/store/conformance/notifications", test_notifications);
   ADD ("/store/conformance/undo-steps", test_undo_steps);
+  ADD ("/store/conformance/appetite", test_appetite);
   ADD ("/store/conformance/bulk-import", test_bulk_import);
 #undef ADD
 

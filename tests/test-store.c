@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "pl-store.h"
+#include "pl-store-appetite.h"
 #include "pl-test-sqlite.h"
 #include "pl-test-data.h"
 #include "pl-test-store.h"
@@ -218,6 +219,126 @@ test_refuses_newer (void)
   pl_test_remove_folder (dir);
 }
 
+extern GResource *pl_core_get_resource (void);
+
+/* The schema's own steps up to @version, as a build of that version ran
+ * them. */
+static PlMigration *
+steps_up_to (int version)
+{
+  PlMigration *steps = g_new0 (PlMigration, version);
+
+  for (int v = 1; v <= version; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("/org/placements/Placements/schema/v%d.sql", v);
+      g_autoptr(GBytes) sql = g_resource_lookup_data (pl_core_get_resource (), name, 0, NULL);
+
+      g_assert_nonnull (sql);
+      steps[v - 1].version = v;
+      steps[v - 1].sql = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+    }
+  return steps;
+}
+
+/* A file of data format 2, with an employer in it, opened by this build:
+ * it is moved to format 3 (appetite), keeps its rows, and a copy of it as
+ * it was is left beside it. */
+static void
+test_migration_v2_to_v3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("placements-v2-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v2.bak", NULL);
+  g_autofree char *reason = NULL;
+  g_autofree PlMigration *steps = steps_up_to (2);
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(PlRecord) employer = NULL;
+  sqlite3 *db = NULL;
+
+  store = pl_store_open_with_migrations (path, steps, 2, &error);
+  for (int i = 0; i < 2; i++)
+    g_free ((char *) steps[i].sql);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, 2);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO employer (name, sector_id) VALUES "
+                                 "('Keel and Anchor Hotel', 3)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (int_query (path, "SELECT count(*) FROM sqlite_schema "
+                                    "WHERE name = 'employer_appetite'"), ==, 0);
+
+  store = pl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_schema_version (store), ==, 3);
+  g_assert_cmpstr (pl_store_get_migration_backup (store), ==, backup);
+  employer = pl_store_find_by_name (store, PL_TYPE_EMPLOYER, "Keel and Anchor Hotel", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_appetite (store, pl_record_get_id (employer), 2026, NULL), ==,
+                   PL_APPETITE_UNKNOWN);
+  g_assert_true (pl_store_set_appetite (store, pl_record_get_id (employer), 2026,
+                                        PL_APPETITE_NOT_THIS_YEAR, "refurbishment", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pl_store_get_appetite (store, pl_record_get_id (employer), 2026, &reason), ==,
+                   PL_APPETITE_NOT_THIS_YEAR);
+  g_assert_cmpstr (reason, ==, "refurbishment");
+  {
+    g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_true (pl_store_check (store, report));
+  }
+  g_clear_object (&store);
+
+  g_assert_cmpint (int_query (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (int_query (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (int_query (backup, "SELECT count(*) FROM employer"), ==, 1);
+  g_assert_cmpint (int_query (backup, "SELECT count(*) FROM sqlite_schema "
+                                      "WHERE name = 'employer_appetite'"), ==, 0);
+
+  pl_test_remove_folder (dir);
+}
+
+/* A file of the next data format (4) is refused, byte for byte untouched,
+ * its appetite included. */
+static void
+test_refuses_next_format (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("placements-v4-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v4.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", PL_SCHEMA_VERSION + 1);
+  gsize before_len, after_len;
+  g_autoptr(PlStore) store = pl_store_open (path, &error);
+  gint64 employer;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  employer = pl_test_employer (store, "Keel and Anchor Hotel", "host");
+  g_assert_true (pl_store_set_appetite (store, employer, 2026,
+                                        PL_APPETITE_LOOKING, NULL, &error));
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = pl_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PL_ERROR, PL_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "data format 4"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_cmpint (int_query (path, "SELECT count(*) FROM employer_appetite"), ==, 1);
+
+  pl_test_remove_folder (dir);
+}
+
 static void
 test_refuses_foreign (void)
 {
@@ -251,6 +372,8 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/store/migration/runner", test_migration_runner);
   g_test_add_func ("/store/migration/refuses-newer", test_refuses_newer);
+  g_test_add_func ("/store/migration/v2-to-v3", test_migration_v2_to_v3);
+  g_test_add_func ("/store/migration/refuses-next-format", test_refuses_next_format);
   g_test_add_func ("/store/open/refuses-foreign", test_refuses_foreign);
 
   return g_test_run ();

@@ -22,6 +22,7 @@
 #include "pl-periods-group.h"
 #include "pl-record-chooser.h"
 #include "pl-record-list.h"
+#include "pl-store-appetite.h"
 #include "pl-store-job.h"
 #include "pl-weekday-picker.h"
 
@@ -43,6 +44,9 @@ struct _PlEmployersPage
   GArray              *sector_ids;  /* of the sector filter's items, 0 first */
   GListModel          *contacts;
   GListModel          *documents;
+  GHashTable          *appetites;   /* id → PlAppetite this academic year, when told */
+  int                  appetite_year;
+  gboolean             showing_appetite; /* the rows are being filled, not edited */
   GCancellable        *flags_cancellable;
   gboolean             flags_running;  /* a thread is working them out */
   gboolean             flags_stale;    /* changed since it started */
@@ -51,6 +55,7 @@ struct _PlEmployersPage
   GtkSearchEntry      *search_entry;
   GtkDropDown         *sector_filter;
   GtkDropDown         *stage_filter;
+  GtkDropDown         *appetite_filter;
   GtkToggleButton     *attention_toggle;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
@@ -70,6 +75,8 @@ struct _PlEmployersPage
   AdwComboRow         *relationship_row;
   PlRecordChooser     *owner_chooser;
   PlDateEntryRow           *not_before_row;
+  AdwComboRow         *appetite_row;
+  AdwEntryRow         *appetite_reason_row;
   GtkListBox          *contacts_list;
   GtkListBox          *documents_list;
   AdwEntryRow         *contact_name_row;
@@ -152,6 +159,15 @@ choice_of (GtkDropDown *drop_down)
   return position == GTK_INVALID_LIST_POSITION ? 0 : position;
 }
 
+static PlAppetite
+appetite_of (PlEmployersPage *self,
+             gint64           id)
+{
+  gpointer state = self->appetites ? g_hash_table_lookup (self->appetites, &id) : NULL;
+
+  return state != NULL ? (PlAppetite) GPOINTER_TO_INT (state) : PL_APPETITE_UNKNOWN;
+}
+
 static gboolean
 employer_matches (PlRecord *record,
                   gpointer  user_data)
@@ -172,6 +188,11 @@ employer_matches (PlRecord *record,
   if (gtk_toggle_button_get_active (self->attention_toggle) && attention_of (self, record) == NULL)
     return FALSE;
 
+  /* The drop-down lists the appetites in their order, after "any". */
+  if (choice_of (self->appetite_filter) > 0 &&
+      (guint) appetite_of (self, pl_record_get_id (record)) + 1 != choice_of (self->appetite_filter))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -186,6 +207,7 @@ on_filter_changed (PlEmployersPage *self)
 
   any = choice_of (self->sector_filter) > 0 ||
         choice_of (self->stage_filter) > 0 ||
+        choice_of (self->appetite_filter) > 0 ||
         gtk_toggle_button_get_active (self->attention_toggle);
 
   /* No function at all lets the list hand rows through unread. */
@@ -395,6 +417,8 @@ start_flags (PlEmployersPage *self)
 }
 
 static void update_detail (PlEmployersPage *self);
+static void fill_appetites (PlEmployersPage *self);
+static void show_appetite (PlEmployersPage *self);
 
 static void
 on_flags_changed (PlEmployersPage *self)
@@ -412,6 +436,14 @@ on_store_changed (PlEmployersPage *self,
 
   if (table != NULL && g_str_equal (table, "sector"))
     fill_sector_filter (self);
+
+  if (table == NULL || g_str_equal (table, "employer_appetite"))
+    {
+      fill_appetites (self);
+      show_appetite (self);
+      if (choice_of (self->appetite_filter) > 0 && pl_list_page_get_filter (PL_LIST_PAGE (self)))
+        pl_record_filter_refilter (pl_list_page_get_filter (PL_LIST_PAGE (self)));
+    }
 
   if (table == NULL || g_strv_contains (tables, table))
     start_flags (self);
@@ -792,6 +824,110 @@ on_documents_changed (PlEmployersPage *self)
   fill_documents (self);
 }
 
+/* The appetite of this academic year */
+
+/* What every employer said about the academic year holding today: one
+ * small query, made again when an appetite changes. */
+static void
+fill_appetites (PlEmployersPage *self)
+{
+  PlStore *store = pl_list_page_get_store (PL_LIST_PAGE (self));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  pl_context_get_today (pl_list_page_get_context (PL_LIST_PAGE (self)), &today);
+  self->appetite_year = pl_appetite_year_of (&today);
+  g_hash_table_remove_all (self->appetites);
+
+  entries = pl_store_list_appetite (store, 0, self->appetite_year, &error);
+  if (entries == NULL)
+    {
+      pl_list_page_show_error (PL_LIST_PAGE (self), _("Could not read the employers’ appetite"),
+                               error);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PlAppetiteEntry *entry = entries->pdata[i];
+
+      g_hash_table_insert (self->appetites, g_memdup2 (&entry->employer_id, sizeof (gint64)),
+                           GINT_TO_POINTER (entry->state));
+    }
+}
+
+static void
+show_appetite (PlEmployersPage *self)
+{
+  PlRecord *employer = pl_list_page_get_selected (PL_LIST_PAGE (self));
+  g_autofree char *reason = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *title = NULL;
+  PlAppetite state = PL_APPETITE_UNKNOWN;
+
+  /* Not set up yet. */
+  if (self->appetite_year == 0)
+    return;
+
+  if (employer != NULL)
+    state = pl_store_get_appetite (pl_list_page_get_store (PL_LIST_PAGE (self)),
+                                   pl_record_get_id (employer), self->appetite_year, &reason);
+
+  year = g_strdup_printf ("%d/%02d", self->appetite_year, (self->appetite_year + 1) % 100);
+  /* TRANSLATORS: %s is an academic year, as in "2026/27" */
+  title = g_strdup_printf (_("Appetite in %s"), year);
+
+  self->showing_appetite = TRUE;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->appetite_row), title);
+  adw_combo_row_set_selected (self->appetite_row, (guint) state);
+  gtk_editable_set_text (GTK_EDITABLE (self->appetite_reason_row), reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->appetite_reason_row), state != PL_APPETITE_UNKNOWN);
+  self->showing_appetite = FALSE;
+}
+
+static void
+save_appetite (PlEmployersPage *self)
+{
+  PlRecord *employer = pl_list_page_get_selected (PL_LIST_PAGE (self));
+  PlAppetite state = (PlAppetite) adw_combo_row_get_selected (self->appetite_row);
+  const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->appetite_reason_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (reason));
+  g_autoptr(GError) error = NULL;
+
+  if (employer == NULL || state > PL_APPETITE_ARRANGED)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->appetite_reason_row), state != PL_APPETITE_UNKNOWN);
+
+  /* "Not this year" waits for its reason, which the planner quotes. */
+  if (state == PL_APPETITE_NOT_THIS_YEAR && *stripped == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->appetite_reason_row));
+      return;
+    }
+
+  if (!pl_store_set_appetite (pl_list_page_get_store (PL_LIST_PAGE (self)),
+                              pl_record_get_id (employer), self->appetite_year, state,
+                              state == PL_APPETITE_UNKNOWN ? NULL : reason, &error))
+    {
+      pl_list_page_show_error (PL_LIST_PAGE (self), _("Could not record the appetite"), error);
+      show_appetite (self);
+    }
+}
+
+static void
+on_appetite_selected (PlEmployersPage *self)
+{
+  if (!self->showing_appetite)
+    save_appetite (self);
+}
+
+static void
+on_appetite_reason_apply (PlEmployersPage *self)
+{
+  save_appetite (self);
+}
+
 static void
 update_detail (PlEmployersPage *self)
 {
@@ -819,6 +955,7 @@ pl_employers_page_show_record (PlListPage *page,
 
   g_clear_object (&self->contacts);
   g_clear_object (&self->documents);
+  show_appetite (self);
 
   if (record == NULL)
     {
@@ -1045,6 +1182,28 @@ pl_employers_page_setup (PlListPage *page,
     gtk_string_list_append (stages, pl_enum_label (pl_enum_get_nicks (PL_TYPE_RELATIONSHIP)[i]));
   gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
 
+  {
+    g_autoptr(GtkStringList) filter = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (filter, _("Any Appetite"));
+    for (guint i = 0; i < pl_enum_get_n_values (PL_TYPE_APPETITE); i++)
+      {
+        const char *label = pl_enum_get_label (PL_TYPE_APPETITE, pl_enum_get_value (PL_TYPE_APPETITE,
+                                                                                    i));
+
+        gtk_string_list_append (filter, label);
+        gtk_string_list_append (states, label);
+      }
+    gtk_drop_down_set_model (self->appetite_filter, G_LIST_MODEL (filter));
+    self->showing_appetite = TRUE;
+    adw_combo_row_set_model (self->appetite_row, G_LIST_MODEL (states));
+    self->showing_appetite = FALSE;
+    g_signal_connect_object (self->appetite_row, "notify::selected",
+                             G_CALLBACK (on_appetite_selected), self, G_CONNECT_SWAPPED);
+    fill_appetites (self);
+  }
+
   setup_columns (self);
 
   pl_record_editor_bind (editor, GTK_WIDGET (self->name_row), "name");
@@ -1099,6 +1258,7 @@ pl_employers_page_finalize (GObject *object)
   g_clear_pointer (&self->attention, g_hash_table_unref);
   g_clear_pointer (&self->evidence, g_hash_table_unref);
   g_clear_pointer (&self->sector_ids, g_array_unref);
+  g_clear_pointer (&self->appetites, g_hash_table_unref);
   g_clear_object (&self->flags_cancellable);
 
   G_OBJECT_CLASS (pl_employers_page_parent_class)->finalize (object);
@@ -1149,6 +1309,9 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, sector_filter);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, stage_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, appetite_filter);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, appetite_row);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, appetite_reason_row);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, attention_toggle);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, column_view);
@@ -1183,6 +1346,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, periods_group);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_appetite_reason_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
 
@@ -1200,6 +1364,7 @@ pl_employers_page_init (PlEmployersPage *self)
 
   self->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->flags_cancellable = g_cancellable_new ();
+  self->appetites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   pl_list_page_set_list_widgets (PL_LIST_PAGE (self), self->column_view, self->search_entry,
                                  self->list_stack, GTK_WIDGET (self->detail_stack),
                                  self->import_button);

@@ -14,6 +14,7 @@
 #include "pl-cli.h"
 #include "pl-records.h"
 #include "pl-search.h"
+#include "pl-store-appetite.h"
 #include "pl-store-export.h"
 
 /* `list KIND` reads with one pass per kind (pl-store-export.h), not
@@ -239,6 +240,20 @@ print_table (GPtrArray *rows,
     }
 }
 
+/* Whether the current row's id (every listing's first field) is among
+ * what the search @found and in @kept (each NULL for no condition). */
+static gboolean
+row_kept (GArray      *found,
+          GHashTable  *kept,
+          PlStoreRows *rows)
+{
+  gint64 id = pl_store_rows_get_int (rows, 0);
+
+  if (found != NULL && !pl_search_ids_contain (found, id))
+    return FALSE;
+  return kept == NULL || g_hash_table_contains (kept, &id);
+}
+
 int
 pl_cli_list (PlCli  *cli,
              int     argc,
@@ -246,15 +261,22 @@ pl_cli_list (PlCli  *cli,
 {
   gboolean json = FALSE;
   g_autofree char *search = NULL;
+  g_autofree char *appetite_text = NULL;
+  g_autofree char *year_text = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, NULL, NULL },
+    { "appetite", 0, 0, G_OPTION_ARG_STRING, &appetite_text, NULL, NULL },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, NULL, NULL },
     { NULL }
   };
   g_autoptr(GArray) found = NULL;
   g_autoptr(PlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlStoreRows) rows = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  PlAppetite appetite = PL_APPETITE_UNKNOWN;
+  int year = 0;
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   const Listing *listing = NULL;
 
@@ -272,6 +294,16 @@ pl_cli_list (PlCli  *cli,
     return pl_cli_usage (_("list: unknown kind “%s” (partners, staff, employers, placements, "
                            "groups)"), argv[1]);
 
+  if ((appetite_text != NULL || year_text != NULL) && !g_str_equal (listing->kind, "employers"))
+    return pl_cli_usage (_("list: --appetite and --year go with employers"));
+  if (year_text != NULL && appetite_text == NULL)
+    return pl_cli_usage (_("list: --year goes with --appetite"));
+  if (appetite_text != NULL && !pl_cli_parse_appetite (appetite_text, &appetite))
+    return pl_cli_usage (_("list: --appetite “%s” is not an appetite (looking, interested, "
+                           "not_this_year, arranged or unknown)"), appetite_text);
+  if (appetite_text != NULL && !pl_cli_parse_year (year_text, &year, &error))
+    return pl_cli_usage ("list: %s", error->message);
+
   store = pl_cli_open (cli, &error);
   if (store == NULL)
     return pl_cli_fail (error);
@@ -283,6 +315,10 @@ pl_cli_list (PlCli  *cli,
       if (found == NULL)
         return pl_cli_fail (error);
     }
+
+  if (appetite_text != NULL &&
+      (kept = pl_store_appetite_employers (store, year, appetite, &error)) == NULL)
+    return pl_cli_fail (error);
 
   /* Every listing's first field is the id. */
   for (guint f = 0; f < listing->n_fields; f++)
@@ -302,7 +338,7 @@ pl_cli_list (PlCli  *cli,
       json_builder_begin_array (builder);
       while (pl_store_rows_next (rows, &error))
         {
-          if (found != NULL && !pl_search_ids_contain (found, pl_store_rows_get_int (rows, 0)))
+          if (!row_kept (found, kept, rows))
             continue;
           json_builder_begin_object (builder);
           for (guint f = 0; f < listing->n_fields; f++)
@@ -334,7 +370,7 @@ pl_cli_list (PlCli  *cli,
         {
           char **row;
 
-          if (found != NULL && !pl_search_ids_contain (found, pl_store_rows_get_int (rows, 0)))
+          if (!row_kept (found, kept, rows))
             continue;
           row = g_new0 (char *, shown->len + 1);
 

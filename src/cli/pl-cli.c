@@ -28,6 +28,8 @@ static const char usage_text[] =
      "  list KIND [--json] [--search TEXT]\n"
      "                                  list partners, staff, employers, placements or\n"
      "                                  groups (those whose words begin with TEXT's)\n"
+     "  list employers --appetite STATE [--year YYYY/YY]\n"
+     "                                  only the employers with that appetite this year\n"
      "  set-status ID STATUS [--reason TEXT]\n"
      "                                  move a placement to STATUS, if it has what\n"
      "                                  STATUS needs (a reason is needed to cancel)\n"
@@ -61,6 +63,10 @@ static const char usage_text[] =
      "                                  tool's CSV export (all rows or none)\n"
      "  impact --staff NAME [--json]    one member of staff's impact: aims, reflection,\n"
      "                                  cascade, observations before and after, surveys\n"
+     "  appetite EMPLOYER [STATE [--year YYYY/YY] [--reason TEXT]] [--json]\n"
+     "                                  an employer's appetite for hosting per academic\n"
+     "                                  year, or a new one: looking, interested,\n"
+     "                                  not_this_year (with a reason), arranged, unknown\n"
      "  attention [--json] [--months N] [--today DATE]\n"
      "                                  the employers that need someone to get in touch\n"
      "  mail --employer NAME --template KEY [--placement ID] [--log]\n"
@@ -480,6 +486,7 @@ static const Command commands[] = {
   { "stats", cmd_stats },
   { "impact", pl_cli_impact },
   { "schedule", pl_cli_schedule },
+  { "appetite", pl_cli_appetite },
   { "attention", pl_cli_attention },
   { "mail", pl_cli_mail },
   { "check", cmd_check },

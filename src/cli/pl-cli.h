@@ -43,6 +43,16 @@ gboolean pl_cli_parse_options (const char    *command,
                                int           *argc,
                                char        ***argv);
 
+int      pl_cli_appetite  (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
+/* An appetite as typed ("not-this-year", "looking"); FALSE when it is none. */
+gboolean pl_cli_parse_appetite (const char *text,
+                                PlAppetite *state);
+/* --year as typed, or the academic year holding today when @text is NULL. */
+gboolean pl_cli_parse_year (const char  *text,
+                            int         *year,
+                            GError     **error);
 int      pl_cli_list      (PlCli       *cli,
                            int          argc,
                            char       **argv);

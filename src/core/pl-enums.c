@@ -44,6 +44,13 @@ G_DEFINE_ENUM_TYPE (PlContactChannel, pl_contact_channel,
   G_DEFINE_ENUM_VALUE (PL_CONTACT_CHANNEL_EVENT, "event"),
   G_DEFINE_ENUM_VALUE (PL_CONTACT_CHANNEL_LETTER, "letter"))
 
+G_DEFINE_ENUM_TYPE (PlAppetite, pl_appetite,
+  G_DEFINE_ENUM_VALUE (PL_APPETITE_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (PL_APPETITE_LOOKING, "looking"),
+  G_DEFINE_ENUM_VALUE (PL_APPETITE_INTERESTED, "interested"),
+  G_DEFINE_ENUM_VALUE (PL_APPETITE_NOT_THIS_YEAR, "not_this_year"),
+  G_DEFINE_ENUM_VALUE (PL_APPETITE_ARRANGED, "arranged"))
+
 G_DEFINE_ENUM_TYPE (PlDocumentKind, pl_document_kind,
   G_DEFINE_ENUM_VALUE (PL_DOCUMENT_KIND_INSURANCE, "insurance"),
   G_DEFINE_ENUM_VALUE (PL_DOCUMENT_KIND_HEALTH_SAFETY_POLICY, "health_safety_policy"),
@@ -153,6 +160,11 @@ static const Label labels[] = {
   { pl_contact_channel_get_type, PL_CONTACT_CHANNEL_VISIT, N_("Visit") },
   { pl_contact_channel_get_type, PL_CONTACT_CHANNEL_EVENT, N_("Event") },
   { pl_contact_channel_get_type, PL_CONTACT_CHANNEL_LETTER, N_("Letter") },
+  { pl_appetite_get_type, PL_APPETITE_UNKNOWN, N_("Unknown") },
+  { pl_appetite_get_type, PL_APPETITE_LOOKING, N_("Actively looking") },
+  { pl_appetite_get_type, PL_APPETITE_INTERESTED, N_("Interested") },
+  { pl_appetite_get_type, PL_APPETITE_NOT_THIS_YEAR, N_("Not this year") },
+  { pl_appetite_get_type, PL_APPETITE_ARRANGED, N_("Already arranged") },
   { pl_document_kind_get_type, PL_DOCUMENT_KIND_INSURANCE, N_("Insurance certificate") },
   { pl_document_kind_get_type, PL_DOCUMENT_KIND_HEALTH_SAFETY_POLICY, N_("Health and safety policy") },
   { pl_document_kind_get_type, PL_DOCUMENT_KIND_RISK_ASSESSMENT, N_("Risk assessment") },

@@ -77,6 +77,20 @@ typedef enum
 #define PL_TYPE_CONTACT_CHANNEL (pl_contact_channel_get_type ())
 GType pl_contact_channel_get_type (void) G_GNUC_CONST;
 
+/* An employer's appetite for hosting in one academic year; "unknown" is
+ * never stored (no row says it). */
+typedef enum
+{
+  PL_APPETITE_UNKNOWN,
+  PL_APPETITE_LOOKING,
+  PL_APPETITE_INTERESTED,
+  PL_APPETITE_NOT_THIS_YEAR,
+  PL_APPETITE_ARRANGED,
+} PlAppetite;
+
+#define PL_TYPE_APPETITE (pl_appetite_get_type ())
+GType pl_appetite_get_type (void) G_GNUC_CONST;
+
 /* The evidence an employer gives once and the network reuses. */
 typedef enum
 {

@@ -416,6 +416,27 @@ pl_store_bulk_add_member (PlStoreBulk  *self,
 }
 
 gboolean
+pl_store_bulk_add_appetite (PlStoreBulk  *self,
+                            gint64        employer_id,
+                            int           year,
+                            const char   *state,
+                            const char   *reason,
+                            GError      **error)
+{
+  g_autoptr(PlStmt) stmt = NULL;
+
+  stmt = prepare_list_insert (self, "INSERT INTO employer_appetite (employer_id, academic_year, "
+                              "state, reason) VALUES (?1, ?2, ?3, ?4)", employer_id, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pl_stmt_bind_int (stmt, 2, year);
+  pl_stmt_bind_text (stmt, 3, state);
+  pl_stmt_bind_text (stmt, 4, reason);
+  return run_list_insert (self, stmt, error);
+}
+
+gboolean
 pl_store_bulk_add_meeting (PlStoreBulk  *self,
                            gint64        group_id,
                            const char   *date,

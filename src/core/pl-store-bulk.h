@@ -81,6 +81,15 @@ gboolean            pl_store_bulk_add_outcome       (PlStoreBulk        *self,
                                                      const char         *date,
                                                      GError            **error);
 
+/* What employer @employer_id, just added, said about hosting in academic
+ * @year: @state a nick of PlAppetite, @reason NULL for none. */
+gboolean            pl_store_bulk_add_appetite      (PlStoreBulk        *self,
+                                                     gint64              employer_id,
+                                                     int                 year,
+                                                     const char         *state,
+                                                     const char         *reason,
+                                                     GError            **error);
+
 /* Indexes the new records for search (with @many) and commits. On failure
  * nothing was written. */
 gboolean            pl_store_bulk_commit            (PlStoreBulk        *self,

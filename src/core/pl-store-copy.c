@@ -24,8 +24,8 @@
 /* Every table of the model, each after those it refers to. */
 static const char * const copied_tables[] = {
   "settings", "sector", "partner", "staff", "employer", "contact", "employer_document",
-  "calendar_period", "placement", "placement_day", "placement_term", "placement_event",
-  "milestone_template", "milestone", "cascade", "observation", "survey_response",
+  "employer_appetite", "calendar_period", "placement", "placement_day", "placement_term",
+  "placement_event", "milestone_template", "milestone", "cascade", "observation", "survey_response",
   "exchange_group", "group_member", "group_meeting", "group_outcome",
 };
 

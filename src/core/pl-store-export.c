@@ -38,6 +38,10 @@ static const ListField list_fields[] = {
     "(SELECT group_concat(meeting_date, char(31)) FROM "
     "(SELECT meeting_date FROM group_meeting WHERE group_id = t.id "
     "ORDER BY meeting_date, id) AS l)" },
+  { pl_employer_get_type, "appetite_list", 3,
+    "(SELECT group_concat(CAST(academic_year AS TEXT) || char(30) || state || char(30) || reason, "
+    "char(31)) FROM (SELECT academic_year, state, coalesce(reason, '') AS reason "
+    "FROM employer_appetite WHERE employer_id = t.id ORDER BY academic_year) AS l)" },
   { pl_group_get_type, "outcome_list", 4,
     "(SELECT group_concat(title || char(30) || kind || char(30) || link || char(30) || odate, "
     "char(31)) FROM (SELECT title, kind, coalesce(link, '') AS link, "

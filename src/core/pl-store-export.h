@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * of a fixed number of parts:
  *
  *   placement  "day_list"      the days, ascending: day
+ *   employer   "appetite_list" by academic year: year (2026 for 2026/27), state, reason
  *   group      "member_list"   members as added: staff name, role
  *              "meeting_list"  by date: date
  *              "outcome_list"  as added: title, kind, link, date

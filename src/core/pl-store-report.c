@@ -92,10 +92,12 @@ static const char employers_sql[] =
   "SELECT e.id, e.name, sec.name, e.size, e.address, e.postcode, e.website, e.relationship,"
   "       e.capacity, e.notice_weeks,"
   "       (SELECT max(contact_date) FROM contact c WHERE c.employer_id = e.id),"
-  "       e.owner_id, o.name, e.contact_name, e.contact_email, e.contact_phone"
+  "       e.owner_id, o.name, e.contact_name, e.contact_email, e.contact_phone,"
+  "       a.state, a.reason"
   " FROM employer e"
   " JOIN sector sec ON sec.id = e.sector_id"
   " LEFT JOIN staff o ON o.id = e.owner_id"
+  " LEFT JOIN employer_appetite a ON a.employer_id = e.id AND a.academic_year = ?1"
   " ORDER BY e.name";
 
 #define STAFF_SQL(ORDER) \
@@ -393,6 +395,7 @@ pl_store_report_foreach_placement (PlStore               *store,
  */
 gboolean
 pl_store_report_foreach_employer (PlStore               *store,
+                                  int                    year,
                                   PlReportEmployerFunc   func,
                                   gpointer               user_data,
                                   GError               **error)
@@ -405,6 +408,7 @@ pl_store_report_foreach_employer (PlStore               *store,
 
   if (!(stmt = prepare (store, NULL, employers_sql, error)))
     return FALSE;
+  pl_stmt_bind_int (stmt, 1, year);
 
   while (pl_stmt_next (stmt, &failure))
     {
@@ -425,7 +429,13 @@ pl_store_report_foreach_employer (PlStore               *store,
         .contact_name = pl_stmt_get_text (stmt, 13),
         .contact_email = pl_stmt_get_text (stmt, 14),
         .contact_phone = pl_stmt_get_text (stmt, 15),
+        .appetite = PL_APPETITE_UNKNOWN,
+        .appetite_reason = pl_stmt_get_text (stmt, 17),
       };
+      int appetite;
+
+      if (pl_enum_from_nick (PL_TYPE_APPETITE, pl_stmt_get_text (stmt, 16), &appetite))
+        row.appetite = appetite;
 
       if (!func (&row, user_data))
         return TRUE;

@@ -105,13 +105,17 @@ typedef struct
   const char     *contact_name;
   const char     *contact_email;
   const char     *contact_phone;
+  PlAppetite      appetite;        /* in the year asked for; PL_APPETITE_UNKNOWN: not told */
+  const char     *appetite_reason; /* NULL: none */
 } PlReportEmployer;
 
 typedef gboolean (*PlReportEmployerFunc) (const PlReportEmployer *row,
                                           gpointer                user_data);
 
-/* Every employer, whatever the filter, by name. */
+/* Every employer, whatever the filter, by name, with its appetite in
+ * academic @year (by its first calendar year; 0 for none). */
 gboolean pl_store_report_foreach_employer (PlStore               *store,
+                                           int                    year,
                                            PlReportEmployerFunc   func,
                                            gpointer               user_data,
                                            GError               **error);

@@ -31,6 +31,10 @@ static const char employers_sql[] =
   "SELECT id, name, sector_id, capacity, notice_weeks, preferred_days, relationship"
   " FROM employer ORDER BY name, id";
 
+static const char appetites_sql[] =
+  "SELECT employer_id, academic_year, state, reason FROM employer_appetite"
+  " ORDER BY employer_id, academic_year";
+
 /* ?2 request, ?3 cancelled. */
 static const char placements_sql[] =
   "SELECT p.id, p.staff_id, p.sector_id, p.employer_id, p.status, p.length,"
@@ -125,6 +129,12 @@ employer_clear (gpointer data)
 }
 
 static void
+appetite_clear (gpointer data)
+{
+  g_free (((PlScheduleAppetite *) data)->reason);
+}
+
+static void
 placement_clear (gpointer data)
 {
   PlSchedulePlacement *placement = data;
@@ -145,6 +155,7 @@ pl_schedule_network_free (PlScheduleNetwork *network)
   g_clear_pointer (&network->employers, g_array_unref);
   g_clear_pointer (&network->placements, g_array_unref);
   g_clear_pointer (&network->foreign, g_array_unref);
+  g_clear_pointer (&network->appetites, g_array_unref);
   g_free (network);
 }
 
@@ -283,6 +294,36 @@ read_employers (PlStore  *store,
   if (failure != NULL)
     return read_failed (error, failure);
   return g_steal_pointer (&employers);
+}
+
+static GArray *
+read_appetites (PlStore  *store,
+                GError  **error)
+{
+  g_autoptr(PlStmt) stmt = prepare (store, appetites_sql, NULL, error);
+  g_autoptr(GArray) appetites = g_array_new (FALSE, TRUE, sizeof (PlScheduleAppetite));
+  g_autoptr(GError) failure = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  g_array_set_clear_func (appetites, appetite_clear);
+  while (pl_stmt_next (stmt, &failure))
+    {
+      PlScheduleAppetite appetite = { 0 };
+      int state = PL_APPETITE_UNKNOWN;
+
+      pl_enum_from_nick (PL_TYPE_APPETITE, pl_stmt_get_text (stmt, 2), &state);
+      appetite.employer_id = pl_stmt_get_int (stmt, 0);
+      appetite.year = (int) pl_stmt_get_int (stmt, 1);
+      appetite.state = state;
+      appetite.reason = g_strdup (pl_stmt_get_text (stmt, 3));
+      g_array_append_val (appetites, appetite);
+    }
+
+  if (failure != NULL)
+    return read_failed (error, failure);
+  return g_steal_pointer (&appetites);
 }
 
 static int
@@ -493,6 +534,7 @@ pl_store_schedule_read (PlStore      *store,
        (network->partners = read_names (store, partners_sql, error)) != NULL &&
        (network->staff = read_staff (store, error)) != NULL &&
        (network->employers = read_employers (store, error)) != NULL &&
+       (network->appetites = read_appetites (store, error)) != NULL &&
        (network->placements = read_placements (store, iso, error)) != NULL &&
        (network->foreign = read_foreign (store, iso, error)) != NULL;
   pl_store_schedule_end_read (store, began);

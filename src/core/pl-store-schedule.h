@@ -74,6 +74,16 @@ typedef struct
   GArray            *days;          /* guint32, its days from today on, ascending; NULL for none */
 } PlSchedulePlacement;
 
+/* What an employer said about hosting in an academic year (by the
+ * calendar year of its 1 September); years with nothing said are absent. */
+typedef struct
+{
+  gint64      employer_id;
+  int         year;
+  PlAppetite  state;
+  char       *reason;       /* NULL for none */
+} PlScheduleAppetite;
+
 /* How many of an employer's places on a day others' placements take. */
 typedef struct
 {
@@ -92,6 +102,7 @@ typedef struct
   GArray *foreign;      /* PlScheduleTaken: days of hosts taken by placements this
                          * connection may not read (another partner's, on a shared
                          * database); empty otherwise */
+  GArray *appetites;    /* PlScheduleAppetite, by employer then year */
 } PlScheduleNetwork;
 
 /* The sectors, partners, staff and employers, and the placements a plan

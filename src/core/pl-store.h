@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PL_SCHEMA_VERSION 2
+#define PL_SCHEMA_VERSION 3
 
 /* One forward step of the schema: from version - 1 to version. */
 typedef struct

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-csv-private.h"
 #include "pl-csv-writer.h"
 #include "pl-store-bulk.h"
@@ -162,6 +163,22 @@ pl_csv_export_file (PlStore       *store,
               break;
             case CELL_MEMBERS:
               append_members (cell, pl_store_rows_get_list (reading, i, NULL));
+              break;
+            case CELL_APPETITE:
+              {
+                const char * const *items = pl_store_rows_get_list (reading, i, &n_parts);
+                g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_free);
+
+                /* The year as people write it: 2026/27. */
+                for (guint k = 0; items[k] != NULL; k++)
+                  g_ptr_array_add (named,
+                                   k % n_parts == 0
+                                   ? pl_academic_year_label ((int) g_ascii_strtoll (items[k],
+                                                                                    NULL, 10))
+                                   : g_strdup (items[k]));
+                g_ptr_array_add (named, NULL);
+                append_parts (cell, (const char * const *) named->pdata, n_parts);
+              }
               break;
             case CELL_MEETINGS:
             case CELL_OUTCOMES:

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pl-calendar.h"
 #include "pl-csv-private.h"
 #include "pl-csv-reader.h"
 #include "pl-date.h"
@@ -58,6 +59,13 @@ typedef struct
 
 typedef struct
 {
+  int         year;
+  const char *state;     /* a nick of PlAppetite */
+  char       *reason;
+} Appetite;
+
+typedef struct
+{
   PlStore        *store;
   const CsvKind  *kind;
   PlCsvReader    *reader;
@@ -81,6 +89,7 @@ typedef struct
   GArray         *members;
   GPtrArray      *meetings;
   GArray         *outcomes;
+  GArray         *appetites;
   Slot           *list_slot;     /* the cell the lists came from, for messages */
   PlRecordClass  *meeting_class; /* the rules of the lists' items */
   PlRecordClass  *outcome_class;
@@ -109,6 +118,12 @@ outcome_clear (gpointer data)
 }
 
 static void
+appetite_clear (gpointer data)
+{
+  g_free (((Appetite *) data)->reason);
+}
+
+static void
 import_clear (Import *self)
 {
   /* What was not committed is rolled back. */
@@ -123,6 +138,7 @@ import_clear (Import *self)
   g_clear_pointer (&self->members, g_array_unref);
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   g_clear_pointer (&self->outcomes, g_array_unref);
+  g_clear_pointer (&self->appetites, g_array_unref);
   g_clear_pointer (&self->slots, g_free);
   g_clear_pointer (&self->nameless, g_free);
   g_clear_pointer (&self->meeting_class, g_type_class_unref);
@@ -314,6 +330,7 @@ prepare_kind (Import  *self,
         case CELL_DAYS:
         case CELL_MEETINGS:
         case CELL_OUTCOMES:
+        case CELL_APPETITE:
         default:
           break;
         }
@@ -638,6 +655,70 @@ read_outcomes (Import     *self,
   return TRUE;
 }
 
+/* "2026/27|not_this_year|refurbishment;2027/28|looking": a year once
+ * each; "unknown" says nothing and is left out. */
+static gboolean
+read_appetite (Import     *self,
+               Slot       *slot,
+               const char *text,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) items = pl_csv_split_list (text, CSV_LIST_SEP, FALSE);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GPtrArray) parts = pl_csv_split_list (items->pdata[i], CSV_PART_SEP, TRUE);
+      g_autofree char *year_text = NULL;
+      g_autofree char *state_text = NULL;
+      Appetite appetite = { 0 };
+      int state;
+
+      if (parts->len > 3)
+        return cell_fail (self, slot, error,
+                          _("the appetite “%s” has more than three parts; write "
+                            "year|appetite|reason, as in 2026/27|not_this_year|refurbishment."),
+                          (const char *) items->pdata[i]);
+
+      year_text = part (parts, 0);
+      state_text = part (parts, 1);
+      if (!pl_academic_year_parse (year_text, &appetite.year))
+        return cell_fail (self, slot, error,
+                          _("“%s” is not an academic year (YYYY/YY, as in 2026/27)."),
+                          year_text ? year_text : "");
+      appetite.state = state_text ? pl_csv_match_enum (pl_enum_get_nicks (PL_TYPE_APPETITE),
+                                                       state_text) : NULL;
+      if (appetite.state == NULL)
+        return cell_fail (self, slot, error,
+                          _("“%s” is not an appetite (looking, interested, not_this_year, "
+                            "arranged or unknown)."), state_text ? state_text : "");
+      pl_enum_from_nick (PL_TYPE_APPETITE, appetite.state, &state);
+      appetite.reason = part (parts, 2);
+      if (appetite.reason != NULL)
+        g_strstrip (appetite.reason);
+      if (state == PL_APPETITE_NOT_THIS_YEAR && (appetite.reason == NULL || *appetite.reason == '\0'))
+        {
+          g_free (appetite.reason);
+          return cell_fail (self, slot, error,
+                            _("%s: “not this year” needs a reason, as in "
+                              "%s|not_this_year|refurbishment."), year_text, year_text);
+        }
+      for (guint j = 0; j < self->appetites->len; j++)
+        if (g_array_index (self->appetites, Appetite, j).year == appetite.year)
+          {
+            g_free (appetite.reason);
+            return cell_fail (self, slot, error, _("%s is given twice."), year_text);
+          }
+      if (state == PL_APPETITE_UNKNOWN)
+        {
+          g_free (appetite.reason);
+          continue;
+        }
+      g_array_append_val (self->appetites, appetite);
+    }
+
+  return TRUE;
+}
+
 /* The text of a cell without the spaces around it; @copy holds it when
  * trimming had to copy. */
 static const char *
@@ -771,6 +852,8 @@ read_cell (Import     *self,
       return read_meetings (self, slot, text, error);
     case CELL_OUTCOMES:
       return read_outcomes (self, slot, text, error);
+    case CELL_APPETITE:
+      return read_appetite (self, slot, text, error);
 
     case CELL_TEXT:
     default:
@@ -885,6 +968,15 @@ write_lists (Import  *self,
     if (!pl_store_bulk_add_meeting (self->bulk, id, self->meetings->pdata[i], error))
       return write_error (self, error);
 
+  for (guint i = 0; i < self->appetites->len; i++)
+    {
+      Appetite *appetite = &g_array_index (self->appetites, Appetite, i);
+
+      if (!pl_store_bulk_add_appetite (self->bulk, id, appetite->year, appetite->state,
+                                       appetite->reason, error))
+        return write_error (self, error);
+    }
+
   for (guint i = 0; i < self->outcomes->len; i++)
     {
       Outcome *outcome = &g_array_index (self->outcomes, Outcome, i);
@@ -913,6 +1005,7 @@ import_row (Import  *self,
   g_array_set_size (self->members, 0);
   g_ptr_array_set_size (self->meetings, 0);
   g_array_set_size (self->outcomes, 0);
+  g_array_set_size (self->appetites, 0);
 
   for (guint i = 0; i < self->n_slots; i++)
     {
@@ -1047,6 +1140,8 @@ pl_csv_import_data (PlStore        *store,
   self.outcome_class = g_type_class_ref (PL_TYPE_GROUP_OUTCOME);
   self.outcomes = g_array_new (FALSE, TRUE, sizeof (Outcome));
   g_array_set_clear_func (self.outcomes, outcome_clear);
+  self.appetites = g_array_new (FALSE, TRUE, sizeof (Appetite));
+  g_array_set_clear_func (self.appetites, appetite_clear);
 
   {
     PlRecordClass *klass = g_type_class_ref (self.kind->get_type ());

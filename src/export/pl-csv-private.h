@@ -28,6 +28,7 @@ typedef enum
   CELL_MEMBERS,   /* group members: Name (role) → group_member */
   CELL_MEETINGS,  /* group meetings: dates → group_meeting */
   CELL_OUTCOMES,  /* group outcomes: title|kind|link|date → group_outcome */
+  CELL_APPETITE,  /* an employer's appetite: 2026/27|state|reason → employer_appetite */
 } CsvCellType;
 
 typedef struct

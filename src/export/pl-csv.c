@@ -65,6 +65,7 @@ static const CsvColumn employer_columns[] = {
   { "owner", "owner_id", CELL_STAFF, FALSE, "owner_name" },
   { "do_not_contact_before", "do_not_contact_before", CELL_DATE, FALSE,
     "do_not_contact_before" },
+  { "appetite", NULL, CELL_APPETITE, FALSE, "appetite_list" },
 };
 
 static const CsvColumn placement_columns[] = {

@@ -18,6 +18,7 @@
 
 #include "pl-date.h"
 #include "pl-stats.h"
+#include "pl-store-appetite.h"
 #include "pl-xlsx-private.h"
 
 /* The partner workbook: a Summary sheet (pl-xlsx-summary.c) and one
@@ -67,7 +68,7 @@
 /* Rows between two progress reports and cancellation checks. */
 #define ROWS_PER_REPORT 1024
 
-#define MAX_COLUMNS 16
+#define MAX_COLUMNS 24
 
 /* The most characters a cell holds (Excel's limit, which libxlsxwriter
  * enforces without naming it in its headers). */
@@ -654,6 +655,8 @@ enum
   EMPLOYER_POSTCODE,
   EMPLOYER_WEBSITE,
   EMPLOYER_RELATIONSHIP,
+  EMPLOYER_APPETITE,
+  EMPLOYER_APPETITE_REASON,
   EMPLOYER_CAPACITY,
   EMPLOYER_NOTICE,
   EMPLOYER_PLACEMENTS,
@@ -673,6 +676,8 @@ static const Column employer_columns[] = {
   [EMPLOYER_POSTCODE] = { N_("Postcode"), 10 },
   [EMPLOYER_WEBSITE] = { N_("Website"), 32 },
   [EMPLOYER_RELATIONSHIP] = { N_("Relationship"), 13, .enum_type = pl_relationship_get_type },
+  [EMPLOYER_APPETITE] = { N_("Appetite this year"), 17, .enum_type = pl_appetite_get_type },
+  [EMPLOYER_APPETITE_REASON] = { N_("Appetite reason"), 24 },
   [EMPLOYER_CAPACITY] = { N_("Capacity"), 9, TRUE },
   [EMPLOYER_NOTICE] = { N_("Notice needed (weeks)"), 9, TRUE },
   [EMPLOYER_PLACEMENTS] = { N_("Placements"), 11, TRUE },
@@ -706,6 +711,8 @@ add_employer (const PlReportEmployer *row,
   sheet_text (sheet, EMPLOYER_POSTCODE, row->postcode);
   sheet_text (sheet, EMPLOYER_WEBSITE, row->website);
   sheet_label (sheet, EMPLOYER_RELATIONSHIP, PL_TYPE_RELATIONSHIP, row->relationship);
+  sheet_label (sheet, EMPLOYER_APPETITE, PL_TYPE_APPETITE, row->appetite);
+  sheet_text (sheet, EMPLOYER_APPETITE_REASON, row->appetite_reason);
   sheet_int (sheet, EMPLOYER_CAPACITY, row->capacity);
   sheet_int (sheet, EMPLOYER_NOTICE, row->notice_weeks);
   sheet_int (sheet, EMPLOYER_PLACEMENTS, hosted);
@@ -724,11 +731,16 @@ write_employers (PlXlsxExport  *export,
   g_autoptr(GError) failure = NULL;
   Sheet sheet;
   gboolean read;
+  GDate today;
+  int year = 0;
 
   if (!sheet_begin (&sheet, export, _("Employers"), employer_columns, N_EMPLOYER_COLUMNS, error))
     return FALSE;
 
-  read = pl_store_report_foreach_employer (export->store, add_employer, &sheet, &failure);
+  /* The academic year the workbook is made in. */
+  if (pl_date_parse (export->today, &today))
+    year = pl_appetite_year_of (&today);
+  read = pl_store_report_foreach_employer (export->store, year, add_employer, &sheet, &failure);
   return sheet_pass_done (&sheet, read, failure, error) && sheet_end (&sheet, error);
 }
 

@@ -44,6 +44,7 @@ static const char * const rule_names[PL_N_RULES] = {
   "unavailable",
   "partner_holiday",
   "partner_exam",
+  "not_this_year",
   "blackout",
   "double_booked",
   "capacity",
@@ -59,6 +60,7 @@ static const char * const rule_labels[PL_N_RULES] = {
   N_("the staff member’s unavailability"),
   N_("the partner’s holidays"),
   N_("the partner’s exams"),
+  N_("the employer’s “not this year”"),
   N_("the employer’s blackout"),
   N_("one place a day for each staff member"),
   N_("the employer’s capacity"),
@@ -616,6 +618,47 @@ load_periods (Loader  *self,
   return TRUE;
 }
 
+/* What each employer said about each academic year of the horizon. "Not
+ * this year" closes the employer for the whole year, as a blackout does,
+ * and is remembered with its reason so that an explanation can quote it. */
+static void
+load_appetites (Loader *self,
+                GArray *appetites)
+{
+  PlProblem *problem = self->problem;
+  guint n = problem->n_days;
+
+  for (guint i = 0; i < appetites->len; i++)
+    {
+      const PlScheduleAppetite *row = &g_array_index (appetites, PlScheduleAppetite, i);
+      gint e = lookup (self->employer_index, row->employer_id);
+      GDate start, end;
+      guint32 first, last;
+
+      if (e < 0 || row->state == PL_APPETITE_UNKNOWN || !g_date_valid_year (row->year))
+        continue;
+
+      g_date_clear (&start, 1);
+      g_date_set_dmy (&start, 1, G_DATE_SEPTEMBER, row->year);
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&end, 31, G_DATE_AUGUST, row->year + 1);
+      first = julian_of (&start);
+      last = julian_of (&end);
+      if (last < self->first_julian || first > self->last_julian)
+        continue;
+
+      for (guint d = pl_problem_day_on_or_after (problem, first);
+           d < n && problem->julian[d] <= last; d++)
+        {
+          problem->appetite[(gsize) e * n + d] = (guint8) row->state;
+          if (row->state == PL_APPETITE_NOT_THIS_YEAR)
+            problem->blackout[(gsize) e * n + d] = 1;
+        }
+      if (row->state == PL_APPETITE_NOT_THIS_YEAR)
+        add_period (self, PL_RULE_NOT_THIS_YEAR, e, first, last, row->reason);
+    }
+}
+
 static void
 build_staff_blocks (Loader *self)
 {
@@ -723,6 +766,7 @@ pl_problem_new_for_store (PlStore      *store,
   problem->staff_block = g_new0 (guint8, (gsize) MAX (1, problem->n_staff * n));
   problem->blackout = g_new0 (guint8, (gsize) MAX (1, problem->n_employers * n));
   problem->busy = g_new0 (guint8, (gsize) MAX (1, problem->n_employers * n));
+  problem->appetite = g_new0 (guint8, (gsize) MAX (1, problem->n_employers * n));
   problem->term_end = g_new0 (guint8, (gsize) MAX (1, problem->n_partners * n));
   problem->taken = g_new0 (guint16, (gsize) MAX (1, problem->n_employers * n));
   for (guint i = 0; network->foreign != NULL && i < network->foreign->len; i++)
@@ -740,6 +784,7 @@ pl_problem_new_for_store (PlStore      *store,
   build_placements (&loader, placements);
   if (!load_periods (&loader, store, error))
     goto out;
+  load_appetites (&loader, network->appetites);
   build_staff_blocks (&loader);
 
   if (problem->n_placements > 1)
@@ -815,6 +860,7 @@ pl_problem_free (PlProblem *self)
   g_free (self->staff_block);
   g_free (self->blackout);
   g_free (self->busy);
+  g_free (self->appetite);
   g_free (self->taken);
   g_free (self->term_end);
   g_free (self);

@@ -34,6 +34,7 @@ typedef enum
   PL_RULE_UNAVAILABLE,     /* in one of the staff member's unavailable periods */
   PL_RULE_PARTNER_HOLIDAY, /* in a holiday of the staff member's partner */
   PL_RULE_PARTNER_EXAM,    /* in an exam period of the staff member's partner */
+  PL_RULE_NOT_THIS_YEAR,   /* the employer said "not this year" for the day's academic year */
   PL_RULE_BLACKOUT,        /* in one of the employer's blackout periods */
   PL_RULE_DOUBLE_BOOKED,   /* the staff member is placed elsewhere that day */
   PL_RULE_CAPACITY,        /* the employer already hosts `capacity` staff that day */
@@ -141,7 +142,8 @@ typedef struct
 /* A period that an explanation may quote. */
 typedef struct
 {
-  PlRule   rule;           /* UNAVAILABLE, PARTNER_HOLIDAY, PARTNER_EXAM, BLACKOUT */
+  PlRule   rule;           /* UNAVAILABLE, PARTNER_HOLIDAY, PARTNER_EXAM, BLACKOUT,
+                            * NOT_THIS_YEAR (the academic year; label: the reason) */
   gint     owner;          /* staff, partner or employer index; -1 for everyone */
   guint32  first;          /* Julian days, inclusive */
   guint32  last;
@@ -175,7 +177,10 @@ typedef struct
   PlProblemPeriod     *periods;
 
   guint8              *staff_block;   /* [n_staff × n_days] PL_BLOCK_* bits */
-  guint8              *blackout;      /* [n_employers × n_days] */
+  guint8              *blackout;      /* [n_employers × n_days]; also every day of a
+                                       * year the employer said "not this year" to */
+  guint8              *appetite;      /* [n_employers × n_days] PlAppetite of the
+                                       * academic year holding the day */
   guint8              *busy;          /* [n_employers × n_days] */
   guint16             *taken;         /* [n_employers × n_days] places other partners'
                                        * placements (not readable here) take */

@@ -496,6 +496,10 @@ reason_phrases (const PlOption *option)
 
       g_strv_builder_add (builder, text);
     }
+  if (option->reasons & PL_REASON_LOOKING)
+    g_strv_builder_add (builder, _("Actively looking this year"));
+  if (option->reasons & PL_REASON_INTERESTED)
+    g_strv_builder_add (builder, _("Interested this year"));
   if (option->reasons & PL_REASON_WARM)
     g_strv_builder_add (builder, _("Warm relationship"));
   if (option->reasons & PL_REASON_PREFERRED_DAYS)

@@ -25,6 +25,7 @@ enum
 {
   STAGE_LEAD,
   STAGE_STAFF,
+  STAGE_DECLINED,
   STAGE_BLACKOUT,
   STAGE_BOOKED,
   STAGE_CAPACITY,
@@ -325,6 +326,51 @@ explain_blackout (Explainer *self)
   }
 }
 
+/* The employer's own words, for each one that said "not this year" to a
+ * year of the window: "Keel and Anchor Hotel said not this year:
+ * refurbishment." */
+static char *
+explain_declined (Explainer *self)
+{
+  const PlProblem *problem = self->problem;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->employers->len; i++)
+    {
+      guint e = g_array_index (self->employers, guint, i);
+
+      for (guint j = 0; j < problem->n_periods; j++)
+        {
+          const PlProblemPeriod *period = &problem->periods[j];
+
+          if (period->rule != PL_RULE_NOT_THIS_YEAR || period->owner != (gint) e)
+            continue;
+          if (period->last < self->from || period->first > self->to)
+            continue;
+          if (period->label != NULL && *period->label != '\0')
+            /* TRANSLATORS: an employer, then the reason it gave */
+            g_ptr_array_add (items, g_strdup_printf (_("%s said not this year: %s."),
+                                                     problem->employers[e].name, period->label));
+          else
+            g_ptr_array_add (items, g_strdup_printf (_("%s said not this year."),
+                                                     problem->employers[e].name));
+          break;
+        }
+    }
+
+  if (items->len == 0)
+    return g_strdup (_("The employers said not this year."));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, items->pdata[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static char *
 explain_booked (Explainer *self)
 {
@@ -372,6 +418,8 @@ explain_stage (Explainer *self,
       return explain_lead (self);
     case STAGE_STAFF:
       return explain_staff (self);
+    case STAGE_DECLINED:
+      return explain_declined (self);
     case STAGE_BLACKOUT:
       return explain_blackout (self);
     case STAGE_BOOKED:
@@ -402,6 +450,8 @@ stage_rule (Explainer *self,
         if (self->staff_bits[b] > self->staff_bits[best])
           best = b;
       return staff_rules[best];
+    case STAGE_DECLINED:
+      return PL_RULE_NOT_THIS_YEAR;
     case STAGE_BLACKOUT:
       return PL_RULE_BLACKOUT;
     case STAGE_BOOKED:
@@ -428,7 +478,7 @@ charge (Explainer *self,
   const guint8 *busy = solver->staff_busy + (gsize) self->placement->staff * n;
   const guint16 *load = solver->load + (gsize) e * n;
   guint8 bits = 0;
-  gboolean blackout = FALSE, booked = FALSE, full = FALSE;
+  gboolean declined = FALSE, blackout = FALSE, booked = FALSE, full = FALSE;
 
   if (s < problem->employers[e].earliest || s < problem->lead_earliest)
     return STAGE_LEAD;
@@ -436,6 +486,7 @@ charge (Explainer *self,
   for (guint d = s; d < s + length; d++)
     {
       bits |= block[d];
+      declined |= problem->appetite[(gsize) e * n + d] == PL_APPETITE_NOT_THIS_YEAR;
       blackout |= problem->blackout[(gsize) e * n + d] != 0;
       booked |= busy[d] != 0;
       full |= load[d] >= problem->employers[e].capacity;
@@ -449,6 +500,8 @@ charge (Explainer *self,
           self->staff_bits[b]++;
       return STAGE_STAFF;
     }
+  if (declined)
+    return STAGE_DECLINED;
   if (blackout)
     return STAGE_BLACKOUT;
   if (booked)

@@ -79,6 +79,25 @@ typedef struct
   gint  start;
 } Move;
 
+/* How much an employer wants to host on day @s, to break ties between
+ * options of equal points: actively looking, then interested, then the
+ * rest ("not this year" never gets this far: it is a hard rule). */
+static inline guint
+pl_solver_appetite_rank (const PlProblem *problem,
+                         guint            e,
+                         guint            s)
+{
+  switch (problem->appetite[(gsize) e * problem->n_days + s])
+    {
+    case PL_APPETITE_LOOKING:
+      return 2;
+    case PL_APPETITE_INTERESTED:
+      return 1;
+    default:
+      return 0;
+    }
+}
+
 static inline const PlProblemPlacement *
 placement_of (PlSolver *self,
               guint     m)

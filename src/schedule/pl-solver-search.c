@@ -82,6 +82,7 @@ best_option (PlSolver *self,
              guint    *best_s)
 {
   gint64 best = -1;
+  guint best_rank = 0;
   /* A re-plan scores the distance from the old day, not the day itself. */
   gboolean prune = !(self->job == PL_JOB_REPLAN && self->current_employer[m] >= 0);
 
@@ -98,6 +99,7 @@ best_option (PlSolver *self,
         {
           guint s = self->starts[j];
           gint64 points;
+          guint rank;
 
           if (prune && option_bound (self, m, e, s, rest) < best)
             break;
@@ -105,9 +107,14 @@ best_option (PlSolver *self,
             continue;
 
           points = pl_solver_option_points (self, m, e, s, NULL) + spread;
-          if (points > best || (points == best && (s < *best_s || (s == *best_s && e < *best_e))))
+          rank = pl_solver_appetite_rank (self->problem, e, s);
+          if (points > best ||
+              (points == best &&
+               (rank > best_rank ||
+                (rank == best_rank && (s < *best_s || (s == *best_s && e < *best_e))))))
             {
               best = points;
+              best_rank = rank;
               *best_e = e;
               *best_s = s;
             }

@@ -117,6 +117,17 @@ pl_solver_option_points (PlSolver *self,
         why |= PL_REASON_BUSY;
       if (term_end)
         why |= PL_REASON_TERM_END;
+      switch (pl_solver_appetite_rank (problem, e, s))
+        {
+        case 2:
+          why |= PL_REASON_LOOKING;
+          break;
+        case 1:
+          why |= PL_REASON_INTERESTED;
+          break;
+        default:
+          break;
+        }
       *reasons = why;
     }
 
@@ -260,6 +271,8 @@ check_kept (PlSolver *self,
         return PL_RULE_PARTNER_HOLIDAY;
       if (block & PL_BLOCK_EXAM)
         return PL_RULE_PARTNER_EXAM;
+      if (problem->appetite[(gsize) e * n + d] == PL_APPETITE_NOT_THIS_YEAR)
+        return PL_RULE_NOT_THIS_YEAR;
       if (problem->blackout[(gsize) e * n + d])
         return PL_RULE_BLACKOUT;
       if (self->staff_busy[(gsize) placement->staff * n + d])
@@ -644,6 +657,9 @@ compare_options (gconstpointer a,
 
   if (x->score != y->score)
     return x->score > y->score ? -1 : 1;
+  /* First among equals: the employers that want to host. */
+  if (x->appetite != y->appetite)
+    return x->appetite > y->appetite ? -1 : 1;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->employer < y->employer ? -1 : x->employer > y->employer;
@@ -685,7 +701,8 @@ pl_solver_suggest (PlSolver *self,
            j < self->starts_at[m + 1]; j++)
         {
           guint s = self->starts[j];
-          PlOption option = { e, s, 0, 0, 0, self->count[e] };
+          PlOption option = { e, s, 0, 0, 0, self->count[e],
+                              pl_solver_appetite_rank (self->problem, e, s) };
 
           if (!pl_solver_option_free (self, m, e, s))
             continue;

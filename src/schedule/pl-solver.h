@@ -48,6 +48,8 @@ enum
   PL_REASON_TERM_END       = 1 << 5,  /* some day in the last week of a term */
   PL_REASON_SHARED         = 1 << 6,  /* the employer hosts others in the horizon */
   PL_REASON_SAME_EMPLOYER  = 1 << 7,  /* (re-plan) the employer it had */
+  PL_REASON_LOOKING        = 1 << 8,  /* the employer is actively looking that year */
+  PL_REASON_INTERESTED     = 1 << 9,  /* the employer is interested that year */
 };
 
 typedef struct
@@ -58,6 +60,7 @@ typedef struct
   guint   reasons;        /* PL_REASON_* */
   guint   days_later;     /* calendar days after the first possible day */
   guint   others;         /* placements the employer hosts in the horizon */
+  guint   appetite;       /* pl_solver_appetite_rank() of its first day */
 } PlOption;
 
 typedef void (*PlSolverProgress) (double   fraction,

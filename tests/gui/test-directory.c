@@ -10,6 +10,7 @@
 #include "pl-contact-dialog.h"
 #include "pl-employers-page.h"
 #include "pl-partners-page.h"
+#include "pl-store-appetite.h"
 #include "pl-staff-page.h"
 #include "pl-test-data.h"
 #include "pl-history.h"
@@ -204,6 +205,95 @@ test_invalid_email (Fixture       *fixture,
                                "chef@quayside.example.co.uk"));
   g_assert_null (pl_record_editor_get_error (editor, "contact_email"));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
+}
+
+/* The drop-down of @widget's tree whose first choice is @first. */
+static GtkDropDown *
+find_drop_down (GtkWidget  *widget,
+                const char *first)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+
+      if (GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 0 &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0)
+        return GTK_DROP_DOWN (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child, first);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The appetite of this academic year, chosen on the employer: "Not this
+ * year" waits for its reason before it is kept; the list's filter then
+ * shows that employer alone. */
+static void
+test_appetite (Fixture       *fixture,
+               gconstpointer  data)
+{
+  PlStore *store = fixture->gui.store;
+  gint64 keel = pl_test_employer (store, "Keel and Anchor Hotel", "host");
+  gint64 harbour = pl_test_employer (store, "Harbour Hotel", "warm");
+  PlListPage *page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+  g_autofree char *title = NULL;
+  g_autofree char *reason = NULL;
+  GtkWidget *row, *reason_row;
+  GtkDropDown *filter;
+  GDate today;
+  int year;
+
+  pl_context_get_today (pl_list_page_get_context (page), &today);
+  year = pl_appetite_year_of (&today);
+  title = g_strdup_printf ("Appetite in %d/%02d", year, (year + 1) % 100);
+
+  g_assert_true (pl_list_page_select (page, keel));
+  row = pl_test_find_row (GTK_WIDGET (page), title);
+  reason_row = pl_test_find_row (GTK_WIDGET (page), "Reason");
+  g_assert_nonnull (row);
+  g_assert_nonnull (reason_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, PL_APPETITE_UNKNOWN);
+  g_assert_false (gtk_widget_get_visible (reason_row));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), PL_APPETITE_NOT_THIS_YEAR);
+  g_assert_true (gtk_widget_get_visible (reason_row));
+  g_assert_cmpint (pl_store_get_appetite (store, keel, year, NULL), ==, PL_APPETITE_UNKNOWN);
+
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "refurbishment");
+  g_signal_emit_by_name (reason_row, "apply");
+  g_assert_cmpint (pl_store_get_appetite (store, keel, year, &reason), ==,
+                   PL_APPETITE_NOT_THIS_YEAR);
+  g_assert_cmpstr (reason, ==, "refurbishment");
+
+  /* Another employer shows its own, unknown. */
+  g_assert_true (pl_list_page_select (page, harbour));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, PL_APPETITE_UNKNOWN);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), PL_APPETITE_LOOKING);
+  g_assert_cmpint (pl_store_get_appetite (store, harbour, year, NULL), ==, PL_APPETITE_LOOKING);
+
+  filter = find_drop_down (GTK_WIDGET (page), "Any Appetite");
+  g_assert_nonnull (filter);
+  g_assert_cmpuint (n_shown (page), ==, 2);
+  gtk_drop_down_set_selected (filter, PL_APPETITE_NOT_THIS_YEAR + 1);
+  PL_TEST_WAIT_FOR (n_shown (page) == 1);
+  {
+    g_autoptr(PlRecord) shown = g_list_model_get_item (pl_list_page_get_model (page), 0);
+
+    g_assert_cmpstr (pl_record_get_string (shown, "name"), ==, "Keel and Anchor Hotel");
+  }
+
+  /* Changed from elsewhere (the command line, another coordinator), the
+   * list follows. */
+  g_assert_true (pl_store_set_appetite (store, harbour, year, PL_APPETITE_NOT_THIS_YEAR,
+                                        "short-staffed", NULL));
+  PL_TEST_WAIT_FOR (n_shown (page) == 2);
+  gtk_drop_down_set_selected (filter, 0);
 }
 
 /* Deleting an employer takes its contact log with it; Undo brings back
@@ -546,6 +636,7 @@ main (int   argc,
   ADD ("/gui/employers/undo-delete", test_undo_delete);
   ADD ("/gui/employers/undo-delete-later", test_undo_delete_later);
   ADD ("/gui/employers/needs-attention", test_needs_attention);
+  ADD ("/gui/employers/appetite", test_appetite);
   ADD ("/gui/employers/delete-in-use", test_delete_in_use);
   ADD ("/gui/employers/log-contact-not-before", test_log_contact_not_before);
   ADD ("/gui/partners/withdrawal", test_partner_withdrawal);

@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/pg/schema-check.sh: loads src/core/schema/pg/v1.sql and v2.sql into a
+# tests/pg/schema-check.sh: loads src/core/schema/pg/v1.sql to v3.sql into a
 # new database owned by a login that is not a superuser, and checks what the
 # store relies on: the same columns and constraint names as the SQLite schema,
 # defaults, every named CHECK, case-blind names, the touch trigger and
@@ -103,7 +103,7 @@ admin "CREATE DATABASE $db OWNER owner1" || exit 1
 
 # --- Loading ----------------------------------------------------------------
 
-for v in v1 v2; do
+for v in v1 v2 v3; do
   if ! psql "$conn user=owner1 dbname=$db" -X -q -v ON_ERROR_STOP=1 -1 \
        -f "$schema/pg/$v.sql" >/dev/null 2>"$stderr_file"; then
     echo "FAIL: pg/$v.sql does not load:"
@@ -125,13 +125,13 @@ checks=$(sql owner1 "
   SELECT conrelid::regclass::text, conname FROM pg_constraint
    WHERE contype = 'c' AND connamespace = current_schema()::regnamespace
    ORDER BY 1, 2")
-if ! out=$(python3 - "$schema/v1.sql" "$schema/v2.sql" "$columns" "$checks" 2>&1 <<'EOF'
+if ! out=$(python3 - "$schema/v1.sql" "$schema/v2.sql" "$schema/v3.sql" "$columns" "$checks" 2>&1 <<'EOF'
 import re, sqlite3, sys
 
-v1, v2, pg_columns, pg_checks = sys.argv[1:5]
+v1, v2, v3, pg_columns, pg_checks = sys.argv[1:6]
 db = sqlite3.connect(":memory:")
-db.executescript(open(v1).read())
-db.executescript(open(v2).read())
+for step in (v1, v2, v3):
+    db.executescript(open(step).read())
 
 def norm_default(d):
     if d is None or d == "":
@@ -263,6 +263,8 @@ employer_preferred_days|INSERT INTO employer (name, sector_id, preferred_days) V
 contact_date|INSERT INTO contact (employer_id, contact_date) VALUES (1, '2026-13-01')
 contact_channel|INSERT INTO contact (employer_id, contact_date, channel) VALUES (1, '2026-01-01', 'fax')
 contact_follow_up|INSERT INTO contact (employer_id, contact_date, follow_up) VALUES (1, '2026-03-01', '2026-02-01')
+appetite_year|INSERT INTO employer_appetite (employer_id, academic_year, state) VALUES (1, 26, 'looking')
+appetite_state|INSERT INTO employer_appetite (employer_id, academic_year, state) VALUES (1, 2026, 'keen')
 document_kind|INSERT INTO employer_document (employer_id, kind) VALUES (1, 'passport')
 document_issued_date|INSERT INTO employer_document (employer_id, kind, issued_on) VALUES (1, 'insurance', 'yesterday')
 document_expiry|INSERT INTO employer_document (employer_id, kind, issued_on, expires_on) VALUES (1, 'insurance', '2026-03-01', '2026-02-01')
