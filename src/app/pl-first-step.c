@@ -1,0 +1,71 @@
+/* pl-first-step.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-first-step"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-first-step.h"
+#include "pl-records.h"
+
+const char *
+pl_first_step_missing (PlStore *store,
+                       GType    type)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  if ((type == PL_TYPE_STAFF || type == PL_TYPE_PLACEMENT) &&
+      pl_store_count (store, PL_TYPE_PARTNER) == 0)
+    return "partner";
+  if (type == PL_TYPE_PLACEMENT && pl_store_count (store, PL_TYPE_STAFF) == 0)
+    return "staff";
+  return NULL;
+}
+
+void
+pl_first_step_update (AdwStatusPage *page,
+                      GtkButton     *button,
+                      PlStore       *store,
+                      GType          type,
+                      const char    *description,
+                      const char    *label,
+                      const char    *action)
+{
+  const char *missing;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  missing = store != NULL ? pl_first_step_missing (store, type) : NULL;
+  if (g_strcmp0 (missing, "partner") == 0)
+    {
+      adw_status_page_set_description (page,
+                                       type == PL_TYPE_STAFF
+                                       ? _("Every staff member belongs to a partner college. "
+                                           "Add your college first.")
+                                       : _("Requests are for the staff of partner colleges. "
+                                           "Add your college first, then its staff."));
+      gtk_button_set_label (button, _("Add Your _College First"));
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), "win.add-first::partner");
+    }
+  else if (g_strcmp0 (missing, "staff") == 0)
+    {
+      adw_status_page_set_description (page, _("Every request is for a member of staff. "
+                                               "Add the first one, then their request."));
+      gtk_button_set_label (button, _("Add a _Staff Member First"));
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), "win.add-first::staff");
+    }
+  else
+    {
+      adw_status_page_set_description (page, description);
+      gtk_button_set_label (button, label);
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), action);
+    }
+  gtk_button_set_use_underline (button, TRUE);
+}

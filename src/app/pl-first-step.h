@@ -1,0 +1,36 @@
+/* pl-first-step.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+/* What has to exist before a record can be made: a member of staff
+ * belongs to a partner, a request is for a member of staff. The step is
+ * offered as "win.add-first" with the name of what is missing. */
+
+/* "partner" or "staff" when a record of @type (PL_TYPE_STAFF,
+ * PL_TYPE_PLACEMENT) cannot be made yet, or NULL. */
+const char *pl_first_step_missing (PlStore       *store,
+                                   GType          type);
+
+/* Makes @page and @button of an empty list of @type lead to the step that
+ * comes first, or, when nothing is missing, show @description and run
+ * @action (a detailed action name) under @label. */
+void        pl_first_step_update  (AdwStatusPage *page,
+                                   GtkButton     *button,
+                                   PlStore       *store,
+                                   GType          type,
+                                   const char    *description,
+                                   const char    *label,
+                                   const char    *action);
+
+G_END_DECLS
