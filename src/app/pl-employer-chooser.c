@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-employer-chooser.h"
+#include "pl-first-step.h"
 #include "pl-plan-item.h"
 #include "pl-records.h"
 #include "pl-schedule.h"
@@ -80,8 +81,6 @@ on_name_changed (PlEmployerChooser *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), *g_strstrip (name) != '\0');
 }
 
-/* The new employer starts as a prospect hosting one person at a time,
- * as one made on the Employers page does. */
 static void
 on_add_clicked (PlEmployerChooser *self)
 {
@@ -92,13 +91,7 @@ on_add_clicked (PlEmployerChooser *self)
   if (*g_strstrip (name) == '\0')
     return;
 
-  employer = pl_record_new (PL_TYPE_EMPLOYER);
-  pl_record_set_string (employer, "name", name);
-  pl_record_set_int (employer, "sector_id", self->sector_id);
-  pl_record_set_string (employer, "relationship", "prospect");
-  pl_record_set_int (employer, "capacity", 1);
-  pl_record_set_int (employer, "notice_weeks", 0);
-  pl_record_set_int (employer, "preferred_days", 31);
+  employer = pl_first_step_new_employer (name, self->sector_id);
   if (!pl_store_insert (pl_context_get_store (self->context), employer, &error))
     {
       /* The name stays typed, to be corrected. */

@@ -69,3 +69,31 @@ pl_first_step_update (AdwStatusPage *page,
     }
   gtk_button_set_use_underline (button, TRUE);
 }
+
+PlRecord *
+pl_first_step_new_partner (const char *name,
+                           gboolean    lead)
+{
+  PlRecord *partner = pl_record_new (PL_TYPE_PARTNER);
+
+  pl_record_set_string (partner, "name", name);
+  pl_record_set_string (partner, "kind", "college");
+  pl_record_set_string (partner, "status", "active");
+  pl_record_set_bool (partner, "is_lead", lead);
+  return partner;
+}
+
+PlRecord *
+pl_first_step_new_employer (const char *name,
+                            gint64      sector_id)
+{
+  PlRecord *employer = pl_record_new (PL_TYPE_EMPLOYER);
+
+  pl_record_set_string (employer, "name", name);
+  pl_record_set_int (employer, "sector_id", sector_id);
+  pl_record_set_string (employer, "relationship", "prospect");
+  pl_record_set_int (employer, "capacity", 1);
+  pl_record_set_int (employer, "notice_weeks", 0);
+  pl_record_set_int (employer, "preferred_days", 31);
+  return employer;
+}

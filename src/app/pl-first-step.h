@@ -33,4 +33,13 @@ void        pl_first_step_update  (AdwStatusPage *page,
                                    const char    *label,
                                    const char    *action);
 
+/* The records a first step makes, as their pages make blank ones: a
+ * college that is active (and, being the first, the lead partner when
+ * @lead), and an employer that is a prospect hosting one at a time
+ * (transfer full). */
+PlRecord   *pl_first_step_new_partner  (const char    *name,
+                                        gboolean       lead);
+PlRecord   *pl_first_step_new_employer (const char    *name,
+                                        gint64         sector_id);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "pl-calendar-page.h"
 #include "pl-plan-page.h"
 #include "pl-employers-page.h"
+#include "pl-first-run.h"
 #include "pl-first-step.h"
 #include "pl-list-page.h"
 #include "pl-partners-page.h"
@@ -119,6 +120,8 @@ pl_window_update_actions (PlWindow *self)
   welcome = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "welcome") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.first-run",
+                                 welcome && pl_store_is_empty (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
                                  welcome && pl_store_is_empty (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !welcome);
@@ -282,6 +285,19 @@ pl_window_start_empty (GtkWidget  *widget,
   if (!pl_store_set_setting (pl_context_get_store (self->context), "started_empty", "1", &error))
     pl_window_show_error (self, _("Could not save the choice"), error);
   pl_window_show_view (self, "main");
+}
+
+/* Starts empty, then walks through the first records in a window of
+ * its own, which can be closed at any step. */
+static void
+pl_window_first_run (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  pl_window_start_empty (widget, "win.start-empty", NULL);
+  gtk_window_present (GTK_WINDOW (pl_first_run_new (GTK_WINDOW (self), self->context)));
 }
 
 static void
@@ -934,6 +950,8 @@ pl_window_class_init (PlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL,
                                    pl_window_start_empty);
+  gtk_widget_class_install_action (widget_class, "win.first-run", NULL,
+                                   pl_window_first_run);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL,
                                    pl_window_load_sample);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
