@@ -28,6 +28,24 @@ pl_first_step_missing (PlStore *store,
   return NULL;
 }
 
+/* Unset first: the old target is not the new action's, nor the other
+ * way round. */
+static void
+set_action (GtkButton  *button,
+            const char *detailed)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_action_parse_detailed_name (detailed, &name, &target, &error))
+    g_error ("%s: %s", detailed, error->message);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+}
+
 void
 pl_first_step_update (AdwStatusPage *page,
                       GtkButton     *button,
@@ -52,20 +70,20 @@ pl_first_step_update (AdwStatusPage *page,
                                        : _("Requests are for the staff of partner colleges. "
                                            "Add your college first, then its staff."));
       gtk_button_set_label (button, _("Add Your _College First"));
-      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), "win.add-first::partner");
+      set_action (button, "win.add-first::partner");
     }
   else if (g_strcmp0 (missing, "staff") == 0)
     {
       adw_status_page_set_description (page, _("Every request is for a member of staff. "
                                                "Add the first one, then their request."));
       gtk_button_set_label (button, _("Add a _Staff Member First"));
-      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), "win.add-first::staff");
+      set_action (button, "win.add-first::staff");
     }
   else
     {
       adw_status_page_set_description (page, description);
       gtk_button_set_label (button, label);
-      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), action);
+      set_action (button, action);
     }
   gtk_button_set_use_underline (button, TRUE);
 }
