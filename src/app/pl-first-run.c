@@ -32,6 +32,7 @@ struct _PlFirstRun
   GArray               *sector_ids;    /* gint64, as the sector rows list them */
   GPtrArray            *done;          /* what was made, for the summary */
   GtkFileChooserNative *chooser;
+  gboolean              skipped;       /* a step was skipped or passed over */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -99,9 +100,10 @@ go_to (PlFirstRun *self,
 
       for (guint i = 0; i < self->done->len; i++)
         g_string_append_printf (summary, "%s\n", (const char *) self->done->pdata[i]);
-      g_string_append (summary, _("What was skipped can be added from the pages of the "
-                                  "window."));
-      adw_status_page_set_description (self->done_page, summary->str);
+      if (self->skipped)
+        g_string_append (summary, _("What was skipped can be added from the pages of the "
+                                    "window."));
+      adw_status_page_set_description (self->done_page, g_strstrip (summary->str));
     }
 }
 
@@ -119,7 +121,10 @@ advance (PlFirstRun *self)
       /* Terms and requests belong to a college. */
       if (self->partner_id == 0 &&
           (g_str_equal (steps[i], "terms") || g_str_equal (steps[i], "request")))
-        continue;
+        {
+          self->skipped = TRUE;
+          continue;
+        }
       break;
     }
 
@@ -129,6 +134,7 @@ advance (PlFirstRun *self)
 static void
 on_skip_clicked (PlFirstRun *self)
 {
+  self->skipped = TRUE;
   advance (self);
 }
 

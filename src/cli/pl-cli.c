@@ -61,6 +61,12 @@ static const char usage_text[] =
      "                                  cascade, observations before and after, surveys\n"
      "  attention [--json] [--months N] [--today DATE]\n"
      "                                  the employers that need someone to get in touch\n"
+     "  employers-for ID [--json] [--today DATE]\n"
+     "                                  the employers of request ID's sector, those that\n"
+     "                                  can take it best first, the others with why not\n"
+     "  add-terms england --partner NAME [--today DATE]\n"
+     "                                  give a college England's typical terms and\n"
+     "                                  half-terms for this academic year and the next\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "  copy DEST                       copy the whole data set into an empty one: a\n"
@@ -475,6 +481,8 @@ static const Command commands[] = {
   { "impact", pl_cli_impact },
   { "schedule", pl_cli_schedule },
   { "attention", pl_cli_attention },
+  { "employers-for", pl_cli_employers_for },
+  { "add-terms", pl_cli_add_terms },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "copy", cmd_copy },
