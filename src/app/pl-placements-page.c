@@ -580,17 +580,23 @@ new_request_action (GtkWidget  *widget,
   g_autoptr(GArray) sectors = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog, *list, *staff_row;
+  const char *missing;
 
   /* A request is for someone: with nobody to choose, the dialog could not
    * be completed, so the step that comes first is taken instead. */
-  if (pl_first_step_missing (get_store (self), PL_TYPE_PLACEMENT) != NULL)
+  missing = pl_first_step_missing (get_store (self), PL_TYPE_PLACEMENT);
+  if (missing != NULL)
     {
       PlWindow *window = PL_WINDOW (gtk_widget_get_ancestor (widget, PL_TYPE_WINDOW));
 
       g_free (data);
       if (window != NULL)
-        pl_window_add_toast (window, adw_toast_new (_("Every request is for a member of staff: "
-                                                      "add them first.")));
+        pl_window_add_toast (window,
+                             adw_toast_new (g_str_equal (missing, "partner")
+                                            ? _("Requests are for the staff of a college: "
+                                                "add your college first.")
+                                            : _("Every request is for a member of staff: "
+                                                "add them first.")));
       gtk_widget_activate_action (widget, "win.add-first", "s", "request");
       return;
     }
