@@ -144,6 +144,28 @@ test_empty_start (PlTestGui     *gui,
   pl_test_gui_close_window (window);
 }
 
+/* Partners, the first page of all, starts with the college itself. */
+static void
+test_empty_partners (PlTestGui     *gui,
+                     gconstpointer  data)
+{
+  PlWindow *window = pl_test_gui_open_window (gui);
+  GtkWidget *partners;
+  g_autoptr(PlRecord) partner = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
+  pl_test_gui_show_page (window, "partners", PL_TYPE_LIST_PAGE);
+  partners = pl_window_get_page (window, "partners");
+  click (pl_test_find_button (partners, "Add Your _College"));
+  type_into (partners, "Name", "Riverside College");
+  g_assert_true (pl_record_editor_flush (pl_list_page_get_editor (PL_LIST_PAGE (partners))));
+  partner = pl_store_get (gui->store, PL_TYPE_PARTNER, only_id (gui->store, PL_TYPE_PARTNER),
+                          NULL);
+  g_assert_cmpstr (pl_record_get_string (partner, "name"), ==, "Riverside College");
+
+  pl_test_gui_close_window (window);
+}
+
 /* Staff's own "+" without a partner leads to the partner, not to an
  * error toast. */
 static void
@@ -608,6 +630,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/gui/first-day/empty-start", PlTestGui, NULL, set_up_empty, test_empty_start,
+              tear_down);
+  g_test_add ("/gui/first-day/empty-partners", PlTestGui, NULL, set_up_empty, test_empty_partners,
               tear_down);
   g_test_add ("/gui/first-day/new-staff-without-partner", PlTestGui, NULL, set_up_empty,
               test_new_staff_without_partner, tear_down);
