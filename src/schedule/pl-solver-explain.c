@@ -574,7 +574,9 @@ explain_among (PlSolver  *self,
   g_assert (last >= 0);
 
   main_text = explain_stage (&ex, last);
-  if (most != last && most != STAGE_REJECTED)
+  /* For one employer of several, what rules out that employer alone: the
+   * staff member's own days are said once, for the whole request. */
+  if (most != last && most != STAGE_REJECTED && only < 0)
     other_text = explain_stage (&ex, most);
 
   *text = other_text ? g_strdup_printf ("%s %s", other_text, main_text)
