@@ -458,7 +458,9 @@ action_new (GSimpleAction *action,
   pl_record_set_string (record, "name", name);
   if (!PL_LIST_PAGE_GET_CLASS (self)->prepare_new (self, record, &error))
     {
-      pl_list_page_show_error (self, _("Could not add a record"), error);
+      /* Without an error the page has led on to the step that comes first. */
+      if (error != NULL)
+        pl_list_page_show_error (self, _("Could not add a record"), error);
       return;
     }
 

@@ -30,7 +30,8 @@ struct _PlListPageClass
   void     (*setup)         (PlListPage    *self,
                              PlContext     *context);
   /* Gives a new record what a blank one needs besides its name; FALSE with
-   * @error when one cannot be made yet (a staff member needs a partner). */
+   * @error when one cannot be made, or without when the page has led on to
+   * what must come first (a staff member needs a partner). */
   gboolean (*prepare_new)   (PlListPage    *self,
                              PlRecord      *record,
                              GError       **error);

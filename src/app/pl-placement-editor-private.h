@@ -69,6 +69,7 @@ struct _PlPlacementEditor
   GtkDropDown          *staff_dropdown;
   AdwComboRow          *sector_row;
   AdwComboRow          *employer_row;
+  AdwActionRow         *employer_choose_row;
   PlDatePickerRow            *window_start_row;
   PlDatePickerRow            *window_end_row;
   GtkSpinButton        *length_spin;

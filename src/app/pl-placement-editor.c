@@ -14,9 +14,11 @@
 #include "pl-conflict-dialog.h"
 #include "pl-date-picker-row.h"
 #include "pl-date.h"
+#include "pl-employer-chooser.h"
 #include "pl-error.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
+#include "pl-staff-picker.h"
 #include "pl-store-choices.h"
 #include "pl-window.h"
 
@@ -531,6 +533,10 @@ rebuild_choices (PlPlacementEditor *self)
                 !matched || employer == 0 ? _("Not chosen yet") : NULL, DETAIL_SECTOR,
                 employers, &error);
   adw_combo_row_set_selected (self->employer_row, position_of (self->employer_ids, employer));
+
+  /* Without an employer the row is a way forward: the ranked chooser. */
+  gtk_widget_set_visible (GTK_WIDGET (self->employer_row), employer != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->employer_choose_row), employer == 0);
 }
 
 /* Loading ------------------------------------------------------------ */
@@ -730,6 +736,42 @@ static void
 on_employer_selected (PlPlacementEditor *self)
 {
   schedule_save (self);
+}
+
+/* Through the same save as a choice in the drop-down. */
+static void
+on_employer_chosen (PlPlacementEditor *self,
+                    gint64             employer_id)
+{
+  if (self->record == NULL)
+    return;
+
+  pl_record_set_int (self->record, "employer_id", employer_id);
+  self->loading = TRUE;
+  rebuild_choices (self);
+  self->loading = FALSE;
+  schedule_save (self);
+  pl_placement_editor_flush (self);
+}
+
+static void
+choose_employer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlPlacementEditor *self = PL_PLACEMENT_EDITOR (widget);
+  PlEmployerChooser *chooser;
+
+  if (self->record == NULL || self->context == NULL)
+    return;
+
+  /* The chooser ranks what is stored: the sector just picked included. */
+  pl_placement_editor_flush (self);
+  chooser = pl_employer_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                     self->id);
+  g_signal_connect_object (chooser, "employer-chosen", G_CALLBACK (on_employer_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (chooser));
 }
 
 static void
@@ -943,6 +985,7 @@ pl_placement_editor_class_init (PlPlacementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, staff_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, sector_row);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, employer_row);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, employer_choose_row);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, window_start_row);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, window_end_row);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementEditor, length_spin);
@@ -973,6 +1016,8 @@ pl_placement_editor_class_init (PlPlacementEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_employer_selected);
 
   _pl_placement_editor_class_init_status (widget_class);
+  gtk_widget_class_install_action (widget_class, "editor.choose-employer", NULL,
+                                   choose_employer_action);
   _pl_placement_editor_class_init_records (widget_class);
   _pl_placement_editor_class_init_impact (widget_class);
 
@@ -1019,6 +1064,7 @@ pl_placement_editor_init (PlPlacementEditor *self)
   }
   adw_combo_row_set_model (self->sector_row, G_LIST_MODEL (self->sector_names));
   adw_combo_row_set_model (self->employer_row, G_LIST_MODEL (self->employer_names));
+  pl_drop_down_search_at_once (self->staff_dropdown);
   self->loading = FALSE;
 
   /* The seven aim groups of the planner, one check row each. */

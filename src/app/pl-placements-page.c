@@ -12,9 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-first-step.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-list.h"
 #include "pl-placements-page.h"
+#include "pl-staff-picker.h"
 #include "pl-store-choices.h"
 #include "pl-window.h"
 
@@ -48,6 +50,7 @@ struct _PlPlacementsPage
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkButton          *empty_button;
   PlPlacementEditor  *editor;
 };
 
@@ -284,15 +287,20 @@ update_empty_state (PlPlacementsPage *self)
 
   if (empty && pl_store_count (get_store (self), PL_TYPE_PLACEMENT) == 0)
     {
+      /* What comes first, when something does, is the way forward. */
       adw_status_page_set_title (self->empty_page, _("No Placements Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Start a request with a staff member and a sector."));
+      pl_first_step_update (self->empty_page, self->empty_button, get_store (self),
+                            PL_TYPE_PLACEMENT,
+                            _("Start a request with a staff member and a sector."),
+                            _("_New Request"), "page.new-request");
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), TRUE);
     }
   else
     {
       adw_status_page_set_title (self->empty_page, _("No Placements Found"));
       adw_status_page_set_description (self->empty_page,
                                        _("Try other words or fewer filters."));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), FALSE);
     }
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
@@ -478,6 +486,7 @@ typedef struct
   AdwComboRow      *sector;
   GArray           *staff_ids;
   GArray           *sector_ids;
+  AdwMessageDialog *dialog;
 } NewRequest;
 
 static void
@@ -506,9 +515,23 @@ on_new_staff_selected (NewRequest *data)
   if (record == NULL)
     return;
   sector = pl_record_get_int (record, "sector_id");
+  /* Someone with no sector of their own: the choice is left to make, not
+   * kept from the person chosen before. */
+  adw_combo_row_set_selected (data->sector, GTK_INVALID_LIST_POSITION);
   for (guint i = 0; sector != 0 && i < data->sector_ids->len; i++)
     if (g_array_index (data->sector_ids, gint64, i) == sector)
       adw_combo_row_set_selected (data->sector, i);
+}
+
+static void
+update_new_request (NewRequest *data)
+{
+  if (data->dialog != NULL)
+    adw_message_dialog_set_response_enabled (data->dialog, "create",
+                                             gtk_drop_down_get_selected (data->staff) <
+                                               data->staff_ids->len &&
+                                             adw_combo_row_get_selected (data->sector) <
+                                               data->sector_ids->len);
 }
 
 static void
@@ -557,6 +580,26 @@ new_request_action (GtkWidget  *widget,
   g_autoptr(GArray) sectors = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog, *list, *staff_row;
+  const char *missing;
+
+  /* A request is for someone: with nobody to choose, the dialog could not
+   * be completed, so the step that comes first is taken instead. */
+  missing = pl_first_step_missing (get_store (self), PL_TYPE_PLACEMENT);
+  if (missing != NULL)
+    {
+      PlWindow *window = PL_WINDOW (gtk_widget_get_ancestor (widget, PL_TYPE_WINDOW));
+
+      g_free (data);
+      if (window != NULL)
+        pl_window_add_toast (window,
+                             adw_toast_new (g_str_equal (missing, "partner")
+                                            ? _("Requests are for the staff of a college: "
+                                                "add your college first.")
+                                            : _("Every request is for a member of staff: "
+                                                "add them first.")));
+      gtk_widget_activate_action (widget, "win.add-first", "s", "request");
+      return;
+    }
 
   data->self = self;
   data->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -591,6 +634,7 @@ new_request_action (GtkWidget  *widget,
                                                              "string"));
   gtk_drop_down_set_model (data->staff, G_LIST_MODEL (staff_names));
   gtk_drop_down_set_enable_search (data->staff, TRUE);
+  pl_drop_down_search_at_once (data->staff);
   gtk_widget_set_valign (GTK_WIDGET (data->staff), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (data->staff), "flat");
   staff_row = adw_action_row_new ();
@@ -622,8 +666,12 @@ new_request_action (GtkWidget  *widget,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create",
-                                           data->staff_ids->len > 0 && data->sector_ids->len > 0);
+  data->dialog = ADW_MESSAGE_DIALOG (dialog);
+  update_new_request (data);
+  g_signal_connect_swapped (data->staff, "notify::selected", G_CALLBACK (update_new_request),
+                            data);
+  g_signal_connect_swapped (data->sector, "notify::selected", G_CALLBACK (update_new_request),
+                            data);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
@@ -686,6 +734,16 @@ on_filter_popover_show (PlPlacementsPage *self)
   fill_filters (self);
 }
 
+/* A partner or staff member added elsewhere changes the way forward. */
+static void
+on_store_changed (PlPlacementsPage *self,
+                  const char       *table)
+{
+  if (self->list != NULL &&
+      (table == NULL || g_str_equal (table, "partner") || g_str_equal (table, "staff")))
+    update_empty_state (self);
+}
+
 static void
 setup_store (PlPlacementsPage *self)
 {
@@ -699,6 +757,9 @@ setup_store (PlPlacementsPage *self)
     gtk_string_list_append (statuses, pl_enum_label (pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS)[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   self->filling = FALSE;
+
+  g_signal_connect_object (get_store (self), "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_list (self);
@@ -813,6 +874,7 @@ pl_placements_page_class_init (PlPlacementsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, editor);
 
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

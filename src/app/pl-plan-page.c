@@ -13,6 +13,7 @@
 
 #include "pl-context.h"
 #include "pl-plan-item.h"
+#include "pl-first-step.h"
 #include "pl-plan-page.h"
 #include "pl-schedule.h"
 #include "pl-store-placements.h"
@@ -63,6 +64,8 @@ struct _PlPlanPage
   GtkColumnViewColumn  *proposal_column;
   GtkColumnViewColumn  *actions_column;
   GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkButton            *empty_button;
   GtkInfoBar           *replan_bar;
   GtkLabel             *replan_label;
   GtkWidget            *progress_box;
@@ -324,6 +327,12 @@ pl_plan_page_reload (PlPlanPage *self)
                        items->pdata, items->len);
 
   gtk_stack_set_visible_child_name (self->content_stack, items->len > 0 ? "list" : "empty");
+  if (items->len == 0)
+    pl_first_step_update (self->empty_page, self->empty_button,
+                          pl_context_get_store (self->context), PL_TYPE_PLACEMENT,
+                          _("Requests waiting for an employer and dates appear here, ready to "
+                            "be planned together."),
+                          _("_New Request"), "win.add-first::request");
   if (self->suggestions_for != 0 && find_item (self, self->suggestions_for) == NULL)
     gtk_revealer_set_reveal_child (self->suggestions_revealer, FALSE);
 
@@ -1179,6 +1188,8 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, proposal_column);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, actions_column);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlPlanPage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, replan_bar);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, replan_label);
   gtk_widget_class_bind_template_child (widget_class, PlPlanPage, progress_box);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-first-step.h"
 #include "pl-impact-chain.h"
 #include "pl-observations-panel.h"
 #include "pl-periods-group.h"
@@ -39,6 +40,8 @@ struct _PlStaffPage
   GtkColumnViewColumn *partner_column;
   GtkStack            *detail_stack;
   GtkWidget           *import_button;
+  AdwStatusPage       *empty_page;
+  GtkButton           *new_button;
   AdwEntryRow         *name_row;
   AdwComboRow         *partner_row;
   AdwEntryRow         *job_title_row;
@@ -166,12 +169,25 @@ fill_filters (PlStaffPage *self,
     }
 }
 
+/* With no partner yet, the empty list leads to adding one. */
+static void
+update_empty_page (PlStaffPage *self)
+{
+  pl_first_step_update (self->empty_page, self->new_button,
+                        pl_list_page_get_store (PL_LIST_PAGE (self)), PL_TYPE_STAFF,
+                        _("Add the teachers and managers of the partner colleges who go on "
+                          "placements, or import them from a CSV file."),
+                        _("_New Staff Member"), "page.new");
+}
+
 static void
 on_store_changed (PlStaffPage *self,
                   const char  *table)
 {
   if (table == NULL || g_str_equal (table, "partner") || g_str_equal (table, "sector"))
     fill_filters (self, table);
+  if (table == NULL || g_str_equal (table, "partner"))
+    update_empty_page (self);
 }
 
 static void
@@ -204,8 +220,9 @@ pl_staff_page_prepare_new (PlListPage  *page,
 
   if (partner == 0)
     {
-      g_set_error_literal (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                           _("Every staff member belongs to a partner: add a partner first."));
+      pl_list_page_add_toast (page, adw_toast_new (_("Every staff member belongs to a partner: "
+                                                     "add your college first.")));
+      gtk_widget_activate_action (GTK_WIDGET (page), "win.add-first", "s", "partner");
       return FALSE;
     }
 
@@ -279,6 +296,7 @@ pl_staff_page_setup (PlListPage *page,
 
   g_signal_connect_object (pl_context_get_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  update_empty_page (self);
 }
 
 static void
@@ -357,6 +375,8 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, partner_column);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, partner_row);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, job_title_row);

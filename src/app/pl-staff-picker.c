@@ -134,6 +134,13 @@ on_show (PlStaffPicker *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   refilter (self);
+}
+
+/* The popover gives focus to its first child once it is mapped, after
+ * ::show: the search takes it then, so that typing searches at once. */
+static void
+on_map (PlStaffPicker *self)
+{
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -260,6 +267,7 @@ pl_staff_picker_class_init (PlStaffPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPicker, list_view);
 
   gtk_widget_class_bind_template_callback (widget_class, on_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_map);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -272,6 +280,10 @@ pl_staff_picker_init (PlStaffPicker *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Whatever has the focus inside the popover (the list, after a click
+   * on it), typed text goes to the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
   self->filter = gtk_custom_filter_new (match_staff, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
 
@@ -280,4 +292,53 @@ pl_staff_picker_init (PlStaffPicker *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   update_stack (self);
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_drop_down_popup_map (GtkWidget *popover,
+                        GtkWidget *search_entry)
+{
+  gtk_widget_grab_focus (search_entry);
+}
+
+/**
+ * pl_drop_down_search_at_once:
+ * @drop_down: a drop-down with #GtkDropDown:enable-search set
+ *
+ * Makes the searchable drop-downs of staff (and others) behave as the
+ * staff picker does: once open, typed text goes to the search, where GTK
+ * 4.8 leaves the focus in the list until the search is clicked.
+ */
+void
+pl_drop_down_search_at_once (GtkDropDown *drop_down)
+{
+  GtkWidget *entry;
+  GtkWidget *popover;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  entry = find_search_entry (GTK_WIDGET (drop_down));
+  popover = entry != NULL ? gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER) : NULL;
+  if (popover == NULL)
+    return;
+
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (entry), popover);
+  g_signal_connect_object (popover, "map", G_CALLBACK (on_drop_down_popup_map), entry, 0);
 }

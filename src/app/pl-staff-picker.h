@@ -22,4 +22,7 @@ void pl_staff_picker_set_store    (PlStaffPicker *self,
 void pl_staff_picker_set_excluded (PlStaffPicker *self,
                                    GHashTable    *staff_ids);
 
+/* Searchable drop-downs take typing as soon as they open. */
+void pl_drop_down_search_at_once  (GtkDropDown   *drop_down);
+
 G_END_DECLS

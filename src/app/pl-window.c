@@ -20,6 +20,8 @@
 #include "pl-calendar-page.h"
 #include "pl-plan-page.h"
 #include "pl-employers-page.h"
+#include "pl-first-run.h"
+#include "pl-first-step.h"
 #include "pl-list-page.h"
 #include "pl-mail-dialog.h"
 #include "pl-partners-page.h"
@@ -121,9 +123,12 @@ pl_window_update_actions (PlWindow *self)
   welcome = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "welcome") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.first-run",
+                                 welcome && pl_store_is_empty (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
                                  welcome && pl_store_is_empty (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-first", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-placement", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-survey", !welcome);
@@ -287,6 +292,19 @@ pl_window_start_empty (GtkWidget  *widget,
   pl_window_show_view (self, "main");
 }
 
+/* Starts empty, then walks through the first records in a window of
+ * its own, which can be closed at any step. */
+static void
+pl_window_first_run (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+
+  pl_window_start_empty (widget, "win.start-empty", NULL);
+  gtk_window_present (GTK_WINDOW (pl_first_run_new (GTK_WINDOW (self), self->context)));
+}
+
 static void
 pl_window_load_sample (GtkWidget  *widget,
                        const char *action_name,
@@ -318,6 +336,46 @@ pl_window_show_page_action (GtkWidget  *widget,
 
   if (!pl_window_show_page (self, name))
     g_debug ("No page called “%s”", name);
+}
+
+/* The way out of an empty page: the record that comes first, made on its
+ * own page (a partner before its staff, staff before their requests). */
+static void
+pl_window_add_first_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  PlStore *store = pl_context_get_store (self->context);
+  const char *what = g_variant_get_string (parameter, NULL);
+  const char *missing = NULL;
+  const char *page_name = NULL;
+  const char *action = "page.new";
+  GtkWidget *page;
+
+  if (g_str_equal (what, "request"))
+    missing = pl_first_step_missing (store, PL_TYPE_PLACEMENT);
+  else if (g_str_equal (what, "staff"))
+    missing = pl_first_step_missing (store, PL_TYPE_STAFF);
+  if (missing != NULL)
+    what = missing;
+
+  if (g_str_equal (what, "partner"))
+    page_name = "partners";
+  else if (g_str_equal (what, "staff"))
+    page_name = "staff";
+  else if (g_str_equal (what, "employer"))
+    page_name = "employers";
+  else if (g_str_equal (what, "request"))
+    {
+      page_name = "placements";
+      action = "page.new-request";
+    }
+
+  if (!pl_window_show_page (self, page_name))
+    return;
+  page = gtk_stack_get_child_by_name (self->page_stack, page_name);
+  gtk_widget_activate_action (page, action, NULL);
 }
 
 /* Opens a placement from anywhere (the Overview, later the calendar): the
@@ -952,10 +1010,14 @@ pl_window_class_init (PlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL,
                                    pl_window_start_empty);
+  gtk_widget_class_install_action (widget_class, "win.first-run", NULL,
+                                   pl_window_first_run);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL,
                                    pl_window_load_sample);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    pl_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.add-first", "s",
+                                   pl_window_add_first_action);
   gtk_widget_class_install_action (widget_class, "win.open-placement", "x",
                                    pl_window_open_placement_action);
   gtk_widget_class_install_action (widget_class, "win.open-employer", "x",

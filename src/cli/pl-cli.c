@@ -73,6 +73,12 @@ static const char usage_text[] =
      "       [--coordinator NAME] [--today DATE]\n"
      "                                  print the mailto: URI of a templated email to the\n"
      "                                  employer; --log adds it to the contact log\n"
+     "  employers-for ID [--json] [--today DATE]\n"
+     "                                  the employers of request ID's sector, those that\n"
+     "                                  can take it best first, the others with why not\n"
+     "  add-terms england --partner NAME [--today DATE]\n"
+     "                                  give a college England's typical terms and\n"
+     "                                  half-terms for this academic year and the next\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "  copy DEST                       copy the whole data set into an empty one: a\n"
@@ -489,6 +495,8 @@ static const Command commands[] = {
   { "appetite", pl_cli_appetite },
   { "attention", pl_cli_attention },
   { "mail", pl_cli_mail },
+  { "employers-for", pl_cli_employers_for },
+  { "add-terms", pl_cli_add_terms },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "copy", cmd_copy },

@@ -92,6 +92,12 @@ int      pl_cli_export_ics (PlCli      *cli,
 int      pl_cli_schedule  (PlCli       *cli,
                            int          argc,
                            char       **argv);
+int      pl_cli_employers_for (PlCli   *cli,
+                               int      argc,
+                               char   **argv);
+int      pl_cli_add_terms (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
 int      pl_cli_attention (PlCli       *cli,
                            int          argc,
                            char       **argv);

@@ -15,6 +15,7 @@
 #include "pl-sample.h"
 #include "pl-lifecycle-private.h"
 #include "pl-store-private.h"
+#include "pl-terms.h"
 
 /* The sample network is modelled on a published case study of teacher
  * industry placements. Its pilot year (the academic year before the one
@@ -1126,7 +1127,7 @@ static const SampleDocument documents[] = {
 
 /* ------------------------------------------------------------------------
  * The calendar. Terms, half-terms and holidays are computed for each
- * college (see compute_academic_year()); these are the other periods.
+ * college (see pl_academic_year_england()); these are the other periods.
  */
 
 typedef enum
@@ -1349,22 +1350,11 @@ static const struct
  * Dates
  */
 
-typedef struct
-{
-  GDate start;
-  GDate end;      /* inclusive */
-} Range;
+typedef PlDateSpan Range;
 
-/* One academic year of the colleges' calendar, starting in September of
- * @year. All the colleges of the sample keep the same dates. */
-typedef struct
-{
-  int   year;
-  Range term[3];       /* autumn, spring, summer */
-  Range half_term[3];
-  Range christmas;
-  Range easter;
-} AcademicYear;
+/* One academic year of the colleges' calendar: all the colleges of the
+ * sample keep England's typical dates. */
+typedef PlAcademicYear AcademicYear;
 
 static void
 date_add (GDate *date,
@@ -1427,76 +1417,6 @@ in_range (const Range *range,
           const GDate *date)
 {
   return g_date_compare (date, &range->start) >= 0 && g_date_compare (date, &range->end) <= 0;
-}
-
-/* Easter Sunday (the anonymous Gregorian algorithm). */
-static void
-easter_sunday (int    year,
-               GDate *out)
-{
-  int a = year % 19, b = year / 100, c = year % 100;
-  int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
-  int h = (19 * a + b - d - g + 15) % 30;
-  int i = c / 4, k = c % 4;
-  int l = (32 + 2 * e + 2 * i - h - k) % 7;
-  int m = (a + 11 * h + 22 * l) / 451;
-  int month = (h + l - 7 * m + 114) / 31;
-  int day = (h + l - 7 * m + 114) % 31 + 1;
-
-  set_date (out, year, month, day);
-}
-
-static void
-week_from_monday (Range *range,
-                  int    year,
-                  int    month,
-                  int    day)
-{
-  set_date (&range->start, year, month, day);
-  monday_on_or_after (&range->start);
-  range->end = range->start;
-  g_date_add_days (&range->end, 4);
-}
-
-/* Terms start on a Monday and end on a Friday; Easter falls in the break
- * between the spring and summer terms, as it does in English colleges. */
-static void
-compute_academic_year (int           year,
-                       AcademicYear *out)
-{
-  GDate easter;
-
-  out->year = year;
-
-  set_date (&out->term[0].start, year, 9, 3);
-  monday_on_or_after (&out->term[0].start);
-  set_date (&out->term[0].end, year, 12, 19);
-  friday_on_or_before (&out->term[0].end);
-
-  set_date (&out->term[1].start, year + 1, 1, 4);
-  monday_on_or_after (&out->term[1].start);
-  easter_sunday (year + 1, &easter);
-  out->term[1].end = easter;
-  g_date_subtract_days (&out->term[1].end, 9);
-
-  out->term[2].start = easter;
-  g_date_add_days (&out->term[2].start, 8);
-  set_date (&out->term[2].end, year + 1, 7, 18);
-  friday_on_or_before (&out->term[2].end);
-
-  week_from_monday (&out->half_term[0], year, 10, 23);
-  week_from_monday (&out->half_term[1], year + 1, 2, 14);
-  week_from_monday (&out->half_term[2], year + 1, 5, 25);
-
-  out->christmas.start = out->term[0].end;
-  g_date_add_days (&out->christmas.start, 1);
-  out->christmas.end = out->term[1].start;
-  g_date_subtract_days (&out->christmas.end, 1);
-
-  out->easter.start = out->term[1].end;
-  g_date_add_days (&out->easter.start, 1);
-  out->easter.end = out->term[2].start;
-  g_date_subtract_days (&out->easter.end, 1);
 }
 
 /* ------------------------------------------------------------------------
@@ -2842,7 +2762,7 @@ pl_sample_load (PlStore      *store,
   monday_on_or_after (&self.pilot_monday);
 
   for (guint y = 0; y < G_N_ELEMENTS (self.years); y++)
-    compute_academic_year (g_date_get_year (&pilot_start) + (int) y, &self.years[y]);
+    pl_academic_year_england (g_date_get_year (&pilot_start) + (int) y, &self.years[y]);
 
   if (!pl_store_begin (store, error))
     return FALSE;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pl-date.h"
 #include "pl-schedule.h"
@@ -620,4 +621,128 @@ pl_schedule_suggest (PlStore            *store,
     }
 
   return suggestions;
+}
+
+void
+pl_employer_fit_free (PlEmployerFit *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->employer_name);
+  g_clear_pointer (&self->best, pl_suggestion_free);
+  g_free (self->reason);
+  g_free (self);
+}
+
+static PlSuggestion *
+suggestion_new (const PlProblem *problem,
+                guint            placement,
+                const PlOption  *option)
+{
+  PlSuggestion *suggestion = g_new0 (PlSuggestion, 1);
+
+  suggestion->employer_id = problem->employers[option->employer].id;
+  suggestion->employer_name = g_strdup (problem->employers[option->employer].name);
+  suggestion->days = run_days (problem, option->start, problem->placements[placement].length);
+  suggestion->score = option->score;
+  suggestion->reasons = reason_phrases (option);
+  return suggestion;
+}
+
+static int
+compare_unfit (gconstpointer a,
+               gconstpointer b)
+{
+  const PlEmployerFit *x = *(const PlEmployerFit * const *) a;
+  const PlEmployerFit *y = *(const PlEmployerFit * const *) b;
+  g_autofree char *kx = g_utf8_collate_key (x->employer_name, -1);
+  g_autofree char *ky = g_utf8_collate_key (y->employer_name, -1);
+  int order = strcmp (kx, ky);
+
+  return order != 0 ? order : (x->employer_id > y->employer_id) - (x->employer_id < y->employer_id);
+}
+
+/**
+ * pl_schedule_rank_employers:
+ *
+ * Returns: (transfer full) (element-type PlEmployerFit): the employers,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+pl_schedule_rank_employers (PlStore      *store,
+                            gint64        placement_id,
+                            const GDate  *today,
+                            GError      **error)
+{
+  g_autoptr(PlProblem) problem = NULL;
+  g_autoptr(PlSolver) solver = NULL;
+  g_autoptr(GArray) options = NULL;
+  g_autoptr(GPtrArray) unfit = NULL;
+  g_autofree gboolean *seen = NULL;
+  GPtrArray *fits;
+  const PlProblemPlacement *placement;
+  guint first, last;
+  gint p;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  problem = pl_problem_new_for_store (store, today, error);
+  if (problem == NULL)
+    return NULL;
+
+  p = pl_problem_find_placement (problem, placement_id);
+  if (p < 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                   _("Placement %" G_GINT64_FORMAT " is neither a request nor a placement "
+                     "still to come."), placement_id);
+      return NULL;
+    }
+  placement = &problem->placements[p];
+  first = problem->sector_employers_at[placement->sector];
+  last = problem->sector_employers_at[placement->sector + 1];
+
+  solver = pl_solver_new (problem, PL_JOB_SUGGEST, p);
+  /* At most three options an employer: enough to reach each one's best. */
+  options = pl_solver_suggest (solver, p, 3 * MAX (last - first, 1));
+  seen = g_new0 (gboolean, problem->n_employers);
+  fits = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_employer_fit_free);
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      const PlOption *option = &g_array_index (options, PlOption, i);
+      PlEmployerFit *fit;
+
+      if (seen[option->employer])
+        continue;
+      seen[option->employer] = TRUE;
+      fit = g_new0 (PlEmployerFit, 1);
+      fit->employer_id = problem->employers[option->employer].id;
+      fit->employer_name = g_strdup (problem->employers[option->employer].name);
+      fit->best = suggestion_new (problem, p, option);
+      g_ptr_array_add (fits, fit);
+    }
+
+  unfit = g_ptr_array_new ();
+  for (guint i = first; i < last; i++)
+    {
+      guint e = problem->sector_employers[i];
+      PlEmployerFit *fit;
+
+      if (seen[e])
+        continue;
+      fit = g_new0 (PlEmployerFit, 1);
+      fit->employer_id = problem->employers[e].id;
+      fit->employer_name = g_strdup (problem->employers[e].name);
+      fit->rule = pl_solver_explain_employer (solver, p, e, &fit->reason);
+      if (fit->reason == NULL)
+        fit->reason = g_strdup (_("No days fit this placement now."));
+      g_ptr_array_add (unfit, fit);
+    }
+  g_ptr_array_sort (unfit, compare_unfit);
+  for (guint i = 0; i < unfit->len; i++)
+    g_ptr_array_add (fits, unfit->pdata[i]);
+
+  return fits;
 }

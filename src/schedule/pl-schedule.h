@@ -136,9 +136,32 @@ GPtrArray *pl_schedule_suggest (PlStore            *store,
                                 guint               max,
                                 GError            **error);
 
+/* How one employer of a request's sector fits it: its best option, or
+ * why it cannot take it. */
+typedef struct
+{
+  gint64        employer_id;
+  char         *employer_name;
+  PlSuggestion *best;       /* NULL when it cannot take the placement */
+  PlRule        rule;       /* when it cannot: the rule, and the sentence */
+  char         *reason;
+} PlEmployerFit;
+
+void       pl_employer_fit_free (PlEmployerFit *self);
+
+/* Every employer of placement @placement_id's sector: those that can take
+ * it first, best first as pl_schedule_suggest() ranks them, then those
+ * that cannot, by name, each with its reason (PlEmployerFit). Empty when
+ * no employer works in the sector. */
+GPtrArray *pl_schedule_rank_employers (PlStore      *store,
+                                       gint64        placement_id,
+                                       const GDate  *today,
+                                       GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlProposal, pl_proposal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlScheduleResult, pl_schedule_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlScheduleUndo, pl_schedule_undo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlSuggestion, pl_suggestion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlEmployerFit, pl_employer_fit_free)
 
 G_END_DECLS

@@ -513,17 +513,13 @@ charge (Explainer *self,
   return N_STAGES;
 }
 
-/**
- * pl_solver_explain:
- * @text: (out) (transfer full): a sentence or two for people
- *
- * Returns: the rule that rules out the placement's last options, or
- *   %PL_RULE_NONE when it is placed or could be
- */
-PlRule
-pl_solver_explain (PlSolver  *self,
-                   guint      placement,
-                   char     **text)
+/* Explains @placement among the employers of its sector, or with @only
+ * (an employer index) among that one alone. */
+static PlRule
+explain_among (PlSolver  *self,
+               guint      placement,
+               gint       only,
+               char     **text)
 {
   Explainer ex = { 0 };
   const PlProblemPlacement *p;
@@ -553,7 +549,13 @@ pl_solver_explain (PlSolver  *self,
   ex.to = p->window_last;
 
   /* The sector. */
-  if (p->status == PL_STATUS_REQUEST && p->employer >= 0)
+  if (only >= 0)
+    {
+      guint e = (guint) only;
+
+      g_array_append_val (employers, e);
+    }
+  else if (p->status == PL_STATUS_REQUEST && p->employer >= 0)
     {
       const PlProblemEmployer *chosen = &self->problem->employers[p->employer];
 
@@ -625,10 +627,50 @@ pl_solver_explain (PlSolver  *self,
   g_assert (last >= 0);
 
   main_text = explain_stage (&ex, last);
-  if (most != last && most != STAGE_REJECTED)
+  /* For one employer of several, what rules out that employer alone: the
+   * staff member's own days are said once, for the whole request. */
+  if (most != last && most != STAGE_REJECTED && only < 0)
     other_text = explain_stage (&ex, most);
 
   *text = other_text ? g_strdup_printf ("%s %s", other_text, main_text)
                      : g_steal_pointer (&main_text);
   return stage_rule (&ex, last);
+}
+
+/**
+ * pl_solver_explain:
+ * @text: (out) (transfer full): a sentence or two for people
+ *
+ * Returns: the rule that rules out the placement's last options, or
+ *   %PL_RULE_NONE when it is placed or could be
+ */
+PlRule
+pl_solver_explain (PlSolver  *self,
+                   guint      placement,
+                   char     **text)
+{
+  return explain_among (self, placement, -1, text);
+}
+
+/**
+ * pl_solver_explain_employer:
+ * @employer: an employer index, of the placement's sector
+ * @text: (out) (transfer full): a sentence or two for people
+ *
+ * Why @employer alone cannot take @placement, as pl_solver_explain() says
+ * it for the whole sector.
+ *
+ * Returns: the rule that rules out the employer's last options, or
+ *   %PL_RULE_NONE when it could take the placement
+ */
+PlRule
+pl_solver_explain_employer (PlSolver  *self,
+                            guint      placement,
+                            guint      employer,
+                            char     **text)
+{
+  g_return_val_if_fail (self != NULL && text != NULL, PL_RULE_NONE);
+  g_return_val_if_fail (employer < self->problem->n_employers, PL_RULE_NONE);
+
+  return explain_among (self, placement, (gint) employer, text);
 }

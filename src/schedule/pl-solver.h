@@ -122,6 +122,13 @@ PlRule    pl_solver_explain          (PlSolver             *self,
                                       guint                 placement,
                                       char                **text);
 
+/* The same for @employer (an employer index) on its own: the rule and the
+ * sentence that rule it out for @placement, PL_RULE_NONE when it fits. */
+PlRule    pl_solver_explain_employer (PlSolver             *self,
+                                      guint                 placement,
+                                      guint                 employer,
+                                      char                **text);
+
 /* Feasible options for @placement around the current plan, best first,
  * at most three per employer and @max in all (PlOption). */
 GArray   *pl_solver_suggest          (PlSolver             *self,
