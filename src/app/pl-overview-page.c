@@ -475,8 +475,9 @@ fill_improved (PlOverviewPage *self,
       const char *label = pl_enum_label (pl_criteria[i]);
       g_autofree char *tooltip = NULL;
 
-      /* TRANSLATORS: "Use of technology: 9 of 24 staff observed improved (38 %)" */
-      tooltip = g_strdup_printf (_("%s: %d of %d staff observed improved (%d %%)"), label, (int) n,
+      /* TRANSLATORS: "Use of technology: 9 of 24 staff observed improved (38%)";
+       * write the percentage as your language does */
+      tooltip = g_strdup_printf (_("%s: %d of %d staff observed improved (%d%%)"), label, (int) n,
                                  (int) observed, pl_stats_percent (n, observed));
       pl_bar_chart_add (chart, label, n, tooltip);
     }
@@ -520,8 +521,9 @@ fill_survey (PlOverviewPage *self,
       /* A question nobody answered has no percentage to draw. */
       if (n == 0)
         continue;
-      /* TRANSLATORS: "Know more about the workplace: 97 % agree (71 of 73 who answered)" */
-      tooltip = g_strdup_printf (_("%s: %d %% agree (%d of %d who answered)"),
+      /* TRANSLATORS: "Know more about the workplace: 97% agree (71 of 73 who answered)";
+       * write the percentage as your language does */
+      tooltip = g_strdup_printf (_("%s: %d%% agree (%d of %d who answered)"),
                                  pl_survey_question_label (questions[i]),
                                  (int) json_object_get_int_member (pct, questions[i]),
                                  (int) json_object_get_int_member (agreed, questions[i]), (int) n);
