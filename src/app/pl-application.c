@@ -383,14 +383,14 @@ pl_application_about_action (GSimpleAction *action,
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* No website or issue tracker: the project has not published one, and a
+   * placeholder address would send people nowhere. */
   gtk_window_present (g_object_new (ADW_TYPE_ABOUT_WINDOW,
                                     "transient-for", window,
                                     "application-name", _("Placements"),
                                     "application-icon", APP_ID,
                                     "developer-name", "The Placements authors",
                                     "version", PACKAGE_VERSION,
-                                    "website", "https://example.org/placements",
-                                    "issue-url", "https://example.org/placements/issues",
                                     "comments", _("Plan teacher industry placements across a "
                                                   "network of colleges: employers, staff, "
                                                   "calendars, milestones and impact."),
