@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-lifecycle.h"
+#include "pl-list-page.h"
 #include "pl-placement-list.h"
 #include "pl-placements-page.h"
 #include "pl-store-choices.h"
@@ -389,6 +390,8 @@ on_search_changed (PlPlacementsPage *self)
 {
   if (self->list != NULL)
     apply_filters (self);
+  /* A new search starts at the top of what it found. */
+  pl_list_page_scroll_to_top (GTK_WIDGET (self->list_view));
 }
 
 static void

@@ -184,6 +184,67 @@ test_overview_show_all (PlTestGui     *fixture,
   pl_test_gui_close_window (window);
 }
 
+static void
+collect_scrolled (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  /* Shown ones only: drop-downs' popovers hold their own. */
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_scrolled (child, found);
+}
+
+static GtkAdjustment *
+vadjustment (GPtrArray *scrolled,
+             guint      i)
+{
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled->pdata[i]));
+}
+
+/* Another employer opens at the top of its detail, and a new search shows
+ * the top of what it found, whatever was scrolled before. */
+static void
+test_scroll_to_top (PlTestGui     *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+  g_autoptr(PlRecord) first = NULL;
+  g_autoptr(PlRecord) second = NULL;
+  PlWindow *window;
+  PlListPage *page;
+  GtkWidget *search;
+
+  pl_test_load_sample (fixture->store);
+  g_settings_set_int (fixture->settings, "window-height", 500);
+  first = pl_store_find_by_name (fixture->store, PL_TYPE_EMPLOYER, "Keel and Anchor Hotel", NULL);
+  second = pl_store_find_by_name (fixture->store, PL_TYPE_EMPLOYER, "Barrowby Builders", NULL);
+  window = pl_test_gui_open_window (fixture);
+  g_assert_true (activate (window, "win.show-page", "employers"));
+  page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
+  g_assert_true (pl_list_page_select (page, pl_record_get_id (first)));
+  PL_TEST_WAIT_FOR ((g_ptr_array_set_size (scrolled, 0),
+                     collect_scrolled (GTK_WIDGET (page), scrolled), scrolled->len == 2));
+  /* The list, then the detail pane. */
+  PL_TEST_WAIT_FOR (gtk_adjustment_get_upper (vadjustment (scrolled, 1)) >
+                    gtk_adjustment_get_page_size (vadjustment (scrolled, 1)) + 100);
+  gtk_adjustment_set_value (vadjustment (scrolled, 1), 100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (scrolled, 1)), >, 0);
+  g_assert_true (pl_list_page_select (page, pl_record_get_id (second)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (scrolled, 1)), ==, 0);
+
+  PL_TEST_WAIT_FOR (gtk_adjustment_get_upper (vadjustment (scrolled, 0)) >
+                    gtk_adjustment_get_page_size (vadjustment (scrolled, 0)) + 40);
+  gtk_adjustment_set_value (vadjustment (scrolled, 0), 40);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (scrolled, 0)), >, 0);
+  search = pl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "a");
+  PL_TEST_WAIT_FOR (gtk_adjustment_get_value (vadjustment (scrolled, 0)) == 0);
+
+  pl_test_gui_close_window (window);
+}
+
 /* Opening an employer from anywhere (an Overview row, a calendar item)
  * shows the Employers page with that employer selected. */
 static void
@@ -421,6 +482,7 @@ main (int   argc,
   ADD ("/gui/window/start-empty", test_start_empty);
   ADD ("/gui/window/open-employer", test_open_employer);
   ADD ("/gui/window/overview-show-all", test_overview_show_all);
+  ADD ("/gui/window/scroll-to-top", test_scroll_to_top);
   ADD ("/gui/window/staff-impact", test_staff_impact);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
   ADD ("/gui/window/size-saved", test_window_size);
