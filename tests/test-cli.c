@@ -278,6 +278,26 @@ test_stats (Fixture       *f,
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "16"));
 
+  /* A person reads the survey question with its share, written "96%";
+   * the key stays in the JSON only. */
+  {
+    JsonObject *students = json_object_get_object_member (root, "student_survey");
+    JsonObject *pct = json_object_get_object_member (students, "agree_pct");
+    JsonObject *hosts = json_object_get_object_member (root, "employer_survey");
+    gint64 learning = json_object_get_int_member (pct, "learning_improved");
+    g_autofree char *line =
+      g_strdup_printf ("%" G_GINT64_FORMAT "%%  Learning improved by workplace information\n",
+                       learning);
+
+    g_assert_true (json_object_has_member (json_object_get_object_member (hosts, "agree_pct"),
+                                           "host_again"));
+    g_assert_cmpint (learning, >, 0);
+    g_assert_nonnull (strstr (text.out, line));
+    g_assert_nonnull (strstr (text.out, "More likely to host again"));
+    g_assert_null (strstr (text.out, "learning_improved"));
+    g_assert_null (strstr (text.out, "host_again"));
+  }
+
   pl_test_run_cli (&unknown, f->db, "stats", "--partner", "Nowhere College", NULL);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_nonnull (strstr (unknown.err, "Nowhere College"));

@@ -13,6 +13,7 @@
 #include "pl-store.h"
 #include "pl-store-appetite.h"
 #include "pl-store-bulk.h"
+#include "pl-placement-list.h"
 #include "pl-test-store.h"
 
 /* What every backend of the store must do, written once against its
@@ -286,6 +287,33 @@ test_days (Fixture       *f,
   g_assert_cmpstr (pl_record_get_string (read, "first_day"), ==, "2027-02-01");
   g_assert_cmpstr (pl_record_get_string (read, "last_day"), ==, "2027-02-03");
   g_assert_cmpint (pl_record_get_int (read, "n_days"), ==, 3);
+
+  /* The Placements page's "taking place" and "without days" scopes, as the
+   * Overview opens them, on every engine. */
+  {
+    g_autoptr(PlPlacementList) list = pl_placement_list_new (f->store);
+    g_autoptr(PlRecord) bare = pl_record_new (PL_TYPE_PLACEMENT);
+    PlPlacementFilter filter = { .days_from = "2027-02-03", .days_to = "2027-03-01" };
+
+    g_clear_error (&error);
+    g_object_set (bare, "staff-id", pl_record_get_id (staff),
+                  "sector-id", pl_test_sector_id (f->store, "Digital"), "status", "request",
+                  "length", (gint64) 1, "aims", (gint64) 0, NULL);
+    g_assert_true (pl_store_insert (f->store, bare, &error));
+    g_assert_no_error (error);
+
+    pl_placement_list_set_filter (list, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    g_assert_cmpuint (pl_placement_list_find (list, pl_record_get_id (placement)), ==, 0);
+    filter.days_from = "2027-02-04";
+    pl_placement_list_set_filter (list, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+    filter = (PlPlacementFilter) { .without_days = TRUE };
+    pl_placement_list_set_filter (list, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    g_assert_cmpuint (pl_placement_list_find (list, pl_record_get_id (bare)), ==, 0);
+  }
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "pl-application.h"
 #include "pl-connect-dialog.h"
 #include "pl-keyring.h"
+#include "pl-pack-preview.h"
 #include "pl-pack-print.h"
 #include "pl-store-access.h"
 #include "pl-window.h"
@@ -382,14 +383,14 @@ pl_application_about_action (GSimpleAction *action,
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* No website or issue tracker: the project has not published one, and a
+   * placeholder address would send people nowhere. */
   gtk_window_present (g_object_new (ADW_TYPE_ABOUT_WINDOW,
                                     "transient-for", window,
                                     "application-name", _("Placements"),
                                     "application-icon", APP_ID,
                                     "developer-name", "The Placements authors",
                                     "version", PACKAGE_VERSION,
-                                    "website", "https://example.org/placements",
-                                    "issue-url", "https://example.org/placements/issues",
                                     "comments", _("Plan teacher industry placements across a "
                                                   "network of colleges: employers, staff, "
                                                   "calendars, milestones and impact."),
@@ -422,28 +423,132 @@ pl_application_quit_action (GSimpleAction *action,
     }
 }
 
+/* A print of the pack runs on after its action returns (the print dialog
+ * and the preview are not modal), so what it needs at the end travels with
+ * it. */
+typedef struct
+{
+  GWeakRef window;
+} PackPrint;
+
+static void
+pack_print_free (gpointer data)
+{
+  PackPrint *print = data;
+
+  g_weak_ref_clear (&print->window);
+  g_free (print);
+}
+
+static void
+on_open_printed_file (AdwToast *toast)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "pl-uri");
+  /* The toast lives in this window's overlay, so the window outlives it. */
+  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "pl-window");
+
+  /* GtkFileLauncher is GTK 4.10; 4.8 has gtk_show_uri. */
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+/* Printed to a file: say where, and offer to open it. GTK names its own
+ * file printer; a real printer keeps the default file name unused. */
+static void
+toast_printed_file (PlWindow          *window,
+                    GtkPrintOperation *operation)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  const char *uri;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (settings == NULL ||
+      g_strcmp0 (gtk_print_settings_get_printer (settings), g_dgettext ("gtk40", "Print to File")) != 0 ||
+      (uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI)) == NULL)
+    return;
+
+  file = g_file_new_for_uri (uri);
+  name = g_file_get_basename (file);
+  /* Toast titles are markup (libadwaita 1.2 cannot turn that off). */
+  escaped = g_markup_escape_text (name, -1);
+  /* TRANSLATORS: a toast after printing the pack to a file, "Saved “Keel-Hotel.pdf”" */
+  title = g_strdup_printf (_("Saved “%s”"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data (G_OBJECT (toast), "pl-window", window);
+  g_object_set_data_full (G_OBJECT (toast), "pl-uri", g_strdup (uri), g_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_open_printed_file), NULL);
+  pl_window_add_toast (window, toast);
+}
+
+static void
+on_pack_print_done (GtkPrintOperation       *operation,
+                    GtkPrintOperationResult  result,
+                    PackPrint               *print)
+{
+  g_autoptr(GtkWindow) window = g_weak_ref_get (&print->window);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (PL_IS_WINDOW (window) && error != NULL)
+        pl_window_show_error (PL_WINDOW (window), _("Could not print the employer pack"), error);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && PL_IS_WINDOW (window))
+    toast_printed_file (PL_WINDOW (window), operation);
+
+  /* The reference run_pack_print() took for the print's lifetime. */
+  g_object_unref (operation);
+}
+
 /* app.print-pack(x) and app.preview-pack(x): the employer toolkit pack of
- * the employer whose id is the target, from any page that shows one. */
+ * the employer whose id is the target, from any page that shows one. The
+ * preview is drawn in a window of the app (pl-pack-preview.c). */
 static void
 run_pack_print (PlApplication           *self,
                 GVariant                *parameter,
                 GtkPrintOperationAction  action)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
+  PlContext *context = PL_IS_WINDOW (window) ? pl_window_get_context (PL_WINDOW (window))
+                                             : self->context;
+  PackPrint *print;
 
-  if (self->context == NULL)
+  if (context == NULL)
     return;
 
-  if (!pl_pack_print_with_settings (window, pl_context_get_store (self->context),
-                                    g_variant_get_int64 (parameter),
-                                    pl_context_get_settings (self->context), action, &error))
+  operation = pl_pack_print_operation_new (pl_context_get_store (context),
+                                           g_variant_get_int64 (parameter),
+                                           pl_context_get_settings (context), &error);
+  if (operation != NULL)
     {
-      if (PL_IS_WINDOW (window))
-        pl_window_show_error (PL_WINDOW (window), _("Could not print the employer pack"), error);
+      print = g_new0 (PackPrint, 1);
+      g_weak_ref_init (&print->window, window);
+      g_object_set_data_full (G_OBJECT (operation), "pl-pack-print", print, pack_print_free);
+      pl_pack_preview_attach (operation);
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      g_signal_connect (operation, "done", G_CALLBACK (on_pack_print_done), print);
+      /* Released in on_pack_print_done(). */
+      g_object_ref (operation);
+      if (gtk_print_operation_run (operation, action, window, &error) ==
+          GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+        g_signal_handlers_disconnect_by_func (operation, on_pack_print_done, print);
       else
-        g_critical ("Could not print the employer pack: %s", error->message);
+        return;
+      g_object_unref (operation);
     }
+
+  if (PL_IS_WINDOW (window))
+    pl_window_show_error (PL_WINDOW (window), _("Could not print the employer pack"), error);
+  else
+    g_critical ("Could not print the employer pack: %s", error->message);
 }
 
 static void

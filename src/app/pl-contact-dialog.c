@@ -13,7 +13,7 @@
 
 #include "pl-contact-dialog.h"
 #include "pl-date.h"
-#include "pl-date-entry-row.h"
+#include "pl-date-picker-row.h"
 #include "pl-deletion.h"
 #include "pl-record-chooser.h"
 #include "pl-record-editor.h"
@@ -39,10 +39,10 @@ struct _PlContactDialog
   AdwWindowTitle       *window_title;
   GtkButton            *save_button;
   AdwPreferencesGroup  *main_group;
-  PlDateEntryRow            *date_row;
+  PlDatePickerRow           *date_row;
   AdwComboRow          *channel_row;
   PlRecordChooser      *who_chooser;
-  PlDateEntryRow            *follow_up_row;
+  PlDatePickerRow           *follow_up_row;
   GtkTextView          *summary_view;
   AdwPreferencesGroup  *delete_group;
 };
@@ -222,7 +222,7 @@ pl_contact_dialog_class_init (PlContactDialogClass *klass)
   object_class->dispose = pl_contact_dialog_dispose;
   object_class->finalize = pl_contact_dialog_finalize;
 
-  g_type_ensure (PL_TYPE_DATE_ENTRY_ROW);
+  g_type_ensure (PL_TYPE_DATE_PICKER_ROW);
   g_type_ensure (PL_TYPE_RECORD_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-date-entry-row.h"
+#include "pl-date-picker-row.h"
 #include "pl-deletion.h"
 #include "pl-document-dialog.h"
 #include "pl-record-editor.h"
@@ -36,8 +36,8 @@ struct _PlDocumentDialog
   AdwPreferencesGroup  *main_group;
   AdwComboRow          *kind_row;
   AdwEntryRow          *reference_row;
-  PlDateEntryRow            *issued_row;
-  PlDateEntryRow            *expires_row;
+  PlDatePickerRow           *issued_row;
+  PlDatePickerRow           *expires_row;
   AdwPreferencesGroup  *delete_group;
 };
 
@@ -173,7 +173,7 @@ pl_document_dialog_class_init (PlDocumentDialogClass *klass)
   object_class->dispose = pl_document_dialog_dispose;
   object_class->finalize = pl_document_dialog_finalize;
 
-  g_type_ensure (PL_TYPE_DATE_ENTRY_ROW);
+  g_type_ensure (PL_TYPE_DATE_PICKER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-document-dialog.ui");

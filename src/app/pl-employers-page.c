@@ -14,7 +14,7 @@
 #include "pl-attention.h"
 #include "pl-contact-dialog.h"
 #include "pl-date.h"
-#include "pl-date-entry-row.h"
+#include "pl-date-picker-row.h"
 #include "pl-document-dialog.h"
 #include "pl-employer-flags.h"
 #include "pl-employers-page.h"
@@ -74,7 +74,7 @@ struct _PlEmployersPage
   AdwComboRow         *size_row;
   AdwComboRow         *relationship_row;
   PlRecordChooser     *owner_chooser;
-  PlDateEntryRow           *not_before_row;
+  PlDatePickerRow     *not_before_row;
   AdwComboRow         *appetite_row;
   AdwEntryRow         *appetite_reason_row;
   GtkListBox          *contacts_list;
@@ -1297,7 +1297,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  g_type_ensure (PL_TYPE_DATE_ENTRY_ROW);
+  g_type_ensure (PL_TYPE_DATE_PICKER_ROW);
   g_type_ensure (PL_TYPE_WEEKDAY_PICKER);
   g_type_ensure (PL_TYPE_RECORD_CHOOSER);
   g_type_ensure (PL_TYPE_PERIODS_GROUP);

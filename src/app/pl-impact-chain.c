@@ -15,6 +15,7 @@
 #include "pl-date-picker-row.h"
 #include "pl-date.h"
 #include "pl-impact-chain.h"
+#include "pl-stats.h"
 #include "pl-impact.h"
 #include "pl-observation-dialog.h"
 #include "pl-survey.h"
@@ -521,9 +522,7 @@ add_survey (PlImpactChain *self,
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d who answered agreed",
                                                "%d of %d who answered agreed", (gulong) n),
                                   (int) yes, (int) n);
-      /* TRANSLATORS: a percentage who agreed, "96 %" */
-      percent = g_strdup_printf (_("%d %%"),
-                                 (int) json_object_get_int_member (pct, questions[i]));
+      percent = pl_stats_format_percent ((int) json_object_get_int_member (pct, questions[i]));
       row = add_row (group, pl_survey_question_label (questions[i]), subtitle);
       add_suffix (row, percent, "heading");
     }

@@ -147,6 +147,36 @@ on_items_changed (PlListPage *self)
   update_list_stack (self);
 }
 
+/**
+ * pl_list_page_scroll_to_top:
+ * @widget: a pane: a scrolled window, inside one, or holding some
+ *
+ * Scrolls the pane back to its start, for a record newly shown there or a
+ * list newly searched: the previous one's position means nothing.
+ */
+void
+pl_list_page_scroll_to_top (GtkWidget *widget)
+{
+  GtkWidget *scrolled;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      pl_list_page_scroll_to_top (child);
+}
+
 static void
 on_selection_changed (PlListPage *self)
 {
@@ -160,6 +190,8 @@ on_selection_changed (PlListPage *self)
   pl_record_filter_set_pinned (priv->filter, record ? pl_record_get_id (record) : 0);
   pl_record_editor_set_record (priv->editor, record);
   PL_LIST_PAGE_GET_CLASS (self)->show_record (self, record);
+  if (priv->detail != NULL)
+    pl_list_page_scroll_to_top (priv->detail);
   update_actions (self);
 }
 
@@ -177,6 +209,8 @@ on_search_changed (PlListPage     *self,
                                          gtk_editable_get_text (GTK_EDITABLE (entry)),
                                          &error))
     pl_list_page_show_error (self, _("Could not search"), error);
+  /* A new search starts at the top of what it found. */
+  pl_list_page_scroll_to_top (GTK_WIDGET (priv->column_view));
 }
 
 static void

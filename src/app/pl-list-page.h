@@ -60,6 +60,8 @@ typedef struct
 void            pl_list_page_class_set_info  (PlListPageClass      *klass,
                                               const PlListPageInfo *info);
 
+void            pl_list_page_scroll_to_top   (GtkWidget            *widget);
+
 void            pl_list_page_set_list_widgets (PlListPage     *self,
                                                GtkColumnView  *column_view,
                                                GtkSearchEntry *search_entry,

@@ -517,6 +517,34 @@ draw_text (PlMonthView           *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A period's name in a day cell: small and italic, never bold, so that it
+ * reads as a label of the shading and not as a placement. */
+static void
+draw_caption (PlMonthView   *self,
+              GtkSnapshot   *snapshot,
+              const char    *text,
+              const GdkRGBA *color,
+              double         x,
+              double         y,
+              double         max_width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.75));
+  pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
 static int
 text_width (PlMonthView *self,
             const char  *text,
@@ -746,11 +774,21 @@ draw_day_line (PlMonthView *self,
                  n_markers * (MARKER_SIZE + 3);
   if (caption != NULL && caption_room > 24)
     {
+      const PlPeriod *period = self->shades[row][col].caption;
       GdkRGBA dim = palette->foreground;
+      GdkRGBA stripe;
 
-      dim.alpha = in_month (self, &day) ? 0.68 : 0.35;
-      draw_text (self, snapshot, caption, &dim, caption_x, cell.origin.y + 8, caption_room,
-                 0.75, FALSE);
+      /* A period's name is not a placement: no chip, but a thin stripe of
+       * the period's colour and slanted, dim text, like a band's label. */
+      if (period != NULL)
+        pl_period_color (period->kind, &stripe);
+      else
+        pl_period_color (PL_PERIOD_HOLIDAY, &stripe);
+      stripe.alpha = in_month (self, &day) ? 0.9 : 0.4;
+      fill_rect (snapshot, &stripe, &GRAPHENE_RECT_INIT (caption_x, cell.origin.y + 8, 2, 12));
+      dim.alpha = in_month (self, &day) ? 0.62 : 0.32;
+      draw_caption (self, snapshot, caption, &dim, caption_x + 5, cell.origin.y + 8,
+                    caption_room - 5);
     }
 }
 
@@ -1091,7 +1129,11 @@ pl_month_view_show_day (PlMonthView *self,
   gtk_label_set_text (GTK_LABEL (self->popover_periods), period_text != NULL ? period_text : "");
   gtk_widget_set_visible (self->popover_periods, period_text != NULL);
 
-  if (items == NULL || items->len == 0)
+  /* A day in a period is not empty: the periods are listed above, and
+   * "Nothing planned" would contradict them. */
+  gtk_widget_set_visible (GTK_WIDGET (self->popover_list),
+                          (items != NULL && items->len > 0) || period_text == NULL);
+  if ((items == NULL || items->len == 0) && period_text == NULL)
     {
       GtkWidget *empty = gtk_label_new (_("Nothing planned"));
 

@@ -76,6 +76,11 @@ struct _PlOverviewPage
 
 G_DEFINE_FINAL_TYPE (PlOverviewPage, pl_overview_page, GTK_TYPE_WIDGET)
 
+/* A list with a page to show it all shows this many rows; one without
+ * shows up to MAX_ROWS. */
+#define SHORT_ROWS 5
+/* "Coming up" looks this many days ahead. */
+#define COMING_DAYS 30
 #define MAX_ROWS 12
 
 enum {
@@ -161,12 +166,18 @@ fill_list (PlOverviewPage      *self,
            GPtrArray           *items,
            DescribeDate         describe,
            const char          *empty,
-           const GDate         *today)
+           const GDate         *today,
+           const char          *show_all_action,
+           GVariant            *show_all_target)
 {
+  guint max_rows = show_all_action != NULL ? SHORT_ROWS : MAX_ROWS;
+  g_autoptr(GVariant) target = show_all_target != NULL ? g_variant_ref_sink (show_all_target)
+                                                       : NULL;
   remove_all_rows (list);
 
-  /* A list is for reading at a glance: the first rows, and how many more. */
-  for (guint i = 0; i < MIN (items->len, MAX_ROWS); i++)
+  /* A list is for reading at a glance: the first rows, and the way to
+   * the rest. */
+  for (guint i = 0; i < MIN (items->len, max_rows); i++)
     {
       PlOverviewItem *item = items->pdata[i];
       GtkWidget *row = adw_action_row_new ();
@@ -204,10 +215,26 @@ fill_list (PlOverviewPage      *self,
       gtk_list_box_append (list, row);
     }
 
-  if (items->len > MAX_ROWS)
+  if (items->len > max_rows && show_all_action != NULL)
     {
       GtkWidget *row = adw_action_row_new ();
-      guint more = items->len - MAX_ROWS;
+      /* TRANSLATORS: the last row of an Overview list, opening the page that
+       * lists them all: "Show all 2460" */
+      g_autofree char *title = g_strdup_printf (_("Show all %u"), items->len);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_widget_add_css_class (row, "accent");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), show_all_action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+      gtk_list_box_append (list, row);
+    }
+  else if (items->len > max_rows)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      guint more = items->len - max_rows;
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
                                                              "And %u more", more), more);
 
@@ -475,8 +502,9 @@ fill_improved (PlOverviewPage *self,
       const char *label = pl_enum_label (pl_criteria[i]);
       g_autofree char *tooltip = NULL;
 
-      /* TRANSLATORS: "Use of technology: 9 of 24 staff observed improved (38 %)" */
-      tooltip = g_strdup_printf (_("%s: %d of %d staff observed improved (%d %%)"), label, (int) n,
+      /* TRANSLATORS: "Use of technology: 9 of 24 staff observed improved (38%)";
+       * write the percentage as your language does */
+      tooltip = g_strdup_printf (_("%s: %d of %d staff observed improved (%d%%)"), label, (int) n,
                                  (int) observed, pl_stats_percent (n, observed));
       pl_bar_chart_add (chart, label, n, tooltip);
     }
@@ -520,8 +548,9 @@ fill_survey (PlOverviewPage *self,
       /* A question nobody answered has no percentage to draw. */
       if (n == 0)
         continue;
-      /* TRANSLATORS: "Know more about the workplace: 97 % agree (71 of 73 who answered)" */
-      tooltip = g_strdup_printf (_("%s: %d %% agree (%d of %d who answered)"),
+      /* TRANSLATORS: "Know more about the workplace: 97% agree (71 of 73 who answered)";
+       * write the percentage as your language does */
+      tooltip = g_strdup_printf (_("%s: %d%% agree (%d of %d who answered)"),
                                  pl_survey_question_label (questions[i]),
                                  (int) json_object_get_int_member (pct, questions[i]),
                                  (int) json_object_get_int_member (agreed, questions[i]), (int) n);
@@ -585,6 +614,8 @@ pl_overview_page_refresh (PlOverviewPage *self)
   g_autoptr(GPtrArray) coming = NULL;
   g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GPtrArray) employers = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
 
   g_return_if_fail (PL_IS_OVERVIEW_PAGE (self));
 
@@ -597,20 +628,24 @@ pl_overview_page_refresh (PlOverviewPage *self)
 
   overdue = pl_overview_overdue_milestones (store, &today);
   week = pl_overview_due_this_week (store, &today);
-  coming = pl_overview_coming_placements (store, &today, 30);
+  coming = pl_overview_coming_placements (store, &today, COMING_DAYS);
   requests = pl_overview_requests_without_dates (store);
   employers = pl_overview_employers_needing_attention (store, &today);
 
+  from = pl_date_to_iso (&today);
+  to = pl_date_iso_add_days (from, COMING_DAYS);
+
   fill_list (self, self->overdue_group, self->overdue_list, overdue, describe_late,
-             _("Nothing is overdue."), &today);
+             _("Nothing is overdue."), &today, NULL, NULL);
   fill_list (self, self->week_group, self->week_list, week, describe_soon,
-             _("Nothing is due in the next seven days."), &today);
+             _("Nothing is due in the next seven days."), &today, NULL, NULL);
   fill_list (self, self->coming_group, self->coming_list, coming, describe_soon,
-             _("No placement takes place in the next 30 days."), &today);
+             _("No placement takes place in the next 30 days."), &today,
+             "win.show-taking-place", g_variant_new ("(ss)", from, to));
   fill_list (self, self->requests_group, self->requests_list, requests, NULL,
-             _("Every request has its days."), &today);
+             _("Every request has its days."), &today, "win.show-requests-without-days", NULL);
   fill_list (self, self->employers_group, self->employers_list, employers, describe_follow_up,
-             _("No follow-up is due."), &today);
+             _("No follow-up is due."), &today, NULL, NULL);
   fill_figures (self);
 }
 

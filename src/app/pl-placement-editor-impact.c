@@ -60,8 +60,8 @@ add_survey_row (PlPlacementEditor *self,
         continue;
       if (subtitle->len > 0)
         g_string_append_c (subtitle, '\n');
-      /* TRANSLATORS: the share who agreed and the question, "96 % agree · Know more about …" */
-      g_string_append_printf (subtitle, _("%d %% agree · %s"),
+      /* TRANSLATORS: the share who agreed and the question, "96% agree · Know more about …" */
+      g_string_append_printf (subtitle, _("%d%% agree · %s"),
                               pl_stats_percent (tally->agreed[i], tally->answered[i]),
                               pl_survey_question_label (questions[i]));
     }

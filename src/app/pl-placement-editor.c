@@ -17,6 +17,7 @@
 #include "pl-employer-chooser.h"
 #include "pl-error.h"
 #include "pl-lifecycle.h"
+#include "pl-list-page.h"
 #include "pl-placement-editor-private.h"
 #include "pl-staff-picker.h"
 #include "pl-store-choices.h"
@@ -672,6 +673,8 @@ pl_placement_editor_set_placement (PlPlacementEditor *self,
   self->snapshot_days = g_strdupv (self->days);
   fill_widgets (self);
   gtk_stack_set_visible_child_name (self->stack, "editor");
+  /* Another placement opens at its top, not at the last one's position. */
+  pl_list_page_scroll_to_top (GTK_WIDGET (self->stack));
 }
 
 gint64

@@ -14,6 +14,7 @@
 #include "pl-date.h"
 #include "pl-first-step.h"
 #include "pl-lifecycle.h"
+#include "pl-list-page.h"
 #include "pl-placement-list.h"
 #include "pl-placements-page.h"
 #include "pl-staff-picker.h"
@@ -35,6 +36,10 @@ struct _PlPlacementsPage
   GArray             *sector_ids;
   GArray             *employer_ids;
   GArray             *years;         /* int, index 0 is "any" */
+  /* A scope the Overview opens the page with, shown above the list. */
+  char               *days_from;     /* ISO, with days_to */
+  char               *days_to;
+  gboolean            without_days;
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -47,6 +52,8 @@ struct _PlPlacementsPage
   GtkDropDown        *employer_dropdown;
   GtkDropDown        *year_dropdown;
   GtkButton          *clear_filters_button;
+  GtkRevealer        *scope_revealer;
+  GtkLabel           *scope_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -287,7 +294,9 @@ update_empty_state (PlPlacementsPage *self)
 
   if (empty && pl_store_count (get_store (self), PL_TYPE_PLACEMENT) == 0)
     {
-      /* What comes first, when something does, is the way forward. */
+      /* What comes first, when something does, is the way forward; nothing
+       * was searched for, so no magnifier. */
+      adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Placements Yet"));
       pl_first_step_update (self->empty_page, self->empty_button, get_store (self),
                             PL_TYPE_PLACEMENT,
@@ -297,6 +306,7 @@ update_empty_state (PlPlacementsPage *self)
     }
   else
     {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Placements Found"));
       adw_status_page_set_description (self->empty_page,
                                        _("Try other words or fewer filters."));
@@ -318,6 +328,29 @@ reselect (PlPlacementsPage *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Says above the list what the Overview's "Show all" narrowed it to. */
+static void
+update_scope (PlPlacementsPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->days_from != NULL)
+    {
+      g_autofree char *from = pl_date_describe (self->days_from, FALSE);
+      g_autofree char *to = pl_date_describe (self->days_to, FALSE);
+
+      /* TRANSLATORS: the Placements list narrowed to dates,
+       * "Taking place from 22 November 2026 to 22 December 2026" */
+      text = g_strdup_printf (_("Taking place from %s to %s"), from, to);
+    }
+  else if (self->without_days)
+    text = g_strdup (_("Without days yet"));
+
+  if (text != NULL)
+    gtk_label_set_label (self->scope_label, text);
+  gtk_revealer_set_reveal_child (self->scope_revealer, text != NULL);
+}
+
 static void
 apply_filters (PlPlacementsPage *self)
 {
@@ -335,11 +368,16 @@ apply_filters (PlPlacementsPage *self)
   if (year > 0 && year < self->years->len)
     filter.academic_year = g_array_index (self->years, int, year);
   filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  filter.days_from = self->days_from;
+  filter.days_to = self->days_to;
+  filter.without_days = self->without_days;
 
   pl_placement_list_set_filter (self->list, &filter);
+  update_scope (self);
 
   active = (filter.status != NULL) + (filter.partner_id != 0) + (filter.sector_id != 0) +
-           (filter.employer_id != 0) + (filter.academic_year != 0);
+           (filter.employer_id != 0) + (filter.academic_year != 0) +
+           (self->days_from != NULL) + self->without_days;
   label = active > 0 ? g_strdup_printf (_("Filters (%u)"), active) : g_strdup (_("Filters"));
   gtk_menu_button_set_label (self->filter_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_filters_button), active > 0);
@@ -360,6 +398,8 @@ on_search_changed (PlPlacementsPage *self)
 {
   if (self->list != NULL)
     apply_filters (self);
+  /* A new search starts at the top of what it found. */
+  pl_list_page_scroll_to_top (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -371,6 +411,9 @@ clear_filters (PlPlacementsPage *self)
   gtk_drop_down_set_selected (self->sector_dropdown, 0);
   gtk_drop_down_set_selected (self->employer_dropdown, 0);
   gtk_drop_down_set_selected (self->year_dropdown, 0);
+  g_clear_pointer (&self->days_from, g_free);
+  g_clear_pointer (&self->days_to, g_free);
+  self->without_days = FALSE;
   self->filling = FALSE;
 }
 
@@ -790,6 +833,8 @@ pl_placements_page_dispose (GObject *object)
   g_clear_pointer (&self->sector_ids, g_array_unref);
   g_clear_pointer (&self->employer_ids, g_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->days_from, g_free);
+  g_clear_pointer (&self->days_to, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pl_placements_page_parent_class)->dispose (object);
@@ -871,6 +916,8 @@ pl_placements_page_class_init (PlPlacementsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, employer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, scope_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, scope_label);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, PlPlacementsPage, empty_page);
@@ -901,4 +948,52 @@ pl_placements_page_init (PlPlacementsPage *self)
   self->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->employer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+}
+
+/**
+ * pl_placements_page_show_taking_place:
+ * @from: the first day, ISO
+ * @to: the last day, ISO (inclusive)
+ *
+ * Lists only the placements that take place between @from and @to, as the
+ * Overview's "Show all" asks; the search and other filters are cleared.
+ */
+void
+pl_placements_page_show_taking_place (PlPlacementsPage *self,
+                                      const char       *from,
+                                      const char       *to)
+{
+  g_return_if_fail (PL_IS_PLACEMENTS_PAGE (self));
+  g_return_if_fail (from != NULL && to != NULL);
+
+  ensure_list (self);
+  clear_filters (self);
+  self->days_from = g_strdup (from);
+  self->days_to = g_strdup (to);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  apply_filters (self);
+}
+
+/**
+ * pl_placements_page_show_requests_without_days:
+ *
+ * Lists only the requests that have no days yet.
+ */
+void
+pl_placements_page_show_requests_without_days (PlPlacementsPage *self)
+{
+  const char * const *nicks = pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS);
+
+  g_return_if_fail (PL_IS_PLACEMENTS_PAGE (self));
+
+  ensure_list (self);
+  clear_filters (self);
+  self->filling = TRUE;
+  for (guint i = 0; nicks[i] != NULL; i++)
+    if (g_str_equal (nicks[i], "request"))
+      gtk_drop_down_set_selected (self->status_dropdown, i + 1);
+  self->filling = FALSE;
+  self->without_days = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  apply_filters (self);
 }

@@ -25,4 +25,11 @@ void               pl_placements_page_select     (PlPlacementsPage *self,
 PlPlacementEditor *pl_placements_page_get_editor (PlPlacementsPage *self);
 GListModel        *pl_placements_page_get_list   (PlPlacementsPage *self);
 
+/* The Overview's "Show all": the list narrowed to placements taking place
+ * from @from to @to (ISO, inclusive), or to requests without days. */
+void pl_placements_page_show_taking_place          (PlPlacementsPage *self,
+                                                    const char       *from,
+                                                    const char       *to);
+void pl_placements_page_show_requests_without_days (PlPlacementsPage *self);
+
 G_END_DECLS

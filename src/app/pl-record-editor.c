@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-conflict-dialog.h"
+#include "pl-date-picker-row.h"
 #include "pl-record-chooser.h"
 #include "pl-record-editor.h"
 #include "pl-record-list.h"
@@ -37,6 +38,7 @@ typedef enum
   FIELD_SWITCH,
   FIELD_TEXT_VIEW,
   FIELD_WEEKDAYS,
+  FIELD_DATE,
 } FieldKind;
 
 typedef struct
@@ -311,6 +313,11 @@ load_field (PlRecordEditor *self,
                                   (int) pl_record_get_int (record, field->column));
       break;
 
+    case FIELD_DATE:
+      pl_date_picker_row_set_date (PL_DATE_PICKER_ROW (field->widget),
+                                   is_null ? NULL : pl_record_get_string (record, field->column));
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -404,6 +411,17 @@ read_field (Field     *field,
     case FIELD_WEEKDAYS:
       pl_record_set_int (into, field->column,
                          pl_weekday_picker_get_mask (PL_WEEKDAY_PICKER (field->widget)));
+      break;
+
+    case FIELD_DATE:
+      {
+        const char *date = pl_date_picker_row_get_date (PL_DATE_PICKER_ROW (field->widget));
+
+        if (date == NULL)
+          pl_record_set_null (into, field->column);
+        else
+          pl_record_set_string (into, field->column, date);
+      }
       break;
 
     default:
@@ -867,6 +885,14 @@ pl_record_editor_bind (PlRecordEditor *self,
     {
       field = add_field (self, widget, column, FIELD_WEEKDAYS);
       g_signal_connect_swapped (widget, "notify::mask", G_CALLBACK (on_choice_changed), field);
+    }
+  else if (PL_IS_DATE_PICKER_ROW (widget))
+    {
+      field = add_field (self, widget, column, FIELD_DATE);
+      /* A date the record cannot do without is changed, never cleared. */
+      if (field->spec->flags & PL_COLUMN_REQUIRED)
+        pl_date_picker_row_set_required (PL_DATE_PICKER_ROW (widget), TRUE);
+      g_signal_connect_swapped (widget, "notify::date", G_CALLBACK (on_choice_changed), field);
     }
   else
     g_critical ("Cannot edit a column with a %s", G_OBJECT_TYPE_NAME (widget));

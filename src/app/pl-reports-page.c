@@ -15,6 +15,7 @@
 #include "pl-context.h"
 #include "pl-date.h"
 #include "pl-reports-page.h"
+#include "pl-stats.h"
 #include "pl-store-job.h"
 #include "pl-window.h"
 #include "pl-xlsx.h"
@@ -240,8 +241,7 @@ on_progress_tick (gpointer user_data)
   int permille = g_atomic_int_get (self->permille);
   g_autofree char *text = NULL;
 
-  /* TRANSLATORS: a percentage of the export done */
-  text = g_strdup_printf (_("%d %%"), permille / 10);
+  text = pl_stats_format_percent (permille / 10);
   gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
 

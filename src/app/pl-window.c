@@ -131,6 +131,8 @@ pl_window_update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-first", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-placement", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-taking-place", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-requests-without-days", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-survey", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey-file", !welcome);
@@ -392,6 +394,38 @@ pl_window_open_placement_action (GtkWidget  *widget,
     return;
   if (PL_IS_PLACEMENTS_PAGE (page))
     pl_placements_page_select (PL_PLACEMENTS_PAGE (page), g_variant_get_int64 (parameter));
+}
+
+/* The Overview's "Show all": the Placements page narrowed to what its
+ * list showed the first rows of. */
+static void
+pl_window_show_taking_place_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+  const char *from, *to;
+
+  g_variant_get (parameter, "(&s&s)", &from, &to);
+  if (!pl_window_show_page (self, "placements"))
+    return;
+  if (PL_IS_PLACEMENTS_PAGE (page))
+    pl_placements_page_show_taking_place (PL_PLACEMENTS_PAGE (page), from, to);
+}
+
+static void
+pl_window_show_requests_without_days_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+
+  if (!pl_window_show_page (self, "placements"))
+    return;
+  if (PL_IS_PLACEMENTS_PAGE (page))
+    pl_placements_page_show_requests_without_days (PL_PLACEMENTS_PAGE (page));
 }
 
 /* Opens an employer from anywhere (the Overview, the calendar): the
@@ -1022,6 +1056,10 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_open_placement_action);
   gtk_widget_class_install_action (widget_class, "win.open-employer", "x",
                                    pl_window_open_employer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-taking-place", "(ss)",
+                                   pl_window_show_taking_place_action);
+  gtk_widget_class_install_action (widget_class, "win.show-requests-without-days", NULL,
+                                   pl_window_show_requests_without_days_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    pl_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.enter-survey", NULL,

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
-#include "pl-date-entry-row.h"
+#include "pl-date-picker-row.h"
 #include "pl-record-chooser.h"
 #include "pl-record-editor.h"
 #include "pl-window.h"
@@ -36,7 +36,7 @@ struct _PlWithdrawDialog
   /* Template widgets */
   AdwWindowTitle      *window_title;
   AdwPreferencesGroup *main_group;
-  PlDateEntryRow           *date_row;
+  PlDatePickerRow          *date_row;
   AdwEntryRow         *reason_row;
   AdwPreferencesGroup *placements_group;
   AdwActionRow        *all_row;
@@ -282,7 +282,7 @@ pl_withdraw_dialog_class_init (PlWithdrawDialogClass *klass)
   object_class->dispose = pl_withdraw_dialog_dispose;
   object_class->finalize = pl_withdraw_dialog_finalize;
 
-  g_type_ensure (PL_TYPE_DATE_ENTRY_ROW);
+  g_type_ensure (PL_TYPE_DATE_PICKER_ROW);
   g_type_ensure (PL_TYPE_RECORD_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -13,6 +13,7 @@
 
 #include "pl-cli.h"
 #include "pl-impact.h"
+#include "pl-stats.h"
 #include "pl-survey.h"
 
 /* `impact --staff NAME [--json]`: the impact chain of one member of
@@ -126,8 +127,12 @@ print_survey (const char *label,
            label, n);
   for (guint i = 0; questions[i] != NULL; i++)
     if (json_object_get_int_member (answered, questions[i]) > 0)
-      g_print ("  %3" G_GINT64_FORMAT " %%  %s\n", json_object_get_int_member (pct, questions[i]),
-               pl_survey_question_label (questions[i]));
+      {
+        g_autofree char *percent =
+          pl_stats_format_percent ((int) json_object_get_int_member (pct, questions[i]));
+
+        g_print ("  %5s  %s\n", percent, pl_survey_question_label (questions[i]));
+      }
 }
 
 static void

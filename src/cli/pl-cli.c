@@ -19,6 +19,7 @@
 #include "pl-sample.h"
 #include "pl-stats.h"
 #include "pl-store-copy.h"
+#include "pl-survey.h"
 
 static const char usage_text[] =
   N_("Usage: placements-cli [--db PATH] COMMAND [ARGUMENTS…]\n"
@@ -244,6 +245,17 @@ cmd_init (PlCli  *cli,
   return PL_EXIT_OK;
 }
 
+/* People read the question as it was asked; --json keeps the key. */
+static void
+print_question_percent (JsonObject *pct,
+                        const char *key)
+{
+  g_autofree char *percent =
+    pl_stats_format_percent ((int) json_object_get_int_member (pct, key));
+
+  g_print ("  %5s  %s\n", percent, pl_survey_question_label (key));
+}
+
 static void
 print_stats_text (JsonObject *root)
 {
@@ -282,18 +294,14 @@ print_stats_text (JsonObject *root)
   {
     JsonObject *pct = json_object_get_object_member (students, "agree_pct");
     for (guint i = 0; pl_student_questions[i] != NULL; i++)
-      g_print ("  %3" G_GINT64_FORMAT " %%  %s\n",
-               json_object_get_int_member (pct, pl_student_questions[i]),
-               pl_student_questions[i]);
+      print_question_percent (pct, pl_student_questions[i]);
   }
   g_print (_("Employer survey: %" G_GINT64_FORMAT " responses\n"),
            json_object_get_int_member (employers, "responses"));
   {
     JsonObject *pct = json_object_get_object_member (employers, "agree_pct");
     for (guint i = 0; pl_employer_questions[i] != NULL; i++)
-      g_print ("  %3" G_GINT64_FORMAT " %%  %s\n",
-               json_object_get_int_member (pct, pl_employer_questions[i]),
-               pl_employer_questions[i]);
+      print_question_percent (pct, pl_employer_questions[i]);
   }
 }
 

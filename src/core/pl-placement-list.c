@@ -32,6 +32,9 @@ struct _PlPlacementList
   gint64     sector_id;
   gint64     employer_id;
   int        academic_year;
+  char      *days_from;
+  char      *days_to;
+  gboolean   without_days;
   GStrv      words;      /* FTS5 queries, one a word (pl-search-private.h) */
 
   GArray    *ids;        /* gint64 */
@@ -92,6 +95,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlPlacementList, pl_placement_list, G_TYPE_OBJECT
 /* Each word may be found in the placement's own text, its staff
  * member's or its employer's: "okafor saltm" finds Okafor's placement at
  * The Saltmarsh Table. */
+/* The parameter of the first search word; those before are the filter's. */
+#define FIRST_WORD 10
+
 #define WORD_CLAUSE                                                                  \
   " AND (p.id IN (SELECT rec_id FROM search WHERE %s(?%u) AND kind = 'placement')"        \
   " OR p.staff_id IN (SELECT rec_id FROM search WHERE %s(?%u) AND kind = 'staff')"        \
@@ -146,12 +152,17 @@ query_ids (PlPlacementList  *self,
                    "  AND (?2 = 0 OR p.staff_id IN (SELECT id FROM staff WHERE partner_id = ?2)) "
                    "  AND (?3 = 0 OR p.sector_id = ?3) "
                    "  AND (?4 = 0 OR p.employer_id = ?4) "
-                   "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)");
+                   "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)"
+                   "  AND (?7 IS NULL OR (p.status <> 'cancelled' AND EXISTS (SELECT 1 FROM "
+                   "    placement_day WHERE placement_id = p.id AND day BETWEEN ?7 AND ?8)))"
+                   "  AND (?9 = 0 OR NOT EXISTS (SELECT 1 FROM placement_day "
+                   "    WHERE placement_id = p.id))");
   for (guint i = 0; i < n_words; i++)
     {
       const char *match = pl_db_sql (pl_store_get_db (self->store), PL_DB_SQL_SEARCH);
 
-      g_string_append_printf (sql, WORD_CLAUSE, match, 7 + i, match, 7 + i, match, 7 + i);
+      g_string_append_printf (sql, WORD_CLAUSE, match, FIRST_WORD + i, match, FIRST_WORD + i,
+                              match, FIRST_WORD + i);
     }
 
   if (only != NULL)
@@ -188,8 +199,11 @@ query_ids (PlPlacementList  *self,
           pl_stmt_bind_text (stmt, 5, from);
           pl_stmt_bind_text (stmt, 6, to);
         }
+      pl_stmt_bind_text (stmt, 7, self->days_from);
+      pl_stmt_bind_text (stmt, 8, self->days_to);
+      pl_stmt_bind_int (stmt, 9, self->without_days ? 1 : 0);
       for (guint i = 0; i < n_words; i++)
-        pl_stmt_bind_text (stmt, (int) (7 + i), self->words[i]);
+        pl_stmt_bind_text (stmt, (int) (FIRST_WORD + i), self->words[i]);
 
       while (pl_stmt_next (stmt, &error))
         {
@@ -444,6 +458,8 @@ pl_placement_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->days_from, g_free);
+  g_clear_pointer (&self->days_to, g_free);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->keys, g_array_unref);
@@ -496,6 +512,11 @@ pl_placement_list_set_filter (PlPlacementList         *self,
   self->sector_id = filter->sector_id;
   self->employer_id = filter->employer_id;
   self->academic_year = filter->academic_year;
+  g_free (self->days_from);
+  g_free (self->days_to);
+  self->days_from = g_strdup (filter->days_to != NULL ? filter->days_from : NULL);
+  self->days_to = g_strdup (filter->days_from != NULL ? filter->days_to : NULL);
+  self->without_days = filter->without_days;
   g_strfreev (self->words);
   self->words = pl_search_build_word_queries (filter->search);
 

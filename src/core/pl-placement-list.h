@@ -20,6 +20,11 @@ typedef struct
   gint64      employer_id;
   int         academic_year;   /* 2026 for 2026–27 */
   const char *search;          /* words, matched as prefixes */
+  /* Taking place: not cancelled, with a day from @days_from to @days_to
+   * (ISO, inclusive); both or neither. */
+  const char *days_from;
+  const char *days_to;
+  gboolean    without_days;    /* only those that have no days yet */
 } PlPlacementFilter;
 
 #define PL_TYPE_PLACEMENT_LIST (pl_placement_list_get_type ())

@@ -690,3 +690,20 @@ pl_stats_percent (gint64 part,
 
   return (int) ((200 * part + total) / (2 * total));
 }
+
+/**
+ * pl_stats_format_percent:
+ * @percent: a whole percentage
+ *
+ * Writes @percent as the locale writes percentages: English "96%", while
+ * French puts a space before the sign. Translators choose the form.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pl_stats_format_percent (int percent)
+{
+  /* TRANSLATORS: a percentage, "96%"; put the sign where your language
+   * writes it (French "96 %"), keeping %d for the number */
+  return g_strdup_printf (C_("percent", "%d%%"), percent);
+}

@@ -33,4 +33,7 @@ JsonNode *pl_stats_compute (PlStore             *store,
 int       pl_stats_percent (gint64               part,
                             gint64               total);
 
+/* @percent as the locale writes a percentage ("96%") (transfer full). */
+char     *pl_stats_format_percent (int               percent);
+
 G_END_DECLS

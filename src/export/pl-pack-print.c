@@ -101,6 +101,32 @@ saved_page_setup (GSettings *settings)
 }
 
 /**
+ * pl_pack_print_default_uri:
+ * @employer_name: the employer the pack is for
+ *
+ * Where Print to File writes the pack unless the person chooses otherwise:
+ * a file named after the employer in the Documents folder, or in the home
+ * folder where there is none (GTK would write output.pdf in the current
+ * folder).
+ *
+ * Returns: (transfer full): a file:// URI
+ */
+char *
+pl_pack_print_default_uri (const char *employer_name)
+{
+  const char *folder = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *stem = pl_pack_file_stem (employer_name);
+  g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *path = NULL;
+
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    folder = g_get_home_dir ();
+  path = g_build_filename (folder, name, NULL);
+
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
+/**
  * pl_pack_print_operation_new:
  *
  * Returns: (transfer full) (nullable): the operation, or NULL with @error
@@ -135,17 +161,24 @@ pl_pack_print_operation_new (PlStore    *store,
 
   setup = saved_page_setup (settings);
   gtk_print_operation_set_default_page_setup (operation, setup);
-  if (settings != NULL)
-    {
-      g_autoptr(GVariant) saved = g_settings_get_value (settings, "print-settings");
+  {
+    g_autoptr(GtkPrintSettings) print_settings = NULL;
+    g_autofree char *uri = pl_pack_print_default_uri (pl_pack_get_employer_name (pack));
 
-      if (g_variant_n_children (saved) > 0)
-        {
-          g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new_from_gvariant (saved);
+    if (settings != NULL)
+      {
+        g_autoptr(GVariant) saved = g_settings_get_value (settings, "print-settings");
 
-          gtk_print_operation_set_print_settings (operation, print_settings);
-        }
-    }
+        if (g_variant_n_children (saved) > 0)
+          print_settings = gtk_print_settings_new_from_gvariant (saved);
+      }
+    if (print_settings == NULL)
+      print_settings = gtk_print_settings_new ();
+    /* Print to File offers this employer's pack by name, not the file of
+     * the last print nor GTK's output.pdf in the current folder. */
+    gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+    gtk_print_operation_set_print_settings (operation, print_settings);
+  }
 
   job = g_new0 (PrintJob, 1);
   job->pack = g_steal_pointer (&pack);

@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+/* Print to File's default for a pack: the employer's name as a file name,
+ * in Documents or else the home folder (a file:// URI, transfer full). */
+char              *pl_pack_print_default_uri   (const char               *employer_name);
+
 /* A print operation for employer @employer_id's pack: the same pages as the
  * PDF, laid out again for the paper chosen. @settings (the application's,
  * or NULL for none) gives the last page set-up and print settings, and

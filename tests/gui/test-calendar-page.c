@@ -141,6 +141,57 @@ show_month_of (PlMonthView *view,
                     pl_month_view_get_month (view) == (int) g_date_get_month (date));
 }
 
+/* The label of @widget's tree that reads @text and is visible. */
+static GtkWidget *
+find_shown_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A day with a busy season or a term but no placement lists the period in
+ * its popover and does not say "Nothing planned". */
+static void
+test_day_popover_periods (Fixture       *f,
+                          gconstpointer  data)
+{
+  PlMonthView *view = pl_calendar_page_get_month_view (f->page);
+  GDate day;
+  gboolean found = FALSE;
+
+  g_date_set_dmy (&day, 1, G_DATE_NOVEMBER, 2026);
+  show_month_of (view, &day);
+  for (; g_date_get_month (&day) == G_DATE_NOVEMBER && !found; g_date_add_days (&day, 1))
+    {
+      g_autoptr(GPtrArray) items = pl_month_view_get_items_for_day (view, &day);
+      g_autoptr(GPtrArray) periods = pl_agenda_periods_on (pl_month_view_get_agenda (view), &day);
+      g_autofree char *described = NULL;
+
+      if (items->len > 0 || periods->len == 0)
+        continue;
+      found = TRUE;
+      described = pl_agenda_describe_periods (pl_month_view_get_agenda (view), &day);
+      pl_month_view_show_day (view, &day);
+      settle ();
+      g_assert_nonnull (find_shown_label (GTK_WIDGET (view), described));
+      g_assert_null (find_shown_label (GTK_WIDGET (view), "Nothing planned"));
+    }
+  g_assert_true (found);
+}
+
 /* Every day of every sample placement is in the cell of its weekday and
  * week, in its month, with the placement's bar drawn inside that cell. */
 static void
@@ -593,6 +644,7 @@ main (int   argc,
   ADD ("/gui/calendar/cancelled-hidden", test_cancelled_hidden);
   ADD ("/gui/calendar/filter-and-description", test_filter_and_description);
   ADD ("/gui/calendar/navigation", test_navigation);
+  ADD ("/gui/calendar/day-popover-periods", test_day_popover_periods);
   ADD ("/gui/calendar/import-export", test_import_export);
   ADD ("/gui/calendar/import-error-names-path", test_import_error_names_path);
   ADD ("/gui/calendar/import-says-free-left-out", test_import_says_free_left_out);

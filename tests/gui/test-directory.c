@@ -540,9 +540,8 @@ test_partner_withdrawal (Fixture       *fixture,
                     NULL);
   g_assert_cmpuint (pl_withdraw_dialog_get_n_open (dialog), ==, 2);
 
-  reason = pl_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
-  /* The first entry row is the date; the reason follows it. */
-  reason = gtk_widget_get_next_sibling (reason);
+  /* The date is today unless changed; the reason is typed. */
+  reason = pl_test_find_row (GTK_WIDGET (dialog), "Reason");
   g_assert_true (ADW_IS_ENTRY_ROW (reason));
   gtk_editable_set_text (GTK_EDITABLE (reason), "Funding ended");
 

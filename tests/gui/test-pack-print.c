@@ -12,6 +12,7 @@
 
 #include "pl-pack.h"
 #include "pl-pack-print.h"
+#include "pl-pack-preview.h"
 #include "pl-test-gui.h"
 #include "pl-test-pdf.h"
 
@@ -187,6 +188,137 @@ test_unknown_employer (Fixture       *f,
   g_assert_error (error, PL_ERROR, PL_ERROR_NOT_FOUND);
 }
 
+/* Print to File offers the employer's name in Documents (or home), not
+ * output.pdf in whatever folder the app was started from. */
+static void
+test_print_to_file_default (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  const char *folder = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *expected = NULL;
+  GtkPrintSettings *offered;
+
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    folder = g_get_home_dir ();
+  expected = g_build_filename (folder, "Keel-and-Anchor-Hotel.pdf", NULL);
+
+  operation = pl_pack_print_operation_new (f->gui.store, f->employer, f->gui.settings, &error);
+  g_assert_no_error (error);
+  offered = gtk_print_operation_get_print_settings (operation);
+  g_assert_nonnull (offered);
+  {
+    g_autofree char *path =
+      g_filename_from_uri (gtk_print_settings_get (offered, GTK_PRINT_SETTINGS_OUTPUT_URI),
+                           NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (path, ==, expected);
+  }
+}
+
+/* The label of @widget's tree that reads @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Is the pixel at @x, @y of @surface (ARGB32) white? */
+static gboolean
+is_white (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint32 *pixel;
+
+  cairo_surface_flush (surface);
+  pixel = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                             y * cairo_image_surface_get_stride (surface)) + x;
+  return (*pixel & 0xffffff) == 0xffffff;
+}
+
+/* Print Preview opens inside the app, with the pack's real pages: as many
+ * as the printed pack has, one at a time, drawn by the same renderer. */
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  PlWindow *window = pl_test_gui_open_window (&f->gui);
+  g_autoptr(PlPack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  PlPackPreview *preview;
+  GtkWidget *label;
+  guint n_pages;
+
+  pack = pl_pack_new (f->gui.store, f->employer, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = pl_pack_get_n_pages (pack);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  g_action_group_activate_action (G_ACTION_GROUP (pl_test_gui_get_application ()),
+                                  "preview-pack", g_variant_new_int64 (f->employer));
+  PL_TEST_WAIT_FOR ((preview = (PlPackPreview *) pl_test_find_window (PL_TYPE_PACK_PREVIEW)) !=
+                    NULL);
+  PL_TEST_WAIT_FOR (pl_pack_preview_get_n_pages (preview) > 0);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preview)) == GTK_WINDOW (window));
+  g_assert_cmpuint (pl_pack_preview_get_n_pages (preview), ==, n_pages);
+
+  first = g_strdup_printf ("Page 1 of %u", n_pages);
+  second = g_strdup_printf ("Page 2 of %u", n_pages);
+  label = find_label (GTK_WIDGET (preview), first);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous", NULL) &&
+                  pl_pack_preview_get_page (preview) != 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
+  g_assert_cmpuint (pl_pack_preview_get_page (preview), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, second);
+
+  /* The page is drawn: white paper with the pack's ink on it. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 400);
+    cairo_t *cr = cairo_create (surface);
+    gboolean inked = FALSE;
+
+    cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+    cairo_paint (cr);
+    pl_pack_preview_draw (preview, cr, 300, 400);
+    cairo_destroy (cr);
+    g_assert_true (is_white (surface, 150, 390 - 18 - 4));
+    for (int y = 40; y < 360 && !inked; y++)
+      for (int x = 40; x < 260 && !inked; x++)
+        inked = !is_white (surface, x, y);
+    g_assert_true (inked);
+    cairo_surface_destroy (surface);
+  }
+
+  /* Never past the last page. */
+  pl_pack_preview_set_page (preview, n_pages + 5);
+  g_assert_cmpuint (pl_pack_preview_get_page (preview), ==, n_pages - 1);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL) &&
+                  pl_pack_preview_get_page (preview) != n_pages - 1);
+
+  gtk_window_close (GTK_WINDOW (preview));
+  PL_TEST_WAIT_FOR (pl_test_find_window (PL_TYPE_PACK_PREVIEW) == NULL);
+  pl_test_gui_close_window (window);
+}
+
 /* The employer and placement pages reach the pack through these actions,
  * with the employer's id as the target. */
 static void
@@ -225,6 +357,8 @@ main (int   argc,
   ADD ("/gui/pack/print-settings-kept", test_print_settings_kept);
   ADD ("/gui/pack/other-paper", test_other_paper);
   ADD ("/gui/pack/unknown-employer", test_unknown_employer);
+  ADD ("/gui/pack/print-to-file-default", test_print_to_file_default);
+  ADD ("/gui/pack/preview", test_preview);
   g_test_add_func ("/gui/pack/application-actions", test_application_actions);
 
 #undef ADD

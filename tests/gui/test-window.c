@@ -14,6 +14,8 @@
 #include "pl-staff-page.h"
 #include "pl-list-page.h"
 #include "pl-employers-page.h"
+#include "pl-overview-page.h"
+#include "pl-placements-page.h"
 #include "pl-test-data.h"
 #include "pl-test-gui.h"
 
@@ -107,6 +109,138 @@ test_sample_pages (PlTestGui     *fixture,
   /* A name that is not a page changes nothing. */
   g_assert_true (activate (window, "win.show-page", "no-such-page"));
   g_assert_cmpstr (pl_window_get_visible_page (window), ==, "reports");
+
+  pl_test_gui_close_window (window);
+}
+
+/* The Overview shows the first few placements coming up in the next 30
+ * days and a "Show all N" that opens the Placements page narrowed to the
+ * same N, and nothing else; the narrowing is said and can be undone. */
+static void
+test_overview_show_all (PlTestGui     *fixture,
+                        gconstpointer  data)
+{
+  static const char *inside[] = { "2026-11-23", "2026-11-26", "2026-11-30", "2026-12-02",
+                                  "2026-12-07", "2026-12-14", "2026-12-22" };
+  gint64 partner = pl_test_partner (fixture->store, "Harbour College");
+  gint64 employer = pl_test_employer (fixture->store, "Quayside Kitchen", "host");
+  gint64 cancelled, later;
+  PlWindow *window;
+  GtkWidget *overview, *show_all, *scope;
+  PlPlacementsPage *placements;
+  GListModel *list;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inside); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Teacher %u", i);
+      const char *days[] = { inside[i], NULL };
+
+      pl_test_placement (fixture->store, pl_test_staff (fixture->store, partner, name),
+                         employer, "confirmed", days);
+    }
+  {
+    const char *in_range[] = { "2026-12-01", NULL };
+    const char *after[] = { "2026-12-23", NULL };
+
+    cancelled = pl_test_placement (fixture->store,
+                                   pl_test_staff (fixture->store, partner, "Cancelled Teacher"),
+                                   employer, "cancelled", in_range);
+    later = pl_test_placement (fixture->store,
+                               pl_test_staff (fixture->store, partner, "Later Teacher"),
+                               employer, "confirmed", after);
+  }
+
+  window = pl_test_gui_open_window (fixture);
+  g_assert_true (activate (window, "win.show-page", "overview"));
+  overview = pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_OVERVIEW_PAGE);
+  PL_TEST_WAIT_FOR ((show_all = pl_test_find_row (overview, "Show all 7")) != NULL);
+  /* Five rows of the seven, then the way to all of them. */
+  g_assert_nonnull (pl_test_find_row (overview, "Teacher 4"));
+  g_assert_null (pl_test_find_row (overview, "Teacher 5"));
+  g_assert_true (gtk_widget_get_parent (show_all) ==
+                 gtk_widget_get_parent (pl_test_find_row (overview, "Teacher 0")));
+
+  g_signal_emit_by_name (show_all, "activate");
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "placements");
+  placements = PL_PLACEMENTS_PAGE (pl_test_find_descendant (GTK_WIDGET (window),
+                                                            PL_TYPE_PLACEMENTS_PAGE));
+  list = pl_placements_page_get_list (placements);
+  PL_TEST_WAIT_FOR (g_list_model_get_n_items (list) == G_N_ELEMENTS (inside));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PlRecord) placement = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (pl_record_get_id (placement), !=, cancelled);
+      g_assert_cmpint (pl_record_get_id (placement), !=, later);
+    }
+
+  /* Said above the list, and one click brings every placement back. */
+  scope = pl_test_find_descendant (GTK_WIDGET (placements), GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (scope)));
+  g_signal_emit_by_name (pl_test_find_descendant (scope, GTK_TYPE_BUTTON), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (inside) + 2);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (scope)));
+
+  pl_test_gui_close_window (window);
+}
+
+static void
+collect_scrolled (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  /* Shown ones only: drop-downs' popovers hold their own. */
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_scrolled (child, found);
+}
+
+static GtkAdjustment *
+vadjustment (GPtrArray *scrolled,
+             guint      i)
+{
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled->pdata[i]));
+}
+
+/* Another employer opens at the top of its detail, and a new search shows
+ * the top of what it found, whatever was scrolled before. */
+static void
+test_scroll_to_top (PlTestGui     *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+  g_autoptr(PlRecord) first = NULL;
+  g_autoptr(PlRecord) second = NULL;
+  PlWindow *window;
+  PlListPage *page;
+  GtkWidget *search;
+
+  pl_test_load_sample (fixture->store);
+  g_settings_set_int (fixture->settings, "window-height", 500);
+  first = pl_store_find_by_name (fixture->store, PL_TYPE_EMPLOYER, "Keel and Anchor Hotel", NULL);
+  second = pl_store_find_by_name (fixture->store, PL_TYPE_EMPLOYER, "Barrowby Builders", NULL);
+  window = pl_test_gui_open_window (fixture);
+  g_assert_true (activate (window, "win.show-page", "employers"));
+  page = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_EMPLOYERS_PAGE));
+  g_assert_true (pl_list_page_select (page, pl_record_get_id (first)));
+  PL_TEST_WAIT_FOR ((g_ptr_array_set_size (scrolled, 0),
+                     collect_scrolled (GTK_WIDGET (page), scrolled), scrolled->len == 2));
+  /* The list, then the detail pane. */
+  PL_TEST_WAIT_FOR (gtk_adjustment_get_upper (vadjustment (scrolled, 1)) >
+                    gtk_adjustment_get_page_size (vadjustment (scrolled, 1)) + 100);
+  gtk_adjustment_set_value (vadjustment (scrolled, 1), 100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (scrolled, 1)), >, 0);
+  g_assert_true (pl_list_page_select (page, pl_record_get_id (second)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (scrolled, 1)), ==, 0);
+
+  PL_TEST_WAIT_FOR (gtk_adjustment_get_upper (vadjustment (scrolled, 0)) >
+                    gtk_adjustment_get_page_size (vadjustment (scrolled, 0)) + 40);
+  gtk_adjustment_set_value (vadjustment (scrolled, 0), 40);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (scrolled, 0)), >, 0);
+  search = pl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "a");
+  PL_TEST_WAIT_FOR (gtk_adjustment_get_value (vadjustment (scrolled, 0)) == 0);
 
   pl_test_gui_close_window (window);
 }
@@ -347,6 +481,8 @@ main (int   argc,
   ADD ("/gui/window/sample-pages", test_sample_pages);
   ADD ("/gui/window/start-empty", test_start_empty);
   ADD ("/gui/window/open-employer", test_open_employer);
+  ADD ("/gui/window/overview-show-all", test_overview_show_all);
+  ADD ("/gui/window/scroll-to-top", test_scroll_to_top);
   ADD ("/gui/window/staff-impact", test_staff_impact);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
   ADD ("/gui/window/size-saved", test_window_size);
