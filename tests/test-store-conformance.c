@@ -521,6 +521,62 @@ test_search_index (Fixture       *f,
   g_assert_cmpuint (gone->len, ==, 0);
 }
 
+/* Words as a person types them find the same people on either kind of
+ * database: an address, a web site and a name with punctuation in it are
+ * several words, each found by its beginning; a word typed with its
+ * punctuation must appear as written. */
+static void
+test_search_words (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *typed;
+    gboolean    ana, sean, kim;
+  } rows[] = {
+    { "humber",            TRUE,  FALSE, FALSE },  /* inside an e-mail address */
+    { "ac",                TRUE,  TRUE,  FALSE },  /* the .ac.uk of both */
+    { "fenw",              TRUE,  FALSE, FALSE },
+    { "ana.fen",           TRUE,  FALSE, FALSE },  /* typed with its dot */
+    { "humber.ac",         TRUE,  FALSE, FALSE },
+    { "ac.humber",         FALSE, FALSE, FALSE },  /* the words out of order */
+    { "o'b",               FALSE, TRUE,  FALSE },
+    { "brien",             FALSE, TRUE,  FALSE },
+    { "based",             FALSE, FALSE, TRUE  },  /* "Hull-based" */
+    { "hull-b",            FALSE, FALSE, TRUE  },
+    { "uk wolds",          FALSE, TRUE,  FALSE },
+    { "kimberl",           FALSE, FALSE, TRUE  },
+    { "ac kim",            FALSE, FALSE, FALSE },
+  };
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  g_autoptr(PlRecord) ana = pl_test_insert_staff (f->store, pl_record_get_id (partner),
+                                                  "Ana Fenwick");
+  g_autoptr(PlRecord) sean = pl_test_insert_staff (f->store, pl_record_get_id (partner),
+                                                   "Seán O'Brien");
+  g_autoptr(PlRecord) kim = pl_test_insert_staff (f->store, pl_record_get_id (partner),
+                                                  "Kimberley Shaw");
+  g_autoptr(GError) error = NULL;
+
+  pl_record_set_string (ana, "email", "ana.fenwick@humber.ac.uk");
+  pl_record_set_string (sean, "email", "s.obrien@wolds.ac.uk");
+  pl_record_set_string (kim, "email", "kshaw@hullfoods.co.uk");
+  pl_record_set_string (kim, "job_title", "Hull-based assessor");
+  g_assert_true (pl_store_update (f->store, ana, &error));
+  g_assert_true (pl_store_update (f->store, sean, &error));
+  g_assert_true (pl_store_update (f->store, kim, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GArray) found = pl_search_ids (f->store, "staff", rows[i].typed, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("“%s”: %u found", rows[i].typed, found->len);
+      g_assert_cmpint (pl_search_ids_contain (found, pl_record_get_id (ana)), ==, rows[i].ana);
+      g_assert_cmpint (pl_search_ids_contain (found, pl_record_get_id (sean)), ==, rows[i].sean);
+      g_assert_cmpint (pl_search_ids_contain (found, pl_record_get_id (kim)), ==, rows[i].kim);
+    }
+}
+
 /* What ::changed told, one line a signal: "table id,id" or "table *". */
 static void
 on_changed (PlStore    *store,
@@ -948,6 +1004,7 @@ main (int   argc,
   ADD ("/store/conformance/list-model", test_list_model);
   ADD ("/store/conformance/lookups", test_lookups);
   ADD ("/store/conformance/search", test_search_index);
+  ADD ("/store/conformance/search-words", test_search_words);
   ADD ("/store/conformance/notifications", test_notifications);
   ADD ("/store/conformance/undo-steps", test_undo_steps);
   ADD ("/store/conformance/appetite", test_appetite);

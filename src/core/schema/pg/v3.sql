@@ -3,7 +3,8 @@
 -- Copyright 2026 The Placements authors
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- Data format 3: an employer's appetite for hosting, per academic year.
+-- Data format 3: an employer's appetite for hosting, per academic year
+-- (and, on PostgreSQL only, search split into words as FTS5 splits them).
 -- Like the employer it belongs to, it is directory data that every partner
 -- sees and writes: tracked (capture, audit, notification, revision) and
 -- under a shared policy.
@@ -47,5 +48,53 @@ BEGIN
       EXECUTE v_sql;
     END LOOP;
   END LOOP;
+END
+$$;
+
+-- Search finds what FTS5 finds in a file.
+-- The words of a text as FTS5's unicode61 tokenizer finds them: folded,
+-- and split at every punctuation mark, so that an e-mail address or a web
+-- address is several words (PostgreSQL's parser keeps them whole, and a
+-- search for "humber" found no one by their humber.ac.uk address).
+CREATE FUNCTION pl_words(text) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN regexp_replace(pl_fold($1), '[[:punct:][:space:]]+', ' ', 'g');
+
+ALTER TABLE search DROP COLUMN tsv;
+ALTER TABLE search ADD COLUMN tsv tsvector
+  GENERATED ALWAYS AS (to_tsvector('simple', pl_words(body))) STORED;
+CREATE INDEX search_tsv ON search USING gin (tsv);
+
+-- A word that holds punctuation ("o'brien", "ana.fenwick") is a phrase, as
+-- FTS5 reads "o'brien"*: its parts in order, next to each other, only the
+-- last a prefix.
+CREATE OR REPLACE FUNCTION pl_fts_query(q text) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  word text;
+  parts text[];
+  term tsquery;
+  part tsquery;
+  result tsquery;
+BEGIN
+  FOR word IN SELECT replace(m[1], '""', '"')
+              FROM regexp_matches(q, '"((?:[^"]|"")*)"\*?', 'g') AS m
+  LOOP
+    part := NULL;
+    parts := ARRAY(SELECT w FROM regexp_split_to_table(pl_words(word), ' ') AS w
+                   WHERE w <> '');
+    FOR i IN 1 .. coalesce(array_length(parts, 1), 0)
+    LOOP
+      term := to_tsquery('simple', quote_literal(parts[i])
+                                   || CASE WHEN i = array_length(parts, 1) THEN ':*' ELSE '' END);
+      IF numnode(term) > 0 THEN
+        part := CASE WHEN part IS NULL THEN term ELSE tsquery_phrase(part, term) END;
+      END IF;
+    END LOOP;
+    IF part IS NOT NULL THEN
+      result := CASE WHEN result IS NULL THEN part ELSE result && part END;
+    END IF;
+  END LOOP;
+  RETURN result;
 END
 $$;
