@@ -1306,6 +1306,19 @@ pl_month_view_size_allocate (GtkWidget *widget,
   gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
+/* The day popover goes with the view: left open while its window closes,
+ * GTK 4.8 would go on to place it against a surface that is gone. */
+static void
+pl_month_view_unmap (GtkWidget *widget)
+{
+  PlMonthView *self = PL_MONTH_VIEW (widget);
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  GTK_WIDGET_CLASS (pl_month_view_parent_class)->unmap (widget);
+}
+
 static void
 pl_month_view_dispose (GObject *object)
 {
@@ -1363,6 +1376,7 @@ pl_month_view_class_init (PlMonthViewClass *klass)
   widget_class->snapshot = pl_month_view_snapshot;
   widget_class->measure = pl_month_view_measure;
   widget_class->size_allocate = pl_month_view_size_allocate;
+  widget_class->unmap = pl_month_view_unmap;
   widget_class->query_tooltip = pl_month_view_query_tooltip;
 
   properties [PROP_YEAR] =
