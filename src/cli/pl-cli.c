@@ -61,6 +61,14 @@ static const char usage_text[] =
      "                                  cascade, observations before and after, surveys\n"
      "  attention [--json] [--months N] [--today DATE]\n"
      "                                  the employers that need someone to get in touch\n"
+     "  reminders [--today DATE] [--json]\n"
+     "                                  what is due today or overdue: milestones,\n"
+     "                                  follow-ups, documents expiring within 30 days,\n"
+     "                                  employers that may be contacted again\n"
+     "  repeat ID [--year YYYY/YY] [--json]\n"
+     "                                  next year's request from a placement that has\n"
+     "                                  taken place: same staff, employer, sector and\n"
+     "                                  aims, in the same term of the next year\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "  copy DEST                       copy the whole data set into an empty one: a\n"
@@ -475,6 +483,8 @@ static const Command commands[] = {
   { "impact", pl_cli_impact },
   { "schedule", pl_cli_schedule },
   { "attention", pl_cli_attention },
+  { "reminders", pl_cli_reminders },
+  { "repeat", pl_cli_repeat },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "copy", cmd_copy },
