@@ -13,6 +13,7 @@
 #include "pl-date.h"
 #include "pl-repeat.h"
 #include "pl-store-calendar.h"
+#include "pl-store-repeat.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 
@@ -324,6 +325,79 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (bad.err, "“2027” is not an academic year"));
 }
 
+static gboolean
+invited (GPtrArray *list,
+         gint64     employer,
+         gint64     hosted)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      PlInviteBack *item = g_ptr_array_index (list, i);
+
+      if (item->employer_id == employer)
+        return item->hosted == hosted;
+    }
+
+  return FALSE;
+}
+
+static GPtrArray *
+invite_back (Fixture    *f,
+             const char *today)
+{
+  g_autoptr(GError) error = NULL;
+  GDate day = pl_test_date (today);
+  GPtrArray *list = pl_store_list_invite_back (f->db.store, &day, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+/* Last academic year's hosts with nothing this year; a request for them
+ * (Repeat Next Year's) takes them off the list. */
+static void
+test_invite_back (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const last_year[] = { "2026-03-10", NULL };
+  static const char * const also_last[] = { "2025-11-12", NULL };
+  static const char * const older[] = { "2025-03-10", NULL };
+  static const char * const this_year[] = { "2026-10-05", NULL };
+  static const char * const coming[] = { "2026-12-01", NULL };
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 again = pl_test_employer (f->db.store, "Harbour Hotel", "host");
+  gint64 asked = pl_test_employer (f->db.store, "Anchor Bakery", "host");
+  gint64 fell_through = pl_test_employer (f->db.store, "Quayside Kitchen", "host");
+  gint64 long_ago = pl_test_employer (f->db.store, "Dockside Diner", "host");
+  gint64 booked = pl_test_employer (f->db.store, "Saltmarsh Table", "host");
+  gint64 source;
+
+  source = pl_test_placement (f->db.store, f->staff, again, "evaluated", last_year);
+  pl_test_placement (f->db.store, f->staff, again, "cascaded", also_last);
+  pl_test_placement (f->db.store, f->staff, asked, "evaluated", last_year);
+  pl_test_placement (f->db.store, f->staff, asked, "request", NULL);
+  pl_test_placement (f->db.store, f->staff, fell_through, "completed", last_year);
+  pl_test_placement (f->db.store, f->staff, fell_through, "cancelled", coming);
+  pl_test_placement (f->db.store, f->staff, long_ago, "evaluated", older);
+  pl_test_placement (f->db.store, f->staff, booked, "evaluated", last_year);
+  pl_test_placement (f->db.store, f->staff, booked, "confirmed", this_year);
+
+  list = invite_back (f, "2026-11-22");
+  g_assert_true (invited (list, again, 2));
+  g_assert_true (invited (list, fell_through, 1));
+  g_assert_false (invited (list, asked, 1));
+  g_assert_false (invited (list, long_ago, 1));
+  g_assert_false (invited (list, booked, 1));
+  g_assert_cmpuint (list->len, ==, 2);
+
+  repeat (f, source, 0, "2026-11-22", NULL);
+  after = invite_back (f, "2026-11-22");
+  g_assert_false (invited (after, again, 2));
+  g_assert_cmpuint (after->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +412,7 @@ main (int   argc,
   ADD ("/repeat/easter", test_easter);
   ADD ("/repeat/refused", test_refused);
   ADD ("/repeat/cli", test_cli);
+  ADD ("/repeat/invite-back", test_invite_back);
 
   return g_test_run ();
 }
