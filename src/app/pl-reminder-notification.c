@@ -126,7 +126,10 @@ pl_reminder_notification_send (GApplication *application,
   g_return_val_if_fail (G_IS_APPLICATION (application), FALSE);
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
 
-  if (!g_settings_get_boolean (settings, "remind-at-start"))
+  /* Only a registered, primary instance has a desktop to tell. */
+  if (!g_settings_get_boolean (settings, "remind-at-start") ||
+      !g_application_get_is_registered (application) ||
+      g_application_get_is_remote (application))
     return FALSE;
 
   today_iso = pl_date_to_iso (today);
