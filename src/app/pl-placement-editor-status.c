@@ -128,6 +128,8 @@ _pl_placement_editor_update_header (PlPlacementEditor *self)
   if (rank > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (back));
   /* What took place this year may take place again next year. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.repeat-next-year",
+                                 pl_placement_can_repeat (self->record));
   if (pl_placement_can_repeat (self->record))
     {
       g_autoptr(GMenu) again = g_menu_new ();
