@@ -20,6 +20,8 @@ PL_PACKAGES=(
   libsqlite3-dev
   libpq-dev
   libsecret-1-dev
+  libportal-dev
+  libportal-gtk4-dev
   libxlsxwriter-dev
   libjson-glib-dev
   libical-dev

@@ -9,11 +9,15 @@
 
 #include <string.h>
 
+#include "pl-lifecycle.h"
+#include "pl-reminders.h"
+#include "pl-repeat.h"
 #include "pl-search.h"
 #include "pl-store.h"
 #include "pl-store-appetite.h"
 #include "pl-store-bulk.h"
 #include "pl-placement-list.h"
+#include "pl-store-repeat.h"
 #include "pl-test-store.h"
 
 /* What every backend of the store must do, written once against its
@@ -981,6 +985,102 @@ test_backend_missing (gconstpointer data)
   g_test_skip (data);
 }
 
+static gboolean
+has_reminder (GPtrArray      *list,
+              PlReminderKind  kind,
+              gint64          employer_id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      PlReminder *item = g_ptr_array_index (list, i);
+
+      if (item->kind == kind && item->employer_id == employer_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The morning's reminders, Repeat Next Year and Invite Back read the same
+ * on every backend. */
+static void
+test_reminders_and_repeat (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const days[] = { "2026-03-10", NULL };
+  static const char * const coming[] = { "2026-12-14", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlRecord) partner = pl_test_insert_partner (f->store, "Humber Estuary College");
+  g_autoptr(PlRecord) staff = pl_test_insert_staff (f->store, pl_record_get_id (partner),
+                                                    "Amira Okafor");
+  g_autoptr(PlRecord) host = pl_test_insert_employer (f->store, "The Quay Bistro",
+                                                      "Catering and Hospitality");
+  g_autoptr(PlRecord) other = pl_test_insert_employer (f->store, "Harbour Hotel",
+                                                       "Catering and Hospitality");
+  g_autoptr(PlRecord) contact = pl_record_new (PL_TYPE_CONTACT);
+  g_autoptr(PlRecord) done = pl_record_new (PL_TYPE_PLACEMENT);
+  g_autoptr(PlRecord) next = pl_record_new (PL_TYPE_PLACEMENT);
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) invite = NULL;
+  gint64 staff_id = pl_record_get_id (staff);
+  gint64 catering = pl_test_sector_id (f->store, "Catering and Hospitality");
+  GDate today;
+  gint64 request;
+  int year = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, G_DATE_NOVEMBER, 2026);
+
+  g_object_set (contact, "employer-id", pl_record_get_id (host), "contact-date", "2026-11-01",
+                "channel", "call", "summary", "Asked for dates", "follow-up", "2026-11-20", NULL);
+  g_assert_true (pl_store_insert (f->store, contact, &error));
+  g_assert_no_error (error);
+  pl_record_set_string (other, "do_not_contact_before", "2026-11-15");
+  g_assert_true (pl_store_update (f->store, other, &error));
+  g_assert_no_error (error);
+
+  g_object_set (done, "staff-id", staff_id, "employer-id", pl_record_get_id (host),
+                "sector-id", catering, "status", "evaluated", "length", (gint64) 1,
+                "aims", (gint64) 3, NULL);
+  g_assert_true (pl_store_insert (f->store, done, &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_store_set_days (f->store, pl_record_get_id (done), days, &error));
+  g_assert_no_error (error);
+
+  /* Its first contact (12 weeks before 14 December) is overdue. */
+  g_object_set (next, "staff-id", staff_id, "employer-id", pl_record_get_id (other),
+                "sector-id", catering, "status", "request", "length", (gint64) 1,
+                "aims", (gint64) 0, NULL);
+  g_assert_true (pl_store_insert (f->store, next, &error));
+  g_assert_no_error (error);
+  g_assert_true (pl_placement_set_days (f->store, pl_record_get_id (next), coming, &error));
+  g_assert_no_error (error);
+
+  reminders = pl_reminders_for_day (f->store, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_reminder (reminders, PL_REMINDER_MILESTONE, pl_record_get_id (other)));
+  g_assert_true (has_reminder (reminders, PL_REMINDER_FOLLOW_UP, pl_record_get_id (host)));
+  g_assert_true (has_reminder (reminders, PL_REMINDER_CONTACTABLE, pl_record_get_id (other)));
+
+  invite = pl_store_list_invite_back (f->store, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (invite->len, ==, 1);
+  g_assert_cmpint (((PlInviteBack *) g_ptr_array_index (invite, 0))->employer_id, ==,
+                   pl_record_get_id (host));
+
+  request = pl_placement_repeat (f->store, pl_record_get_id (done), 0, &today, &year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (request, >, 0);
+  g_assert_cmpint (year, ==, 2026);
+  {
+    g_autoptr(PlRecord) made = pl_store_get (f->store, PL_TYPE_PLACEMENT, request, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (pl_record_get_string (made, "window_start"), ==, "2027-03-10");
+    g_assert_cmpint (pl_record_get_int (made, "aims"), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1009,6 +1109,7 @@ main (int   argc,
   ADD ("/store/conformance/undo-steps", test_undo_steps);
   ADD ("/store/conformance/appetite", test_appetite);
   ADD ("/store/conformance/bulk-import", test_bulk_import);
+  ADD ("/store/conformance/reminders-and-repeat", test_reminders_and_repeat);
 #undef ADD
 
   return g_test_run ();

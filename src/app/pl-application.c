@@ -15,9 +15,11 @@
 
 #include "pl-application.h"
 #include "pl-connect-dialog.h"
+#include "pl-date.h"
 #include "pl-keyring.h"
 #include "pl-pack-preview.h"
 #include "pl-pack-print.h"
+#include "pl-reminder-notification.h"
 #include "pl-store-access.h"
 #include "pl-window.h"
 
@@ -36,6 +38,10 @@ struct _PlApplication
   PlContext      *context;
   /* While the keyring is asked for the password at start-up. */
   gboolean        opening;
+  /* Started with --background (at login): remind, then quit. */
+  gboolean        background;
+  /* The day's reminders have been looked at in this run. */
+  gboolean        reminded;
 };
 
 G_DEFINE_FINAL_TYPE (PlApplication, pl_application, ADW_TYPE_APPLICATION)
@@ -149,6 +155,54 @@ show_store (PlApplication *self,
 
   for (GList *l = old; l != NULL; l = l->next)
     gtk_window_close (l->data);
+
+  /* The morning's reminders come with the first window of the day, not
+   * again when the person switches databases. */
+  if (!self->reminded)
+    {
+      GDate today;
+
+      self->reminded = TRUE;
+      pl_context_get_today (self->context, &today);
+      pl_reminder_notification_send (G_APPLICATION (self), store, self->settings, &today);
+    }
+}
+
+/* Started at login (--background): the day's reminders, and no window. A
+ * shared database that asks for a password is left alone: nobody is
+ * there to type it. */
+static void
+remind_in_background (PlApplication *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(PlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
+  gboolean from_setting;
+  GDate today;
+
+  if (!g_settings_get_boolean (self->settings, "remind-at-login"))
+    return;
+
+  name = choose_database (self, &from_setting);
+  if (pl_store_path_is_uri (name))
+    store = pl_store_open_with_password (name, NULL, &error);
+  else
+    store = pl_store_open_existing (name, &error);
+  if (store == NULL)
+    {
+      g_debug ("No reminders at login: %s", error->message);
+      return;
+    }
+
+  pl_date_today (&today);
+  if (!pl_reminder_notification_send (G_APPLICATION (self), store, self->settings, &today))
+    return;
+
+  /* The notification is a message on the bus: it must leave before we do. */
+  bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  if (bus != NULL && !g_dbus_connection_flush_sync (bus, NULL, &error))
+    g_debug ("The reminders may not have reached the desktop: %s", error->message);
 }
 
 /**
@@ -329,6 +383,16 @@ pl_application_activate (GApplication *app)
   PlApplication *self = PL_APPLICATION (app);
   GtkWindow *window;
 
+  if (self->background)
+    {
+      /* Once only: a later activation (the notification's action) is the
+       * person's, and opens the window. */
+      self->background = FALSE;
+      self->reminded = TRUE;
+      remind_in_background (self);
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL && self->context == NULL)
@@ -355,6 +419,21 @@ pl_application_handle_local_options (GApplication *app,
     {
       g_free (self->db_path);
       self->db_path = g_steal_pointer (&db);
+    }
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* When the app is running already it has reminded of the day. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+      self->background = TRUE;
     }
 
   /* Carry on with the default processing. */
@@ -625,7 +704,63 @@ pl_application_use_local_file_action (GSimpleAction *action,
   pl_application_switch_store (self, store);
 }
 
+/* The window to show a notification's target in: the one there is, or
+ * the one activation opens. NULL while a shared database's password is
+ * asked for. */
+static GtkWidget *
+get_window_for_action (PlApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (!PL_IS_WINDOW (window))
+    return NULL;
+
+  gtk_window_present (window);
+  return GTK_WIDGET (window);
+}
+
+static void
+pl_application_open_overview_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  GtkWidget *window = get_window_for_action (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action (window, "win.show-page", "s", "overview");
+}
+
+static void
+pl_application_open_placement_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkWidget *window = get_window_for_action (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action_variant (window, "win.open-placement", parameter);
+}
+
+static void
+pl_application_open_employer_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  GtkWidget *window = get_window_for_action (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action_variant (window, "win.open-employer", parameter);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-overview", pl_application_open_overview_action },
+  { "open-placement", pl_application_open_placement_action, "x" },
+  { "open-employer", pl_application_open_employer_action, "x" },
   { "connect-database", pl_application_connect_database_action },
   { "use-local-file", pl_application_use_local_file_action },
   { "quit", pl_application_quit_action },
@@ -682,6 +817,8 @@ pl_application_init (PlApplication *self)
   static const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database at PATH instead of the default one"), N_("PATH") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Send the day’s reminders and quit, as at login"), NULL },
     { NULL }
   };
 

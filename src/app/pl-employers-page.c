@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "pl-attention.h"
+#include "pl-calendar.h"
+#include "pl-store-repeat.h"
 #include "pl-contact-dialog.h"
 #include "pl-date.h"
 #include "pl-date-picker-row.h"
@@ -57,6 +59,7 @@ struct _PlEmployersPage
   GtkDropDown         *stage_filter;
   GtkDropDown         *appetite_filter;
   GtkToggleButton     *attention_toggle;
+  GtkListBox          *invite_list;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
@@ -228,6 +231,83 @@ pl_employers_page_set_needs_attention (PlEmployersPage *self,
   g_return_if_fail (PL_IS_EMPLOYERS_PAGE (self));
 
   gtk_toggle_button_set_active (self->attention_toggle, only);
+}
+
+/* Invite Back: last year's hosts with nothing this year, worked out when
+ * the popover opens (one query, over last year's placements). Each row
+ * opens the employer; its button writes to it (win.write-email). */
+static GtkWidget *
+invite_row_new (PlInviteBack *item,
+                const char   *year_label)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *button;
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* TRANSLATORS: %d placements took place at the employer in an academic year (%s) */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Hosted %d placement in %s",
+                                           "Hosted %d placements in %s", (gulong) item->hosted),
+                              (int) item->hosted, year_label);
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-employer");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new_int64 (item->employer_id));
+
+  button = gtk_button_new_with_mnemonic (_("Write _Email…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.write-email");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new ("(sx)", "employer", item->employer_id));
+  adw_action_row_add_suffix (row, button);
+
+  return GTK_WIDGET (row);
+}
+
+static void
+on_invite_popover_show (PlEmployersPage *self)
+{
+  PlContext *context = pl_list_page_get_context (PL_LIST_PAGE (self));
+  g_autoptr(GPtrArray) hosts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year_label = NULL;
+  GtkWidget *child;
+  GDate today, start;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->invite_list))) != NULL)
+    gtk_list_box_remove (self->invite_list, child);
+
+  pl_context_get_today (context, &today);
+  pl_date_academic_year_start (&today, &start);
+  year_label = pl_academic_year_label (g_date_get_year (&start) - 1);
+
+  hosts = pl_store_list_invite_back (pl_list_page_get_store (PL_LIST_PAGE (self)), &today,
+                                     &error);
+  if (hosts == NULL)
+    {
+      pl_list_page_show_error (PL_LIST_PAGE (self), _("Could not find last year’s hosts"), error);
+      return;
+    }
+
+  if (hosts->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Every host of last year has a placement this year."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_set_placeholder (self->invite_list, label);
+      return;
+    }
+
+  for (guint i = 0; i < hosts->len; i++)
+    gtk_list_box_append (self->invite_list, invite_row_new (g_ptr_array_index (hosts, i),
+                                                            year_label));
 }
 
 static void
@@ -1313,6 +1393,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, appetite_row);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, appetite_reason_row);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, attention_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, invite_list);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, name_column);
@@ -1347,6 +1428,7 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_appetite_reason_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_invite_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
 

@@ -16,6 +16,8 @@
 #include "pl-history-dialog.h"
 #include "pl-lifecycle.h"
 #include "pl-placement-editor-private.h"
+#include "pl-calendar.h"
+#include "pl-repeat.h"
 #include "pl-window.h"
 
 /* The status header: where the placement is on its walk, its history,
@@ -125,6 +127,16 @@ _pl_placement_editor_update_header (PlPlacementEditor *self)
     }
   if (rank > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (back));
+  /* What took place this year may take place again next year. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.repeat-next-year",
+                                 pl_placement_can_repeat (self->record));
+  if (pl_placement_can_repeat (self->record))
+    {
+      g_autoptr(GMenu) again = g_menu_new ();
+
+      g_menu_append (again, _("Repeat _Next Year"), "editor.repeat-next-year");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (again));
+    }
   if (!cancelled && rank < 4)
     {
       g_autoptr(GMenu) cancel = g_menu_new ();
@@ -399,6 +411,44 @@ cancel_action (GtkWidget  *widget,
 }
 
 
+/* Next year's request for the same person, host, sector and aims
+ * (pl_placement_repeat()); the toast opens it. */
+static void
+repeat_next_year_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlPlacementEditor *self = PL_PLACEMENT_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year_label = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  GDate today;
+  gint64 request;
+  int year = 0;
+
+  if (self->id == 0)
+    return;
+
+  pl_context_get_today (self->context, &today);
+  request = pl_placement_repeat (_pl_placement_editor_get_store (self), self->id, 0, &today,
+                                 &year, &error);
+  if (request == 0)
+    {
+      _pl_placement_editor_show_error (self, _("Could not make next year’s request"), error);
+      return;
+    }
+
+  year_label = pl_academic_year_label (year);
+  /* TRANSLATORS: %s is an academic year, such as 2027/28 */
+  title = g_strdup_printf (_("Request made for %s"), year_label);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-placement");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (request));
+  _pl_placement_editor_add_toast (self, toast);
+}
+
 void
 _pl_placement_editor_class_init_status (GtkWidgetClass *widget_class)
 {
@@ -408,5 +458,7 @@ _pl_placement_editor_class_init_status (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "editor.move-back", "s", move_back_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.repeat-next-year", NULL,
+                                   repeat_next_year_action);
   gtk_widget_class_install_action (widget_class, "editor.show-changes", NULL, show_changes_action);
 }

@@ -15,6 +15,12 @@
 #include "pl-mail-templates-page.h"
 #include "pl-milestones.h"
 #include "pl-preferences-window.h"
+#include "pl-window.h"
+
+#ifdef HAVE_LIBPORTAL
+#include <libportal/portal.h>
+#include <libportal-gtk4/portal-gtk4.h>
+#endif
 #include "pl-store-access.h"
 
 /* The network's preferences, kept in its database (not in GSettings), so
@@ -38,6 +44,9 @@ struct _PlPreferencesWindow
   GtkWidget            *local_file_row;
   GtkSpinButton        *lead_time_spin;
   AdwPreferencesGroup  *templates_group;
+  GtkSwitch            *remind_start_switch;
+  GtkWidget            *remind_login_row;
+  GtkSwitch            *remind_login_switch;
 };
 
 G_DEFINE_FINAL_TYPE (PlPreferencesWindow, pl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -446,6 +455,68 @@ load (PlPreferencesWindow *self)
     add_template_row (self, g_ptr_array_index (templates, i), FALSE);
 }
 
+#ifdef HAVE_LIBPORTAL
+static void
+on_background_requested (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(PlPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = gtk_switch_get_active (self->remind_login_switch);
+  gboolean granted = xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error);
+
+  /* The switch shows what the desktop agreed to, and the setting (which the
+   * --background start reads) follows it. */
+  if (!granted && wanted)
+    {
+      self->loading = TRUE;
+      gtk_switch_set_active (self->remind_login_switch, FALSE);
+      self->loading = FALSE;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pl_widget_show_error (GTK_WIDGET (self), _("Could not start at login"), error);
+    }
+  gtk_switch_set_state (self->remind_login_switch, granted ? wanted : FALSE);
+  if (self->context != NULL)
+    g_settings_set_boolean (pl_context_get_settings (self->context), "remind-at-login",
+                            granted ? wanted : FALSE);
+}
+#endif
+
+/* Asks the Background portal to start the app at login (or no longer),
+ * with --background so that it reminds and quits. */
+static gboolean
+on_remind_login_state_set (PlPreferencesWindow *self,
+                           gboolean             state,
+                           GtkSwitch           *toggle)
+{
+#ifdef HAVE_LIBPORTAL
+  g_autoptr(XdpPortal) portal = NULL;
+  g_autoptr(GPtrArray) command = NULL;
+  XdpParent *parent;
+
+  if (self->loading)
+    return FALSE;
+
+  portal = xdp_portal_new ();
+  command = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (command, g_strdup ("placements"));
+  g_ptr_array_add (command, g_strdup ("--background"));
+
+  parent = xdp_parent_new_gtk (GTK_WINDOW (self));
+  xdp_portal_request_background (portal, parent,
+                                 _("Placements sends the day’s reminders when you log in"),
+                                 command,
+                                 state ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                 NULL, on_background_requested, g_object_ref (self));
+  xdp_parent_free (parent);
+  /* The state follows when the desktop has answered. */
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 static gboolean
 pl_preferences_window_close_request (GtkWindow *window)
 {
@@ -509,6 +580,7 @@ static void
 pl_preferences_window_constructed (GObject *object)
 {
   PlPreferencesWindow *self = (PlPreferencesWindow *)object;
+  GSettings *settings;
 
   G_OBJECT_CLASS (pl_preferences_window_parent_class)->constructed (object);
 
@@ -517,6 +589,19 @@ pl_preferences_window_constructed (GObject *object)
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (pl_mail_templates_page_new (self->context)));
+  settings = pl_context_get_settings (self->context);
+  g_settings_bind (settings, "remind-at-start", self->remind_start_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  self->loading = TRUE;
+  gtk_switch_set_active (self->remind_login_switch,
+                         g_settings_get_boolean (settings, "remind-at-login"));
+  gtk_switch_set_state (self->remind_login_switch,
+                        g_settings_get_boolean (settings, "remind-at-login"));
+  self->loading = FALSE;
+#ifndef HAVE_LIBPORTAL
+  /* Without libportal there is no asking the desktop to start us. */
+  gtk_widget_set_visible (self->remind_login_row, FALSE);
+#endif
 }
 
 static void
@@ -548,8 +633,12 @@ pl_preferences_window_class_init (PlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, local_file_row);
   gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, lead_time_spin);
   gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, templates_group);
+  gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, remind_start_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, remind_login_row);
+  gtk_widget_class_bind_template_child (widget_class, PlPreferencesWindow, remind_login_switch);
 
   gtk_widget_class_bind_template_callback (widget_class, on_lead_time_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_remind_login_state_set);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-template", NULL, add_template_action);
   gtk_widget_class_install_action (widget_class, "prefs.connect-database", NULL,

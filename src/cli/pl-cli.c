@@ -80,6 +80,14 @@ static const char usage_text[] =
      "  add-terms england --partner NAME [--today DATE]\n"
      "                                  give a college England's typical terms and\n"
      "                                  half-terms for this academic year and the next\n"
+     "  reminders [--today DATE] [--json]\n"
+     "                                  what is due today or overdue: milestones,\n"
+     "                                  follow-ups, documents expiring within 30 days,\n"
+     "                                  employers that may be contacted again\n"
+     "  repeat ID [--year YYYY/YY] [--json]\n"
+     "                                  next year's request from a placement that has\n"
+     "                                  taken place: same staff, employer, sector and\n"
+     "                                  aims, in the same term of the next year\n"
      "  check                           check the file and the data's rules\n"
      "  backup FILE                     write a consistent copy of the database\n"
      "  copy DEST                       copy the whole data set into an empty one: a\n"
@@ -505,6 +513,8 @@ static const Command commands[] = {
   { "mail", pl_cli_mail },
   { "employers-for", pl_cli_employers_for },
   { "add-terms", pl_cli_add_terms },
+  { "reminders", pl_cli_reminders },
+  { "repeat", pl_cli_repeat },
   { "check", cmd_check },
   { "backup", cmd_backup },
   { "copy", cmd_copy },

@@ -101,6 +101,12 @@ int      pl_cli_add_terms (PlCli       *cli,
 int      pl_cli_attention (PlCli       *cli,
                            int          argc,
                            char       **argv);
+int      pl_cli_reminders (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
+int      pl_cli_repeat    (PlCli       *cli,
+                           int          argc,
+                           char       **argv);
 int      pl_cli_grant     (PlCli       *cli,
                            int          argc,
                            char       **argv);

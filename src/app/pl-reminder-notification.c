@@ -1,0 +1,155 @@
+/* pl-reminder-notification.c
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pl-reminder-notification"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pl-date.h"
+#include "pl-reminder-notification.h"
+#include "pl-reminders.h"
+
+/* The morning notification: one a day, whatever starts the app first (the
+ * person, or the desktop at login), with the day's reminders
+ * (pl_reminders_for_day(), the list `placements-cli reminders` prints).
+ * Its actions are the application's, since a notification outlives the
+ * window: app.open-overview, and app.open-placement(x) or
+ * app.open-employer(x) for the first reminder. */
+
+#define NOTIFICATION_ID "reminders"
+#define MAX_LINES 4
+
+static void
+add_item_target (GNotification    *notification,
+                 const PlReminder *item,
+                 gboolean          as_default)
+{
+  const char *action;
+  const char *label;
+  gint64 id;
+
+  if (item->kind == PL_REMINDER_MILESTONE)
+    {
+      action = "app.open-placement";
+      label = _("Open Placement");
+      id = item->placement_id;
+    }
+  else
+    {
+      action = "app.open-employer";
+      label = _("Open Employer");
+      id = item->employer_id;
+    }
+
+  if (as_default)
+    g_notification_set_default_action_and_target (notification, action, "x", id);
+  else
+    g_notification_add_button_with_target (notification, label, action, "x", id);
+}
+
+/**
+ * pl_reminder_notification_new:
+ * @reminders: (element-type PlReminder): a non-empty list from
+ *   pl_reminders_for_day()
+ *
+ * Returns: (transfer full): the notification that tells of them
+ */
+GNotification *
+pl_reminder_notification_new (GPtrArray   *reminders,
+                              const GDate *today)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  guint overdue = 0;
+
+  g_return_val_if_fail (reminders != NULL && reminders->len > 0, NULL);
+
+  for (guint i = 0; i < reminders->len; i++)
+    if (((PlReminder *) g_ptr_array_index (reminders, i))->overdue)
+      overdue++;
+
+  if (overdue > 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder, %u overdue",
+                                          "%u reminders, %u overdue", reminders->len),
+                             reminders->len, overdue);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder for today",
+                                          "%u reminders for today", reminders->len),
+                             reminders->len);
+  body = pl_reminders_summarise (reminders, today, MAX_LINES);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_category (notification, "x-placements.reminders");
+
+  /* One thing to do opens it; several open the Overview, which lists them. */
+  if (reminders->len == 1)
+    add_item_target (notification, g_ptr_array_index (reminders, 0), TRUE);
+  else
+    {
+      g_notification_set_default_action (notification, "app.open-overview");
+      add_item_target (notification, g_ptr_array_index (reminders, 0), FALSE);
+    }
+  g_notification_add_button (notification, _("Open Overview"), "app.open-overview");
+
+  return g_steal_pointer (&notification);
+}
+
+/**
+ * pl_reminder_notification_send:
+ * @settings: the application's settings
+ *
+ * Sends the day's reminders unless the remind-at-start setting is off, one
+ * was sent already on @today (the last-reminded setting) or nothing is due.
+ *
+ * Returns: whether a notification was sent
+ */
+gboolean
+pl_reminder_notification_send (GApplication *application,
+                               PlStore      *store,
+                               GSettings    *settings,
+                               const GDate  *today)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today_iso = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (G_IS_APPLICATION (application), FALSE);
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+
+  /* Only a registered, primary instance has a desktop to tell. */
+  if (!g_settings_get_boolean (settings, "remind-at-start") ||
+      !g_application_get_is_registered (application) ||
+      g_application_get_is_remote (application))
+    return FALSE;
+
+  today_iso = pl_date_to_iso (today);
+  last = g_settings_get_string (settings, "last-reminded");
+  if (g_strcmp0 (last, today_iso) == 0)
+    return FALSE;
+
+  reminders = pl_reminders_for_day (store, today, &error);
+  if (reminders == NULL)
+    {
+      /* The window that opens shows the same failure where it matters;
+       * a notification about a notification would only be noise. */
+      g_debug ("No reminders: %s", error->message);
+      return FALSE;
+    }
+  if (reminders->len == 0)
+    return FALSE;
+
+  notification = pl_reminder_notification_new (reminders, today);
+  g_application_send_notification (application, NOTIFICATION_ID, notification);
+  g_settings_set_string (settings, "last-reminded", today_iso);
+  return TRUE;
+}

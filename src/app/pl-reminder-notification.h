@@ -1,0 +1,23 @@
+/* pl-reminder-notification.h
+ *
+ * Copyright 2026 The Placements authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pl-store.h"
+
+G_BEGIN_DECLS
+
+GNotification *pl_reminder_notification_new  (GPtrArray    *reminders,
+                                              const GDate  *today);
+gboolean       pl_reminder_notification_send (GApplication *application,
+                                              PlStore      *store,
+                                              GSettings    *settings,
+                                              const GDate  *today);
+
+G_END_DECLS
