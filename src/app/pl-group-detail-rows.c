@@ -90,6 +90,18 @@ new_row (PlRecord   *record,
  * Members
  */
 
+/* On a shared database a partner's coordinator sees a network group's
+ * members of other partners without their names (the server keeps those
+ * people to their own partner). */
+static const char *
+member_name (PlRecord *member)
+{
+  const char *name = pl_record_get_string (member, "staff_name");
+
+  return name != NULL ? name : _("Someone at another partner");
+}
+
+
 /* A role is saved as it is typed, like the group's own fields. The write
  * happens from an idle when the row goes away with a change pending, so
  * that it never runs inside the list's own rebuilding. */
@@ -175,8 +187,7 @@ on_remove_member_clicked (PlGroupDetail *self,
   if (member == NULL)
     return;
 
-  title = g_strdup_printf (_("%s removed from the group"),
-                           pl_record_get_string (member, "staff_name"));
+  title = g_strdup_printf (_("%s removed from the group"), member_name (member));
   remove_with_undo (self, member, title);
 }
 
@@ -186,7 +197,7 @@ create_member_row (gpointer item,
 {
   PlGroupDetail *self = user_data;
   PlRecord *member = item;
-  GtkWidget *row = new_row (member, pl_record_get_string (member, "staff_name"),
+  GtkWidget *row = new_row (member, member_name (member),
                             pl_record_get_string (member, "partner_name"));
   GtkWidget *entry = gtk_entry_new ();
   RoleEdit *edit = g_new0 (RoleEdit, 1);
@@ -555,7 +566,22 @@ compare_outcomes (gconstpointer a,
   return gtk_ordering_from_cmpfunc (order);
 }
 
-/* @property is never empty: members by staff name, meetings by date. */
+/* Members by name, those whose name the server keeps from us last (GTK
+ * 4.8's string sorter does not take a missing string). */
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const char *x = pl_record_get_string ((PlRecord *) a, "staff_name");
+  const char *y = pl_record_get_string ((PlRecord *) b, "staff_name");
+
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+  return g_utf8_collate (x, y);
+}
+
+/* Meetings by date (never empty), members and outcomes by their own rule. */
 static GListModel *
 sorted_children (PlGroupDetail *self,
                  GType          type,
@@ -565,7 +591,9 @@ sorted_children (PlGroupDetail *self,
                                               "group_id", self->group_id);
   GtkSorter *sorter;
 
-  if (property != NULL)
+  if (type == PL_TYPE_GROUP_MEMBER)
+    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_members, NULL, NULL));
+  else if (property != NULL)
     sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (type, NULL,
                                                                              property)));
   else
@@ -591,7 +619,7 @@ pl_group_detail_unbind_lists (PlGroupDetail *self)
 void
 pl_group_detail_bind_lists (PlGroupDetail *self)
 {
-  self->members = sorted_children (self, PL_TYPE_GROUP_MEMBER, "staff-name");
+  self->members = sorted_children (self, PL_TYPE_GROUP_MEMBER, NULL);
   self->meetings = sorted_children (self, PL_TYPE_GROUP_MEETING, "meeting-date");
   self->outcomes = sorted_children (self, PL_TYPE_GROUP_OUTCOME, NULL);
 

@@ -1268,6 +1268,13 @@ text_bind (GtkSignalListItemFactory *factory,
     }
 }
 
+static char *
+text_or_empty (gpointer    unused,
+               const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
+}
+
 static void
 text_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -1351,7 +1358,16 @@ pl_list_page_set_column_sorter (PlListPage          *self,
 
   expression = gtk_property_expression_new (info->type, NULL, property);
   if (G_IS_PARAM_SPEC_STRING (pspec))
-    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+    {
+      /* GTK 4.8's string sorter does not take a missing text (a staff
+       * member with no job title, an employer never contacted): it sorts
+       * as empty, first. */
+      GtkExpression *text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &expression,
+                                                         G_CALLBACK (text_or_empty), NULL,
+                                                         NULL);
+
+      sorter = GTK_SORTER (gtk_string_sorter_new (text));
+    }
   else
     sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
 
