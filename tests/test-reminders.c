@@ -12,6 +12,7 @@
 #include "pl-date.h"
 #include "pl-lifecycle.h"
 #include "pl-reminders.h"
+#include "pl-store-appetite.h"
 #include "pl-test-cli.h"
 #include "pl-test-data.h"
 
@@ -261,6 +262,60 @@ test_contactable (PlTestDb      *db,
   g_assert_cmpuint (count (before, PL_REMINDER_FOLLOW_UP, follow_up), ==, 0);
 }
 
+/* "Not this year": asked again a term after the answer, about the next
+ * year, unless someone has been in touch since or a later year is known. */
+static void
+set_appetite (PlStore    *store,
+              gint64      employer,
+              int         year,
+              PlAppetite  state,
+              const char *answered_on)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pl_store_set_appetite (store, employer, year, state,
+                                        state == PL_APPETITE_NOT_THIS_YEAR ? "refurbishment" : NULL,
+                                        &error));
+  g_assert_no_error (error);
+  pl_test_exec (store, "UPDATE employer_appetite SET updated_at = ?2 WHERE employer_id = ?1",
+                employer, answered_on);
+}
+
+static void
+test_ask_again (PlTestDb      *db,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) early = NULL;
+  gint64 asked = pl_test_employer (db->store, "Keel and Anchor Hotel", "host");
+  gint64 recent = pl_test_employer (db->store, "Cliffside Spa Hotel", "warm");
+  gint64 called = pl_test_employer (db->store, "Saltmarsh Table", "warm");
+  gint64 later = pl_test_employer (db->store, "Copper Pot", "warm");
+  gint64 keen = pl_test_employer (db->store, "Byte Works", "warm");
+
+  set_appetite (db->store, asked, 2026, PL_APPETITE_NOT_THIS_YEAR, "2026-07-01T10:00:00Z");
+  set_appetite (db->store, recent, 2026, PL_APPETITE_NOT_THIS_YEAR, "2026-10-01T10:00:00Z");
+  set_appetite (db->store, called, 2026, PL_APPETITE_NOT_THIS_YEAR, "2026-07-01T10:00:00Z");
+  pl_test_contact (db->store, called, 0, "2026-09-10", "Asked about next year", NULL);
+  set_appetite (db->store, later, 2026, PL_APPETITE_NOT_THIS_YEAR, "2026-07-01T10:00:00Z");
+  set_appetite (db->store, later, 2027, PL_APPETITE_LOOKING, "2026-08-01T10:00:00Z");
+  set_appetite (db->store, keen, 2026, PL_APPETITE_LOOKING, "2026-01-01T10:00:00Z");
+
+  list = reminders_on (db->store, "2026-11-22");
+  g_assert_cmpuint (count (list, PL_REMINDER_ASK_AGAIN, asked), ==, 1);
+  g_assert_cmpstr (find (list, PL_REMINDER_ASK_AGAIN, asked)->date, ==, "2026-10-21");
+  g_assert_cmpstr (find (list, PL_REMINDER_ASK_AGAIN, asked)->subject, ==, "2027/28");
+  g_assert_true (find (list, PL_REMINDER_ASK_AGAIN, asked)->overdue);
+  g_assert_cmpuint (count (list, PL_REMINDER_ASK_AGAIN, recent), ==, 0);
+  g_assert_cmpuint (count (list, PL_REMINDER_ASK_AGAIN, called), ==, 0);
+  g_assert_cmpuint (count (list, PL_REMINDER_ASK_AGAIN, later), ==, 0);
+  g_assert_cmpuint (count (list, PL_REMINDER_ASK_AGAIN, keen), ==, 0);
+
+  /* A day before the term has passed, not yet. */
+  early = reminders_on (db->store, "2026-10-20");
+  g_assert_cmpuint (count (early, PL_REMINDER_ASK_AGAIN, asked), ==, 0);
+}
+
 /* On the sample, each thing once, and the overdue cascades among them. */
 static void
 test_sample_once (PlTestDb      *db,
@@ -370,6 +425,7 @@ main (int   argc,
   ADD ("/reminders/follow-ups", test_follow_ups);
   ADD ("/reminders/documents", test_documents);
   ADD ("/reminders/contactable", test_contactable);
+  ADD ("/reminders/ask-again", test_ask_again);
   ADD ("/reminders/sample-once", test_sample_once);
   g_test_add_func ("/reminders/describe", test_describe);
   ADD ("/reminders/cli-json", test_cli_json);

@@ -75,6 +75,8 @@ pl_reminder_kind_to_key (PlReminderKind kind)
       return "document";
     case PL_REMINDER_CONTACTABLE:
       return "contactable";
+    case PL_REMINDER_ASK_AGAIN:
+      return "ask_again";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -126,7 +128,7 @@ pl_reminders_for_day (PlStore      *store,
 
       if (!g_hash_table_add (seen, key))
         continue;
-      if (item->kind == PL_REMINDER_CONTACTABLE &&
+      if ((item->kind == PL_REMINDER_CONTACTABLE || item->kind == PL_REMINDER_ASK_AGAIN) &&
           g_hash_table_contains (followed, &item->employer_id))
         continue;
 
@@ -187,6 +189,12 @@ pl_reminder_describe (const PlReminder *self,
     case PL_REMINDER_CONTACTABLE:
       return g_strdup_printf (_("%s may be contacted again since %s"), self->employer_name,
                               date);
+
+    case PL_REMINDER_ASK_AGAIN:
+      /* Translators: an employer that said "not this year", and the next
+       * academic year ("2027/28") */
+      return g_strdup_printf (_("Ask %s again about hosting in %s"), self->employer_name,
+                              self->subject);
 
     default:
       g_return_val_if_reached (NULL);

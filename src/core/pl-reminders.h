@@ -19,10 +19,14 @@ typedef enum
   PL_REMINDER_FOLLOW_UP,    /* the follow-up date of an employer's last contact has come */
   PL_REMINDER_DOCUMENT,     /* an employer's document expires within 30 days */
   PL_REMINDER_CONTACTABLE,  /* an employer's "do not contact before" date has passed */
+  PL_REMINDER_ASK_AGAIN,    /* an employer said "not this year" a term ago: ask about the next */
 } PlReminderKind;
 
 /* How far ahead an expiring document is announced. */
 #define PL_REMINDER_DOCUMENT_DAYS 30
+/* How long after a "not this year" the employer is asked again (a term and
+ * its holiday), about the year after the one refused. */
+#define PL_REMINDER_ASK_AGAIN_DAYS 112
 
 typedef struct
 {
@@ -32,7 +36,8 @@ typedef struct
   gint64          employer_id;   /* 0 for a milestone of a placement with no employer yet */
   char           *date;          /* ISO: due, follow-up, expiry or do-not-contact-before date */
   gboolean        overdue;       /* the date is before the day asked about */
-  char           *subject;       /* the milestone's label, the document's kind in words */
+  char           *subject;       /* the milestone's label, the document's kind in words, the
+                                  * academic year to ask about ("2027/28") */
   char           *staff_name;    /* a milestone's member of staff; NULL otherwise */
   char           *employer_name; /* NULL for a milestone of a placement with no employer yet */
 } PlReminder;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-date.h"
 #include "pl-enums.h"
 #include "pl-error.h"
 #include "pl-store-private.h"
@@ -63,6 +64,23 @@ static const char contactable_sql[] =
   "                    WHERE c.employer_id = e.id AND c.contact_date >= e.do_not_contact_before)"
   " ORDER BY e.do_not_contact_before, e.name, e.id";
 
+/* Employers whose last answer was "not this year" for a year, given on or
+ * before ?2 (a term ago), asked nothing about a later year and not
+ * contacted since, unless they asked not to be contacted yet. */
+static const char ask_again_sql[] =
+  "SELECT e.id, substr(a.updated_at, 1, 10), a.academic_year, e.name"
+  "  FROM employer_appetite AS a"
+  "  JOIN employer AS e ON e.id = a.employer_id"
+  " WHERE a.state = 'not_this_year' AND substr(a.updated_at, 1, 10) <= ?2"
+  "   AND NOT EXISTS (SELECT 1 FROM employer_appetite AS n"
+  "                    WHERE n.employer_id = a.employer_id"
+  "                      AND n.academic_year > a.academic_year)"
+  "   AND NOT EXISTS (SELECT 1 FROM contact AS c"
+  "                    WHERE c.employer_id = e.id"
+  "                      AND c.contact_date >= substr(a.updated_at, 1, 10))"
+  "   AND (e.do_not_contact_before IS NULL OR e.do_not_contact_before <= ?1)"
+  " ORDER BY a.updated_at, e.name, e.id";
+
 static PlStmt *
 prepare (PlStore     *store,
          const char  *sql,
@@ -78,6 +96,12 @@ prepare (PlStore     *store,
   pl_stmt_bind_text (stmt, 1, today);
   if (sql == documents_sql)
     pl_stmt_bind_text (stmt, 2, horizon);
+  if (sql == ask_again_sql)
+    {
+      g_autofree char *cutoff = pl_date_iso_add_days (today, -PL_REMINDER_ASK_AGAIN_DAYS);
+
+      pl_stmt_bind_text (stmt, 2, cutoff);
+    }
   if (sql == milestones_sql)
     pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS,
                                                  PL_PLACEMENT_STATUS_CANCELLED));
@@ -141,6 +165,19 @@ read_rows (PlStore     *store,
                                                             pl_stmt_get_text (stmt, 3)));
           item->employer_name = pl_stmt_dup_text (stmt, 4);
         }
+      else if (sql == ask_again_sql)
+        {
+          g_autofree char *due = pl_date_iso_add_days (pl_stmt_get_text (stmt, 1),
+                                                       PL_REMINDER_ASK_AGAIN_DAYS);
+          gint64 year = pl_stmt_get_int (stmt, 2) + 1;
+
+          item = reminder_new (PL_REMINDER_ASK_AGAIN, due, today);
+          item->id = pl_stmt_get_int (stmt, 0);
+          item->employer_id = item->id;
+          item->subject = g_strdup_printf ("%" G_GINT64_FORMAT "/%02d", year,
+                                           (int) ((year + 1) % 100));
+          item->employer_name = pl_stmt_dup_text (stmt, 3);
+        }
       else
         {
           item = reminder_new (PL_REMINDER_CONTACTABLE, pl_stmt_get_text (stmt, 1), today);
@@ -176,7 +213,7 @@ pl_store_list_reminders (PlStore     *store,
                          GError     **error)
 {
   static const char * const queries[] = {
-    milestones_sql, follow_ups_sql, documents_sql, contactable_sql,
+    milestones_sql, follow_ups_sql, documents_sql, contactable_sql, ask_again_sql,
   };
   g_autoptr(GError) failure = NULL;
 
