@@ -152,3 +152,46 @@ pl_date_describe (const char *iso,
 
   return g_strdup (text);
 }
+
+/**
+ * pl_date_easter_sunday:
+ *
+ * Easter Sunday in the Gregorian calendar (the anonymous algorithm
+ * published in Nature in 1876).
+ */
+void
+pl_date_easter_sunday (int    year,
+                       GDate *out)
+{
+  int a = year % 19;
+  int b = year / 100;
+  int c = year % 100;
+  int d = b / 4;
+  int e = b % 4;
+  int f = (b + 8) / 25;
+  int g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4;
+  int k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31;
+  int day = ((h + l - 7 * m + 114) % 31) + 1;
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, day, month, year);
+}
+
+void
+pl_date_monday_on_or_after (GDate *date)
+{
+  while (g_date_get_weekday (date) != G_DATE_MONDAY)
+    g_date_add_days (date, 1);
+}
+
+void
+pl_date_friday_on_or_before (GDate *date)
+{
+  while (g_date_get_weekday (date) != G_DATE_FRIDAY)
+    g_date_subtract_days (date, 1);
+}

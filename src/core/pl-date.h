@@ -38,4 +38,12 @@ char     *pl_date_format               (const char  *iso,
 char     *pl_date_describe             (const char  *iso,
                                         gboolean     abbreviated);
 
+/* Easter Sunday of @year in the Gregorian calendar. */
+void      pl_date_easter_sunday        (int          year,
+                                        GDate       *out);
+/* Moves @date forward to a Monday, or back to a Friday (unmoved when it
+ * is one already). */
+void      pl_date_monday_on_or_after   (GDate       *date);
+void      pl_date_friday_on_or_before  (GDate       *date);
+
 G_END_DECLS

@@ -1392,20 +1392,6 @@ set_date (GDate *date,
 }
 
 static void
-monday_on_or_after (GDate *date)
-{
-  while (g_date_get_weekday (date) != G_DATE_MONDAY)
-    g_date_add_days (date, 1);
-}
-
-static void
-friday_on_or_before (GDate *date)
-{
-  while (g_date_get_weekday (date) != G_DATE_FRIDAY)
-    g_date_subtract_days (date, 1);
-}
-
-static void
 weekday_on_or_before (GDate *date)
 {
   while (is_weekend (date))
@@ -1517,7 +1503,7 @@ period_range (Loader             *self,
 
   set_date (&out->start, year, period->month, period->day);
   if (period->from_monday)
-    monday_on_or_after (&out->start);
+    pl_date_monday_on_or_after (&out->start);
   out->end = out->start;
   g_date_add_days (&out->end, period->days - 1);
 }
@@ -2454,10 +2440,10 @@ load_pipeline (Loader *self)
         {
           window_start = self->today;
           g_date_add_days (&window_start, p->window_from * 7);
-          monday_on_or_after (&window_start);
+          pl_date_monday_on_or_after (&window_start);
           window_end = self->today;
           g_date_add_days (&window_end, p->window_to * 7);
-          friday_on_or_before (&window_end);
+          pl_date_friday_on_or_before (&window_end);
         }
 
       id = insert_placement (self, stmt, p->staff, p->employer, p->sector, p->status, NULL,
@@ -2759,7 +2745,7 @@ pl_sample_load (PlStore      *store,
   pilot_start = year_start;
   g_date_subtract_years (&pilot_start, 1);
   self.pilot_monday = pilot_start;
-  monday_on_or_after (&self.pilot_monday);
+  pl_date_monday_on_or_after (&self.pilot_monday);
 
   for (guint y = 0; y < G_N_ELEMENTS (self.years); y++)
     pl_academic_year_england (g_date_get_year (&pilot_start) + (int) y, &self.years[y]);

@@ -27,44 +27,13 @@ set_date (GDate *date,
 }
 
 static void
-monday_on_or_after (GDate *date)
-{
-  while (g_date_get_weekday (date) != G_DATE_MONDAY)
-    g_date_add_days (date, 1);
-}
-
-static void
-friday_on_or_before (GDate *date)
-{
-  while (g_date_get_weekday (date) != G_DATE_FRIDAY)
-    g_date_subtract_days (date, 1);
-}
-
-/* Easter Sunday (the anonymous Gregorian algorithm). */
-static void
-easter_sunday (int    year,
-               GDate *out)
-{
-  int a = year % 19, b = year / 100, c = year % 100;
-  int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
-  int h = (19 * a + b - d - g + 15) % 30;
-  int i = c / 4, k = c % 4;
-  int l = (32 + 2 * e + 2 * i - h - k) % 7;
-  int m = (a + 11 * h + 22 * l) / 451;
-  int month = (h + l - 7 * m + 114) / 31;
-  int day = (h + l - 7 * m + 114) % 31 + 1;
-
-  set_date (out, year, month, day);
-}
-
-static void
 week_from_monday (PlDateSpan *span,
                   int         year,
                   int         month,
                   int         day)
 {
   set_date (&span->start, year, month, day);
-  monday_on_or_after (&span->start);
+  pl_date_monday_on_or_after (&span->start);
   span->end = span->start;
   g_date_add_days (&span->end, 4);
 }
@@ -85,20 +54,20 @@ pl_academic_year_england (int             year,
   out->year = year;
 
   set_date (&out->term[0].start, year, 9, 3);
-  monday_on_or_after (&out->term[0].start);
+  pl_date_monday_on_or_after (&out->term[0].start);
   set_date (&out->term[0].end, year, 12, 19);
-  friday_on_or_before (&out->term[0].end);
+  pl_date_friday_on_or_before (&out->term[0].end);
 
   set_date (&out->term[1].start, year + 1, 1, 4);
-  monday_on_or_after (&out->term[1].start);
-  easter_sunday (year + 1, &easter);
+  pl_date_monday_on_or_after (&out->term[1].start);
+  pl_date_easter_sunday (year + 1, &easter);
   out->term[1].end = easter;
   g_date_subtract_days (&out->term[1].end, 9);
 
   out->term[2].start = easter;
   g_date_add_days (&out->term[2].start, 8);
   set_date (&out->term[2].end, year + 1, 7, 18);
-  friday_on_or_before (&out->term[2].end);
+  pl_date_friday_on_or_before (&out->term[2].end);
 
   /* The last week of October, the middle of February and the week of the
    * late May bank holiday. */

@@ -23,31 +23,6 @@ struct _PlWorkdays
 
 G_DEFINE_BOXED_TYPE (PlWorkdays, pl_workdays, pl_workdays_ref, pl_workdays_unref)
 
-/* Easter Sunday in the Gregorian calendar (the anonymous algorithm
- * published in Nature in 1876). */
-static void
-easter_sunday (int    year,
-               GDate *out)
-{
-  int a = year % 19;
-  int b = year / 100;
-  int c = year % 100;
-  int d = b / 4;
-  int e = b % 4;
-  int f = (b + 8) / 25;
-  int g = (b - f + 1) / 3;
-  int h = (19 * a + b - d - g + 15) % 30;
-  int i = c / 4;
-  int k = c % 4;
-  int l = (32 + 2 * e + 2 * i - h - k) % 7;
-  int m = (a + 11 * h + 22 * l) / 451;
-  int month = (h + l - 7 * m + 114) / 31;
-  int day = ((h + l - 7 * m + 114) % 31) + 1;
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, day, month, year);
-}
-
 static void
 add_day (GArray *days,
          int     year,
@@ -119,7 +94,7 @@ pl_bank_holidays_ew (int year)
   g_array_append_val (days, date);
 
   /* Good Friday and Easter Monday. */
-  easter_sunday (year, &date);
+  pl_date_easter_sunday (year, &date);
   g_date_subtract_days (&date, 2);
   g_array_append_val (days, date);
   g_date_add_days (&date, 3);
