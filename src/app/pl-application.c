@@ -164,7 +164,8 @@ show_store (PlApplication *self,
 
       self->reminded = TRUE;
       pl_context_get_today (self->context, &today);
-      pl_reminder_notification_send (G_APPLICATION (self), store, self->settings, &today);
+      pl_reminder_notification_send_async (G_APPLICATION (self), store, self->settings,
+                                           &today);
     }
 }
 

@@ -32,6 +32,9 @@ struct _PlCalendarPage
   GArray               *employer_ids;
   GArray               *staff_ids;
   guint                 reload_source;
+  /* Read when next shown: a calendar off screen reads nothing. */
+  gboolean              stale;
+  gboolean              filters_stale;
   guint                 n_jobs;
   guint                 n_periods;
   GtkFileChooserNative *chooser;
@@ -146,6 +149,14 @@ load_filters (PlCalendarPage *self)
 {
   PlCalendarFilter filter;
 
+  /* Thousands of names: only for a calendar someone looks at. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->filters_stale = TRUE;
+      return;
+    }
+  self->filters_stale = FALSE;
+
   pl_calendar_page_get_filter (self, &filter);
   self->loading_filters = TRUE;
   fill_dropdown (self, self->partner_dropdown, self->partner_ids, _("All partners"),
@@ -192,6 +203,18 @@ pl_calendar_page_set_filter (PlCalendarPage         *self,
 {
   g_return_if_fail (PL_IS_CALENDAR_PAGE (self));
   g_return_if_fail (filter != NULL);
+
+  if (self->filters_stale)
+    {
+      self->filters_stale = FALSE;
+      /* Loads them even off screen: the page is about to be shown. */
+      self->loading_filters = TRUE;
+      fill_dropdown (self, self->partner_dropdown, self->partner_ids, _("All partners"),
+                     PL_TYPE_PARTNER, 0, 0);
+      fill_dropdown (self, self->employer_dropdown, self->employer_ids, _("All employers"),
+                     PL_TYPE_EMPLOYER, 0, 0);
+      self->loading_filters = FALSE;
+    }
 
   self->loading_filters = TRUE;
   gtk_drop_down_set_selected (self->partner_dropdown, index_of (self->partner_ids,
@@ -513,6 +536,12 @@ reload (PlCalendarPage *self)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->context == NULL)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   store = pl_context_get_store (self->context);
   pl_calendar_page_get_filter (self, &filter);
@@ -1097,6 +1126,19 @@ set_context (PlCalendarPage *self,
 }
 
 static void
+pl_calendar_page_map (GtkWidget *widget)
+{
+  PlCalendarPage *self = PL_CALENDAR_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pl_calendar_page_parent_class)->map (widget);
+
+  if (self->filters_stale)
+    load_filters (self);
+  if (self->stale)
+    reload (self);
+}
+
+static void
 pl_calendar_page_dispose (GObject *object)
 {
   PlCalendarPage *self = (PlCalendarPage *)object;
@@ -1167,6 +1209,7 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
   object_class->dispose = pl_calendar_page_dispose;
   object_class->get_property = pl_calendar_page_get_property;
   object_class->set_property = pl_calendar_page_set_property;
+  widget_class->map = pl_calendar_page_map;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

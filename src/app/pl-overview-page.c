@@ -50,6 +50,9 @@ struct _PlOverviewPage
 
   PlContext           *context;
   guint                refresh_id;
+  GCancellable        *lists_cancellable;
+  GCancellable        *figures_cancellable;
+  GDate                lists_day;
 
   /* Template widgets */
   AdwPreferencesGroup *overdue_group;
@@ -79,8 +82,6 @@ G_DEFINE_FINAL_TYPE (PlOverviewPage, pl_overview_page, GTK_TYPE_WIDGET)
 /* A list with a page to show it all shows this many rows; one without
  * shows up to MAX_ROWS. */
 #define SHORT_ROWS 5
-/* "Coming up" looks this many days ahead. */
-#define COMING_DAYS 30
 #define MAX_ROWS 12
 
 enum {
@@ -164,6 +165,7 @@ fill_list (PlOverviewPage      *self,
            AdwPreferencesGroup *group,
            GtkListBox          *list,
            GPtrArray           *items,
+           guint                total,
            DescribeDate         describe,
            const char          *empty,
            const GDate         *today,
@@ -215,12 +217,12 @@ fill_list (PlOverviewPage      *self,
       gtk_list_box_append (list, row);
     }
 
-  if (items->len > max_rows && show_all_action != NULL)
+  if (total > max_rows && show_all_action != NULL)
     {
       GtkWidget *row = adw_action_row_new ();
       /* TRANSLATORS: the last row of an Overview list, opening the page that
        * lists them all: "Show all 2460" */
-      g_autofree char *title = g_strdup_printf (_("Show all %u"), items->len);
+      g_autofree char *title = g_strdup_printf (_("Show all %u"), total);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -231,10 +233,10 @@ fill_list (PlOverviewPage      *self,
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
       gtk_list_box_append (list, row);
     }
-  else if (items->len > max_rows)
+  else if (total > max_rows)
     {
       GtkWidget *row = adw_action_row_new ();
-      guint more = items->len - max_rows;
+      guint more = total - max_rows;
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
                                                              "And %u more", more), more);
 
@@ -244,7 +246,7 @@ fill_list (PlOverviewPage      *self,
       gtk_list_box_append (list, row);
     }
 
-  if (items->len == 0)
+  if (total == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -266,7 +268,7 @@ fill_list (PlOverviewPage      *self,
         title = g_object_get_data (G_OBJECT (group), "title");
       }
     /* TRANSLATORS: a list's title and how many items it has, "Overdue (3)" */
-    with_count = items->len > 0 ? g_strdup_printf (_("%s (%u)"), title, items->len)
+    with_count = total > 0 ? g_strdup_printf (_("%s (%u)"), title, total)
                                 : g_strdup (title);
     adw_preferences_group_set_title (group, with_count);
   }
@@ -561,29 +563,36 @@ fill_survey (PlOverviewPage *self,
 }
 
 static void
-fill_figures (PlOverviewPage *self)
+show_error (PlOverviewPage *self,
+            const char     *what,
+            const GError   *error)
 {
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
+
+  if (window != NULL)
+    pl_window_show_error (PL_WINDOW (window), what, error);
+  else
+    g_warning ("%s: %s", what, error->message);
+}
+
+static void
+on_figures_computed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(PlOverviewPage) self = data;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  PlStatsFilter filter;
   JsonObject *root;
 
-  reload_partners (self);
-  get_filter (self, &filter, &from, &to);
-
-  node = pl_stats_compute (pl_context_get_store (self->context), &filter, &error);
+  node = pl_stats_compute_finish (PL_STORE (source), result, &error);
   if (node == NULL)
     {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
-
-      if (window != NULL)
-        pl_window_show_error (PL_WINDOW (window), _("Could not count the figures"), error);
-      else
-        g_warning ("Could not count the figures: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could not count the figures"), error);
       return;
     }
+  g_clear_object (&self->figures_cancellable);
   root = json_node_get_object (node);
 
   fill_cards (self, root);
@@ -596,6 +605,25 @@ fill_figures (PlOverviewPage *self)
                "employer");
 }
 
+/* The figures are counted over the whole network: in the store's worker,
+ * the previous count given up when the filter changes meanwhile. */
+static void
+fill_figures (PlOverviewPage *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  PlStatsFilter filter;
+
+  reload_partners (self);
+  get_filter (self, &filter, &from, &to);
+
+  g_cancellable_cancel (self->figures_cancellable);
+  g_clear_object (&self->figures_cancellable);
+  self->figures_cancellable = g_cancellable_new ();
+  pl_stats_compute_async (pl_context_get_store (self->context), &filter,
+                          self->figures_cancellable, on_figures_computed, g_object_ref (self));
+}
+
 static void
 on_filter_changed (PlOverviewPage *self)
 {
@@ -604,49 +632,84 @@ on_filter_changed (PlOverviewPage *self)
   fill_figures (self);
 }
 
+static void
+on_lists_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(PlOverviewPage) self = data;
+  g_autoptr(PlOverviewLists) lists = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GDate today;
+
+  lists = pl_overview_read_finish (PL_STORE (source), result, &error);
+  if (lists == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could not read what is due"), error);
+      return;
+    }
+  g_clear_object (&self->lists_cancellable);
+
+  /* The day the lists were read for. */
+  today = self->lists_day;
+  from = pl_date_to_iso (&today);
+  to = pl_date_iso_add_days (from, PL_OVERVIEW_COMING_DAYS);
+
+#define LIST(KIND) lists->items[KIND], lists->totals[KIND]
+  fill_list (self, self->overdue_group, self->overdue_list, LIST (PL_OVERVIEW_OVERDUE),
+             describe_late, _("Nothing is overdue."), &today, NULL, NULL);
+  fill_list (self, self->week_group, self->week_list, LIST (PL_OVERVIEW_DUE_THIS_WEEK),
+             describe_soon, _("Nothing is due in the next seven days."), &today, NULL, NULL);
+  fill_list (self, self->coming_group, self->coming_list, LIST (PL_OVERVIEW_COMING),
+             describe_soon, _("No placement takes place in the next 30 days."), &today,
+             "win.show-taking-place", g_variant_new ("(ss)", from, to));
+  fill_list (self, self->requests_group, self->requests_list, LIST (PL_OVERVIEW_REQUESTS), NULL,
+             _("Every request has its days."), &today, "win.show-requests-without-days", NULL);
+  fill_list (self, self->employers_group, self->employers_list, LIST (PL_OVERVIEW_FOLLOW_UPS),
+             describe_follow_up, _("No follow-up is due."), &today, NULL, NULL);
+#undef LIST
+}
+
+/**
+ * pl_overview_page_refresh:
+ *
+ * Reads the lists and the figures again, in the store's worker: the page
+ * keeps what it shows until they arrive, so that nothing jumps.
+ */
 void
 pl_overview_page_refresh (PlOverviewPage *self)
 {
-  PlStore *store;
-  GDate today;
-  g_autoptr(GPtrArray) overdue = NULL;
-  g_autoptr(GPtrArray) week = NULL;
-  g_autoptr(GPtrArray) coming = NULL;
-  g_autoptr(GPtrArray) requests = NULL;
-  g_autoptr(GPtrArray) employers = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
   g_return_if_fail (PL_IS_OVERVIEW_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->context == NULL)
     return;
 
-  store = pl_context_get_store (self->context);
-  pl_context_get_today (self->context, &today);
+  pl_context_get_today (self->context, &self->lists_day);
 
-  overdue = pl_overview_overdue_milestones (store, &today);
-  week = pl_overview_due_this_week (store, &today);
-  coming = pl_overview_coming_placements (store, &today, COMING_DAYS);
-  requests = pl_overview_requests_without_dates (store);
-  employers = pl_overview_employers_needing_attention (store, &today);
-
-  from = pl_date_to_iso (&today);
-  to = pl_date_iso_add_days (from, COMING_DAYS);
-
-  fill_list (self, self->overdue_group, self->overdue_list, overdue, describe_late,
-             _("Nothing is overdue."), &today, NULL, NULL);
-  fill_list (self, self->week_group, self->week_list, week, describe_soon,
-             _("Nothing is due in the next seven days."), &today, NULL, NULL);
-  fill_list (self, self->coming_group, self->coming_list, coming, describe_soon,
-             _("No placement takes place in the next 30 days."), &today,
-             "win.show-taking-place", g_variant_new ("(ss)", from, to));
-  fill_list (self, self->requests_group, self->requests_list, requests, NULL,
-             _("Every request has its days."), &today, "win.show-requests-without-days", NULL);
-  fill_list (self, self->employers_group, self->employers_list, employers, describe_follow_up,
-             _("No follow-up is due."), &today, NULL, NULL);
+  g_cancellable_cancel (self->lists_cancellable);
+  g_clear_object (&self->lists_cancellable);
+  self->lists_cancellable = g_cancellable_new ();
+  /* One row more than a list shows tells whether there are more. */
+  pl_overview_read_async (pl_context_get_store (self->context), &self->lists_day, MAX_ROWS + 1,
+                          self->lists_cancellable, on_lists_read, g_object_ref (self));
   fill_figures (self);
+}
+
+/**
+ * pl_overview_page_is_reading:
+ *
+ * Returns: whether the lists or the figures are still being read.
+ */
+gboolean
+pl_overview_page_is_reading (PlOverviewPage *self)
+{
+  g_return_val_if_fail (PL_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->lists_cancellable != NULL || self->figures_cancellable != NULL;
 }
 
 GtkBox *
@@ -694,6 +757,10 @@ pl_overview_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->lists_cancellable);
+  g_clear_object (&self->lists_cancellable);
+  g_cancellable_cancel (self->figures_cancellable);
+  g_clear_object (&self->figures_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_OVERVIEW_PAGE);
   /* The template's top child has no id of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (PlOverviewPage, pl_overview_page, PL, OVERVIEW_PAGE, GtkWi
 
 /* Reads the lists and figures again now rather than when idle. */
 void       pl_overview_page_refresh         (PlOverviewPage *self);
+gboolean   pl_overview_page_is_reading      (PlOverviewPage *self);
 
 /* The box below the figures where charts go; empty and hidden until a
  * chart is added to it. */

@@ -49,6 +49,9 @@ struct _PlPlanPage
   GCancellable         *replan_cancellable;
   PlScheduleResult     *replan;        /* the last check for broken placements */
   guint                 replan_source;
+  /* Off screen, the page reads nothing: it catches up when next shown. */
+  gboolean              stale;
+  gboolean              replan_stale;
   guint                 scroll_source;
   gint64                suggestions_for;
   gboolean              loading_weights;
@@ -294,6 +297,12 @@ pl_plan_page_reload (PlPlanPage *self)
 
   if (self->context == NULL)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   requests = pl_store_list_open_requests (pl_context_get_store (self->context), &error);
   if (requests == NULL)
@@ -401,6 +410,15 @@ check_replan (gpointer user_data)
 static void
 queue_check_replan (PlPlanPage *self)
 {
+  /* The check plans every proposed and agreed placement again, which on
+   * a large network keeps a core busy: only for a page on screen. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->replan_stale = TRUE;
+      return;
+    }
+  self->replan_stale = FALSE;
+
   /* A burst of changes (an import) is checked once. */
   if (self->replan_source == 0 && self->context != NULL)
     self->replan_source = g_timeout_add (200, check_replan, self);
@@ -1088,6 +1106,19 @@ pl_plan_page_set_context (PlPlanPage *self,
 }
 
 static void
+pl_plan_page_map (GtkWidget *widget)
+{
+  PlPlanPage *self = PL_PLAN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pl_plan_page_parent_class)->map (widget);
+
+  if (self->stale)
+    pl_plan_page_reload (self);
+  if (self->replan_stale)
+    queue_check_replan (self);
+}
+
+static void
 pl_plan_page_dispose (GObject *object)
 {
   PlPlanPage *self = (PlPlanPage *)object;
@@ -1165,6 +1196,7 @@ pl_plan_page_class_init (PlPlanPageClass *klass)
   object_class->dispose = pl_plan_page_dispose;
   object_class->get_property = pl_plan_page_get_property;
   object_class->set_property = pl_plan_page_set_property;
+  widget_class->map = pl_plan_page_map;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

@@ -102,6 +102,53 @@ pl_reminder_notification_new (GPtrArray   *reminders,
   return g_steal_pointer (&notification);
 }
 
+/* Whether the day's notification is still to be sent. */
+static gboolean
+wanted (GApplication *application,
+        GSettings    *settings,
+        const GDate  *today)
+{
+  g_autofree char *today_iso = NULL;
+  g_autofree char *last = NULL;
+
+  /* Only a registered, primary instance has a desktop to tell. */
+  if (!g_settings_get_boolean (settings, "remind-at-start") ||
+      !g_application_get_is_registered (application) ||
+      g_application_get_is_remote (application))
+    return FALSE;
+
+  today_iso = pl_date_to_iso (today);
+  last = g_settings_get_string (settings, "last-reminded");
+  return g_strcmp0 (last, today_iso) != 0;
+}
+
+static gboolean
+send (GApplication *application,
+      GSettings    *settings,
+      const GDate  *today,
+      GPtrArray    *reminders,
+      const GError *error)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *today_iso = NULL;
+
+  if (reminders == NULL)
+    {
+      /* The window that opens shows the same failure where it matters;
+       * a notification about a notification would only be noise. */
+      g_debug ("No reminders: %s", error->message);
+      return FALSE;
+    }
+  if (reminders->len == 0)
+    return FALSE;
+
+  notification = pl_reminder_notification_new (reminders, today);
+  g_application_send_notification (application, NOTIFICATION_ID, notification);
+  today_iso = pl_date_to_iso (today);
+  g_settings_set_string (settings, "last-reminded", today_iso);
+  return TRUE;
+}
+
 /**
  * pl_reminder_notification_send:
  * @settings: the application's settings
@@ -118,38 +165,70 @@ pl_reminder_notification_send (GApplication *application,
                                const GDate  *today)
 {
   g_autoptr(GPtrArray) reminders = NULL;
-  g_autoptr(GNotification) notification = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today_iso = NULL;
-  g_autofree char *last = NULL;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), FALSE);
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
 
-  /* Only a registered, primary instance has a desktop to tell. */
-  if (!g_settings_get_boolean (settings, "remind-at-start") ||
-      !g_application_get_is_registered (application) ||
-      g_application_get_is_remote (application))
-    return FALSE;
-
-  today_iso = pl_date_to_iso (today);
-  last = g_settings_get_string (settings, "last-reminded");
-  if (g_strcmp0 (last, today_iso) == 0)
+  if (!wanted (application, settings, today))
     return FALSE;
 
   reminders = pl_reminders_for_day (store, today, &error);
-  if (reminders == NULL)
-    {
-      /* The window that opens shows the same failure where it matters;
-       * a notification about a notification would only be noise. */
-      g_debug ("No reminders: %s", error->message);
-      return FALSE;
-    }
-  if (reminders->len == 0)
-    return FALSE;
+  return send (application, settings, today, reminders, error);
+}
 
-  notification = pl_reminder_notification_new (reminders, today);
-  g_application_send_notification (application, NOTIFICATION_ID, notification);
-  g_settings_set_string (settings, "last-reminded", today_iso);
-  return TRUE;
+typedef struct
+{
+  GApplication *application;
+  GSettings    *settings;
+  GDate         today;
+} Later;
+
+static void
+on_reminders_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  Later *later = data;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reminders = pl_reminders_for_day_finish (PL_STORE (source), result, &error);
+  /* Sent once: a second start meanwhile may have sent it already. */
+  if (wanted (later->application, later->settings, &later->today))
+    send (later->application, later->settings, &later->today, reminders, error);
+
+  g_application_release (later->application);
+  g_object_unref (later->application);
+  g_object_unref (later->settings);
+  g_free (later);
+}
+
+/**
+ * pl_reminder_notification_send_async:
+ *
+ * As pl_reminder_notification_send(), but the reminders are read in the
+ * store's worker, so that the first window shows at once whatever the size
+ * of the network. The application is held until they are sent.
+ */
+void
+pl_reminder_notification_send_async (GApplication *application,
+                                     PlStore      *store,
+                                     GSettings    *settings,
+                                     const GDate  *today)
+{
+  Later *later;
+
+  g_return_if_fail (G_IS_APPLICATION (application));
+  g_return_if_fail (PL_IS_STORE (store));
+
+  if (!wanted (application, settings, today))
+    return;
+
+  later = g_new0 (Later, 1);
+  later->application = g_object_ref (application);
+  later->settings = g_object_ref (settings);
+  later->today = *today;
+  g_application_hold (application);
+  pl_reminders_for_day_async (store, today, NULL, on_reminders_read, later);
 }

@@ -19,5 +19,9 @@ gboolean       pl_reminder_notification_send (GApplication *application,
                                               PlStore      *store,
                                               GSettings    *settings,
                                               const GDate  *today);
+void           pl_reminder_notification_send_async (GApplication *application,
+                                                    PlStore      *store,
+                                                    GSettings    *settings,
+                                                    const GDate  *today);
 
 G_END_DECLS

@@ -20,7 +20,8 @@ struct _PlStaffPicker
 {
   GtkPopover          parent_instance;
 
-  GListModel         *staff;
+  PlStore            *store;
+  GListModel         *staff;      /* read when first shown */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   GHashTable         *excluded;   /* gint64 staff ids */
@@ -187,6 +188,29 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (partner), detail);
 }
 
+static void
+load_staff (PlStaffPicker *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->staff = pl_store_list (self->store, PL_TYPE_STAFF);
+  gtk_filter_list_model_set_model (self->filtered, self->staff);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  update_stack (self);
+}
+
+static void
+pl_staff_picker_map (GtkWidget *widget)
+{
+  PlStaffPicker *self = PL_STAFF_PICKER (widget);
+
+  if (self->staff == NULL && self->store != NULL)
+    load_staff (self);
+
+  GTK_WIDGET_CLASS (pl_staff_picker_parent_class)->map (widget);
+}
+
 /**
  * pl_staff_picker_set_store:
  *
@@ -196,17 +220,15 @@ void
 pl_staff_picker_set_store (PlStaffPicker *self,
                            PlStore       *store)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (PL_IS_STAFF_PICKER (self));
   g_return_if_fail (PL_IS_STORE (store));
 
+  g_set_object (&self->store, store);
   g_clear_object (&self->staff);
-  self->staff = pl_store_list (store, PL_TYPE_STAFF);
-  gtk_filter_list_model_set_model (self->filtered, self->staff);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  update_stack (self);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  /* A network's staff are many: they are read when the picker opens. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_staff (self);
 }
 
 /**
@@ -233,6 +255,7 @@ pl_staff_picker_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_STAFF_PICKER);
   g_clear_object (&self->filtered);
   g_clear_object (&self->staff);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->excluded, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
@@ -246,6 +269,7 @@ pl_staff_picker_class_init (PlStaffPickerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pl_staff_picker_dispose;
+  widget_class->map = pl_staff_picker_map;
 
   /**
    * PlStaffPicker::staff-chosen:

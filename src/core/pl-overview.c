@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-overview.h"
+#include "pl-store-job.h"
 #include "pl-store-private.h"
 
 /* The lists of the Overview page, each one query, so that the page a
@@ -61,40 +62,91 @@ date_in_words (const char *iso)
 }
 
 /* Runs @sql, with @from, @to and the nick of @status bound to ?1, ?2 and
- * ?3 when given (-1: no status), and turns each row into an item with
- * @make. */
+ * ?3 when given (-1: no status), and turns each of its first @limit rows
+ * (0: every row) into an item with @make. */
 typedef PlOverviewItem *(*MakeItem) (PlStmt *stmt);
 
-static GPtrArray *
-collect (PlStore    *store,
-         const char *sql,
-         const char *from,
-         const char *to,
-         int         status,
-         MakeItem    make)
+static PlStmt *
+prepare (PlStore     *store,
+         const char  *sql,
+         const char  *from,
+         const char  *to,
+         int          status,
+         GError     **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_overview_item_free);
+  PlStmt *stmt = pl_db_prepare (pl_store_get_db (store), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (from != NULL)
+    pl_stmt_bind_text (stmt, 1, from);
+  if (to != NULL)
+    pl_stmt_bind_text (stmt, 2, to);
+  if (status >= 0)
+    pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status));
+  return stmt;
+}
+
+static GPtrArray *
+collect_some (PlStore     *store,
+              const char  *sql,
+              const char  *from,
+              const char  *to,
+              int          status,
+              MakeItem     make,
+              guint        limit,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_overview_item_free);
   g_autoptr(PlStmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *limited = NULL;
+  GError *local_error = NULL;
 
-  stmt = pl_db_prepare (pl_store_get_db (store), sql, &error);
-  if (stmt != NULL)
+  /* The database stops at the limit: the Overview shows a few of
+   * hundreds of thousands. */
+  if (limit > 0)
+    sql = limited = g_strdup_printf ("%s LIMIT %u", sql, limit);
+
+  stmt = prepare (store, sql, from, to, status, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (pl_stmt_next (stmt, &local_error))
+    g_ptr_array_add (items, make (stmt));
+  if (local_error != NULL)
     {
-      if (from != NULL)
-        pl_stmt_bind_text (stmt, 1, from);
-      if (to != NULL)
-        pl_stmt_bind_text (stmt, 2, to);
-      if (status >= 0)
-        pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status));
-
-      while (pl_stmt_next (stmt, &error))
-        g_ptr_array_add (items, make (stmt));
+      g_propagate_error (error, local_error);
+      return NULL;
     }
 
-  if (error != NULL)
-    g_critical ("Cannot read the overview: %s", error->message);
+  return g_steal_pointer (&items);
+}
 
-  return items;
+/* How many rows @sql gives, with the same parameters. */
+static gboolean
+count_rows (PlStore     *store,
+            const char  *sql,
+            const char  *from,
+            const char  *to,
+            int          status,
+            guint       *count,
+            GError     **error)
+{
+  g_autofree char *counting = g_strdup_printf ("SELECT count(*) FROM (%s) AS rows", sql);
+  g_autoptr(PlStmt) stmt = prepare (store, counting, from, to, status, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (!pl_stmt_next (stmt, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, PL_ERROR, PL_ERROR_FAILED, "count(*) gave no row");
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  *count = (guint) pl_stmt_get_int (stmt, 0);
+  return TRUE;
 }
 
 #define MILESTONE_QUERY(WHERE)                                                         \
@@ -123,34 +175,6 @@ make_milestone (PlStmt *stmt)
   else
     item->subtitle = g_strdup (pl_stmt_get_text (stmt, 4));
   return item;
-}
-
-GPtrArray *
-pl_overview_overdue_milestones (PlStore     *store,
-                                const GDate *today)
-{
-  g_autofree char *iso = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-
-  iso = pl_date_to_iso (today);
-  return collect (store, MILESTONE_QUERY ("m.due < ?1"), iso, NULL,
-                  PL_PLACEMENT_STATUS_CANCELLED, make_milestone);
-}
-
-GPtrArray *
-pl_overview_due_this_week (PlStore     *store,
-                           const GDate *today)
-{
-  g_autofree char *iso = NULL;
-  g_autofree char *end = NULL;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-
-  iso = pl_date_to_iso (today);
-  end = pl_date_iso_add_days (iso, 6);
-  return collect (store, MILESTONE_QUERY ("m.due BETWEEN ?1 AND ?2"), iso, end,
-                  PL_PLACEMENT_STATUS_CANCELLED, make_milestone);
 }
 
 static PlOverviewItem *
@@ -207,40 +231,6 @@ make_placement (PlStmt *stmt)
   "LEFT JOIN employer AS e ON e.id = p.employer_id "                                 \
   "WHERE " WHERE " ORDER BY " ORDER
 
-GPtrArray *
-pl_overview_coming_placements (PlStore     *store,
-                               const GDate *today,
-                               int          days)
-{
-  g_autofree char *iso = NULL;
-  g_autofree char *end = NULL;
-  GPtrArray *items;
-
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-
-  iso = pl_date_to_iso (today);
-  end = pl_date_iso_add_days (iso, days);
-  items = collect (store,
-                   PLACEMENT_QUERY ("p.status <> ?3 AND EXISTS (SELECT 1 FROM "
-                                    "placement_day WHERE placement_id = p.id AND day BETWEEN ?1 "
-                                    "AND ?2)",
-                                    "5, p.id"),
-                   iso, end, PL_PLACEMENT_STATUS_CANCELLED, make_placement);
-  return items;
-}
-
-GPtrArray *
-pl_overview_requests_without_dates (PlStore *store)
-{
-  g_return_val_if_fail (PL_IS_STORE (store), NULL);
-
-  return collect (store,
-                  PLACEMENT_QUERY ("p.status = ?3 AND NOT EXISTS (SELECT 1 FROM "
-                                   "placement_day WHERE placement_id = p.id)",
-                                   "p.window_start IS NULL, p.window_start, p.id"),
-                  NULL, NULL, PL_PLACEMENT_STATUS_REQUEST, make_placement);
-}
-
 static PlOverviewItem *
 make_employer (PlStmt *stmt)
 {
@@ -257,30 +247,237 @@ make_employer (PlStmt *stmt)
   return item;
 }
 
+/* Each list's query, and what it binds: ?1 today (or the first day), ?2
+ * the last day, ?3 a status. */
+typedef struct
+{
+  const char *sql;
+  MakeItem    make;
+  int         status;
+  int         days;     /* ?2 is ?1 and this many days; -1: no ?2 */
+  gboolean    today;    /* binds ?1 */
+} Query;
+
+static const Query queries[PL_OVERVIEW_N_LISTS] = {
+  [PL_OVERVIEW_OVERDUE] = {
+    MILESTONE_QUERY ("m.due < ?1"),
+    make_milestone, PL_PLACEMENT_STATUS_CANCELLED, -1, TRUE,
+  },
+  [PL_OVERVIEW_DUE_THIS_WEEK] = {
+    MILESTONE_QUERY ("m.due BETWEEN ?1 AND ?2"),
+    make_milestone, PL_PLACEMENT_STATUS_CANCELLED, 6, TRUE,
+  },
+  [PL_OVERVIEW_COMING] = {
+    PLACEMENT_QUERY ("p.status <> ?3 AND EXISTS (SELECT 1 FROM "
+                     "placement_day WHERE placement_id = p.id AND day BETWEEN ?1 "
+                     "AND ?2)",
+                     "5, p.id"),
+    make_placement, PL_PLACEMENT_STATUS_CANCELLED, PL_OVERVIEW_COMING_DAYS, TRUE,
+  },
+  [PL_OVERVIEW_REQUESTS] = {
+    PLACEMENT_QUERY ("p.status = ?3 AND NOT EXISTS (SELECT 1 FROM "
+                     "placement_day WHERE placement_id = p.id)",
+                     "p.window_start IS NULL, p.window_start, p.id"),
+    make_placement, PL_PLACEMENT_STATUS_REQUEST, -1, FALSE,
+  },
+  /* The latest contact of each employer (the greatest date, then id) is
+   * the one whose follow-up counts: a later contact answers an earlier
+   * follow-up. */
+  [PL_OVERVIEW_FOLLOW_UPS] = {
+    "SELECT e.id, e.name, c.follow_up, c.contact_date "
+    "FROM employer AS e JOIN contact AS c ON c.employer_id = e.id "
+    "WHERE c.follow_up IS NOT NULL AND c.follow_up <= ?1 "
+    "  AND (e.do_not_contact_before IS NULL OR e.do_not_contact_before <= ?1) "
+    "  AND NOT EXISTS (SELECT 1 FROM contact AS later "
+    "                  WHERE later.employer_id = c.employer_id "
+    "                    AND (later.contact_date > c.contact_date "
+    "                         OR (later.contact_date = c.contact_date "
+    "                             AND later.id > c.id))) "
+    "ORDER BY c.follow_up, e.name COLLATE NOCASE",
+    make_employer, -1, -1, TRUE,
+  },
+};
+
+/* The first @limit items of @list (0: all), and with @total how many
+ * there are in all. */
+static GPtrArray *
+read_list (PlStore        *store,
+           PlOverviewList  list,
+           const char     *today,
+           int             days,
+           guint           limit,
+           guint          *total,
+           GError        **error)
+{
+  const Query *query = &queries[list];
+  g_autofree char *to = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (days < 0)
+    days = query->days;
+  if (days >= 0)
+    to = pl_date_iso_add_days (today, days);
+
+  items = collect_some (store, query->sql, query->today ? today : NULL, to, query->status,
+                        query->make, limit, error);
+  if (items == NULL)
+    return NULL;
+
+  if (total != NULL)
+    {
+      /* A short list is all there is. */
+      if (limit == 0 || items->len < limit)
+        *total = items->len;
+      else if (!count_rows (store, query->sql, query->today ? today : NULL, to, query->status,
+                            total, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+static GPtrArray *
+read_all (PlStore        *store,
+          PlOverviewList  list,
+          const GDate    *today,
+          int             days)
+{
+  g_autofree char *iso = today != NULL ? pl_date_to_iso (today) : NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  items = read_list (store, list, iso, days, 0, NULL, &error);
+  if (items == NULL)
+    {
+      g_critical ("Cannot read the overview: %s", error->message);
+      items = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_overview_item_free);
+    }
+  return items;
+}
+
+GPtrArray *
+pl_overview_overdue_milestones (PlStore     *store,
+                                const GDate *today)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  return read_all (store, PL_OVERVIEW_OVERDUE, today, -1);
+}
+
+GPtrArray *
+pl_overview_due_this_week (PlStore     *store,
+                           const GDate *today)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  return read_all (store, PL_OVERVIEW_DUE_THIS_WEEK, today, -1);
+}
+
+GPtrArray *
+pl_overview_coming_placements (PlStore     *store,
+                               const GDate *today,
+                               int          days)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (days >= 0, NULL);
+
+  return read_all (store, PL_OVERVIEW_COMING, today, days);
+}
+
+GPtrArray *
+pl_overview_requests_without_dates (PlStore *store)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+
+  return read_all (store, PL_OVERVIEW_REQUESTS, NULL, -1);
+}
+
 GPtrArray *
 pl_overview_employers_needing_attention (PlStore     *store,
                                          const GDate *today)
 {
-  g_autofree char *iso = NULL;
-  GPtrArray *items;
-
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
+  return read_all (store, PL_OVERVIEW_FOLLOW_UPS, today, -1);
+}
+
+void
+pl_overview_lists_free (PlOverviewLists *lists)
+{
+  if (lists == NULL)
+    return;
+
+  for (guint i = 0; i < PL_OVERVIEW_N_LISTS; i++)
+    g_clear_pointer (&lists->items[i], g_ptr_array_unref);
+  g_free (lists);
+}
+
+PlOverviewLists *
+pl_overview_read (PlStore      *store,
+                  const GDate  *today,
+                  guint         limit,
+                  GError      **error)
+{
+  g_autoptr(PlOverviewLists) lists = NULL;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
   iso = pl_date_to_iso (today);
-  /* The latest contact of each employer (the greatest date, then id) is
-   * the one whose follow-up counts: a later contact answers an earlier
-   * follow-up. */
-  items = collect (store,
-                   "SELECT e.id, e.name, c.follow_up, c.contact_date "
-                   "FROM employer AS e JOIN contact AS c ON c.employer_id = e.id "
-                   "WHERE c.follow_up IS NOT NULL AND c.follow_up <= ?1 "
-                   "  AND (e.do_not_contact_before IS NULL OR e.do_not_contact_before <= ?1) "
-                   "  AND NOT EXISTS (SELECT 1 FROM contact AS later "
-                   "                  WHERE later.employer_id = c.employer_id "
-                   "                    AND (later.contact_date > c.contact_date "
-                   "                         OR (later.contact_date = c.contact_date "
-                   "                             AND later.id > c.id))) "
-                   "ORDER BY c.follow_up, e.name COLLATE NOCASE",
-                   iso, NULL, -1, make_employer);
-  return items;
+  lists = g_new0 (PlOverviewLists, 1);
+  for (guint i = 0; i < PL_OVERVIEW_N_LISTS; i++)
+    {
+      lists->items[i] = read_list (store, i, iso, -1, limit, &lists->totals[i], error);
+      if (lists->items[i] == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&lists);
+}
+
+typedef struct
+{
+  GDate today;
+  guint limit;
+} ReadJob;
+
+static gpointer
+read_in_worker (PlStoreJob  *job,
+                PlStore     *worker,
+                gpointer     data,
+                GError     **error)
+{
+  ReadJob *read = data;
+
+  (void) job;
+  return pl_overview_read (worker, &read->today, read->limit, error);
+}
+
+void
+pl_overview_read_async (PlStore             *store,
+                        const GDate         *today,
+                        guint                limit,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  ReadJob *read;
+
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (today != NULL);
+
+  read = g_new0 (ReadJob, 1);
+  read->today = *today;
+  read->limit = limit;
+  pl_store_run_async (store, read_in_worker, read, g_free,
+                      (GDestroyNotify) pl_overview_lists_free, NULL, NULL, cancellable,
+                      callback, user_data);
+}
+
+PlOverviewLists *
+pl_overview_read_finish (PlStore       *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return pl_store_run_finish (store, result, error);
 }

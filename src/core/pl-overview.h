@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +51,48 @@ GPtrArray *pl_overview_requests_without_dates      (PlStore     *store);
 GPtrArray *pl_overview_employers_needing_attention (PlStore     *store,
                                                     const GDate *today);
 
+/* The Overview's lists, read at once. */
+typedef enum
+{
+  PL_OVERVIEW_OVERDUE,          /* as pl_overview_overdue_milestones() */
+  PL_OVERVIEW_DUE_THIS_WEEK,    /* as pl_overview_due_this_week() */
+  PL_OVERVIEW_COMING,           /* as pl_overview_coming_placements(), 30 days */
+  PL_OVERVIEW_REQUESTS,         /* as pl_overview_requests_without_dates() */
+  PL_OVERVIEW_FOLLOW_UPS,       /* as pl_overview_employers_needing_attention() */
+  PL_OVERVIEW_N_LISTS
+} PlOverviewList;
+
+#define PL_OVERVIEW_COMING_DAYS 30
+
+typedef struct
+{
+  GPtrArray *items[PL_OVERVIEW_N_LISTS];   /* of PlOverviewItem: the first few */
+  guint      totals[PL_OVERVIEW_N_LISTS];  /* how many there are in all */
+} PlOverviewLists;
+
+void             pl_overview_lists_free  (PlOverviewLists     *lists);
+
+/* The first @limit items of each list (0: all of them) and how many each
+ * has, as of @today. On a large network the few rows come quickly and only
+ * the counts cost more. Returns NULL with @error set when the database
+ * fails. */
+PlOverviewLists *pl_overview_read        (PlStore             *store,
+                                          const GDate         *today,
+                                          guint                limit,
+                                          GError             **error);
+/* The same in the store's worker (see pl-store-job.h), so that the
+ * window does not wait for it. */
+void             pl_overview_read_async  (PlStore             *store,
+                                          const GDate         *today,
+                                          guint                limit,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+PlOverviewLists *pl_overview_read_finish (PlStore             *store,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlOverviewItem, pl_overview_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlOverviewLists, pl_overview_lists_free)
 
 G_END_DECLS

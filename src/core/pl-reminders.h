@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "pl-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +53,14 @@ void         pl_reminder_free          (PlReminder       *self);
 GPtrArray   *pl_reminders_for_day      (PlStore          *store,
                                         const GDate      *today,
                                         GError          **error);
+void         pl_reminders_for_day_async  (PlStore             *store,
+                                          const GDate         *today,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GPtrArray   *pl_reminders_for_day_finish (PlStore             *store,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 const char  *pl_reminder_kind_to_key   (PlReminderKind    kind);
 char        *pl_reminder_describe      (const PlReminder *self,
                                         const GDate      *today);

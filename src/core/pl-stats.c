@@ -14,6 +14,7 @@
 #include "pl-date.h"
 #include "pl-impact-private.h"
 #include "pl-stats-private.h"
+#include "pl-store-job.h"
 #include "pl-survey.h"
 
 /* The impact figures of the case study, computed from the records.
@@ -706,4 +707,62 @@ pl_stats_format_percent (int percent)
   /* TRANSLATORS: a percentage, "96%"; put the sign where your language
    * writes it (French "96 %"), keeping %d for the number */
   return g_strdup_printf (C_("percent", "%d%%"), percent);
+}
+
+typedef struct
+{
+  char *partner;
+  char *from;
+  char *to;
+} ComputeJob;
+
+static void
+compute_job_free (ComputeJob *job)
+{
+  g_free (job->partner);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job);
+}
+
+static gpointer
+compute_in_worker (PlStoreJob  *job,
+                   PlStore     *worker,
+                   gpointer     data,
+                   GError     **error)
+{
+  ComputeJob *compute = data;
+  PlStatsFilter filter = { compute->partner, compute->from, compute->to };
+
+  (void) job;
+  return pl_stats_compute (worker, &filter, error);
+}
+
+void
+pl_stats_compute_async (PlStore             *store,
+                        const PlStatsFilter *filter,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  ComputeJob *job;
+
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (filter != NULL);
+
+  job = g_new0 (ComputeJob, 1);
+  job->partner = g_strdup (filter->partner);
+  job->from = g_strdup (filter->from);
+  job->to = g_strdup (filter->to);
+  pl_store_run_async (store, compute_in_worker, job, (GDestroyNotify) compute_job_free,
+                      (GDestroyNotify) json_node_unref, NULL, NULL, cancellable, callback,
+                      user_data);
+}
+
+JsonNode *
+pl_stats_compute_finish (PlStore       *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return pl_store_run_finish (store, result, error);
 }

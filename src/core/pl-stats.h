@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "pl-store.h"
@@ -28,6 +29,16 @@ typedef struct
 JsonNode *pl_stats_compute (PlStore             *store,
                             const PlStatsFilter *filter,
                             GError             **error);
+
+/* The same in the store's worker (see pl-store-job.h); @filter is copied. */
+void      pl_stats_compute_async  (PlStore             *store,
+                                   const PlStatsFilter *filter,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+JsonNode *pl_stats_compute_finish (PlStore             *store,
+                                   GAsyncResult        *result,
+                                   GError             **error);
 
 /* Percentage rounded half up: 0 when @total is 0. */
 int       pl_stats_percent (gint64               part,

@@ -215,6 +215,36 @@ typedef struct
   gpointer            user_data;
 } Caller;
 
+/* Jobs started in this thread whose callers have not heard back yet. */
+static GQuark
+running_quark (void)
+{
+  return g_quark_from_static_string ("pl-store-jobs-running");
+}
+
+static void
+add_running (PlStore *store,
+             int      n)
+{
+  guint running = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (store), running_quark ()));
+
+  g_object_set_qdata (G_OBJECT (store), running_quark (), GUINT_TO_POINTER (running + n));
+}
+
+/**
+ * pl_store_get_n_running_jobs:
+ *
+ * Returns: how many jobs of @store have been started and not yet
+ *   reported their end to their callers
+ */
+guint
+pl_store_get_n_running_jobs (PlStore *store)
+{
+  g_return_val_if_fail (PL_IS_STORE (store), 0);
+
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (store), running_quark ()));
+}
+
 /* In the caller's context, before the caller hears of the result: the
  * model's listeners learn what the job wrote. */
 static void
@@ -247,6 +277,7 @@ on_done (GObject      *source,
 
   caller->callback (source, result, caller->user_data);
   g_free (caller);
+  add_running (job->store, -1);
 }
 
 void
@@ -286,6 +317,7 @@ pl_store_run_async (PlStore             *store,
   caller->callback = callback;
   caller->user_data = user_data;
 
+  add_running (store, 1);
   task = g_task_new (store, job->cancellable, on_done, caller);
   g_task_set_source_tag (task, pl_store_run_async);
   g_task_set_task_data (task, job, job_free);

@@ -53,6 +53,8 @@ gpointer      pl_store_run_finish     (PlStore             *store,
                                        GAsyncResult        *result,
                                        GError             **error);
 
+guint         pl_store_get_n_running_jobs (PlStore            *store);
+
 /* For the job function. */
 GCancellable *pl_store_job_get_cancellable  (PlStoreJob               *job);
 gboolean      pl_store_job_is_cancelled     (PlStoreJob               *job);

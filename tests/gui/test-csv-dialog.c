@@ -13,6 +13,7 @@
 
 #include "pl-application.h"
 #include "pl-csv-dialog.h"
+#include "pl-store-job.h"
 #include "pl-test-data.h"
 #include "pl-window.h"
 
@@ -124,8 +125,12 @@ test_import_export (Fixture       *fixture,
                                      "name,sector\nHull Forge,Smithing\n");
   g_autoptr(GFile) out = NULL;
   g_autofree char *text = NULL;
-  /* What holds the store while no job runs: a job done lets it go. */
-  guint refs = G_OBJECT (store)->ref_count;
+  guint refs;
+
+  /* What holds the store while no job runs (the window's own reads done):
+   * a job done lets it go. */
+  WAIT_FOR (pl_store_get_n_running_jobs (store) == 0);
+  refs = G_OBJECT (store)->ref_count;
 
   g_assert_cmpuint (g_list_model_get_n_items (employers), ==, 0);
 

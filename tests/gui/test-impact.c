@@ -16,6 +16,7 @@
 #include "pl-overview-page.h"
 #include "pl-placement-editor.h"
 #include "pl-stats.h"
+#include "pl-store-job.h"
 #include "pl-survey-dialog.h"
 #include "pl-survey-import-dialog.h"
 #include "pl-test-data.h"
@@ -37,11 +38,14 @@ typedef struct
   gint64     placement;    /* hers */
 } Fixture;
 
+static PlStore *settle_store;
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   pl_test_gui_set_up (&f->gui, TRUE);
+  settle_store = f->gui.store;
   f->marguerite = pl_test_select_int (f->gui.store,
                                       "SELECT id FROM staff WHERE name = 'Marguerite Okafor'");
   f->placement = pl_test_select_int (f->gui.store,
@@ -53,12 +57,16 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  settle_store = NULL;
   pl_test_gui_tear_down (&f->gui);
 }
 
+/* Runs what is due, the Overview's reads in the store's worker too. */
 static void
 settle (void)
 {
+  if (settle_store != NULL)
+    PL_TEST_WAIT_FOR (pl_store_get_n_running_jobs (settle_store) == 0);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -133,6 +141,16 @@ show_in_window (GtkWidget *child)
 }
 
 /* The Overview's charts ---------------------------------------------- */
+
+/* The window's Overview, its figures read. */
+static GtkWidget *
+show_overview (PlWindow *window)
+{
+  GtkWidget *page = pl_test_gui_show_page (window, "overview", PL_TYPE_OVERVIEW_PAGE);
+
+  settle ();
+  return page;
+}
 
 static GPtrArray *
 overview_charts (GtkWidget *page)
@@ -586,7 +604,7 @@ test_import_survey (Fixture       *f,
   g_autofree char *where = g_strdup_printf ("%s:2:7: column “workplace”: “maybe” is not an answer",
                                             bad);
   PlWindow *window = pl_test_gui_open_window (&f->gui);
-  GtkWidget *page = pl_test_gui_show_page (window, "overview", PL_TYPE_OVERVIEW_PAGE);
+  GtkWidget *page = show_overview (window);
   g_autoptr(GPtrArray) charts = overview_charts (page);
   PlSurveyImportDialog *dialog;
   gint64 before = count_students (f);
