@@ -11,7 +11,7 @@
 #
 #   bench/import.sh [--placements N] [--employers M] [--staff K] [--seed S] [--runs R]
 #
-# Defaults: 100,000 placements, 20,000 employers, 50,000 staff, seed 1, and
+# Defaults: 100,000 placements, 100,000 employers, 50,000 staff, seed 1, and
 # the best of 3 runs. Builds an optimised build-bench/ first. Prints one
 # line a kind: rows, the times (wall and CPU) and the ratios; then, from the
 # database the import filled, the store's time to open, filter and search
@@ -24,7 +24,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../build-aux/setup.sh"
 
 placements=100000
-employers=20000
+employers=100000
 staff=50000
 seed=1
 runs=3

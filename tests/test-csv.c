@@ -949,6 +949,94 @@ test_bulk_search_trigger (Fixture       *f,
     }
 }
 
+static char *
+schema_text (const char *db)
+{
+  g_autoptr(PlStore) store = pl_store_open (db, NULL);
+
+  g_assert_nonnull (store);
+  return pl_test_select_text (store, "SELECT group_concat(type || ' ' || name, ', ') FROM "
+                                     "(SELECT type, name FROM sqlite_schema ORDER BY name)");
+}
+
+/* Placements enough for the bulk writer to build the indexes of the
+ * placements, their days and milestones once at the end, of a real staff
+ * member, employer and sector of the sample; the last row from @last. */
+static char *
+write_many_placements (Fixture    *f,
+                       const char *name,
+                       guint       n_rows,
+                       const char *last)
+{
+  g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
+  g_autofree char *staff = pl_test_select_text (store, "SELECT name FROM staff GROUP BY name "
+                                                       "HAVING count(*) = 1 ORDER BY name LIMIT 1");
+  g_autofree char *employer = pl_test_select_text (store, "SELECT name FROM employer "
+                                                          "ORDER BY name LIMIT 1");
+  g_autofree char *sector = pl_test_select_text (store, "SELECT name FROM sector "
+                                                        "ORDER BY name LIMIT 1");
+  g_autoptr(GString) text = g_string_new ("staff,sector,employer,status,window_start,window_end,"
+                                          "days\n");
+
+  for (guint i = 0; i + 1 < n_rows; i++)
+    g_string_append_printf (text, "%s,\"%s\",\"%s\",confirmed,,,2027-03-%02u;2027-03-%02u\n",
+                            staff, sector, employer, 1 + i % 14, 15 + i % 14);
+  g_string_append_printf (text, "%s,\"%s\",\"%s\",%s\n", staff, sector, employer, last);
+  return pl_test_write_file (f->dir, name, text->str, (gssize) text->len);
+}
+
+/* A large import into tables that hold fewer rows sets their indexes
+ * aside until the end: refused at its last row, by the reader or by the
+ * schema, it leaves the database as it was, byte for byte; accepted, it
+ * leaves the same tables, indexes and triggers as before. */
+static void
+test_large_last_row (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *last;
+    const char *reason;
+  } cases[] = {
+    { "confirmed,,,2027-02-30", "column “days”" },
+    { "confirmed,2027-05-01,2027-04-01,2027-04-15", "column “window_end”" },
+  };
+  const guint n_rows = 12000;
+  g_autoptr(GBytes) before = pl_test_read_bytes (f->db);
+  g_autofree char *schema = schema_text (f->db);
+  g_autofree char *schema_after = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rows = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("large-bad-%u.csv", i);
+      g_autofree char *path = write_many_placements (f, name, n_rows, cases[i].last);
+      g_autofree char *where = g_strdup_printf ("%s:%u:", path, n_rows + 1);
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_false (import_path (f->db, PL_CSV_PLACEMENTS, path, &rows, &error));
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, where) ||
+          strstr (error->message, cases[i].reason) == NULL)
+        g_error ("case %u: expected “%s…%s”, got “%s”", i, where, cases[i].reason,
+                 error->message);
+      g_clear_error (&error);
+      g_assert_cmpint (rows, ==, -1);
+
+      after = pl_test_read_bytes (f->db);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+
+  good = write_many_placements (f, "large-good.csv", n_rows, "confirmed,,,2027-04-01");
+  g_assert_true (import_path (f->db, PL_CSV_PLACEMENTS, good, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, n_rows);
+  schema_after = schema_text (f->db);
+  g_assert_cmpstr (schema_after, ==, schema);
+}
+
 /* Names with the list separators of groups survive a round trip. */
 static void
 test_group_lists (Fixture       *f,
@@ -1224,6 +1312,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/csv/import/bulk-search-trigger", Fixture, NULL, fixture_set_up,
               test_bulk_search_trigger, fixture_tear_down);
+  g_test_add ("/csv/import/large-last-row", Fixture, NULL, fixture_set_up, test_large_last_row,
+              fixture_tear_down);
   g_test_add ("/csv/import/group-lists", Fixture, NULL, fixture_set_up, test_group_lists,
               fixture_tear_down);
   g_test_add ("/csv/import/progress-and-cancel", Fixture, NULL, fixture_set_up,

@@ -131,6 +131,37 @@ test_sample_stats (Fixture       *f,
         g_assert_cmpstr (text_server, ==, text_file);
       }
   }
+  /* Its placements imported again into both: the same rows, days and
+   * milestones, done as the import ticks them. */
+  {
+    g_autofree char *csv = file_in (f, "placements.csv");
+    const char *env[] = { "PLACEMENTS_TODAY=2027-01-11", NULL };
+    const char * const targets[] = { file, f->uri };
+    char *outputs[2][2] = { { NULL } };
+
+    pl_test_run_clear (&run);
+    pl_test_cli_ok (&run, file, "export", "csv", "placements", csv, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        pl_test_run_clear (&run);
+        pl_test_run_cli_env (&run, targets[i], env, "import", "csv", "placements", csv, NULL);
+        if (run.status != 0)
+          g_error ("import into %s failed:\n%s%s", targets[i], run.out, run.err);
+        pl_test_run_clear (&run);
+        outputs[i][0] = g_strdup (pl_test_cli_ok (&run, targets[i], "list", "placements", NULL));
+        pl_test_run_clear (&run);
+        outputs[i][1] = g_strdup (pl_test_cli_ok (&run, targets[i], "milestones", "--today",
+                                                  "2027-01-11", "--json", NULL));
+      }
+    g_assert_cmpstr (outputs[1][0], ==, outputs[0][0]);
+    g_assert_cmpstr (outputs[1][1], ==, outputs[0][1]);
+    g_assert_nonnull (strstr (outputs[0][1], "2027-01-11"));
+    for (guint i = 0; i < 2; i++)
+      for (guint j = 0; j < 2; j++)
+        g_free (outputs[i][j]);
+    assert_check_ok (file);
+    assert_check_ok (f->uri);
+  }
   {
     g_autofree char *workbook = file_in (f, "network.xlsx");
 

@@ -30,6 +30,18 @@ gboolean          pl_milestone_rules_apply        (PlMilestoneRules   *rules,
                                                    const char * const *days,
                                                    GError            **error);
 
+/* The milestones of a placement just written at @status with days from
+ * @first_day to @last_day (ISO dates) and none yet, done as if it had
+ * walked the lifecycle to @status on @today: the bulk import's one rule. */
+gboolean          pl_milestone_rules_add_walked   (PlMilestoneRules   *rules,
+                                                   PlStore            *store,
+                                                   gint64              placement_id,
+                                                   PlPlacementStatus   status,
+                                                   const char         *first_day,
+                                                   const char         *last_day,
+                                                   const GDate        *today,
+                                                   GError            **error);
+
 /* pl_milestones_due() with the template's terms as values. */
 void              pl_milestones_due_typed         (PlWorkdays        *workdays,
                                                    const GDate       *first,

@@ -31,12 +31,14 @@ typedef struct
   PlMilestoneAnchor anchor;
   int               offset;
   PlMilestoneUnit   unit;
+  int               step;  /* the PlPlacementStatus that completes it, or -1 */
 } Template;
 
 struct _PlMilestoneRules
 {
   GArray     *templates;   /* Template, in the templates' order */
   PlWorkdays *workdays;
+  PlStmt     *insert;      /* of pl_milestone_rules_add_walked(), once prepared */
 };
 
 static void
@@ -70,20 +72,23 @@ pl_milestone_rules_new (PlStore  *store,
   g_array_set_clear_func (rules->templates, template_clear);
 
   stmt = pl_db_prepare (pl_store_get_db (store),
-                        "SELECT kind, label, anchor, offset, unit FROM milestone_template "
+                        "SELECT kind, label, anchor, offset, unit, step FROM milestone_template "
                         "ORDER BY position, id", &failure);
   while (stmt != NULL && pl_stmt_next (stmt, &failure))
     {
       Template t = { 0, };
-      int anchor = PL_MILESTONE_ANCHOR_FIRST, unit = PL_MILESTONE_UNIT_WEEKS;
+      int anchor = PL_MILESTONE_ANCHOR_FIRST, unit = PL_MILESTONE_UNIT_WEEKS, step = -1;
 
       pl_enum_from_nick (PL_TYPE_MILESTONE_ANCHOR, pl_stmt_get_text (stmt, 2), &anchor);
       pl_enum_from_nick (PL_TYPE_MILESTONE_UNIT, pl_stmt_get_text (stmt, 4), &unit);
+      if (!pl_stmt_is_null (stmt, 5))
+        pl_enum_from_nick (PL_TYPE_PLACEMENT_STATUS, pl_stmt_get_text (stmt, 5), &step);
       t.kind = pl_stmt_dup_text (stmt, 0);
       t.label = pl_stmt_dup_text (stmt, 1);
       t.anchor = anchor;
       t.offset = (int) pl_stmt_get_int (stmt, 3);
       t.unit = unit;
+      t.step = step;
       g_array_append_val (rules->templates, t);
     }
 
@@ -104,6 +109,7 @@ pl_milestone_rules_free (PlMilestoneRules *rules)
   if (rules == NULL)
     return;
 
+  g_clear_pointer (&rules->insert, pl_stmt_free);
   g_clear_pointer (&rules->templates, g_array_unref);
   g_clear_pointer (&rules->workdays, pl_workdays_unref);
   g_free (rules);
@@ -283,6 +289,105 @@ pl_milestone_rules_apply (PlMilestoneRules   *rules,
       pl_stmt_bind_text (insert, 3, template->label);
       pl_stmt_bind_text (insert, 4, iso);
       if (!pl_stmt_run (insert, error))
+        return failed (error);
+    }
+
+  return TRUE;
+}
+
+/* The one rule for a placement written at @status without having walked
+ * the lifecycle there (an import): is the milestone of @template, due on
+ * @due, done? As the walk would have left it: ticked when its step
+ * (milestone_template.step) is one the walk passes on the way to @status.
+ * A placement that has happened (completed, cascaded or evaluated) had its
+ * preparation too: the milestones without a step that fall before its
+ * first day are ticked as well. A cancelled one stays as it is, untouched:
+ * how far it got is not known. */
+static gboolean
+walked_done (const Template    *template,
+             PlPlacementStatus  status,
+             const GDate       *due,
+             const GDate       *first)
+{
+  if (status == PL_PLACEMENT_STATUS_CANCELLED)
+    return FALSE;
+
+  if (template->step >= 0)
+    return template->step > PL_PLACEMENT_STATUS_REQUEST &&
+           template->step != PL_PLACEMENT_STATUS_CANCELLED &&
+           template->step <= (int) status;
+
+  return status >= PL_PLACEMENT_STATUS_COMPLETED && g_date_compare (due, first) < 0;
+}
+
+static void
+format_iso (const GDate *date,
+            char         out[16])
+{
+  g_snprintf (out, 16, "%04u-%02u-%02u", (guint) g_date_get_year (date),
+              (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+}
+
+/**
+ * pl_milestone_rules_add_walked: (skip)
+ *
+ * The milestones of placement @placement_id, just written at @status with
+ * days from @first_day to @last_day and no milestones yet: each template's,
+ * due as pl_milestone_rules_apply() has it, and done on @today when the
+ * lifecycle's walk to @status would have ticked it (walked_done()). One
+ * statement, prepared once for @rules, a milestone. Inside the caller's
+ * transaction; on failure the caller rolls back.
+ */
+gboolean
+pl_milestone_rules_add_walked (PlMilestoneRules   *rules,
+                               PlStore            *store,
+                               gint64              placement_id,
+                               PlPlacementStatus   status,
+                               const char         *first_day,
+                               const char         *last_day,
+                               const GDate        *today,
+                               GError            **error)
+{
+  GDate first, last;
+  char done_on[16];
+
+  g_return_val_if_fail (rules != NULL && PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (!pl_date_parse (first_day, &first) || !pl_date_parse (last_day, &last))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)."),
+                   pl_date_parse (first_day, &first) ? last_day : first_day);
+      return FALSE;
+    }
+
+  if (rules->insert == NULL)
+    {
+      rules->insert = pl_db_prepare (pl_store_get_db (store),
+                                     "INSERT INTO milestone (placement_id, kind, label, due, done) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (rules->insert == NULL)
+        return failed (error);
+    }
+
+  format_iso (today, done_on);
+  for (guint i = 0; i < rules->templates->len; i++)
+    {
+      const Template *template = &g_array_index (rules->templates, Template, i);
+      GDate due;
+      char iso[16];
+
+      pl_milestones_due_typed (rules->workdays, &first, &last, template->anchor,
+                               template->offset, template->unit, &due);
+      format_iso (&due, iso);
+
+      pl_stmt_bind_int (rules->insert, 1, placement_id);
+      pl_stmt_bind_text (rules->insert, 2, template->kind);
+      pl_stmt_bind_text (rules->insert, 3, template->label);
+      pl_stmt_bind_text (rules->insert, 4, iso);
+      pl_stmt_bind_text (rules->insert, 5,
+                         walked_done (template, status, &due, &first) ? done_on : NULL);
+      if (!pl_stmt_run (rules->insert, error))
         return failed (error);
     }
 

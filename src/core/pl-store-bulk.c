@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pl-date.h"
 #include "pl-lifecycle-private.h"
 #include "pl-store-bulk.h"
 #include "pl-store-private.h"
@@ -37,6 +38,18 @@
  * commit, and the trigger is created again from its own SQL; a rollback
  * undoes all of it. A trigger of any other shape is left alone, and is
  * simply slower. */
+
+/* A third cost is the secondary indexes (not the unique ones, which are
+ * rules of the data checked row by row): each row inserted into a B-tree
+ * of its own, in the order of its key, not of the rows. An import of many
+ * rows into a table holding fewer (pl_store_bulk_expect()) drops them
+ * inside the transaction and creates each again at the commit, one sort
+ * instead of a search a row; a rollback puts them back as they were. A
+ * table already larger than the import keeps them: building an index
+ * over its old rows again would cost more than it saves. */
+
+/* The fewest records expected for the indexes to be set aside. */
+#define BULK_DEFER_ROWS 10000
 
 /* In KiB, as PRAGMA cache_size counts when negative. */
 #define BULK_CACHE_KIB (128 * 1024)
@@ -68,6 +81,10 @@ struct _PlStoreBulk
   guint               n_columns;
   gboolean            open;        /* the transaction is still ours to end */
   PlMilestoneRules   *rules;       /* read with the first days */
+  GDate               today;       /* the day the milestones a walk would tick are done */
+  int                 status_column; /* a placement's "status", or -1 */
+  PlPlacementStatus   status;      /* of the record being written */
+  PlStmt             *lists[5];    /* the lists' INSERTs (List), each prepared once */
   const char * const *fault;       /* of the last refusal */
 
   const char         *table;
@@ -77,7 +94,43 @@ struct _PlStoreBulk
   gint64              cache_size;  /* to set back; 0 when unchanged */
   char               *create_sql;  /* the search trigger set aside, or NULL */
   char               *index_sql;   /* its INSERT, as INSERT … SELECT over rows after ?1 */
+  GPtrArray          *indexes;     /* the CREATE INDEX of those set aside, or NULL */
 };
+
+/* The tables an import of @table writes besides it: its lists, and a
+ * placement's milestones. */
+static const struct
+{
+  const char *table;
+  const char *lists[4];
+} list_tables[] = {
+  { "placement", { "placement_day", "milestone", NULL } },
+  { "employer", { "employer_appetite", NULL } },
+  { "exchange_group", { "group_member", "group_meeting", "group_outcome", NULL } },
+};
+
+/* The lists that follow a record, each by one INSERT prepared at its first
+ * use. */
+typedef enum
+{
+  LIST_DAY,
+  LIST_MEMBER,
+  LIST_APPETITE,
+  LIST_MEETING,
+  LIST_OUTCOME,
+} List;
+
+static const char * const list_sql[] = {
+  [LIST_DAY] = "INSERT INTO placement_day (placement_id, day) VALUES (?1, ?2)",
+  [LIST_MEMBER] = "INSERT INTO group_member (group_id, staff_id, role) VALUES (?1, ?2, ?3)",
+  [LIST_APPETITE] = "INSERT INTO employer_appetite (employer_id, academic_year, state, reason) "
+                    "VALUES (?1, ?2, ?3, ?4)",
+  [LIST_MEETING] = "INSERT INTO group_meeting (group_id, meeting_date) VALUES (?1, ?2)",
+  [LIST_OUTCOME] = "INSERT INTO group_outcome (group_id, title, kind, link, outcome_date) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (list_sql) == G_N_ELEMENTS (((PlStoreBulk *) NULL)->lists));
 
 static void
 set_cache_size (PlDb   *db,
@@ -159,6 +212,70 @@ set_aside_search_trigger (PlStoreBulk *self,
   self->index_sql = g_steal_pointer (&index_sql);
 }
 
+/* Drops the secondary indexes of @table, keeping their SQL to create them
+ * again, when it holds fewer rows than @n_records. */
+static void
+set_aside_indexes (PlStoreBulk *self,
+                   const char  *table,
+                   gint64       n_records)
+{
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+
+  if (pl_db_query_int (self->db, count_sql, G_MAXINT64) >= n_records)
+    return;
+
+  stmt = pl_db_prepare (self->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                        "AND tbl_name = ?1 AND sql IS NOT NULL "
+                        "AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name", NULL);
+  if (stmt == NULL)
+    return;
+  pl_stmt_bind_text (stmt, 1, table);
+  while (pl_stmt_next (stmt, NULL))
+    {
+      g_ptr_array_add (names, pl_stmt_dup_text (stmt, 0));
+      g_ptr_array_add (sqls, pl_stmt_dup_text (stmt, 1));
+    }
+  g_clear_pointer (&stmt, pl_stmt_free);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+
+      if (names->pdata[i] == NULL || sqls->pdata[i] == NULL || !pl_db_exec (self->db, drop, NULL))
+        continue;
+      if (self->indexes == NULL)
+        self->indexes = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->indexes, g_steal_pointer (&sqls->pdata[i]));
+    }
+}
+
+/**
+ * pl_store_bulk_expect:
+ * @n_records: about how many records will follow
+ *
+ * Before the first record: with many records into tables that hold fewer
+ * (SQLite only), their secondary indexes are built once at the commit.
+ */
+void
+pl_store_bulk_expect (PlStoreBulk *self,
+                      gint64       n_records)
+{
+  g_return_if_fail (self != NULL && self->open && self->next_id == self->last_id);
+
+  if (n_records < BULK_DEFER_ROWS || self->indexes != NULL ||
+      pl_db_get_engine (self->db) != PL_DB_ENGINE_SQLITE)
+    return;
+
+  set_aside_indexes (self, self->table, n_records);
+  for (guint i = 0; i < G_N_ELEMENTS (list_tables); i++)
+    if (g_str_equal (list_tables[i].table, self->table))
+      for (guint j = 0; list_tables[i].lists[j] != NULL; j++)
+        set_aside_indexes (self, list_tables[i].lists[j], n_records);
+}
+
 /**
  * pl_store_bulk_new:
  *
@@ -201,6 +318,13 @@ pl_store_bulk_new (PlStore            *store,
   self->open = TRUE;
   self->n_columns = g_strv_length ((GStrv) columns);
   self->has_default = g_new0 (gboolean, self->n_columns);
+  self->status_column = -1;
+  self->status = PL_PLACEMENT_STATUS_REQUEST;
+  pl_date_today (&self->today);
+  if (type == PL_TYPE_PLACEMENT)
+    for (guint i = 0; i < self->n_columns; i++)
+      if (g_str_equal (columns[i], "status"))
+        self->status_column = (int) i;
   table = self->table = pl_record_class_get_table (PL_RECORD_CLASS (klass));
 
   sql = g_string_new (NULL);
@@ -276,6 +400,16 @@ pl_store_bulk_set_text (PlStoreBulk *self,
 {
   g_return_if_fail (self != NULL && column < self->n_columns);
   pl_stmt_bind_text (self->insert, (int) column + 2, text);
+
+  if ((int) column == self->status_column)
+    {
+      int status = PL_PLACEMENT_STATUS_REQUEST;
+
+      /* An unknown one is the schema's to refuse. */
+      if (text != NULL)
+        pl_enum_from_nick (PL_TYPE_PLACEMENT_STATUS, text, &status);
+      self->status = status;
+    }
 }
 
 void
@@ -344,25 +478,7 @@ pl_store_bulk_get_fault_columns (PlStoreBulk *self)
   return self->fault;
 }
 
-gboolean
-pl_store_bulk_set_days (PlStoreBulk         *self,
-                        gint64               placement_id,
-                        const char * const  *days,
-                        GError             **error)
-{
-  g_return_val_if_fail (self != NULL && self->open, FALSE);
-
-  if (self->rules == NULL)
-    {
-      self->rules = pl_milestone_rules_new (self->store, error);
-      if (self->rules == NULL)
-        return FALSE;
-    }
-
-  return pl_placement_set_days_with_rules (self->store, self->rules, placement_id, days, error);
-}
-
-/* Runs @stmt, prepared by a caller that bound its parameters. */
+/* Runs @stmt, whose parameters are bound. */
 static gboolean
 run_list_insert (PlStoreBulk  *self,
                  PlStmt       *stmt,
@@ -375,25 +491,66 @@ run_list_insert (PlStoreBulk  *self,
   return TRUE;
 }
 
+/* The INSERT of @list, prepared at its first use and kept for the
+ * import, with @owner_id bound first. */
 static PlStmt *
-prepare_list_insert (PlStoreBulk  *self,
-                     const char   *sql,
-                     gint64        group_id,
-                     GError      **error)
+prepare_list (PlStoreBulk  *self,
+              List          list,
+              gint64        owner_id,
+              GError      **error)
 {
-  PlStmt *stmt;
-
   g_return_val_if_fail (self != NULL && self->open, NULL);
 
-  stmt = pl_db_prepare (self->db, sql, error);
-  if (stmt == NULL)
+  if (self->lists[list] == NULL)
     {
-      pl_store_translate_error (error, NULL);
-      return NULL;
+      self->lists[list] = pl_db_prepare (self->db, list_sql[list], error);
+      if (self->lists[list] == NULL)
+        {
+          pl_store_translate_error (error, NULL);
+          return NULL;
+        }
     }
 
-  pl_stmt_bind_int (stmt, 1, group_id);
-  return stmt;
+  pl_stmt_bind_int (self->lists[list], 1, owner_id);
+  return self->lists[list];
+}
+
+gboolean
+pl_store_bulk_set_days (PlStoreBulk         *self,
+                        gint64               placement_id,
+                        const char * const  *days,
+                        GError             **error)
+{
+  PlStmt *insert;
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL && self->open, FALSE);
+  g_return_val_if_fail (self->status_column >= 0, FALSE);
+
+  if (days == NULL || days[0] == NULL)
+    return TRUE;
+
+  if (self->rules == NULL)
+    {
+      self->rules = pl_milestone_rules_new (self->store, error);
+      if (self->rules == NULL)
+        return FALSE;
+    }
+
+  insert = prepare_list (self, LIST_DAY, placement_id, error);
+  if (insert == NULL)
+    return FALSE;
+  for (; days[n] != NULL; n++)
+    {
+      pl_stmt_bind_int (insert, 1, placement_id);
+      pl_stmt_bind_text (insert, 2, days[n]);
+      if (!run_list_insert (self, insert, error))
+        return FALSE;
+    }
+
+  /* As a walk to its status would have left them. */
+  return pl_milestone_rules_add_walked (self->rules, self->store, placement_id, self->status,
+                                        days[0], days[n - 1], &self->today, error);
 }
 
 gboolean
@@ -403,10 +560,8 @@ pl_store_bulk_add_member (PlStoreBulk  *self,
                           const char   *role,
                           GError      **error)
 {
-  g_autoptr(PlStmt) stmt = NULL;
+  PlStmt *stmt = prepare_list (self, LIST_MEMBER, group_id, error);
 
-  stmt = prepare_list_insert (self, "INSERT INTO group_member (group_id, staff_id, role) "
-                              "VALUES (?1, ?2, ?3)", group_id, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -423,10 +578,8 @@ pl_store_bulk_add_appetite (PlStoreBulk  *self,
                             const char   *reason,
                             GError      **error)
 {
-  g_autoptr(PlStmt) stmt = NULL;
+  PlStmt *stmt = prepare_list (self, LIST_APPETITE, employer_id, error);
 
-  stmt = prepare_list_insert (self, "INSERT INTO employer_appetite (employer_id, academic_year, "
-                              "state, reason) VALUES (?1, ?2, ?3, ?4)", employer_id, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -442,10 +595,8 @@ pl_store_bulk_add_meeting (PlStoreBulk  *self,
                            const char   *date,
                            GError      **error)
 {
-  g_autoptr(PlStmt) stmt = NULL;
+  PlStmt *stmt = prepare_list (self, LIST_MEETING, group_id, error);
 
-  stmt = prepare_list_insert (self, "INSERT INTO group_meeting (group_id, meeting_date) "
-                              "VALUES (?1, ?2)", group_id, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -462,10 +613,8 @@ pl_store_bulk_add_outcome (PlStoreBulk  *self,
                            const char   *date,
                            GError      **error)
 {
-  g_autoptr(PlStmt) stmt = NULL;
+  PlStmt *stmt = prepare_list (self, LIST_OUTCOME, group_id, error);
 
-  stmt = prepare_list_insert (self, "INSERT INTO group_outcome (group_id, title, kind, link, "
-                              "outcome_date) VALUES (?1, ?2, ?3, ?4, ?5)", group_id, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -500,6 +649,11 @@ pl_store_bulk_commit (PlStoreBulk  *self,
 {
   g_return_val_if_fail (self != NULL && self->open, FALSE);
 
+  for (guint i = 0; self->indexes != NULL && i < self->indexes->len; i++)
+    if (!pl_db_exec (self->db, self->indexes->pdata[i], error))
+      return pl_store_translate_error (error, NULL);
+  g_clear_pointer (&self->indexes, g_ptr_array_unref);
+
   if (self->create_sql != NULL && !index_new_rows (self, error))
     return FALSE;
   /* The ids were given here, counting on from the highest. */
@@ -520,16 +674,19 @@ pl_store_bulk_free (PlStoreBulk *self)
     return;
 
   g_clear_pointer (&self->insert, pl_stmt_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->lists); i++)
+    g_clear_pointer (&self->lists[i], pl_stmt_free);
+  g_clear_pointer (&self->rules, pl_milestone_rules_free);
   if (self->open)
     pl_store_rollback (self->store);
   if (self->cache_size != 0)
     set_cache_size (self->db, self->cache_size);
 
-  g_clear_pointer (&self->rules, pl_milestone_rules_free);
   g_clear_object (&self->store);
   g_free (self->has_default);
   g_free (self->create_sql);
   g_free (self->index_sql);
+  g_clear_pointer (&self->indexes, g_ptr_array_unref);
   g_free (self);
 }
 

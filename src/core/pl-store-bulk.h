@@ -31,6 +31,11 @@ PlStoreBulk        *pl_store_bulk_new               (PlStore            *store,
                                                      const char * const *columns,
                                                      gboolean            many,
                                                      GError            **error);
+/* Before the first record: about @n_records will follow. Many (over
+ * 10,000) into tables that hold fewer have their secondary indexes built
+ * once at the commit instead of row by row (SQLite only). */
+void                pl_store_bulk_expect            (PlStoreBulk        *self,
+                                                     gint64              n_records);
 /* Whether the column at @column takes the schema's default when a record
  * leaves it empty. */
 gboolean            pl_store_bulk_has_default       (PlStoreBulk        *self,
@@ -54,10 +59,12 @@ gint64              pl_store_bulk_add               (PlStoreBulk        *self,
  * NULL after any other failure. */
 const char * const *pl_store_bulk_get_fault_columns (PlStoreBulk        *self);
 
-/* The days of placement @placement_id, just added: ascending, each once.
- * They go through the lifecycle's one rule (pl_placement_set_days()), so
- * that the placement has the templates' milestones; the templates and
- * working days are read once for the whole transaction. */
+/* The days of placement @placement_id, just added: ascending, each once
+ * (none: nothing to write). The placement gets the templates' milestones,
+ * done as if it had walked the lifecycle to the status it was given
+ * (pl_milestone_rules_add_walked(), the milestones' one rule for that), on
+ * the day of the import; the templates and working days are read once for
+ * the whole transaction. */
 gboolean            pl_store_bulk_set_days          (PlStoreBulk        *self,
                                                      gint64              placement_id,
                                                      const char * const *days,

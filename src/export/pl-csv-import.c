@@ -75,6 +75,7 @@ typedef struct
   gboolean       *nameless;      /* per field of the header: no name, so no value either */
 
   gboolean        many;          /* enough rows for the bulk writer's tuning */
+  gint64          lines;         /* of the file, with @many: about as many records */
   PlStoreBulk    *bulk;
 
   GStringChunk   *strings;
@@ -293,6 +294,8 @@ prepare_kind (Import  *self,
                                   (const char * const *) columns->pdata, self->many, error);
   if (self->bulk == NULL)
     return FALSE;
+  if (self->many)
+    pl_store_bulk_expect (self->bulk, self->lines);
 
   for (guint i = 0; i < self->n_slots; i++)
     {
@@ -1129,6 +1132,11 @@ pl_csv_import_data (PlStore        *store,
   /* Below a few hundred rows the bulk writer's tuning saves less than it
    * costs. */
   self.many = length >= BULK_MIN_BYTES;
+  for (const char *p = data, *end = data + length; self.many && p != NULL && p < end; self.lines++)
+    {
+      p = memchr (p, '\n', (gsize) (end - p));
+      p = p != NULL ? p + 1 : NULL;
+    }
   self.kind = pl_csv_kind_get (kind);
   self.reader = reader;
   self.strings = g_string_chunk_new (64 * 1024);
