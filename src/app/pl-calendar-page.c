@@ -35,6 +35,8 @@ struct _PlCalendarPage
   /* Read when next shown: a calendar off screen reads nothing. */
   gboolean              stale;
   gboolean              filters_stale;
+  GCancellable         *read_cancellable;
+  guint                 n_reading;
   guint                 n_jobs;
   guint                 n_periods;
   GtkFileChooserNative *chooser;
@@ -170,7 +172,7 @@ load_filters (PlCalendarPage *self)
 static void
 on_partner_selected (PlCalendarPage *self)
 {
-  if (self->loading_filters)
+  if (self->loading_filters || self->context == NULL)
     return;
 
   self->loading_filters = TRUE;
@@ -524,11 +526,49 @@ update_titles (PlCalendarPage *self)
 }
 
 static void
-reload (PlCalendarPage *self)
+on_month_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
 {
+  g_autoptr(PlCalendarPage) self = data;
   g_autoptr(PlAgenda) month = NULL;
+  g_autoptr(GError) error = NULL;
+
+  month = pl_agenda_collect_finish (PL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (month == NULL)
+    g_warning ("The calendar could not be read: %s", error->message);
+  pl_month_view_set_agenda (self->month_view, month);
+  self->n_reading--;
+}
+
+static void
+on_year_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(PlCalendarPage) self = data;
   g_autoptr(PlAgenda) year = NULL;
   g_autoptr(GError) error = NULL;
+
+  year = pl_agenda_collect_finish (PL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (year == NULL)
+    g_warning ("The calendar could not be read: %s", error->message);
+  pl_year_strip_set_agenda (self->year_strip, year);
+  fill_periods (self, year);
+  self->n_reading--;
+}
+
+/* Reads the month and the academic year shown in the store's worker: a
+ * network's month holds thousands of days, and the window must not wait
+ * for them. What is shown stays until the new read arrives; a read that
+ * a newer one overtakes is dropped. */
+static void
+reload (PlCalendarPage *self)
+{
   PlCalendarFilter filter;
   GDate first, end, academic;
   PlStore *store;
@@ -554,22 +594,32 @@ reload (PlCalendarPage *self)
   pl_year_strip_set_year (self->year_strip, g_date_get_year (&academic));
   pl_year_strip_set_current (self->year_strip, pl_month_view_get_year (self->month_view),
                              pl_month_view_get_month (self->month_view));
+  update_titles (self);
+
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  self->read_cancellable = g_cancellable_new ();
+  self->n_reading = 2;
 
   pl_month_view_get_range (self->month_view, &first, &end);
-  month = pl_agenda_collect (store, &filter, &first, &end, &error);
-  if (month == NULL)
-    g_warning ("The calendar could not be read: %s", error->message);
-  pl_month_view_set_agenda (self->month_view, month);
-
+  pl_agenda_collect_async (store, &filter, &first, &end, self->read_cancellable, on_month_read,
+                           g_object_ref (self));
   pl_year_strip_get_range (self->year_strip, &first, &end);
-  g_clear_error (&error);
-  year = pl_agenda_collect (store, &filter, &first, &end, &error);
-  if (year == NULL)
-    g_warning ("The calendar could not be read: %s", error->message);
-  pl_year_strip_set_agenda (self->year_strip, year);
+  pl_agenda_collect_async (store, &filter, &first, &end, self->read_cancellable, on_year_read,
+                           g_object_ref (self));
+}
 
-  fill_periods (self, year);
-  update_titles (self);
+/**
+ * pl_calendar_page_is_reading:
+ *
+ * Returns: whether the month or the year shown is still being read
+ */
+gboolean
+pl_calendar_page_is_reading (PlCalendarPage *self)
+{
+  g_return_val_if_fail (PL_IS_CALENDAR_PAGE (self), FALSE);
+
+  return self->n_reading > 0 || self->stale;
 }
 
 static gboolean
@@ -1144,13 +1194,16 @@ pl_calendar_page_dispose (GObject *object)
   PlCalendarPage *self = (PlCalendarPage *)object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CALENDAR_PAGE);
-
+  /* Nothing is read for a page going away, whatever its widgets say as
+   * they go. */
   g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_CALENDAR_PAGE);
   g_clear_pointer (&self->partner_ids, g_array_unref);
   g_clear_pointer (&self->employer_ids, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_array_unref);

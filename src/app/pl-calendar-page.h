@@ -43,6 +43,10 @@ void         pl_calendar_page_set_filter     (PlCalendarPage         *self,
 /* Whether an import or export is running. */
 gboolean     pl_calendar_page_get_busy       (PlCalendarPage         *self);
 
+/* Whether what the page shows is still being read (in the store's
+ * worker, after each change of month, filter or data). */
+gboolean     pl_calendar_page_is_reading     (PlCalendarPage         *self);
+
 /* How many periods the side list shows. */
 guint        pl_calendar_page_get_n_periods  (PlCalendarPage         *self);
 

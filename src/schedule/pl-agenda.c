@@ -13,6 +13,7 @@
 
 #include "pl-agenda.h"
 #include "pl-date.h"
+#include "pl-store-job.h"
 #include "pl-workdays.h"
 
 G_DEFINE_BOXED_TYPE (PlAgenda, pl_agenda, pl_agenda_ref, pl_agenda_unref)
@@ -426,4 +427,59 @@ pl_agenda_describe_day (PlAgenda    *self,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+typedef struct
+{
+  PlCalendarFilter filter;
+  GDate            from;
+  GDate            to;
+} CollectJob;
+
+static gpointer
+collect_in_worker (PlStoreJob  *job,
+                   PlStore     *worker,
+                   gpointer     data,
+                   GError     **error)
+{
+  CollectJob *collect = data;
+
+  (void) job;
+  return pl_agenda_collect (worker, &collect->filter, &collect->from, &collect->to, error);
+}
+
+/**
+ * pl_agenda_collect_async:
+ *
+ * pl_agenda_collect() in the store's worker (see pl-store-job.h), so that
+ * a calendar of a large network is shown at once and filled when read.
+ */
+void
+pl_agenda_collect_async (PlStore                *store,
+                         const PlCalendarFilter *filter,
+                         const GDate            *from,
+                         const GDate            *to,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  CollectJob *job;
+
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (filter != NULL && from != NULL && to != NULL);
+
+  job = g_new0 (CollectJob, 1);
+  job->filter = *filter;
+  job->from = *from;
+  job->to = *to;
+  pl_store_run_async (store, collect_in_worker, job, g_free, (GDestroyNotify) pl_agenda_unref,
+                      NULL, NULL, cancellable, callback, user_data);
+}
+
+PlAgenda *
+pl_agenda_collect_finish (PlStore       *store,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return pl_store_run_finish (store, result, error);
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "pl-calendar.h"
 #include "pl-store.h"
@@ -71,6 +71,17 @@ PlAgenda   *pl_agenda_collect         (PlStore                *store,
                                        const PlCalendarFilter *filter,
                                        const GDate            *from,
                                        const GDate            *to,
+                                       GError                **error);
+
+void        pl_agenda_collect_async   (PlStore                *store,
+                                       const PlCalendarFilter *filter,
+                                       const GDate            *from,
+                                       const GDate            *to,
+                                       GCancellable           *cancellable,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data);
+PlAgenda   *pl_agenda_collect_finish  (PlStore                *store,
+                                       GAsyncResult           *result,
                                        GError                **error);
 
 gboolean    pl_agenda_is_bank_holiday (PlAgenda               *self,

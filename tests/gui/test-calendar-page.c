@@ -29,12 +29,20 @@ typedef struct
   PlCalendarPage *page;
 } Fixture;
 
-/* Lets pending layout and drawing happen. */
+static PlCalendarPage *shown_page;
+
+/* Lets the page's reads arrive, and pending layout and drawing happen. */
 static void
 settle (void)
 {
   for (guint i = 0; i < 20 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
+  if (shown_page != NULL && gtk_widget_get_mapped (GTK_WIDGET (shown_page)))
+    {
+      PL_TEST_WAIT_FOR (!pl_calendar_page_is_reading (shown_page));
+      for (guint i = 0; i < 20 && g_main_context_pending (NULL); i++)
+        g_main_context_iteration (NULL, FALSE);
+    }
 }
 
 static void
@@ -51,6 +59,7 @@ fixture_set_up (Fixture       *f,
   f->page = PL_CALENDAR_PAGE (pl_test_gui_show_page (f->window, "calendar",
                                                      PL_TYPE_CALENDAR_PAGE));
   month = GTK_WIDGET (pl_calendar_page_get_month_view (f->page));
+  shown_page = f->page;
   PL_TEST_WAIT_FOR (gtk_widget_get_mapped (month));
   settle ();
 }
@@ -59,6 +68,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  shown_page = NULL;
   pl_test_gui_close_window (f->window);
   pl_test_gui_tear_down (&f->gui);
 }
@@ -377,6 +387,7 @@ test_filter_and_description (Fixture       *f,
 
   memset (&filter, 0, sizeof filter);
   pl_calendar_page_set_filter (f->page, &filter);
+  settle ();
   {
     g_autoptr(GPtrArray) others = pl_month_view_get_items_for_day (view, &other_day);
 
