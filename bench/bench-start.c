@@ -9,7 +9,7 @@
  * keystroke in a list's search field after that, on any database (a file or
  * a postgresql:// URI):
  *
- *   bench-start --db PATH|URI [--type WORD]
+ *   bench-start --db PATH|URI [--type WORD] [--page NAME] [--switch]
  *   bench-start --empty
  *
  * The program runs the real application, PlApplication as src/app/main.c
@@ -23,7 +23,10 @@
  * types WORD into its search field a letter at a time (with GTK's search
  * delay set to 0, so that the figures are the work, not the wait) and
  * waits after each letter until the list has been filtered and a frame
- * drawn. Needs a display (xvfb-run). Prints figures and a RESULT line of
+ * drawn, then empties the field the same way. --page types into another
+ * page's search field (employers, staff, partners, groups) instead.
+ * --switch first shows each list page twice in turn and times each switch
+ * to the first frame drawn after it. Needs a display (xvfb-run). Prints figures and a RESULT line of
  * key=value pairs for bench/shared.sh; not part of `meson test`.
  */
 
@@ -47,6 +50,8 @@
 
 static gint64 t0;
 static char *type_word;
+static char *type_page;
+static gboolean switch_pages;
 static GString *result_line;
 
 static double
@@ -58,6 +63,17 @@ cpu_ms (void)
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
          usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
+}
+
+/* The main thread's alone: what a keystroke costs the window, whatever
+ * else runs beside it. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
 static double
@@ -90,6 +106,19 @@ settle (GtkWidget *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Waits for the next frame drawn, leaving what is idle for later. */
+static void
+next_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (window);
+  while (gdk_frame_clock_get_frame_counter (clock) == frame && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -99,29 +128,93 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* The first descendant of @widget of @type, depth first. */
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows a page's list shows, whatever its kind of list. */
+static guint
+rows_shown (GtkWidget *page)
+{
+  GtkWidget *view;
+  GListModel *model = NULL;
+
+  if (PL_IS_PLACEMENTS_PAGE (page))
+    model = pl_placements_page_get_list (PL_PLACEMENTS_PAGE (page));
+  else if ((view = find_child (page, GTK_TYPE_COLUMN_VIEW)) != NULL)
+    model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+static void
+switch_between_pages (GtkWidget *window)
+{
+  /* Not the Overview, which has work of its own at each showing. */
+  static const char * const pages[] = { "placements", "employers", "staff", "partners",
+                                        "groups" };
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        double main_start = thread_cpu_ms (), frame_ms, frame_cpu, ms;
+
+        /* To the first frame that shows it, then until all is idle. */
+        gtk_widget_activate_action (window, "win.show-page", "s", pages[i]);
+        next_frame (window);
+        frame_ms = ms_since (start);
+        frame_cpu = thread_cpu_ms () - main_start;
+        settle (window);
+        ms = ms_since (start);
+        g_print ("  %-36s %8.1f ms to a frame (main thread %.1f), %.1f ms settled\n", pages[i],
+                 frame_ms, frame_cpu, ms);
+        g_string_append_printf (result_line, " switch%u_%s_ms=%.1f", round + 1, pages[i],
+                                frame_ms);
+      }
+}
+
 static void
 type_into_placements (GtkWidget *window)
 {
   g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *page = pl_window_get_page (PL_WINDOW (window), "placements");
+  const char *name = type_page != NULL ? type_page : "placements";
+  GtkWidget *page = pl_window_get_page (PL_WINDOW (window), name);
   GtkWidget *entry;
-  GListModel *list;
   gint64 start;
   double cpu_start, ms;
 
   start = g_get_monotonic_time ();
-  cpu_start = cpu_ms ();
-  gtk_widget_activate_action (window, "win.show-page", "s", "placements");
+  cpu_start = thread_cpu_ms ();
+  gtk_widget_activate_action (window, "win.show-page", "s", name);
   settle (window);
   ms = ms_since (start);
-  list = pl_placements_page_get_list (PL_PLACEMENTS_PAGE (page));
-  g_print ("  %-36s %8.1f ms (cpu %.1f), %u placements\n", "showing the Placements page", ms,
-           cpu_ms () - cpu_start, g_list_model_get_n_items (list));
+  g_print ("  showing the %-23s %8.1f ms (main thread %.1f), %u rows\n", name, ms,
+           thread_cpu_ms () - cpu_start, rows_shown (page));
   g_string_append_printf (result_line, " page_ms=%.1f", ms);
 
   /* The page's own search field, as <primary>F reaches it. */
-  gtk_widget_activate_action (page, "page.focus-search", NULL);
+  if (PL_IS_PLACEMENTS_PAGE (page))
+    gtk_widget_activate_action (page, "page.focus-search", NULL);
+  else if (g_str_equal (name, "groups"))
+    gtk_widget_activate_action (page, "groups.find", NULL);
+  else
+    gtk_widget_activate_action (page, "page.search", NULL);
   settle (window);
   entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
   g_assert (entry != NULL);
@@ -131,7 +224,7 @@ type_into_placements (GtkWidget *window)
     {
       g_autofree char *text = g_strndup (type_word, i);
       int position = (int) i - 1;
-      double wall_ms, cpu_key;
+      double wall_ms, cpu_key, main_start = thread_cpu_ms (), main_key;
 
       start = g_get_monotonic_time ();
       cpu_start = cpu_ms ();
@@ -142,11 +235,12 @@ type_into_placements (GtkWidget *window)
 
       wall_ms = ms_since (start);
       cpu_key = cpu_ms () - cpu_start;
+      main_key = thread_cpu_ms () - main_start;
       g_array_append_val (wall, wall_ms);
       g_array_append_val (cpu, cpu_key);
-      g_print ("  %-36s %8.1f ms (cpu %.1f), %u shown\n", text, wall_ms, cpu_key,
-               g_list_model_get_n_items (list));
-      g_string_append_printf (result_line, " shown%zu=%u", i, g_list_model_get_n_items (list));
+      g_print ("  %-36s %8.1f ms (cpu %.1f, main thread %.1f), %u shown\n", text, wall_ms,
+               cpu_key, main_key, rows_shown (page));
+      g_string_append_printf (result_line, " shown%zu=%u", i, rows_shown (page));
     }
   g_string_append_printf (result_line, " key1_ms=%.1f key1_cpu_ms=%.1f",
                           g_array_index (wall, double, 0), g_array_index (cpu, double, 0));
@@ -154,6 +248,16 @@ type_into_placements (GtkWidget *window)
   g_string_append_printf (result_line, " key_median_ms=%.1f key_max_ms=%.1f keys=%u",
                           g_array_index (wall, double, wall->len / 2),
                           g_array_index (wall, double, wall->len - 1), wall->len);
+
+  /* Emptied at once, as select-all and Backspace do. */
+  start = g_get_monotonic_time ();
+  cpu_start = thread_cpu_ms ();
+  gtk_editable_delete_text (GTK_EDITABLE (entry), 0, -1);
+  settle (window);
+  ms = ms_since (start);
+  g_print ("  %-36s %8.1f ms (main thread %.1f), %u shown\n", "(cleared)", ms,
+           thread_cpu_ms () - cpu_start, rows_shown (page));
+  g_string_append_printf (result_line, " clear_ms=%.1f", ms);
 }
 
 static gboolean
@@ -167,6 +271,8 @@ after_first_frame (gpointer data)
   g_print ("  %-36s %8.1f ms more\n", "settled", ms_since (start));
   g_string_append_printf (result_line, " settled_ms=%.1f", (g_get_monotonic_time () - t0) / 1e3);
 
+  if (switch_pages)
+    switch_between_pages (window);
   if (type_word != NULL)
     type_into_placements (window);
   finish (0);
@@ -236,6 +342,8 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database (file or postgresql:// URI)", "PATH" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type_word, "Type WORD into the Placements search", "WORD" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &type_page, "Type into this page's search instead", "NAME" },
+    { "switch", 0, 0, G_OPTION_ARG_NONE, &switch_pages, "Time switches between the list pages", NULL },
     { "empty", 0, 0, G_OPTION_ARG_NONE, &empty, "An empty libadwaita window instead", NULL },
     { NULL }
   };

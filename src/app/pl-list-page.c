@@ -195,6 +195,9 @@ on_selection_changed (PlListPage *self)
   update_actions (self);
 }
 
+static void scroll_to (GtkColumnView *column_view,
+                       guint          position);
+
 static void
 on_search_changed (PlListPage     *self,
                    GtkSearchEntry *entry)
@@ -209,8 +212,12 @@ on_search_changed (PlListPage     *self,
                                          gtk_editable_get_text (GTK_EDITABLE (entry)),
                                          &error))
     pl_list_page_show_error (self, _("Could not search"), error);
-  /* A new search starts at the top of what it found. */
+  /* A new search starts at the top of what it found, by the list's own
+   * scrolling too: the adjustment alone is undone when the view lays out
+   * the rows it was told of. */
   pl_list_page_scroll_to_top (GTK_WIDGET (priv->column_view));
+  if (g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model)) > 0)
+    scroll_to (priv->column_view, 0);
 }
 
 static void

@@ -398,8 +398,12 @@ on_search_changed (PlPlacementsPage *self)
 {
   if (self->list != NULL)
     apply_filters (self);
-  /* A new search starts at the top of what it found. */
+  /* A new search starts at the top of what it found: the list view's own
+   * scrolling, as setting the adjustment alone is undone when the view
+   * lays out the rows it was told of. */
   pl_list_page_scroll_to_top (GTK_WIDGET (self->list_view));
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void

@@ -16,10 +16,91 @@
 #include "pl-search-private.h"
 #include "pl-store-private.h"
 
-/* The filters and the search run in the database, not over records in
- * memory: only the ids of the rows shown are held, and each record is read
- * when a row scrolls into view. The search is SQLite's FTS5 (MATCH), kept
- * here inside core. */
+/* Every placement's place in the order, staff member and employer are held
+ * (a few numbers each, read once); the filters run in the database when
+ * they change, the search in the full-text index at each keystroke, and the
+ * rows shown are chosen from the ordered placements by those results alone,
+ * so that a keystroke costs the index's answer and one pass over numbers,
+ * never a sort. Each record is read when a row scrolls into view. The
+ * search is SQLite's FTS5 (MATCH), kept here inside core. */
+
+/* A set of ids, one bit each. */
+typedef struct
+{
+  guint64 *words;
+  gsize    n_words;
+} Bits;
+
+static void
+bits_clear (Bits *bits)
+{
+  g_clear_pointer (&bits->words, g_free);
+  bits->n_words = 0;
+}
+
+static void
+bits_set (Bits    *bits,
+          gint64   id,
+          gboolean on)
+{
+  gsize word;
+
+  if (id < 0)
+    return;
+  word = (gsize) id / 64;
+  if (word >= bits->n_words)
+    {
+      gsize n = MAX (word + 1, bits->n_words * 2);
+
+      if (!on)
+        return;
+      bits->words = g_renew (guint64, bits->words, n);
+      memset (bits->words + bits->n_words, 0, (n - bits->n_words) * sizeof (guint64));
+      bits->n_words = n;
+    }
+  if (on)
+    bits->words[word] |= G_GUINT64_CONSTANT (1) << (id % 64);
+  else
+    bits->words[word] &= ~(G_GUINT64_CONSTANT (1) << (id % 64));
+}
+
+static inline gboolean
+bits_test (const Bits *bits,
+           gint64      id)
+{
+  gsize word = (gsize) id / 64;
+
+  return id >= 0 && word < bits->n_words &&
+         (bits->words[word] >> (id % 64)) & 1;
+}
+
+/* One placement, in the order of the list. */
+typedef struct
+{
+  gint64 id;
+  gint64 staff_id;
+  gint64 employer_id;
+  gint32 key;           /* its place in the order (day_key()) */
+} Entry;
+
+/* What one word of the search found: placements, staff and employers. */
+typedef struct
+{
+  Bits placements;
+  Bits staff;
+  Bits employers;
+} WordBits;
+
+static void
+word_bits_free (gpointer data)
+{
+  WordBits *found = data;
+
+  bits_clear (&found->placements);
+  bits_clear (&found->staff);
+  bits_clear (&found->employers);
+  g_free (found);
+}
 
 struct _PlPlacementList
 {
@@ -37,8 +118,12 @@ struct _PlPlacementList
   gboolean   without_days;
   GStrv      words;      /* FTS5 queries, one a word (pl-search-private.h) */
 
-  GArray    *ids;        /* gint64 */
-  GArray    *keys;       /* gint32: each row's place in the order (day_key()) */
+  GArray    *all;        /* Entry: every placement, in order */
+  gboolean   conditions; /* whether a filter other than the search is set */
+  Bits       passing;    /* then, the placements it keeps */
+  GPtrArray *found;      /* WordBits, one per word */
+
+  GArray    *ids;        /* gint64: the rows shown */
   GPtrArray *items;      /* PlRecord or NULL until asked for */
 };
 
@@ -54,6 +139,49 @@ pl_placement_list_get_n_items (GListModel *model)
   return PL_PLACEMENT_LIST (model)->ids->len;
 }
 
+/* Rows are read this many neighbours at a time: a list view asks for the
+ * rows on screen one after the other. */
+#define BLOCK_SIZE 32
+
+static void
+load_block (PlPlacementList *self,
+            guint            position)
+{
+  guint start = position - position % BLOCK_SIZE;
+  guint end = MIN (start + BLOCK_SIZE, self->ids->len);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) record_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = start; i < end; i++)
+    if (g_ptr_array_index (self->items, i) == NULL)
+      g_array_append_val (wanted, g_array_index (self->ids, gint64, i));
+
+  records = pl_store_get_many (self->store, PL_TYPE_PLACEMENT,
+                               (const gint64 *) (gpointer) wanted->data, wanted->len);
+  g_array_set_size (record_ids, records->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_array_index (record_ids, gint64, i) = pl_record_get_id (g_ptr_array_index (records, i));
+      g_hash_table_insert (by_id, &g_array_index (record_ids, gint64, i),
+                           g_ptr_array_index (records, i));
+    }
+
+  for (guint i = start; i < end; i++)
+    {
+      PlRecord *record;
+
+      if (g_ptr_array_index (self->items, i) != NULL)
+        continue;
+
+      record = g_hash_table_lookup (by_id, &g_array_index (self->ids, gint64, i));
+      /* Removed behind our back: the reload that follows drops it. */
+      g_ptr_array_index (self->items, i) =
+        record != NULL ? g_object_ref (record) : pl_record_new (PL_TYPE_PLACEMENT);
+    }
+}
+
 static gpointer
 pl_placement_list_get_item (GListModel *model,
                             guint       position)
@@ -64,15 +192,7 @@ pl_placement_list_get_item (GListModel *model,
     return NULL;
 
   if (g_ptr_array_index (self->items, position) == NULL)
-    {
-      gint64 id = g_array_index (self->ids, gint64, position);
-      PlRecord *record = pl_store_get (self->store, PL_TYPE_PLACEMENT, id, NULL);
-
-      /* Removed behind our back: the reload that follows drops it. */
-      if (record == NULL)
-        record = pl_record_new (PL_TYPE_PLACEMENT);
-      g_ptr_array_index (self->items, position) = record;
-    }
+    load_block (self, position);
 
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
@@ -91,18 +211,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlPlacementList, pl_placement_list, G_TYPE_OBJECT
 #define ANCHOR_DATE                                                             \
   "coalesce((SELECT min(day) FROM placement_day WHERE placement_id = p.id), "    \
   "p.window_start, substr(p.created_at, 1, 10))"
-
-/* Each word may be found in the placement's own text, its staff
- * member's or its employer's: "okafor saltm" finds Okafor's placement at
- * The Saltmarsh Table. */
-/* The parameter of the first search word; those before are the filter's. */
-#define FIRST_WORD 10
-
-#define WORD_CLAUSE                                                                  \
-  " AND (p.id IN (SELECT rec_id FROM search WHERE %s(?%u) AND kind = 'placement')"        \
-  " OR p.staff_id IN (SELECT rec_id FROM search WHERE %s(?%u) AND kind = 'staff')"        \
-  " OR p.employer_id IN (SELECT rec_id FROM search WHERE %s(?%u)"                         \
-  " AND kind = 'employer'))"
 
 /* A row's place in the list's order, "ORDER BY f IS NULL DESC, f DESC,
  * p.id DESC" with f the first day: the day as YYYYMMDD, and the rows
@@ -129,25 +237,91 @@ comes_before (gint32 key,
   return key > other_key || (key == other_key && id > other_id);
 }
 
-/* The placements the filter shows, in order, with their keys; only those
- * of @only (in no order) when it is not NULL. */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  if (comes_before (x->key, x->id, y->key, y->id))
+    return -1;
+  return comes_before (y->key, y->id, x->key, x->id) ? 1 : 0;
+}
+
+/* Numbers, safe to write into a statement, which is then not kept. */
 static void
-query_ids (PlPlacementList  *self,
-           GArray           *only,
-           GArray          **ids_out,
-           GArray          **keys_out)
+append_id_list (GString *sql,
+                GArray  *only)
+{
+  g_string_append (sql, " AND p.id IN (");
+  for (guint i = 0; i < only->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (only, gint64, i));
+  g_string_append_c (sql, ')');
+}
+
+/* Every placement (only those of @only when not NULL), in order. */
+static GArray *
+query_entries (PlPlacementList *self,
+               GArray          *only)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(PlStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  g_string_append (sql,
+                   "SELECT p.id, p.staff_id, p.employer_id, "
+                   "  (SELECT min(day) FROM placement_day WHERE placement_id = p.id) "
+                   "FROM placement AS p WHERE 1 = 1");
+  if (only != NULL)
+    {
+      append_id_list (sql, only);
+      stmt = pl_db_prepare_once (pl_store_get_db (self->store), sql->str, &error);
+    }
+  else
+    stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
+
+  while (stmt != NULL && pl_stmt_next (stmt, &error))
+    {
+      Entry entry;
+
+      entry.id = pl_stmt_get_int (stmt, 0);
+      entry.staff_id = pl_stmt_get_int (stmt, 1);
+      entry.employer_id = pl_stmt_get_int (stmt, 2);
+      entry.key = day_key (pl_stmt_get_text (stmt, 3));
+      g_array_append_val (entries, entry);
+    }
+
+  if (error != NULL)
+    g_critical ("Cannot list placements: %s", error->message);
+
+  g_array_sort (entries, compare_entries);
+  return entries;
+}
+
+/* Sets, in the bits of those passing, whether each placement (each of
+ * @only when not NULL) meets the filter's conditions other than the
+ * search. */
+static void
+query_passing (PlPlacementList *self,
+               GArray          *only)
 {
   g_autoptr(PlStmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *keys = g_array_new (FALSE, FALSE, sizeof (gint32));
-  guint n_words = self->words ? g_strv_length (self->words) : 0;
+
+  if (only == NULL)
+    bits_clear (&self->passing);
+  else
+    for (guint i = 0; i < only->len; i++)
+      bits_set (&self->passing, g_array_index (only, gint64, i), FALSE);
+
+  if (!self->conditions)
+    return;
 
   g_string_append (sql,
-                   "SELECT p.id, "
-                   "  (SELECT min(day) FROM placement_day WHERE placement_id = p.id) AS f "
-                   "FROM placement AS p "
+                   "SELECT p.id FROM placement AS p "
                    "WHERE (?1 IS NULL OR p.status = ?1) "
                    "  AND (?2 = 0 OR p.staff_id IN (SELECT id FROM staff WHERE partner_id = ?2)) "
                    "  AND (?3 = 0 OR p.sector_id = ?3) "
@@ -157,33 +331,13 @@ query_ids (PlPlacementList  *self,
                    "    placement_day WHERE placement_id = p.id AND day BETWEEN ?7 AND ?8)))"
                    "  AND (?9 = 0 OR NOT EXISTS (SELECT 1 FROM placement_day "
                    "    WHERE placement_id = p.id))");
-  for (guint i = 0; i < n_words; i++)
-    {
-      const char *match = pl_db_sql (pl_store_get_db (self->store), PL_DB_SQL_SEARCH);
-
-      g_string_append_printf (sql, WORD_CLAUSE, match, FIRST_WORD + i, match, FIRST_WORD + i,
-                              match, FIRST_WORD + i);
-    }
-
   if (only != NULL)
     {
-      /* Numbers, safe to write into the statement, which is not kept. */
-      g_string_append (sql, " AND p.id IN (");
-      for (guint i = 0; i < only->len; i++)
-        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "",
-                                g_array_index (only, gint64, i));
-      g_string_append_c (sql, ')');
+      append_id_list (sql, only);
       stmt = pl_db_prepare_once (pl_store_get_db (self->store), sql->str, &error);
     }
   else
-    {
-      /* The text varies only with the number of words: kept. */
-      /* An alias in an expression of ORDER BY is SQLite's alone: the
-       * order is over the query's columns by name. */
-      g_string_prepend (sql, "SELECT id, f FROM (");
-      g_string_append (sql, ") AS q ORDER BY f IS NULL DESC, f DESC, id DESC");
-      stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
-    }
+    stmt = pl_db_prepare (pl_store_get_db (self->store), sql->str, &error);
 
   if (stmt != NULL)
     {
@@ -202,24 +356,74 @@ query_ids (PlPlacementList  *self,
       pl_stmt_bind_text (stmt, 7, self->days_from);
       pl_stmt_bind_text (stmt, 8, self->days_to);
       pl_stmt_bind_int (stmt, 9, self->without_days ? 1 : 0);
-      for (guint i = 0; i < n_words; i++)
-        pl_stmt_bind_text (stmt, (int) (FIRST_WORD + i), self->words[i]);
 
       while (pl_stmt_next (stmt, &error))
-        {
-          gint64 id = pl_stmt_get_int (stmt, 0);
-          gint32 key = day_key (pl_stmt_get_text (stmt, 1));
-
-          g_array_append_val (ids, id);
-          g_array_append_val (keys, key);
-        }
+        bits_set (&self->passing, pl_stmt_get_int (stmt, 0), TRUE);
     }
 
   if (error != NULL)
-    g_critical ("Cannot list placements: %s", error->message);
+    g_critical ("Cannot filter placements: %s", error->message);
+}
 
-  *ids_out = ids;
-  *keys_out = keys;
+/* Each word may be found in the placement's own text, its staff
+ * member's or its employer's: "okafor saltm" finds Okafor's placement at
+ * The Saltmarsh Table. One read of the index a word. */
+static void
+search_words (PlPlacementList *self)
+{
+  static const char * const kinds[] = { "placement", "staff", "employer", NULL };
+
+  g_ptr_array_set_size (self->found, 0);
+  for (guint i = 0; self->words != NULL && self->words[i] != NULL; i++)
+    {
+      WordBits *found = g_new0 (WordBits, 1);
+      GArray *ids[3];
+      g_autoptr(GError) error = NULL;
+
+      for (guint k = 0; k < 3; k++)
+        ids[k] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (!pl_search_word_ids (self->store, self->words[i], kinds, ids, &error))
+        g_critical ("Cannot search placements: %s", error->message);
+
+      for (guint j = 0; j < ids[0]->len; j++)
+        bits_set (&found->placements, g_array_index (ids[0], gint64, j), TRUE);
+      for (guint j = 0; j < ids[1]->len; j++)
+        bits_set (&found->staff, g_array_index (ids[1], gint64, j), TRUE);
+      for (guint j = 0; j < ids[2]->len; j++)
+        bits_set (&found->employers, g_array_index (ids[2], gint64, j), TRUE);
+      for (guint k = 0; k < 3; k++)
+        g_array_unref (ids[k]);
+
+      g_ptr_array_add (self->found, found);
+    }
+}
+
+/* The placements the filter and the search keep, in order. */
+static GArray *
+choose_ids (PlPlacementList *self)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->all->len);
+  const Entry *entries = (const Entry *) (gpointer) self->all->data;
+
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      const Entry *entry = &entries[i];
+      gboolean keep = !self->conditions || bits_test (&self->passing, entry->id);
+
+      for (guint w = 0; keep && w < self->found->len; w++)
+        {
+          const WordBits *found = g_ptr_array_index (self->found, w);
+
+          keep = bits_test (&found->placements, entry->id) ||
+                 bits_test (&found->staff, entry->staff_id) ||
+                 bits_test (&found->employers, entry->employer_id);
+        }
+
+      if (keep)
+        g_array_append_val (ids, entry->id);
+    }
+
+  return ids;
 }
 
 static void
@@ -280,15 +484,13 @@ refresh (PlPlacementList *self,
                           skip_from, skip_to, refresh_record, NULL);
 }
 
-/* Makes @ids (and their @keys) the list's rows. Only the rows between
- * the unchanged start and end of the list are replaced, so that a list
- * view keeps its selection and scroll position when one placement is added
- * or moves; the records kept that the change reaches (see refresh())
- * follow it. */
+/* Makes @ids the list's rows. Only the rows between the unchanged start
+ * and end of the list are replaced, so that a list view keeps its
+ * selection and scroll position when one placement is added or moves; the
+ * records kept that the change reaches (see refresh()) follow it. */
 static void
 show_ids (PlPlacementList *self,
           GArray          *ids,
-          GArray          *keys,
           const char      *column,
           GHashTable      *changed)
 {
@@ -306,17 +508,31 @@ show_ids (PlPlacementList *self,
 
   refresh (self, column, changed, prefix, old->len - suffix);
 
-  g_array_unref (self->keys);
-  self->keys = g_array_ref (keys);
-
   removed = old->len - prefix - suffix;
   added = ids->len - prefix - suffix;
   if (removed == 0 && added == 0)
     return;
 
+  /* GTK 4.8's GtkSingleSelection, when its row is among those replaced,
+   * asks for every row added to look for it, which reads them all: told
+   * of a search's many rows apart, it only drops the selection, which the
+   * page puts back by id. */
   g_ptr_array_remove_range (self->items, prefix, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (self->items, (int) (prefix + i), NULL);
+  if (removed > 0 && added > BLOCK_SIZE)
+    {
+      g_array_remove_range (self->ids, prefix, removed);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      removed = 0;
+    }
+
+  g_ptr_array_set_size (self->items, (int) (self->items->len + added));
+  if (suffix > 0)
+    {
+      gpointer *data = self->items->pdata;
+
+      memmove (data + prefix + added, data + prefix, suffix * sizeof (gpointer));
+      memset (data + prefix, 0, added * sizeof (gpointer));
+    }
 
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
@@ -324,17 +540,29 @@ show_ids (PlPlacementList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
 
-/* Reads all the ids again. */
+/* Shows again what the held placements, filter and search keep. */
+static void
+show_chosen (PlPlacementList *self,
+             const char      *column,
+             GHashTable      *changed)
+{
+  g_autoptr(GArray) ids = choose_ids (self);
+
+  show_ids (self, ids, column, changed);
+}
+
+/* Reads every placement, what the filter keeps and the search finds
+ * again. */
 static void
 reload (PlPlacementList *self,
         const char      *column,
         GHashTable      *changed)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) keys = NULL;
-
-  query_ids (self, NULL, &ids, &keys);
-  show_ids (self, ids, keys, column, changed);
+  g_clear_pointer (&self->all, g_array_unref);
+  self->all = query_entries (self, NULL);
+  query_passing (self, NULL);
+  search_words (self);
+  show_chosen (self, column, changed);
 }
 
 /* Above this many placements written at once, reading all the ids again
@@ -342,49 +570,51 @@ reload (PlPlacementList *self,
 #define MAX_PLACED 64
 
 /* After placements @written (their set @changed) were written, inserted
- * or deleted: reads whether each is shown now, and where, and puts it
- * there, rather than reading 100,000 ids again for one. */
+ * or deleted: reads where each goes now and whether the filter keeps it,
+ * and puts it there, rather than reading 100,000 placements again for
+ * one. */
 static void
 place_rows (PlPlacementList *self,
             GArray          *written,
             GHashTable      *changed)
 {
-  g_autoptr(GArray) found = NULL;
-  g_autoptr(GArray) found_keys = NULL;
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len + 1);
-  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint32), self->ids->len + 1);
+  g_autoptr(GArray) found = query_entries (self, written);
+  GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (Entry), self->all->len + found->len);
 
-  query_ids (self, written, &found, &found_keys);
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->all, Entry, i);
 
-  for (guint i = 0; i < self->ids->len; i++)
-    if (!g_hash_table_contains (changed, &g_array_index (self->ids, gint64, i)))
-      {
-        g_array_append_val (ids, g_array_index (self->ids, gint64, i));
-        g_array_append_val (keys, g_array_index (self->keys, gint32, i));
-      }
+      if (!g_hash_table_contains (changed, &entry->id))
+        g_array_append_val (all, *entry);
+    }
 
   for (guint i = 0; i < found->len; i++)
     {
-      gint64 id = g_array_index (found, gint64, i);
-      gint32 key = g_array_index (found_keys, gint32, i);
-      guint lo = 0, hi = ids->len;
+      const Entry *entry = &g_array_index (found, Entry, i);
+      guint lo = 0, hi = all->len;
 
-      /* The first row that does not come before it. */
+      /* The first placement that does not come before it. */
       while (lo < hi)
         {
           guint mid = lo + (hi - lo) / 2;
+          const Entry *other = &g_array_index (all, Entry, mid);
 
-          if (comes_before (g_array_index (keys, gint32, mid), g_array_index (ids, gint64, mid),
-                            key, id))
+          if (comes_before (other->key, other->id, entry->key, entry->id))
             lo = mid + 1;
           else
             hi = mid;
         }
-      g_array_insert_val (ids, lo, id);
-      g_array_insert_val (keys, lo, key);
+      g_array_insert_val (all, lo, *entry);
     }
 
-  show_ids (self, ids, keys, NULL, changed);
+  g_array_unref (self->all);
+  self->all = all;
+  query_passing (self, written);
+  /* The text written may make it match, or stop matching, a word. */
+  if (self->found->len > 0)
+    search_words (self);
+  show_chosen (self, NULL, changed);
 }
 
 /* How a change to another table reaches the list: through which column
@@ -416,7 +646,8 @@ on_store_changed (PlPlacementList *self,
 
   /* A placement's days are its own: the store tells of the placement
    * (pl_placement_set_days()). A milestone ticked or a cascade added
-   * changes nothing here, and reading 100,000 ids again is not free. */
+   * changes nothing here, and reading 100,000 placements again is not
+   * free. */
   if (g_str_equal (table, "placement"))
     {
       changed = pl_record_list_id_set_new (ids);
@@ -430,14 +661,19 @@ on_store_changed (PlPlacementList *self,
   for (guint i = 0; i < G_N_ELEMENTS (reaches); i++)
     {
       const Reach *reach = &reaches[i];
+      gboolean searched = reach->by_search && self->found->len > 0;
+      gboolean partnered = reach->by_partner && self->partner_id != 0;
 
       if (!g_str_equal (reach->table, table))
         continue;
 
       changed = reach->column != NULL ? pl_record_list_id_set_new (ids) : NULL;
-      if ((reach->by_search && self->words != NULL && self->words[0] != NULL) ||
-          (reach->by_partner && self->partner_id != 0))
-        reload (self, reach->column, changed);
+      if (searched)
+        search_words (self);
+      if (partnered)
+        query_passing (self, NULL);
+      if (searched || partnered)
+        show_chosen (self, reach->column, changed);
       else
         refresh (self, reach->column, changed, 0, 0);
       return;
@@ -461,8 +697,10 @@ pl_placement_list_finalize (GObject *object)
   g_clear_pointer (&self->days_from, g_free);
   g_clear_pointer (&self->days_to, g_free);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->all, g_array_unref);
+  bits_clear (&self->passing);
+  g_clear_pointer (&self->found, g_ptr_array_unref);
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_placement_list_parent_class)->finalize (object);
@@ -477,8 +715,9 @@ pl_placement_list_class_init (PlPlacementListClass *klass)
 static void
 pl_placement_list_init (PlPlacementList *self)
 {
+  self->all = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->found = g_ptr_array_new_with_free_func (word_bits_free);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->keys = g_array_new (FALSE, FALSE, sizeof (gint32));
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
 }
 
@@ -503,8 +742,29 @@ void
 pl_placement_list_set_filter (PlPlacementList         *self,
                               const PlPlacementFilter *filter)
 {
+  const char *days_from, *days_to;
+  g_auto(GStrv) words = NULL;
+  gboolean same_conditions, same_words;
+
   g_return_if_fail (PL_IS_PLACEMENT_LIST (self));
   g_return_if_fail (filter != NULL);
+
+  days_from = filter->days_to != NULL ? filter->days_from : NULL;
+  days_to = filter->days_from != NULL ? filter->days_to : NULL;
+  words = pl_search_build_word_queries (filter->search);
+
+  /* A keystroke changes the words only: the filter's answer is kept. */
+  same_conditions = g_strcmp0 (self->status, filter->status) == 0 &&
+                    self->partner_id == filter->partner_id &&
+                    self->sector_id == filter->sector_id &&
+                    self->employer_id == filter->employer_id &&
+                    self->academic_year == filter->academic_year &&
+                    g_strcmp0 (self->days_from, days_from) == 0 &&
+                    g_strcmp0 (self->days_to, days_to) == 0 &&
+                    self->without_days == filter->without_days;
+  same_words = (self->words == NULL) == (words == NULL) &&
+               (words == NULL || g_strv_equal ((const char * const *) self->words,
+                                               (const char * const *) words));
 
   g_free (self->status);
   self->status = g_strdup (filter->status);
@@ -514,13 +774,20 @@ pl_placement_list_set_filter (PlPlacementList         *self,
   self->academic_year = filter->academic_year;
   g_free (self->days_from);
   g_free (self->days_to);
-  self->days_from = g_strdup (filter->days_to != NULL ? filter->days_from : NULL);
-  self->days_to = g_strdup (filter->days_from != NULL ? filter->days_to : NULL);
+  self->days_from = g_strdup (days_from);
+  self->days_to = g_strdup (days_to);
   self->without_days = filter->without_days;
+  self->conditions = self->status != NULL || self->partner_id != 0 || self->sector_id != 0 ||
+                     self->employer_id != 0 || self->academic_year > 0 ||
+                     self->days_from != NULL || self->without_days;
   g_strfreev (self->words);
-  self->words = pl_search_build_word_queries (filter->search);
+  self->words = g_steal_pointer (&words);
 
-  reload (self, NULL, NULL);
+  if (!same_conditions)
+    query_passing (self, NULL);
+  if (!same_words)
+    search_words (self);
+  show_chosen (self, NULL, NULL);
 }
 
 guint

@@ -26,4 +26,14 @@ char  *pl_search_build_query       (const char *text);
  * NULL for no text (transfer full). */
 GStrv  pl_search_build_word_queries (const char *text);
 
+/* The ids of the records of each of @kinds (NULL-terminated) that @query
+ * (one of pl_search_build_word_queries()) matches, appended to @found,
+ * one array of gint64 per kind, in no order: one read of the index for
+ * every kind. FALSE with @error set when the index cannot be read. */
+gboolean pl_search_word_ids (PlStore            *store,
+                             const char         *query,
+                             const char * const *kinds,
+                             GArray            **found,
+                             GError            **error);
+
 G_END_DECLS
