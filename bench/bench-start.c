@@ -9,7 +9,7 @@
  * keystroke in a list's search field after that, on any database (a file or
  * a postgresql:// URI):
  *
- *   bench-start --db PATH|URI [--type WORD] [--page NAME] [--switch]
+ *   bench-start --db PATH|URI [--type WORD [--page NAME[=WORD]]... [--erase] [--repeat N]]
  *   bench-start --empty
  *
  * The program runs the real application, PlApplication as src/app/main.c
@@ -19,15 +19,21 @@
  * starts the app. --empty shows an empty libadwaita window instead, the
  * floor any GTK 4 app pays, timed the same way as an anchor.
  *
- * With --type, once the window has settled it shows the Placements page,
- * types WORD into its search field a letter at a time (with GTK's search
- * delay set to 0, so that the figures are the work, not the wait) and
- * waits after each letter until the list has been filtered and a frame
- * drawn, then empties the field the same way. --page types into another
- * page's search field (employers, staff, partners, groups) instead.
- * --switch first shows each list page twice in turn and times each switch
- * to the first frame drawn after it. Needs a display (xvfb-run). Prints figures and a RESULT line of
- * key=value pairs for bench/shared.sh; not part of `meson test`.
+ * With --type, once the window has settled it shows each --page in turn
+ * (placements, employers, staff, partners, groups; the Placements page when
+ * none is given), types WORD (or the page's own) into its search field a
+ * letter at a time (with GTK's search delay set to 0, so that the figures
+ * are the work, not the wait) and waits after each letter until the list
+ * has been filtered and a frame drawn. --erase then deletes the word a
+ * letter at a time, timed the same way, back to the whole list; --repeat
+ * does all that N times. The pages are reached as a person does: the
+ * window's win.show-page, then the page's own search action (<primary>F).
+ * Needs a display (xvfb-run). Prints figures and a RESULT line of
+ * key=value pairs for bench/shared.sh and bench/keys.sh: the first page's
+ * figures as before, and for each page NAME_p50_ms, NAME_p95_ms,
+ * NAME_max_ms, every keystroke in NAME_keys_ms and its CPU time in
+ * NAME_cpu_keys_ms (comma-separated);
+ * not part of `meson test`.
  */
 
 #include "config.h"
@@ -43,6 +49,7 @@
 #include <adwaita.h>
 
 #include "pl-application.h"
+#include "pl-list-page.h"
 #include "pl-placements-page.h"
 #include "pl-window.h"
 
@@ -50,8 +57,9 @@
 
 static gint64 t0;
 static char *type_word;
-static char *type_page;
-static gboolean switch_pages;
+static char **type_pages;
+static gboolean erase;
+static int repeat = 1;
 static GString *result_line;
 
 static double
@@ -63,17 +71,6 @@ cpu_ms (void)
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
          usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-}
-
-/* The main thread's alone: what a keystroke costs the window, whatever
- * else runs beside it. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
 static double
@@ -106,19 +103,6 @@ settle (GtkWidget *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Waits for the next frame drawn, leaving what is idle for later. */
-static void
-next_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  gtk_widget_queue_draw (window);
-  while (gdk_frame_clock_get_frame_counter (clock) == frame && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -128,17 +112,28 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The first descendant of @widget of @type, depth first. */
+/* The nearest-rank percentile @p (0 to 100) of sorted @values. */
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint rank = (guint) ((p / 100.0) * values->len + 0.999999);
+
+  rank = CLAMP (rank, 1, values->len);
+  return g_array_index (values, double, rank - 1);
+}
+
+/* The first descendant of @widget (itself included) of @type. */
 static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_child (child, type);
+      GtkWidget *found = find_descendant (child, type);
 
       if (found != NULL)
         return found;
@@ -146,118 +141,159 @@ find_child (GtkWidget *widget,
   return NULL;
 }
 
-/* The rows a page's list shows, whatever its kind of list. */
-static guint
-rows_shown (GtkWidget *page)
+/* The rows the page lists after its search and filters. */
+static GListModel *
+page_list (GtkWidget *page)
 {
   GtkWidget *view;
-  GListModel *model = NULL;
 
   if (PL_IS_PLACEMENTS_PAGE (page))
-    model = pl_placements_page_get_list (PL_PLACEMENTS_PAGE (page));
-  else if ((view = find_child (page, GTK_TYPE_COLUMN_VIEW)) != NULL)
-    model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-
-  return model != NULL ? g_list_model_get_n_items (model) : 0;
+    return pl_placements_page_get_list (PL_PLACEMENTS_PAGE (page));
+  if (PL_IS_LIST_PAGE (page))
+    return pl_list_page_get_model (PL_LIST_PAGE (page));
+  /* The Groups page: what its column view shows. */
+  view = find_descendant (page, GTK_TYPE_COLUMN_VIEW);
+  return view != NULL ? G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))) : NULL;
 }
 
-static void
-switch_between_pages (GtkWidget *window)
+/* The page's search field, focused as <primary>F focuses it. */
+static GtkWidget *
+focus_search (GtkWidget *window,
+              GtkWidget *page)
 {
-  /* Not the Overview, which has work of its own at each showing. */
-  static const char * const pages[] = { "placements", "employers", "staff", "partners",
-                                        "groups" };
+  static const char * const actions[] = { "page.focus-search", "page.search", "groups.find" };
+  GtkWidget *focus;
 
-  for (guint round = 0; round < 2; round++)
-    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-      {
-        gint64 start = g_get_monotonic_time ();
-        double main_start = thread_cpu_ms (), frame_ms, frame_cpu, ms;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (gtk_widget_activate_action (page, actions[i], NULL))
+      break;
+  settle (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  return focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
+}
 
-        /* To the first frame that shows it, then until all is idle. */
-        gtk_widget_activate_action (window, "win.show-page", "s", pages[i]);
-        next_frame (window);
-        frame_ms = ms_since (start);
-        frame_cpu = thread_cpu_ms () - main_start;
-        settle (window);
-        ms = ms_since (start);
-        g_print ("  %-36s %8.1f ms to a frame (main thread %.1f), %.1f ms settled\n", pages[i],
-                 frame_ms, frame_cpu, ms);
-        g_string_append_printf (result_line, " switch%u_%s_ms=%.1f", round + 1, pages[i],
-                                frame_ms);
-      }
+/* One keystroke: a letter inserted at the end, or (@letter NULL) the last
+ * one deleted, timed until the list is filtered and a frame drawn. */
+static double
+keystroke (GtkWidget  *window,
+           GtkWidget  *entry,
+           const char *letter,
+           double     *cpu_used)
+{
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_ms ();
+  int length = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+
+  /* One letter inserted or deleted, as a key press does; setting the whole
+   * text would empty the field first and show every row in between. */
+  if (letter != NULL)
+    gtk_editable_insert_text (GTK_EDITABLE (entry), letter, 1, &length);
+  else
+    gtk_editable_delete_text (GTK_EDITABLE (entry), length - 1, length);
+  settle (window);
+  *cpu_used = cpu_ms () - cpu_start;
+  return ms_since (start);
 }
 
 static void
-type_into_placements (GtkWidget *window)
+type_into_page (GtkWidget  *window,
+                const char *name,
+                const char *word,
+                gboolean    first)
 {
   g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  const char *name = type_page != NULL ? type_page : "placements";
+  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autoptr(GString) cpu_keys = g_string_new (NULL);
   GtkWidget *page = pl_window_get_page (PL_WINDOW (window), name);
   GtkWidget *entry;
+  GListModel *list;
   gint64 start;
-  double cpu_start, ms;
+  double cpu_start, ms, cpu_key, key1_ms = 0, key1_cpu = 0;
 
+  if (page == NULL)
+    {
+      g_printerr ("bench-start: the window has no page “%s”\n", name);
+      finish (1);
+    }
   start = g_get_monotonic_time ();
-  cpu_start = thread_cpu_ms ();
+  cpu_start = cpu_ms ();
   gtk_widget_activate_action (window, "win.show-page", "s", name);
   settle (window);
   ms = ms_since (start);
-  g_print ("  showing the %-23s %8.1f ms (main thread %.1f), %u rows\n", name, ms,
-           thread_cpu_ms () - cpu_start, rows_shown (page));
-  g_string_append_printf (result_line, " page_ms=%.1f", ms);
+  list = page_list (page);
+  g_print ("  showing the %-23s %8.1f ms (cpu %.1f), %u rows\n", name, ms,
+           cpu_ms () - cpu_start, list != NULL ? g_list_model_get_n_items (list) : 0);
+  if (first)
+    g_string_append_printf (result_line, " page_ms=%.1f", ms);
+  g_string_append_printf (result_line, " %s_page_ms=%.1f", name, ms);
 
-  /* The page's own search field, as <primary>F reaches it. */
-  if (PL_IS_PLACEMENTS_PAGE (page))
-    gtk_widget_activate_action (page, "page.focus-search", NULL);
-  else if (g_str_equal (name, "groups"))
-    gtk_widget_activate_action (page, "groups.find", NULL);
-  else
-    gtk_widget_activate_action (page, "page.search", NULL);
-  settle (window);
-  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
-  g_assert (entry != NULL);
+  entry = focus_search (window, page);
+  if (entry == NULL || list == NULL)
+    {
+      g_printerr ("bench-start: no search field or list on the page “%s”\n", name);
+      finish (1);
+    }
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
 
-  for (size_t i = 1; i <= strlen (type_word); i++)
+  for (int round = 0; round < repeat; round++)
     {
-      g_autofree char *text = g_strndup (type_word, i);
-      int position = (int) i - 1;
-      double wall_ms, cpu_key, main_start = thread_cpu_ms (), main_key;
-
-      start = g_get_monotonic_time ();
-      cpu_start = cpu_ms ();
-      /* One letter inserted, as a key press does; setting the whole text
-       * would empty the field first and show every row in between. */
-      gtk_editable_insert_text (GTK_EDITABLE (entry), type_word + i - 1, 1, &position);
-      settle (window);
-
-      wall_ms = ms_since (start);
-      cpu_key = cpu_ms () - cpu_start;
-      main_key = thread_cpu_ms () - main_start;
-      g_array_append_val (wall, wall_ms);
-      g_array_append_val (cpu, cpu_key);
-      g_print ("  %-36s %8.1f ms (cpu %.1f, main thread %.1f), %u shown\n", text, wall_ms,
-               cpu_key, main_key, rows_shown (page));
-      g_string_append_printf (result_line, " shown%zu=%u", i, rows_shown (page));
+      for (const char *letter = word; *letter != '\0'; letter++)
+        {
+          ms = keystroke (window, entry, letter, &cpu_key);
+          if (wall->len == 0)
+            key1_ms = ms, key1_cpu = cpu_key;
+          g_array_append_val (wall, ms);
+          g_string_append_printf (keys, "%s%.1f", keys->len > 0 ? "," : "", ms);
+          g_string_append_printf (cpu_keys, "%s%.1f", cpu_keys->len > 0 ? "," : "", cpu_key);
+          g_print ("  %-36s %8.1f ms (cpu %.1f), %u shown\n",
+                   gtk_editable_get_text (GTK_EDITABLE (entry)), ms, cpu_key,
+                   g_list_model_get_n_items (list));
+          if (first && round == 0)
+            g_string_append_printf (result_line, " shown%td=%u", letter - word + 1,
+                                    g_list_model_get_n_items (list));
+        }
+      while (erase && *gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+        {
+          ms = keystroke (window, entry, NULL, &cpu_key);
+          g_array_append_val (wall, ms);
+          g_string_append_printf (keys, ",%.1f", ms);
+          g_string_append_printf (cpu_keys, ",%.1f", cpu_key);
+          g_print ("  %-36s %8.1f ms (cpu %.1f), %u shown\n", "(backspace)", ms, cpu_key,
+                   g_list_model_get_n_items (list));
+        }
     }
-  g_string_append_printf (result_line, " key1_ms=%.1f key1_cpu_ms=%.1f",
-                          g_array_index (wall, double, 0), g_array_index (cpu, double, 0));
-  g_array_sort (wall, compare_doubles);
-  g_string_append_printf (result_line, " key_median_ms=%.1f key_max_ms=%.1f keys=%u",
-                          g_array_index (wall, double, wall->len / 2),
-                          g_array_index (wall, double, wall->len - 1), wall->len);
+  if (wall->len == 0)
+    return;
 
-  /* Emptied at once, as select-all and Backspace do. */
-  start = g_get_monotonic_time ();
-  cpu_start = thread_cpu_ms ();
-  gtk_editable_delete_text (GTK_EDITABLE (entry), 0, -1);
-  settle (window);
-  ms = ms_since (start);
-  g_print ("  %-36s %8.1f ms (main thread %.1f), %u shown\n", "(cleared)", ms,
-           thread_cpu_ms () - cpu_start, rows_shown (page));
-  g_string_append_printf (result_line, " clear_ms=%.1f", ms);
+  g_array_sort (wall, compare_doubles);
+  if (first)
+    {
+      g_string_append_printf (result_line, " key1_ms=%.1f key1_cpu_ms=%.1f", key1_ms, key1_cpu);
+      g_string_append_printf (result_line, " key_median_ms=%.1f key_max_ms=%.1f keys=%u",
+                              g_array_index (wall, double, wall->len / 2),
+                              g_array_index (wall, double, wall->len - 1), wall->len);
+    }
+  g_string_append_printf (result_line, " %s_p50_ms=%.1f %s_p95_ms=%.1f %s_max_ms=%.1f %s_keys_ms=%s",
+                          name, percentile (wall, 50), name, percentile (wall, 95),
+                          name, g_array_index (wall, double, wall->len - 1), name, keys->str);
+  g_string_append_printf (result_line, " %s_cpu_keys_ms=%s", name, cpu_keys->str);
+  g_print ("  %-36s p50 %.1f ms, p95 %.1f ms of %u keystrokes\n", name,
+           percentile (wall, 50), percentile (wall, 95), wall->len);
+}
+
+static void
+type_into_pages (GtkWidget *window)
+{
+  static const char * const placements_only[] = { "placements", NULL };
+  const char * const *pages = type_pages != NULL ? (const char * const *) type_pages : placements_only;
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_auto(GStrv) name_word = g_strsplit (pages[i], "=", 2);
+
+      type_into_page (window, name_word[0], name_word[1] != NULL ? name_word[1] : type_word != NULL ? type_word : "",
+                      i == 0);
+    }
 }
 
 static gboolean
@@ -271,10 +307,8 @@ after_first_frame (gpointer data)
   g_print ("  %-36s %8.1f ms more\n", "settled", ms_since (start));
   g_string_append_printf (result_line, " settled_ms=%.1f", (g_get_monotonic_time () - t0) / 1e3);
 
-  if (switch_pages)
-    switch_between_pages (window);
-  if (type_word != NULL)
-    type_into_placements (window);
+  if (type_word != NULL || type_pages != NULL)
+    type_into_pages (window);
   finish (0);
   return G_SOURCE_REMOVE;
 }
@@ -341,9 +375,10 @@ main (int   argc,
   gboolean empty = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database (file or postgresql:// URI)", "PATH" },
-    { "type", 0, 0, G_OPTION_ARG_STRING, &type_word, "Type WORD into the Placements search", "WORD" },
-    { "page", 0, 0, G_OPTION_ARG_STRING, &type_page, "Type into this page's search instead", "NAME" },
-    { "switch", 0, 0, G_OPTION_ARG_NONE, &switch_pages, "Time switches between the list pages", NULL },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_word, "Type WORD into the pages' search", "WORD" },
+    { "page", 0, 0, G_OPTION_ARG_STRING_ARRAY, &type_pages, "A page to type into (placements by default), with its own word", "NAME[=WORD]" },
+    { "erase", 0, 0, G_OPTION_ARG_NONE, &erase, "Delete the word again a letter at a time", NULL },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Type (and erase) the word N times", "N" },
     { "empty", 0, 0, G_OPTION_ARG_NONE, &empty, "An empty libadwaita window instead", NULL },
     { NULL }
   };
@@ -364,7 +399,7 @@ main (int   argc,
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error) || (db == NULL) == !empty)
     {
-      g_printerr ("usage: bench-start --db PATH|URI [--type WORD] | --empty\n");
+      g_printerr ("usage: bench-start --db PATH|URI [--type WORD [--page NAME[=WORD]]... [--erase] [--repeat N]] | --empty\n");
       return 2;
     }
   result_line = g_string_new (NULL);
