@@ -16,6 +16,8 @@
 #include "pl-store.h"
 #include "pl-store-appetite.h"
 #include "pl-store-bulk.h"
+#include "pl-date.h"
+#include "pl-milestones.h"
 #include "pl-placement-list.h"
 #include "pl-store-repeat.h"
 #include "pl-test-store.h"
@@ -317,6 +319,40 @@ test_days (Fixture       *f,
     pl_placement_list_set_filter (list, &filter);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
     g_assert_cmpuint (pl_placement_list_find (list, pl_record_get_id (bare)), ==, 0);
+    /* The Overview's "Show all" of what is overdue and due this week: a
+     * milestone not done due in the range, the open end left open. */
+    {
+      g_autoptr(GPtrArray) milestones = NULL;
+      const char *first_due;
+      GDate on;
+
+      g_assert_true (pl_milestones_update (f->store, pl_record_get_id (placement), &error));
+      g_assert_no_error (error);
+      milestones = pl_milestones_list_for_placement (f->store, pl_record_get_id (placement),
+                                                     &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (milestones->len, >, 1);
+      first_due = pl_record_get_string (milestones->pdata[0], "due");
+
+      filter = (PlPlacementFilter) { .milestones_to = first_due };
+      pl_placement_list_set_filter (list, &filter);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+      g_assert_cmpuint (pl_placement_list_find (list, pl_record_get_id (placement)), ==, 0);
+
+      filter = (PlPlacementFilter) { .milestones_from = "2030-01-01" };
+      pl_placement_list_set_filter (list, &filter);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+      /* Done, it is no longer due. */
+      g_assert_true (pl_date_parse (first_due, &on));
+      g_assert_true (pl_milestones_set_done (f->store,
+                                             pl_record_get_id (milestones->pdata[0]), &on,
+                                             &error));
+      g_assert_no_error (error);
+      filter = (PlPlacementFilter) { .milestones_to = first_due };
+      pl_placement_list_set_filter (list, &filter);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+    }
   }
 }
 

@@ -642,6 +642,8 @@ on_lists_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *week_end = NULL;
   GDate today;
 
   lists = pl_overview_read_finish (PL_STORE (source), result, &error);
@@ -659,10 +661,14 @@ on_lists_read (GObject      *source,
   to = pl_date_iso_add_days (from, PL_OVERVIEW_COMING_DAYS);
 
 #define LIST(KIND) lists->items[KIND], lists->totals[KIND]
+  yesterday = pl_date_iso_add_days (from, -1);
+  week_end = pl_date_iso_add_days (from, 6);
   fill_list (self, self->overdue_group, self->overdue_list, LIST (PL_OVERVIEW_OVERDUE),
-             describe_late, _("Nothing is overdue."), &today, NULL, NULL);
+             describe_late, _("Nothing is overdue."), &today, "win.show-milestones-due",
+             g_variant_new ("(ss)", "", yesterday));
   fill_list (self, self->week_group, self->week_list, LIST (PL_OVERVIEW_DUE_THIS_WEEK),
-             describe_soon, _("Nothing is due in the next seven days."), &today, NULL, NULL);
+             describe_soon, _("Nothing is due in the next seven days."), &today,
+             "win.show-milestones-due", g_variant_new ("(ss)", from, week_end));
   fill_list (self, self->coming_group, self->coming_list, LIST (PL_OVERVIEW_COMING),
              describe_soon, _("No placement takes place in the next 30 days."), &today,
              "win.show-taking-place", g_variant_new ("(ss)", from, to));

@@ -40,6 +40,8 @@ struct _PlPlacementsPage
   char               *days_from;     /* ISO, with days_to */
   char               *days_to;
   gboolean            without_days;
+  char               *milestones_from;
+  char               *milestones_to;
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -345,6 +347,22 @@ update_scope (PlPlacementsPage *self)
     }
   else if (self->without_days)
     text = g_strdup (_("Without days yet"));
+  else if (self->milestones_from != NULL && self->milestones_to != NULL)
+    {
+      g_autofree char *from = pl_date_describe (self->milestones_from, FALSE);
+      g_autofree char *to = pl_date_describe (self->milestones_to, FALSE);
+
+      /* TRANSLATORS: the Placements list narrowed to what is due,
+       * "A milestone due from 22 November 2026 to 28 November 2026" */
+      text = g_strdup_printf (_("A milestone due from %s to %s"), from, to);
+    }
+  else if (self->milestones_to != NULL)
+    {
+      g_autofree char *to = pl_date_describe (self->milestones_to, FALSE);
+
+      /* TRANSLATORS: "A milestone overdue, due by 21 November 2026" */
+      text = g_strdup_printf (_("A milestone overdue, due by %s"), to);
+    }
 
   if (text != NULL)
     gtk_label_set_label (self->scope_label, text);
@@ -371,13 +389,16 @@ apply_filters (PlPlacementsPage *self)
   filter.days_from = self->days_from;
   filter.days_to = self->days_to;
   filter.without_days = self->without_days;
+  filter.milestones_from = self->milestones_from;
+  filter.milestones_to = self->milestones_to;
 
   pl_placement_list_set_filter (self->list, &filter);
   update_scope (self);
 
   active = (filter.status != NULL) + (filter.partner_id != 0) + (filter.sector_id != 0) +
            (filter.employer_id != 0) + (filter.academic_year != 0) +
-           (self->days_from != NULL) + self->without_days;
+           (self->days_from != NULL) + self->without_days +
+           (self->milestones_from != NULL || self->milestones_to != NULL);
   label = active > 0 ? g_strdup_printf (_("Filters (%u)"), active) : g_strdup (_("Filters"));
   gtk_menu_button_set_label (self->filter_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_filters_button), active > 0);
@@ -418,6 +439,8 @@ clear_filters (PlPlacementsPage *self)
   g_clear_pointer (&self->days_from, g_free);
   g_clear_pointer (&self->days_to, g_free);
   self->without_days = FALSE;
+  g_clear_pointer (&self->milestones_from, g_free);
+  g_clear_pointer (&self->milestones_to, g_free);
   self->filling = FALSE;
 }
 
@@ -839,6 +862,8 @@ pl_placements_page_dispose (GObject *object)
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->days_from, g_free);
   g_clear_pointer (&self->days_to, g_free);
+  g_clear_pointer (&self->milestones_from, g_free);
+  g_clear_pointer (&self->milestones_to, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pl_placements_page_parent_class)->dispose (object);
@@ -974,6 +999,31 @@ pl_placements_page_show_taking_place (PlPlacementsPage *self,
   clear_filters (self);
   self->days_from = g_strdup (from);
   self->days_to = g_strdup (to);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  apply_filters (self);
+}
+
+/**
+ * pl_placements_page_show_milestones_due:
+ * @from: (nullable): the first due date, ISO, or NULL for any before @to
+ * @to: (nullable): the last due date, ISO (inclusive), or NULL
+ *
+ * Lists only the placements with a milestone not done due between @from
+ * and @to, as the Overview's "Show all" of what is overdue or due this
+ * week asks; the search and other filters are cleared.
+ */
+void
+pl_placements_page_show_milestones_due (PlPlacementsPage *self,
+                                        const char       *from,
+                                        const char       *to)
+{
+  g_return_if_fail (PL_IS_PLACEMENTS_PAGE (self));
+  g_return_if_fail (from != NULL || to != NULL);
+
+  ensure_list (self);
+  clear_filters (self);
+  self->milestones_from = g_strdup (from);
+  self->milestones_to = g_strdup (to);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   apply_filters (self);
 }

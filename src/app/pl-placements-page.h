@@ -31,5 +31,10 @@ void pl_placements_page_show_taking_place          (PlPlacementsPage *self,
                                                     const char       *from,
                                                     const char       *to);
 void pl_placements_page_show_requests_without_days (PlPlacementsPage *self);
+/* ... or to those with a milestone not done due from @from to @to (ISO,
+ * inclusive; either may be NULL for an open end). */
+void pl_placements_page_show_milestones_due        (PlPlacementsPage *self,
+                                                    const char       *from,
+                                                    const char       *to);
 
 G_END_DECLS

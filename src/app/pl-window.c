@@ -133,6 +133,7 @@ pl_window_update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-taking-place", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-requests-without-days", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-milestones-due", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-survey", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey-file", !welcome);
@@ -412,6 +413,26 @@ pl_window_show_taking_place_action (GtkWidget  *widget,
     return;
   if (PL_IS_PLACEMENTS_PAGE (page))
     pl_placements_page_show_taking_place (PL_PLACEMENTS_PAGE (page), from, to);
+}
+
+/* (ss): the first and last due dates, ISO; "" for an open end. */
+static void
+pl_window_show_milestones_due_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+  const char *from, *to;
+
+  g_variant_get (parameter, "(&s&s)", &from, &to);
+  if (*from == '\0' && *to == '\0')
+    return;
+  if (!pl_window_show_page (self, "placements"))
+    return;
+  if (PL_IS_PLACEMENTS_PAGE (page))
+    pl_placements_page_show_milestones_due (PL_PLACEMENTS_PAGE (page), *from ? from : NULL,
+                                            *to ? to : NULL);
 }
 
 static void
@@ -1058,6 +1079,8 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_open_employer_action);
   gtk_widget_class_install_action (widget_class, "win.show-taking-place", "(ss)",
                                    pl_window_show_taking_place_action);
+  gtk_widget_class_install_action (widget_class, "win.show-milestones-due", "(ss)",
+                                   pl_window_show_milestones_due_action);
   gtk_widget_class_install_action (widget_class, "win.show-requests-without-days", NULL,
                                    pl_window_show_requests_without_days_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,

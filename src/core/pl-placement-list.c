@@ -116,6 +116,8 @@ struct _PlPlacementList
   char      *days_from;
   char      *days_to;
   gboolean   without_days;
+  char      *milestones_from;
+  char      *milestones_to;
   GStrv      words;      /* FTS5 queries, one a word (pl-search-private.h) */
 
   GArray    *all;        /* Entry: every placement, in order */
@@ -330,7 +332,11 @@ query_passing (PlPlacementList *self,
                    "  AND (?7 IS NULL OR (p.status <> 'cancelled' AND EXISTS (SELECT 1 FROM "
                    "    placement_day WHERE placement_id = p.id AND day BETWEEN ?7 AND ?8)))"
                    "  AND (?9 = 0 OR NOT EXISTS (SELECT 1 FROM placement_day "
-                   "    WHERE placement_id = p.id))");
+                   "    WHERE placement_id = p.id))"
+                   "  AND ((?10 IS NULL AND ?11 IS NULL) OR (p.status <> 'cancelled' AND EXISTS ("
+                   "    SELECT 1 FROM milestone AS m WHERE m.placement_id = p.id"
+                   "      AND m.done IS NULL AND (?10 IS NULL OR m.due >= ?10)"
+                   "      AND (?11 IS NULL OR m.due <= ?11))))");
   if (only != NULL)
     {
       append_id_list (sql, only);
@@ -356,6 +362,8 @@ query_passing (PlPlacementList *self,
       pl_stmt_bind_text (stmt, 7, self->days_from);
       pl_stmt_bind_text (stmt, 8, self->days_to);
       pl_stmt_bind_int (stmt, 9, self->without_days ? 1 : 0);
+      pl_stmt_bind_text (stmt, 10, self->milestones_from);
+      pl_stmt_bind_text (stmt, 11, self->milestones_to);
 
       while (pl_stmt_next (stmt, &error))
         bits_set (&self->passing, pl_stmt_get_int (stmt, 0), TRUE);
@@ -696,6 +704,8 @@ pl_placement_list_finalize (GObject *object)
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->days_from, g_free);
   g_clear_pointer (&self->days_to, g_free);
+  g_clear_pointer (&self->milestones_from, g_free);
+  g_clear_pointer (&self->milestones_to, g_free);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->all, g_array_unref);
   bits_clear (&self->passing);
@@ -761,7 +771,9 @@ pl_placement_list_set_filter (PlPlacementList         *self,
                     self->academic_year == filter->academic_year &&
                     g_strcmp0 (self->days_from, days_from) == 0 &&
                     g_strcmp0 (self->days_to, days_to) == 0 &&
-                    self->without_days == filter->without_days;
+                    self->without_days == filter->without_days &&
+                    g_strcmp0 (self->milestones_from, filter->milestones_from) == 0 &&
+                    g_strcmp0 (self->milestones_to, filter->milestones_to) == 0;
   same_words = (self->words == NULL) == (words == NULL) &&
                (words == NULL || g_strv_equal ((const char * const *) self->words,
                                                (const char * const *) words));
@@ -777,9 +789,14 @@ pl_placement_list_set_filter (PlPlacementList         *self,
   self->days_from = g_strdup (days_from);
   self->days_to = g_strdup (days_to);
   self->without_days = filter->without_days;
+  g_free (self->milestones_from);
+  g_free (self->milestones_to);
+  self->milestones_from = g_strdup (filter->milestones_from);
+  self->milestones_to = g_strdup (filter->milestones_to);
   self->conditions = self->status != NULL || self->partner_id != 0 || self->sector_id != 0 ||
                      self->employer_id != 0 || self->academic_year > 0 ||
-                     self->days_from != NULL || self->without_days;
+                     self->days_from != NULL || self->without_days ||
+                     self->milestones_from != NULL || self->milestones_to != NULL;
   g_strfreev (self->words);
   self->words = g_steal_pointer (&words);
 

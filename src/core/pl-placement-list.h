@@ -25,6 +25,11 @@ typedef struct
   const char *days_from;
   const char *days_to;
   gboolean    without_days;    /* only those that have no days yet */
+  /* Not cancelled, with a milestone not done due from @milestones_from
+   * to @milestones_to (ISO, inclusive); NULL leaves that end open, both
+   * NULL: any placement. */
+  const char *milestones_from;
+  const char *milestones_to;
 } PlPlacementFilter;
 
 #define PL_TYPE_PLACEMENT_LIST (pl_placement_list_get_type ())
