@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-choice-list.h"
 #include "pl-first-run.h"
 #include "pl-first-step.h"
 #include "pl-ics.h"
@@ -369,6 +370,8 @@ fill_sectors (PlFirstRun *self)
     }
   adw_combo_row_set_model (self->employer_sector_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->request_sector_row, G_LIST_MODEL (names));
+  pl_choice_list_show_in_full (self->employer_sector_row);
+  pl_choice_list_show_in_full (self->request_sector_row);
 }
 
 PlFirstRun *

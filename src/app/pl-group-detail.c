@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-choice-list.h"
 #include "pl-group-detail-private.h"
 
 /* One exchange group, edited in place: its details are saved as they are
@@ -418,6 +419,7 @@ pl_group_detail_init (PlGroupDetail *self)
   for (guint i = 0; pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i] != NULL; i++)
     gtk_string_list_append (areas, pl_enum_label (pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i]));
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
+  pl_choice_list_show_in_full (self->area_row);
 
   self->member_staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 

@@ -30,6 +30,7 @@ struct _PlGroupsPage
   GHashTable         *meeting_dates;  /* group id → ISO date of next or last meeting */
   GPtrArray          *meeting_labels; /* the bound cells of the Meeting column */
   gint64              selected_id;
+  GtkWidget          *header;         /* the New button, in the window's header bar */
 
   /* Template widgets */
   AdwLeaflet         *leaflet;

@@ -15,6 +15,7 @@
 #include "pl-date.h"
 #include "pl-group-detail.h"
 #include "pl-groups-page-private.h"
+#include "pl-page-header.h"
 
 /* The professional exchange groups: a table that can be searched by name,
  * filtered by area and status and sorted by any column, beside the chosen
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (PlGroupsPage, pl_groups_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_HEADER_WIDGET,
   N_PROPS
 };
 
@@ -371,6 +373,7 @@ pl_groups_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->groups);
   g_clear_object (&self->context);
+  pl_page_header_release (&self->header);
 
   G_OBJECT_CLASS (pl_groups_page_parent_class)->dispose (object);
 }
@@ -400,6 +403,10 @@ pl_groups_page_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_HEADER_WIDGET:
+      g_value_set_object (value, self->header);
       break;
 
     default:
@@ -442,6 +449,18 @@ pl_groups_page_class_init (PlGroupsPageClass *klass)
                          PL_TYPE_CONTEXT,
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PlGroupsPage:header-widget:
+   *
+   * The page's New button, which the window shows in its header bar while
+   * the page is shown, as on the other list pages.
+   */
+  properties[PROP_HEADER_WIDGET] =
+    g_param_spec_object ("header-widget", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         (G_PARAM_READABLE |
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -488,6 +507,8 @@ pl_groups_page_init (PlGroupsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->meeting_labels = g_ptr_array_new ();
+  self->header = pl_page_header_button_new (GTK_WIDGET (self), "list-add-symbolic",
+                                            _("New Group"), "groups.new");
 
   gtk_string_list_append (areas, _("All areas"));
   for (guint i = 0; pl_enum_get_nicks (PL_TYPE_GROUP_AREA)[i] != NULL; i++)

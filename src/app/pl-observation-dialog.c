@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-choice-list.h"
 #include "pl-date-picker-row.h"
 #include "pl-date.h"
 #include "pl-observation-dialog.h"
@@ -336,38 +337,6 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* The choices in full in the drop-down list: names and placements are
- * long, and the default list cuts them short. */
-static void
-setup_choice (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_choice (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
-static void
-show_choices_in_full (AdwComboRow *row)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
-  adw_combo_row_set_list_factory (row, factory);
-}
-
 static void
 pl_observation_dialog_dispose (GObject *object)
 {
@@ -426,8 +395,8 @@ pl_observation_dialog_init (PlObservationDialog *self)
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->placement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  show_choices_in_full (self->staff_row);
-  show_choices_in_full (self->placement_row);
+  pl_choice_list_show_in_full (self->staff_row);
+  pl_choice_list_show_in_full (self->placement_row);
   for (guint i = 0; pl_enum_get_nicks (PL_TYPE_OBSERVATION_PHASE)[i] != NULL; i++)
     gtk_string_list_append (phases, pl_enum_label (pl_enum_get_nicks (PL_TYPE_OBSERVATION_PHASE)[i]));
   adw_combo_row_set_model (self->phase_row, G_LIST_MODEL (phases));
@@ -449,7 +418,7 @@ pl_observation_dialog_init (PlObservationDialog *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pl_enum_label (pl_criteria[i]));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (scale));
-      show_choices_in_full (ADW_COMBO_ROW (row));
+      pl_choice_list_show_in_full (ADW_COMBO_ROW (row));
       adw_preferences_group_add (self->ratings_group, row);
       self->rating_rows[i] = ADW_COMBO_ROW (row);
     }

@@ -14,6 +14,7 @@
 #include "pl-date.h"
 #include "pl-first-step.h"
 #include "pl-lifecycle.h"
+#include "pl-page-header.h"
 #include "pl-list-page.h"
 #include "pl-placement-list.h"
 #include "pl-placements-page.h"
@@ -61,6 +62,7 @@ struct _PlPlacementsPage
   AdwStatusPage      *empty_page;
   GtkButton          *empty_button;
   PlPlacementEditor  *editor;
+  GtkWidget          *header;  /* the New button, in the window's header bar */
 };
 
 G_DEFINE_FINAL_TYPE (PlPlacementsPage, pl_placements_page, GTK_TYPE_WIDGET)
@@ -68,6 +70,7 @@ G_DEFINE_FINAL_TYPE (PlPlacementsPage, pl_placements_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_HEADER_WIDGET,
   N_PROPS
 };
 
@@ -865,6 +868,7 @@ pl_placements_page_dispose (GObject *object)
   g_clear_pointer (&self->milestones_from, g_free);
   g_clear_pointer (&self->milestones_to, g_free);
   g_clear_object (&self->context);
+  pl_page_header_release (&self->header);
 
   G_OBJECT_CLASS (pl_placements_page_parent_class)->dispose (object);
 }
@@ -881,6 +885,10 @@ pl_placements_page_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_HEADER_WIDGET:
+      g_value_set_object (value, self->header);
       break;
 
     default:
@@ -925,6 +933,12 @@ pl_placements_page_class_init (PlPlacementsPageClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          PL_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The New button, in the window's header bar as on the other list pages. */
+  properties [PROP_HEADER_WIDGET] =
+    g_param_spec_object ("header-widget", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -973,6 +987,8 @@ pl_placements_page_init (PlPlacementsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->header = pl_page_header_button_new (GTK_WIDGET (self), "list-add-symbolic",
+                                            _("New Request"), "page.new-request");
   self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->employer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -267,8 +267,10 @@ pl_record_chooser_init (PlRecordChooser *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->label = gtk_label_new (NULL);
+  /* Room for a staff member's name and college ("Sofia Marques ·
+   * Dearneside College") where the row has it; cut short only when not. */
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 44);
   gtk_label_set_width_chars (GTK_LABEL (self->label), 10);
   gtk_box_append (GTK_BOX (content), self->label);
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));

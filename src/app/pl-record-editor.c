@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-choice-list.h"
 #include "pl-conflict-dialog.h"
 #include "pl-date-picker-row.h"
 #include "pl-record-chooser.h"
@@ -981,6 +982,8 @@ pl_record_editor_bind_ref (PlRecordEditor *self,
     {
       adw_combo_row_set_expression (ADW_COMBO_ROW (widget), expression);
       adw_combo_row_set_model (ADW_COMBO_ROW (widget), field->model);
+      /* Sector and employer names are long. */
+      pl_choice_list_show_in_full (ADW_COMBO_ROW (widget));
     }
   else
     {

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-choice-list.h"
 #include "pl-date-picker-row.h"
 #include "pl-date.h"
 #include "pl-store-survey.h"
@@ -224,38 +225,6 @@ add_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->choices[0][0]));
 }
 
-/* The choices in full in the drop-down list: names and placements are
- * long, and the default list cuts them short. */
-static void
-setup_choice (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_choice (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
-static void
-show_choices_in_full (AdwComboRow *row)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
-  adw_combo_row_set_list_factory (row, factory);
-}
-
 static void
 pl_survey_dialog_dispose (GObject *object)
 {
@@ -302,7 +271,7 @@ pl_survey_dialog_init (PlSurveyDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->placement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   pl_date_picker_row_set_required (self->date_row, TRUE);
-  show_choices_in_full (self->link_row);
+  pl_choice_list_show_in_full (self->link_row);
   rebuild_questions (self);
   show_status (self, _("Ctrl+Enter adds the response."), FALSE);
 }
