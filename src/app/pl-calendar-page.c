@@ -240,8 +240,8 @@ setup_label (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_INT (ellipsize))
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_width_chars (GTK_LABEL (label), 13);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
     }
   gtk_list_item_set_child (item, label);
 }
