@@ -146,6 +146,18 @@ load_staff (PlCalendarPage *self,
                  selected_id (self->partner_dropdown, self->partner_ids), keep);
 }
 
+/* The partner and employer drop-downs, keeping the ones chosen. */
+static void
+fill_owner_filters (PlCalendarPage *self,
+                    gint64          partner_id,
+                    gint64          employer_id)
+{
+  fill_dropdown (self, self->partner_dropdown, self->partner_ids, _("All partners"),
+                 PL_TYPE_PARTNER, 0, partner_id);
+  fill_dropdown (self, self->employer_dropdown, self->employer_ids, _("All employers"),
+                 PL_TYPE_EMPLOYER, 0, employer_id);
+}
+
 static void
 load_filters (PlCalendarPage *self)
 {
@@ -161,10 +173,7 @@ load_filters (PlCalendarPage *self)
 
   pl_calendar_page_get_filter (self, &filter);
   self->loading_filters = TRUE;
-  fill_dropdown (self, self->partner_dropdown, self->partner_ids, _("All partners"),
-                 PL_TYPE_PARTNER, 0, filter.partner_id);
-  fill_dropdown (self, self->employer_dropdown, self->employer_ids, _("All employers"),
-                 PL_TYPE_EMPLOYER, 0, filter.employer_id);
+  fill_owner_filters (self, filter.partner_id, filter.employer_id);
   load_staff (self, filter.staff_id);
   self->loading_filters = FALSE;
 }
@@ -211,10 +220,7 @@ pl_calendar_page_set_filter (PlCalendarPage         *self,
       self->filters_stale = FALSE;
       /* Loads them even off screen: the page is about to be shown. */
       self->loading_filters = TRUE;
-      fill_dropdown (self, self->partner_dropdown, self->partner_ids, _("All partners"),
-                     PL_TYPE_PARTNER, 0, 0);
-      fill_dropdown (self, self->employer_dropdown, self->employer_ids, _("All employers"),
-                     PL_TYPE_EMPLOYER, 0, 0);
+      fill_owner_filters (self, 0, 0);
       self->loading_filters = FALSE;
     }
 

@@ -563,19 +563,6 @@ fill_survey (PlOverviewPage *self,
 }
 
 static void
-show_error (PlOverviewPage *self,
-            const char     *what,
-            const GError   *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PL_TYPE_WINDOW);
-
-  if (window != NULL)
-    pl_window_show_error (PL_WINDOW (window), what, error);
-  else
-    g_warning ("%s: %s", what, error->message);
-}
-
-static void
 on_figures_computed (GObject      *source,
                      GAsyncResult *result,
                      gpointer      data)
@@ -589,7 +576,7 @@ on_figures_computed (GObject      *source,
   if (node == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could not count the figures"), error);
+        pl_widget_show_error (GTK_WIDGET (self), _("Could not count the figures"), error);
       return;
     }
   g_clear_object (&self->figures_cancellable);
@@ -650,7 +637,7 @@ on_lists_read (GObject      *source,
   if (lists == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could not read what is due"), error);
+        pl_widget_show_error (GTK_WIDGET (self), _("Could not read what is due"), error);
       return;
     }
   g_clear_object (&self->lists_cancellable);

@@ -381,6 +381,18 @@ pl_window_add_first_action (GtkWidget  *widget,
   gtk_widget_activate_action (page, action, NULL);
 }
 
+/* Shows the Placements page, for an action to narrow or select; NULL when
+ * it cannot be shown (the welcome page). */
+static PlPlacementsPage *
+show_placements_page (PlWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+
+  if (!pl_window_show_page (self, "placements") || !PL_IS_PLACEMENTS_PAGE (page))
+    return NULL;
+  return PL_PLACEMENTS_PAGE (page);
+}
+
 /* Opens a placement from anywhere (the Overview, later the calendar): the
  * Placements page with that placement selected. */
 static void
@@ -388,13 +400,10 @@ pl_window_open_placement_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter)
 {
-  PlWindow *self = PL_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+  PlPlacementsPage *page = show_placements_page (PL_WINDOW (widget));
 
-  if (!pl_window_show_page (self, "placements"))
-    return;
-  if (PL_IS_PLACEMENTS_PAGE (page))
-    pl_placements_page_select (PL_PLACEMENTS_PAGE (page), g_variant_get_int64 (parameter));
+  if (page != NULL)
+    pl_placements_page_select (page, g_variant_get_int64 (parameter));
 }
 
 /* The Overview's "Show all": the Placements page narrowed to what its
@@ -404,15 +413,12 @@ pl_window_show_taking_place_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
 {
-  PlWindow *self = PL_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+  PlPlacementsPage *page;
   const char *from, *to;
 
   g_variant_get (parameter, "(&s&s)", &from, &to);
-  if (!pl_window_show_page (self, "placements"))
-    return;
-  if (PL_IS_PLACEMENTS_PAGE (page))
-    pl_placements_page_show_taking_place (PL_PLACEMENTS_PAGE (page), from, to);
+  if ((page = show_placements_page (PL_WINDOW (widget))) != NULL)
+    pl_placements_page_show_taking_place (page, from, to);
 }
 
 /* (ss): the first and last due dates, ISO; "" for an open end. */
@@ -421,18 +427,14 @@ pl_window_show_milestones_due_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *parameter)
 {
-  PlWindow *self = PL_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+  PlPlacementsPage *page;
   const char *from, *to;
 
   g_variant_get (parameter, "(&s&s)", &from, &to);
   if (*from == '\0' && *to == '\0')
     return;
-  if (!pl_window_show_page (self, "placements"))
-    return;
-  if (PL_IS_PLACEMENTS_PAGE (page))
-    pl_placements_page_show_milestones_due (PL_PLACEMENTS_PAGE (page), *from ? from : NULL,
-                                            *to ? to : NULL);
+  if ((page = show_placements_page (PL_WINDOW (widget))) != NULL)
+    pl_placements_page_show_milestones_due (page, *from ? from : NULL, *to ? to : NULL);
 }
 
 static void
@@ -440,13 +442,10 @@ pl_window_show_requests_without_days_action (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter)
 {
-  PlWindow *self = PL_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+  PlPlacementsPage *page = show_placements_page (PL_WINDOW (widget));
 
-  if (!pl_window_show_page (self, "placements"))
-    return;
-  if (PL_IS_PLACEMENTS_PAGE (page))
-    pl_placements_page_show_requests_without_days (PL_PLACEMENTS_PAGE (page));
+  if (page != NULL)
+    pl_placements_page_show_requests_without_days (page);
 }
 
 /* Opens an employer from anywhere (the Overview, the calendar): the
