@@ -101,6 +101,19 @@ assert_proposed (Network *net,
   g_assert_cmpint (pl_record_get_int (placement, "n_days"), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (milestones), >, 0);
   pl_test_assert_model_milestones (net->db.store, placement_id);
+
+  /* Proposed by the planner is proposed as by hand: the step's milestone
+   * (the first contact with the employer) is ticked, on the day. */
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(PlRecord) milestone = g_list_model_get_item (milestones, i);
+      const char *kind = pl_record_get_string (milestone, "kind");
+
+      if (g_str_equal (kind, "first_contact"))
+        g_assert_cmpstr (pl_record_get_string (milestone, "done"), ==, TODAY);
+      else
+        g_assert_null (pl_record_get_string (milestone, "done"));
+    }
 }
 
 static void

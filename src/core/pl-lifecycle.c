@@ -608,41 +608,57 @@ trimmed (const char *text)
   return text != NULL ? g_strstrip (g_strdup (text)) : NULL;
 }
 
+/**
+ * pl_lifecycle_move: (skip)
+ *
+ * The one way a placement's status changes, inside the caller's
+ * transaction: checks the step as pl_lifecycle_check() does, writes
+ * @placement (as read in this transaction; the caller may have changed
+ * other columns of it, as the planner changes the employer) with its new
+ * status, records the step in the history with @reason, gives the
+ * placement the milestones its days call for and ticks or unticks those of
+ * the steps it passes. With %PL_LIFECYCLE_MOVE_AGAIN a move to the status
+ * the placement has is allowed and recorded (the re-plan moving a
+ * proposed placement's days). On failure the caller rolls back.
+ *
+ * Returns: (transfer full): the change, for pl_lifecycle_move_back(), or
+ *   %NULL with @error set
+ */
 PlStatusChange *
-pl_lifecycle_change_status (PlStore     *store,
-                            gint64       placement_id,
-                            const char  *to_status,
-                            const char  *reason,
-                            const GDate *today,
-                            GError     **error)
+pl_lifecycle_move (PlStore              *store,
+                   PlMilestoneRules     *rules,
+                   PlRecord             *placement,
+                   PlPlacementStatus     to,
+                   const char           *reason,
+                   PlLifecycleMoveFlags  flags,
+                   const GDate          *today,
+                   GError              **error)
 {
-  g_autoptr(PlRecord) placement = NULL;
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PlStatusChange) change = NULL;
-  g_autoptr(PlMilestoneRules) rules = NULL;
+  g_autoptr(PlMilestoneRules) own_rules = NULL;
   g_autofree char *why = trimmed (reason);
   g_autofree char *iso_today = NULL;
-  PlPlacementStatus from, to;
+  PlPlacementStatus from;
+  gboolean allowed;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
-  g_return_val_if_fail (to_status != NULL, NULL);
+  g_return_val_if_fail (PL_IS_PLACEMENT (placement), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  if (!parse_status (to_status, &to))
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
-                   _("“%s” is not a placement status: use one of request, proposed, agreed, "
-                     "confirmed, completed, cascaded, evaluated or cancelled."), to_status);
-      return NULL;
-    }
+  from = pl_record_get_enum (placement, "status");
 
-  placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, error);
-  if (placement == NULL)
-    return NULL;
+  if (from == to && (flags & PL_LIFECYCLE_MOVE_AGAIN))
+    {
+      if (to >= RANK_PROPOSED && to != PL_PLACEMENT_STATUS_CANCELLED)
+        check_matched (store, placement, missing);
+      allowed = missing->len == 0;
+    }
+  else
+    allowed = check_record (store, placement, to, today, missing);
 
   /* A reason is asked for only when the cancellation could go ahead. */
-  if (check_record (store, placement, to, today, missing) &&
-      to == PL_PLACEMENT_STATUS_CANCELLED && (why == NULL || *why == '\0'))
+  if (allowed && to == PL_PLACEMENT_STATUS_CANCELLED && (why == NULL || *why == '\0'))
     g_ptr_array_add (missing, g_strdup (_("Give a reason for cancelling.")));
 
   if (missing->len > 0)
@@ -655,10 +671,8 @@ pl_lifecycle_change_status (PlStore     *store,
       return NULL;
     }
 
-  from = pl_record_get_enum (placement, "status");
-
   change = g_new0 (PlStatusChange, 1);
-  change->placement_id = placement_id;
+  change->placement_id = pl_record_get_id (placement);
   change->from = g_strdup (status_nick (from));
   change->to = g_strdup (status_nick (to));
   change->agreed_on = g_strdup (pl_record_get_string (placement, "agreed_on"));
@@ -678,47 +692,81 @@ pl_lifecycle_change_status (PlStore     *store,
   else if (to < RANK_AGREED)
     pl_record_set_null (placement, "agreed_on");
 
-  if (!pl_store_begin (store, error))
+  if (!pl_store_update (store, placement, error) ||
+      !record_event (store, change, why, today, error))
     return NULL;
 
-  if (!pl_store_update (store, placement, error) ||
-      !record_event (store, change, to == PL_PLACEMENT_STATUS_CANCELLED ? why : NULL, today,
-                     error))
-    goto failed;
+  if (to == PL_PLACEMENT_STATUS_CANCELLED)
+    return g_steal_pointer (&change);
 
   /* A placement whose days came without its milestones (written before
    * milestones existed, or by an older import) gets them before its step
    * is ticked: every placement on the walk has its milestones. */
-  if (to != PL_PLACEMENT_STATUS_CANCELLED)
+  if (rules == NULL)
     {
-      rules = pl_milestone_rules_new (store, error);
-      if (rules == NULL || !pl_milestone_rules_apply (rules, store, placement_id, NULL, error))
-        goto failed;
+      rules = own_rules = pl_milestone_rules_new (store, error);
+      if (rules == NULL)
+        return NULL;
     }
-
-  if (to != PL_PLACEMENT_STATUS_CANCELLED && from != PL_PLACEMENT_STATUS_CANCELLED)
-    {
-      if (to > from)
-        {
-          if (!mark_step_milestones (store, change, to, TRUE, today, error))
-            goto failed;
-        }
-      else
-        {
-          for (PlPlacementStatus r = from; r > to; r--)
-            if (!mark_step_milestones (store, change, r, FALSE, today, error))
-              goto failed;
-        }
-    }
-
-  if (!pl_store_commit (store, error))
+  if (!pl_milestone_rules_apply (rules, store, change->placement_id, NULL, error))
     return NULL;
 
-  return g_steal_pointer (&change);
+  if (from == PL_PLACEMENT_STATUS_CANCELLED)
+    return g_steal_pointer (&change);
 
-failed:
-  pl_store_rollback (store);
-  return NULL;
+  if (to > from)
+    {
+      if (!mark_step_milestones (store, change, to, TRUE, today, error))
+        return NULL;
+    }
+  else
+    {
+      for (PlPlacementStatus r = from; r > to; r--)
+        if (!mark_step_milestones (store, change, r, FALSE, today, error))
+          return NULL;
+    }
+
+  return g_steal_pointer (&change);
+}
+
+PlStatusChange *
+pl_lifecycle_change_status (PlStore     *store,
+                            gint64       placement_id,
+                            const char  *to_status,
+                            const char  *reason,
+                            const GDate *today,
+                            GError     **error)
+{
+  g_autoptr(PlRecord) placement = NULL;
+  g_autoptr(PlStatusChange) change = NULL;
+  PlPlacementStatus to;
+
+  g_return_val_if_fail (PL_IS_STORE (store), NULL);
+  g_return_val_if_fail (to_status != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (!parse_status (to_status, &to))
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+                   _("“%s” is not a placement status: use one of request, proposed, agreed, "
+                     "confirmed, completed, cascaded, evaluated or cancelled."), to_status);
+      return NULL;
+    }
+
+  if (!pl_store_begin (store, error))
+    return NULL;
+
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, placement_id, error);
+  if (placement == NULL ||
+      (change = pl_lifecycle_move (store, NULL, placement, to, reason, 0, today,
+                                   error)) == NULL ||
+      !pl_store_commit (store, error))
+    {
+      pl_store_rollback (store);
+      return NULL;
+    }
+
+  return g_steal_pointer (&change);
 }
 
 gboolean
@@ -735,19 +783,26 @@ pl_lifecycle_set_status (PlStore     *store,
   return change != NULL;
 }
 
+/**
+ * pl_lifecycle_move_back: (skip)
+ *
+ * Undoes @change inside the caller's transaction: writes @placement (as
+ * read in this transaction, other columns as the caller set them) with the
+ * status, agreement date and cancellation reason it had, puts back the
+ * milestones the step ticked or unticked and removes its event. Refused
+ * when the placement is no longer in the status @change left it in.
+ */
 gboolean
-pl_lifecycle_undo (PlStore         *store,
-                   PlStatusChange  *change,
-                   GError         **error)
+pl_lifecycle_move_back (PlStore         *store,
+                        PlStatusChange  *change,
+                        PlRecord        *placement,
+                        GError         **error)
 {
-  g_autoptr(PlRecord) placement = NULL;
+  g_autoptr(PlStmt) mark = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
-
-  placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, error);
-  if (placement == NULL)
-    return FALSE;
+  g_return_val_if_fail (PL_IS_PLACEMENT (placement), FALSE);
 
   if (g_strcmp0 (pl_record_get_string (placement, "status"), change->to) != 0)
     {
@@ -762,39 +817,55 @@ pl_lifecycle_undo (PlStore         *store,
   pl_record_set_string (placement, "agreed_on", change->agreed_on);
   pl_record_set_string (placement, "cancel_reason", change->cancel_reason);
 
-  if (!pl_store_begin (store, error))
+  if (!pl_store_update (store, placement, error))
     return FALSE;
 
-  if (!pl_store_update (store, placement, error))
-    goto failed;
+  if (change->milestones->len > 0)
+    {
+      mark = pl_db_prepare (pl_store_get_db (store),
+                            "UPDATE milestone SET done = ?2 WHERE id = ?1", error);
+      if (mark == NULL)
+        return pl_store_translate_error (error, NULL);
+    }
 
   for (guint i = 0; i < change->milestones->len; i++)
     {
       MilestoneChange *m = &g_array_index (change->milestones, MilestoneChange, i);
-      g_autoptr(PlStmt) mark = pl_db_prepare (pl_store_get_db (store),
-                                              "UPDATE milestone SET done = ?2 WHERE id = ?1",
-                                              error);
 
-      if (mark == NULL)
-        goto failed;
+      pl_stmt_reset (mark);
       pl_stmt_bind_int (mark, 1, m->id);
       pl_stmt_bind_text (mark, 2, m->done);
       if (!pl_stmt_run (mark, error))
-        {
-          pl_store_translate_error (error, NULL);
-          goto failed;
-        }
+        return pl_store_translate_error (error, NULL);
     }
 
-  if (change->event_id != 0 &&
-      !pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, change->event_id, error))
-    goto failed;
+  return change->event_id == 0 ||
+         pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, change->event_id, error);
+}
 
-  return pl_store_commit (store, error);
+gboolean
+pl_lifecycle_undo (PlStore         *store,
+                   PlStatusChange  *change,
+                   GError         **error)
+{
+  g_autoptr(PlRecord) placement = NULL;
 
-failed:
-  pl_store_rollback (store);
-  return FALSE;
+  g_return_val_if_fail (PL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  if (!pl_store_begin (store, error))
+    return FALSE;
+
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, error);
+  if (placement == NULL ||
+      !pl_lifecycle_move_back (store, change, placement, error) ||
+      !pl_store_commit (store, error))
+    {
+      pl_store_rollback (store);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gint64

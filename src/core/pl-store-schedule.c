@@ -73,12 +73,6 @@ static const char staff_busy_sql[] =
   "SELECT count(*) FROM placement_day d JOIN placement p ON p.id = d.placement_id"
   " WHERE p.staff_id = ?1 AND d.day = ?2 AND p.status <> 'cancelled'";
 
-/* What a plan changes of a placement besides its days and history, as it
- * stood: only the planner writes the two columns together, without the
- * rest of the record. */
-static const char placement_update_sql[] =
-  "UPDATE placement SET employer_id = ?2, status = ?3 WHERE id = ?1 AND status = ?4";
-
 /**
  * pl_store_schedule_begin_read:
  *
@@ -545,12 +539,11 @@ pl_store_schedule_read (PlStore      *store,
 /* One placement as a plan found it, and what the plan gave it. */
 typedef struct
 {
-  gint64             placement_id;
-  PlPlacementStatus  status;
-  gint64             employer_id;      /* 0 for none */
-  GStrv              days;
-  gint64             new_employer_id;
-  gint64             event_id;
+  gint64          placement_id;
+  gint64          employer_id;      /* 0 for none */
+  GStrv           days;
+  gint64          new_employer_id;
+  PlStatusChange *change;
 } Applied;
 
 struct _PlScheduleApplied
@@ -561,7 +554,10 @@ struct _PlScheduleApplied
 static void
 applied_clear (gpointer data)
 {
-  g_strfreev (((Applied *) data)->days);
+  Applied *item = data;
+
+  g_strfreev (item->days);
+  g_clear_pointer (&item->change, pl_status_change_free);
 }
 
 void
@@ -574,59 +570,60 @@ pl_schedule_applied_free (PlScheduleApplied *applied)
   g_free (applied);
 }
 
+/* Gives one placement its days and employer and moves it to "proposed"
+ * through the lifecycle, which keeps its milestones and history as every
+ * other step does. */
 static gboolean
-write_placement (PlStore            *store,
-                 gint64              placement_id,
-                 gint64              employer_id,
-                 PlPlacementStatus   was,
-                 PlPlacementStatus   status,
-                 GError            **error)
+apply_one (PlStore                 *store,
+           PlMilestoneRules        *rules,
+           const PlScheduleChange  *change,
+           const GDate             *today,
+           Applied                 *item,
+           GError                 **error)
 {
-  g_autoptr(PlStmt) stmt = pl_db_prepare (pl_store_get_db (store), placement_update_sql, error);
+  g_autoptr(PlRecord) placement = NULL;
+  PlPlacementStatus status;
 
-  if (stmt == NULL)
-    return pl_store_translate_error (error, NULL);
-
-  pl_stmt_bind_int (stmt, 1, placement_id);
-  pl_stmt_bind_id (stmt, 2, employer_id);
-  pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, status));
-  pl_stmt_bind_text (stmt, 4, pl_enum_to_nick (PL_TYPE_PLACEMENT_STATUS, was));
-  if (!pl_stmt_run (stmt, error))
-    return pl_store_translate_error (error, NULL);
-
-  /* On a server another coordinator's plan may have moved it between our
-   * read and this write: the row's new status no longer matches, and the
-   * plan is stale rather than written over theirs. */
-  if (pl_db_get_changes (pl_store_get_db (store)) == 0)
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, NULL);
+  if (placement == NULL)
     {
-      g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
-                   _("Placement %" G_GINT64_FORMAT " was changed by someone else while the "
-                     "plan was made; plan again."), placement_id);
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                   _("Placement %" G_GINT64_FORMAT " no longer exists; plan again."),
+                   change->placement_id);
       return FALSE;
     }
-  return TRUE;
-}
 
-/* Records the move to "proposed" in the placement's history: the event's
- * id, or 0 with @error set. */
-static gint64
-record_event (PlStore            *store,
-              gint64              placement_id,
-              PlPlacementStatus   from,
-              const char         *reason,
-              const char         *changed_on,
-              GError            **error)
-{
-  g_autoptr(PlRecord) event = pl_record_new (PL_TYPE_PLACEMENT_EVENT);
+  status = pl_record_get_enum (placement, "status");
+  if (status != change->status)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
+                   _("Placement %" G_GINT64_FORMAT " has changed since the plan was made "
+                     "(it is now “%s”); plan again."),
+                   change->placement_id, pl_enum_get_label (PL_TYPE_PLACEMENT_STATUS, status));
+      return FALSE;
+    }
 
-  pl_record_set_int (event, "placement_id", placement_id);
-  pl_record_set_string (event, "changed_on", changed_on);
-  pl_record_set_enum (event, "from_status", from);
-  pl_record_set_enum (event, "to_status", PL_PLACEMENT_STATUS_PROPOSED);
-  pl_record_set_string (event, "reason", reason);
-  if (!pl_store_insert (store, event, error))
-    return 0;
-  return pl_record_get_id (event);
+  item->placement_id = change->placement_id;
+  item->employer_id = pl_record_get_int (placement, "employer_id");
+  item->new_employer_id = change->employer_id;
+  item->days = pl_store_get_days (store, change->placement_id);
+
+  /* Days and milestones move together, so a coordinator sees at once
+   * when the first call for a proposal must happen; the record is read
+   * again for the step, with the days it now has. */
+  if (!pl_placement_set_days_with_rules (store, rules, change->placement_id, change->days,
+                                         error))
+    return FALSE;
+
+  g_clear_object (&placement);
+  placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, error);
+  if (placement == NULL)
+    return FALSE;
+
+  pl_record_set_int (placement, "employer_id", change->employer_id);
+  item->change = pl_lifecycle_move (store, rules, placement, PL_PLACEMENT_STATUS_PROPOSED,
+                                    change->reason, PL_LIFECYCLE_MOVE_AGAIN, today, error);
+  return item->change != NULL;
 }
 
 /**
@@ -646,7 +643,6 @@ pl_store_schedule_apply (PlStore                 *store,
 {
   g_autoptr(PlScheduleApplied) applied = g_new0 (PlScheduleApplied, 1);
   g_autoptr(PlMilestoneRules) rules = NULL;
-  g_autofree char *changed_on = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
   g_return_val_if_fail (changes != NULL || n_changes == 0, NULL);
@@ -654,7 +650,6 @@ pl_store_schedule_apply (PlStore                 *store,
 
   applied->placements = g_array_new (FALSE, TRUE, sizeof (Applied));
   g_array_set_clear_func (applied->placements, applied_clear);
-  changed_on = pl_date_to_iso (today);
 
   if (!pl_store_begin (store, error))
     return NULL;
@@ -666,47 +661,12 @@ pl_store_schedule_apply (PlStore                 *store,
 
   for (guint i = 0; i < n_changes; i++)
     {
-      const PlScheduleChange *change = &changes[i];
-      g_autoptr(PlRecord) placement = NULL;
-      g_auto(GStrv) days = NULL;
       Applied item = { 0 };
+      gboolean ok = apply_one (store, rules, &changes[i], today, &item, error);
 
-      placement = pl_store_get (store, PL_TYPE_PLACEMENT, change->placement_id, NULL);
-      if (placement == NULL)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                       _("Placement %" G_GINT64_FORMAT " no longer exists; plan again."),
-                       change->placement_id);
-          goto failed;
-        }
-
-      item.placement_id = change->placement_id;
-      item.status = pl_record_get_enum (placement, "status");
-      item.employer_id = pl_record_get_int (placement, "employer_id");
-      item.new_employer_id = change->employer_id;
-      if (item.status != change->status)
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_CONFLICT,
-                       _("Placement %" G_GINT64_FORMAT " has changed since the plan was made "
-                         "(it is now “%s”); plan again."),
-                       change->placement_id,
-                       pl_enum_get_label (PL_TYPE_PLACEMENT_STATUS, item.status));
-          goto failed;
-        }
-
-      /* Days and milestones move together, so a coordinator sees at once
-       * when the first call for a proposal must happen. */
-      days = pl_store_get_days (store, change->placement_id);
-      if (!write_placement (store, change->placement_id, change->employer_id,
-                            item.status, PL_PLACEMENT_STATUS_PROPOSED, error) ||
-          !pl_placement_set_days_with_rules (store, rules, change->placement_id, change->days,
-                                             error) ||
-          (item.event_id = record_event (store, change->placement_id, item.status,
-                                         change->reason, changed_on, error)) == 0)
-        goto failed;
-
-      item.days = g_steal_pointer (&days);
       g_array_append_val (applied->placements, item);
+      if (!ok)
+        goto failed;
     }
 
   for (guint i = 0; i < n_changes; i++)
@@ -739,7 +699,8 @@ pl_store_schedule_undo (PlStore            *store,
   if (rules == NULL)
     goto failed;
 
-  for (guint i = 0; i < applied->placements->len; i++)
+  /* Backwards, so that a placement the plan touched twice ends as it began. */
+  for (guint i = applied->placements->len; i-- > 0;)
     {
       const Applied *item = &g_array_index (applied->placements, Applied, i);
       g_autoptr(PlRecord) placement = NULL;
@@ -755,11 +716,12 @@ pl_store_schedule_undo (PlStore            *store,
           goto failed;
         }
 
-      if (!write_placement (store, item->placement_id, item->employer_id,
-                            PL_PLACEMENT_STATUS_PROPOSED, item->status, error) ||
+      /* The reverse of apply_one(): the step (and what it ticked) first,
+       * then the days the milestones follow. */
+      pl_record_set_int (placement, "employer_id", item->employer_id);
+      if (!pl_lifecycle_move_back (store, item->change, placement, error) ||
           !pl_placement_set_days_with_rules (store, rules, item->placement_id,
-                                             (const char * const *) item->days, error) ||
-          !pl_store_delete (store, PL_TYPE_PLACEMENT_EVENT, item->event_id, error))
+                                             (const char * const *) item->days, error))
         goto failed;
     }
 

@@ -65,6 +65,10 @@ pl_test_assert_model_milestones (PlStore *store,
       expected = pl_date_to_iso (&due);
       g_assert_cmpstr (pl_record_get_string (found, "label"), ==,
                        pl_record_get_string (template, "label"));
+      /* A milestone that is done keeps the date it was due when it was
+       * done: moving the days later does not rewrite what happened. */
+      if (pl_record_get_string (found, "done") != NULL)
+        continue;
       if (g_strcmp0 (pl_record_get_string (found, "due"), expected) != 0)
         g_error ("placement %" G_GINT64_FORMAT ", milestone “%s”: due %s, the model says %s",
                  placement_id, kind, pl_record_get_string (found, "due"), expected);
