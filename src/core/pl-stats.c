@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-id-counts.h"
 #include "pl-impact-private.h"
 #include "pl-stats-private.h"
 #include "pl-store-job.h"
@@ -217,35 +218,6 @@ add_counts_of (JsonBuilder         *builder,
   return TRUE;
 }
 
-/* How many placements have each id: an entry is its own key, hashed by its
- * first member as g_int64_hash() expects. */
-typedef struct
-{
-  gint64 id;
-  gint64 n;
-} IdCount;
-
-static GHashTable *
-id_counts_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static void
-id_counts_add (GHashTable *counts,
-               gint64      id)
-{
-  IdCount *entry = g_hash_table_lookup (counts, &id);
-
-  if (entry == NULL)
-    {
-      entry = g_new0 (IdCount, 1);
-      entry->id = id;
-      g_hash_table_add (counts, entry);
-    }
-  entry->n++;
-}
-
 typedef struct
 {
   char   *name;
@@ -295,14 +267,14 @@ add_named_counts (JsonBuilder  *builder,
   while (pl_stmt_next (stmt, &failure))
     {
       gint64 id = pl_stmt_get_int (stmt, 0);
-      IdCount *count = g_hash_table_lookup (counts, &id);
+      gint64 n = pl_id_counts_get (counts, id);
       NamedCount entry;
 
-      if (count == NULL)
+      if (n == 0)
         continue;
 
       entry.name = pl_stmt_dup_text (stmt, 1);
-      entry.n = count->n;
+      entry.n = n;
       g_array_append_val (named, entry);
     }
 
@@ -336,10 +308,10 @@ add_placements (JsonBuilder  *builder,
                 GError      **error)
 {
   g_autoptr(PlStmt) stmt = query_prepare (query, placements_sql, error);
-  g_autoptr(GHashTable) by_sector = id_counts_new ();
-  g_autoptr(GHashTable) by_partner = id_counts_new ();
-  g_autoptr(GHashTable) employers = id_counts_new ();
-  g_autoptr(GHashTable) staff = id_counts_new ();
+  g_autoptr(GHashTable) by_sector = pl_id_counts_new ();
+  g_autoptr(GHashTable) by_partner = pl_id_counts_new ();
+  g_autoptr(GHashTable) employers = pl_id_counts_new ();
+  g_autoptr(GHashTable) staff = pl_id_counts_new ();
   g_autoptr(GError) failure = NULL;
   const char * const *nicks = pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS);
   guint n_statuses = pl_enum_get_n_values (PL_TYPE_PLACEMENT_STATUS);
@@ -376,11 +348,11 @@ add_placements (JsonBuilder  *builder,
         continue;
 
       total++;
-      id_counts_add (by_sector, pl_stmt_get_int (stmt, 1));
+      pl_id_counts_add (by_sector, pl_stmt_get_int (stmt, 1));
       if (!pl_stmt_is_null (stmt, 2))
-        id_counts_add (employers, pl_stmt_get_int (stmt, 2));
-      id_counts_add (staff, pl_stmt_get_int (stmt, 3));
-      id_counts_add (by_partner, pl_stmt_get_int (stmt, 4));
+        pl_id_counts_add (employers, pl_stmt_get_int (stmt, 2));
+      pl_id_counts_add (staff, pl_stmt_get_int (stmt, 3));
+      pl_id_counts_add (by_partner, pl_stmt_get_int (stmt, 4));
     }
 
   if (failure != NULL)
