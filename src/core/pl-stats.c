@@ -145,35 +145,53 @@ pl_stats_failed (GError       **error,
   return FALSE;
 }
 
+/**
+ * pl_stats_prepare: (skip)
+ *
+ * Returns: (transfer full) (nullable): the statement for @sql
+ */
+PlStmt *
+pl_stats_prepare (PlStore     *store,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_autoptr(GError) failure = NULL;
+  PlStmt *stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+
+  if (stmt == NULL)
+    pl_stats_failed (error, failure);
+  return stmt;
+}
+
+/**
+ * pl_stats_row: (skip)
+ *
+ * Returns: %TRUE when @stmt gave a row
+ */
+gboolean
+pl_stats_row (PlStmt  *stmt,
+              GError **error)
+{
+  g_autoptr(GError) failure = NULL;
+
+  return pl_stmt_next (stmt, &failure) || pl_stats_failed (error, failure);
+}
+
 /* The statement for @sql with the filter bound, or NULL with @error set. */
 static PlStmt *
 query_prepare (const Query  *query,
                const char   *sql,
                GError      **error)
 {
-  g_autoptr(GError) failure = NULL;
-  PlStmt *stmt = pl_db_prepare (pl_store_get_db (query->store), sql, &failure);
+  PlStmt *stmt = pl_stats_prepare (query->store, sql, error);
 
   if (stmt == NULL)
-    {
-      pl_stats_failed (error, failure);
-      return NULL;
-    }
+    return NULL;
 
   pl_stmt_bind_id (stmt, 1, query->partner_id);
   pl_stmt_bind_text (stmt, 2, query->from);
   pl_stmt_bind_text (stmt, 3, query->to);
   return stmt;
-}
-
-/* Steps a statement that must give a row; FALSE with @error otherwise. */
-static gboolean
-query_row (PlStmt  *stmt,
-           GError **error)
-{
-  g_autoptr(GError) failure = NULL;
-
-  return pl_stmt_next (stmt, &failure) || pl_stats_failed (error, failure);
 }
 
 static void
@@ -394,7 +412,7 @@ add_cascades (JsonBuilder  *builder,
                                                PL_CASCADE_AUDIENCE_DEPARTMENT));
   pl_stmt_bind_text (stmt, 6, pl_enum_to_nick (PL_TYPE_CASCADE_AUDIENCE,
                                                PL_CASCADE_AUDIENCE_STUDENTS));
-  if (!query_row (stmt, error))
+  if (!pl_stats_row (stmt, error))
     return FALSE;
 
   add_int (builder, "colleagues_reached", pl_stmt_get_int (stmt, 0));
@@ -522,7 +540,7 @@ add_survey (JsonBuilder         *builder,
     return FALSE;
   pl_stmt_bind_text (stmt, 4, nick);
   pl_stmt_bind_text (stmt, 5, pl_enum_to_nick (PL_TYPE_SURVEY_ANSWER, PL_SURVEY_ANSWER_AGREE));
-  if (!query_row (stmt, error))
+  if (!pl_stats_row (stmt, error))
     return FALSE;
 
   json_builder_set_member_name (builder, name);
@@ -539,7 +557,7 @@ add_groups (JsonBuilder  *builder,
 {
   g_autoptr(PlStmt) stmt = query_prepare (query, groups_sql, error);
 
-  if (stmt == NULL || !query_row (stmt, error))
+  if (stmt == NULL || !pl_stats_row (stmt, error))
     return FALSE;
 
   json_builder_set_member_name (builder, "groups");
