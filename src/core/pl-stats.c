@@ -602,18 +602,6 @@ find_partner (PlStore     *store,
   return FALSE;
 }
 
-static gboolean
-check_date (const char  *text,
-            GError     **error)
-{
-  if (text == NULL || pl_date_is_iso (text))
-    return TRUE;
-
-  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
-               _("“%s” is not a date: write it as YYYY-MM-DD."), text);
-  return FALSE;
-}
-
 /**
  * pl_stats_compute:
  * @store: a store
@@ -640,7 +628,7 @@ pl_stats_compute (PlStore              *store,
 
   if (filter != NULL)
     {
-      if (!check_date (filter->from, error) || !check_date (filter->to, error))
+      if (!pl_date_check_iso (filter->from, error) || !pl_date_check_iso (filter->to, error))
         return NULL;
       if (filter->partner != NULL
           && !find_partner (store, filter->partner, &query.partner_id, error))

@@ -1317,18 +1317,6 @@ count_rows (PlXlsxExport  *export,
 }
 
 static gboolean
-check_date (const char  *text,
-            GError     **error)
-{
-  if (text == NULL || pl_date_is_iso (text))
-    return TRUE;
-
-  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
-               _("“%s” is not a date: write it as YYYY-MM-DD."), text);
-  return FALSE;
-}
-
-static gboolean
 write_sheets (PlXlsxExport  *export,
               GError       **error)
 {
@@ -1412,7 +1400,7 @@ pl_xlsx_export (PlStore              *store,
   export.placed = pl_id_counts_new ();
 
   /* Everything that can be refused is checked before the disk is touched. */
-  if (!check_date (options->from, error) || !check_date (options->to, error)
+  if (!pl_date_check_iso (options->from, error) || !pl_date_check_iso (options->to, error)
       || (options->partner != NULL && !find_partner (&export, options->partner, error))
       || !check_cancelled (&export, error)
       || !count_rows (&export, error))
