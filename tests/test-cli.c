@@ -519,7 +519,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, pl_test_cli_db_set_up, fn, pl_test_cli_db_tear_down)
+#define ADD(name, fn) \
+  g_test_add (name, Fixture, NULL, pl_test_cli_db_set_up, fn, pl_test_cli_db_tear_down)
   ADD ("/cli/appetite", test_appetite);
   ADD ("/cli/version-and-help", test_version_and_help);
   ADD ("/cli/usage-errors", test_usage_errors);

@@ -208,10 +208,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/first-steps/academic-year", test_academic_year);
-  g_test_add ("/first-steps/add-terms", Fixture, NULL, pl_test_cli_db_set_up_sample, test_add_terms,
-              pl_test_cli_db_tear_down);
-  g_test_add ("/first-steps/employers-for", Fixture, NULL, pl_test_cli_db_set_up_sample, test_employers_for,
-              pl_test_cli_db_tear_down);
+  g_test_add ("/first-steps/add-terms", Fixture, NULL,
+              pl_test_cli_db_set_up_sample, test_add_terms, pl_test_cli_db_tear_down);
+  g_test_add ("/first-steps/employers-for", Fixture, NULL,
+              pl_test_cli_db_set_up_sample, test_employers_for, pl_test_cli_db_tear_down);
 
   return g_test_run ();
 }

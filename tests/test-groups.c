@@ -585,7 +585,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, pl_test_db_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, pl_test_db_set_up, func, fixture_tear_down)
 
   ADD ("/groups/status", test_status);
   ADD ("/groups/status/outcome-without-meetings", test_status_outcome_without_meetings);

@@ -914,7 +914,8 @@ test_cli (Fixture       *f,
     g_auto(PlTestRun) run = { 0 };
 
     /* An unknown link: 1. */
-    pl_test_run_cli (&run, f->path, "import", "survey", "student", good, "--staff", "Nobody", NULL);
+    pl_test_run_cli (&run, f->path, "import", "survey", "student", good, "--staff", "Nobody",
+                     NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "“Nobody”"));
   }
@@ -1006,7 +1007,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
   g_test_add_func ("/impact/rule/rating", test_rating_rule);
   ADD ("/impact/rule/first-after-last-before", test_first_after_last_before);
   ADD ("/impact/rule/missing", test_missing);

@@ -230,7 +230,8 @@ test_no_coming_placement (Fixture       *f,
   g_autofree char *text = NULL;
 
   /* Every placement at the Saltmarsh Table is in the past. */
-  pl_test_run_cli (&run, f->path, "export", "pack", path, "--employer", "The Saltmarsh Table", NULL);
+  pl_test_run_cli (&run, f->path, "export", "pack", path, "--employer", "The Saltmarsh Table",
+                   NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpuint (pl_test_pdf_pages (path), >=, 4);
@@ -683,7 +684,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, pl_test_db_set_up_sample, fn, pl_test_db_tear_down)
+#define ADD(name, fn) \
+  g_test_add (name, Fixture, NULL, pl_test_db_set_up_sample, fn, pl_test_db_tear_down)
   ADD ("/pack/pdf/sample", test_sample_pack);
   ADD ("/pack/pdf/every-visitor", test_every_visitor);
   ADD ("/pack/pdf/no-coming-placement", test_no_coming_placement);
