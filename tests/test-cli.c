@@ -18,29 +18,7 @@
 /* placements-cli is run as a separate process, as scripts run it, and
  * judged by its exit status, its output and the database it leaves. */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("placements-cli-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "cli.db", NULL);
-  g_assert_nonnull (g_getenv ("PLACEMENTS_CLI"));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  pl_test_remove_folder (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
+typedef PlTestCliDb Fixture;
 
 static void
 init_sample (Fixture *f)
@@ -541,7 +519,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(name, fn) \
+  g_test_add (name, Fixture, NULL, pl_test_cli_db_set_up, fn, pl_test_cli_db_tear_down)
   ADD ("/cli/appetite", test_appetite);
   ADD ("/cli/version-and-help", test_version_and_help);
   ADD ("/cli/usage-errors", test_usage_errors);

@@ -23,22 +23,7 @@
  * file), the change is refused with a sentence that says so, and the
  * database is left exactly as it was. */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_auto(PlTestRun) run = { 0 };
-
-  f->dir = g_dir_make_tmp ("placements-durability-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "net.db", NULL);
-  pl_test_cli_ok (&run, f->path, "init", "--sample", NULL);
-}
+typedef PlTestCliDb Fixture;
 
 static void
 fixture_tear_down (Fixture       *f,
@@ -47,17 +32,15 @@ fixture_tear_down (Fixture       *f,
   g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
   const char *name;
 
+  /* A test may leave the files read-only or another user's. */
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
 
       g_chmod (path, 0600);
-      g_unlink (path);
     }
   g_chmod (f->dir, 0700);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  pl_test_cli_db_tear_down (f, data);
 }
 
 /* What the database holds, as the CLI lists it, and whether it is sound. */
@@ -111,19 +94,19 @@ static void
 test_full_disk (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *before = contents (f->path);
+  g_autofree char *before = contents (f->db);
   g_autofree char *csv = make_employers_csv (f->dir, 20000);
   g_autofree char *after = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *argv[] = { g_getenv ("PLACEMENTS_CLI"), "--db", f->path,
+  const char *argv[] = { g_getenv ("PLACEMENTS_CLI"), "--db", f->db,
                          "import", "csv", "employers", csv, NULL };
   g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PLACEMENTS_DB");
   struct stat st;
   Limit limit;
   int status;
 
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
   /* Room for the file as it is, and a little more: not for 20,000 rows. */
   limit.limit = st.st_size + 256 * 1024;
 
@@ -133,7 +116,7 @@ test_full_disk (Fixture       *f,
   g_assert_cmpint (WEXITSTATUS (status), ==, 1);
   g_assert_nonnull (strstr (err, "The disk is full"));
 
-  after = contents (f->path);
+  after = contents (f->db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -166,9 +149,9 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *before = contents (f->path);
+  g_autofree char *before = contents (f->db);
   g_autofree char *after = NULL;
-  g_autofree char *id = first_request (f->path);
+  g_autofree char *id = first_request (f->db);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "PLACEMENTS_DB");
   g_autofree char *out = NULL;
@@ -186,13 +169,13 @@ test_read_only (Fixture       *f,
       g_ptr_array_add (argv, g_strdup ("--regid=65534"));
       g_ptr_array_add (argv, g_strdup ("--clear-groups"));
       g_assert_cmpint (chown (f->dir, 65534, 65534), ==, 0);
-      g_assert_cmpint (chown (f->path, 65534, 65534), ==, 0);
+      g_assert_cmpint (chown (f->db, 65534, 65534), ==, 0);
       g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
     }
   g_ptr_array_set_free_func (argv, g_free);
   g_ptr_array_add (argv, g_strdup (g_getenv ("PLACEMENTS_CLI")));
   g_ptr_array_add (argv, g_strdup ("--db"));
-  g_ptr_array_add (argv, g_strdup (f->path));
+  g_ptr_array_add (argv, g_strdup (f->db));
   g_ptr_array_add (argv, g_strdup ("set-status"));
   g_ptr_array_add (argv, g_strdup (id));
   g_ptr_array_add (argv, g_strdup ("cancelled"));
@@ -200,17 +183,17 @@ test_read_only (Fixture       *f,
   g_ptr_array_add (argv, g_strdup ("The host withdrew"));
   g_ptr_array_add (argv, NULL);
 
-  g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0400), ==, 0);
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &out, &err, &status, NULL));
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 1);
   g_assert_nonnull (strstr (err, "cannot be written"));
 
-  g_chmod (f->path, 0600);
+  g_chmod (f->db, 0600);
   if (as_root)
-    g_assert_cmpint (chown (f->path, 0, 0), ==, 0);
-  after = contents (f->path);
+    g_assert_cmpint (chown (f->db, 0, 0), ==, 0);
+  after = contents (f->db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -221,20 +204,20 @@ test_removed (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlStore) store = pl_store_open (f->path, &error);
+  g_autoptr(PlStore) store = pl_store_open (f->db, &error);
   g_autoptr(PlRecord) partner = NULL;
-  g_autofree char *moved = g_strconcat (f->path, ".moved", NULL);
+  g_autofree char *moved = g_strconcat (f->db, ".moved", NULL);
 
   g_assert_no_error (error);
   partner = pl_store_get (store, PL_TYPE_PARTNER, 1, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+  g_assert_cmpint (g_rename (f->db, moved), ==, 0);
   pl_record_set_string (partner, "region", "East Riding");
   g_assert_false (pl_store_update (store, partner, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_CANNOT_WRITE);
   g_clear_object (&store);
-  g_assert_cmpint (g_rename (moved, f->path), ==, 0);
+  g_assert_cmpint (g_rename (moved, f->db), ==, 0);
 }
 
 int
@@ -244,12 +227,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/durability/full-disk", Fixture, NULL,
-              fixture_set_up, test_full_disk, fixture_tear_down);
+              pl_test_cli_db_set_up_sample, test_full_disk, fixture_tear_down);
   g_test_add ("/durability/read-only", Fixture, NULL,
-              fixture_set_up, test_read_only, fixture_tear_down);
+              pl_test_cli_db_set_up_sample, test_read_only, fixture_tear_down);
 
   g_test_add ("/durability/removed-while-open", Fixture, NULL,
-              fixture_set_up, test_removed, fixture_tear_down);
+              pl_test_cli_db_set_up_sample, test_removed, fixture_tear_down);
 
   return g_test_run ();
 }

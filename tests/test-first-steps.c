@@ -17,32 +17,7 @@
 /* What a new college starts from without the app: England's typical
  * terms, and the employers a request could go to. */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_auto(PlTestRun) run = { 0 };
-
-  f->dir = g_dir_make_tmp ("placements-first-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "first.db", NULL);
-  pl_test_run_cli (&run, f->db, "init", "--sample", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  pl_test_remove_folder (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
+typedef PlTestCliDb Fixture;
 
 static int
 compare (const GDate *a,
@@ -233,10 +208,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/first-steps/academic-year", test_academic_year);
-  g_test_add ("/first-steps/add-terms", Fixture, NULL, fixture_set_up, test_add_terms,
-              fixture_tear_down);
-  g_test_add ("/first-steps/employers-for", Fixture, NULL, fixture_set_up, test_employers_for,
-              fixture_tear_down);
+  g_test_add ("/first-steps/add-terms", Fixture, NULL,
+              pl_test_cli_db_set_up_sample, test_add_terms, pl_test_cli_db_tear_down);
+  g_test_add ("/first-steps/employers-for", Fixture, NULL,
+              pl_test_cli_db_set_up_sample, test_employers_for, pl_test_cli_db_tear_down);
 
   return g_test_run ();
 }

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -17,45 +16,17 @@
 #include "pl-sample.h"
 #include "pl-search.h"
 #include "pl-store-private.h"
+#include "pl-test-data.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  PlStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("placements-groups-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = pl_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
+typedef PlTestDb Fixture;
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_assert_finalize_object (f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_clear_pointer (&f->path, g_free);
-  g_clear_pointer (&f->dir, g_free);
+  /* Nothing a test ran may keep the store alive. */
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  pl_test_db_tear_down (f, data);
 }
 
 static gint64
@@ -614,7 +585,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, pl_test_db_set_up, func, fixture_tear_down)
 
   ADD ("/groups/status", test_status);
   ADD ("/groups/status/outcome-without-meetings", test_status_outcome_without_meetings);

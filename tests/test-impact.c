@@ -24,35 +24,7 @@
  * form tools write them, refused with the place of the fault while the
  * database stays as it was, byte for byte. */
 
-typedef struct
-{
-  char    *dir;
-  char    *db;
-  PlStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("placements-impact-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "impact.db", NULL);
-  f->store = pl_store_open (f->db, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  pl_test_remove_folder (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
+typedef PlTestDb Fixture;
 
 static void
 exec (Fixture    *f,
@@ -612,7 +584,7 @@ test_good_files (Fixture       *f,
   /* Anonymous: no email address reaches the database file. */
   g_clear_object (&f->store);
   {
-    g_autoptr(GBytes) bytes = pl_test_read_bytes (f->db);
+    g_autoptr(GBytes) bytes = pl_test_read_bytes (f->path);
     gsize size;
     const char *contents = g_bytes_get_data (bytes, &size);
 
@@ -670,7 +642,7 @@ test_bad_files (Fixture       *f,
 
   pl_test_load_sample (f->store);
   g_clear_object (&f->store);
-  before = pl_test_read_bytes (f->db);
+  before = pl_test_read_bytes (f->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -678,7 +650,7 @@ test_bad_files (Fixture       *f,
       g_autofree char *name = g_strdup_printf ("bad-%u.csv", i);
       g_autofree char *path = pl_test_write_file (f->dir, name, bad->text, -1);
       g_autofree char *where = g_strdup_printf ("%s:%u:%u: ", path, bad->line, bad->column);
-      g_autoptr(PlStore) store = pl_store_open (f->db, NULL);
+      g_autoptr(PlStore) store = pl_store_open (f->path, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) after = NULL;
       gint64 rows = -1;
@@ -693,7 +665,7 @@ test_bad_files (Fixture       *f,
       g_assert_cmpint (rows, ==, -1);
 
       g_clear_object (&store);
-      after = pl_test_read_bytes (f->db);
+      after = pl_test_read_bytes (f->path);
       g_assert_true (g_bytes_equal (before, after));
     }
 }
@@ -921,19 +893,19 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
 
-    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+    pl_test_run_cli (&run, f->path, "import", "survey", "student", good,
                      "--staff", "marguerite okafor", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Imported 1 student survey response from"));
     g_assert_nonnull (strstr (run.out, "Skipped 1 row that answered no question"));
   }
 
-  before = pl_test_read_bytes (f->db);
+  before = pl_test_read_bytes (f->path);
   {
     g_auto(PlTestRun) run = { 0 };
 
     /* A bad cell: 1, the place first on stderr, nothing written. */
-    pl_test_run_cli (&run, f->db, "import", "survey", "student", bad, NULL);
+    pl_test_run_cli (&run, f->path, "import", "survey", "student", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, where));
     g_assert_nonnull (strstr (run.err, "“Maybe” is not an answer"));
@@ -942,28 +914,29 @@ test_cli (Fixture       *f,
     g_auto(PlTestRun) run = { 0 };
 
     /* An unknown link: 1. */
-    pl_test_run_cli (&run, f->db, "import", "survey", "student", good, "--staff", "Nobody", NULL);
+    pl_test_run_cli (&run, f->path, "import", "survey", "student", good, "--staff", "Nobody",
+                     NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "“Nobody”"));
   }
   {
     g_auto(PlTestRun) run = { 0 };
 
-    pl_test_run_cli (&run, f->db, "import", "survey", "employer", good,
+    pl_test_run_cli (&run, f->path, "import", "survey", "employer", good,
                      "--employer", "Nowhere Ltd", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   {
     g_auto(PlTestRun) run = { 0 };
 
-    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+    pl_test_run_cli (&run, f->path, "import", "survey", "student", good,
                      "--placement", "99999", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   {
     g_auto(PlTestRun) run = { 0 };
 
-    pl_test_run_cli (&run, f->db, "import", "survey", "student", "/nonexistent/file.csv", NULL);
+    pl_test_run_cli (&run, f->path, "import", "survey", "student", "/nonexistent/file.csv", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   /* Usage errors: 2. */
@@ -981,7 +954,7 @@ test_cli (Fixture       *f,
       {
         g_auto(PlTestRun) run = { 0 };
 
-        pl_test_run_cli (&run, f->db, usage[i][0], usage[i][1], usage[i][2], usage[i][3],
+        pl_test_run_cli (&run, f->path, usage[i][0], usage[i][1], usage[i][2], usage[i][3],
                          usage[i][4], usage[i][5], NULL);
         g_assert_cmpint (run.status, ==, 2);
       }
@@ -989,11 +962,11 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
 
-    pl_test_run_cli (&run, f->db, "import", "survey", "student", good,
+    pl_test_run_cli (&run, f->path, "import", "survey", "student", good,
                      "--staff", "Marguerite Okafor", "--employer", "The Saltmarsh Table", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
-  after = pl_test_read_bytes (f->db);
+  after = pl_test_read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
 
   {
@@ -1002,7 +975,7 @@ test_cli (Fixture       *f,
     g_autoptr(GError) error = NULL;
     JsonObject *root;
 
-    pl_test_run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", "--json", NULL);
+    pl_test_run_cli (&run, f->path, "impact", "--staff", "Marguerite Okafor", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     g_assert_no_error (error);
@@ -1014,7 +987,7 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
 
-    pl_test_run_cli (&run, f->db, "impact", "--staff", "Marguerite Okafor", NULL);
+    pl_test_run_cli (&run, f->path, "impact", "--staff", "Marguerite Okafor", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Industry standards and employability"));
     g_assert_nonnull (strstr (run.out, "improved"));
@@ -1023,7 +996,7 @@ test_cli (Fixture       *f,
   {
     g_auto(PlTestRun) run = { 0 };
 
-    pl_test_run_cli (&run, f->db, "impact", "--staff", "Nobody", NULL);
+    pl_test_run_cli (&run, f->path, "impact", "--staff", "Nobody", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
 }
@@ -1034,7 +1007,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, pl_test_db_set_up, func, pl_test_db_tear_down)
   g_test_add_func ("/impact/rule/rating", test_rating_rule);
   ADD ("/impact/rule/first-after-last-before", test_first_after_last_before);
   ADD ("/impact/rule/missing", test_missing);

@@ -24,31 +24,7 @@
 
 #define N_ROUNDS 50
 
-typedef struct
-{
-  char *dir;
-  char *sample;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_auto(PlTestRun) run = { 0 };
-
-  f->dir = g_dir_make_tmp ("placements-locking-XXXXXX", NULL);
-  f->sample = g_build_filename (f->dir, "sample.db", NULL);
-  pl_test_cli_ok (&run, f->sample, "init", "--sample", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  pl_test_remove_folder (f->dir);
-  g_free (f->sample);
-  g_free (f->dir);
-}
+typedef PlTestCliDb Fixture;
 
 /* What a file chooser does to the files it lists: GIO opens each one to
  * sniff its content type, reads a little and closes it again. */
@@ -154,7 +130,7 @@ one_round (Fixture *f,
   gint64 placement_id, partner_id;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  sample = pl_store_open (f->sample, &error);
+  sample = pl_store_open (f->db, &error);
   g_assert_no_error (error);
   g_assert_true (pl_store_backup (sample, path, &error));
   g_assert_no_error (error);
@@ -243,7 +219,7 @@ test_exclusion (Fixture       *f,
   g_autofree char *out = NULL;
   int status;
 
-  sample = pl_store_open (f->sample, &error);
+  sample = pl_store_open (f->db, &error);
   g_assert_no_error (error);
   g_assert_true (pl_store_backup (sample, path, &error));
   store = pl_store_open (path, &error);
@@ -309,7 +285,7 @@ test_backup_while_writing (Fixture       *f,
   Writer writer = { path, 0, 0 };
   GThread *thread;
 
-  sample = pl_store_open (f->sample, &error);
+  sample = pl_store_open (f->db, &error);
   g_assert_no_error (error);
   g_assert_true (pl_store_backup (sample, path, &error));
   g_clear_object (&sample);
@@ -349,13 +325,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store/locking/foreign-close", Fixture, NULL,
-              fixture_set_up, test_foreign_close, fixture_tear_down);
+              pl_test_cli_db_set_up_sample, test_foreign_close, pl_test_cli_db_tear_down);
 
   g_test_add ("/store/locking/exclusion", Fixture, NULL,
-              fixture_set_up, test_exclusion, fixture_tear_down);
+              pl_test_cli_db_set_up_sample, test_exclusion, pl_test_cli_db_tear_down);
 
   g_test_add ("/store/locking/backup-while-writing", Fixture, NULL,
-              fixture_set_up, test_backup_while_writing, fixture_tear_down);
+              pl_test_cli_db_set_up_sample, test_backup_while_writing, pl_test_cli_db_tear_down);
 
   return g_test_run ();
 }

@@ -25,37 +25,7 @@
  * pdffonts, pdftotext), so the tests check pages, fonts, words and where
  * the words sit, not the renderer's internals. */
 
-typedef struct
-{
-  char    *dir;
-  char    *db;
-  PlStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("placements-pack-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "pack.db", NULL);
-  f->store = pl_store_open (f->db, &error);
-  g_assert_no_error (error);
-
-  pl_test_load_sample (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  pl_test_remove_folder (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
+typedef PlTestDb Fixture;
 
 static gint64
 employer_id (Fixture    *f,
@@ -87,7 +57,7 @@ export_pack (Fixture    *f,
   g_auto(PlTestRun) run = { 0 };
   char *path = g_build_filename (f->dir, file, NULL);
 
-  pl_test_run_cli (&run, f->db, "export", "pack", path, "--employer", name, NULL);
+  pl_test_run_cli (&run, f->path, "export", "pack", path, "--employer", name, NULL);
   if (run.status != 0)
     g_error ("export pack for %s failed: %s", name, run.err);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -260,7 +230,8 @@ test_no_coming_placement (Fixture       *f,
   g_autofree char *text = NULL;
 
   /* Every placement at the Saltmarsh Table is in the past. */
-  pl_test_run_cli (&run, f->db, "export", "pack", path, "--employer", "The Saltmarsh Table", NULL);
+  pl_test_run_cli (&run, f->path, "export", "pack", path, "--employer", "The Saltmarsh Table",
+                   NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpuint (pl_test_pdf_pages (path), >=, 4);
@@ -383,7 +354,7 @@ test_logo (Fixture       *f,
   g_assert_cmpuint (pdf_images (with_setting), ==, 1);
 
   /* A logo that cannot be read stops the export before any file appears. */
-  pl_test_run_cli (&run, f->db, "export", "pack", missing, "--employer", "Keel and Anchor Hotel",
+  pl_test_run_cli (&run, f->path, "export", "pack", missing, "--employer", "Keel and Anchor Hotel",
                    "--logo", "/no/such/logo.png", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "/no/such/logo.png"));
@@ -431,7 +402,7 @@ test_all (Fixture       *f,
   sqlite3_finalize (stmt);
   g_assert_cmpuint (expected, >=, 10);
 
-  pl_test_run_cli (&run, f->db, "export", "pack", "--all", dir, NULL);
+  pl_test_run_cli (&run, f->path, "export", "pack", "--all", dir, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   listing = g_dir_open (dir, 0, NULL);
@@ -465,12 +436,12 @@ test_unknown_employer (Fixture       *f,
   g_auto(PlTestRun) usage = { 0 };
   g_autofree char *path = g_build_filename (f->dir, "nobody.pdf", NULL);
 
-  pl_test_run_cli (&run, f->db, "export", "pack", path, "--employer", "Nobody Ltd", NULL);
+  pl_test_run_cli (&run, f->path, "export", "pack", path, "--employer", "Nobody Ltd", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "Nobody Ltd"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  pl_test_run_cli (&usage, f->db, "export", "pack", path, NULL);
+  pl_test_run_cli (&usage, f->path, "export", "pack", path, NULL);
   g_assert_cmpint (usage.status, ==, 2);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -503,7 +474,7 @@ test_template_override (Fixture       *f,
   g_assert_true (g_file_set_contents (user_template, template, -1, NULL));
 
   /* The person's own copy replaces the built-in text. */
-  pl_test_run_cli_env (&run, f->db, env, "export", "pack", path,
+  pl_test_run_cli_env (&run, f->path, env, "export", "pack", path,
                        "--employer", "Keel and Anchor Hotel", NULL);
   g_assert_cmpint (run.status, ==, 0);
   text = pdf_words (path);
@@ -516,7 +487,7 @@ test_template_override (Fixture       *f,
   g_assert_true (g_file_set_contents (broken, "<guide>\n<title>x</title>\n<p>{employers_name}</p>"
                                       "</guide>", -1, NULL));
   g_assert_cmpint (g_unlink (path), ==, 0);
-  pl_test_run_cli (&bad, f->db, "export", "pack", path, "--employer", "Keel and Anchor Hotel",
+  pl_test_run_cli (&bad, f->path, "export", "pack", path, "--employer", "Keel and Anchor Hotel",
                    "--template", broken, NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "broken.xml:3:"));
@@ -713,7 +684,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(name, fn) \
+  g_test_add (name, Fixture, NULL, pl_test_db_set_up_sample, fn, pl_test_db_tear_down)
   ADD ("/pack/pdf/sample", test_sample_pack);
   ADD ("/pack/pdf/every-visitor", test_every_visitor);
   ADD ("/pack/pdf/no-coming-placement", test_no_coming_placement);

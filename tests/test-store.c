@@ -17,36 +17,7 @@
 #include "pl-test-data.h"
 #include "pl-test-store.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  PlStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("placements-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = pl_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  pl_test_remove_folder (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef PlTestDb Fixture;
 
 static void
 test_open_new (Fixture       *f,
@@ -365,7 +336,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, pl_test_db_set_up, fn, pl_test_db_tear_down)
   ADD ("/store/open/new-file", test_open_new);
   ADD ("/store/backup", test_backup);
   ADD ("/store/check", test_check_finds_problems);

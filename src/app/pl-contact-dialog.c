@@ -14,7 +14,6 @@
 #include "pl-contact-dialog.h"
 #include "pl-date.h"
 #include "pl-date-picker-row.h"
-#include "pl-deletion.h"
 #include "pl-record-chooser.h"
 #include "pl-record-editor.h"
 #include "pl-window.h"
@@ -173,21 +172,9 @@ on_save_clicked (PlContactDialog *self)
 static void
 on_delete_clicked (PlContactDialog *self)
 {
-  g_autoptr(PlDeletion) deletion = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  deletion = pl_deletion_run (self->store, PL_TYPE_CONTACT, pl_record_get_id (self->contact), &error);
-  if (deletion == NULL)
-    {
-      adw_preferences_group_set_description (self->main_group, error->message);
-      return;
-    }
-
-  if (PL_IS_WINDOW (parent))
-    pl_window_add_undo_toast (PL_WINDOW (parent), _("Contact deleted"));
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  pl_window_delete_from_dialog (GTK_WINDOW (self), self->main_group, self->store,
+                                PL_TYPE_CONTACT, pl_record_get_id (self->contact),
+                                _("Contact deleted"));
 }
 
 static void

@@ -207,3 +207,41 @@ pl_context_get_today (PlContext *self,
 
   pl_date_today (out);
 }
+
+/**
+ * pl_context_replace:
+ * @slot: where @watcher keeps its context
+ * @context: (nullable): the context to keep from now on
+ * @on_store_changed: the handler of the store's "changed" signal, called
+ *   with @watcher as its first argument
+ * @watcher: the object that keeps the context
+ *
+ * Puts @context in @slot and moves @watcher's handler from the old
+ * context's store to the new one's, so that a widget handed another
+ * context hears only of the store it now shows.
+ *
+ * Returns: %FALSE when @slot already held @context and nothing changed
+ */
+gboolean
+pl_context_replace (PlContext **slot,
+                    PlContext  *context,
+                    GCallback   on_store_changed,
+                    gpointer    watcher)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (context == NULL || PL_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (on_store_changed != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (watcher), FALSE);
+
+  if (*slot == context)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (pl_context_get_store (*slot),
+                                          on_store_changed, watcher);
+  g_set_object (slot, context);
+  if (context != NULL)
+    g_signal_connect_object (pl_context_get_store (context), "changed",
+                             on_store_changed, watcher, G_CONNECT_SWAPPED);
+  return TRUE;
+}

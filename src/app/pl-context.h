@@ -25,5 +25,9 @@ GSettings *pl_context_get_settings (PlContext *self);
 PlHistory *pl_context_get_history  (PlContext *self);
 void       pl_context_get_today    (PlContext *self,
                                     GDate     *out);
+gboolean   pl_context_replace      (PlContext **slot,
+                                    PlContext  *context,
+                                    GCallback   on_store_changed,
+                                    gpointer    watcher);
 
 G_END_DECLS

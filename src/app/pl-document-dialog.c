@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "pl-date-picker-row.h"
-#include "pl-deletion.h"
 #include "pl-document-dialog.h"
 #include "pl-record-editor.h"
 #include "pl-window.h"
@@ -123,22 +122,9 @@ on_choose_file_clicked (PlDocumentDialog *self)
 static void
 on_delete_clicked (PlDocumentDialog *self)
 {
-  g_autoptr(PlDeletion) deletion = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  deletion = pl_deletion_run (self->store, PL_TYPE_EMPLOYER_DOCUMENT,
-                              pl_record_get_id (self->document), &error);
-  if (deletion == NULL)
-    {
-      adw_preferences_group_set_description (self->main_group, error->message);
-      return;
-    }
-
-  if (PL_IS_WINDOW (parent))
-    pl_window_add_undo_toast (PL_WINDOW (parent), _("Document removed"));
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  pl_window_delete_from_dialog (GTK_WINDOW (self), self->main_group, self->store,
+                                PL_TYPE_EMPLOYER_DOCUMENT, pl_record_get_id (self->document),
+                                _("Document removed"));
 }
 
 static void

@@ -620,16 +620,8 @@ static void
 set_context (PlImpactChain *self,
              PlContext     *context)
 {
-  if (self->context == context)
+  if (!pl_context_replace (&self->context, context, G_CALLBACK (on_store_changed), self))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (pl_context_get_store (self->context),
-                                          on_store_changed, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    g_signal_connect_object (pl_context_get_store (context), "changed",
-                             G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   pl_impact_chain_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

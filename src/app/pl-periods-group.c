@@ -328,16 +328,8 @@ pl_periods_group_set_context (PlPeriodsGroup *self,
   g_return_if_fail (PL_IS_PERIODS_GROUP (self));
   g_return_if_fail (context == NULL || PL_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!pl_context_replace (&self->context, context, G_CALLBACK (on_store_changed), self))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (pl_context_get_store (self->context),
-                                          on_store_changed, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    g_signal_connect_object (pl_context_get_store (context), "changed",
-                             G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

@@ -19,6 +19,7 @@
 #include "pl-preferences-window.h"
 #include "pl-calendar-page.h"
 #include "pl-plan-page.h"
+#include "pl-deletion.h"
 #include "pl-employers-page.h"
 #include "pl-first-run.h"
 #include "pl-first-step.h"
@@ -691,6 +692,50 @@ pl_window_add_undo_toast (PlWindow   *self,
                            G_CONNECT_SWAPPED);
   pl_window_add_toast (self, toast);
   return toast;
+}
+
+/**
+ * pl_window_delete_from_dialog:
+ * @dialog: a dialog editing one record, transient for the window
+ * @errors: the dialog's group whose description tells why it failed
+ * @store: the store holding the record
+ * @type: the record's type
+ * @id: the record's id
+ * @done: what was done, for the undo toast ("Contact deleted")
+ *
+ * Deletes the record a dialog edits as its Delete button does: the dialog
+ * closes and its window offers to undo; when the store refuses, the
+ * dialog stays open and says why.
+ */
+void
+pl_window_delete_from_dialog (GtkWindow           *dialog,
+                              AdwPreferencesGroup *errors,
+                              PlStore             *store,
+                              GType                type,
+                              gint64               id,
+                              const char          *done)
+{
+  g_autoptr(PlDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (errors));
+  g_return_if_fail (PL_IS_STORE (store));
+  g_return_if_fail (done != NULL);
+
+  deletion = pl_deletion_run (store, type, id, &error);
+  if (deletion == NULL)
+    {
+      adw_preferences_group_set_description (errors, error->message);
+      return;
+    }
+
+  parent = gtk_window_get_transient_for (dialog);
+  if (PL_IS_WINDOW (parent))
+    pl_window_add_undo_toast (PL_WINDOW (parent), done);
+
+  gtk_window_destroy (dialog);
 }
 
 /* win.write-email (sx): an email from a template about the record of a

@@ -31,6 +31,12 @@ void        pl_window_add_toast        (PlWindow      *self,
                                         AdwToast      *toast);
 AdwToast   *pl_window_add_undo_toast   (PlWindow      *self,
                                         const char    *title);
+void        pl_window_delete_from_dialog (GtkWindow           *dialog,
+                                          AdwPreferencesGroup *errors,
+                                          PlStore             *store,
+                                          GType                type,
+                                          gint64               id,
+                                          const char          *done);
 void        pl_widget_show_error       (GtkWidget     *widget,
                                         const char    *what,
                                         const GError  *error);

@@ -64,10 +64,8 @@ pl_cli_attention (PlCli  *cli,
   /* The same range as the app's attention-months setting. */
   if (months < 1 || months > 36)
     return pl_cli_usage (_("attention: --months must be between 1 and 36"));
-  if (today_text != NULL && !pl_date_parse (today_text, &today))
-    return pl_cli_usage (_("attention: --today “%s” is not a date (YYYY-MM-DD)"), today_text);
-  if (today_text == NULL)
-    pl_date_today (&today);
+  if (!pl_cli_parse_today ("attention", today_text, &today))
+    return PL_EXIT_USAGE;
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)

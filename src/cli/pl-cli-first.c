@@ -21,24 +21,6 @@
  * request could go to (the placement editor's chooser) and a college's
  * typical English terms (the first-run path). */
 
-static gboolean
-parse_today (const char *command,
-             const char *text,
-             GDate      *today,
-             int        *status)
-{
-  if (text == NULL)
-    {
-      pl_date_today (today);
-      return TRUE;
-    }
-  if (pl_date_parse (text, today))
-    return TRUE;
-
-  *status = pl_cli_usage (_("%s: --today “%s” is not a date (YYYY-MM-DD)"), command, text);
-  return FALSE;
-}
-
 int
 pl_cli_employers_for (PlCli  *cli,
                       int     argc,
@@ -56,7 +38,6 @@ pl_cli_employers_for (PlCli  *cli,
   g_autoptr(GError) error = NULL;
   gint64 id;
   char *end = NULL;
-  int status = PL_EXIT_OK;
   GDate today;
 
   if (!pl_cli_parse_options ("employers-for", entries, &argc, &argv))
@@ -66,8 +47,8 @@ pl_cli_employers_for (PlCli  *cli,
   id = g_ascii_strtoll (argv[1], &end, 10);
   if (end == argv[1] || *end != '\0' || id <= 0)
     return pl_cli_usage (_("employers-for: “%s” is not a placement ID"), argv[1]);
-  if (!parse_today ("employers-for", today_text, &today, &status))
-    return status;
+  if (!pl_cli_parse_today ("employers-for", today_text, &today))
+    return PL_EXIT_USAGE;
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)
@@ -156,7 +137,6 @@ pl_cli_add_terms (PlCli  *cli,
   g_autoptr(PlStore) store = NULL;
   g_autoptr(PlRecord) partner = NULL;
   g_autoptr(GError) error = NULL;
-  int status = PL_EXIT_OK;
   guint added = 0;
   GDate today;
 
@@ -166,8 +146,8 @@ pl_cli_add_terms (PlCli  *cli,
     return pl_cli_usage (_("add-terms: the only calendar known is “england”"));
   if (partner_name == NULL)
     return pl_cli_usage (_("add-terms: give the college with --partner NAME"));
-  if (!parse_today ("add-terms", today_text, &today, &status))
-    return status;
+  if (!pl_cli_parse_today ("add-terms", today_text, &today))
+    return PL_EXIT_USAGE;
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)

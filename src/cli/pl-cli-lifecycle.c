@@ -97,14 +97,8 @@ pl_cli_milestones (PlCli  *cli,
   if (argc > 1)
     return pl_cli_usage (_("milestones: unexpected argument “%s”"), argv[1]);
 
-  if (today_text != NULL)
-    {
-      if (!pl_date_parse (today_text, &today))
-        return pl_cli_usage (_("milestones: --today “%s” is not a date (YYYY-MM-DD)"),
-                             today_text);
-    }
-  else
-    pl_date_today (&today);
+  if (!pl_cli_parse_today ("milestones", today_text, &today))
+    return PL_EXIT_USAGE;
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)

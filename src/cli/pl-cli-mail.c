@@ -80,10 +80,8 @@ pl_cli_mail (PlCli  *cli,
     }
   if (placement_id < 0)
     return pl_cli_usage (_("mail: --placement needs a placement’s number"));
-  if (today_text != NULL && !pl_date_parse (today_text, &today))
-    return pl_cli_usage (_("mail: --today “%s” is not a date (YYYY-MM-DD)"), today_text);
-  if (today_text == NULL)
-    pl_date_today (&today);
+  if (!pl_cli_parse_today ("mail", today_text, &today))
+    return PL_EXIT_USAGE;
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)

@@ -68,10 +68,8 @@ pl_cli_reminders (PlCli  *cli,
     return PL_EXIT_USAGE;
   if (argc > 1)
     return pl_cli_usage (_("reminders: unexpected argument “%s”"), argv[1]);
-  if (today_text != NULL && !pl_date_parse (today_text, &today))
-    return pl_cli_usage (_("reminders: --today “%s” is not a date (YYYY-MM-DD)"), today_text);
-  if (today_text == NULL)
-    pl_date_today (&today);
+  if (!pl_cli_parse_today ("reminders", today_text, &today))
+    return PL_EXIT_USAGE;
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)

@@ -83,10 +83,8 @@ pl_cli_schedule (PlCli  *cli,
   if (seed < 0)
     return pl_cli_usage (_("schedule: --seed must be 0 or more"));
 
-  if (today_text == NULL)
-    pl_date_today (&today);
-  else if (!pl_date_parse (today_text, &today))
-    return pl_cli_usage (_("schedule: --today “%s” is not a date (YYYY-MM-DD)"), today_text);
+  if (!pl_cli_parse_today ("schedule", today_text, &today))
+    return PL_EXIT_USAGE;
 
   store = pl_cli_open (cli, &error);
   if (store == NULL)

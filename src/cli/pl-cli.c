@@ -212,6 +212,25 @@ pl_cli_parse_options (const char    *command,
   return TRUE;
 }
 
+/* --today as typed, or today when @text is NULL; a day that is not a
+ * date is said with the usage, and the command exits PL_EXIT_USAGE. */
+gboolean
+pl_cli_parse_today (const char *command,
+                    const char *text,
+                    GDate      *today)
+{
+  if (text == NULL)
+    {
+      pl_date_today (today);
+      return TRUE;
+    }
+  if (pl_date_parse (text, today))
+    return TRUE;
+
+  pl_cli_usage (_("%s: --today “%s” is not a date (YYYY-MM-DD)"), command, text);
+  return FALSE;
+}
+
 static int
 cmd_init (PlCli  *cli,
           int     argc,

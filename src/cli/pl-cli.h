@@ -42,6 +42,9 @@ gboolean pl_cli_parse_options (const char    *command,
                                GOptionEntry  *entries,
                                int           *argc,
                                char        ***argv);
+gboolean pl_cli_parse_today (const char *command,
+                             const char *text,
+                             GDate      *today);
 
 int      pl_cli_appetite  (PlCli       *cli,
                            int          argc,

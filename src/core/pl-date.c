@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-error.h"
 
 void
 pl_date_today (GDate *out)
@@ -40,6 +41,18 @@ pl_date_is_iso (const char *text)
   GDate date;
 
   return pl_date_parse (text, &date);
+}
+
+gboolean
+pl_date_check_iso (const char  *text,
+                   GError     **error)
+{
+  if (text == NULL || pl_date_is_iso (text))
+    return TRUE;
+
+  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
+               _("“%s” is not a date: write it as YYYY-MM-DD."), text);
+  return FALSE;
 }
 
 gboolean

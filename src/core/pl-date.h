@@ -20,6 +20,10 @@ gboolean  pl_date_parse                (const char  *text,
                                         GDate       *out);
 char     *pl_date_to_iso               (const GDate *date);
 gboolean  pl_date_is_iso               (const char  *text);
+/* TRUE when @text is NULL (no date given) or an ISO date; otherwise FALSE
+ * with @error saying how to write one. */
+gboolean  pl_date_check_iso            (const char  *text,
+                                        GError     **error);
 
 /* The 1 September that starts the academic year holding @date. */
 void      pl_date_academic_year_start  (const GDate *date,

@@ -336,26 +336,12 @@ chain_prepare (Chain       *chain,
                const char  *sql,
                GError     **error)
 {
-  g_autoptr(GError) failure = NULL;
-  PlStmt *stmt = pl_db_prepare (pl_store_get_db (chain->store), sql, &failure);
+  PlStmt *stmt = pl_stats_prepare (chain->store, sql, error);
 
   if (stmt == NULL)
-    {
-      pl_stats_failed (error, failure);
-      return NULL;
-    }
+    return NULL;
   pl_stmt_bind_int (stmt, 1, chain->staff_id);
   return stmt;
-}
-
-/* Steps a statement that must give a row; FALSE with @error otherwise. */
-static gboolean
-chain_row (PlStmt  *stmt,
-           GError **error)
-{
-  g_autoptr(GError) failure = NULL;
-
-  return pl_stmt_next (stmt, &failure) || pl_stats_failed (error, failure);
 }
 
 static gboolean
@@ -542,7 +528,7 @@ add_observation (Chain                   *chain,
   if (stmt == NULL)
     return FALSE;
   pl_stmt_bind_int (stmt, 2, side->id);
-  if (!chain_row (stmt, error))
+  if (!pl_stats_row (stmt, error))
     return FALSE;
 
   json_builder_begin_object (chain->builder);
@@ -580,7 +566,7 @@ add_observations (Chain   *chain,
     return FALSE;
 
   count = chain_prepare (chain, "SELECT count(*) FROM observation WHERE staff_id = ?1", error);
-  if (count == NULL || !chain_row (count, error))
+  if (count == NULL || !pl_stats_row (count, error))
     return FALSE;
 
   json_builder_set_member_name (builder, "observations");
@@ -718,7 +704,7 @@ add_survey (Chain         *chain,
     return FALSE;
   pl_stmt_bind_text (stmt, 2, nick);
   pl_stmt_bind_text (stmt, 3, pl_enum_to_nick (PL_TYPE_SURVEY_ANSWER, PL_SURVEY_ANSWER_AGREE));
-  if (!chain_row (stmt, error))
+  if (!pl_stats_row (stmt, error))
     return FALSE;
 
   json_builder_set_member_name (chain->builder, nick);

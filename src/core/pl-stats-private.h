@@ -22,6 +22,16 @@ G_BEGIN_DECLS
 gboolean pl_stats_failed           (GError             **error,
                                     const GError        *failure);
 
+/* The statement for @sql, or NULL with @error set as pl_stats_failed()
+ * does (transfer full). */
+PlStmt  *pl_stats_prepare          (PlStore             *store,
+                                    const char          *sql,
+                                    GError             **error);
+
+/* Steps @stmt, which must give a row; FALSE with @error otherwise. */
+gboolean pl_stats_row              (PlStmt              *stmt,
+                                    GError             **error);
+
 /* The columns that count the answers to @questions of survey_response
  * "r": for each, how many agreed (the answer's nick bound to parameter
  * @agree_parameter) and how many answered (transfer full). */

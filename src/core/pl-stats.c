@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-id-counts.h"
 #include "pl-impact-private.h"
 #include "pl-stats-private.h"
 #include "pl-store-job.h"
@@ -144,35 +145,53 @@ pl_stats_failed (GError       **error,
   return FALSE;
 }
 
+/**
+ * pl_stats_prepare: (skip)
+ *
+ * Returns: (transfer full) (nullable): the statement for @sql
+ */
+PlStmt *
+pl_stats_prepare (PlStore     *store,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_autoptr(GError) failure = NULL;
+  PlStmt *stmt = pl_db_prepare (pl_store_get_db (store), sql, &failure);
+
+  if (stmt == NULL)
+    pl_stats_failed (error, failure);
+  return stmt;
+}
+
+/**
+ * pl_stats_row: (skip)
+ *
+ * Returns: %TRUE when @stmt gave a row
+ */
+gboolean
+pl_stats_row (PlStmt  *stmt,
+              GError **error)
+{
+  g_autoptr(GError) failure = NULL;
+
+  return pl_stmt_next (stmt, &failure) || pl_stats_failed (error, failure);
+}
+
 /* The statement for @sql with the filter bound, or NULL with @error set. */
 static PlStmt *
 query_prepare (const Query  *query,
                const char   *sql,
                GError      **error)
 {
-  g_autoptr(GError) failure = NULL;
-  PlStmt *stmt = pl_db_prepare (pl_store_get_db (query->store), sql, &failure);
+  PlStmt *stmt = pl_stats_prepare (query->store, sql, error);
 
   if (stmt == NULL)
-    {
-      pl_stats_failed (error, failure);
-      return NULL;
-    }
+    return NULL;
 
   pl_stmt_bind_id (stmt, 1, query->partner_id);
   pl_stmt_bind_text (stmt, 2, query->from);
   pl_stmt_bind_text (stmt, 3, query->to);
   return stmt;
-}
-
-/* Steps a statement that must give a row; FALSE with @error otherwise. */
-static gboolean
-query_row (PlStmt  *stmt,
-           GError **error)
-{
-  g_autoptr(GError) failure = NULL;
-
-  return pl_stmt_next (stmt, &failure) || pl_stats_failed (error, failure);
 }
 
 static void
@@ -215,35 +234,6 @@ add_counts_of (JsonBuilder         *builder,
   json_builder_end_object (builder);
 
   return TRUE;
-}
-
-/* How many placements have each id: an entry is its own key, hashed by its
- * first member as g_int64_hash() expects. */
-typedef struct
-{
-  gint64 id;
-  gint64 n;
-} IdCount;
-
-static GHashTable *
-id_counts_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static void
-id_counts_add (GHashTable *counts,
-               gint64      id)
-{
-  IdCount *entry = g_hash_table_lookup (counts, &id);
-
-  if (entry == NULL)
-    {
-      entry = g_new0 (IdCount, 1);
-      entry->id = id;
-      g_hash_table_add (counts, entry);
-    }
-  entry->n++;
 }
 
 typedef struct
@@ -295,14 +285,14 @@ add_named_counts (JsonBuilder  *builder,
   while (pl_stmt_next (stmt, &failure))
     {
       gint64 id = pl_stmt_get_int (stmt, 0);
-      IdCount *count = g_hash_table_lookup (counts, &id);
+      gint64 n = pl_id_counts_get (counts, id);
       NamedCount entry;
 
-      if (count == NULL)
+      if (n == 0)
         continue;
 
       entry.name = pl_stmt_dup_text (stmt, 1);
-      entry.n = count->n;
+      entry.n = n;
       g_array_append_val (named, entry);
     }
 
@@ -336,10 +326,10 @@ add_placements (JsonBuilder  *builder,
                 GError      **error)
 {
   g_autoptr(PlStmt) stmt = query_prepare (query, placements_sql, error);
-  g_autoptr(GHashTable) by_sector = id_counts_new ();
-  g_autoptr(GHashTable) by_partner = id_counts_new ();
-  g_autoptr(GHashTable) employers = id_counts_new ();
-  g_autoptr(GHashTable) staff = id_counts_new ();
+  g_autoptr(GHashTable) by_sector = pl_id_counts_new ();
+  g_autoptr(GHashTable) by_partner = pl_id_counts_new ();
+  g_autoptr(GHashTable) employers = pl_id_counts_new ();
+  g_autoptr(GHashTable) staff = pl_id_counts_new ();
   g_autoptr(GError) failure = NULL;
   const char * const *nicks = pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS);
   guint n_statuses = pl_enum_get_n_values (PL_TYPE_PLACEMENT_STATUS);
@@ -376,11 +366,11 @@ add_placements (JsonBuilder  *builder,
         continue;
 
       total++;
-      id_counts_add (by_sector, pl_stmt_get_int (stmt, 1));
+      pl_id_counts_add (by_sector, pl_stmt_get_int (stmt, 1));
       if (!pl_stmt_is_null (stmt, 2))
-        id_counts_add (employers, pl_stmt_get_int (stmt, 2));
-      id_counts_add (staff, pl_stmt_get_int (stmt, 3));
-      id_counts_add (by_partner, pl_stmt_get_int (stmt, 4));
+        pl_id_counts_add (employers, pl_stmt_get_int (stmt, 2));
+      pl_id_counts_add (staff, pl_stmt_get_int (stmt, 3));
+      pl_id_counts_add (by_partner, pl_stmt_get_int (stmt, 4));
     }
 
   if (failure != NULL)
@@ -422,7 +412,7 @@ add_cascades (JsonBuilder  *builder,
                                                PL_CASCADE_AUDIENCE_DEPARTMENT));
   pl_stmt_bind_text (stmt, 6, pl_enum_to_nick (PL_TYPE_CASCADE_AUDIENCE,
                                                PL_CASCADE_AUDIENCE_STUDENTS));
-  if (!query_row (stmt, error))
+  if (!pl_stats_row (stmt, error))
     return FALSE;
 
   add_int (builder, "colleagues_reached", pl_stmt_get_int (stmt, 0));
@@ -550,7 +540,7 @@ add_survey (JsonBuilder         *builder,
     return FALSE;
   pl_stmt_bind_text (stmt, 4, nick);
   pl_stmt_bind_text (stmt, 5, pl_enum_to_nick (PL_TYPE_SURVEY_ANSWER, PL_SURVEY_ANSWER_AGREE));
-  if (!query_row (stmt, error))
+  if (!pl_stats_row (stmt, error))
     return FALSE;
 
   json_builder_set_member_name (builder, name);
@@ -567,7 +557,7 @@ add_groups (JsonBuilder  *builder,
 {
   g_autoptr(PlStmt) stmt = query_prepare (query, groups_sql, error);
 
-  if (stmt == NULL || !query_row (stmt, error))
+  if (stmt == NULL || !pl_stats_row (stmt, error))
     return FALSE;
 
   json_builder_set_member_name (builder, "groups");
@@ -612,18 +602,6 @@ find_partner (PlStore     *store,
   return FALSE;
 }
 
-static gboolean
-check_date (const char  *text,
-            GError     **error)
-{
-  if (text == NULL || pl_date_is_iso (text))
-    return TRUE;
-
-  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
-               _("“%s” is not a date: write it as YYYY-MM-DD."), text);
-  return FALSE;
-}
-
 /**
  * pl_stats_compute:
  * @store: a store
@@ -650,7 +628,7 @@ pl_stats_compute (PlStore              *store,
 
   if (filter != NULL)
     {
-      if (!check_date (filter->from, error) || !check_date (filter->to, error))
+      if (!pl_date_check_iso (filter->from, error) || !pl_date_check_iso (filter->to, error))
         return NULL;
       if (filter->partner != NULL
           && !find_partner (store, filter->partner, &query.partner_id, error))

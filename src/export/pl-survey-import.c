@@ -724,12 +724,8 @@ resolve_link (Import              *self,
 
   if (link->date != NULL)
     {
-      if (!pl_date_is_iso (link->date))
-        {
-          g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
-                       _("“%s” is not a date: write it as YYYY-MM-DD."), link->date);
-          return FALSE;
-        }
+      if (!pl_date_check_iso (link->date, error))
+        return FALSE;
       self->default_date = g_strdup (link->date);
     }
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "pl-date.h"
+#include "pl-id-counts.h"
 #include "pl-stats.h"
 #include "pl-store-appetite.h"
 #include "pl-xlsx-private.h"
@@ -512,45 +513,6 @@ mask_labels (GPtrArray          *cache,
   return cache->pdata[mask];
 }
 
-/* An entry of PlXlsxExport.hosted or .placed, its own key: hashed by its
- * first member, as g_int64_hash() expects. */
-typedef struct
-{
-  gint64 id;
-  gint64 n;
-} IdCount;
-
-static GHashTable *
-id_counts_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-/* Counts one more placement for @id. */
-static void
-id_counts_add (GHashTable *counts,
-               gint64      id)
-{
-  IdCount *entry = g_hash_table_lookup (counts, &id);
-
-  if (entry == NULL)
-    {
-      entry = g_new0 (IdCount, 1);
-      entry->id = id;
-      g_hash_table_add (counts, entry);
-    }
-  entry->n++;
-}
-
-static gint64
-id_counts_get (GHashTable *counts,
-               gint64      id)
-{
-  IdCount *entry = g_hash_table_lookup (counts, &id);
-
-  return entry != NULL ? entry->n : 0;
-}
-
 enum
 {
   PLACEMENT_REFERENCE,
@@ -617,9 +579,9 @@ add_placement (const PlReportPlacement *row,
   if (row->people >= 0)
     sheet_int (sheet, PLACEMENT_PEOPLE, row->people);
 
-  id_counts_add (export->placed, row->staff_id);
+  pl_id_counts_add (export->placed, row->staff_id);
   if (row->employer_id != 0)
-    id_counts_add (export->hosted, row->employer_id);
+    pl_id_counts_add (export->hosted, row->employer_id);
   return TRUE;
 }
 
@@ -693,7 +655,7 @@ add_employer (const PlReportEmployer *row,
               gpointer                user_data)
 {
   Sheet *sheet = user_data;
-  gint64 hosted = id_counts_get (sheet->export->hosted, row->id);
+  gint64 hosted = pl_id_counts_get (sheet->export->hosted, row->id);
 
   /* One partner's workbook leaves out the employers it has no placement
    * with. */
@@ -794,7 +756,7 @@ add_staff (const PlReportStaff *row,
   sheet_text (sheet, STAFF_CURRICULUM_AREA, row->curriculum_area);
   sheet_text (sheet, STAFF_EMAIL, row->email);
   sheet_text (sheet, STAFF_PHONE, row->phone);
-  sheet_int (sheet, STAFF_PLACEMENTS, id_counts_get (sheet->export->placed, row->id));
+  sheet_int (sheet, STAFF_PLACEMENTS, pl_id_counts_get (sheet->export->placed, row->id));
   sheet_int (sheet, STAFF_GROUPS, row->n_groups);
   return TRUE;
 }
@@ -1355,18 +1317,6 @@ count_rows (PlXlsxExport  *export,
 }
 
 static gboolean
-check_date (const char  *text,
-            GError     **error)
-{
-  if (text == NULL || pl_date_is_iso (text))
-    return TRUE;
-
-  g_set_error (error, PL_ERROR, PL_ERROR_INVALID,
-               _("“%s” is not a date: write it as YYYY-MM-DD."), text);
-  return FALSE;
-}
-
-static gboolean
 write_sheets (PlXlsxExport  *export,
               GError       **error)
 {
@@ -1446,11 +1396,11 @@ pl_xlsx_export (PlStore              *store,
   pl_date_today (&today);
   export.today = pl_date_to_iso (&today);
   export.network_name = pl_store_get_setting (store, "network_name");
-  export.hosted = id_counts_new ();
-  export.placed = id_counts_new ();
+  export.hosted = pl_id_counts_new ();
+  export.placed = pl_id_counts_new ();
 
   /* Everything that can be refused is checked before the disk is touched. */
-  if (!check_date (options->from, error) || !check_date (options->to, error)
+  if (!pl_date_check_iso (options->from, error) || !pl_date_check_iso (options->to, error)
       || (options->partner != NULL && !find_partner (&export, options->partner, error))
       || !check_cancelled (&export, error)
       || !count_rows (&export, error))

@@ -525,6 +525,31 @@ reason_phrases (const PlOption *option)
   return g_strv_builder_end (builder);
 }
 
+/* The store's problem as of @today, with @placement_id's index in it at
+ * @index; NULL with @error set when that placement is not one to plan. */
+static PlProblem *
+problem_for_placement (PlStore      *store,
+                       const GDate  *today,
+                       gint64        placement_id,
+                       gint         *index,
+                       GError      **error)
+{
+  g_autoptr(PlProblem) problem = pl_problem_new_for_store (store, today, error);
+
+  if (problem == NULL)
+    return NULL;
+
+  *index = pl_problem_find_placement (problem, placement_id);
+  if (*index < 0)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
+                   _("Placement %" G_GINT64_FORMAT " is neither a request nor a placement "
+                     "still to come."), placement_id);
+      return NULL;
+    }
+  return g_steal_pointer (&problem);
+}
+
 /* Counts proposals still on screen as if they had been stored. */
 static void
 hold_pending (PlProblem          *problem,
@@ -589,18 +614,9 @@ pl_schedule_suggest (PlStore            *store,
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
-  problem = pl_problem_new_for_store (store, today, error);
+  problem = problem_for_placement (store, today, placement_id, &p, error);
   if (problem == NULL)
     return NULL;
-
-  p = pl_problem_find_placement (problem, placement_id);
-  if (p < 0)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                   _("Placement %" G_GINT64_FORMAT " is neither a request nor a placement "
-                     "still to come."), placement_id);
-      return NULL;
-    }
 
   hold_pending (problem, pending, n_pending, placement_id);
   solver = pl_solver_new (problem, PL_JOB_SUGGEST, p);
@@ -687,18 +703,9 @@ pl_schedule_rank_employers (PlStore      *store,
 
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
-  problem = pl_problem_new_for_store (store, today, error);
+  problem = problem_for_placement (store, today, placement_id, &p, error);
   if (problem == NULL)
     return NULL;
-
-  p = pl_problem_find_placement (problem, placement_id);
-  if (p < 0)
-    {
-      g_set_error (error, PL_ERROR, PL_ERROR_NOT_FOUND,
-                   _("Placement %" G_GINT64_FORMAT " is neither a request nor a placement "
-                     "still to come."), placement_id);
-      return NULL;
-    }
   placement = &problem->placements[p];
   first = problem->sector_employers_at[placement->sector];
   last = problem->sector_employers_at[placement->sector + 1];

@@ -19,10 +19,8 @@
 #include "config.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 
-#include "pl-date.h"
-#include "pl-sample.h"
+#include "fuzz-sample.h"
 #include "pl-survey-import.h"
 #include "pl-test-sqlite.h"
 
@@ -31,42 +29,11 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static PlStore *store;
 
-static void
-log_nothing (const char     *domain,
-             GLogLevelFlags  level,
-             const char     *message,
-             gpointer        user_data)
-{
-  /* Criticals are programming errors: let them stop the fuzzer. */
-  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_WARNING))
-    {
-      g_printerr ("%s: %s\n", domain ? domain : "", message);
-      abort ();
-    }
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  GDate today;
-
-  g_log_set_default_handler (log_nothing, NULL);
-  g_setenv ("PLACEMENTS_TODAY", "2026-11-22", TRUE);
-
-  dir = g_dir_make_tmp ("placements-fuzz-survey-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "fuzz.db", NULL);
-  store = pl_store_open (path, &error);
-  g_assert_no_error (error);
-
-  pl_date_today (&today);
-  if (!pl_sample_load (store, &today, &error))
-    g_error ("%s", error->message);
-
+  store = fuzz_sample_open ();
   return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "pl-test-cli.h"
+#include "pl-test-data.h"
 
 void
 pl_test_run_clear (PlTestRun *run)
@@ -146,4 +147,37 @@ pl_test_cli_ok (PlTestRun  *run,
   if (run->status != 0)
     g_error ("placements-cli exited %d: %s", run->status, run->err);
   return run->out;
+}
+
+/* Only the path: the database is for the CLI to create. */
+void
+pl_test_cli_db_set_up (PlTestCliDb   *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("PLACEMENTS_CLI"));
+  f->dir = g_dir_make_tmp ("placements-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "cli.db", NULL);
+}
+
+/* The sample network, made as a person would: placements-cli init --sample. */
+void
+pl_test_cli_db_set_up_sample (PlTestCliDb   *f,
+                              gconstpointer  data)
+{
+  g_auto(PlTestRun) run = { 0 };
+
+  pl_test_cli_db_set_up (f, data);
+  pl_test_cli_ok (&run, f->db, "init", "--sample", NULL);
+}
+
+void
+pl_test_cli_db_tear_down (PlTestCliDb   *f,
+                          gconstpointer  data)
+{
+  pl_test_remove_folder (f->dir);
+  g_clear_pointer (&f->db, g_free);
+  g_clear_pointer (&f->dir, g_free);
 }

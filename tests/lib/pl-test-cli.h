@@ -54,4 +54,18 @@ const char *pl_test_cli_ok (PlTestRun  *run,
                             const char *db,
                             ...) G_GNUC_NULL_TERMINATED;
 
+/* A folder of the test's own and the path of a database in it. */
+typedef struct
+{
+  char *dir;
+  char *db;
+} PlTestCliDb;
+
+void pl_test_cli_db_set_up        (PlTestCliDb   *f,
+                                   gconstpointer  data);
+void pl_test_cli_db_set_up_sample (PlTestCliDb   *f,
+                                   gconstpointer  data);
+void pl_test_cli_db_tear_down     (PlTestCliDb   *f,
+                                   gconstpointer  data);
+
 G_END_DECLS

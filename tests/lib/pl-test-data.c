@@ -95,6 +95,15 @@ pl_test_db_set_up (PlTestDb      *db,
   pl_test_db_open (db);
 }
 
+/* A database of its own holding the sample network. */
+void
+pl_test_db_set_up_sample (PlTestDb      *db,
+                          gconstpointer  data)
+{
+  pl_test_db_open (db);
+  pl_test_load_sample (db->store);
+}
+
 void
 pl_test_db_tear_down (PlTestDb      *db,
                       gconstpointer  data)

@@ -49,6 +49,8 @@ void pl_test_db_close     (PlTestDb      *db);
 /* The same, as g_test_add() takes them for a PlTestDb fixture. */
 void pl_test_db_set_up    (PlTestDb      *db,
                            gconstpointer  data);
+void pl_test_db_set_up_sample (PlTestDb      *db,
+                               gconstpointer  data);
 void pl_test_db_tear_down (PlTestDb      *db,
                            gconstpointer  data);
 
