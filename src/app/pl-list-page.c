@@ -154,14 +154,15 @@ update_list_stack (PlListPage *self)
  * One pane at a time when the window is narrow
  */
 
-/* Also when the panes are side by side: the detail is then the pane shown
- * once the window narrows. */
+/* Only when folded: side by side, changing the leaflet's visible child
+ * would move the focus out of the list into the form (where a field that
+ * has the focus no longer takes in others' changes). */
 static void
 show_detail (PlListPage *self)
 {
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
 
-  if (priv->leaflet != NULL && gtk_widget_get_visible (priv->detail))
+  if (pl_list_page_get_folded (self) && gtk_widget_get_visible (priv->detail))
     adw_leaflet_set_visible_child (priv->leaflet, priv->detail);
 }
 
@@ -170,7 +171,7 @@ show_list (PlListPage *self)
 {
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
 
-  if (priv->leaflet != NULL)
+  if (pl_list_page_get_folded (self))
     adw_leaflet_set_visible_child (priv->leaflet, priv->list_pane);
 }
 
@@ -201,7 +202,7 @@ open_clicked_row (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A click on a row opens it, folded or not. The row selects itself when the
+/* Folded, a click on a row opens it. The row selects itself when the
  * button is released, after this handler (of the capture phase) has run,
  * so the detail follows once the loop is idle. The column headers sort,
  * and open nothing. */
