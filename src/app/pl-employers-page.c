@@ -66,6 +66,9 @@ struct _PlEmployersPage
   GtkColumnViewColumn *flags_column;
   GtkColumnViewColumn *stage_column;
   GtkColumnViewColumn *last_contact_column;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkWidget           *detail_pane;
   GtkStack            *detail_stack;
   GtkWidget           *import_button;
   GtkWidget           *attention_banner;
@@ -1400,6 +1403,9 @@ pl_employers_page_class_init (PlEmployersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, flags_column);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, stage_column);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, last_contact_column);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlEmployersPage, attention_banner);
@@ -1448,8 +1454,8 @@ pl_employers_page_init (PlEmployersPage *self)
   self->flags_cancellable = g_cancellable_new ();
   self->appetites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   pl_list_page_set_list_widgets (PL_LIST_PAGE (self), self->column_view, self->search_entry,
-                                 self->list_stack, GTK_WIDGET (self->detail_stack),
-                                 self->import_button);
+                                 self->list_stack, self->detail_pane, self->import_button);
+  pl_list_page_set_panes (PL_LIST_PAGE (self), self->leaflet, self->list_pane);
   gtk_list_box_set_placeholder (self->contacts_list,
                                 g_object_new (GTK_TYPE_LABEL,
                                               "label", _("No contacts logged yet"),

@@ -41,8 +41,8 @@ struct _PlGroupDetail
   AdwComboRow       *area_row;
   GtkSpinButton     *wave_spin;
   AdwEntryRow       *facilitator_row;
-  AdwEntryRow       *aim_row;
   GtkLabel          *error_label;
+  GtkTextView       *aim_view;
   GtkTextView       *notes_view;
   PlStaffPicker     *staff_picker;
   GtkListBox        *members_list;

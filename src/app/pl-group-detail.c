@@ -43,9 +43,9 @@ pl_group_detail_show_error (PlGroupDetail *self,
 }
 
 static char *
-get_notes (PlGroupDetail *self)
+get_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -131,6 +131,7 @@ save_now (PlGroupDetail *self)
   g_autoptr(PlRecord) same_name = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *aim = NULL;
   g_autofree char *notes = NULL;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -139,7 +140,8 @@ save_now (PlGroupDetail *self)
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  notes = get_notes (self);
+  aim = get_text (self->aim_view);
+  notes = get_text (self->notes_view);
 
   edited = pl_record_copy (self->group);
   pl_record_set_string (edited, "name", name);
@@ -147,7 +149,7 @@ save_now (PlGroupDetail *self)
   pl_record_set_int (edited, "wave", gtk_spin_button_get_value_as_int (self->wave_spin));
   pl_record_set_string (edited, "facilitator",
                         gtk_editable_get_text (GTK_EDITABLE (self->facilitator_row)));
-  pl_record_set_string (edited, "aim", gtk_editable_get_text (GTK_EDITABLE (self->aim_row)));
+  pl_record_set_string (edited, "aim", aim);
   pl_record_set_string (edited, "notes", notes);
 
   if (*name == '\0')
@@ -268,8 +270,8 @@ load_group (PlGroupDetail *self)
   gtk_spin_button_set_value (self->wave_spin, pl_record_get_int (self->group, "wave"));
   gtk_editable_set_text (GTK_EDITABLE (self->facilitator_row),
                          pl_record_get_string (self->group, "facilitator") ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->aim_row),
-                         pl_record_get_string (self->group, "aim") ?: "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->aim_view),
+                            pl_record_get_string (self->group, "aim") ?: "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             pl_record_get_string (self->group, "notes") ?: "", -1);
 
@@ -395,7 +397,7 @@ pl_group_detail_class_init (PlGroupDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, area_row);
   gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, wave_spin);
   gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, facilitator_row);
-  gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, aim_row);
+  gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, aim_view);
   gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, error_label);
   gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, notes_view);
   gtk_widget_class_bind_template_child (widget_class, PlGroupDetail, staff_picker);
@@ -423,6 +425,8 @@ pl_group_detail_init (PlGroupDetail *self)
 
   self->member_staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->aim_view), "changed",
+                            G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (on_field_changed), self);
 

@@ -17,7 +17,10 @@
 #include "pl-groups.h"
 
 /* The columns of the groups table: how each cell shows its group and
- * follows its changes, and how each column sorts. */
+ * follows its changes, and how each column sorts. The table is narrow
+ * enough to sit beside the detail: the area, wave and size are a dim
+ * second line under the name, as the other list pages show a record's
+ * sector or job title. */
 
 static int
 index_of (const char * const *keys,
@@ -27,17 +30,6 @@ index_of (const char * const *keys,
     if (g_str_equal (keys[i], key))
       return i;
   return -1;
-}
-
-static int
-compare_area (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const char *la = pl_enum_label (pl_record_get_string ((PlRecord *) a, "area"));
-  const char *lb = pl_enum_label (pl_record_get_string ((PlRecord *) b, "area"));
-
-  return gtk_ordering_from_cmpfunc (g_utf8_collate (la, lb));
 }
 
 /* Forming, meeting, reported: the order a group goes through them. */
@@ -80,27 +72,16 @@ void
 pl_groups_page_set_column_sorters (PlGroupsPage *self)
 {
   g_autoptr(GtkSorter) name = NULL;
-  g_autoptr(GtkSorter) area = NULL;
-  g_autoptr(GtkSorter) wave = NULL;
   g_autoptr(GtkSorter) status = NULL;
-  g_autoptr(GtkSorter) members = NULL;
   g_autoptr(GtkSorter) meeting = NULL;
 
   name = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PL_TYPE_GROUP, NULL,
                                                                          "name")));
-  area = GTK_SORTER (gtk_custom_sorter_new (compare_area, NULL, NULL));
-  wave = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (PL_TYPE_GROUP, NULL,
-                                                                          "wave")));
   status = GTK_SORTER (gtk_custom_sorter_new (compare_status, NULL, NULL));
-  members = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (PL_TYPE_GROUP, NULL,
-                                                                             "members")));
   meeting = GTK_SORTER (gtk_custom_sorter_new (compare_meeting, self, NULL));
 
   gtk_column_view_column_set_sorter (self->name_column, name);
-  gtk_column_view_column_set_sorter (self->area_column, area);
-  gtk_column_view_column_set_sorter (self->wave_column, wave);
   gtk_column_view_column_set_sorter (self->status_column, status);
-  gtk_column_view_column_set_sorter (self->members_column, members);
   gtk_column_view_column_set_sorter (self->meeting_column, meeting);
 }
 
@@ -137,7 +118,8 @@ bind_cell (PlGroupsPage *self,
 {
   PlRecord *group = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  /* Without a property, any change of the group's. */
+  g_autofree char *signal = g_strconcat ("notify", property ? "::" : NULL, property, NULL);
   CellBinding *binding = g_new0 (CellBinding, 1);
   gulong handler;
 
@@ -182,17 +164,6 @@ setup_label_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-setup_number_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   PlGroupsPage             *self)
-{
-  GtkWidget *label = new_label ();
-
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 setup_status_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    PlGroupsPage             *self)
@@ -204,45 +175,29 @@ setup_status_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* One label for both lines, as pl_list_page_add_two_line_column() does:
+ * each line is ellipsized on its own, and the tooltip has the whole name. */
 static void
 update_name (PlGroupsPage *self,
              GtkLabel     *label,
              PlRecord     *group)
 {
-  gtk_label_set_text (label, pl_record_get_string (group, "name"));
-}
+  const char *name = pl_record_get_string (group, "name");
+  int members = (int) pl_record_get_int (group, "members");
+  g_autofree char *count = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *markup = NULL;
 
-static void
-update_area (PlGroupsPage *self,
-             GtkLabel     *label,
-             PlRecord     *group)
-{
-  gtk_label_set_text (label, pl_enum_label (pl_record_get_string (group, "area")));
-}
-
-static void
-update_number (GtkLabel *label,
-               gint64    number)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-
-  gtk_label_set_text (label, text);
-}
-
-static void
-update_wave (PlGroupsPage *self,
-             GtkLabel     *label,
-             PlRecord     *group)
-{
-  update_number (label, pl_record_get_int (group, "wave"));
-}
-
-static void
-update_members (PlGroupsPage *self,
-                GtkLabel     *label,
-                PlRecord     *group)
-{
-  update_number (label, pl_record_get_int (group, "members"));
+  count = g_strdup_printf (ngettext ("%d member", "%d members", members), members);
+  /* TRANSLATORS: under a group's name in the list: its area, its wave and
+   * its members, "Maths · Wave 2 · 4 members" */
+  details = g_strdup_printf (_("%s · Wave %d · %s"),
+                             pl_enum_label (pl_record_get_string (group, "area")),
+                             (int) pl_record_get_int (group, "wave"), count);
+  markup = g_markup_printf_escaped ("%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>",
+                                    name != NULL ? name : "", details);
+  gtk_label_set_markup (label, markup);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), name);
 }
 
 static void
@@ -300,23 +255,7 @@ bind_name_cell (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 PlGroupsPage             *self)
 {
-  bind_cell (self, item, "name", update_name);
-}
-
-static void
-bind_area_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PlGroupsPage             *self)
-{
-  bind_cell (self, item, "area", update_area);
-}
-
-static void
-bind_wave_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PlGroupsPage             *self)
-{
-  bind_cell (self, item, "wave", update_wave);
+  bind_cell (self, item, NULL, update_name);
 }
 
 static void
@@ -325,14 +264,6 @@ bind_status_cell (GtkSignalListItemFactory *factory,
                   PlGroupsPage             *self)
 {
   bind_cell (self, item, "status", update_status);
-}
-
-static void
-bind_members_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   PlGroupsPage             *self)
-{
-  bind_cell (self, item, "members", update_members);
 }
 
 /* Meeting dates are not a property of the record (they depend on today),
@@ -389,13 +320,9 @@ void
 pl_groups_page_class_init_columns (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, setup_label_cell);
-  gtk_widget_class_bind_template_callback (widget_class, setup_number_cell);
   gtk_widget_class_bind_template_callback (widget_class, setup_status_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_area_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_wave_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_members_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_meeting_cell);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell);
   gtk_widget_class_bind_template_callback (widget_class, unbind_meeting_cell);

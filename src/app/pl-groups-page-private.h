@@ -44,10 +44,7 @@ struct _PlGroupsPage
   GtkDropDown        *status_filter;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *area_column;
-  GtkColumnViewColumn *wave_column;
   GtkColumnViewColumn *status_column;
-  GtkColumnViewColumn *members_column;
   GtkColumnViewColumn *meeting_column;
   PlGroupDetail      *detail;
 };

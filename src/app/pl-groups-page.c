@@ -483,10 +483,7 @@ pl_groups_page_class_init (PlGroupsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, name_column);
-  gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, area_column);
-  gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, wave_column);
   gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, status_column);
-  gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, members_column);
   gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, meeting_column);
   gtk_widget_class_bind_template_child (widget_class, PlGroupsPage, detail);
 

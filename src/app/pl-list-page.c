@@ -34,7 +34,12 @@
  *
  * The page's buttons sit in the window's header bar, outside the page, so
  * its actions are a GSimpleActionGroup ("page") put on both the page and
- * those buttons, rather than class actions only the page could reach. */
+ * those buttons, rather than class actions only the page could reach.
+ *
+ * The list and the detail are the two panes of an AdwLeaflet: side by side
+ * when the window has room for both, one at a time when it has not. Folded,
+ * choosing a row (a click, or Enter) moves on to its detail, and the
+ * detail's back button (page.show-list) returns to the list. */
 
 typedef struct
 {
@@ -51,6 +56,10 @@ typedef struct
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
   GtkWidget          *detail;
+
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  guint               open_id;         /* a click on a row, once it has selected */
 
   GtkWidget          *header;
   GSimpleActionGroup *actions;
@@ -140,6 +149,87 @@ update_list_stack (PlListPage *self)
   /* With nothing at all to show, what to do next has the whole page. */
   gtk_widget_set_visible (priv->detail, !g_str_equal (name, "empty"));
 }
+
+/* ------------------------------------------------------------------------
+ * One pane at a time when the window is narrow
+ */
+
+/* Only when folded: side by side, changing the leaflet's visible child
+ * would move the focus out of the list into the form (where a field that
+ * has the focus no longer takes in others' changes). */
+static void
+show_detail (PlListPage *self)
+{
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+
+  if (pl_list_page_get_folded (self) && gtk_widget_get_visible (priv->detail))
+    adw_leaflet_set_visible_child (priv->leaflet, priv->detail);
+}
+
+static void
+show_list (PlListPage *self)
+{
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+
+  if (pl_list_page_get_folded (self))
+    adw_leaflet_set_visible_child (priv->leaflet, priv->list_pane);
+}
+
+static void
+action_show_list (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  PlListPage *self = PL_LIST_PAGE (user_data);
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+
+  /* The list shows the name as it was just typed. */
+  if (priv->editor != NULL)
+    pl_record_editor_flush (priv->editor);
+  show_list (self);
+}
+
+static gboolean
+open_clicked_row (gpointer data)
+{
+  PlListPage *self = data;
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+
+  priv->open_id = 0;
+  if (pl_list_page_get_selected (self) != NULL)
+    show_detail (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Folded, a click on a row opens it. The row selects itself when the
+ * button is released, after this handler (of the capture phase) has run,
+ * so the detail follows once the loop is idle. The column headers sort,
+ * and open nothing. */
+static void
+on_list_released (PlListPage      *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+  GtkWidget *list = GTK_WIDGET (priv->column_view);
+
+  for (GtkWidget *widget = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != list;
+       widget = gtk_widget_get_parent (widget))
+    if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+      {
+        if (priv->open_id == 0)
+          priv->open_id = g_idle_add (open_clicked_row, self);
+        return;
+      }
+}
+
+static const GActionEntry fold_entries[] = {
+  { "show-list", action_show_list },
+};
 
 static void
 on_items_changed (PlListPage *self)
@@ -619,6 +709,8 @@ action_delete (GSimpleAction *action,
   g_set_object (&priv->undo_toast, toast);
   pl_list_page_add_toast (self, toast);
 
+  /* What was open is gone: folded, the list is what is left to see. */
+  show_list (self);
   update_actions (self);
 }
 
@@ -764,6 +856,7 @@ pl_list_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->preload_id, g_source_remove);
+  g_clear_handle_id (&priv->open_id, g_source_remove);
 
   /* Saves what is pending while the store is still there. */
   if (priv->editor != NULL)
@@ -795,6 +888,8 @@ pl_list_page_dispose (GObject *object)
   priv->search_entry = NULL;
   priv->list_stack = NULL;
   priv->detail = NULL;
+  priv->leaflet = NULL;
+  priv->list_pane = NULL;
 
   G_OBJECT_CLASS (pl_list_page_parent_class)->dispose (object);
 }
@@ -926,6 +1021,8 @@ pl_list_page_init (PlListPage *self)
   priv->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (priv->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (priv->actions), fold_entries,
+                                   G_N_ELEMENTS (fold_entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (priv->actions));
 
   priv->header = build_header (self);
@@ -987,6 +1084,55 @@ pl_list_page_set_list_widgets (PlListPage     *self,
   gtk_widget_add_controller (GTK_WIDGET (column_view), keys);
 
   gtk_widget_set_tooltip_text (gtk_widget_get_first_child (priv->header), _(info->new_tooltip));
+}
+
+/**
+ * pl_list_page_set_panes:
+ * @leaflet: holds @list_pane and the detail given to
+ *   pl_list_page_set_list_widgets(), side by side or one at a time
+ *
+ * Called by each page's init, after pl_list_page_set_list_widgets().
+ */
+void
+pl_list_page_set_panes (PlListPage *self,
+                        AdwLeaflet *leaflet,
+                        GtkWidget  *list_pane)
+{
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+  GtkGesture *click;
+
+  g_return_if_fail (PL_IS_LIST_PAGE (self));
+  g_return_if_fail (priv->column_view != NULL);
+  g_return_if_fail (gtk_widget_get_parent (list_pane) == GTK_WIDGET (leaflet));
+  g_return_if_fail (gtk_widget_get_parent (priv->detail) == GTK_WIDGET (leaflet));
+
+  priv->leaflet = leaflet;
+  priv->list_pane = list_pane;
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_list_released), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (priv->column_view), GTK_EVENT_CONTROLLER (click));
+
+  /* Enter, or a double click. */
+  g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (show_detail), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * pl_list_page_get_folded:
+ *
+ * Returns: whether the list and the detail are shown one at a time
+ */
+gboolean
+pl_list_page_get_folded (PlListPage *self)
+{
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (PL_IS_LIST_PAGE (self), FALSE);
+  return priv->leaflet != NULL && adw_leaflet_get_folded (priv->leaflet);
 }
 
 PlContext *
@@ -1084,7 +1230,8 @@ scroll_to (GtkColumnView *column_view,
 /**
  * pl_list_page_select:
  *
- * Selects record @id and scrolls to it, if it is shown.
+ * Selects record @id and scrolls to it, if it is shown, and shows its
+ * detail (on its own, when the panes are folded into one).
  *
  * Returns: whether it is shown
  */
@@ -1111,6 +1258,7 @@ pl_list_page_select (PlListPage *self,
 
       gtk_single_selection_set_selected (priv->selection, i);
       scroll_to (priv->column_view, i);
+      show_detail (self);
       return TRUE;
     }
 

@@ -68,6 +68,10 @@ void            pl_list_page_set_list_widgets (PlListPage     *self,
                                                GtkStack       *list_stack,
                                                GtkWidget      *detail,
                                                GtkWidget      *import_button);
+void            pl_list_page_set_panes        (PlListPage     *self,
+                                               AdwLeaflet     *leaflet,
+                                               GtkWidget      *list_pane);
+gboolean        pl_list_page_get_folded       (PlListPage     *self);
 PlContext      *pl_list_page_get_context     (PlListPage     *self);
 PlStore        *pl_list_page_get_store       (PlListPage     *self);
 PlRecordEditor *pl_list_page_get_editor      (PlListPage     *self);

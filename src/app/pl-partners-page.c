@@ -35,6 +35,9 @@ struct _PlPartnersPage
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *kind_column;
   GtkColumnViewColumn *status_column;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkWidget           *detail_pane;
   GtkStack            *detail_stack;
   GtkWidget           *import_button;
   AdwEntryRow         *name_row;
@@ -349,6 +352,9 @@ pl_partners_page_class_init (PlPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, kind_column);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlPartnersPage, name_row);
@@ -377,6 +383,6 @@ pl_partners_page_init (PlPartnersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pl_list_page_set_list_widgets (PL_LIST_PAGE (self), self->column_view, self->search_entry,
-                                 self->list_stack, GTK_WIDGET (self->detail_stack),
-                                 self->import_button);
+                                 self->list_stack, self->detail_pane, self->import_button);
+  pl_list_page_set_panes (PL_LIST_PAGE (self), self->leaflet, self->list_pane);
 }

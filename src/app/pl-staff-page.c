@@ -38,6 +38,9 @@ struct _PlStaffPage
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *partner_column;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkWidget           *detail_pane;
   GtkStack            *detail_stack;
   GtkWidget           *import_button;
   AdwStatusPage       *empty_page;
@@ -373,6 +376,9 @@ pl_staff_page_class_init (PlStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, partner_column);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, PlStaffPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PlStaffPage, empty_page);
@@ -403,6 +409,6 @@ pl_staff_page_init (PlStaffPage *self)
   self->partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sector_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   pl_list_page_set_list_widgets (PL_LIST_PAGE (self), self->column_view, self->search_entry,
-                                 self->list_stack, GTK_WIDGET (self->detail_stack),
-                                 self->import_button);
+                                 self->list_stack, self->detail_pane, self->import_button);
+  pl_list_page_set_panes (PL_LIST_PAGE (self), self->leaflet, self->list_pane);
 }

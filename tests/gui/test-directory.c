@@ -621,6 +621,77 @@ test_staff_page (Fixture       *fixture,
   g_assert_null (pl_test_stored_text (store, PL_TYPE_STAFF, id, "email"));
 }
 
+/* The pane the page's leaflet shows: the list (holding the column view),
+ * or the detail. */
+static gboolean
+shows_list (PlListPage *page)
+{
+  GtkWidget *leaflet = pl_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_LEAFLET);
+  GtkWidget *view = pl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_widget_is_ancestor (view, adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet)));
+}
+
+static void
+activate_row (PlListPage *page,
+              guint       position)
+{
+  GtkWidget *view = pl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = pl_test_find_descendant (view, GTK_TYPE_LIST_VIEW);
+
+  /* As a click or the arrow keys select the row before it is activated. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), position,
+                                   TRUE);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", position));
+}
+
+/* Wide, the list and the detail sit side by side; narrow, one at a time:
+ * choosing a row shows its detail, and back shows the list again. */
+static void
+test_narrow_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PlStore *store = fixture->gui.store;
+  gint64 first = pl_test_employer (store, "Harbour Hotel", "contacted");
+  gint64 second = pl_test_employer (store, "Quayside Kitchen", "contacted");
+  GtkWidget *view;
+  GtkWidget *name;
+  PlListPage *page;
+
+  page = PL_LIST_PAGE (open_page (fixture, "employers", PL_TYPE_EMPLOYERS_PAGE));
+  view = pl_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  name = pl_record_editor_get_widget (pl_list_page_get_editor (page), "name");
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (view) && gtk_widget_get_mapped (name));
+  g_assert_false (pl_list_page_get_folded (page));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 600);
+  PL_TEST_WAIT_FOR (pl_list_page_get_folded (page));
+  PL_TEST_WAIT_FOR (shows_list (page) && gtk_widget_get_mapped (view) &&
+                    !gtk_widget_get_mapped (name));
+
+  activate_row (page, 1);
+  g_assert_cmpint (pl_record_get_id (pl_list_page_get_selected (page)), ==, second);
+  PL_TEST_WAIT_FOR (!shows_list (page) && gtk_widget_get_mapped (name) &&
+                    !gtk_widget_get_mapped (view));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Quayside Kitchen");
+
+  g_assert_true (activate (GTK_WIDGET (page), "page.show-list"));
+  PL_TEST_WAIT_FOR (shows_list (page) && gtk_widget_get_mapped (view));
+
+  /* Opened from elsewhere (an Overview row), the record is what shows. */
+  g_assert_true (pl_list_page_select (page, first));
+  PL_TEST_WAIT_FOR (!shows_list (page) && gtk_widget_get_mapped (name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Harbour Hotel");
+
+  /* Deleting what is open leaves the list to look at. */
+  g_assert_true (activate (GTK_WIDGET (page), "page.delete"));
+  PL_TEST_WAIT_FOR (shows_list (page));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
+  PL_TEST_WAIT_FOR (!pl_list_page_get_folded (page));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (view) && gtk_widget_get_mapped (name));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +712,7 @@ main (int   argc,
   ADD ("/gui/partners/withdrawal", test_partner_withdrawal);
   ADD ("/gui/partners/withdrawal-move", test_partner_withdrawal_move);
   ADD ("/gui/staff/new-and-edit", test_staff_page);
+  ADD ("/gui/list-pages/narrow-window", test_narrow_window);
 
   return g_test_run ();
 }
