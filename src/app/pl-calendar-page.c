@@ -16,6 +16,7 @@
 #include "pl-colors.h"
 #include "pl-date.h"
 #include "pl-deletion.h"
+#include "pl-first-step.h"
 #include "pl-ics.h"
 #include "pl-period-dialog.h"
 #include "pl-store-choices.h"
@@ -48,6 +49,9 @@ struct _PlCalendarPage
   GtkDropDown          *partner_dropdown;
   GtkDropDown          *employer_dropdown;
   GtkDropDown          *staff_dropdown;
+  GtkRevealer          *first_step_revealer;
+  GtkLabel             *first_step_label;
+  GtkButton            *first_step_button;
   GtkLabel             *year_label;
   GtkWidget            *legend_box;
   PlYearStrip          *year_strip;
@@ -572,6 +576,30 @@ on_year_read (GObject      *source,
  * network's month holds thousands of days, and the window must not wait
  * for them. What is shown stays until the new read arrives; a read that
  * a newer one overtakes is dropped. */
+/* Before the first placement, the step that comes first: the calendar
+ * stays below it, as terms and holidays are worth seeing already. */
+static void
+update_first_step (PlCalendarPage *self,
+                   PlStore        *store)
+{
+  gboolean empty = !pl_store_has_any (store, PL_TYPE_PLACEMENT);
+
+  if (empty)
+    {
+      const char *description, *label, *action;
+
+      pl_first_step_describe (store, PL_TYPE_PLACEMENT,
+                              _("No placement is planned yet. A request shows here once it "
+                                "has its days, beside the terms and the employers’ busy "
+                                "seasons."),
+                              _("_New Request"), "win.add-first::request",
+                              &description, &label, &action);
+      gtk_label_set_text (self->first_step_label, description);
+      pl_first_step_set_button (self->first_step_button, label, action);
+    }
+  gtk_revealer_set_reveal_child (self->first_step_revealer, empty);
+}
+
 static void
 reload (PlCalendarPage *self)
 {
@@ -590,6 +618,7 @@ reload (PlCalendarPage *self)
   self->stale = FALSE;
 
   store = pl_context_get_store (self->context);
+  update_first_step (self, store);
   pl_calendar_page_get_filter (self, &filter);
 
   /* The strip follows the academic year of the month shown. */
@@ -1190,7 +1219,8 @@ pl_calendar_page_map (GtkWidget *widget)
 
   if (self->filters_stale)
     load_filters (self);
-  if (self->stale)
+  /* A change made while hidden is read now, not an idle later. */
+  if (self->stale || self->reload_source != 0)
     reload (self);
 }
 
@@ -1291,6 +1321,9 @@ pl_calendar_page_class_init (PlCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, partner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, employer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, staff_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, first_step_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, first_step_label);
+  gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, first_step_button);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, year_label);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, PlCalendarPage, year_strip);

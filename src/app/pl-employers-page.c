@@ -225,7 +225,8 @@ on_filter_changed (PlEmployersPage *self)
  * pl_employers_page_set_needs_attention:
  *
  * Shows only the employers that need attention, as the toggle does; for
- * the Overview's link to this list.
+ * the Overview's link to this list, which counted all of them: the other
+ * filters are cleared.
  */
 void
 pl_employers_page_set_needs_attention (PlEmployersPage *self,
@@ -233,6 +234,12 @@ pl_employers_page_set_needs_attention (PlEmployersPage *self,
 {
   g_return_if_fail (PL_IS_EMPLOYERS_PAGE (self));
 
+  if (only)
+    {
+      gtk_drop_down_set_selected (self->sector_filter, 0);
+      gtk_drop_down_set_selected (self->stage_filter, 0);
+      gtk_drop_down_set_selected (self->appetite_filter, 0);
+    }
   gtk_toggle_button_set_active (self->attention_toggle, only);
 }
 

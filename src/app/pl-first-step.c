@@ -47,6 +47,55 @@ set_action (GtkButton  *button,
 }
 
 void
+pl_first_step_describe (PlStore     *store,
+                        GType        type,
+                        const char  *description,
+                        const char  *label,
+                        const char  *action,
+                        const char **step_description,
+                        const char **step_label,
+                        const char **step_action)
+{
+  const char *missing = store != NULL ? pl_first_step_missing (store, type) : NULL;
+
+  if (g_strcmp0 (missing, "partner") == 0)
+    {
+      *step_description = type == PL_TYPE_STAFF
+                          ? _("Every staff member belongs to a partner college. "
+                              "Add your college first.")
+                          : _("Requests are for the staff of partner colleges. "
+                              "Add your college first, then its staff.");
+      *step_label = _("Add Your _College First");
+      *step_action = "win.add-first::partner";
+    }
+  else if (g_strcmp0 (missing, "staff") == 0)
+    {
+      *step_description = _("Every request is for a member of staff. "
+                            "Add the first one, then their request.");
+      *step_label = _("Add a _Staff Member First");
+      *step_action = "win.add-first::staff";
+    }
+  else
+    {
+      *step_description = description;
+      *step_label = label;
+      *step_action = action;
+    }
+}
+
+void
+pl_first_step_set_button (GtkButton  *button,
+                          const char *label,
+                          const char *action)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_button_set_label (button, label);
+  gtk_button_set_use_underline (button, TRUE);
+  set_action (button, action);
+}
+
+void
 pl_first_step_update (AdwStatusPage *page,
                       GtkButton     *button,
                       PlStore       *store,
@@ -55,37 +104,15 @@ pl_first_step_update (AdwStatusPage *page,
                       const char    *label,
                       const char    *action)
 {
-  const char *missing;
+  const char *step_description, *step_label, *step_action;
 
   g_return_if_fail (ADW_IS_STATUS_PAGE (page));
   g_return_if_fail (GTK_IS_BUTTON (button));
 
-  missing = store != NULL ? pl_first_step_missing (store, type) : NULL;
-  if (g_strcmp0 (missing, "partner") == 0)
-    {
-      adw_status_page_set_description (page,
-                                       type == PL_TYPE_STAFF
-                                       ? _("Every staff member belongs to a partner college. "
-                                           "Add your college first.")
-                                       : _("Requests are for the staff of partner colleges. "
-                                           "Add your college first, then its staff."));
-      gtk_button_set_label (button, _("Add Your _College First"));
-      set_action (button, "win.add-first::partner");
-    }
-  else if (g_strcmp0 (missing, "staff") == 0)
-    {
-      adw_status_page_set_description (page, _("Every request is for a member of staff. "
-                                               "Add the first one, then their request."));
-      gtk_button_set_label (button, _("Add a _Staff Member First"));
-      set_action (button, "win.add-first::staff");
-    }
-  else
-    {
-      adw_status_page_set_description (page, description);
-      gtk_button_set_label (button, label);
-      set_action (button, action);
-    }
-  gtk_button_set_use_underline (button, TRUE);
+  pl_first_step_describe (store, type, description, label, action,
+                          &step_description, &step_label, &step_action);
+  adw_status_page_set_description (page, step_description);
+  pl_first_step_set_button (button, step_label, step_action);
 }
 
 PlRecord *

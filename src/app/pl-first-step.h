@@ -33,6 +33,21 @@ void        pl_first_step_update  (AdwStatusPage *page,
                                    const char    *label,
                                    const char    *action);
 
+/* The same step for a page that shows it its own way: a sentence, a
+ * button label with a mnemonic and a detailed action, each static or one
+ * of @description, @label and @action. */
+void        pl_first_step_describe   (PlStore     *store,
+                                      GType        type,
+                                      const char  *description,
+                                      const char  *label,
+                                      const char  *action,
+                                      const char **step_description,
+                                      const char **step_label,
+                                      const char **step_action);
+void        pl_first_step_set_button (GtkButton   *button,
+                                      const char  *label,
+                                      const char  *action);
+
 /* The records a first step makes, as their pages make blank ones: a
  * college that is active (and, being the first, the lead partner when
  * @lead), and an employer that is a prospect hosting one at a time

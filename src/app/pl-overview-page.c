@@ -13,6 +13,7 @@
 
 #include "pl-bar-chart.h"
 #include "pl-date.h"
+#include "pl-first-step.h"
 #include "pl-overview-page.h"
 #include "pl-overview.h"
 #include "pl-stats.h"
@@ -55,6 +56,9 @@ struct _PlOverviewPage
   GDate                lists_day;
 
   /* Template widgets */
+  GtkStack            *content_stack;
+  AdwStatusPage       *empty_page;
+  GtkButton           *empty_button;
   AdwPreferencesGroup *overdue_group;
   GtkListBox          *overdue_list;
   AdwPreferencesGroup *week_group;
@@ -79,10 +83,9 @@ struct _PlOverviewPage
 
 G_DEFINE_FINAL_TYPE (PlOverviewPage, pl_overview_page, GTK_TYPE_WIDGET)
 
-/* A list with a page to show it all shows this many rows; one without
- * shows up to MAX_ROWS. */
-#define SHORT_ROWS 5
-#define MAX_ROWS 12
+/* Each list shows this many rows, then "Show all N" opening the page
+ * that lists them all. */
+#define ROWS 5
 
 enum {
   PROP_0,
@@ -172,14 +175,13 @@ fill_list (PlOverviewPage      *self,
            const char          *show_all_action,
            GVariant            *show_all_target)
 {
-  guint max_rows = show_all_action != NULL ? SHORT_ROWS : MAX_ROWS;
   g_autoptr(GVariant) target = show_all_target != NULL ? g_variant_ref_sink (show_all_target)
                                                        : NULL;
   remove_all_rows (list);
 
   /* A list is for reading at a glance: the first rows, and the way to
    * the rest. */
-  for (guint i = 0; i < MIN (items->len, max_rows); i++)
+  for (guint i = 0; i < MIN (items->len, ROWS); i++)
     {
       PlOverviewItem *item = items->pdata[i];
       GtkWidget *row = adw_action_row_new ();
@@ -217,7 +219,7 @@ fill_list (PlOverviewPage      *self,
       gtk_list_box_append (list, row);
     }
 
-  if (total > max_rows && show_all_action != NULL)
+  if (total > ROWS)
     {
       GtkWidget *row = adw_action_row_new ();
       /* TRANSLATORS: the last row of an Overview list, opening the page that
@@ -231,18 +233,6 @@ fill_list (PlOverviewPage      *self,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), show_all_action);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
-      gtk_list_box_append (list, row);
-    }
-  else if (total > max_rows)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      guint more = total - max_rows;
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
-                                                             "And %u more", more), more);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (list, row);
     }
 
@@ -661,9 +651,26 @@ on_lists_read (GObject      *source,
              "win.show-taking-place", g_variant_new ("(ss)", from, to));
   fill_list (self, self->requests_group, self->requests_list, LIST (PL_OVERVIEW_REQUESTS), NULL,
              _("Every request has its days."), &today, "win.show-requests-without-days", NULL);
-  fill_list (self, self->employers_group, self->employers_list, LIST (PL_OVERVIEW_FOLLOW_UPS),
-             describe_follow_up, _("No follow-up is due."), &today, NULL, NULL);
+  fill_list (self, self->employers_group, self->employers_list, LIST (PL_OVERVIEW_ATTENTION),
+             describe_follow_up, _("No employer needs attention."), &today,
+             "win.show-employers-needing-attention", NULL);
 #undef LIST
+}
+
+/* Before the first placement there is nothing due and nothing to count:
+ * the page offers the step that comes first instead of empty lists. */
+static void
+update_empty (PlOverviewPage *self)
+{
+  PlStore *store = pl_context_get_store (self->context);
+  gboolean empty = !pl_store_has_any (store, PL_TYPE_PLACEMENT);
+
+  if (empty)
+    pl_first_step_update (self->empty_page, self->empty_button, store, PL_TYPE_PLACEMENT,
+                          _("What is due each day, the placements coming up and the network’s "
+                            "figures appear here once there is a first request."),
+                          _("_New Request"), "win.add-first::request");
+  gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "lists");
 }
 
 /**
@@ -682,12 +689,15 @@ pl_overview_page_refresh (PlOverviewPage *self)
     return;
 
   pl_context_get_today (self->context, &self->lists_day);
+  update_empty (self);
 
   g_cancellable_cancel (self->lists_cancellable);
   g_clear_object (&self->lists_cancellable);
   self->lists_cancellable = g_cancellable_new ();
   /* One row more than a list shows tells whether there are more. */
-  pl_overview_read_async (pl_context_get_store (self->context), &self->lists_day, MAX_ROWS + 1,
+  pl_overview_read_async (pl_context_get_store (self->context), &self->lists_day, ROWS + 1,
+                          (guint) g_settings_get_int (pl_context_get_settings (self->context),
+                                                      "attention-months"),
                           self->lists_cancellable, on_lists_read, g_object_ref (self));
   fill_figures (self);
 }
@@ -799,6 +809,10 @@ pl_overview_page_set_property (GObject      *object,
         {
           g_signal_connect_object (pl_context_get_store (self->context), "changed",
                                    G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+          /* Which employers need attention depends on it. */
+          g_signal_connect_object (pl_context_get_settings (self->context),
+                                   "changed::attention-months",
+                                   G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
           if (gtk_widget_get_mapped (GTK_WIDGET (self)))
             pl_overview_page_refresh (self);
         }
@@ -832,6 +846,9 @@ pl_overview_page_class_init (PlOverviewPageClass *klass)
                                                "/org/placements/Placements/pl-overview-page.ui");
 
   /* Template widgets */
+  gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, overdue_list);
   gtk_widget_class_bind_template_child (widget_class, PlOverviewPage, week_group);
@@ -864,6 +881,7 @@ pl_overview_page_init (PlOverviewPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->content_stack, "lists");
 
   gtk_string_list_append (self->partner_names, _("Every partner"));
 

@@ -14,6 +14,7 @@
 
 #include "pl-context.h"
 #include "pl-date.h"
+#include "pl-first-step.h"
 #include "pl-reports-page.h"
 #include "pl-stats.h"
 #include "pl-store-job.h"
@@ -53,6 +54,9 @@ struct _PlReportsPage
   guint                 progress_source;
 
   /* Template widgets */
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkButton            *empty_button;
   AdwPreferencesGroup  *form;
   AdwComboRow          *partner_row;
   GtkStringList        *partner_names;
@@ -496,6 +500,44 @@ pl_reports_page_cancel_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
 }
 
+/* Before the first placement a workbook would be empty tables: the page
+ * offers the step that comes first instead. */
+static void
+update_empty (PlReportsPage *self)
+{
+  PlStore *store;
+  gboolean empty;
+
+  if (self->context == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  store = pl_context_get_store (self->context);
+  empty = !pl_store_has_any (store, PL_TYPE_PLACEMENT);
+  if (empty)
+    pl_first_step_update (self->empty_page, self->empty_button, store, PL_TYPE_PLACEMENT,
+                          _("The partner workbook counts placements, the staff they engaged "
+                            "and the learners they reached: it can be made once there is a "
+                            "first request."),
+                          _("_New Request"), "win.add-first::request");
+  gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "form");
+}
+
+static void
+on_store_changed (PlReportsPage *self,
+                  const char    *table)
+{
+  if (g_str_equal (table, "placement") || g_str_equal (table, "partner") ||
+      g_str_equal (table, "staff"))
+    update_empty (self);
+}
+
+static void
+pl_reports_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pl_reports_page_parent_class)->map (widget);
+  update_empty (PL_REPORTS_PAGE (widget));
+}
+
 static void
 pl_reports_page_set_context (PlReportsPage *self,
                              PlContext     *context)
@@ -509,7 +551,10 @@ pl_reports_page_set_context (PlReportsPage *self,
       self->partners = pl_store_list (pl_context_get_store (context), PL_TYPE_PARTNER);
       g_signal_connect_object (self->partners, "items-changed",
                                G_CALLBACK (on_partners_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (pl_context_get_store (context), "changed",
+                               G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
     }
+  update_empty (self);
 
   pl_reports_page_reload_partners (self);
   on_period_selected (self);
@@ -529,6 +574,8 @@ pl_reports_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
+  /* The bin's child is a template child: unparented once, by the bin. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_REPORTS_PAGE);
 
   G_OBJECT_CLASS (pl_reports_page_parent_class)->dispose (object);
@@ -598,6 +645,7 @@ pl_reports_page_class_init (PlReportsPageClass *klass)
   object_class->finalize = pl_reports_page_finalize;
   object_class->get_property = pl_reports_page_get_property;
   object_class->set_property = pl_reports_page_set_property;
+  widget_class->map = pl_reports_page_map;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -619,6 +667,9 @@ pl_reports_page_class_init (PlReportsPageClass *klass)
                                                "/org/placements/Placements/pl-reports-page.ui");
 
   /* Template widgets */
+  gtk_widget_class_bind_template_child (widget_class, PlReportsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlReportsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlReportsPage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, PlReportsPage, form);
   gtk_widget_class_bind_template_child (widget_class, PlReportsPage, partner_row);
   gtk_widget_class_bind_template_child (widget_class, PlReportsPage, partner_names);
@@ -648,6 +699,7 @@ static void
 pl_reports_page_init (PlReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->content_stack, "form");
 
   adw_combo_row_set_selected (self->period_row, PERIOD_ALL);
   pl_reports_page_reload_partners (self);

@@ -134,6 +134,8 @@ pl_window_update_actions (PlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-employer", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-taking-place", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-requests-without-days", !welcome);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-employers-needing-attention",
+                                 !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-milestones-due", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-survey", !welcome);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-survey", !welcome);
@@ -447,6 +449,20 @@ pl_window_show_requests_without_days_action (GtkWidget  *widget,
 
   if (page != NULL)
     pl_placements_page_show_requests_without_days (page);
+}
+
+/* The Overview's "Show all" of the employers needing attention: the
+ * Employers page with its own filter of them on. */
+static void
+pl_window_show_employers_needing_attention_action (GtkWidget  *widget,
+                                                   const char *action_name,
+                                                   GVariant   *parameter)
+{
+  PlWindow *self = PL_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "employers");
+
+  if (pl_window_show_page (self, "employers") && PL_IS_EMPLOYERS_PAGE (page))
+    pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), TRUE);
 }
 
 /* Opens an employer from anywhere (the Overview, the calendar): the
@@ -1127,6 +1143,8 @@ pl_window_class_init (PlWindowClass *klass)
                                    pl_window_show_milestones_due_action);
   gtk_widget_class_install_action (widget_class, "win.show-requests-without-days", NULL,
                                    pl_window_show_requests_without_days_action);
+  gtk_widget_class_install_action (widget_class, "win.show-employers-needing-attention", NULL,
+                                   pl_window_show_employers_needing_attention_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    pl_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.enter-survey", NULL,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pl-attention.h"
 #include "pl-date.h"
 #include "pl-overview.h"
 #include "pl-store-job.h"
@@ -283,7 +284,9 @@ static const Query queries[PL_OVERVIEW_N_LISTS] = {
   /* The latest contact of each employer (the greatest date, then id) is
    * the one whose follow-up counts: a later contact answers an earlier
    * follow-up. */
-  [PL_OVERVIEW_FOLLOW_UPS] = {
+  /* Only the follow-ups of pl_overview_employers_needing_attention():
+   * pl_overview_read() lists every reason (read_attention()). */
+  [PL_OVERVIEW_ATTENTION] = {
     "SELECT e.id, e.name, c.follow_up, c.contact_date "
     "FROM employer AS e JOIN contact AS c ON c.employer_id = e.id "
     "WHERE c.follow_up IS NOT NULL AND c.follow_up <= ?1 "
@@ -398,7 +401,7 @@ pl_overview_employers_needing_attention (PlStore     *store,
 {
   g_return_val_if_fail (PL_IS_STORE (store), NULL);
 
-  return read_all (store, PL_OVERVIEW_FOLLOW_UPS, today, -1);
+  return read_all (store, PL_OVERVIEW_ATTENTION, today, -1);
 }
 
 void
@@ -412,10 +415,68 @@ pl_overview_lists_free (PlOverviewLists *lists)
   g_free (lists);
 }
 
+/* Follow-ups first, the one due longest ago first; the others stay in the
+ * Employers page's (name) order, the sort being stable. */
+static int
+compare_attention (gconstpointer a,
+                   gconstpointer b)
+{
+  const PlAttention *x = *(PlAttention * const *) a;
+  const PlAttention *y = *(PlAttention * const *) b;
+
+  if ((x->follow_up != NULL) != (y->follow_up != NULL))
+    return x->follow_up != NULL ? -1 : 1;
+  return g_strcmp0 (x->follow_up, y->follow_up);
+}
+
+/* The employers the Employers page's "needs attention" filter shows, so
+ * that the Overview's count and its "Show all" agree with that page. */
+static GPtrArray *
+read_attention (PlStore      *store,
+                const GDate  *today,
+                guint         months,
+                guint         limit,
+                guint        *total,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) attention = pl_attention_employers (store, today, months, error);
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  if (attention == NULL)
+    return NULL;
+  g_ptr_array_sort (attention, compare_attention);
+
+  n = limit == 0 ? attention->len : MIN (limit, attention->len);
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) pl_overview_item_free);
+  for (guint i = 0; i < n; i++)
+    {
+      PlAttention *reasons = g_ptr_array_index (attention, i);
+      g_autoptr(PlRecord) employer = pl_store_get (store, PL_TYPE_EMPLOYER, reasons->employer_id,
+                                                   error);
+      g_autofree char *why = NULL;
+      PlOverviewItem *item;
+
+      if (employer == NULL)
+        return NULL;
+      why = pl_attention_describe (reasons, today);
+      g_strdelimit (why, "\n", ' ');
+      item = g_new0 (PlOverviewItem, 1);
+      item->employer_id = reasons->employer_id;
+      item->title = g_strdup (pl_record_get_string (employer, "name"));
+      item->subtitle = g_steal_pointer (&why);
+      item->date = g_strdup (reasons->follow_up);
+      g_ptr_array_add (items, item);
+    }
+  *total = attention->len;
+  return g_steal_pointer (&items);
+}
+
 PlOverviewLists *
 pl_overview_read (PlStore      *store,
                   const GDate  *today,
                   guint         limit,
+                  guint         months,
                   GError      **error)
 {
   g_autoptr(PlOverviewLists) lists = NULL;
@@ -428,7 +489,10 @@ pl_overview_read (PlStore      *store,
   lists = g_new0 (PlOverviewLists, 1);
   for (guint i = 0; i < PL_OVERVIEW_N_LISTS; i++)
     {
-      lists->items[i] = read_list (store, i, iso, -1, limit, &lists->totals[i], error);
+      if (i == PL_OVERVIEW_ATTENTION)
+        lists->items[i] = read_attention (store, today, months, limit, &lists->totals[i], error);
+      else
+        lists->items[i] = read_list (store, i, iso, -1, limit, &lists->totals[i], error);
       if (lists->items[i] == NULL)
         return NULL;
     }
@@ -439,6 +503,7 @@ typedef struct
 {
   GDate today;
   guint limit;
+  guint months;
 } ReadJob;
 
 static gpointer
@@ -450,13 +515,14 @@ read_in_worker (PlStoreJob  *job,
   ReadJob *read = data;
 
   (void) job;
-  return pl_overview_read (worker, &read->today, read->limit, error);
+  return pl_overview_read (worker, &read->today, read->limit, read->months, error);
 }
 
 void
 pl_overview_read_async (PlStore             *store,
                         const GDate         *today,
                         guint                limit,
+                        guint                months,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
@@ -469,6 +535,7 @@ pl_overview_read_async (PlStore             *store,
   read = g_new0 (ReadJob, 1);
   read->today = *today;
   read->limit = limit;
+  read->months = months;
   pl_store_run_async (store, read_in_worker, read, g_free,
                       (GDestroyNotify) pl_overview_lists_free, NULL, NULL, cancellable,
                       callback, user_data);

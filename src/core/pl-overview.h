@@ -58,7 +58,8 @@ typedef enum
   PL_OVERVIEW_DUE_THIS_WEEK,    /* as pl_overview_due_this_week() */
   PL_OVERVIEW_COMING,           /* as pl_overview_coming_placements(), 30 days */
   PL_OVERVIEW_REQUESTS,         /* as pl_overview_requests_without_dates() */
-  PL_OVERVIEW_FOLLOW_UPS,       /* as pl_overview_employers_needing_attention() */
+  PL_OVERVIEW_ATTENTION,        /* as pl_attention_employers() and the Employers page's
+                                 * filter, the follow-ups due first, longest waiting first */
   PL_OVERVIEW_N_LISTS
 } PlOverviewList;
 
@@ -73,18 +74,21 @@ typedef struct
 void             pl_overview_lists_free  (PlOverviewLists     *lists);
 
 /* The first @limit items of each list (0: all of them) and how many each
- * has, as of @today. On a large network the few rows come quickly and only
+ * has, as of @today; @months is how long without contact is too long (the
+ * `attention-months` setting). On a large network the few rows come quickly and only
  * the counts cost more. Returns NULL with @error set when the database
  * fails. */
 PlOverviewLists *pl_overview_read        (PlStore             *store,
                                           const GDate         *today,
                                           guint                limit,
+                                          guint                months,
                                           GError             **error);
 /* The same in the store's worker (see pl-store-job.h), so that the
  * window does not wait for it. */
 void             pl_overview_read_async  (PlStore             *store,
                                           const GDate         *today,
                                           guint                limit,
+                                          guint                months,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);

@@ -1639,6 +1639,21 @@ pl_store_count (PlStore *self,
   return pl_db_query_int (self->db, sql, 0);
 }
 
+gboolean
+pl_store_has_any (PlStore *self,
+                  GType    type)
+{
+  PlRecordClass *klass;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (PL_IS_STORE (self), FALSE);
+
+  klass = g_type_class_ref (type);
+  sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", klass->table);
+  g_type_class_unref (klass);
+  return pl_db_query_int (self->db, sql, 0) != 0;
+}
+
 /**
  * pl_store_list:
  *

@@ -93,6 +93,9 @@ PlRecord    *pl_store_find_by_name        (PlStore            *self,
                                            GError            **error);
 gint64       pl_store_count               (PlStore            *self,
                                            GType               type);
+/* Whether there is a record of @type at all: one row read, not a count. */
+gboolean     pl_store_has_any             (PlStore            *self,
+                                           GType               type);
 
 /* A GListModel of the records of @type, in name (or id) order, that follows
  * the table: it emits ::items-changed when the table changes. When

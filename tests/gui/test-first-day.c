@@ -10,13 +10,16 @@
 #include <string.h>
 
 #include "pl-employer-chooser.h"
+#include "pl-calendar-page.h"
 #include "pl-first-run.h"
 #include "pl-lifecycle.h"
 #include "pl-list-page.h"
 #include "pl-placement-editor.h"
+#include "pl-overview-page.h"
 #include "pl-placements-page.h"
 #include "pl-plan-page.h"
 #include "pl-records.h"
+#include "pl-reports-page.h"
 #include "pl-schedule.h"
 #include "pl-staff-page.h"
 #include "pl-staff-picker.h"
@@ -140,6 +143,92 @@ test_empty_start (PlTestGui     *gui,
   g_assert_cmpint (pl_record_get_int (request, "staff_id"), ==, only_id (store, PL_TYPE_STAFF));
   g_assert_cmpstr (pl_record_get_string (request, "status"), ==, "request");
   g_assert_cmpint (pl_record_get_int (request, "sector_id"), !=, 0);
+
+  pl_test_gui_close_window (window);
+}
+
+/* Whether @button (or status page), of an empty state, is on show: the page's stack shows
+ * its empty child, or the calendar's bar is revealed. */
+static gboolean
+empty_state_shown (GtkWidget *button)
+{
+  GtkWidget *revealer = gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
+  GtkWidget *stack = gtk_widget_get_ancestor (button, GTK_TYPE_STACK);
+
+  if (revealer != NULL)
+    return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0;
+}
+
+/* The Overview, the Calendar and Reports have nothing to show before the
+ * first placement: each offers the step that comes first, and following
+ * them in turn ends in a request. */
+static void
+test_empty_pages_lead (PlTestGui     *gui,
+                       gconstpointer  data)
+{
+  PlWindow *window = pl_test_gui_open_window (gui);
+  PlStore *store = gui->store;
+  GtkWidget *overview, *calendar, *reports, *button;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
+
+  /* Nothing at all: each of them starts with the college. */
+  calendar = pl_test_gui_show_page (window, "calendar", PL_TYPE_CALENDAR_PAGE);
+  button = pl_test_find_button (calendar, "Add Your _College First");
+  g_assert_nonnull (button);
+  g_assert_true (empty_state_shown (button));
+  reports = pl_test_gui_show_page (window, "reports", PL_TYPE_REPORTS_PAGE);
+  g_assert_true (empty_state_shown (pl_test_find_button (reports, "Add Your _College First")));
+  overview = pl_test_gui_show_page (window, "overview", PL_TYPE_OVERVIEW_PAGE);
+  button = pl_test_find_button (overview, "Add Your _College First");
+  g_assert_true (empty_state_shown (button));
+
+  /* The Overview's button adds the college on its page, named there. */
+  g_assert_cmpstr (action_of (button), ==, "win.add-first");
+  click (button);
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "partners");
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_PARTNER), ==, 1);
+  type_into (pl_window_get_page (window, "partners"), "Name", "Riverside College");
+  g_assert_true (pl_record_editor_flush (pl_list_page_get_editor (
+                   PL_LIST_PAGE (pl_window_get_page (window, "partners")))));
+
+  /* Then Reports asks for a member of staff, added on the Staff page. */
+  reports = pl_test_gui_show_page (window, "reports", PL_TYPE_REPORTS_PAGE);
+  g_assert_null (pl_test_find_button (reports, "Add Your _College First"));
+  button = pl_test_find_button (reports, "Add a _Staff Member First");
+  g_assert_true (empty_state_shown (button));
+  click (button);
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "staff");
+  g_assert_cmpint (pl_store_count (store, PL_TYPE_STAFF), ==, 1);
+  type_into (pl_window_get_page (window, "staff"), "Name", "Jo Patel");
+  g_assert_true (pl_record_editor_flush (pl_list_page_get_editor (
+                   PL_LIST_PAGE (pl_window_get_page (window, "staff")))));
+
+  /* Then the Calendar offers the request itself, in a dialog that can be
+   * completed. */
+  calendar = pl_test_gui_show_page (window, "calendar", PL_TYPE_CALENDAR_PAGE);
+  button = pl_test_find_button (calendar, "_New Request");
+  g_assert_true (empty_state_shown (button));
+  click (button);
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "placements");
+  dialog = pl_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pl_test_find_row (GTK_WIDGET (dialog), "Sector")), 0);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+  PL_TEST_WAIT_FOR (pl_store_count (store, PL_TYPE_PLACEMENT) == 1);
+
+  /* With a request, each page shows what it is for. */
+  calendar = pl_test_gui_show_page (window, "calendar", PL_TYPE_CALENDAR_PAGE);
+  PL_TEST_WAIT_FOR (!empty_state_shown (pl_test_find_button (calendar, "_New Request")));
+  overview = pl_test_gui_show_page (window, "overview", PL_TYPE_OVERVIEW_PAGE);
+  g_assert_false (empty_state_shown (pl_test_find_descendant (overview, ADW_TYPE_STATUS_PAGE)));
+  PL_TEST_WAIT_FOR (!pl_overview_page_is_reading (PL_OVERVIEW_PAGE (overview)));
+  reports = pl_test_gui_show_page (window, "reports", PL_TYPE_REPORTS_PAGE);
+  g_assert_false (empty_state_shown (pl_test_find_descendant (reports, ADW_TYPE_STATUS_PAGE)));
+  g_assert_nonnull (pl_test_find_button (reports, "_Export Workbook…"));
 
   pl_test_gui_close_window (window);
 }
@@ -631,6 +720,8 @@ main (int   argc,
 
   g_test_add ("/gui/first-day/empty-start", PlTestGui, NULL, set_up_empty, test_empty_start,
               tear_down);
+  g_test_add ("/gui/first-day/empty-pages-lead", PlTestGui, NULL, set_up_empty,
+              test_empty_pages_lead, tear_down);
   g_test_add ("/gui/first-day/empty-partners", PlTestGui, NULL, set_up_empty, test_empty_partners,
               tear_down);
   g_test_add ("/gui/first-day/new-staff-without-partner", PlTestGui, NULL, set_up_empty,

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pl-attention.h"
 #include "pl-plan-page.h"
 #include "pl-impact-chain.h"
 #include "pl-staff-page.h"
@@ -201,6 +202,73 @@ vadjustment (GPtrArray *scrolled,
              guint      i)
 {
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled->pdata[i]));
+}
+
+/* "Employers Needing Attention" lists the employers the Employers page's
+ * attention filter shows, the follow-ups due first, and its "Show all N"
+ * opens that page with the filter on and the same N employers. */
+static void
+test_overview_attention_show_all (PlTestGui     *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) attention = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *show_all_title = NULL;
+  GtkWidget *overview, *show_all, *first;
+  PlListPage *employers;
+  PlWindow *window;
+  GDate today;
+  gint64 late;
+
+  pl_test_load_sample (fixture->store);
+  pl_context_get_today (fixture->context, &today);
+  /* A follow-up long due, and one not due yet. */
+  late = pl_test_employer (fixture->store, "Zephyr Late Follow-ups Ltd", "warm");
+  pl_test_contact (fixture->store, late, 0, "2026-11-01", "Call back", "2026-11-08");
+  pl_test_contact (fixture->store, pl_test_employer (fixture->store, "Zephyr Soon Ltd", "warm"),
+                   0, "2026-11-21", "Call back", "2026-12-20");
+  attention = pl_attention_employers (fixture->store, &today,
+                                      (guint) g_settings_get_int (fixture->settings,
+                                                                  "attention-months"),
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attention->len, >, 5);
+  show_all_title = g_strdup_printf ("Show all %u", attention->len);
+
+  window = pl_test_gui_open_window (fixture);
+  g_assert_true (activate (window, "win.show-page", "overview"));
+  overview = pl_test_find_descendant (GTK_WIDGET (window), PL_TYPE_OVERVIEW_PAGE);
+  PL_TEST_WAIT_FOR (!pl_overview_page_is_reading (PL_OVERVIEW_PAGE (overview)));
+  show_all = pl_test_find_row (overview, show_all_title);
+  g_assert_nonnull (show_all);
+  g_assert_null (pl_test_find_row (overview, "No employer needs attention."));
+  /* The follow-up comes first, though its name comes last. */
+  first = gtk_widget_get_first_child (gtk_widget_get_parent (show_all));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                   "Zephyr Late Follow-ups Ltd");
+
+  g_signal_emit_by_name (show_all, "activate");
+  g_assert_cmpstr (pl_window_get_visible_page (window), ==, "employers");
+  employers = PL_LIST_PAGE (pl_test_find_descendant (GTK_WIDGET (window),
+                                                     PL_TYPE_EMPLOYERS_PAGE));
+  PL_TEST_WAIT_FOR (g_list_model_get_n_items (pl_list_page_get_model (employers)) ==
+                    attention->len);
+  for (guint i = 0; i < attention->len; i++)
+    {
+      PlAttention *item = g_ptr_array_index (attention, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; !found && j < attention->len; j++)
+        {
+          g_autoptr(PlRecord) shown = g_list_model_get_item (pl_list_page_get_model (employers),
+                                                              j);
+
+          found = pl_record_get_id (shown) == item->employer_id;
+        }
+      g_assert_true (found);
+    }
+
+  pl_test_gui_close_window (window);
 }
 
 /* Another employer opens at the top of its detail, and a new search shows
@@ -482,6 +550,7 @@ main (int   argc,
   ADD ("/gui/window/start-empty", test_start_empty);
   ADD ("/gui/window/open-employer", test_open_employer);
   ADD ("/gui/window/overview-show-all", test_overview_show_all);
+  ADD ("/gui/window/overview-attention-show-all", test_overview_attention_show_all);
   ADD ("/gui/window/scroll-to-top", test_scroll_to_top);
   ADD ("/gui/window/staff-impact", test_staff_impact);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
