@@ -343,6 +343,57 @@ test_sample_once (PlTestDb      *db,
   g_assert_cmpuint (cascades, ==, 2);
 }
 
+/* The start-up notification reads a digest rather than every reminder: it
+ * must tell the same numbers and the same first lines as the whole list. */
+static void
+test_digest (PlTestDb      *db,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(PlReminderDigest) digest = NULL;
+  g_autoptr(PlReminderDigest) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *digested = NULL;
+  GDate today = pl_test_date (g_getenv ("PLACEMENTS_TODAY"));
+  GDate long_ago = pl_test_date ("2000-01-03");
+  guint overdue = 0;
+
+  pl_test_load_sample (db->store);
+  list = reminders_on (db->store, g_getenv ("PLACEMENTS_TODAY"));
+  digest = pl_reminders_digest_for_day (db->store, &today, 3, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < list->len; i++)
+    if (((PlReminder *) g_ptr_array_index (list, i))->overdue)
+      overdue++;
+
+  /* The sample has more than the digest keeps, some of them overdue. */
+  g_assert_cmpuint (list->len, >, 3);
+  g_assert_cmpuint (overdue, >, 0);
+  g_assert_cmpuint (digest->n_reminders, ==, list->len);
+  g_assert_cmpuint (digest->n_overdue, ==, overdue);
+  g_assert_cmpuint (digest->first->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      PlReminder *a = g_ptr_array_index (list, i);
+      PlReminder *b = g_ptr_array_index (digest->first, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpint (a->id, ==, b->id);
+    }
+
+  whole = pl_reminders_summarise (list, &today, 2);
+  digested = pl_reminder_digest_summarise (digest, &today, 2);
+  g_assert_cmpstr (digested, ==, whole);
+
+  /* Before anything was due there is nothing to tell. */
+  none = pl_reminders_digest_for_day (db->store, &long_ago, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->n_reminders, ==, 0);
+  g_assert_cmpuint (none->first->len, ==, 0);
+}
+
 static void
 test_describe (void)
 {
@@ -427,6 +478,7 @@ main (int   argc,
   ADD ("/reminders/contactable", test_contactable);
   ADD ("/reminders/ask-again", test_ask_again);
   ADD ("/reminders/sample-once", test_sample_once);
+  ADD ("/reminders/digest", test_digest);
   g_test_add_func ("/reminders/describe", test_describe);
   ADD ("/reminders/cli-json", test_cli_json);
 

@@ -17,7 +17,8 @@
 
 /* The morning notification: one a day, whatever starts the app first (the
  * person, or the desktop at login), with the day's reminders
- * (pl_reminders_for_day(), the list `placements-cli reminders` prints).
+ * (pl_reminders_for_day(), the list `placements-cli reminders` prints),
+ * read as a digest: their numbers and the first few, not all of them.
  * Its actions are the application's, since a notification outlives the
  * window: app.open-overview, and app.open-placement(x) or
  * app.open-employer(x) for the first reminder. */
@@ -53,49 +54,44 @@ add_item_target (GNotification    *notification,
     g_notification_add_button_with_target (notification, label, action, "x", id);
 }
 
-/**
- * pl_reminder_notification_new:
- * @reminders: (element-type PlReminder): a non-empty list from
- *   pl_reminders_for_day()
- *
- * Returns: (transfer full): the notification that tells of them
- */
-GNotification *
-pl_reminder_notification_new (GPtrArray   *reminders,
-                              const GDate *today)
+/* @digest: of a non-empty list, keeping at least its first reminder.
+ * Returns: the notification that tells of them. */
+static GNotification *
+notification_new (const PlReminderDigest *digest,
+                              const GDate            *today)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  guint overdue = 0;
+  guint total;
+  guint overdue;
 
-  g_return_val_if_fail (reminders != NULL && reminders->len > 0, NULL);
+  g_return_val_if_fail (digest != NULL && digest->n_reminders > 0, NULL);
+  g_return_val_if_fail (digest->first->len > 0, NULL);
 
-  for (guint i = 0; i < reminders->len; i++)
-    if (((PlReminder *) g_ptr_array_index (reminders, i))->overdue)
-      overdue++;
-
+  total = digest->n_reminders;
+  overdue = digest->n_overdue;
   if (overdue > 0)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder, %u overdue",
-                                          "%u reminders, %u overdue", reminders->len),
-                             reminders->len, overdue);
+                                          "%u reminders, %u overdue", total),
+                             total, overdue);
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder for today",
-                                          "%u reminders for today", reminders->len),
-                             reminders->len);
-  body = pl_reminders_summarise (reminders, today, MAX_LINES);
+                                          "%u reminders for today", total),
+                             total);
+  body = pl_reminder_digest_summarise (digest, today, MAX_LINES);
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_category (notification, "x-placements.reminders");
 
   /* One thing to do opens it; several open the Overview, which lists them. */
-  if (reminders->len == 1)
-    add_item_target (notification, g_ptr_array_index (reminders, 0), TRUE);
+  if (total == 1)
+    add_item_target (notification, g_ptr_array_index (digest->first, 0), TRUE);
   else
     {
       g_notification_set_default_action (notification, "app.open-overview");
-      add_item_target (notification, g_ptr_array_index (reminders, 0), FALSE);
+      add_item_target (notification, g_ptr_array_index (digest->first, 0), FALSE);
     }
   g_notification_add_button (notification, _("Open Overview"), "app.open-overview");
 
@@ -126,23 +122,23 @@ static gboolean
 send (GApplication *application,
       GSettings    *settings,
       const GDate  *today,
-      GPtrArray    *reminders,
-      const GError *error)
+      PlReminderDigest *digest,
+      const GError     *error)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *today_iso = NULL;
 
-  if (reminders == NULL)
+  if (digest == NULL)
     {
       /* The window that opens shows the same failure where it matters;
        * a notification about a notification would only be noise. */
       g_debug ("No reminders: %s", error->message);
       return FALSE;
     }
-  if (reminders->len == 0)
+  if (digest->n_reminders == 0)
     return FALSE;
 
-  notification = pl_reminder_notification_new (reminders, today);
+  notification = notification_new (digest, today);
   g_application_send_notification (application, NOTIFICATION_ID, notification);
   today_iso = pl_date_to_iso (today);
   g_settings_set_string (settings, "last-reminded", today_iso);
@@ -164,7 +160,7 @@ pl_reminder_notification_send (GApplication *application,
                                GSettings    *settings,
                                const GDate  *today)
 {
-  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(PlReminderDigest) digest = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), FALSE);
@@ -173,8 +169,8 @@ pl_reminder_notification_send (GApplication *application,
   if (!wanted (application, settings, today))
     return FALSE;
 
-  reminders = pl_reminders_for_day (store, today, &error);
-  return send (application, settings, today, reminders, error);
+  digest = pl_reminders_digest_for_day (store, today, MAX_LINES, &error);
+  return send (application, settings, today, digest, error);
 }
 
 typedef struct
@@ -190,13 +186,13 @@ on_reminders_read (GObject      *source,
                    gpointer      data)
 {
   Later *later = data;
-  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(PlReminderDigest) digest = NULL;
   g_autoptr(GError) error = NULL;
 
-  reminders = pl_reminders_for_day_finish (PL_STORE (source), result, &error);
+  digest = pl_reminders_digest_for_day_finish (PL_STORE (source), result, &error);
   /* Sent once: a second start meanwhile may have sent it already. */
   if (wanted (later->application, later->settings, &later->today))
-    send (later->application, later->settings, &later->today, reminders, error);
+    send (later->application, later->settings, &later->today, digest, error);
 
   g_application_release (later->application);
   g_object_unref (later->application);
@@ -230,5 +226,5 @@ pl_reminder_notification_send_async (GApplication *application,
   later->settings = g_object_ref (settings);
   later->today = *today;
   g_application_hold (application);
-  pl_reminders_for_day_async (store, today, NULL, on_reminders_read, later);
+  pl_reminders_digest_for_day_async (store, today, MAX_LINES, NULL, on_reminders_read, later);
 }

@@ -13,8 +13,6 @@
 
 G_BEGIN_DECLS
 
-GNotification *pl_reminder_notification_new  (GPtrArray    *reminders,
-                                              const GDate  *today);
 gboolean       pl_reminder_notification_send (GApplication *application,
                                               PlStore      *store,
                                               GSettings    *settings,

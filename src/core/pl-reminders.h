@@ -61,6 +61,32 @@ void         pl_reminders_for_day_async  (PlStore             *store,
 GPtrArray   *pl_reminders_for_day_finish (PlStore             *store,
                                           GAsyncResult        *result,
                                           GError             **error);
+/* The day's reminders as the start-up notification needs them. */
+typedef struct
+{
+  guint      n_reminders;
+  guint      n_overdue;
+  GPtrArray *first;        /* (element-type PlReminder): the first few, in order */
+} PlReminderDigest;
+
+PlReminderDigest *pl_reminders_digest_for_day        (PlStore             *store,
+                                                      const GDate         *today,
+                                                      guint                max_first,
+                                                      GError             **error);
+void              pl_reminders_digest_for_day_async  (PlStore             *store,
+                                                      const GDate         *today,
+                                                      guint                max_first,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+PlReminderDigest *pl_reminders_digest_for_day_finish (PlStore             *store,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void              pl_reminder_digest_free            (PlReminderDigest    *self);
+char             *pl_reminder_digest_summarise       (const PlReminderDigest *self,
+                                                      const GDate            *today,
+                                                      guint                   max_lines);
+
 const char  *pl_reminder_kind_to_key   (PlReminderKind    kind);
 char        *pl_reminder_describe      (const PlReminder *self,
                                         const GDate      *today);
@@ -69,5 +95,6 @@ char        *pl_reminders_summarise    (GPtrArray        *reminders,
                                         guint             max_lines);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlReminder, pl_reminder_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlReminderDigest, pl_reminder_digest_free)
 
 G_END_DECLS

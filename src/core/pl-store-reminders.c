@@ -122,12 +122,13 @@ reminder_new (PlReminderKind  kind,
 }
 
 static gboolean
-read_rows (PlStore     *store,
-           const char  *sql,
-           const char  *today,
-           const char  *horizon,
-           GPtrArray   *out,
-           GError     **error)
+read_rows (PlStore         *store,
+           const char      *sql,
+           const char      *today,
+           const char      *horizon,
+           PlReminderFunc   func,
+           gpointer         user_data,
+           GError         **error)
 {
   g_autoptr(PlStmt) stmt = prepare (store, sql, today, horizon, error);
   g_autoptr(GError) failure = NULL;
@@ -186,7 +187,7 @@ read_rows (PlStore     *store,
           item->employer_name = pl_stmt_dup_text (stmt, 2);
         }
 
-      g_ptr_array_add (out, item);
+      func (item, user_data);
     }
 
   if (failure != NULL)
@@ -200,17 +201,18 @@ read_rows (PlStore     *store,
 
 /**
  * pl_store_list_reminders:
- * @out: (element-type PlReminder): where the reminders are added
+ * @func: called with each reminder, which it takes
  *
  * Returns: %FALSE with @error set when the database cannot be read; what
- *   was added to @out before is left there
+ *   was given to @func before stays given
  */
 gboolean
-pl_store_list_reminders (PlStore     *store,
-                         const char  *today,
-                         const char  *horizon,
-                         GPtrArray   *out,
-                         GError     **error)
+pl_store_list_reminders (PlStore         *store,
+                         const char      *today,
+                         const char      *horizon,
+                         PlReminderFunc   func,
+                         gpointer         user_data,
+                         GError         **error)
 {
   static const char * const queries[] = {
     milestones_sql, follow_ups_sql, documents_sql, contactable_sql, ask_again_sql,
@@ -218,10 +220,10 @@ pl_store_list_reminders (PlStore     *store,
   g_autoptr(GError) failure = NULL;
 
   g_return_val_if_fail (PL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (today != NULL && horizon != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && horizon != NULL && func != NULL, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    if (!read_rows (store, queries[i], today, horizon, out, &failure))
+    if (!read_rows (store, queries[i], today, horizon, func, user_data, &failure))
       {
         g_set_error (error, PL_ERROR, PL_ERROR_FAILED,
                      _("Cannot read what is due: %s"), failure->message);
