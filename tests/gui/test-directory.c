@@ -591,6 +591,24 @@ test_partner_withdrawal_move (Fixture       *fixture,
                    colleague);
 }
 
+/* How many preferences groups in @root's tree have the heading @title. */
+static guint
+count_headings (GtkWidget  *root,
+                const char *title)
+{
+  guint n = 0;
+
+  if (ADW_IS_PREFERENCES_GROUP (root) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_headings (child, title);
+
+  return n;
+}
+
 /* A staff member needs a partner; the page says so rather than failing
  * silently. With one, New works and typing saves. */
 static void
@@ -619,6 +637,10 @@ test_staff_page (Fixture       *fixture,
   type_into (page, "email", "amira at college");
   PL_TEST_WAIT_FOR (pl_record_editor_get_error (pl_list_page_get_editor (page), "email") != NULL);
   g_assert_null (pl_test_stored_text (store, PL_TYPE_STAFF, id, "email"));
+
+  /* The detail has one section of lesson observations, under one heading
+   * (with its Add button). */
+  g_assert_cmpuint (count_headings (GTK_WIDGET (page), "Lesson Observations"), ==, 1);
 }
 
 /* The pane the page's leaflet shows: the list (holding the column view),
