@@ -30,6 +30,8 @@ struct _PlGroupsPage
   GHashTable         *meeting_dates;  /* group id → ISO date of next or last meeting */
   GPtrArray          *meeting_labels; /* the bound cells of the Meeting column */
   gint64              selected_id;
+  gboolean            meeting_descending; /* how the view sorts the Meeting column */
+  gboolean            probing_sort_order;
   GtkWidget          *header;         /* the New button, in the window's header bar */
 
   /* Template widgets */

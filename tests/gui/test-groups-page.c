@@ -9,9 +9,11 @@
 
 #include <string.h>
 
+#include "pl-date.h"
 #include "pl-date-row.h"
 #include "pl-group-detail.h"
 #include "pl-groups-page.h"
+#include "pl-groups.h"
 #include "pl-meeting-dialog.h"
 #include "pl-outcome-dialog.h"
 #include "pl-staff-picker.h"
@@ -736,6 +738,39 @@ test_search_filter_sort (Fixture       *f,
 
     g_assert_cmpstr (pl_record_get_string (first, "name"), ==, "GCSE maths resits: the first six weeks");
     g_assert_cmpstr (pl_record_get_string (last, "name"), ==, "New group");
+  }
+
+  /* The other way round, the latest meeting first, and the group that has
+   * not met still last: it has no date to be sorted by. */
+  gtk_column_view_sort_by_column (view, meeting, GTK_SORT_DESCENDING);
+  {
+    g_autoptr(GHashTable) dates = NULL;
+    g_autofree char *today = NULL;
+    const char *previous = NULL;
+    GDate date;
+
+    pl_context_get_today (f->gui.context, &date);
+    today = pl_date_to_iso (&date);
+    dates = pl_groups_meeting_dates (f->gui.store, today, NULL);
+    g_assert_nonnull (dates);
+
+    for (guint i = 0; i < shown_count (f); i++)
+      {
+        g_autoptr(PlRecord) group = shown_item (f, i);
+        gint64 id = pl_record_get_id (group);
+        const char *meets = g_hash_table_lookup (dates, &id);
+
+        if (i + 1 == shown_count (f))
+          {
+            g_assert_cmpstr (pl_record_get_string (group, "name"), ==, "New group");
+            g_assert_null (meets);
+            break;
+          }
+        g_assert_nonnull (meets);
+        if (previous != NULL)
+          g_assert_cmpstr (meets, <=, previous);
+        previous = meets;
+      }
   }
 
   close_page (f);
