@@ -42,13 +42,57 @@ back_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_box);
 }
 
-/* Folded, the list works as a list of links (one click opens a group), as
- * in Settings; side by side, a click selects and the detail follows. */
-static void
-on_folded_changed (PlGroupsPage *self)
+static gboolean
+open_clicked_row (gpointer data)
 {
-  gtk_column_view_set_single_click_activate (self->column_view,
-                                             adw_leaflet_get_folded (self->leaflet));
+  PlGroupsPage *self = data;
+
+  self->open_id = 0;
+  if (adw_leaflet_get_folded (self->leaflet) && self->selected_id != 0)
+    show_detail_pane (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Folded, one click on a row opens its group, as on the other list pages
+ * (pl-list-page.c); side by side, a click selects and the detail follows.
+ * The column view's single-click-activate cannot do it: in GTK 4.8 a
+ * click on one of its cells only selects the row. The row selects
+ * itself when the button is released, after this handler (of the capture
+ * phase) has run, so the detail follows once the loop is idle. The column
+ * headers sort, and open nothing. */
+static void
+on_list_released (PlGroupsPage    *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GtkWidget *list = GTK_WIDGET (self->column_view);
+
+  for (GtkWidget *widget = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != list;
+       widget = gtk_widget_get_parent (widget))
+    if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+      {
+        if (self->open_id == 0)
+          self->open_id = g_idle_add (open_clicked_row, self);
+        return;
+      }
+}
+
+/* What the instance needs besides its class's actions: the table's
+ * clicks. */
+void
+pl_groups_page_init_actions (PlGroupsPage *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_list_released), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -261,7 +305,6 @@ find_action (GtkWidget  *widget,
 void
 pl_groups_page_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "groups.new", NULL, new_group_action);

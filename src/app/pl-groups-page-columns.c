@@ -53,19 +53,52 @@ meeting_date_of (PlGroupsPage *self,
   return self->meeting_dates ? g_hash_table_lookup (self->meeting_dates, &id) : NULL;
 }
 
-/* Groups without meetings come last either way round. */
+/* Groups without meetings come last either way round: they have nothing
+ * to be sorted by. The column view turns this sorter's answers round when
+ * it sorts descending, so then they are put first, to end up last. */
 static int
 compare_meeting (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
   PlGroupsPage *self = user_data;
-  const char *da = meeting_date_of (self, (PlRecord *) a);
-  const char *db = meeting_date_of (self, (PlRecord *) b);
+  const char *da;
+  const char *db;
 
+  if (self->probing_sort_order)
+    return GTK_ORDERING_SMALLER;
+
+  da = meeting_date_of (self, (PlRecord *) a);
+  db = meeting_date_of (self, (PlRecord *) b);
   if (da == NULL || db == NULL)
-    return gtk_ordering_from_cmpfunc ((da == NULL) - (db == NULL));
+    {
+      int last = (da == NULL) - (db == NULL);
+
+      return gtk_ordering_from_cmpfunc (self->meeting_descending ? -last : last);
+    }
   return gtk_ordering_from_cmpfunc (strcmp (da, db));
+}
+
+/* GTK 4.8 does not tell which way the column view sorts a column (4.10
+ * has gtk_column_view_sorter_get_primary_sort_order()), so the page asks
+ * the view's sorter each time it changes: two groups of the same name are
+ * equal by every other column, and the meeting column answers "before";
+ * turned round, the meeting column sorts descending. Connected before the
+ * sort model is made, so this runs before the model sorts again. */
+static void
+on_view_sorter_changed (PlGroupsPage *self,
+                        int           change,
+                        GtkSorter    *sorter)
+{
+  g_autoptr(PlRecord) a = pl_record_new (PL_TYPE_GROUP);
+  g_autoptr(PlRecord) b = pl_record_new (PL_TYPE_GROUP);
+
+  /* Named: the string sorter takes no missing text. */
+  pl_record_set_string (a, "name", "-");
+  pl_record_set_string (b, "name", "-");
+  self->probing_sort_order = TRUE;
+  self->meeting_descending = gtk_sorter_compare (sorter, a, b) == GTK_ORDERING_LARGER;
+  self->probing_sort_order = FALSE;
 }
 
 void
@@ -83,6 +116,9 @@ pl_groups_page_set_column_sorters (PlGroupsPage *self)
   gtk_column_view_column_set_sorter (self->name_column, name);
   gtk_column_view_column_set_sorter (self->status_column, status);
   gtk_column_view_column_set_sorter (self->meeting_column, meeting);
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------------

@@ -30,7 +30,10 @@ struct _PlGroupsPage
   GHashTable         *meeting_dates;  /* group id → ISO date of next or last meeting */
   GPtrArray          *meeting_labels; /* the bound cells of the Meeting column */
   gint64              selected_id;
+  gboolean            meeting_descending; /* how the view sorts the Meeting column */
+  gboolean            probing_sort_order;
   GtkWidget          *header;         /* the New button, in the window's header bar */
+  guint               open_id;        /* a click on a row, once it has selected */
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -59,5 +62,6 @@ void        pl_groups_page_set_column_sorters    (PlGroupsPage   *self);
 void        pl_groups_page_refresh_meeting_dates (PlGroupsPage   *self);
 
 void        pl_groups_page_class_init_actions    (GtkWidgetClass *widget_class);
+void        pl_groups_page_init_actions          (PlGroupsPage   *self);
 
 G_END_DECLS

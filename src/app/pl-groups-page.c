@@ -365,6 +365,7 @@ pl_groups_page_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
 
+  g_clear_handle_id (&self->open_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_GROUPS_PAGE);
 
   g_clear_object (&self->selection);
@@ -518,6 +519,7 @@ pl_groups_page_init (PlGroupsPage *self)
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (states));
 
   pl_groups_page_set_column_sorters (self);
+  pl_groups_page_init_actions (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
   update_stacks (self);

@@ -60,6 +60,7 @@ typedef struct
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   guint               open_id;         /* a click on a row, once it has selected */
+  gboolean            detail_on_fold;  /* a record was opened, side by side */
 
   GtkWidget          *header;
   GSimpleActionGroup *actions;
@@ -166,11 +167,29 @@ show_detail (PlListPage *self)
     adw_leaflet_set_visible_child (priv->leaflet, priv->detail);
 }
 
+/* A record opened from elsewhere (an Overview row, a link) while the
+ * panes were side by side, or while the page, hidden, had not been laid
+ * out since the window was narrowed: once they fold, it is the record,
+ * not the list, that shows. */
+static void
+on_folded_changed (PlListPage *self)
+{
+  PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
+
+  if (!priv->detail_on_fold || !pl_list_page_get_folded (self))
+    return;
+
+  priv->detail_on_fold = FALSE;
+  if (pl_list_page_get_selected (self) != NULL)
+    show_detail (self);
+}
+
 static void
 show_list (PlListPage *self)
 {
   PlListPagePrivate *priv = pl_list_page_get_instance_private (self);
 
+  priv->detail_on_fold = FALSE;
   if (pl_list_page_get_folded (self))
     adw_leaflet_set_visible_child (priv->leaflet, priv->list_pane);
 }
@@ -1119,6 +1138,8 @@ pl_list_page_set_panes (PlListPage *self,
   /* Enter, or a double click. */
   g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (show_detail), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -1231,7 +1252,8 @@ scroll_to (GtkColumnView *column_view,
  * pl_list_page_select:
  *
  * Selects record @id and scrolls to it, if it is shown, and shows its
- * detail (on its own, when the panes are folded into one).
+ * detail (on its own when the panes are folded into one, or once they
+ * fold).
  *
  * Returns: whether it is shown
  */
@@ -1258,6 +1280,7 @@ pl_list_page_select (PlListPage *self,
 
       gtk_single_selection_set_selected (priv->selection, i);
       scroll_to (priv->column_view, i);
+      priv->detail_on_fold = !pl_list_page_get_folded (self);
       show_detail (self);
       return TRUE;
     }

@@ -9,7 +9,10 @@
 
 #include "pl-contact-dialog.h"
 #include "pl-employers-page.h"
+#include "pl-overview-page.h"
 #include "pl-partners-page.h"
+#include "pl-placement-editor.h"
+#include "pl-placements-page.h"
 #include "pl-store-appetite.h"
 #include "pl-staff-page.h"
 #include "pl-test-data.h"
@@ -591,6 +594,24 @@ test_partner_withdrawal_move (Fixture       *fixture,
                    colleague);
 }
 
+/* How many preferences groups in @root's tree have the heading @title. */
+static guint
+count_headings (GtkWidget  *root,
+                const char *title)
+{
+  guint n = 0;
+
+  if (ADW_IS_PREFERENCES_GROUP (root) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_headings (child, title);
+
+  return n;
+}
+
 /* A staff member needs a partner; the page says so rather than failing
  * silently. With one, New works and typing saves. */
 static void
@@ -619,6 +640,10 @@ test_staff_page (Fixture       *fixture,
   type_into (page, "email", "amira at college");
   PL_TEST_WAIT_FOR (pl_record_editor_get_error (pl_list_page_get_editor (page), "email") != NULL);
   g_assert_null (pl_test_stored_text (store, PL_TYPE_STAFF, id, "email"));
+
+  /* The detail has one section of lesson observations, under one heading
+   * (with its Add button). */
+  g_assert_cmpuint (count_headings (GTK_WIDGET (page), "Lesson Observations"), ==, 1);
 }
 
 /* The pane the page's leaflet shows: the list (holding the column view),
@@ -692,6 +717,67 @@ test_narrow_window (Fixture       *fixture,
   PL_TEST_WAIT_FOR (gtk_widget_get_mapped (view) && gtk_widget_get_mapped (name));
 }
 
+/* Whether the first leaflet in @page shows the pane holding @type. */
+static gboolean
+leaflet_shows (GtkWidget *page,
+               GType      type)
+{
+  GtkWidget *leaflet = pl_test_find_descendant (page, ADW_TYPE_LEAFLET);
+  GtkWidget *child = adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet));
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (child, type) || pl_test_find_descendant (child, type) != NULL;
+}
+
+/* Narrowed while another page was shown, a record opened from there (an
+ * Overview row, a link) shows on its own, not the list it is in: the
+ * list page had not been laid out since, and did not know it was folded. */
+static void
+test_open_when_narrow (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PlStore *store = fixture->gui.store;
+  gint64 partner = pl_test_partner (store, "Humber Estuary College");
+  gint64 teacher = pl_test_staff (store, partner, "Amira Okafor");
+  gint64 employer = pl_test_employer (store, "Quayside Kitchen", "contacted");
+  gint64 placement = pl_test_placement (store, teacher, employer, "request", NULL);
+  GtkWidget *employers;
+  GtkWidget *placements;
+  GtkWidget *name;
+
+  pl_test_employer (store, "Harbour Hotel", "contacted");
+  fixture->window = pl_test_gui_open_window (&fixture->gui);
+
+  /* Both pages laid out side by side first, then the window narrowed on
+   * the Overview. */
+  employers = pl_test_gui_show_page (fixture->window, "employers", PL_TYPE_EMPLOYERS_PAGE);
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (employers));
+  g_assert_false (pl_list_page_get_folded (PL_LIST_PAGE (employers)));
+  placements = pl_test_gui_show_page (fixture->window, "placements", PL_TYPE_PLACEMENTS_PAGE);
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (placements));
+  pl_test_gui_show_page (fixture->window, "overview", PL_TYPE_OVERVIEW_PAGE);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 600);
+  PL_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 640);
+  pl_test_wait_ms (200);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-employer", "x",
+                                             employer));
+  g_assert_cmpstr (pl_window_get_visible_page (fixture->window), ==, "employers");
+  name = pl_record_editor_get_widget (pl_list_page_get_editor (PL_LIST_PAGE (employers)), "name");
+  PL_TEST_WAIT_FOR (pl_list_page_get_folded (PL_LIST_PAGE (employers)));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (name) &&
+                    !leaflet_shows (employers, GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Quayside Kitchen");
+
+  pl_test_gui_show_page (fixture->window, "overview", PL_TYPE_OVERVIEW_PAGE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-placement", "x",
+                                             placement));
+  g_assert_cmpstr (pl_window_get_visible_page (fixture->window), ==, "placements");
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (placements) &&
+                    leaflet_shows (placements, PL_TYPE_PLACEMENT_EDITOR) &&
+                    !gtk_widget_get_mapped (pl_test_find_descendant (placements,
+                                                                     GTK_TYPE_LIST_VIEW)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +799,7 @@ main (int   argc,
   ADD ("/gui/partners/withdrawal-move", test_partner_withdrawal_move);
   ADD ("/gui/staff/new-and-edit", test_staff_page);
   ADD ("/gui/list-pages/narrow-window", test_narrow_window);
+  ADD ("/gui/list-pages/open-when-narrow", test_open_when_narrow);
 
   return g_test_run ();
 }

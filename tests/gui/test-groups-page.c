@@ -9,9 +9,11 @@
 
 #include <string.h>
 
+#include "pl-date.h"
 #include "pl-date-row.h"
 #include "pl-group-detail.h"
 #include "pl-groups-page.h"
+#include "pl-groups.h"
 #include "pl-meeting-dialog.h"
 #include "pl-outcome-dialog.h"
 #include "pl-staff-picker.h"
@@ -738,6 +740,39 @@ test_search_filter_sort (Fixture       *f,
     g_assert_cmpstr (pl_record_get_string (last, "name"), ==, "New group");
   }
 
+  /* The other way round, the latest meeting first, and the group that has
+   * not met still last: it has no date to be sorted by. */
+  gtk_column_view_sort_by_column (view, meeting, GTK_SORT_DESCENDING);
+  {
+    g_autoptr(GHashTable) dates = NULL;
+    g_autofree char *today = NULL;
+    const char *previous = NULL;
+    GDate date;
+
+    pl_context_get_today (f->gui.context, &date);
+    today = pl_date_to_iso (&date);
+    dates = pl_groups_meeting_dates (f->gui.store, today, NULL);
+    g_assert_nonnull (dates);
+
+    for (guint i = 0; i < shown_count (f); i++)
+      {
+        g_autoptr(PlRecord) group = shown_item (f, i);
+        gint64 id = pl_record_get_id (group);
+        const char *meets = g_hash_table_lookup (dates, &id);
+
+        if (i + 1 == shown_count (f))
+          {
+            g_assert_cmpstr (pl_record_get_string (group, "name"), ==, "New group");
+            g_assert_null (meets);
+            break;
+          }
+        g_assert_nonnull (meets);
+        if (previous != NULL)
+          g_assert_cmpstr (meets, <=, previous);
+        previous = meets;
+      }
+  }
+
   close_page (f);
 }
 
@@ -851,6 +886,115 @@ test_keys (Fixture       *f,
   close_page (f);
 }
 
+/* The @n-th row of the groups table on screen. */
+static GtkWidget *
+nth_row (GtkWidget *view,
+         guint      n)
+{
+  GtkWidget *list = pl_test_find_descendant (view, GTK_TYPE_LIST_VIEW);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (gtk_widget_get_css_name (row), "row") && gtk_widget_get_mapped (row) &&
+        n-- == 0)
+      return row;
+
+  return NULL;
+}
+
+/* A click on the @n-th row, as GTK 4.8 takes it: the page's gesture on
+ * the table hears the button released first, then the row selects. */
+static void
+click_row (GtkWidget *view,
+           guint      n)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  GtkWidget *row = nth_row (view, n);
+  GObject *click = NULL;
+  graphene_point_t point;
+
+  g_assert_nonnull (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) ==
+          GTK_PHASE_CAPTURE)
+        click = controller;
+    }
+  g_assert_nonnull (click);
+
+  g_assert_true (gtk_widget_compute_point (row, view,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 4.0,
+                                                                 gtk_widget_get_height (row) / 2.0),
+                                           &point));
+  g_signal_emit_by_name (click, "released", 1, (double) point.x, (double) point.y);
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), n, TRUE);
+}
+
+static gboolean
+shows_detail (Fixture *f)
+{
+  GtkWidget *leaflet = pl_test_find_descendant (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET);
+  GtkWidget *shown = adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet));
+
+  return pl_test_find_descendant (shown, PL_TYPE_GROUP_DETAIL) != NULL;
+}
+
+/* Narrow, one click on a group opens it, as on the other list pages, and
+ * the back button returns to the list; side by side, a click selects and
+ * the detail beside follows, the list keeping its place. */
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *leaflet;
+  GtkWidget *view;
+  gint64 id;
+
+  pl_test_load_sample (f->gui.store);
+  open_page (f);
+  leaflet = pl_test_find_descendant (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET);
+  view = pl_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  PL_TEST_WAIT_FOR (nth_row (view, 3) != NULL);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 600);
+  PL_TEST_WAIT_FOR (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  PL_TEST_WAIT_FOR (!shows_detail (f) && nth_row (view, 3) != NULL);
+
+  click_row (view, 2);
+  {
+    g_autoptr(PlRecord) third = shown_item (f, 2);
+
+    id = pl_record_get_id (third);
+  }
+  g_assert_cmpint (pl_groups_page_get_selected_id (f->page), ==, id);
+  PL_TEST_WAIT_FOR (shows_detail (f) && gtk_widget_get_mapped (detail_widget (f)) &&
+                    !gtk_widget_get_mapped (view));
+  g_assert_cmpint (pl_group_detail_get_group_id (PL_GROUP_DETAIL (detail_widget (f))), ==, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "groups.back", NULL));
+  PL_TEST_WAIT_FOR (!shows_detail (f) && nth_row (view, 3) != NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+  PL_TEST_WAIT_FOR (!adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (detail_widget (f)) && nth_row (view, 3) != NULL);
+  click_row (view, 3);
+  {
+    g_autoptr(PlRecord) fourth = shown_item (f, 3);
+
+    id = pl_record_get_id (fourth);
+  }
+  PL_TEST_WAIT_FOR (pl_group_detail_get_group_id (PL_GROUP_DETAIL (detail_widget (f))) == id);
+  pl_test_wait_ms (100);
+  g_assert_false (shows_detail (f));
+  g_assert_true (gtk_widget_get_mapped (view));
+
+  close_page (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +1008,7 @@ main (int   argc,
   ADD ("/gui/groups/delete-undo", test_delete_undo);
   ADD ("/gui/groups/search-filter-sort", test_search_filter_sort);
   ADD ("/gui/groups/keys", test_keys);
+  ADD ("/gui/groups/narrow-window", test_narrow_window);
   ADD ("/gui/groups/open-missing-file", test_open_missing_file);
 
 #undef ADD
