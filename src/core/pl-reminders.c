@@ -369,16 +369,6 @@ pl_reminder_digest_summarise (const PlReminderDigest *self,
   return summarise (self->first, self->n_reminders, today, max_lines);
 }
 
-static gpointer
-read_in_worker (PlStoreJob  *job,
-                PlStore     *worker,
-                gpointer     data,
-                GError     **error)
-{
-  (void) job;
-  return pl_reminders_for_day (worker, data, error);
-}
-
 typedef struct
 {
   GDate today;
@@ -395,35 +385,6 @@ digest_in_worker (PlStoreJob  *job,
 
   (void) job;
   return pl_reminders_digest_for_day (worker, &asked->today, asked->max_first, error);
-}
-
-/**
- * pl_reminders_for_day_async:
- *
- * pl_reminders_for_day() in the store's worker (see pl-store-job.h), for a
- * window that must not wait for it.
- */
-void
-pl_reminders_for_day_async (PlStore             *store,
-                            const GDate         *today,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_return_if_fail (PL_IS_STORE (store));
-  g_return_if_fail (today != NULL);
-
-  pl_store_run_async (store, read_in_worker, g_memdup2 (today, sizeof *today), g_free,
-                      (GDestroyNotify) g_ptr_array_unref, NULL, NULL, cancellable, callback,
-                      user_data);
-}
-
-GPtrArray *
-pl_reminders_for_day_finish (PlStore       *store,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return pl_store_run_finish (store, result, error);
 }
 
 /**

@@ -53,14 +53,6 @@ void         pl_reminder_free          (PlReminder       *self);
 GPtrArray   *pl_reminders_for_day      (PlStore          *store,
                                         const GDate      *today,
                                         GError          **error);
-void         pl_reminders_for_day_async  (PlStore             *store,
-                                          const GDate         *today,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-GPtrArray   *pl_reminders_for_day_finish (PlStore             *store,
-                                          GAsyncResult        *result,
-                                          GError             **error);
 /* The day's reminders as the start-up notification needs them. */
 typedef struct
 {
