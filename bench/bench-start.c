@@ -9,7 +9,8 @@
  * keystroke in a list's search field after that, on any database (a file or
  * a postgresql:// URI):
  *
- *   bench-start --db PATH|URI [--type WORD [--page NAME[=WORD]]... [--erase] [--repeat N]]
+ *   bench-start --db PATH|URI [--type WORD [--page NAME[=WORD]]... [--erase] [--repeat N]
+ *               [--filter]]
  *   bench-start --empty
  *
  * The program runs the real application, PlApplication as src/app/main.c
@@ -26,13 +27,17 @@
  * are the work, not the wait) and waits after each letter until the list
  * has been filtered and a frame drawn. --erase then deletes the word a
  * letter at a time, timed the same way, back to the whole list; --repeat
- * does all that N times. The pages are reached as a person does: the
+ * does all that N times. With --filter, on the Placements page, the first
+ * row is then selected and each status of the status filter picked and
+ * "Any status" again, as many times, each change timed the same way. The
+ * pages are reached as a person does: the
  * window's win.show-page, then the page's own search action (<primary>F).
  * Needs a display (xvfb-run). Prints figures and a RESULT line of
  * key=value pairs for bench/shared.sh and bench/keys.sh: the first page's
  * figures as before, and for each page NAME_p50_ms, NAME_p95_ms,
  * NAME_max_ms, every keystroke in NAME_keys_ms and its CPU time in
- * NAME_cpu_keys_ms (comma-separated);
+ * NAME_cpu_keys_ms (comma-separated), and every filter change in
+ * filter_ms and cpu_filter_ms;
  * not part of `meson test`.
  */
 
@@ -59,6 +64,7 @@ static gint64 t0;
 static char *type_word;
 static char **type_pages;
 static gboolean erase;
+static gboolean filter;
 static int repeat = 1;
 static GString *result_line;
 
@@ -141,6 +147,57 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The list view of @widget (itself included) showing @list: a drop-down's
+ * popover holds a list view of its own. */
+static GtkWidget *
+find_list_view (GtkWidget  *widget,
+                GListModel *list)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == list)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child, list);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drop-down of @widget (itself included) whose first choice is
+ * @label: the editor holds drop-downs too. */
+static GtkWidget *
+find_drop_down (GtkWidget  *widget,
+                const char *label)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+      g_autoptr(GObject) first = choices != NULL ? g_list_model_get_item (choices, 0) : NULL;
+
+      if (GTK_IS_STRING_OBJECT (first) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (first)), label) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drop_down (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The rows the page lists after its search and filters. */
 static GListModel *
 page_list (GtkWidget *page)
@@ -193,6 +250,71 @@ keystroke (GtkWidget  *window,
   settle (window);
   *cpu_used = cpu_ms () - cpu_start;
   return ms_since (start);
+}
+
+/* One pick in a drop-down, timed until the list is filtered and a frame
+ * drawn. */
+static double
+pick (GtkWidget   *window,
+      GtkDropDown *dropdown,
+      guint        position,
+      double      *cpu_used)
+{
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_ms ();
+
+  gtk_drop_down_set_selected (dropdown, position);
+  settle (window);
+  *cpu_used = cpu_ms () - cpu_start;
+  return ms_since (start);
+}
+
+/* With a row selected, each status of the status filter and "Any status"
+ * again after each. */
+static void
+change_filters (GtkWidget  *window,
+                GtkWidget  *page,
+                GListModel *list)
+{
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GString) cpu_changes = g_string_new (NULL);
+  GtkWidget *dropdown = find_drop_down (page, g_dgettext (GETTEXT_PACKAGE, "Any status"));
+  GtkWidget *view = find_list_view (page, list);
+  GListModel *statuses;
+
+  if (dropdown == NULL || view == NULL)
+    {
+      g_printerr ("bench-start: no status filter or list view on the Placements page\n");
+      finish (1);
+    }
+  statuses = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  if (g_list_model_get_n_items (list) > 0)
+    gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (view)), 0, TRUE);
+  settle (window);
+
+  for (int round = 0; round < repeat; round++)
+    for (guint status = 1; status < g_list_model_get_n_items (statuses); status++)
+      for (guint back = 0; back < 2; back++)
+        {
+          guint position = back ? 0 : status;
+          g_autoptr(GtkStringObject) label = g_list_model_get_item (statuses, position);
+          double cpu, ms = pick (window, GTK_DROP_DOWN (dropdown), position, &cpu);
+
+          g_array_append_val (wall, ms);
+          g_string_append_printf (changes, "%s%.1f", changes->len > 0 ? "," : "", ms);
+          g_string_append_printf (cpu_changes, "%s%.1f", cpu_changes->len > 0 ? "," : "", cpu);
+          g_print ("  %-36s %8.1f ms (cpu %.1f), %u shown\n",
+                   gtk_string_object_get_string (label), ms, cpu, g_list_model_get_n_items (list));
+        }
+  if (wall->len == 0)
+    return;
+
+  g_array_sort (wall, compare_doubles);
+  g_string_append_printf (result_line, " filter_ms=%s cpu_filter_ms=%s", changes->str,
+                          cpu_changes->str);
+  g_print ("  %-36s p50 %.1f ms, p95 %.1f ms of %u changes\n", "status filter",
+           percentile (wall, 50), percentile (wall, 95), wall->len);
 }
 
 static void
@@ -262,6 +384,8 @@ type_into_page (GtkWidget  *window,
                    g_list_model_get_n_items (list));
         }
     }
+  if (filter && PL_IS_PLACEMENTS_PAGE (page))
+    change_filters (window, page, list);
   if (wall->len == 0)
     return;
 
@@ -379,6 +503,7 @@ main (int   argc,
     { "page", 0, 0, G_OPTION_ARG_STRING_ARRAY, &type_pages, "A page to type into (placements by default), with its own word", "NAME[=WORD]" },
     { "erase", 0, 0, G_OPTION_ARG_NONE, &erase, "Delete the word again a letter at a time", NULL },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Type (and erase) the word N times", "N" },
+    { "filter", 0, 0, G_OPTION_ARG_NONE, &filter, "Change the Placements page's status filter too", NULL },
     { "empty", 0, 0, G_OPTION_ARG_NONE, &empty, "An empty libadwaita window instead", NULL },
     { NULL }
   };
@@ -399,7 +524,7 @@ main (int   argc,
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error) || (db == NULL) == !empty)
     {
-      g_printerr ("usage: bench-start --db PATH|URI [--type WORD [--page NAME[=WORD]]... [--erase] [--repeat N]] | --empty\n");
+      g_printerr ("usage: bench-start --db PATH|URI [--type WORD [--page NAME[=WORD]]... [--erase] [--repeat N] [--filter]] | --empty\n");
       return 2;
     }
   result_line = g_string_new (NULL);

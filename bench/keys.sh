@@ -14,7 +14,10 @@
 # once it has settled, shows the Placements, Employers, Staff, Partners and
 # Groups pages in turn and on each types a word into its search field a
 # letter at a time and deletes it again, twice, every keystroke timed until
-# the list is filtered and a frame drawn. Prints p50 and p95 a page over
+# the list is filtered and a frame drawn; then, on the Placements page with
+# its first row selected, picks each status in the status filter and "Any
+# status" again after each, twice, timed the same way. Prints p50 and p95 a
+# page (and of the filter changes) over
 # all the keystrokes of all the runs (wall-clock, and the app's CPU); with
 # PL_BENCH_SUMMARY=FILE it also appends "figure|ours|anchor|unit|target"
 # lines to FILE (bench/run-all). The target is a frame: 16 ms at p95.
@@ -76,7 +79,7 @@ export GSK_RENDERER="${GSK_RENDERER:-cairo}"
 for run in $(seq "$runs"); do
   (cd "$work/home/cwd" &&
      dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
-       "$build/bench/bench-start" --db "$work/keys.db" "${page_args[@]}" --erase --repeat 2) \
+       "$build/bench/bench-start" --db "$work/keys.db" "${page_args[@]}" --erase --repeat 2 --filter) \
     >"$work/run-$run.txt" 2>"$work/run-$run.err" || { cat "$work/run-$run.err" >&2; exit 1; }
   grep -q '^RESULT' "$work/run-$run.txt" || { cat "$work/run-$run.txt" "$work/run-$run.err" >&2; exit 1; }
 done
@@ -94,7 +97,7 @@ for run in range(1, runs + 1):
 def pooled(name, key):
     values = []
     for r in results:
-        values += [float(v) for v in r[f"{name}_{key}"].split(",")]
+        values += [float(v) for v in r[f"{name}_{key}" if name else key].split(",")]
     return sorted(values)
 
 def percentile(values, p):
@@ -115,8 +118,15 @@ for page in pages:
           f"{percentile(cpu, 95):6.1f}ms")
     summary.append(f"keystroke p50, {name}|{percentile(wall, 50):.1f}||ms|")
     summary.append(f"keystroke p95, {name}|{percentile(wall, 95):.1f}||ms|<= 16 ms")
+wall, cpu = pooled("", "filter_ms"), pooled("cpu", "filter_ms")
+print(f"  {'status filter':18} {len(wall):5} {'':>10} {percentile(wall, 50):6.1f}ms "
+      f"{percentile(wall, 95):6.1f}ms {wall[-1]:6.0f}ms {percentile(cpu, 50):6.1f}ms "
+      f"{percentile(cpu, 95):6.1f}ms")
+summary.append(f"filter change p50, placements|{percentile(wall, 50):.1f}||ms|")
+summary.append(f"filter change p95, placements|{percentile(wall, 95):.1f}||ms|<= 100 ms")
 print("  (each word typed and deleted a letter at a time, twice a run; wall-clock until the")
-print("   list is filtered and a frame drawn, and the app's CPU in that time)")
+print("   list is filtered and a frame drawn, and the app's CPU in that time; the status")
+print("   filter: each status picked and Any status again, twice a run, with a row selected)")
 
 out = os.environ.get("PL_BENCH_SUMMARY")
 if out:
