@@ -401,6 +401,12 @@ test_placement_list (Fixture       *f,
     g_assert_no_error (error);
     assert_same_order (f, list);
     g_assert_cmpuint (pl_placement_list_find (list, first), ==, 1);
+    {
+      g_autoptr(PlRecord) moved = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+      /* Its row, wherever it went, shows its new first day. */
+      g_assert_cmpstr (pl_record_get_string (moved, "first_day"), ==, "2027-05-03");
+    }
     g_assert_true (pl_store_delete (store, PL_TYPE_PLACEMENT, second, &error));
     g_assert_no_error (error);
     assert_same_order (f, list);

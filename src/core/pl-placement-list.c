@@ -477,32 +477,36 @@ column_index (const char *name)
   g_return_val_if_reached (-1);
 }
 
-/* Reads again the records handed out, outside positions [@skip_from,
- * @skip_to), that a change to rows @changed (NULL: any) of a table
- * reaches through their @column (NULL: their own id). */
+/* Reads again the records handed out that a change to rows @changed
+ * (NULL: any) of a table reaches through their @column (NULL: their own
+ * id). */
 static void
 refresh (PlPlacementList *self,
          const char      *column,
-         GHashTable      *changed,
-         guint            skip_from,
-         guint            skip_to)
+         GHashTable      *changed)
 {
   pl_record_list_refresh (self->store, PL_TYPE_PLACEMENT, self->ids, self->items,
                           column != NULL ? column_index (column) : -1, changed,
-                          skip_from, skip_to, refresh_record, NULL);
+                          refresh_record, NULL);
 }
 
 /* Makes @ids the list's rows. Only the rows between the unchanged start
  * and end of the list are replaced, so that a list view keeps its
- * selection and scroll position when one placement is added or moves; the
- * records kept that the change reaches (see refresh()) follow it. */
+ * selection and scroll position when one placement is added or moves; a
+ * record already read for a placement still shown is kept, wherever it
+ * moves, so that a filter or a search changed back and forth reads no row
+ * twice. With @stale, the store changed: the records kept that the change
+ * reaches (see refresh()) follow it; without, only which rows are shown
+ * changed, and nothing is read again. */
 static void
 show_ids (PlPlacementList *self,
           GArray          *ids,
+          gboolean         stale,
           const char      *column,
           GHashTable      *changed)
 {
   GArray *old = self->ids;
+  g_autoptr(GHashTable) kept = NULL;
   guint prefix = 0, suffix = 0;
   guint removed, added;
 
@@ -514,12 +518,26 @@ show_ids (PlPlacementList *self,
          g_array_index (ids, gint64, ids->len - 1 - suffix))
     suffix++;
 
-  refresh (self, column, changed, prefix, old->len - suffix);
-
   removed = old->len - prefix - suffix;
   added = ids->len - prefix - suffix;
   if (removed == 0 && added == 0)
-    return;
+    {
+      if (stale)
+        refresh (self, column, changed);
+      return;
+    }
+
+  /* The records read of the rows replaced, by id; a placeholder of a row
+   * gone when asked for (no id) is not worth keeping. */
+  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = prefix; i < prefix + removed; i++)
+    {
+      PlRecord *record = g_ptr_array_index (self->items, i);
+
+      if (record != NULL && pl_record_get_id (record) != 0)
+        g_hash_table_insert (kept, g_memdup2 (&g_array_index (old, gint64, i), sizeof (gint64)),
+                             g_steal_pointer (&g_ptr_array_index (self->items, i)));
+    }
 
   /* GTK 4.8's GtkSingleSelection, when its row is among those replaced,
    * asks for every row added to look for it, which reads them all: told
@@ -541,22 +559,36 @@ show_ids (PlPlacementList *self,
       memmove (data + prefix + added, data + prefix, suffix * sizeof (gpointer));
       memset (data + prefix, 0, added * sizeof (gpointer));
     }
+  if (g_hash_table_size (kept) > 0)
+    for (guint i = prefix; i < prefix + added; i++)
+      {
+        gpointer record = NULL;
+
+        if (g_hash_table_steal_extended (kept, &g_array_index (ids, gint64, i), NULL, &record))
+          g_ptr_array_index (self->items, i) = record;
+      }
 
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
 
+  /* Before the rows are told of, so that they show what is stored. */
+  if (stale)
+    refresh (self, column, changed);
+
   g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
 
-/* Shows again what the held placements, filter and search keep. */
+/* Shows again what the held placements, filter and search keep; @stale,
+ * @column and @changed as for show_ids(). */
 static void
 show_chosen (PlPlacementList *self,
+             gboolean         stale,
              const char      *column,
              GHashTable      *changed)
 {
   g_autoptr(GArray) ids = choose_ids (self);
 
-  show_ids (self, ids, column, changed);
+  show_ids (self, ids, stale, column, changed);
 }
 
 /* Reads every placement, what the filter keeps and the search finds
@@ -570,7 +602,7 @@ reload (PlPlacementList *self,
   self->all = query_entries (self, NULL);
   query_passing (self, NULL);
   search_words (self);
-  show_chosen (self, column, changed);
+  show_chosen (self, TRUE, column, changed);
 }
 
 /* Above this many placements written at once, reading all the ids again
@@ -622,7 +654,7 @@ place_rows (PlPlacementList *self,
   /* The text written may make it match, or stop matching, a word. */
   if (self->found->len > 0)
     search_words (self);
-  show_chosen (self, NULL, changed);
+  show_chosen (self, TRUE, NULL, changed);
 }
 
 /* How a change to another table reaches the list: through which column
@@ -681,9 +713,9 @@ on_store_changed (PlPlacementList *self,
       if (partnered)
         query_passing (self, NULL);
       if (searched || partnered)
-        show_chosen (self, reach->column, changed);
+        show_chosen (self, TRUE, reach->column, changed);
       else
-        refresh (self, reach->column, changed, 0, 0);
+        refresh (self, reach->column, changed);
       return;
     }
 }
@@ -804,7 +836,8 @@ pl_placement_list_set_filter (PlPlacementList         *self,
     query_passing (self, NULL);
   if (!same_words)
     search_words (self);
-  show_chosen (self, NULL, NULL);
+  /* Which rows are shown changes, not what any of them holds. */
+  show_chosen (self, FALSE, NULL, NULL);
 }
 
 guint

@@ -24,18 +24,15 @@ typedef void (*PlRecordUpdateFunc) (PlRecord *shown,
                                     gpointer  user_data);
 
 /* Reads again, a block of rows at a time, the records of @type in @items
- * (PlRecord or NULL, one per id of @ids) outside the positions
- * [@skip_from, @skip_to) that a change to the rows @changed (NULL: any
- * row) of a table reaches through their column @column (-1: their own id),
- * and hands each to @update. */
+ * (PlRecord or NULL, one per id of @ids) that a change to the rows
+ * @changed (NULL: any row) of a table reaches through their column
+ * @column (-1: their own id), and hands each to @update. */
 void        pl_record_list_refresh    (PlStore            *store,
                                        GType               type,
                                        GArray             *ids,
                                        GPtrArray          *items,
                                        int                 column,
                                        GHashTable         *changed,
-                                       guint               skip_from,
-                                       guint               skip_to,
                                        PlRecordUpdateFunc  update,
                                        gpointer            user_data);
 

@@ -274,8 +274,6 @@ pl_record_list_refresh (PlStore            *store,
                         GPtrArray          *items,
                         int                 column,
                         GHashTable         *changed,
-                        guint               skip_from,
-                        guint               skip_to,
                         PlRecordUpdateFunc  update,
                         gpointer            user_data)
 {
@@ -288,8 +286,7 @@ pl_record_list_refresh (PlStore            *store,
       gint64 *id = &g_array_index (ids, gint64, i);
 
       /* A row that was gone when asked for has no id: nothing to follow. */
-      if (record == NULL || (i >= skip_from && i < skip_to) || pl_record_get_id (record) == 0
-          || !is_reached (record, column, changed))
+      if (record == NULL || pl_record_get_id (record) == 0 || !is_reached (record, column, changed))
         continue;
       g_hash_table_insert (shown, id, record);
       g_array_append_val (wanted, *id);
@@ -320,7 +317,7 @@ refresh (PlRecordList *self,
          GHashTable   *changed)
 {
   pl_record_list_refresh (self->store, self->type, self->ids, self->items, column, changed,
-                          0, 0, update_record, self);
+                          update_record, self);
 }
 
 static gboolean

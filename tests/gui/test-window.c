@@ -185,6 +185,192 @@ test_overview_show_all (PlTestGui     *fixture,
   pl_test_gui_close_window (window);
 }
 
+/* The list view showing @list: each drop-down's popover has its own. */
+static GtkListView *
+find_list_view (GtkWidget  *widget,
+                GListModel *list)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == list)
+        return GTK_LIST_VIEW (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list_view (child, list);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drop-down of @widget (itself included) whose first choice is
+ * @label. */
+static GtkDropDown *
+find_drop_down (GtkWidget  *widget,
+                const char *label)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+      g_autoptr(GObject) first = choices != NULL ? g_list_model_get_item (choices, 0) : NULL;
+
+      if (GTK_IS_STRING_OBJECT (first) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (first)), label) == 0)
+        return GTK_DROP_DOWN (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The status page of @widget (itself included) titled @title. */
+static GtkWidget *
+find_status_page (GtkWidget  *widget,
+                  const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (widget) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* That @list shows the placements @ids (0-terminated), in that order. */
+static void
+assert_shown (GListModel *list,
+              ...)
+{
+  va_list args;
+  guint n = 0;
+  gint64 id;
+
+  va_start (args, list);
+  while ((id = va_arg (args, gint64)) != 0)
+    {
+      g_autoptr(PlRecord) placement = g_list_model_get_item (list, n++);
+
+      g_assert_nonnull (placement);
+      g_assert_cmpint (pl_record_get_id (placement), ==, id);
+    }
+  va_end (args);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+}
+
+/* Picks @status (NULL: any) in the Placements page's status filter. */
+static void
+pick_status (GtkDropDown *dropdown,
+             const char  *status)
+{
+  const char * const *nicks = pl_enum_get_nicks (PL_TYPE_PLACEMENT_STATUS);
+  guint position = 0;
+
+  for (guint i = 0; status != NULL && nicks[i] != NULL; i++)
+    if (g_str_equal (nicks[i], status))
+      position = i + 1;
+  g_assert_true (status == NULL || position > 0);
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+/* The status filter changes which placements are listed and nothing
+ * else: the placement open stays selected while shown, comes back
+ * selected with the filter taken off, its row showing what changed while
+ * it was hidden; a status nothing has says so. */
+static void
+test_placements_filter (PlTestGui     *fixture,
+                        gconstpointer  data)
+{
+  static const char * const january[] = { "2027-01-11", NULL };
+  static const char * const february[] = { "2027-02-08", NULL };
+  static const char * const march[] = { "2027-03-08", NULL };
+  gint64 partner = pl_test_partner (fixture->store, "Harbour College");
+  gint64 employer = pl_test_employer (fixture->store, "Quayside Kitchen", "host");
+  gint64 ada = pl_test_staff (fixture->store, partner, "Ada Lovell");
+  gint64 confirmed = pl_test_placement (fixture->store, ada, employer, "confirmed", january);
+  gint64 request = pl_test_placement (fixture->store,
+                                      pl_test_staff (fixture->store, partner, "Ben Okafor"),
+                                      employer, "request", february);
+  gint64 later = pl_test_placement (fixture->store,
+                                    pl_test_staff (fixture->store, partner, "Cy Nair"),
+                                    employer, "confirmed", march);
+  g_autoptr(PlRecord) ada_record = NULL;
+  PlWindow *window;
+  PlPlacementsPage *page;
+  GtkSingleSelection *selection;
+  GtkDropDown *status;
+  GtkWidget *empty;
+  GListModel *list;
+
+  window = pl_test_gui_open_window (fixture);
+  page = PL_PLACEMENTS_PAGE (pl_test_gui_show_page (window, "placements",
+                                                    PL_TYPE_PLACEMENTS_PAGE));
+  list = pl_placements_page_get_list (page);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_list_view (GTK_WIDGET (page),
+                                                                             list)));
+  status = find_drop_down (GTK_WIDGET (page), "Any status");
+  g_assert_nonnull (status);
+  assert_shown (list, later, request, confirmed, 0);
+
+  pl_placements_page_select (page, confirmed);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+
+  pick_status (status, "confirmed");
+  assert_shown (list, later, confirmed, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+
+  /* Hidden, it is no longer selected, but stays open. */
+  pick_status (status, "request");
+  assert_shown (list, request, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (pl_placement_editor_get_placement (pl_placements_page_get_editor (page)), ==,
+                   confirmed);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlRecord) staff = pl_store_get (fixture->store, PL_TYPE_STAFF, ada, &error);
+
+    g_assert_no_error (error);
+    pl_record_set_string (staff, "name", "Ada Lovell-Hart");
+    g_assert_true (pl_store_update (fixture->store, staff, &error));
+    g_assert_no_error (error);
+  }
+
+  pick_status (status, "cancelled");
+  assert_shown (list, 0);
+  empty = find_status_page (GTK_WIDGET (page), "No Placements Found");
+  g_assert_nonnull (empty);
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (empty));
+
+  pick_status (status, NULL);
+  assert_shown (list, later, request, confirmed, 0);
+  PL_TEST_WAIT_FOR (!gtk_widget_get_mapped (empty));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  ada_record = g_list_model_get_item (list, 2);
+  g_assert_cmpstr (pl_record_get_string (ada_record, "staff_name"), ==, "Ada Lovell-Hart");
+
+  pl_test_gui_close_window (window);
+}
+
 static void
 collect_scrolled (GtkWidget *widget,
                   GPtrArray *found)
@@ -551,6 +737,7 @@ main (int   argc,
   ADD ("/gui/window/open-employer", test_open_employer);
   ADD ("/gui/window/overview-show-all", test_overview_show_all);
   ADD ("/gui/window/overview-attention-show-all", test_overview_attention_show_all);
+  ADD ("/gui/window/placements-filter", test_placements_filter);
   ADD ("/gui/window/scroll-to-top", test_scroll_to_top);
   ADD ("/gui/window/staff-impact", test_staff_impact);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
