@@ -127,7 +127,37 @@ struct _PlPlacementList
 
   GArray    *ids;        /* gint64: the rows shown */
   GPtrArray *items;      /* PlRecord or NULL until asked for */
+  /* Records read of rows a search or filter took away, by id (Spare),
+   * as the store has them: handed out again when those rows come back. */
+  GHashTable *spare;
+  guint      generation; /* of the last search or filter change */
 };
+
+/* A record no longer shown, and the change that took it away. */
+typedef struct
+{
+  PlRecord *record;
+  guint     generation;
+} Spare;
+
+static void
+spare_free (gpointer data)
+{
+  Spare *spare = data;
+
+  g_object_unref (spare->record);
+  g_free (spare);
+}
+
+static GHashTable *
+spare_table_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, spare_free);
+}
+
+/* About four screenfuls of a list view (which binds up to 200 rows) are
+ * kept: what the last few keystrokes or filter changes took away. */
+#define MAX_SPARE 1024
 
 static GType
 pl_placement_list_get_item_type (GListModel *model)
@@ -490,14 +520,38 @@ refresh (PlPlacementList *self,
                           refresh_record, NULL);
 }
 
+/* Lets go of the spare records beyond MAX_SPARE: those of earlier
+ * changes first, all if the last one alone took more away. */
+static void
+trim_spare (PlPlacementList *self)
+{
+  GHashTableIter iter;
+  Spare *spare;
+
+  if (g_hash_table_size (self->spare) <= MAX_SPARE)
+    return;
+
+  g_hash_table_iter_init (&iter, self->spare);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &spare))
+    if (spare->generation != self->generation)
+      g_hash_table_iter_remove (&iter);
+
+  if (g_hash_table_size (self->spare) > MAX_SPARE)
+    g_hash_table_remove_all (self->spare);
+}
+
 /* Makes @ids the list's rows. Only the rows between the unchanged start
  * and end of the list are replaced, so that a list view keeps its
  * selection and scroll position when one placement is added or moves; a
  * record already read for a placement still shown is kept, wherever it
- * moves, so that a filter or a search changed back and forth reads no row
- * twice. With @stale, the store changed: the records kept that the change
- * reaches (see refresh()) follow it; without, only which rows are shown
- * changed, and nothing is read again. */
+ * moves, and GtkListView keeps its row.
+ *
+ * With @stale, the store changed: the records kept that the change
+ * reaches (see refresh()) follow it, and those of the rows taken away,
+ * which nothing follows, are let go. Without, only which rows are shown
+ * changed: nothing is read again, and the records of the rows taken away
+ * are kept spare (trim_spare()), so that a search or filter changed back
+ * reads none again. */
 static void
 show_ids (PlPlacementList *self,
           GArray          *ids,
@@ -507,6 +561,7 @@ show_ids (PlPlacementList *self,
 {
   GArray *old = self->ids;
   g_autoptr(GHashTable) kept = NULL;
+  GHashTable *dropped;
   guint prefix = 0, suffix = 0;
   guint removed, added;
 
@@ -529,14 +584,25 @@ show_ids (PlPlacementList *self,
 
   /* The records read of the rows replaced, by id; a placeholder of a row
    * gone when asked for (no id) is not worth keeping. */
-  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  if (stale)
+    dropped = kept = spare_table_new ();
+  else
+    {
+      self->generation++;
+      dropped = self->spare;
+    }
   for (guint i = prefix; i < prefix + removed; i++)
     {
       PlRecord *record = g_ptr_array_index (self->items, i);
+      Spare *spare;
 
-      if (record != NULL && pl_record_get_id (record) != 0)
-        g_hash_table_insert (kept, g_memdup2 (&g_array_index (old, gint64, i), sizeof (gint64)),
-                             g_steal_pointer (&g_ptr_array_index (self->items, i)));
+      if (record == NULL || pl_record_get_id (record) == 0)
+        continue;
+      spare = g_new (Spare, 1);
+      spare->record = g_steal_pointer (&g_ptr_array_index (self->items, i));
+      spare->generation = self->generation;
+      g_hash_table_insert (dropped, g_memdup2 (&g_array_index (old, gint64, i), sizeof (gint64)),
+                           spare);
     }
 
   /* GTK 4.8's GtkSingleSelection, when its row is among those replaced,
@@ -559,14 +625,22 @@ show_ids (PlPlacementList *self,
       memmove (data + prefix + added, data + prefix, suffix * sizeof (gpointer));
       memset (data + prefix, 0, added * sizeof (gpointer));
     }
-  if (g_hash_table_size (kept) > 0)
+  if (g_hash_table_size (dropped) > 0)
     for (guint i = prefix; i < prefix + added; i++)
       {
-        gpointer record = NULL;
+        gpointer key = NULL, value = NULL;
 
-        if (g_hash_table_steal_extended (kept, &g_array_index (ids, gint64, i), NULL, &record))
-          g_ptr_array_index (self->items, i) = record;
+        if (g_hash_table_steal_extended (dropped, &g_array_index (ids, gint64, i), &key, &value))
+          {
+            Spare *spare = value;
+
+            g_ptr_array_index (self->items, i) = spare->record;
+            g_free (spare);
+            g_free (key);
+          }
       }
+  if (!stale)
+    trim_spare (self);
 
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
@@ -684,6 +758,9 @@ on_store_changed (PlPlacementList *self,
 {
   g_autoptr(GHashTable) changed = NULL;
 
+  /* Spare records follow nothing: any of them may be out of date now. */
+  g_hash_table_remove_all (self->spare);
+
   /* A placement's days are its own: the store tells of the placement
    * (pl_placement_set_days()). A milestone ticked or a cascade added
    * changes nothing here, and reading 100,000 placements again is not
@@ -744,6 +821,7 @@ pl_placement_list_finalize (GObject *object)
   g_clear_pointer (&self->found, g_ptr_array_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->spare, g_hash_table_unref);
 
   G_OBJECT_CLASS (pl_placement_list_parent_class)->finalize (object);
 }
@@ -761,6 +839,7 @@ pl_placement_list_init (PlPlacementList *self)
   self->found = g_ptr_array_new_with_free_func (word_bits_free);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
+  self->spare = spare_table_new ();
 }
 
 PlPlacementList *
