@@ -448,6 +448,31 @@ test_placement_list (Fixture       *f,
   update (store, PL_TYPE_STAFF, ben, "name", "Ben Mensah");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_cmpuint (pl_placement_list_find (list, first), ==, 0);
+
+  /* An employer, a sector and a status, alone or together, keep what
+   * they say. */
+  {
+    gint64 kitchen = pl_test_employer (store, "Quayside Kitchen", "host");
+    gint64 hosted = pl_test_placement (store, ben, kitchen, "confirmed", april);
+    g_autoptr(PlRecord) record = pl_store_get (store, PL_TYPE_PLACEMENT, hosted, NULL);
+
+    filter.search = NULL;
+    filter.employer_id = kitchen;
+    pl_placement_list_set_filter (list, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    g_assert_cmpuint (pl_placement_list_find (list, hosted), ==, 0);
+    filter.status = "request";
+    pl_placement_list_set_filter (list, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+    filter.status = NULL;
+    filter.employer_id = 0;
+    filter.sector_id = pl_record_get_int (record, "sector_id");
+    pl_placement_list_set_filter (list, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+    filter.sector_id = filter.sector_id + 1000;
+    pl_placement_list_set_filter (list, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  }
 }
 
 int

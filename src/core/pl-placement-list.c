@@ -352,12 +352,15 @@ query_passing (PlPlacementList *self,
   if (!self->conditions)
     return;
 
+  /* A status, sector or employer chosen is asked for without an OR, so
+   * that its placements are read in its index rather than every one. */
+  g_string_append (sql, self->status != NULL ?
+                   "SELECT p.id FROM placement AS p WHERE p.status = ?1" :
+                   "SELECT p.id FROM placement AS p WHERE ?1 IS NULL");
+  g_string_append (sql, self->sector_id != 0 ? " AND p.sector_id = ?3" : " AND ?3 = 0");
+  g_string_append (sql, self->employer_id != 0 ? " AND p.employer_id = ?4" : " AND ?4 = 0");
   g_string_append (sql,
-                   "SELECT p.id FROM placement AS p "
-                   "WHERE (?1 IS NULL OR p.status = ?1) "
                    "  AND (?2 = 0 OR p.staff_id IN (SELECT id FROM staff WHERE partner_id = ?2)) "
-                   "  AND (?3 = 0 OR p.sector_id = ?3) "
-                   "  AND (?4 = 0 OR p.employer_id = ?4) "
                    "  AND (?5 IS NULL OR " ANCHOR_DATE " BETWEEN ?5 AND ?6)"
                    "  AND (?7 IS NULL OR (p.status <> 'cancelled' AND EXISTS (SELECT 1 FROM "
                    "    placement_day WHERE placement_id = p.id AND day BETWEEN ?7 AND ?8)))"
