@@ -224,7 +224,7 @@ fill_list (PlOverviewPage      *self,
       GtkWidget *row = adw_action_row_new ();
       /* TRANSLATORS: the last row of an Overview list, opening the page that
        * lists them all: "Show all 2460" */
-      g_autofree char *title = g_strdup_printf (_("Show all %u"), total);
+      g_autofree char *title = g_strdup_printf (_("Show all %'u"), total);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -258,7 +258,7 @@ fill_list (PlOverviewPage      *self,
         title = g_object_get_data (G_OBJECT (group), "title");
       }
     /* TRANSLATORS: a list's title and how many items it has, "Overdue (3)" */
-    with_count = total > 0 ? g_strdup_printf (_("%s (%u)"), title, total)
+    with_count = total > 0 ? g_strdup_printf (_("%s (%'u)"), title, total)
                                 : g_strdup (title);
     adw_preferences_group_set_title (group, with_count);
   }
