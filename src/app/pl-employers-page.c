@@ -13,6 +13,7 @@
 
 #include "pl-attention.h"
 #include "pl-calendar.h"
+#include "pl-focus.h"
 #include "pl-store-repeat.h"
 #include "pl-contact-dialog.h"
 #include "pl-date.h"
@@ -1034,7 +1035,7 @@ pl_employers_page_show_record (PlListPage *page,
   PlEmployersPage *self = PL_EMPLOYERS_PAGE (page);
   PlStore *store = pl_list_page_get_store (page);
 
-  gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
+  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none", NULL);
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.log-contact", record != NULL);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pl-date.h"
+#include "pl-focus.h"
 #include "pl-group-detail.h"
 #include "pl-groups-page-private.h"
 #include "pl-page-header.h"
@@ -119,11 +120,11 @@ update_stacks (PlGroupsPage *self)
   gboolean shown = self->filtered != NULL &&
                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
 
-  gtk_stack_set_visible_child_name (self->content_stack, any ? "groups" : "empty");
-  gtk_stack_set_visible_child_name (self->list_stack, shown ? "list" : "no-results");
-  gtk_stack_set_visible_child_name (self->detail_stack,
-                                    pl_group_detail_get_group_id (self->detail) != 0
-                                    ? "detail" : "none");
+  pl_focus_show_named (self->content_stack, any ? "groups" : "empty", NULL);
+  pl_focus_show_named (self->list_stack, shown ? "list" : "no-results", NULL);
+  pl_focus_show_named (self->detail_stack,
+                       pl_group_detail_get_group_id (self->detail) != 0 ? "detail" : "none",
+                       NULL);
 }
 
 static guint

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-deletion.h"
+#include "pl-focus.h"
 #include "pl-history-dialog.h"
 #include "pl-history.h"
 #include "pl-list-page.h"
@@ -145,9 +146,12 @@ update_list_stack (PlListPage *self)
   else if (g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model)) == 0)
     name = "no-results";
 
-  gtk_stack_set_visible_child_name (priv->list_stack, name);
+  pl_focus_show_named (priv->list_stack, name, NULL);
 
-  /* With nothing at all to show, what to do next has the whole page. */
+  /* With nothing at all to show, what to do next has the whole page, and
+   * the focus, if it was in the detail (see pl-focus.c). */
+  if (g_str_equal (name, "empty") && pl_focus_leave (priv->detail))
+    gtk_widget_child_focus (gtk_stack_get_visible_child (priv->list_stack), GTK_DIR_TAB_FORWARD);
   gtk_widget_set_visible (priv->detail, !g_str_equal (name, "empty"));
 }
 

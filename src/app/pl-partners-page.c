@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-date.h"
+#include "pl-focus.h"
 #include "pl-partners-page.h"
 #include "pl-periods-group.h"
 #include "pl-withdraw-dialog.h"
@@ -142,7 +143,7 @@ pl_partners_page_show_record (PlListPage *page,
 {
   PlPartnersPage *self = PL_PARTNERS_PAGE (page);
 
-  gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
+  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none", NULL);
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.withdraw", record != NULL);

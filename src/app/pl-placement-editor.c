@@ -16,6 +16,7 @@
 #include "pl-date.h"
 #include "pl-employer-chooser.h"
 #include "pl-error.h"
+#include "pl-focus.h"
 #include "pl-lifecycle.h"
 #include "pl-list-page.h"
 #include "pl-placement-editor-private.h"
@@ -661,7 +662,7 @@ pl_placement_editor_set_placement (PlPlacementEditor *self,
 
   if (record == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      pl_focus_show_named (self->stack, "empty", NULL);
       return;
     }
 
@@ -672,7 +673,7 @@ pl_placement_editor_set_placement (PlPlacementEditor *self,
   self->days = pl_store_get_days (_pl_placement_editor_get_store (self), id);
   self->snapshot_days = g_strdupv (self->days);
   fill_widgets (self);
-  gtk_stack_set_visible_child_name (self->stack, "editor");
+  pl_focus_show_named (self->stack, "editor", NULL);
   /* Another placement opens at its top, not at the last one's position. */
   pl_list_page_scroll_to_top (GTK_WIDGET (self->stack));
 }

@@ -13,6 +13,7 @@
 
 #include "pl-date.h"
 #include "pl-first-step.h"
+#include "pl-focus.h"
 #include "pl-lifecycle.h"
 #include "pl-page-header.h"
 #include "pl-list-page.h"
@@ -317,7 +318,7 @@ update_empty_state (PlPlacementsPage *self)
                                        _("Try other words or fewer filters."));
       gtk_widget_set_visible (GTK_WIDGET (self->empty_button), FALSE);
     }
-  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  pl_focus_show_named (self->list_stack, empty ? "empty" : "list", NULL);
 }
 
 /* Keeps the placement in the editor selected in the list, when shown. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-first-step.h"
+#include "pl-focus.h"
 #include "pl-impact-chain.h"
 #include "pl-observations-panel.h"
 #include "pl-periods-group.h"
@@ -199,7 +200,7 @@ pl_staff_page_show_record (PlListPage *page,
 {
   PlStaffPage *self = PL_STAFF_PAGE (page);
 
-  gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "record" : "none");
+  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none", NULL);
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
   /* The story of one person's placement, on the page where their record is. */

@@ -23,6 +23,7 @@
 #include "pl-employers-page.h"
 #include "pl-first-run.h"
 #include "pl-first-step.h"
+#include "pl-focus.h"
 #include "pl-list-page.h"
 #include "pl-mail-dialog.h"
 #include "pl-partners-page.h"
@@ -146,7 +147,7 @@ static void
 pl_window_show_view (PlWindow   *self,
                      const char *name)
 {
-  gtk_stack_set_visible_child_name (self->view_stack, name);
+  pl_focus_show_named (self->view_stack, name, NULL);
   pl_window_update_actions (self);
 }
 
@@ -161,7 +162,7 @@ pl_window_show_page (PlWindow   *self,
   if (name == NULL || !(child = gtk_stack_get_child_by_name (self->page_stack, name)))
     return FALSE;
 
-  gtk_stack_set_visible_child (self->page_stack, child);
+  pl_focus_show_child (self->page_stack, child, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
   return TRUE;
@@ -248,8 +249,7 @@ on_sidebar_row_selected (GtkListBox    *list_box,
 
   page = g_list_model_get_item (G_LIST_MODEL (self->pages), gtk_list_box_row_get_index (row));
   if (page != NULL)
-    gtk_stack_set_visible_child (self->page_stack,
-                                 gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
+    pl_focus_show_child (self->page_stack, gtk_stack_page_get_child (GTK_STACK_PAGE (page)), NULL);
 }
 
 static void
