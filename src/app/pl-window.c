@@ -38,7 +38,7 @@
  * and nobody has chosen how to start, and "main", a sidebar of pages beside
  * the visible page. The sidebar is built from the page stack's own pages, so
  * a new page only needs a child of page_stack with a name, a title and an
- * icon name. */
+ * icon name, and its type in page_types[]. */
 struct _PlWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -83,18 +83,69 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The pages in sidebar order, for the <primary>1…9 shortcuts. */
-static const char * const page_names[] = {
-  "overview",
-  "placements",
-  "calendar",
-  "plan",
-  "employers",
-  "staff",
-  "partners",
-  "groups",
-  "reports",
+/* The pages in sidebar order, for the <primary>1…9 shortcuts, and the
+ * type of each: the page stack holds an empty slot for each (an AdwBin),
+ * filled when the page is first shown, so that a start builds one page,
+ * not nine. */
+static const struct {
+  const char *name;
+  GType     (*get_type) (void);
+} page_types[] = {
+  { "overview", pl_overview_page_get_type },
+  { "placements", pl_placements_page_get_type },
+  { "calendar", pl_calendar_page_get_type },
+  { "plan", pl_plan_page_get_type },
+  { "employers", pl_employers_page_get_type },
+  { "staff", pl_staff_page_get_type },
+  { "partners", pl_partners_page_get_type },
+  { "groups", pl_groups_page_get_type },
+  { "reports", pl_reports_page_get_type },
 };
+
+/* Returns: (transfer none) (nullable): the page in @slot, a child of
+ * page_stack, built now if it is not yet. Pages that need the store
+ * declare a writable "context" property, which is set as they are built,
+ * so a new page needs no code here. */
+static GtkWidget *
+pl_window_fill_slot (PlWindow  *self,
+                     GtkWidget *slot)
+{
+  const char *name;
+  GtkWidget *page;
+  GType type = G_TYPE_INVALID;
+  g_autoptr(GTypeClass) klass = NULL;
+
+  if (slot == NULL || !ADW_IS_BIN (slot))
+    return NULL;
+  if ((page = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return page;
+
+  name = gtk_stack_page_get_name (gtk_stack_get_page (self->page_stack, slot));
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    if (g_strcmp0 (name, page_types[i].name) == 0)
+      type = page_types[i].get_type ();
+  g_return_val_if_fail (type != G_TYPE_INVALID, NULL);
+
+  klass = g_type_class_ref (type);
+  if (g_object_class_find_property (G_OBJECT_CLASS (klass), "context") != NULL)
+    page = g_object_new (type, "context", self->context, NULL);
+  else
+    page = g_object_new (type, NULL);
+  adw_bin_set_child (ADW_BIN (slot), page);
+
+  return page;
+}
+
+/* Returns: (transfer none) (nullable): the page called @name, built now
+ * if it is not yet, or %NULL when there is none of that name. */
+static GtkWidget *
+pl_window_ensure_page (PlWindow   *self,
+                       const char *name)
+{
+  if (name == NULL)
+    return NULL;
+  return pl_window_fill_slot (self, gtk_stack_get_child_by_name (self->page_stack, name));
+}
 
 /**
  * pl_window_new:
@@ -162,6 +213,7 @@ pl_window_show_page (PlWindow   *self,
   if (name == NULL || !(child = gtk_stack_get_child_by_name (self->page_stack, name)))
     return FALSE;
 
+  pl_window_fill_slot (self, child);
   pl_focus_show_child (self->page_stack, child, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
@@ -217,7 +269,7 @@ pl_window_page_changed_cb (PlWindow   *self,
 
   page = gtk_stack_get_page (stack, child);
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
-  pl_window_show_page_header (self, child);
+  pl_window_show_page_header (self, pl_window_fill_slot (self, child));
 
   n_pages = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
   for (guint i = 0; i < n_pages; i++)
@@ -380,7 +432,7 @@ pl_window_add_first_action (GtkWidget  *widget,
 
   if (!pl_window_show_page (self, page_name))
     return;
-  page = gtk_stack_get_child_by_name (self->page_stack, page_name);
+  page = pl_window_ensure_page (self, page_name);
   gtk_widget_activate_action (page, action, NULL);
 }
 
@@ -389,9 +441,10 @@ pl_window_add_first_action (GtkWidget  *widget,
 static PlPlacementsPage *
 show_placements_page (PlWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "placements");
+  GtkWidget *page;
 
-  if (!pl_window_show_page (self, "placements") || !PL_IS_PLACEMENTS_PAGE (page))
+  if (!pl_window_show_page (self, "placements")
+      || !PL_IS_PLACEMENTS_PAGE (page = pl_window_ensure_page (self, "placements")))
     return NULL;
   return PL_PLACEMENTS_PAGE (page);
 }
@@ -459,10 +512,14 @@ pl_window_show_employers_needing_attention_action (GtkWidget  *widget,
                                                    GVariant   *parameter)
 {
   PlWindow *self = PL_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "employers");
 
-  if (pl_window_show_page (self, "employers") && PL_IS_EMPLOYERS_PAGE (page))
-    pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), TRUE);
+  if (pl_window_show_page (self, "employers"))
+    {
+      GtkWidget *page = pl_window_ensure_page (self, "employers");
+
+      if (PL_IS_EMPLOYERS_PAGE (page))
+        pl_employers_page_set_needs_attention (PL_EMPLOYERS_PAGE (page), TRUE);
+    }
 }
 
 /* Opens an employer from anywhere (the Overview, the calendar): the
@@ -473,11 +530,11 @@ pl_window_open_employer_action (GtkWidget  *widget,
                                 GVariant   *parameter)
 {
   PlWindow *self = PL_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "employers");
+  GtkWidget *page;
 
   if (!pl_window_show_page (self, "employers"))
     return;
-  if (PL_IS_LIST_PAGE (page))
+  if (PL_IS_LIST_PAGE (page = pl_window_ensure_page (self, "employers")))
     pl_list_page_select (PL_LIST_PAGE (page), g_variant_get_int64 (parameter));
 }
 
@@ -544,7 +601,7 @@ pl_window_restore_state (PlWindow *self)
 
   last_page = g_settings_get_string (settings, "last-page");
   if (!pl_window_show_page (self, last_page))
-    pl_window_show_page (self, page_names[0]);
+    pl_window_show_page (self, page_types[0].name);
 }
 
 static gboolean
@@ -562,23 +619,6 @@ pl_window_close_request (GtkWindow *window)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
-}
-
-/* Pages that need the store declare a writable "context" property; the
- * window hands its context to each, so a new page needs no code here. */
-static void
-pl_window_hand_context_to_pages (PlWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (self->pages), i);
-      GtkWidget *child = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
-
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "context") != NULL)
-        g_object_set (child, "context", self->context, NULL);
-    }
 }
 
 /* The primary menu names what Undo and Redo would do, as GNOME's editors
@@ -974,7 +1014,6 @@ pl_window_constructed (GObject *object)
     }
 
   self->pages = gtk_stack_get_pages (self->page_stack);
-  pl_window_hand_context_to_pages (self);
   gtk_list_box_bind_model (self->sidebar,
                            G_LIST_MODEL (self->pages),
                            pl_window_create_sidebar_row,
@@ -1072,16 +1111,12 @@ pl_window_class_init (PlWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  g_type_ensure (PL_TYPE_PLAN_PAGE);
-
   object_class->constructed = pl_window_constructed;
   object_class->dispose = pl_window_dispose;
   object_class->get_property = pl_window_get_property;
   object_class->set_property = pl_window_set_property;
 
   window_class->close_request = pl_window_close_request;
-
-  g_type_ensure (PL_TYPE_REPORTS_PAGE);
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -1092,14 +1127,6 @@ pl_window_class_init (PlWindowClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (PL_TYPE_GROUPS_PAGE);
-  g_type_ensure (PL_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (PL_TYPE_PLACEMENTS_PAGE);
-  g_type_ensure (PL_TYPE_CALENDAR_PAGE);
-  g_type_ensure (PL_TYPE_EMPLOYERS_PAGE);
-  g_type_ensure (PL_TYPE_STAFF_PAGE);
-  g_type_ensure (PL_TYPE_PARTNERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/placements/Placements/pl-window.ui");
@@ -1166,9 +1193,9 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
-                                         "win.show-page", "s", page_names[i]);
+                                         "win.show-page", "s", page_types[i].name);
 }
 
 static void
@@ -1232,7 +1259,7 @@ pl_window_get_page (PlWindow   *self,
 {
   g_return_val_if_fail (PL_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->page_stack, name);
+  return pl_window_ensure_page (self, name);
 }
 
 /**
