@@ -328,9 +328,9 @@ reselect (PlPlacementsPage *self)
   gint64 id = pl_placement_editor_get_placement (self->editor);
   guint position = id > 0 ? pl_placement_list_find (self->list, id) : G_MAXUINT;
 
-  if (position == G_MAXUINT)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  else if (gtk_single_selection_get_selected (self->selection) != position)
+  /* Not gtk_selection_model_unselect_all(): GtkSingleSelection does not
+   * implement it in GTK 4.8, and it then leaves the row selected. */
+  if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
@@ -778,10 +778,13 @@ ensure_list (PlPlacementsPage *self)
 
   factory = gtk_signal_list_item_factory_new ();
   self->list = pl_placement_list_new (get_store (self));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  /* The model is set once autoselect is off: given it before, the
+   * selection would pick the first row, which would then look chosen with
+   * no placement open (and stay so: see reselect()). */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);

@@ -300,10 +300,11 @@ pick_status (GtkDropDown *dropdown,
   gtk_drop_down_set_selected (dropdown, position);
 }
 
-/* The status filter changes which placements are listed and nothing
- * else: the placement open stays selected while shown, comes back
- * selected with the filter taken off, its row showing what changed while
- * it was hidden; a status nothing has says so. */
+/* No row is selected before a placement is opened. The status filter
+ * changes which placements are listed and nothing else: the placement
+ * open stays selected while shown, comes back selected with the filter
+ * taken off, its row showing what changed while it was hidden; a status
+ * nothing has says so. */
 static void
 test_placements_filter (PlTestGui     *fixture,
                         gconstpointer  data)
@@ -338,6 +339,9 @@ test_placements_filter (PlTestGui     *fixture,
   status = find_drop_down (GTK_WIDGET (page), "Any status");
   g_assert_nonnull (status);
   assert_shown (list, later, request, confirmed, 0);
+  /* Nothing is open yet, so no row looks chosen. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (pl_placement_editor_get_placement (pl_placements_page_get_editor (page)), ==, 0);
 
   pl_placements_page_select (page, confirmed);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
