@@ -1035,7 +1035,8 @@ pl_employers_page_show_record (PlListPage *page,
   PlEmployersPage *self = PL_EMPLOYERS_PAGE (page);
   PlStore *store = pl_list_page_get_store (page);
 
-  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none", NULL);
+  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none",
+                       GTK_WIDGET (self->column_view));
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "employer.log-contact", record != NULL);

@@ -67,12 +67,14 @@ pl_focus_leave (GtkWidget *leaving)
  * @stack: a stack
  * @child: the child of @stack to show
  * @fallback: (nullable): what takes the focus when it was in the child
- *   hidden and @child has nothing to take it
+ *   hidden and has not been in @child before, instead of the first thing
+ *   in @child that takes it (a record's list, say, when "No Record
+ *   Selected" replaces the record)
  *
  * Shows @child the way gtk_stack_set_visible_child() does, the keyboard
  * focus included: if it was in the child hidden, it goes back to where it
- * last was in @child, or to the first thing in @child that takes it, or to
- * @fallback. The focus leaves the hidden child before it is hidden.
+ * last was in @child, or to @fallback, or to the first thing in @child
+ * that takes it. The focus leaves the hidden child before it is hidden.
  */
 void
 pl_focus_show_child (GtkStack  *stack,
@@ -116,10 +118,9 @@ pl_focus_show_child (GtkStack  *stack,
     restore = g_weak_ref_get (last);
   if (restore != NULL && gtk_widget_is_ancestor (restore, child) && gtk_widget_grab_focus (restore))
     return;
-  if (gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+  if (fallback != NULL && gtk_widget_grab_focus (fallback))
     return;
-  if (fallback != NULL)
-    gtk_widget_grab_focus (fallback);
+  gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
 /**

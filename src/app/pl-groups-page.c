@@ -124,7 +124,7 @@ update_stacks (PlGroupsPage *self)
   pl_focus_show_named (self->list_stack, shown ? "list" : "no-results", NULL);
   pl_focus_show_named (self->detail_stack,
                        pl_group_detail_get_group_id (self->detail) != 0 ? "detail" : "none",
-                       NULL);
+                       GTK_WIDGET (self->column_view));
 }
 
 static guint

@@ -143,7 +143,8 @@ pl_partners_page_show_record (PlListPage *page,
 {
   PlPartnersPage *self = PL_PARTNERS_PAGE (page);
 
-  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none", NULL);
+  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none",
+                       GTK_WIDGET (self->column_view));
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.withdraw", record != NULL);

@@ -200,7 +200,8 @@ pl_staff_page_show_record (PlListPage *page,
 {
   PlStaffPage *self = PL_STAFF_PAGE (page);
 
-  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none", NULL);
+  pl_focus_show_named (self->detail_stack, record != NULL ? "record" : "none",
+                       GTK_WIDGET (self->column_view));
   pl_periods_group_set_owner_id (self->periods_group,
                                  record != NULL ? pl_record_get_id (record) : 0);
   /* The story of one person's placement, on the page where their record is. */

@@ -546,6 +546,41 @@ test_focus_in_hidden_detail (PlTestGui     *fixture,
   pl_test_gui_close_window (window);
 }
 
+/* The record being edited goes from the list (here: unselected, as when
+ * it is deleted elsewhere): the focus goes to the list, where the arrow
+ * keys choose the next one, and that choosing is left to the person. */
+static void
+test_focus_to_list (PlTestGui     *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PlRecord) partner = NULL;
+  GtkSingleSelection *selection;
+  PlWindow *window;
+  GtkWidget *page, *name, *view, *focus;
+
+  pl_test_load_sample (fixture->store);
+  partner = pl_store_find_by_name (fixture->store, PL_TYPE_PARTNER, "Humber Estuary College", NULL);
+  g_assert_nonnull (partner);
+  window = pl_test_gui_open_window (fixture);
+  page = pl_test_gui_show_page (window, "partners", PL_TYPE_PARTNERS_PAGE);
+  g_assert_true (pl_list_page_select (PL_LIST_PAGE (page), pl_record_get_id (partner)));
+  name = pl_test_find_row (page, "Name");
+  PL_TEST_WAIT_FOR (gtk_widget_get_mapped (name));
+  g_assert_true (gtk_widget_grab_focus (name));
+
+  view = pl_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+  pl_test_wait_ms (100);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_false (gtk_widget_get_mapped (name));
+
+  pl_test_gui_close_window (window);
+}
+
 /* Opening an employer from anywhere (an Overview row, a calendar item)
  * shows the Employers page with that employer selected. */
 static void
@@ -788,6 +823,7 @@ main (int   argc,
   ADD ("/gui/window/placements-filter", test_placements_filter);
   ADD ("/gui/window/scroll-to-top", test_scroll_to_top);
   ADD ("/gui/window/focus-in-hidden-detail", test_focus_in_hidden_detail);
+  ADD ("/gui/window/focus-to-list", test_focus_to_list);
   ADD ("/gui/window/staff-impact", test_staff_impact);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
   ADD ("/gui/window/size-saved", test_window_size);
