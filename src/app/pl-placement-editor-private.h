@@ -24,6 +24,7 @@ struct _PlPlacementEditor
   GtkWidget       parent_instance;
 
   PlContext      *context;
+  GtkWidget      *focus_fallback;  /* weak */
   gint64          id;
   PlRecord       *record;          /* working copy */
   PlRecord       *snapshot;        /* as opened, for undo */

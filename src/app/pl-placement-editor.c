@@ -662,7 +662,7 @@ pl_placement_editor_set_placement (PlPlacementEditor *self,
 
   if (record == NULL)
     {
-      pl_focus_show_named (self->stack, "empty", NULL);
+      pl_focus_show_named (self->stack, "empty", self->focus_fallback);
       return;
     }
 
@@ -683,6 +683,16 @@ pl_placement_editor_get_placement (PlPlacementEditor *self)
 {
   g_return_val_if_fail (PL_IS_PLACEMENT_EDITOR (self), 0);
   return self->id;
+}
+
+void
+pl_placement_editor_set_focus_fallback (PlPlacementEditor *self,
+                                        GtkWidget         *fallback)
+{
+  g_return_if_fail (PL_IS_PLACEMENT_EDITOR (self));
+  g_return_if_fail (fallback == NULL || GTK_IS_WIDGET (fallback));
+
+  g_set_weak_pointer (&self->focus_fallback, fallback);
 }
 
 GStrv
@@ -861,6 +871,7 @@ pl_placement_editor_dispose (GObject *object)
 
   /* Whatever was typed last is written before the editor goes. */
   self->disposing = TRUE;
+  g_clear_weak_pointer (&self->focus_fallback);
   if (self->save_id != 0 && self->context != NULL)
     save_now (self);
   g_clear_handle_id (&self->save_id, g_source_remove);

@@ -21,6 +21,11 @@ void    pl_placement_editor_set_placement     (PlPlacementEditor *self,
                                                gint64             id);
 gint64  pl_placement_editor_get_placement     (PlPlacementEditor *self);
 
+/* What takes the keyboard focus when the placement being edited goes
+ * while the focus is in it (the list it was chosen from). */
+void    pl_placement_editor_set_focus_fallback (PlPlacementEditor *self,
+                                                GtkWidget         *fallback);
+
 /* Writes what is being typed now rather than after the pause. */
 void    pl_placement_editor_flush             (PlPlacementEditor *self);
 

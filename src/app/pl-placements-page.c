@@ -792,6 +792,7 @@ ensure_list (PlPlacementsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+  pl_placement_editor_set_focus_fallback (self->editor, GTK_WIDGET (self->list_view));
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_row_activated), self,
                            G_CONNECT_SWAPPED);
 

@@ -581,6 +581,41 @@ test_focus_to_list (PlTestGui     *fixture,
   pl_test_gui_close_window (window);
 }
 
+/* The same on the Placements page: the placement being edited is deleted
+ * (here from the store, as from another window); the focus goes to the
+ * list, not to "No Placement Selected". */
+static void
+test_placement_gone_focus_to_list (PlTestGui     *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PlPlacementsPage *page;
+  PlWindow *window;
+  GtkWidget *editor, *list_view, *focus;
+  GListModel *list;
+  g_autoptr(PlRecord) first = NULL;
+
+  pl_test_load_sample (fixture->store);
+  window = pl_test_gui_open_window (fixture);
+  page = PL_PLACEMENTS_PAGE (pl_test_gui_show_page (window, "placements", PL_TYPE_PLACEMENTS_PAGE));
+  list = pl_placements_page_get_list (page);
+  first = g_list_model_get_item (list, 0);
+  pl_placements_page_select (page, pl_record_get_id (first));
+  editor = GTK_WIDGET (pl_placements_page_get_editor (page));
+  PL_TEST_WAIT_FOR (gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), editor));
+
+  g_assert_true (pl_store_delete (fixture->store, PL_TYPE_PLACEMENT, pl_record_get_id (first), &error));
+  g_assert_no_error (error);
+  PL_TEST_WAIT_FOR (pl_placement_editor_get_placement (PL_PLACEMENT_EDITOR (editor)) == 0);
+  list_view = GTK_WIDGET (find_list_view (GTK_WIDGET (page), list));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
+
+  pl_test_gui_close_window (window);
+}
+
 /* Opening an employer from anywhere (an Overview row, a calendar item)
  * shows the Employers page with that employer selected. */
 static void
@@ -824,6 +859,7 @@ main (int   argc,
   ADD ("/gui/window/scroll-to-top", test_scroll_to_top);
   ADD ("/gui/window/focus-in-hidden-detail", test_focus_in_hidden_detail);
   ADD ("/gui/window/focus-to-list", test_focus_to_list);
+  ADD ("/gui/window/placement-gone-focus-to-list", test_placement_gone_focus_to_list);
   ADD ("/gui/window/staff-impact", test_staff_impact);
   ADD ("/gui/window/last-page-restored", test_last_page_restored);
   ADD ("/gui/window/size-saved", test_window_size);
