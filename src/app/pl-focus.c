@@ -33,6 +33,22 @@ weak_ref_free (gpointer data)
   g_free (data);
 }
 
+/* The focus widget, when it is @widget or inside it; %NULL otherwise. */
+static GtkWidget *
+focus_inside (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus;
+
+  if (root == NULL || GTK_WIDGET (root) == widget)
+    return NULL;
+
+  focus = gtk_root_get_focus (root);
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    return NULL;
+  return focus;
+}
+
 /**
  * pl_focus_leave:
  * @leaving: a widget about to be hidden or removed
@@ -45,20 +61,12 @@ weak_ref_free (gpointer data)
 gboolean
 pl_focus_leave (GtkWidget *leaving)
 {
-  GtkRoot *root;
-  GtkWidget *focus;
-
   g_return_val_if_fail (GTK_IS_WIDGET (leaving), FALSE);
 
-  root = gtk_widget_get_root (leaving);
-  if (root == NULL || GTK_WIDGET (root) == leaving)
+  if (focus_inside (leaving) == NULL)
     return FALSE;
 
-  focus = gtk_root_get_focus (root);
-  if (focus == NULL || (focus != leaving && !gtk_widget_is_ancestor (focus, leaving)))
-    return FALSE;
-
-  gtk_root_set_focus (root, NULL);
+  gtk_root_set_focus (gtk_widget_get_root (leaving), NULL);
   return TRUE;
 }
 
@@ -82,8 +90,7 @@ pl_focus_show_child (GtkStack  *stack,
                      GtkWidget *fallback)
 {
   GtkWidget *old;
-  GtkRoot *root;
-  GtkWidget *focus;
+  GtkWidget *focus = NULL;
   GWeakRef *last;
   g_autoptr(GtkWidget) restore = NULL;
 
@@ -91,15 +98,7 @@ pl_focus_show_child (GtkStack  *stack,
   g_return_if_fail (GTK_IS_WIDGET (child));
 
   old = gtk_stack_get_visible_child (stack);
-  if (old == child || old == NULL)
-    {
-      gtk_stack_set_visible_child (stack, child);
-      return;
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (stack));
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, old))
+  if (old == child || old == NULL || (focus = focus_inside (old)) == NULL)
     {
       gtk_stack_set_visible_child (stack, child);
       return;
